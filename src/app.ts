@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { articleRoutes } from './articles/index.ts';
+import { authorRoutes } from './authors/index.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { MediaFiles, mediaRoutes } from './media/index.ts';
+import { AssetManifest, assetRoutes } from './platform/assets.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { ContentChanges } from './platform/content-changes.ts';
+import { badUrlHandler, type ErrorPageRenderer, errorHandling } from './platform/error-handler.ts';
+import { PageCache } from './platform/page-cache.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { renderErrorPage as renderErrorDocument } from './render/error-page.tsx';
+import { listSections, sectionRoutes } from './sections/index.ts';
+import { type SiteContext, SettingsStore, siteChrome } from './settings/index.ts';
+import { tagRoutes } from './tags/index.ts';
+
+const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly clock?: Clock;
+}
+
+/** The running parts tests and the server reach into: the HTTP app and the services behind it. */
+export interface Gazette {
+  readonly app: FastifyInstance;
+  readonly changes: ContentChanges;
+  readonly pages: PageCache;
+  readonly settings: SettingsStore;
+  readonly mediaFiles: MediaFiles;
+  readonly site: SiteContext;
+}
+
+/** Builds the whole application without listening, so tests can `inject()` into it. */
+export async function buildApp({ config, db, clock = systemClock }: AppDeps): Promise<Gazette> {
+  const changes = new ContentChanges();
+  const pages = new PageCache(changes);
+  const settings = await SettingsStore.load(db, changes);
+  const assets = await AssetManifest.load(publicDir);
+  const mediaFiles = new MediaFiles(config.dataDir);
+  const site: SiteContext = {
+    settings,
+    publicUrl: config.publicUrl,
+    clock,
+    assets: {
+      stylesheetUrl: assets.url('site.css'),
+      scriptUrl: assets.url('site.js'),
+      iconUrl: assets.url('logo.svg'),
+      logo: { url: assets.url('logo.png'), width: 512, height: 512 },
+    },
+  };
+  const renderErrorPage: ErrorPageRenderer = ({ status, title, message, path }) =>
+    renderErrorDocument({ site: siteChrome(site, path, clock.now()), status, title, message });
+
+  const app = Fastify({
+    logger: config.env === 'test' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: badUrlHandler(renderErrorPage),
+  });
+  await app.register(errorHandling, { render: renderErrorPage });
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
+
+  const readerDeps = { db, site, pages };
+  await app.register(assetRoutes, { manifest: assets });
+  await app.register(mediaRoutes, { db, files: mediaFiles });
+  await app.register(articleRoutes, { ...readerDeps, listSections: () => listSections(db) });
+  await app.register(sectionRoutes, readerDeps);
+  await app.register(tagRoutes, readerDeps);
+  await app.register(authorRoutes, readerDeps);
+  return { app, changes, pages, settings, mediaFiles, site };
+}

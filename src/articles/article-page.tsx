@@ -1,0 +1,120 @@
+import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
+import { type CaptionedImage, Figure } from '../render/picture.tsx';
+import type { SafeHtml } from '../render/safe-html.ts';
+import { StoryList, type StoryTeaser } from '../render/story-list.tsx';
+
+export interface LinkTo {
+  readonly label: string;
+  readonly url: string;
+}
+
+export interface ArticleView {
+  readonly section: LinkTo | null;
+  readonly headline: string;
+  readonly standfirst: string;
+  readonly authors: readonly LinkTo[];
+  /** Place only, e.g. "SEOUL"; the dash is typography. */
+  readonly dateline: string;
+  readonly published: { readonly iso: string; readonly label: string };
+  readonly updated: { readonly iso: string; readonly label: string } | null;
+  readonly photo: CaptionedImage | null;
+  readonly body: SafeHtml;
+  readonly tags: readonly LinkTo[];
+}
+
+export interface ArticlePageData {
+  readonly site: SiteChrome;
+  readonly head: PageHead;
+  readonly article: ArticleView;
+  readonly related: readonly StoryTeaser[];
+}
+
+function Byline({ authors }: { authors: readonly LinkTo[] }) {
+  if (authors.length === 0) return null;
+  return (
+    <p class="byline">
+      By{' '}
+      {authors.map((author, index) => (
+        <>
+          {index > 0 ? (index === authors.length - 1 ? ' and ' : ', ') : null}
+          <a rel="author" href={author.url}>
+            {author.label}
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+function ArticleHeader({ article }: { article: ArticleView }) {
+  return (
+    <header class="article__header">
+      {article.section ? (
+        <p class="kicker">
+          <a href={article.section.url}>{article.section.label}</a>
+        </p>
+      ) : null}
+      <h1 class="article__headline">{article.headline}</h1>
+      {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
+      <Byline authors={article.authors} />
+      <p class="article__meta">
+        {article.dateline ? <span class="dateline">{article.dateline} —</span> : null}{' '}
+        <time datetime={article.published.iso}>{article.published.label}</time>
+        {article.updated ? (
+          <>
+            {' '}
+            <span class="article__updated">
+              Updated <time datetime={article.updated.iso}>{article.updated.label}</time>
+            </span>
+          </>
+        ) : null}
+      </p>
+    </header>
+  );
+}
+
+export function ArticlePage({ data }: { data: ArticlePageData }) {
+  const { article } = data;
+  return (
+    <Document head={data.head} site={data.site}>
+      <article class="article">
+        <ArticleHeader article={article} />
+        {article.photo ? (
+          <Figure photo={article.photo} options={{ sizes: '(min-width: 75rem) 70rem, 100vw', priority: true, class: 'article__photo' }} />
+        ) : null}
+        <div class="article__body">{article.body}</div>
+        {article.tags.length > 0 ? (
+          <footer class="article__footer">
+            <h2 class="visually-hidden">Topics</h2>
+            <ul class="tag-list">
+              {article.tags.map((tag) => (
+                <li>
+                  <a href={tag.url}>{tag.label}</a>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+      {data.related.length > 0 ? (
+        <aside class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading" class="rule-heading">
+            Related
+          </h2>
+          <StoryList stories={data.related} headingLevel={3} />
+        </aside>
+      ) : null}
+      <section id="comments" class="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading" class="rule-heading">
+          Comments
+        </h2>
+        <p>No comments yet.</p>
+      </section>
+      <p class="back-to-top-holder">
+        <a class="back-to-top" href="#top">
+          <span aria-hidden="true">↑</span> Back to top
+        </a>
+      </p>
+    </Document>
+  );
+}

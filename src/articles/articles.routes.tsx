@@ -1,0 +1,159 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { NotFoundError } from '../errors.ts';
+import { shareableImage, toResponsiveImage } from '../media/index.ts';
+import { type ContentTag, contentTags } from '../platform/content-changes.ts';
+import { sendPage, servePage } from '../platform/page-cache.ts';
+import { slugParamsSchema } from '../platform/route-schemas.ts';
+import { type DateStyle, formatDateTime } from '../render/dates.ts';
+import type { PageHead } from '../render/document.tsx';
+import { sanitizeStoredHtml, htmlToText } from '../render/sanitize.ts';
+import { renderDocument } from '../render/safe-html.ts';
+import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import type { PublishedArticle } from './article.ts';
+import { newsArticleJsonLd } from './article-json-ld.ts';
+import { ArticlePage, type ArticleView } from './article-page.tsx';
+import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
+import { lookUpArticle, loadRelatedArticles } from './articles.reader.ts';
+import { HomePage } from './home-page.tsx';
+import { listPublishedSummaries } from './articles.queries.ts';
+import type { ReaderDeps } from './reader-deps.ts';
+import { absoluteUrl, articleUrl, authorUrl, homeUrl, sectionUrl, tagUrl } from './urls.ts';
+
+export interface ArticleRoutesOptions extends ReaderDeps {
+  /** The home page's sections, in navigation order; given by the sections capability. */
+  readonly listSections: () => Promise<readonly { id: number; slug: string; name: string }[]>;
+}
+
+/** Shown only when an edit comes well after publication; fixing a typo a minute later is not news. */
+const updateThresholdMs = 10 * 60 * 1000;
+
+function describe(article: PublishedArticle): string {
+  const text = article.seoDescription || article.standfirst || htmlToText(article.bodyHtml);
+  return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
+}
+
+function articleView(article: PublishedArticle, dateStyle: DateStyle): ArticleView {
+  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > updateThresholdMs;
+  return {
+    section: article.section ? { label: article.section.name, url: sectionUrl(article.section) } : null,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    authors: article.authors.map((author) => ({ label: author.name, url: authorUrl(author) })),
+    dateline: article.dateline,
+    published: { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, dateStyle) },
+    updated: updated ? { iso: article.updatedAt.toISOString(), label: formatDateTime(article.updatedAt, dateStyle) } : null,
+    photo: article.image
+      ? { image: toResponsiveImage(article.image), caption: article.image.caption, credit: article.image.credit }
+      : null,
+    body: sanitizeStoredHtml(article.bodyHtml),
+    tags: article.tags.map((tag) => ({ label: tag.name, url: tagUrl(tag) })),
+  };
+}
+
+function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
+  const { publicUrl } = deps.site;
+  const settings = deps.site.settings.current();
+  const description = describe(article);
+  const image = article.image ? shareableImage(article.image) : undefined;
+  return {
+    title: article.seoTitle || article.headline,
+    description,
+    canonicalUrl: absoluteUrl(publicUrl, articleUrl(article)),
+    ogType: 'article',
+    ...(image && article.image
+      ? { image: { url: absoluteUrl(publicUrl, image.path), width: image.width, height: image.height, alt: article.image.alt } }
+      : {}),
+    openGraphExtras: [
+      ['article:published_time', article.publishedAt.toISOString()],
+      ['article:modified_time', article.updatedAt.toISOString()],
+      ...(article.section ? [['article:section', article.section.name] as const] : []),
+      ...article.tags.map((tag) => ['article:tag', tag.name] as const),
+    ],
+    jsonLd: [newsArticleJsonLd(article, { name: settings.name, publicUrl, logo: deps.site.assets.logo }, description)],
+  };
+}
+
+export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, deps) => {
+  const { db, site, pages } = deps;
+
+  app.get('/', async (request, reply) =>
+    servePage(request, reply, pages, homeUrl(), async () => {
+      const now = site.clock.now();
+      const settings = site.settings.current();
+      const dateStyle = dateStyleOf(settings);
+      const [lead] = await listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: 1 });
+      const sections = await deps.listSections();
+      const latest = await Promise.all(
+        sections.map((section) =>
+          listPublishedSummaries(db, { scope: { kind: 'section', sectionId: section.id }, now, limit: 4, excludeIds: lead ? [lead.id] : [] }),
+        ),
+      );
+      const html = renderDocument(
+        <HomePage
+          data={{
+            site: siteChrome(site, homeUrl(), now),
+            head: {
+              title: settings.name,
+              description: settings.description,
+              canonicalUrl: absoluteUrl(site.publicUrl, homeUrl()),
+              ogType: 'website',
+            },
+            lead: lead ? toStoryTeaser(lead, dateStyle) : null,
+            sections: sections
+              .map((section, index) => ({
+                name: section.name,
+                url: sectionUrl(section),
+                stories: (latest[index] ?? []).map((summary) => toStoryTeaser(summary, dateStyle)),
+              }))
+              .filter((section) => section.stories.length > 0),
+          }}
+        />,
+      );
+      const tags: ContentTag[] = [
+        contentTags.settings,
+        contentTags.scope({ kind: 'all' }),
+        ...sections.flatMap((section) => [contentTags.section(section.id), contentTags.scope({ kind: 'section', sectionId: section.id })]),
+        ...tagsOfSummaries([...(lead ? [lead] : []), ...latest.flat()]),
+      ];
+      return { html, tags };
+    }),
+  );
+
+  app.get<{ Params: { sectionSlug: string; slug: string } }>(
+    '/:sectionSlug/:slug',
+    { schema: { params: slugParamsSchema('sectionSlug', 'slug') } },
+    async (request, reply) => {
+      const { sectionSlug, slug } = request.params;
+      // A cached page is current by construction: any change to what it shows dropped it.
+      const cached = pages.get(`/${sectionSlug}/${slug}`);
+      if (cached) return sendPage(request, reply, cached);
+      const now = site.clock.now();
+      const found = await lookUpArticle(db, sectionSlug, slug, now);
+      if (found.kind === 'moved') return reply.redirect(found.location, 301);
+      if (found.kind === 'missing') throw new NotFoundError('There is no article at this address.');
+      const { article } = found;
+      return servePage(request, reply, pages, articleUrl(article), async () => {
+        const dateStyle = dateStyleOf(site.settings.current());
+        const related = await loadRelatedArticles(db, article, now, 3);
+        const html = renderDocument(
+          <ArticlePage
+            data={{
+              site: siteChrome(site, articleUrl(article), now),
+              head: articleHead(article, deps),
+              article: articleView(article, dateStyle),
+              related: related.summaries.map((summary) => toStoryTeaser(summary, dateStyle)),
+            }}
+          />,
+        );
+        const tags: ContentTag[] = [
+          contentTags.settings,
+          ...tagsOfSummaries([article]),
+          ...article.tags.map((tag) => contentTags.tag(tag.id)),
+          ...related.scopes.map(contentTags.scope),
+          ...tagsOfSummaries(related.summaries),
+        ];
+        return { html, tags };
+      });
+    },
+  );
+};

@@ -1,0 +1,70 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type ContentTag, contentTags } from '../platform/content-changes.ts';
+import { servePage } from '../platform/page-cache.ts';
+import { CollectionPage } from '../render/collection-page.tsx';
+import type { PageHead } from '../render/document.tsx';
+import { renderDocument } from '../render/safe-html.ts';
+import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import type { ArticleScope } from './article.ts';
+import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
+import { loadArticleListPage } from './articles.reader.ts';
+import { type ReaderDeps, storiesPerPage } from './reader-deps.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** A section, tag or author: what its page says about it. */
+export interface Collection {
+  readonly scope: ArticleScope;
+  /** The page's URL for page N. */
+  readonly url: (page: number) => string;
+  readonly eyebrow: string;
+  readonly heading: string;
+  readonly description: string;
+  readonly ogType: PageHead['ogType'];
+  /** The entity itself, so renaming it drops its pages. */
+  readonly entityTag: ContentTag;
+}
+
+/** Serves page N of a collection's published articles, from the page cache when it can. */
+export function serveCollectionPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ReaderDeps,
+  collection: Collection,
+  page: number,
+): Promise<FastifyReply> {
+  const { db, site, pages } = deps;
+  const path = collection.url(page);
+  return servePage(request, reply, pages, path, async () => {
+    const now = site.clock.now();
+    const settings = site.settings.current();
+    const list = await loadArticleListPage(db, collection.scope, page, storiesPerPage, now);
+    const title = page > 1 ? `${collection.heading}, page ${page}` : collection.heading;
+    const html = renderDocument(
+      <CollectionPage
+        data={{
+          site: siteChrome(site, collection.url(1), now),
+          head: {
+            title,
+            description: collection.description || `The latest from ${collection.heading} at ${settings.name}.`,
+            canonicalUrl: absoluteUrl(site.publicUrl, path),
+            ogType: collection.ogType,
+          },
+          eyebrow: collection.eyebrow,
+          heading: collection.heading,
+          introduction: collection.description,
+          stories: list.summaries.map((summary) => toStoryTeaser(summary, dateStyleOf(settings))),
+          pages: {
+            page: list.page,
+            pageCount: list.pageCount,
+            previousUrl: list.page > 1 ? collection.url(list.page - 1) : null,
+            nextUrl: list.page < list.pageCount ? collection.url(list.page + 1) : null,
+          },
+        }}
+      />,
+    );
+    return {
+      html,
+      tags: [contentTags.settings, collection.entityTag, contentTags.scope(collection.scope), ...tagsOfSummaries(list.summaries)],
+    };
+  });
+}

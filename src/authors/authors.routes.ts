@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authorUrl, type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { contentTags } from '../platform/content-changes.ts';
+import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
+import { findAuthorBySlug } from './authors.queries.ts';
+
+export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+  app.get<{ Params: { authorSlug: string }; Querystring: PageQuery }>(
+    '/author/:authorSlug',
+    { schema: { params: slugParamsSchema('authorSlug'), querystring: pageQuerySchema } },
+    async (request, reply) => {
+      const author = await findAuthorBySlug(deps.db, request.params.authorSlug);
+      if (!author) throw new NotFoundError('There is no author at this address.');
+      return serveCollectionPage(request, reply, deps, {
+        scope: { kind: 'author', authorId: author.id },
+        url: (page) => authorUrl(author, page),
+        eyebrow: author.jobTitle,
+        heading: author.name,
+        description: author.bio,
+        ogType: 'profile',
+        entityTag: contentTags.author(author.id),
+      }, request.query.page);
+    },
+  );
+};

@@ -1,0 +1,3 @@
+export type { Author } from './authors.queries.ts';
+export { authorRoutes } from './authors.routes.ts';
+export { createAuthor } from './authors.service.ts';

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+
+/** Everything an operator can set, read once from the environment at boot. */
+export interface Config {
+  readonly env: 'production' | 'development' | 'test';
+  readonly port: number;
+  readonly host: string;
+  /** Where the SQLite file and media live. */
+  readonly dataDir: string;
+  /** A postgres:// URL selects PostgreSQL; otherwise SQLite under dataDir. */
+  readonly databaseUrl: string | undefined;
+  /** Origin used for canonical links, feeds and JSON-LD, without a trailing slash. */
+  readonly publicUrl: string;
+  /** Seed the demo newsroom into an empty database. */
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function readPublicUrl(value: string | undefined, host: string, port: number): string {
+  const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  const raw = value === undefined || value === '' ? fallback : value;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`GAZETTE_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`GAZETTE_PUBLIC_URL must start with http:// or https://, got "${raw}"`);
+  }
+  return url.origin;
+}
+
+function readEnvName(value: string | undefined): Config['env'] {
+  if (value === 'production' || value === 'test') return value;
+  return 'development';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = readPort(env.PORT);
+  const host = env.HOST || '127.0.0.1';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database');
+  }
+  return Object.freeze({
+    env: readEnvName(env.NODE_ENV),
+    port,
+    host,
+    dataDir: resolve(env.GAZETTE_DATA_DIR || './data'),
+    databaseUrl,
+    publicUrl: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port),
+    seedDemo: env.GAZETTE_DEMO !== 'off',
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'production' ? 'warn' : 'info'),
+  });
+}

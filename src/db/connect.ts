@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  destroy(): Promise<void>;
+}
+
+export type ConnectOptions =
+  | { readonly databaseUrl: string; readonly poolSize?: number }
+  | { readonly sqliteFile: string };
+
+/** Picks the dialect once; nothing above this file knows which database answers. */
+export function connectDatabase(options: ConnectOptions): DatabaseHandle {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  }
+  const database = new SQLite(options.sqliteFile);
+  // WAL lets readers go on while a write commits; NORMAL is durable across a crash of the process.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+export function connectFromConfig(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseHandle {
+  if (config.databaseUrl) return connectDatabase({ databaseUrl: config.databaseUrl });
+  mkdirSync(config.dataDir, { recursive: true });
+  return connectDatabase({ sqliteFile: join(config.dataDir, 'gazette.sqlite') });
+}

@@ -1,0 +1,50 @@
+/**
+ * Errors a service may throw on purpose. One error handler maps them to HTTP, so a
+ * service never knows about replies. Anything else is a bug: logged, shown as a generic page.
+ */
+export abstract class GazetteError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends GazetteError {
+  readonly status = 400;
+  readonly code = 'BAD_REQUEST';
+}
+
+export class NotFoundError extends GazetteError {
+  readonly status = 404;
+  readonly code = 'NOT_FOUND';
+}
+
+export class ForbiddenError extends GazetteError {
+  readonly status = 403;
+  readonly code = 'FORBIDDEN';
+}
+
+export class ConflictError extends GazetteError {
+  readonly status = 409;
+  readonly code = 'CONFLICT';
+}
+
+/** A form's input was wrong; `fields` maps each field name to a message for the person who typed it. */
+export class ValidationError extends GazetteError {
+  readonly status = 422;
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    message: string,
+    readonly fields: Readonly<Record<string, string>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class RateLimitedError extends GazetteError {
+  readonly status = 429;
+  readonly code = 'RATE_LIMITED';
+}

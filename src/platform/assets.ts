@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
+import type { FastifyPluginAsync } from 'fastify';
+
+const contentTypes: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+const compressible = new Set(['.css', '.js', '.svg']);
+
+interface Asset {
+  readonly url: string;
+  readonly type: string;
+  readonly body: Buffer;
+  readonly brotli?: Buffer;
+  readonly gzip?: Buffer;
+}
+
+/**
+ * The files in public/, loaded and compressed once at boot and served under names that carry a
+ * hash of their content ("site.3f2a9c1d.css"), so browsers may keep them forever.
+ */
+export class AssetManifest {
+  readonly #byName = new Map<string, Asset>();
+  readonly #byUrl = new Map<string, Asset>();
+
+  static async load(directory: string): Promise<AssetManifest> {
+    const manifest = new AssetManifest();
+    for (const name of (await readdir(directory)).sort()) {
+      const extension = extname(name);
+      const type = contentTypes[extension];
+      if (!type) continue;
+      const body = await readFile(join(directory, name));
+      const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+      const asset: Asset = {
+        url: `/assets/${name.slice(0, -extension.length)}.${hash}${extension}`,
+        type,
+        body,
+        ...(compressible.has(extension) ? { brotli: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }) } : {}),
+      };
+      manifest.#byName.set(name, asset);
+      manifest.#byUrl.set(asset.url, asset);
+    }
+    return manifest;
+  }
+
+  /** The fingerprinted URL of a file in public/; a missing file is a build bug and fails loudly. */
+  url(name: string): string {
+    const asset = this.#byName.get(name);
+    if (!asset) throw new Error(`No asset named ${name} in public/`);
+    return asset.url;
+  }
+
+  find(url: string): Asset | undefined {
+    return this.#byUrl.get(url);
+  }
+}
+
+export const assetRoutes: FastifyPluginAsync<{ manifest: AssetManifest }> = async (app, { manifest }) => {
+  app.get<{ Params: { file: string } }>(
+    '/assets/:file',
+    { schema: { params: { type: 'object', properties: { file: { type: 'string', maxLength: 120 } } } } },
+    async (request, reply) => {
+      const asset = manifest.find(`/assets/${request.params.file}`);
+      if (!asset) return reply.callNotFound();
+      reply
+        .header('content-type', asset.type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('vary', 'Accept-Encoding');
+      const encoding = asset.brotli ? negotiate(request.headers['accept-encoding'] ?? '', ['br', 'gzip']) : undefined;
+      if (encoding === 'br' && asset.brotli) return reply.header('content-encoding', 'br').send(asset.brotli);
+      if (encoding === 'gzip' && asset.gzip) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+      return reply.send(asset.body);
+    },
+  );
+};

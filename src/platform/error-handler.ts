@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { GazetteError } from '../errors.ts';
+
+/** Turns a status and a message into a whole page in the site's look. */
+export type ErrorPageRenderer = (page: { status: number; title: string; message: string; path: string }) => string;
+
+const pageTitles: Record<number, string> = {
+  400: 'This address is not quite right',
+  404: 'Page not found',
+  413: 'That was too large',
+  415: 'That kind of content is not accepted',
+  429: 'Too many requests',
+  500: 'Something went wrong on our side',
+};
+
+const genericMessages: Record<number, string> = {
+  400: 'Part of this address has a value the site cannot use. Check the link, or start again from the front page.',
+  404: 'There is nothing at this address. It may have been mistyped, or the page may have been removed.',
+  500: 'The page could not be shown just now. The problem has been logged; please try again in a moment.',
+};
+
+function describeError(error: FastifyError | GazetteError): { status: number; message: string } {
+  if (error instanceof GazetteError) return { status: error.status, message: error.message };
+  if ((error as FastifyError).validation) return { status: 400, message: genericMessages[400]! };
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return { status, message: error.message };
+  return { status: 500, message: genericMessages[500]! };
+}
+
+/** Sends an error as a page for browsers and as JSON for API clients; never a stack trace. */
+export function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
+  const title = pageTitles[status] ?? (status >= 500 ? pageTitles[500]! : 'The request could not be completed');
+  reply.code(status).header('cache-control', 'no-store');
+  if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
+    return reply.send({ statusCode: status, error: title, message });
+  }
+  const path = request.url.length > 200 ? request.url.slice(0, 200) : request.url;
+  return reply.type('text/html; charset=utf-8').send(render({ status, title, message, path }));
+}
+
+/**
+ * The one place errors become responses: expected errors show their message, unknown ones are
+ * logged with their cause and shown as a generic page.
+ */
+export const errorHandling = fp<{ render: ErrorPageRenderer }>(async (app: FastifyInstance, { render }) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, message } = describeError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(render, request, reply, status, message);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(render, request, reply, 404, genericMessages[404]!));
+});
+
+export function badUrlHandler(render: ErrorPageRenderer) {
+  return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    sendError(render, request, reply, 400, genericMessages[400]!);
+}

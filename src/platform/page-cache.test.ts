@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ContentChanges, contentTags } from './content-changes.ts';
+import { PageCache } from './page-cache.ts';
+
+test('a change drops exactly the pages that show it', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  await cache.store('/world/a', { html: '<p>a</p>', tags: [contentTags.article(1), contentTags.section(1)] });
+  await cache.store('/culture/b', { html: '<p>b</p>', tags: [contentTags.article(2)] });
+  await cache.store('/', { html: '<p>home</p>', tags: [contentTags.scope({ kind: 'all' }), contentTags.article(1)] });
+
+  changes.announce([contentTags.article(1)]);
+
+  assert.equal(cache.get('/world/a'), undefined);
+  assert.equal(cache.get('/'), undefined);
+  assert.ok(cache.get('/culture/b'));
+});
+
+test('pages are stored compressed with a weak ETag of their content', async () => {
+  const cache = new PageCache(new ContentChanges());
+  const page = await cache.store('/', { html: '<p>hello</p>'.repeat(100), tags: [] });
+  assert.match(page.etag, /^W\/"[A-Za-z0-9_-]+"$/);
+  assert.ok(page.brotli.length < page.html.length);
+  assert.ok(page.gzip.length < page.html.length);
+  const again = await cache.store('/', { html: '<p>hello</p>'.repeat(100), tags: [] });
+  assert.equal(again.etag, page.etag);
+});
+
+test('the cache stays within its byte budget', async () => {
+  const cache = new PageCache(new ContentChanges(), { maxBytes: 20_000 });
+  for (let i = 0; i < 50; i++) await cache.store(`/page-${i}`, { html: `<p>${i}</p>${'x'.repeat(2000)}`, tags: [] });
+  assert.ok(cache.size < 50);
+  assert.ok(cache.get('/page-49'));
+});

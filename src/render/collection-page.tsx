@@ -1,0 +1,38 @@
+import { Document, type PageHead, type SiteChrome } from './document.tsx';
+import { type PageLinks, Pagination } from './pagination.tsx';
+import { StoryList, type StoryTeaser } from './story-list.tsx';
+
+/** A section, tag or author page: a heading, an introduction and a page of stories. */
+export interface CollectionPageData {
+  readonly site: SiteChrome;
+  readonly head: PageHead;
+  /** What kind of collection, e.g. "Topic" or a job title; shown above the heading. */
+  readonly eyebrow: string;
+  readonly heading: string;
+  readonly introduction: string;
+  readonly stories: readonly StoryTeaser[];
+  readonly pages: PageLinks;
+}
+
+export function CollectionPage({ data }: { data: CollectionPageData }) {
+  return (
+    <Document head={data.head} site={data.site}>
+      <header class="collection__header">
+        {data.eyebrow ? <p class="kicker">{data.eyebrow}</p> : null}
+        <h1 class="collection__heading">{data.heading}</h1>
+        {data.introduction ? <p class="collection__intro">{data.introduction}</p> : null}
+        {data.pages.pageCount > 1 ? (
+          <p class="collection__page-note">
+            Page {data.pages.page} of {data.pages.pageCount}
+          </p>
+        ) : null}
+      </header>
+      {data.stories.length > 0 ? (
+        <StoryList stories={data.stories} headingLevel={2} />
+      ) : (
+        <p class="empty-note">Nothing has been published here yet.</p>
+      )}
+      <Pagination links={data.pages} />
+    </Document>
+  );
+}

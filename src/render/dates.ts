@@ -1,0 +1,31 @@
+/** How the site shows dates: in the newsroom's time zone and language, never the server's. */
+export interface DateStyle {
+  readonly locale: string;
+  readonly timeZone: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(style: DateStyle, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const cacheKey = `${style.locale}|${style.timeZone}|${key}`;
+  let formatter = formatters.get(cacheKey);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(style.locale, { ...options, timeZone: style.timeZone });
+    formatters.set(cacheKey, formatter);
+  }
+  return formatter;
+}
+
+/** "27 November 2026" */
+export function formatDay(date: Date, style: DateStyle): string {
+  return formatterFor(style, { day: 'numeric', month: 'long', year: 'numeric' }, 'day').format(date);
+}
+
+/** "27 November 2026, 09:40 GMT" */
+export function formatDateTime(date: Date, style: DateStyle): string {
+  return formatterFor(
+    style,
+    { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
+    'datetime',
+  ).format(date);
+}

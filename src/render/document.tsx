@@ -1,0 +1,133 @@
+import type { Child } from 'hono/jsx';
+import { jsonForScript } from './safe-html.ts';
+
+export interface NavigationLink {
+  readonly label: string;
+  readonly href: string;
+}
+
+/** What every page shows around its content: the site's identity, navigation and assets. */
+export interface SiteChrome {
+  readonly siteName: string;
+  readonly siteDescription: string;
+  readonly language: string;
+  readonly navigation: readonly NavigationLink[];
+  readonly stylesheetUrl: string;
+  readonly scriptUrl: string;
+  readonly iconUrl: string;
+  /** Path of the page, to mark the current navigation link. */
+  readonly currentPath: string;
+  readonly year: number;
+}
+
+export interface SocialImage {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+}
+
+/** The <head> of one page: search engines and social networks read these. */
+export interface PageHead {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute; omitted on error pages. */
+  readonly canonicalUrl?: string;
+  readonly ogType: 'website' | 'article' | 'profile';
+  readonly image?: SocialImage;
+  readonly jsonLd?: readonly object[];
+  readonly noindex?: boolean;
+  /** Extra <meta property> pairs, e.g. article:published_time. */
+  readonly openGraphExtras?: readonly (readonly [string, string])[];
+}
+
+function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
+  const fullTitle = head.title === site.siteName ? head.title : `${head.title} | ${site.siteName}`;
+  const cardType = head.image ? 'summary_large_image' : 'summary';
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{fullTitle}</title>
+      <meta name="description" content={head.description} />
+      {head.noindex ? <meta name="robots" content="noindex" /> : null}
+      {head.canonicalUrl ? <link rel="canonical" href={head.canonicalUrl} /> : null}
+      <meta name="color-scheme" content="light dark" />
+      <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
+      <meta name="theme-color" content="#121212" media="(prefers-color-scheme: dark)" />
+      <link rel="icon" href={site.iconUrl} type="image/svg+xml" />
+      <link rel="stylesheet" href={site.stylesheetUrl} />
+      <script src={site.scriptUrl} defer></script>
+      <meta property="og:site_name" content={site.siteName} />
+      <meta property="og:type" content={head.ogType} />
+      <meta property="og:title" content={head.title} />
+      <meta property="og:description" content={head.description} />
+      {head.canonicalUrl ? <meta property="og:url" content={head.canonicalUrl} /> : null}
+      {head.image ? (
+        <>
+          <meta property="og:image" content={head.image.url} />
+          <meta property="og:image:width" content={String(head.image.width)} />
+          <meta property="og:image:height" content={String(head.image.height)} />
+          <meta property="og:image:alt" content={head.image.alt} />
+        </>
+      ) : null}
+      {(head.openGraphExtras ?? []).map(([property, content]) => (
+        <meta property={property} content={content} />
+      ))}
+      <meta name="twitter:card" content={cardType} />
+      <meta name="twitter:title" content={head.title} />
+      <meta name="twitter:description" content={head.description} />
+      {head.image ? <meta name="twitter:image" content={head.image.url} /> : null}
+      {head.image ? <meta name="twitter:image:alt" content={head.image.alt} /> : null}
+      {(head.jsonLd ?? []).map((data) => (
+        <script type="application/ld+json">{jsonForScript(data)}</script>
+      ))}
+    </head>
+  );
+}
+
+function Masthead({ site }: { site: SiteChrome }) {
+  return (
+    <header class="masthead" id="top" tabindex={-1}>
+      <div class="masthead__inner">
+        <a class="masthead__name" href="/">
+          {site.siteName}
+        </a>
+        <p class="masthead__tagline">{site.siteDescription}</p>
+      </div>
+      <nav class="site-nav" aria-label="Sections">
+        <ul class="site-nav__list">
+          {site.navigation.map((link) => (
+            <li>
+              <a href={link.href} aria-current={link.href === site.currentPath ? 'page' : undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function Document({ head, site, children }: { head: PageHead; site: SiteChrome; children?: Child }) {
+  return (
+    <html lang={site.language}>
+      <Head head={head} site={site} />
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Masthead site={site} />
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            © {site.year} {site.siteName}. {site.siteDescription}
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

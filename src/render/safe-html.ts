@@ -1,0 +1,26 @@
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+
+/**
+ * HTML that is safe to send as it is. Only two things make one: the JSX runtime (which escapes
+ * every value) and `sanitizeStoredHtml`. `trustAsHtml` is the one door in; grep for it.
+ */
+export type SafeHtml = HtmlEscapedString;
+
+/** JSX output, whether a component returned synchronously or not. */
+export type Rendered = SafeHtml | Promise<SafeHtml>;
+
+export function trustAsHtml(html: string): SafeHtml {
+  return raw(html) as SafeHtml;
+}
+
+/** Serialises a page. Our components are synchronous, so a promise here is a bug worth failing on. */
+export function renderDocument(node: unknown): string {
+  if (node instanceof Promise) throw new TypeError('renderDocument was given an async component tree');
+  return `<!DOCTYPE html>${String(node)}`;
+}
+
+/** JSON for a <script type="application/ld+json"> block: "<" is escaped so no "</script>" can close it early. */
+export function jsonForScript(data: unknown): SafeHtml {
+  return trustAsHtml(JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}

@@ -1,0 +1,46 @@
+import { Picture, type ResponsiveImage } from './picture.tsx';
+
+/** An article as lists show it: enough to choose it, nothing more. */
+export interface StoryTeaser {
+  readonly url: string;
+  readonly headline: string;
+  readonly standfirst: string;
+  readonly kicker: string;
+  /** ISO 8601, for <time datetime>. */
+  readonly publishedIso: string;
+  readonly publishedLabel: string;
+  readonly bylineLabel: string;
+  readonly image: ResponsiveImage | null;
+}
+
+export function StoryCard({ story, headingLevel = 3, imageSizes }: { story: StoryTeaser; headingLevel?: 2 | 3; imageSizes: string }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article class="story-card">
+      {story.image ? <Picture image={story.image} options={{ sizes: imageSizes, class: 'story-card__image' }} /> : null}
+      <div class="story-card__text">
+        {story.kicker ? <p class="kicker">{story.kicker}</p> : null}
+        <Heading class="story-card__headline">
+          <a href={story.url}>{story.headline}</a>
+        </Heading>
+        {story.standfirst ? <p class="story-card__standfirst">{story.standfirst}</p> : null}
+        <p class="story-card__meta">
+          {story.bylineLabel ? <span>{story.bylineLabel}</span> : null}{' '}
+          <time datetime={story.publishedIso}>{story.publishedLabel}</time>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function StoryList({ stories, headingLevel = 2 }: { stories: readonly StoryTeaser[]; headingLevel?: 2 | 3 }) {
+  return (
+    <ol class="story-list">
+      {stories.map((story) => (
+        <li>
+          <StoryCard story={story} headingLevel={headingLevel} imageSizes="(min-width: 48rem) 16rem, 100vw" />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,3 @@
+export { createSection } from './sections.service.ts';
+export { listSections, type Section } from './sections.queries.ts';
+export { sectionRoutes } from './sections.routes.ts';

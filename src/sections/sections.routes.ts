@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { type ReaderDeps, sectionUrl, serveCollectionPage } from '../articles/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { contentTags } from '../platform/content-changes.ts';
+import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
+import { findSectionBySlug } from './sections.queries.ts';
+
+export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+  app.get<{ Params: { sectionSlug: string }; Querystring: PageQuery }>(
+    '/:sectionSlug',
+    { schema: { params: slugParamsSchema('sectionSlug'), querystring: pageQuerySchema } },
+    async (request, reply) => {
+      const section = await findSectionBySlug(deps.db, request.params.sectionSlug);
+      if (!section) throw new NotFoundError('There is no section at this address.');
+      return serveCollectionPage(request, reply, deps, {
+        scope: { kind: 'section', sectionId: section.id },
+        url: (page) => sectionUrl(section, page),
+        eyebrow: 'Section',
+        heading: section.name,
+        description: section.description,
+        ogType: 'website',
+        entityTag: contentTags.section(section.id),
+      }, request.query.page);
+    },
+  );
+};

@@ -1,0 +1,46 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { connectFromConfig } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoNewsroom } from './demo/seed-demo.ts';
+import { warmAllVariants } from './media/index.ts';
+import { systemClock } from './platform/clock.ts';
+
+/** Entry point: config → database → migrations → app → listen. Imported by nothing. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = connectFromConfig(config);
+  await migrateToLatest(database.db);
+  const gazette = await buildApp({ config, db: database.db, clock: systemClock });
+  const { app } = gazette;
+  if (config.seedDemo) {
+    const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
+    if (seeded) app.log.info('Seeded the demo newsroom');
+  }
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Gazette is serving ${gazette.site.settings.current().name} at ${config.publicUrl}`);
+
+  const warming = new AbortController();
+  warmAllVariants(database.db, gazette.mediaFiles, warming.signal).catch((error: unknown) =>
+    app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
+  );
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal} received, closing`);
+    warming.abort();
+    await app.close();
+    await database.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+  } else {
+    console.error('Gazette could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import type { Clock } from '../platform/clock.ts';
+import type { DateStyle } from '../render/dates.ts';
+import type { SiteChrome } from '../render/document.tsx';
+import type { SettingsStore } from './settings.service.ts';
+import type { SiteSettings } from './site-settings.ts';
+
+/** The fingerprinted asset URLs every page links to. */
+export interface PageAssets {
+  readonly stylesheetUrl: string;
+  readonly scriptUrl: string;
+  readonly iconUrl: string;
+  /** The publisher logo for JSON-LD: a raster image with its size, as search engines require. */
+  readonly logo: { readonly url: string; readonly width: number; readonly height: number };
+}
+
+/** What every reader page needs besides its own content; built once at boot. */
+export interface SiteContext {
+  readonly settings: SettingsStore;
+  readonly assets: PageAssets;
+  /** Origin for absolute URLs, e.g. "https://news.example". */
+  readonly publicUrl: string;
+  readonly clock: Clock;
+}
+
+export function dateStyleOf(settings: SiteSettings): DateStyle {
+  return { locale: settings.language, timeZone: settings.timeZone };
+}
+
+export function siteChrome(context: SiteContext, currentPath: string, now: Date): SiteChrome {
+  const settings = context.settings.current();
+  return {
+    siteName: settings.name,
+    siteDescription: settings.description,
+    language: settings.language,
+    navigation: settings.navigation,
+    stylesheetUrl: context.assets.stylesheetUrl,
+    scriptUrl: context.assets.scriptUrl,
+    iconUrl: context.assets.iconUrl,
+    currentPath,
+    year: now.getUTCFullYear(),
+  };
+}

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { type ReaderDeps, serveCollectionPage, tagUrl } from '../articles/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { contentTags } from '../platform/content-changes.ts';
+import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
+import { findTagBySlug } from './tags.queries.ts';
+
+export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+  app.get<{ Params: { tagSlug: string }; Querystring: PageQuery }>(
+    '/tag/:tagSlug',
+    { schema: { params: slugParamsSchema('tagSlug'), querystring: pageQuerySchema } },
+    async (request, reply) => {
+      const tag = await findTagBySlug(deps.db, request.params.tagSlug);
+      if (!tag) throw new NotFoundError('There is no topic at this address.');
+      return serveCollectionPage(request, reply, deps, {
+        scope: { kind: 'tag', tagId: tag.id },
+        url: (page) => tagUrl(tag, page),
+        eyebrow: 'Topic',
+        heading: tag.name,
+        description: tag.description,
+        ogType: 'website',
+        entityTag: contentTags.tag(tag.id),
+      }, request.query.page);
+    },
+  );
+};

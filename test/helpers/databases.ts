@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { describe } from 'node:test';
+import pg from 'pg';
+import { connectDatabase, type DatabaseHandle, type DialectName } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+const postgresUrl = process.env.GAZETTE_TEST_PG_URL;
+
+/** A migrated, empty database of one dialect; PostgreSQL gets a schema of its own, dropped on destroy. */
+export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle> {
+  if (dialect === 'sqlite') {
+    const handle = connectDatabase({ sqliteFile: ':memory:' });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  if (!postgresUrl) throw new Error('GAZETTE_TEST_PG_URL is not set');
+  const schema = `gazette_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const handle = connectDatabase({ databaseUrl: url.href, poolSize: 4 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    destroy: async () => {
+      await handle.destroy();
+      const cleaner = new pg.Client({ connectionString: postgresUrl });
+      await cleaner.connect();
+      await cleaner.query(`drop schema ${schema} cascade`);
+      await cleaner.end();
+    },
+  };
+}
+
+/** The dialects this run can prove: SQLite always, PostgreSQL when GAZETTE_TEST_PG_URL is set. */
+export const testDialects: readonly DialectName[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** Runs one suite against every available dialect, like Kysely's own tests. */
+export function forEachDialect(name: string, suite: (dialect: DialectName) => void): void {
+  for (const dialect of testDialects) describe(`${name} [${dialect}]`, () => suite(dialect));
+}

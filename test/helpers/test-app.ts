@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, type Gazette } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { DatabaseHandle, DialectName } from '../../src/db/connect.ts';
+import { seedDemoNewsroom } from '../../src/demo/seed-demo.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import { createTestDatabase } from './databases.ts';
+
+/** A fixed moment, so dates on pages and "hours ago" in the demo are the same on every run. */
+export const testNow = new Date('2026-11-27T12:00:00.000Z');
+
+export interface TestGazette extends Gazette {
+  readonly database: DatabaseHandle;
+  readonly dataDir: string;
+  /** Moves the test clock; the app reads time only through it. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(options: { dialect?: DialectName; seed?: boolean } = {}): Promise<TestGazette> {
+  const database = await createTestDatabase(options.dialect ?? 'sqlite');
+  const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
+  let now = testNow;
+  const clock: Clock = { now: () => now };
+  const config = loadConfig({ NODE_ENV: 'test', GAZETTE_DATA_DIR: dataDir, GAZETTE_PUBLIC_URL: 'https://news.example' });
+  const gazette = await buildApp({ config, db: database.db, clock });
+  if (options.seed !== false) {
+    await seedDemoNewsroom({ db: database.db, clock, ...gazette });
+  }
+  return {
+    ...gazette,
+    database,
+    dataDir,
+    setNow: (date) => {
+      now = date;
+    },
+    close: async () => {
+      await gazette.app.close();
+      await database.destroy();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
