@@ -80,7 +80,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
       <article class="article">
         <ArticleHeader article={article} />
         {article.photo ? (
-          <Figure photo={article.photo} options={{ sizes: '(min-width: 75rem) 70rem, 100vw', priority: true, class: 'article__photo' }} />
+          <Figure photo={article.photo} options={{ sizes: '(min-width: 64rem) 64rem, 100vw', priority: true, class: 'article__photo' }} />
         ) : null}
         <div class="article__body">{article.body}</div>
         {article.tags.length > 0 ? (

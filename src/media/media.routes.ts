@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/database.ts';
@@ -21,6 +22,7 @@ const variantParams = {
 
 /** Serves image variants; their URLs never change content, so browsers keep them for a year. */
 export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, { db, files }) => {
+  await mkdir(files.variantsDir, { recursive: true });
   await app.register(fastifyStatic, { root: files.variantsDir, serve: false });
 
   app.get<{ Params: { storageKey: string; file: string } }>(

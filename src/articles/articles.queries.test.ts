@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createAuthor } from '../authors/index.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { ContentChanges } from '../platform/content-changes.ts';
+import { createSection } from '../sections/index.ts';
+import { findOrCreateTag } from '../tags/index.ts';
+import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
+import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listPublishedSummaries } from './articles.queries.ts';
+import { createArticle, publishArticle, unpublishArticle, updateArticle } from './articles.service.ts';
+
+const t0 = new Date('2026-11-01T08:00:00.000Z');
+const hoursLater = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
+
+forEachDialect('articles data layer', (dialect) => {
+  let database: DatabaseHandle;
+  let now = t0;
+  const deps = () => ({ db: database.db, clock: { now: () => now }, changes: new ContentChanges() });
+  let ids: { world: number; culture: number; mina: number; tomas: number; climate: number; trade: number };
+
+  before(async () => {
+    database = await createTestDatabase(dialect);
+    const db = database.db;
+    ids = {
+      world: (await createSection(db, { name: 'World', position: 0 })).id,
+      culture: (await createSection(db, { name: 'Culture', position: 1 })).id,
+      mina: (await createAuthor(db, { name: 'Mina Park', jobTitle: 'Reporter' })).id,
+      tomas: (await createAuthor(db, { name: 'Tomás Ruiz' })).id,
+      climate: (await findOrCreateTag(db, { name: 'Climate' })).id,
+      trade: (await findOrCreateTag(db, { name: 'Trade' })).id,
+    };
+  });
+  after(() => database.destroy());
+
+  test('an article keeps its bylines and tags in the order given', async () => {
+    const article = await createArticle(deps(), {
+      headline: 'Harbour reopens after storm',
+      sectionId: ids.world,
+      authorIds: [ids.tomas, ids.mina],
+      tagIds: [ids.trade, ids.climate],
+      bodyHtml: '<p>Body</p><script>alert(1)</script>',
+    });
+    assert.equal(article.slug, 'harbour-reopens-after-storm');
+    assert.equal(article.status, 'draft');
+    assert.deepEqual(article.authors.map((a) => a.name), ['Tomás Ruiz', 'Mina Park']);
+    assert.deepEqual(article.tags.map((t) => t.slug), ['trade', 'climate']);
+    assert.equal(article.bodyHtml, '<p>Body</p>', 'stored HTML goes through the allow-list');
+    assert.ok(article.createdAt instanceof Date && article.createdAt.getTime() === t0.getTime());
+  });
+
+  test('drafts and scheduled articles are invisible; published ones appear newest first', async () => {
+    const draft = await createArticle(deps(), { headline: 'Draft only', sectionId: ids.world, authorIds: [ids.mina], tagIds: [] });
+    const scheduled = await createArticle(deps(), { headline: 'Tomorrow story', sectionId: ids.world, authorIds: [], tagIds: [] });
+    const older = await createArticle(deps(), { headline: 'Older story', sectionId: ids.culture, authorIds: [ids.mina], tagIds: [ids.climate] });
+    await publishArticle(deps(), scheduled.id, hoursLater(24));
+    await publishArticle(deps(), older.id, hoursLater(-5));
+    const harbour = await findPublishedArticleBySlug(database.db, 'harbour-reopens-after-storm', now);
+    assert.equal(harbour, undefined, 'not published yet');
+
+    const published = await publishArticle(deps(), (await createArticle(deps(), { headline: 'Newest story', sectionId: ids.world, authorIds: [ids.mina], tagIds: [ids.climate] })).id);
+    assert.equal(published.status, 'published');
+    assert.equal((await publishArticle(deps(), scheduled.id, hoursLater(24))).status, 'scheduled');
+
+    const all = await listPublishedSummaries(database.db, { scope: { kind: 'all' }, now, limit: 10 });
+    assert.deepEqual(all.map((a) => a.headline), ['Newest story', 'Older story']);
+    assert.ok(!all.some((a) => a.id === draft.id || a.id === scheduled.id));
+    assert.equal(await countPublished(database.db, { kind: 'all' }, now), 2);
+    assert.equal(await countPublished(database.db, { kind: 'tag', tagId: ids.climate }, now), 2);
+    assert.equal(await countPublished(database.db, { kind: 'author', authorId: ids.mina }, now), 2);
+    assert.equal(await countPublished(database.db, { kind: 'section', sectionId: ids.culture }, now), 1);
+    // Going live is the scheduler's job (it also drops cached pages), not a side effect of the clock.
+    assert.equal(await countPublished(database.db, { kind: 'all' }, hoursLater(25)), 2);
+  });
+
+  test('a published article that changes slug or section remembers its old address', async () => {
+    const article = await createArticle(deps(), { headline: 'Bridge vote delayed', sectionId: ids.world, authorIds: [], tagIds: [] });
+    await publishArticle(deps(), article.id);
+    now = hoursLater(1);
+    await updateArticle(deps(), article.id, { headline: 'Bridge vote delayed again', slug: 'bridge-vote-delayed-again', sectionId: ids.culture, authorIds: [], tagIds: [] });
+    assert.equal(await findArticleIdBySlugHistory(database.db, 'world', 'bridge-vote-delayed'), article.id);
+    const moved = await findPublishedArticleBySlug(database.db, 'bridge-vote-delayed-again', now);
+    assert.equal(moved?.section?.slug, 'culture');
+    assert.ok(moved && moved.updatedAt > moved.publishedAt, 'the edit is dated after publication');
+  });
+
+  test('a slug in use is refused with a message for the slug field', async () => {
+    await assert.rejects(
+      createArticle(deps(), { headline: 'Newest story', sectionId: null, authorIds: [], tagIds: [] }),
+      (error: { code?: string; fields?: Record<string, string> }) => error.code === 'VALIDATION_FAILED' && typeof error.fields?.slug === 'string',
+    );
+  });
+
+  test('unpublishing takes an article off every list', async () => {
+    const article = await findPublishedArticleBySlug(database.db, 'newest-story', now);
+    assert.ok(article);
+    await unpublishArticle(deps(), article.id);
+    assert.equal(await findPublishedArticleBySlug(database.db, 'newest-story', now), undefined);
+  });
+});

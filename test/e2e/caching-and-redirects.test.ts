@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { getArticle, publishArticle, unpublishArticle, updateArticle } from '../../src/articles/index.ts';
+import { articleLinks } from '../helpers/html.ts';
+import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+
+let gazette: TestGazette;
+
+before(async () => {
+  gazette = await buildTestApp();
+});
+after(() => gazette.close());
+
+const articleDeps = () => ({ db: gazette.database.db, clock: { now: () => new Date('2026-11-27T12:30:00Z') }, changes: gazette.changes });
+
+async function articleIdAt(url: string): Promise<number> {
+  const slug = url.split('/')[2]!;
+  return (await gazette.database.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+}
+
+function inputFrom(article: Awaited<ReturnType<typeof getArticle>>) {
+  return {
+    headline: article.headline,
+    standfirst: article.standfirst,
+    dateline: article.dateline,
+    bodyHtml: article.bodyHtml,
+    slug: article.slug,
+    sectionId: article.section?.id ?? null,
+    authorIds: article.authors.map((a) => a.id),
+    tagIds: article.tags.map((t) => t.id),
+    featuredMediaId: article.image?.id ?? null,
+  };
+}
+
+test('pages carry an ETag and answer 304 when the browser has them', async () => {
+  const first = await gazette.app.inject({ url: '/' });
+  const etag = first.headers.etag as string;
+  assert.match(etag, /^W\/".+"$/);
+  const again = await gazette.app.inject({ url: '/', headers: { 'if-none-match': etag } });
+  assert.equal(again.statusCode, 304);
+  assert.equal(again.body, '');
+});
+
+test('pages are sent compressed with brotli or gzip as the browser asks', async () => {
+  const plain = await gazette.app.inject({ url: '/' });
+  const br = await gazette.app.inject({ url: '/', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
+  const gz = await gazette.app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
+  assert.match(String(br.headers.vary), /Accept-Encoding/i);
+});
+
+test('an edit drops exactly the cached pages that show the article', async () => {
+  const home = (await gazette.app.inject({ url: '/' })).body;
+  const [url, otherUrl] = articleLinks(home) as [string, string];
+  const id = await articleIdAt(url);
+  const other = await gazette.app.inject({ url: otherUrl });
+  const before = await gazette.app.inject({ url });
+  const article = await getArticle(gazette.database.db, id);
+
+  await updateArticle(articleDeps(), id, { ...inputFrom(article), headline: 'Cranes trial paused after union talks' });
+
+  const after = await gazette.app.inject({ url, headers: { 'if-none-match': before.headers.etag as string } });
+  assert.equal(after.statusCode, 200, 'the old ETag no longer matches');
+  assert.match(after.body, /<h1 class="article__headline">Cranes trial paused after union talks<\/h1>/);
+  assert.match((await gazette.app.inject({ url: '/' })).body, /Cranes trial paused after union talks/);
+  const section = `/${url.split('/')[1]}`;
+  assert.match((await gazette.app.inject({ url: section })).body, /Cranes trial paused after union talks/);
+  const untouched = await gazette.app.inject({ url: otherUrl, headers: { 'if-none-match': other.headers.etag as string } });
+  if (!other.body.includes(`href="${url}"`)) assert.equal(untouched.statusCode, 304, 'a page that does not show it stays cached');
+});
+
+test('a new slug answers at the new URL, and the old one answers 301 to it', async () => {
+  const url = articleLinks((await gazette.app.inject({ url: '/' })).body)[1]!;
+  const id = await articleIdAt(url);
+  const article = await getArticle(gazette.database.db, id);
+  await gazette.app.inject({ url }); // cached at the old address
+  await updateArticle(articleDeps(), id, { ...inputFrom(article), slug: `${article.slug}-renamed` });
+  const old = await gazette.app.inject({ url });
+  assert.equal(old.statusCode, 301);
+  assert.equal(old.headers.location, `${url}-renamed`);
+  assert.equal((await gazette.app.inject({ url: `${url}-renamed` })).statusCode, 200);
+  const wrongSection = await gazette.app.inject({ url: `/culture/${article.slug}-renamed` });
+  if (article.section?.slug !== 'culture') assert.equal(wrongSection.headers.location, `${url}-renamed`);
+});
+
+test('unpublishing removes the article from its page and every list at once', async () => {
+  const url = articleLinks((await gazette.app.inject({ url: '/' })).body)[2]!;
+  const id = await articleIdAt(url);
+  assert.equal((await gazette.app.inject({ url })).statusCode, 200);
+  await unpublishArticle(articleDeps(), id);
+  assert.equal((await gazette.app.inject({ url })).statusCode, 404);
+  assert.ok(!(await gazette.app.inject({ url: '/' })).body.includes(`href="${url}"`));
+  await publishArticle(articleDeps(), id);
+  assert.equal((await gazette.app.inject({ url })).statusCode, 200);
+});
+
+test('static assets are fingerprinted and cached for a year', async () => {
+  const html = (await gazette.app.inject({ url: '/' })).body;
+  const css = html.match(/<link rel="stylesheet" href="(\/assets\/site\.[0-9a-f]{10}\.css)"/)![1]!;
+  const response = await gazette.app.inject({ url: css, headers: { 'accept-encoding': 'br' } });
+  assert.equal(response.statusCode, 200);
+  assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(response.headers['content-encoding'], 'br');
+  assert.match(String(response.headers['content-type']), /^text\/css/);
+});
+
+test('photo variants come in AVIF, WebP and JPEG, immutable, without metadata', async () => {
+  const html = (await gazette.app.inject({ url: articleLinks((await gazette.app.inject({ url: '/' })).body)[0]! })).body;
+  const key = html.match(/\/media\/([a-z0-9-]+)\/\d+\.avif/)![1]!;
+  const sharp = (await import('sharp')).default;
+  for (const [file, type, format] of [['480.avif', 'image/avif', 'heif'], ['800.webp', 'image/webp', 'webp'], ['800.jpg', 'image/jpeg', 'jpeg']]) {
+    const response = await gazette.app.inject({ url: `/media/${key}/${file}` });
+    assert.equal(response.statusCode, 200, file);
+    assert.equal(response.headers['content-type'], type);
+    assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const metadata = await sharp(response.rawPayload).metadata();
+    assert.equal(metadata.format, format);
+    assert.equal(metadata.exif, undefined, 'no EXIF in public variants');
+    assert.equal(metadata.xmp, undefined, 'no XMP in public variants');
+  }
+  assert.equal((await gazette.app.inject({ url: `/media/${key}/999.jpg` })).statusCode, 404, 'only offered widths');
+});
+
+test('every page is sent with a strict Content-Security-Policy', async () => {
+  const { headers } = await gazette.app.inject({ url: '/' });
+  const csp = String(headers['content-security-policy']);
+  assert.match(csp, /script-src 'self'/);
+  assert.match(csp, /style-src 'self'/);
+  assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+});
