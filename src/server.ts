@@ -4,6 +4,7 @@ import { connectFromConfig } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoNewsroom } from './demo/seed-demo.ts';
 import { warmAllVariants } from './media/index.ts';
+import { broadcastChangesOverPostgres } from './platform/change-broadcast.postgres.ts';
 import { systemClock } from './platform/clock.ts';
 
 /** Entry point: config → database → migrations → app → listen. Imported by nothing. */
@@ -13,6 +14,10 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   const gazette = await buildApp({ config, db: database.db, clock: systemClock });
   const { app } = gazette;
+  // Several instances on one PostgreSQL database tell each other what changed, so caches stay right.
+  const stopBroadcast = config.databaseUrl
+    ? await broadcastChangesOverPostgres(gazette.changes, config.databaseUrl, app.log)
+    : async () => {};
   if (config.seedDemo) {
     const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
     if (seeded) app.log.info('Seeded the demo newsroom');
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal} received, closing`);
     warming.abort();
     await app.close();
+    await stopBroadcast();
     await database.destroy();
     process.exit(0);
   };

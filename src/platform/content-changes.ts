@@ -1,10 +1,16 @@
 /**
  * Names of what changed, e.g. "article:12", "scope:section:3", "settings". Services announce
- * changes here; the page cache (and, across instances, a broadcaster) listens.
+ * changes here; the page cache listens, and so does the broadcaster that tells other instances.
  */
 export type ContentTag = string;
 
-export type ChangeListener = (tags: readonly ContentTag[]) => void;
+/**
+ * "local": made by this process; "remote": heard from another instance sharing the database;
+ * "refresh": this process caught up with a remote change (nobody else needs to hear of it).
+ */
+export type ChangeOrigin = 'local' | 'remote' | 'refresh';
+
+export type ChangeListener = (tags: readonly ContentTag[], origin: ChangeOrigin) => void;
 
 export class ContentChanges {
   readonly #listeners = new Set<ChangeListener>();
@@ -14,9 +20,9 @@ export class ContentChanges {
     return () => this.#listeners.delete(listener);
   }
 
-  announce(tags: readonly ContentTag[]): void {
+  announce(tags: readonly ContentTag[], origin: ChangeOrigin = 'local'): void {
     if (tags.length === 0) return;
-    for (const listener of this.#listeners) listener(tags);
+    for (const listener of this.#listeners) listener(tags, origin);
   }
 }
 
@@ -41,4 +47,6 @@ export const contentTags = {
     }
   },
   settings: 'settings',
+  /** Everything: sent when an instance may have missed changes (e.g. after a lost connection). */
+  everything: '*',
 } as const;

@@ -33,3 +33,11 @@ test('the cache stays within its byte budget', async () => {
   assert.ok(cache.size < 50);
   assert.ok(cache.get('/page-49'));
 });
+
+test('"everything" empties the cache', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  await cache.store('/', { html: 'home', tags: [] });
+  changes.announce([contentTags.everything], 'remote');
+  assert.equal(cache.size, 0);
+});

@@ -4,7 +4,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { ContentChanges, ContentTag } from './content-changes.ts';
+import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -68,6 +68,7 @@ export class PageCache {
   }
 
   invalidate(tags: readonly ContentTag[]): void {
+    if (tags.includes(contentTags.everything)) return this.clear();
     for (const tag of tags) {
       for (const key of [...(this.#keysByTag.get(tag) ?? [])]) this.#pages.delete(key);
     }

@@ -17,6 +17,17 @@ export class SettingsStore {
     initial: SiteSettings,
   ) {
     this.#current = initial;
+    // Another instance changed the settings: read them again before pages are rebuilt.
+    changes.subscribe((tags, origin) => {
+      if (origin === 'remote' && (tags.includes(contentTags.settings) || tags.includes(contentTags.everything))) {
+        void this.reload();
+      }
+    });
+  }
+
+  async reload(): Promise<void> {
+    this.#current = siteSettingsFromStored(await readAllSettings(this.db));
+    this.changes.announce([contentTags.settings], 'refresh');
   }
 
   static async load(db: Kysely<Database>, changes: ContentChanges): Promise<SettingsStore> {
