@@ -9,6 +9,7 @@
   const update = () => backToTop.classList.toggle('is-visible', window.scrollY > window.innerHeight * 0.8);
   window.addEventListener('scroll', update, { passive: true });
   update();
+  requestAnimationFrame(() => requestAnimationFrame(() => backToTop.classList.add('is-settled')));
 
   backToTop.addEventListener('click', (event) => {
     event.preventDefault();

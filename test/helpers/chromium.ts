@@ -1,0 +1,62 @@
+import { accessSync, constants } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildTestApp, type TestGazette } from './test-app.ts';
+import { skipOrFailWithoutTool } from './required-tools.ts';
+
+/** Debian's Chromium: browser tests never download a browser of their own. */
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export function chromiumSkipReason(): string | undefined {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+    return undefined;
+  } catch {
+    return skipOrFailWithoutTool(`Chromium not found at ${chromiumPath}; install it with apt-get install -y chromium`);
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    // No sandbox because tests may run as root in a container; the rest keeps the browser from calling home.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface TestServer {
+  readonly baseUrl: string;
+  readonly gazette: TestGazette;
+  close(): Promise<void>;
+}
+
+/** The seeded demo newsroom on a real port, for a real browser. */
+export async function startTestServer(): Promise<TestServer> {
+  const gazette = await buildTestApp();
+  try {
+    await gazette.app.listen({ host: '127.0.0.1', port: 0 });
+  } catch (error) {
+    await gazette.close();
+    throw error;
+  }
+  const { port } = gazette.app.server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, gazette, close: () => gazette.close() };
+}
+
+/** Paths of a section and an article, found the way a reader finds them: from the home page's links. */
+export async function findReaderPaths(page: Page, baseUrl: string): Promise<{ section: string; article: string }> {
+  await page.goto(baseUrl);
+  const section = await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').first().getAttribute('href');
+  const article = await page.locator('main article :is(h2, h3) a').first().getAttribute('href');
+  if (!section || !article) throw new Error('The home page links to no section or no article');
+  return { section, article };
+}
