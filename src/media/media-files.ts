@@ -2,6 +2,12 @@ import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 
+// libvips keeps decoded images and open files in its own cache; variants are written once and then
+// served from disk, so that cache would only hold memory. One encode at a time keeps a burst of
+// first requests for new images from taking every core away from page rendering.
+sharp.cache(false);
+sharp.concurrency(1);
+
 export type VariantFormat = 'avif' | 'webp' | 'jpg';
 
 /** Widths offered in srcset; an image is never enlarged past its own width. */
