@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     : async () => {};
   if (config.seedDemo) {
     const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
-    if (seeded) app.log.info('Seeded the demo newsroom');
+    if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
   }
   await app.listen({ port: config.port, host: config.host });
   console.log(`Gazette is serving ${gazette.site.settings.current().name} at ${config.publicUrl}`);
