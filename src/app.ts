@@ -59,6 +59,8 @@ export async function buildApp({ config, db, clock = systemClock }: AppDeps): Pr
 
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },
+    // One line per request drowns the messages an operator needs; LOG_LEVEL=debug brings them back.
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: badUrlHandler(renderErrorPage),
