@@ -1,5 +1,4 @@
 import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
-import { Picture } from '../render/picture.tsx';
 import { StoryCard, type StoryTeaser } from '../render/story-list.tsx';
 
 export interface HomeSection {
@@ -15,32 +14,13 @@ export interface HomePageData {
   readonly sections: readonly HomeSection[];
 }
 
-function LeadStory({ story }: { story: StoryTeaser }) {
-  return (
-    <article class="lead-story">
-      {story.image ? (
-        <Picture image={story.image} options={{ sizes: '(min-width: 64rem) 44rem, 100vw', priority: true, class: 'lead-story__image' }} />
-      ) : null}
-      <div class="lead-story__text">
-        {story.kicker ? <p class="kicker">{story.kicker}</p> : null}
-        <h2 class="lead-story__headline">
-          <a href={story.url}>{story.headline}</a>
-        </h2>
-        {story.standfirst ? <p class="lead-story__standfirst">{story.standfirst}</p> : null}
-        <p class="story-card__meta">
-          {story.bylineLabel ? <span>{story.bylineLabel}</span> : null}{' '}
-          <time datetime={story.publishedIso}>{story.publishedLabel}</time>
-        </p>
-      </div>
-    </article>
-  );
-}
-
 export function HomePage({ data }: { data: HomePageData }) {
   return (
     <Document head={data.head} site={data.site}>
       <h1 class="visually-hidden">{data.site.siteName}: latest news</h1>
-      {data.lead ? <LeadStory story={data.lead} /> : <p class="empty-note">No stories have been published yet.</p>}
+      {data.lead ? (
+        <StoryCard story={data.lead} block="lead-story" headingLevel={2} priority imageSizes="(min-width: 64rem) 44rem, 100vw" />
+      ) : <p class="empty-note">No stories have been published yet.</p>}
       {data.sections.map((section, index) => (
         <section class="home-section" aria-labelledby={`home-section-${index}`}>
           <h2 class="rule-heading" id={`home-section-${index}`}>

@@ -13,17 +13,27 @@ export interface StoryTeaser {
   readonly image: ResponsiveImage | null;
 }
 
-export function StoryCard({ story, headingLevel = 3, imageSizes }: { story: StoryTeaser; headingLevel?: 2 | 3; imageSizes: string }) {
+interface StoryCardProps {
+  readonly story: StoryTeaser;
+  readonly headingLevel?: 2 | 3;
+  readonly imageSizes: string;
+  /** CSS block name: "story-card" in lists, "lead-story" for the front page's top story. */
+  readonly block?: 'story-card' | 'lead-story';
+  /** The top story's picture is the page's main image: loaded first, never lazily. */
+  readonly priority?: boolean;
+}
+
+export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-card', priority = false }: StoryCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <article class="story-card">
-      {story.image ? <Picture image={story.image} options={{ sizes: imageSizes, class: 'story-card__image' }} /> : null}
-      <div class="story-card__text">
+    <article class={block}>
+      {story.image ? <Picture image={story.image} options={{ sizes: imageSizes, priority, class: `${block}__image` }} /> : null}
+      <div class={`${block}__text`}>
         {story.kicker ? <p class="kicker">{story.kicker}</p> : null}
-        <Heading class="story-card__headline">
+        <Heading class={`${block}__headline`}>
           <a href={story.url}>{story.headline}</a>
         </Heading>
-        {story.standfirst ? <p class="story-card__standfirst">{story.standfirst}</p> : null}
+        {story.standfirst ? <p class={`${block}__standfirst`}>{story.standfirst}</p> : null}
         <p class="story-card__meta">
           {story.bylineLabel ? <span>{story.bylineLabel}</span> : null}{' '}
           <time datetime={story.publishedIso}>{story.publishedLabel}</time>
