@@ -1,19 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
-import { articleRoutes } from './articles/index.ts';
+import { adminPlugin } from './admin/index.ts';
+import { articleRoutes, correctionsRoutes } from './articles/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
+import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/database.ts';
+import { feedRoutes, sitemapRoutes } from './feeds/index.ts';
 import { MediaFiles, mediaRoutes } from './media/index.ts';
 import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
 import { badUrlHandler, type ErrorPageRenderer, errorHandling } from './platform/error-handler.ts';
+import { createMailer, type Mailer } from './platform/mailer.ts';
 import { PageCache } from './platform/page-cache.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { renderErrorPage as renderErrorDocument } from './render/error-page.tsx';
+import { policyRoutes } from './policies/index.ts';
+import { searchIndexFor, searchRoutes } from './search/index.ts';
 import { listSections, sectionRoutes } from './sections/index.ts';
 import { type SiteContext, SettingsStore, siteChrome } from './settings/index.ts';
 import { tagRoutes } from './tags/index.ts';
@@ -23,7 +29,11 @@ const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 export interface AppDeps {
   readonly config: Config;
   readonly db: Kysely<Database>;
+  /** Which database `db` talks to, for the few capabilities whose SQL differs (search). */
+  readonly dialect: DialectName;
   readonly clock?: Clock;
+  /** Defaults to SMTP when SMTP_URL is set, else to the log. */
+  readonly mailer?: Mailer;
 }
 
 /** The running parts tests and the server reach into: the HTTP app and the services behind it. */
@@ -37,9 +47,9 @@ export interface Gazette {
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
-export async function buildApp({ config, db, clock = systemClock }: AppDeps): Promise<Gazette> {
+export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer }: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
-  const pages = new PageCache(changes);
+  const pages = new PageCache(changes, { clock });
   const settings = await SettingsStore.load(db, changes);
   const assets = await AssetManifest.load(publicDir);
   const mediaFiles = new MediaFiles(config.dataDir);
@@ -60,7 +70,7 @@ export async function buildApp({ config, db, clock = systemClock }: AppDeps): Pr
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },
     // One line per request drowns the messages an operator needs; LOG_LEVEL=debug brings them back.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: badUrlHandler(renderErrorPage),
@@ -76,5 +86,21 @@ export async function buildApp({ config, db, clock = systemClock }: AppDeps): Pr
   await app.register(sectionRoutes, readerDeps);
   await app.register(tagRoutes, readerDeps);
   await app.register(authorRoutes, readerDeps);
+  await app.register(searchRoutes, { ...readerDeps, index: searchIndexFor(dialect) });
+  await app.register(policyRoutes, readerDeps);
+  await app.register(correctionsRoutes, readerDeps);
+  await app.register(feedRoutes, readerDeps);
+  await app.register(sitemapRoutes, readerDeps);
+  await app.register(adminPlugin, {
+    db,
+    site,
+    stylesheetUrl: assets.url('admin.css'),
+    secureCookies: config.publicUrl.startsWith('https:'),
+    changes,
+    pages,
+    mediaFiles,
+    mediaScriptUrl: assets.url('admin-media.js'),
+    mailer: givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+  });
   return { app, changes, pages, settings, mediaFiles, site };
 }

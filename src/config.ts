@@ -14,6 +14,9 @@ export interface Config {
   /** Seed the demo newsroom into an empty database. */
   readonly seedDemo: boolean;
   readonly logLevel: string;
+  /** smtp:// or smtps:// URL for outgoing mail; without it, links are logged and shown to staff instead. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +45,12 @@ function readPublicUrl(value: string | undefined, host: string, port: number): s
   return url.origin;
 }
 
+function readSmtpUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^smtps?:\/\//.test(value)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  return value;
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -63,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port),
     seedDemo: env.GAZETTE_DEMO !== 'off',
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'production' ? 'warn' : 'info'),
+    smtpUrl: readSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });
 }

@@ -21,6 +21,12 @@ export class NotFoundError extends GazetteError {
   readonly code = 'NOT_FOUND';
 }
 
+/** Not signed in, or the credentials were wrong. */
+export class UnauthorizedError extends GazetteError {
+  readonly status = 401;
+  readonly code = 'UNAUTHORIZED';
+}
+
 export class ForbiddenError extends GazetteError {
   readonly status = 403;
   readonly code = 'FORBIDDEN';

@@ -1,3 +1,5 @@
+import { issueSetupTokenIfNoUsers } from './accounts/index.ts';
+import { startPublishingScheduler } from './articles/index.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
@@ -12,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = connectFromConfig(config);
   await migrateToLatest(database.db);
-  const gazette = await buildApp({ config, db: database.db, clock: systemClock });
+  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
   const { app } = gazette;
   // Several instances on one PostgreSQL database tell each other what changed, so caches stay right.
   const stopBroadcast = config.databaseUrl
@@ -24,7 +26,13 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: config.port, host: config.host });
   console.log(`Gazette is serving ${gazette.site.settings.current().name} at ${config.publicUrl}`);
+  // No default password anywhere: the first account is made through a one-time link.
+  const setupToken = await issueSetupTokenIfNoUsers({ db: database.db, clock: systemClock });
+  if (setupToken) {
+    console.log(`No newsroom account exists yet. Create the owner account within 24 hours at:\n  ${config.publicUrl}/admin/setup?token=${setupToken}`);
+  }
 
+  const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes }, app.log);
   const warming = new AbortController();
   warmAllVariants(database.db, gazette.mediaFiles, warming.signal).catch((error: unknown) =>
     app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
@@ -33,6 +41,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info(`${signal} received, closing`);
     warming.abort();
+    stopScheduler();
     await app.close();
     await stopBroadcast();
     await database.destroy();

@@ -1,6 +1,7 @@
 import { shareableImage } from '../media/index.ts';
+import { articleKinds } from './article-kinds.ts';
 import type { PublishedArticle } from './article.ts';
-import { absoluteUrl, articleUrl, authorUrl, homeUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, authorUrl, homeUrl, searchUrl } from './urls.ts';
 
 export interface Publisher {
   readonly name: string;
@@ -14,7 +15,8 @@ export function newsArticleJsonLd(article: PublishedArticle, publisher: Publishe
   const image = article.image ? shareableImage(article.image) : undefined;
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    // NewsArticle first, for search engines that read only it; the specific type says what kind of work this is.
+    '@type': ['NewsArticle', articleKinds[article.kind].schemaType],
     headline: article.headline,
     description,
     ...(image
@@ -33,6 +35,13 @@ export function newsArticleJsonLd(article: PublishedArticle, publisher: Publishe
       : {}),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt).toISOString(),
+    ...(article.corrections.some((note) => note.kind === 'correction')
+      ? {
+          correction: article.corrections
+            .filter((note) => note.kind === 'correction')
+            .map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.createdAt.toISOString() })),
+        }
+      : {}),
     author: article.authors.map((author) => ({
       '@type': 'Person',
       name: author.name,
@@ -55,5 +64,22 @@ export function newsArticleJsonLd(article: PublishedArticle, publisher: Publishe
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name).join(', ') } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
+  };
+}
+
+/** schema.org WebSite with a SearchAction, so search engines can offer a search box for the site. */
+export function webSiteJsonLd(site: { readonly name: string; readonly description: string; readonly publicUrl: string }): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    description: site.description,
+    url: absoluteUrl(site.publicUrl, homeUrl()),
+    potentialAction: {
+      '@type': 'SearchAction',
+      // Built by hand: the braces are a placeholder for the search engine, not part of a real query.
+      target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(site.publicUrl, searchUrl())}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
   };
 }

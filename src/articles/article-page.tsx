@@ -20,6 +20,10 @@ export interface ArticleView {
   readonly photo: CaptionedImage | null;
   readonly body: SafeHtml;
   readonly tags: readonly LinkTo[];
+  /** "Opinion", "Analysis"…; empty for news reporting. */
+  readonly kindLabel: string;
+  readonly sponsored: boolean;
+  readonly corrections: readonly { readonly kind: 'Correction' | 'Update'; readonly iso: string; readonly label: string; readonly text: string }[];
 }
 
 export interface ArticlePageData {
@@ -54,6 +58,7 @@ function ArticleHeader({ article }: { article: ArticleView }) {
           <a href={article.section.url}>{article.section.label}</a>
         </p>
       ) : null}
+      {article.kindLabel ? <p class={article.sponsored ? 'kind-label kind-label--sponsored' : 'kind-label'}>{article.kindLabel}</p> : null}
       <h1 class="article__headline">{article.headline}</h1>
       {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
       <Byline authors={article.authors} />
@@ -83,6 +88,23 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <Figure photo={article.photo} options={{ sizes: '(min-width: 64rem) 64rem, 100vw', priority: true, class: 'article__photo' }} />
         ) : null}
         <div class="article__body">{article.body}</div>
+        {article.corrections.length > 0 ? (
+          <section class="article__corrections" aria-labelledby="corrections-heading">
+            <h2 id="corrections-heading">Corrections and updates</h2>
+            <ol>
+              {article.corrections.map((correction) => (
+                <li>
+                  <p>
+                    <strong>
+                      {correction.kind}, <time datetime={correction.iso}>{correction.label}</time>:
+                    </strong>{' '}
+                    {correction.text}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
         {article.tags.length > 0 ? (
           <footer class="article__footer">
             <h2 class="visually-hidden">Topics</h2>

@@ -21,6 +21,22 @@ export interface ArticleTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   published_at: NullableTimestamp;
+  created_by: number | null;
+  review_requested_at: NullableTimestamp;
+  version: Generated<number>;
+  kind: Generated<ArticleKind>;
+}
+
+/** The type of work: news reporting, analysis, opinion, a review, or paid (sponsored) content. */
+export type ArticleKind = 'news' | 'analysis' | 'opinion' | 'review' | 'sponsored';
+
+export interface ArticleCorrectionTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'correction' | 'update';
+  text: string;
+  created_at: Timestamp;
+  created_by: number | null;
 }
 
 export interface ArticleAuthorTable {
@@ -44,4 +60,13 @@ export interface ArticleSlugHistoryTable {
   section_slug: string;
   slug: string;
   created_at: Timestamp;
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  saved_at: Timestamp;
+  saved_by: number | null;
+  /** JSON of the editable fields at that save. */
+  snapshot: string;
 }

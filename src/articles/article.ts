@@ -1,6 +1,7 @@
-import type { ArticleStatus } from './article.table.ts';
+import type { ArticleKind, ArticleStatus } from './article.table.ts';
+import type { Correction } from './corrections.queries.ts';
 
-export type { ArticleStatus };
+export type { ArticleKind, ArticleStatus, Correction };
 
 export interface SectionRef {
   readonly id: number;
@@ -45,6 +46,24 @@ export interface ArticleSummary {
   readonly updatedAt: Date;
 }
 
+/** A published article as the sitemaps list it: where it lives, when, and its photo. */
+export interface ArticleIndexEntry {
+  readonly id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly section: SectionRef | null;
+  readonly image: ArticleImage | null;
+  readonly publishedAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** A section, tag or author with published articles, and when the newest of them last changed. */
+export interface PublishedCollection {
+  readonly id: number;
+  readonly slug: string;
+  readonly lastModified: Date;
+}
+
 /** A whole article in any state; `publishedAt` is null until it is first published. */
 export interface Article extends Omit<ArticleSummary, 'publishedAt'> {
   readonly status: ArticleStatus;
@@ -55,6 +74,15 @@ export interface Article extends Omit<ArticleSummary, 'publishedAt'> {
   readonly seoDescription: string | null;
   readonly createdAt: Date;
   readonly publishedAt: Date | null;
+  /** The staff member who started it; authors and contributors may edit only their own. */
+  readonly createdBy: number | null;
+  /** Set while a draft waits for an editor's review. */
+  readonly reviewRequestedAt: Date | null;
+  /** Goes up with every save; an editor saving from an older version is told, not overwritten. */
+  readonly version: number;
+  readonly kind: ArticleKind;
+  /** Dated corrections and updates, oldest first. */
+  readonly corrections: readonly Correction[];
 }
 
 export interface PublishedArticle extends Article {

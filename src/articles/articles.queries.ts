@@ -1,14 +1,18 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
+import type { ArticleKind } from './article.table.ts';
+import { loadCorrectionsByArticle } from './corrections.queries.ts';
 import type {
   Article,
   ArticleImage,
+  ArticleIndexEntry,
   ArticleScope,
   ArticleStatus,
   ArticleSummary,
   AuthorRef,
   PublishedArticle,
+  PublishedCollection,
   SectionRef,
   TagRef,
 } from './article.ts';
@@ -36,6 +40,10 @@ function selectArticleColumns(query: ArticleQuery) {
     'articles.created_at',
     'articles.updated_at',
     'articles.published_at',
+    'articles.created_by',
+    'articles.review_requested_at',
+    'articles.version',
+    'articles.kind',
     'sections.id as section_id',
     'sections.slug as section_slug',
     'sections.name as section_name',
@@ -56,13 +64,13 @@ function isPublishedBy(now: Date) {
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', toTimestamp(now))]);
 }
 
-function sectionFromRow(row: ArticleRow): SectionRef | null {
+function sectionFromRow(row: Pick<ArticleRow, 'section_id' | 'section_slug' | 'section_name'>): SectionRef | null {
   return row.section_id === null || row.section_slug === null || row.section_name === null
     ? null
     : { id: row.section_id, slug: row.section_slug, name: row.section_name };
 }
 
-function imageFromRow(row: ArticleRow): ArticleImage | null {
+function imageFromRow(row: Pick<ArticleRow, Extract<keyof ArticleRow, `media_${string}`>>): ArticleImage | null {
   if (row.media_id === null || row.media_storage_key === null) return null;
   return {
     id: row.media_id,
@@ -93,6 +101,11 @@ function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef[], tag
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
     publishedAt: toDateOrNull(row.published_at),
+    createdBy: row.created_by,
+    reviewRequestedAt: toDateOrNull(row.review_requested_at),
+    version: row.version,
+    kind: row.kind,
+    corrections: [],
   };
 }
 
@@ -136,8 +149,15 @@ async function loadTagsByArticle(db: Db, articleIds: readonly number[]): Promise
 
 async function withRelations(db: Db, rows: readonly ArticleRow[]): Promise<Article[]> {
   const ids = rows.map((row) => row.id);
-  const [authors, tags] = await Promise.all([loadAuthorsByArticle(db, ids), loadTagsByArticle(db, ids)]);
-  return rows.map((row) => articleRowToArticle(row, authors.get(row.id) ?? [], tags.get(row.id) ?? []));
+  const [authors, tags, corrections] = await Promise.all([
+    loadAuthorsByArticle(db, ids),
+    loadTagsByArticle(db, ids),
+    loadCorrectionsByArticle(db, ids),
+  ]);
+  return rows.map((row) => ({
+    ...articleRowToArticle(row, authors.get(row.id) ?? [], tags.get(row.id) ?? []),
+    corrections: corrections.get(row.id) ?? [],
+  }));
 }
 
 function toSummary(article: Article): ArticleSummary {
@@ -179,11 +199,11 @@ export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date
   return article as PublishedArticle;
 }
 
-/** The newest published articles in a scope, newest first. */
-export async function listPublishedSummaries(
+/** The newest published articles in a scope, whole (body and tags included), newest first. */
+export async function listPublishedArticles(
   db: Db,
   options: { scope: ArticleScope; now: Date; limit: number; offset?: number; excludeIds?: readonly number[] },
-): Promise<ArticleSummary[]> {
+): Promise<PublishedArticle[]> {
   let query = applyScope(baseArticleQuery(db).where(isPublishedBy(options.now)), options.scope);
   if (options.excludeIds && options.excludeIds.length > 0) query = query.where('articles.id', 'not in', options.excludeIds);
   const rows = await selectArticleColumns(query)
@@ -192,7 +212,15 @@ export async function listPublishedSummaries(
     .limit(options.limit)
     .offset(options.offset ?? 0)
     .execute();
-  return (await withRelations(db, rows)).map(toSummary);
+  return (await withRelations(db, rows)) as PublishedArticle[];
+}
+
+/** The newest published articles in a scope, newest first. */
+export async function listPublishedSummaries(
+  db: Db,
+  options: { scope: ArticleScope; now: Date; limit: number; offset?: number; excludeIds?: readonly number[] },
+): Promise<ArticleSummary[]> {
+  return (await listPublishedArticles(db, options)).map(toSummary);
 }
 
 export async function countPublished(db: Db, scope: ArticleScope, now: Date): Promise<number> {
@@ -200,6 +228,73 @@ export async function countPublished(db: Db, scope: ArticleScope, now: Date): Pr
     .select((eb) => eb.fn.countAll().as('count'))
     .executeTakeFirstOrThrow();
   return toCount(row.count);
+}
+
+/**
+ * Published articles whose publication time falls in [from, before), oldest first (the order
+ * sitemap parts are cut in). Lean rows without bodies or bylines, as a sitemap may list thousands.
+ */
+export async function listArticleIndexEntries(
+  db: Db,
+  options: { now: Date; from: Date; before?: Date; page?: { limit: number; offset: number } },
+): Promise<ArticleIndexEntry[]> {
+  let query = baseArticleQuery(db)
+    .where(isPublishedBy(options.now))
+    .where('articles.published_at', '>=', toTimestamp(options.from));
+  if (options.before) query = query.where('articles.published_at', '<', toTimestamp(options.before));
+  if (options.page) query = query.limit(options.page.limit).offset(options.page.offset);
+  const rows = await query
+    .select([
+      'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.updated_at',
+      'sections.id as section_id', 'sections.slug as section_slug', 'sections.name as section_name',
+      'media.id as media_id', 'media.storage_key as media_storage_key', 'media.width as media_width',
+      'media.height as media_height', 'media.alt as media_alt', 'media.caption as media_caption', 'media.credit as media_credit',
+    ])
+    .orderBy('articles.published_at')
+    .orderBy('articles.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    section: sectionFromRow(row),
+    image: imageFromRow(row),
+    publishedAt: toDate(row.published_at ?? row.updated_at),
+    updatedAt: toDate(row.updated_at),
+  }));
+}
+
+/** When every published article was published and last changed, oldest first: enough to plan the sitemaps. */
+export async function listPublicationTimes(db: Db, now: Date): Promise<{ publishedAt: Date; updatedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .where(isPublishedBy(now))
+    .select(['articles.published_at', 'articles.updated_at'])
+    .orderBy('articles.published_at')
+    .orderBy('articles.id')
+    .execute();
+  return rows.map((row) => ({ publishedAt: toDate(row.published_at ?? row.updated_at), updatedAt: toDate(row.updated_at) }));
+}
+
+/** Sections, tags or authors with at least one published article, by slug; the others have nothing to show. */
+export async function listPublishedCollections(db: Db, kind: 'section' | 'tag' | 'author', now: Date): Promise<PublishedCollection[]> {
+  const published = db.selectFrom('articles').where(isPublishedBy(now));
+  const query =
+    kind === 'section'
+      ? published.innerJoin('sections as entity', 'entity.id', 'articles.section_id')
+      : kind === 'tag'
+        ? published
+            .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+            .innerJoin('tags as entity', 'entity.id', 'article_tags.tag_id')
+        : published
+            .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+            .innerJoin('authors as entity', 'entity.id', 'article_authors.author_id');
+  const rows = await query
+    .select((eb) => ['entity.id', 'entity.slug', eb.fn.max('articles.updated_at').as('last_modified')])
+    .groupBy(['entity.id', 'entity.slug'])
+    .orderBy('entity.slug')
+    .execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, lastModified: toDate(row.last_modified) }));
 }
 
 /** The article that used to live at /{sectionSlug}/{slug}, if any did. */
@@ -225,6 +320,7 @@ export interface ArticleRowInput {
   readonly seoTitle: string | null;
   readonly seoDescription: string | null;
   readonly publishedAt: Date | null;
+  readonly kind: ArticleKind;
 }
 
 function rowValues(input: ArticleRowInput) {
@@ -240,6 +336,7 @@ function rowValues(input: ArticleRowInput) {
     seo_title: input.seoTitle,
     seo_description: input.seoDescription,
     published_at: input.publishedAt ? toTimestamp(input.publishedAt) : null,
+    kind: input.kind,
   };
 }
 
@@ -252,12 +349,15 @@ export async function insertArticle(db: Db, input: ArticleRowInput, now: Date): 
   return row.id;
 }
 
-export async function updateArticleRow(db: Db, id: number, input: ArticleRowInput, now: Date): Promise<void> {
-  await db
+/** Saves the row if it is still at `expectedVersion` (when given); false when someone saved first. */
+export async function updateArticleRow(db: Db, id: number, input: ArticleRowInput, now: Date, expectedVersion?: number): Promise<boolean> {
+  let query = db
     .updateTable('articles')
-    .set({ ...rowValues(input), updated_at: toTimestamp(now) })
-    .where('id', '=', id)
-    .execute();
+    .set((eb) => ({ ...rowValues(input), updated_at: toTimestamp(now), version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function replaceArticleAuthors(db: Db, articleId: number, authorIds: readonly number[]): Promise<void> {
@@ -307,4 +407,168 @@ export async function setPublicationState(
     })
     .where('id', '=', id)
     .execute();
+}
+
+export interface NewsroomArticleRow {
+  readonly id: number;
+  readonly headline: string;
+  readonly slug: string;
+  readonly status: ArticleStatus;
+  readonly sectionName: string | null;
+  readonly sectionSlug: string | null;
+  readonly updatedAt: Date;
+  readonly publishedAt: Date | null;
+  readonly createdBy: number | null;
+  readonly inReview: boolean;
+}
+
+/** Every article in any state, most recently edited first: the newsroom's working list. */
+export async function listNewsroomArticles(db: Db, options: { limit: number; offset: number }): Promise<NewsroomArticleRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select([
+      'articles.id', 'articles.headline', 'articles.slug', 'articles.status', 'articles.updated_at', 'articles.published_at',
+      'sections.name as section_name', 'sections.slug as section_slug', 'articles.created_by', 'articles.review_requested_at',
+    ])
+    .orderBy('articles.updated_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    headline: row.headline,
+    slug: row.slug,
+    status: row.status,
+    sectionName: row.section_name,
+    sectionSlug: row.section_slug,
+    updatedAt: toDate(row.updated_at),
+    publishedAt: toDateOrNull(row.published_at),
+    createdBy: row.created_by,
+    inReview: row.review_requested_at !== null,
+  }));
+}
+
+export async function countAllArticles(db: Db): Promise<number> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+  return toCount(row.count);
+}
+
+export async function setArticleCreator(db: Db, id: number, userId: number): Promise<void> {
+  await db.updateTable('articles').set({ created_by: userId }).where('id', '=', id).execute();
+}
+
+export async function setReviewRequested(db: Db, id: number, at: Date | null): Promise<void> {
+  await db.updateTable('articles').set({ review_requested_at: at ? toTimestamp(at) : null }).where('id', '=', id).execute();
+}
+
+export async function insertRevision(db: Db, revision: { articleId: number; savedAt: Date; savedBy: number | null; snapshot: unknown }): Promise<void> {
+  await db
+    .insertInto('article_revisions')
+    .values({
+      article_id: revision.articleId,
+      saved_at: toTimestamp(revision.savedAt),
+      saved_by: revision.savedBy,
+      snapshot: JSON.stringify(revision.snapshot),
+    })
+    .execute();
+}
+
+export interface RevisionRow {
+  readonly id: number;
+  readonly savedAt: Date;
+  readonly savedByName: string | null;
+  readonly snapshot: unknown;
+}
+
+export async function listRevisions(db: Db, articleId: number): Promise<RevisionRow[]> {
+  const rows = await db
+    .selectFrom('article_revisions')
+    .leftJoin('users', 'users.id', 'article_revisions.saved_by')
+    .select(['article_revisions.id', 'article_revisions.saved_at', 'users.name', 'article_revisions.snapshot'])
+    .where('article_revisions.article_id', '=', articleId)
+    .orderBy('article_revisions.saved_at', 'desc')
+    .orderBy('article_revisions.id', 'desc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, savedAt: toDate(row.saved_at), savedByName: row.name, snapshot: JSON.parse(row.snapshot) as unknown }));
+}
+
+/** Published-or-scheduled articles whose time has come; the scheduler publishes them. */
+export async function listDueScheduledIds(db: Db, now: Date): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', toTimestamp(now))
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** When the next scheduled article is due, so the scheduler can sleep until then. */
+export async function findNextScheduledTime(db: Db): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('published_at').as('next'))
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return row?.next ? toDate(row.next) : undefined;
+}
+
+export async function findRevision(db: Db, articleId: number, revisionId: number): Promise<RevisionRow | undefined> {
+  return (await listRevisions(db, articleId)).find((revision) => revision.id === revisionId);
+}
+
+/** Which of these ids still exist, so restoring an old revision never points at something deleted. */
+export async function keepExistingIds(db: Db, table: 'sections' | 'authors' | 'tags' | 'media', ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+  const existing = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => existing.has(id));
+}
+
+/** Published articles with these ids, in the order given; any that are not (or no longer) published are left out. */
+export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectArticleColumns(baseArticleQuery(db).where(isPublishedBy(now)).where('articles.id', 'in', ids)).execute();
+  const byId = new Map((await withRelations(db, rows)).map((article) => [article.id, toSummary(article)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Published articles sharing at least one of these tags, most tags in common first, then newest. */
+export async function listArticlesSharingTags(
+  db: Db,
+  options: { tagIds: readonly number[]; excludeId: number; now: Date; limit: number },
+): Promise<{ id: number; sharedTags: number }[]> {
+  if (options.tagIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('article_tags')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .select((eb) => ['articles.id', eb.fn.countAll().as('shared')])
+    .where('article_tags.tag_id', 'in', options.tagIds)
+    .where('articles.id', '!=', options.excludeId)
+    .where(isPublishedBy(options.now))
+    .groupBy(['articles.id', 'articles.published_at'])
+    .orderBy('shared', 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, sharedTags: toCount(row.shared) }));
+}
+
+/** Published and scheduled articles after `afterId` in id order, whole: what search indexes. */
+export async function listIndexableArticles(db: Db, options: { afterId: number; limit: number }): Promise<Article[]> {
+  const rows = await selectArticleColumns(baseArticleQuery(db))
+    .where('articles.status', '!=', 'draft')
+    .where('articles.id', '>', options.afterId)
+    .orderBy('articles.id')
+    .limit(options.limit)
+    .execute();
+  return withRelations(db, rows);
+}
+
+/** Marks an article as changed now, e.g. when a correction is appended to it. */
+export async function touchArticle(db: Db, id: number, now: Date): Promise<void> {
+  await db.updateTable('articles').set({ updated_at: toTimestamp(now) }).where('id', '=', id).execute();
 }

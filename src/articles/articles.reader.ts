@@ -2,12 +2,17 @@ import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 import {
+  countAllArticles,
   countPublished,
   findArticleById,
   findArticleIdBySlugHistory,
   findPublishedArticleBySlug,
+  listArticlesSharingTags,
+  listNewsroomArticles,
   listPublishedSummaries,
+  listPublishedSummariesByIds,
 } from './articles.queries.ts';
+import { rankRelated } from './related-articles.ts';
 import { articleUrl } from './urls.ts';
 
 export type ArticleLookup =
@@ -48,22 +53,52 @@ export async function loadArticleListPage(db: Db, scope: ArticleScope, page: num
   return { summaries, page, pageCount };
 }
 
-/** Stories to read next: the primary tag's latest, then the section's, never the article itself. */
+/** How many candidates of each kind are weighed; enough for a good choice, few enough to stay quick. */
+const relatedCandidates = { sharingTags: 40, inSection: 20 };
+
+/**
+ * Stories to read next, never the article itself: published articles that share a tag with it or
+ * sit in its section, ranked by tags in common and by how alike their headline and standfirst are
+ * to its own. Only those scopes can hold a candidate, so they are what the page is cached against:
+ * publishing into any of them may change the list.
+ */
 export async function loadRelatedArticles(
   db: Db,
   article: PublishedArticle,
   now: Date,
   limit: number,
 ): Promise<{ summaries: ArticleSummary[]; scopes: ArticleScope[] }> {
-  const scopes: ArticleScope[] = [];
-  const primaryTag = article.tags[0];
-  if (primaryTag) scopes.push({ kind: 'tag', tagId: primaryTag.id });
-  if (article.section) scopes.push({ kind: 'section', sectionId: article.section.id });
-  const summaries: ArticleSummary[] = [];
-  for (const scope of scopes) {
-    if (summaries.length >= limit) break;
-    const excludeIds = [article.id, ...summaries.map((summary) => summary.id)];
-    summaries.push(...(await listPublishedSummaries(db, { scope, now, limit: limit - summaries.length, excludeIds })));
-  }
-  return { summaries, scopes };
+  const scopes: ArticleScope[] = [
+    ...article.tags.map((tag): ArticleScope => ({ kind: 'tag', tagId: tag.id })),
+    ...(article.section ? [{ kind: 'section', sectionId: article.section.id } as const] : []),
+  ];
+  const sharing = await listArticlesSharingTags(db, {
+    tagIds: article.tags.map((tag) => tag.id),
+    excludeId: article.id,
+    now,
+    limit: relatedCandidates.sharingTags,
+  });
+  const sharedTags = new Map(sharing.map((candidate) => [candidate.id, candidate.sharedTags]));
+  const neighbours = article.section
+    ? await listPublishedSummaries(db, {
+        scope: { kind: 'section', sectionId: article.section.id },
+        now,
+        limit: relatedCandidates.inSection,
+        excludeIds: [article.id, ...sharedTags.keys()],
+      })
+    : [];
+  const candidates = [...(await listPublishedSummariesByIds(db, [...sharedTags.keys()], now)), ...neighbours].map((summary) => ({
+    summary,
+    sharedTags: sharedTags.get(summary.id) ?? 0,
+  }));
+  const articleText = [article.headline, article.standfirst, ...article.tags.map((tag) => tag.name)].join(' ');
+  return { summaries: rankRelated(articleText, candidates, limit), scopes };
+}
+
+/** One page of the newsroom's article list, drafts included. Staff only: never use on reader pages. */
+export async function loadNewsroomArticlePage(db: Db, page: number, perPage: number) {
+  const total = await countAllArticles(db);
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  if (page > pageCount) throw new NotFoundError(`There is no page ${page}; the last page is ${pageCount}.`);
+  return { rows: await listNewsroomArticles(db, { limit: perPage, offset: (page - 1) * perPage }), page, pageCount, total };
 }

@@ -10,7 +10,10 @@ import { sanitizeStoredHtml, htmlToText } from '../render/sanitize.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { dateStyleOf, siteChrome } from '../settings/index.ts';
 import type { PublishedArticle } from './article.ts';
-import { newsArticleJsonLd } from './article-json-ld.ts';
+import { articleKinds } from './article-kinds.ts';
+import { newsArticleJsonLd, webSiteJsonLd } from './article-json-ld.ts';
+import { breadcrumbListJsonLd } from './collection-json-ld.ts';
+import { feedLinks, feedTitle } from './feed-links.ts';
 import { ArticlePage, type ArticleView } from './article-page.tsx';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
 import { lookUpArticle, loadRelatedArticles } from './articles.reader.ts';
@@ -47,6 +50,14 @@ function articleView(article: PublishedArticle, dateStyle: DateStyle): ArticleVi
       : null,
     body: sanitizeStoredHtml(article.bodyHtml),
     tags: article.tags.map((tag) => ({ label: tag.name, url: tagUrl(tag) })),
+    kindLabel: articleKinds[article.kind].label,
+    sponsored: article.kind === 'sponsored',
+    corrections: article.corrections.map((correction) => ({
+      kind: correction.kind === 'correction' ? 'Correction' : 'Update',
+      iso: correction.createdAt.toISOString(),
+      label: formatDateTime(correction.createdAt, dateStyle),
+      text: correction.text,
+    })),
   };
 }
 
@@ -69,8 +80,43 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
       ...(article.section ? [['article:section', article.section.name] as const] : []),
       ...article.tags.map((tag) => ['article:tag', tag.name] as const),
     ],
-    jsonLd: [newsArticleJsonLd(article, { name: settings.name, publicUrl, logo: deps.site.assets.logo }, description)],
+    jsonLd: [
+      newsArticleJsonLd(article, { name: settings.name, publicUrl, logo: deps.site.assets.logo }, description),
+      breadcrumbListJsonLd([
+        { name: settings.name, url: absoluteUrl(publicUrl, homeUrl()) },
+        ...(article.section ? [{ name: article.section.name, url: absoluteUrl(publicUrl, sectionUrl(article.section)) }] : []),
+        { name: article.headline, url: absoluteUrl(publicUrl, articleUrl(article)) },
+      ]),
+    ],
   };
+}
+
+/**
+ * The article page as readers get it, with the content tags it shows. The newsroom's preview
+ * renders drafts through this same function, so a preview never differs from the published page.
+ */
+export async function renderArticleDocument(article: PublishedArticle, deps: ReaderDeps, now: Date): Promise<{ html: string; tags: ContentTag[] }> {
+  const { db, site } = deps;
+  const dateStyle = dateStyleOf(site.settings.current());
+  const related = await loadRelatedArticles(db, article, now, 3);
+  const html = renderDocument(
+    <ArticlePage
+      data={{
+        site: siteChrome(site, articleUrl(article), now),
+        head: articleHead(article, deps),
+        article: articleView(article, dateStyle),
+        related: related.summaries.map((summary) => toStoryTeaser(summary, dateStyle)),
+      }}
+    />,
+  );
+  const tags: ContentTag[] = [
+    contentTags.settings,
+    ...tagsOfSummaries([article]),
+    ...article.tags.map((tag) => contentTags.tag(tag.id)),
+    ...related.scopes.map(contentTags.scope),
+    ...tagsOfSummaries(related.summaries),
+  ];
+  return { html, tags };
 }
 
 export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, deps) => {
@@ -97,6 +143,8 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
               description: settings.description,
               canonicalUrl: absoluteUrl(site.publicUrl, homeUrl()),
               ogType: 'website',
+              feeds: feedLinks({ kind: 'site' }, feedTitle(settings.name)),
+              jsonLd: [webSiteJsonLd({ name: settings.name, description: settings.description, publicUrl: site.publicUrl })],
             },
             lead: lead ? toStoryTeaser(lead, dateStyle) : null,
             sections: sections
@@ -132,28 +180,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       if (found.kind === 'moved') return reply.redirect(found.location, 301);
       if (found.kind === 'missing') throw new NotFoundError('There is no article at this address.');
       const { article } = found;
-      return servePage(request, reply, pages, articleUrl(article), async () => {
-        const dateStyle = dateStyleOf(site.settings.current());
-        const related = await loadRelatedArticles(db, article, now, 3);
-        const html = renderDocument(
-          <ArticlePage
-            data={{
-              site: siteChrome(site, articleUrl(article), now),
-              head: articleHead(article, deps),
-              article: articleView(article, dateStyle),
-              related: related.summaries.map((summary) => toStoryTeaser(summary, dateStyle)),
-            }}
-          />,
-        );
-        const tags: ContentTag[] = [
-          contentTags.settings,
-          ...tagsOfSummaries([article]),
-          ...article.tags.map((tag) => contentTags.tag(tag.id)),
-          ...related.scopes.map(contentTags.scope),
-          ...tagsOfSummaries(related.summaries),
-        ];
-        return { html, tags };
-      });
+      return servePage(request, reply, pages, articleUrl(article), () => renderArticleDocument(article, deps, now));
     },
   );
 };

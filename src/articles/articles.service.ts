@@ -1,22 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
-import type { Article } from './article.ts';
+import type { Article, ArticleKind } from './article.ts';
+import { blockingProblems } from './prepublish-checklist.ts';
 import {
   type ArticleRowInput,
   findArticleById,
   insertArticle,
+  insertRevision,
+  listDueScheduledIds,
+  findNextScheduledTime,
   isSlugTaken,
   recordSlugHistory,
   replaceArticleAuthors,
   replaceArticleTags,
+  setArticleCreator,
   setPublicationState,
+  setReviewRequested,
   updateArticleRow,
 } from './articles.queries.ts';
+import { syncSearchDocument } from './search-documents.queries.ts';
 
 const messages = {
   headlineRequired: 'Write a headline.',
@@ -24,7 +31,17 @@ const messages = {
   slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug, at most 120 characters.',
   slugTaken: 'Another article already uses this slug. Choose another.',
   notFound: 'There is no such article.',
+  controlCharacters: 'This field contains invisible control characters; retype it or paste it as plain text.',
+  conflict: (at: string) =>
+    `Someone else saved this article at ${at}, after you opened it. Your version is below and has not been saved: compare it with the current article (open it in another tab) and save again.`,
 };
+
+/** Who is saving, and which version of the article they started from. */
+export interface SaveOptions {
+  readonly actorId?: number;
+  /** The article's version when the editor opened it; a newer one means someone else saved meanwhile. */
+  readonly expectedVersion?: number;
+}
 
 export interface ArticleDeps {
   readonly db: Kysely<Database>;
@@ -45,13 +62,34 @@ export interface ArticleInput {
   readonly slug?: string;
   readonly seoTitle?: string | null;
   readonly seoDescription?: string | null;
+  readonly kind?: ArticleKind;
 }
+
+/** Longest accepted value of each free-text field, with the message a writer sees past it. */
+const limits = {
+  standfirst: [600, 'Keep the standfirst under 600 characters.'],
+  dateline: [60, 'Keep the dateline under 60 characters: a place name, such as SEOUL.'],
+  bodyHtml: [400_000, 'The body is too long to save (over 400,000 characters).'],
+  seoTitle: [120, 'Keep the search title under 120 characters.'],
+  seoDescription: [320, 'Keep the search description under 320 characters.'],
+} as const;
+
+// Invisible control characters (other than tab and line breaks) only ever arrive by accident or attack.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function validate(input: ArticleInput): { headline: string; slug: string } {
   const headline = input.headline.trim();
   const fields: Record<string, string> = {};
   if (headline === '') fields.headline = messages.headlineRequired;
   else if (headline.length > 200) fields.headline = messages.headlineTooLong;
+  for (const [field, [max, message]] of Object.entries(limits)) {
+    const value = input[field as keyof typeof limits] ?? '';
+    if (value.length > max) fields[field] = message;
+  }
+  for (const field of ['headline', 'standfirst', 'dateline', 'seoTitle', 'seoDescription', 'bodyHtml'] as const) {
+    if (!fields[field] && controlCharacters.test(input[field] ?? '')) fields[field] = messages.controlCharacters;
+  }
   const slug = input.slug?.trim() || slugFrom(headline);
   if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
   if (Object.keys(fields).length > 0) throw new ValidationError('The article has errors.', fields);
@@ -71,7 +109,14 @@ function rowInput(input: ArticleInput, checked: { headline: string; slug: string
     featuredMediaId: input.featuredMediaId ?? null,
     seoTitle: input.seoTitle?.trim() || null,
     seoDescription: input.seoDescription?.trim() || null,
+    kind: input.kind ?? 'news',
   };
+}
+
+/** What a revision keeps: everything an editor can change, as it was saved. */
+function snapshotOf(row: ArticleRowInput, input: ArticleInput) {
+  const { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, seoTitle, seoDescription, kind } = row;
+  return { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, seoTitle, seoDescription, kind, authorIds: input.authorIds, tagIds: input.tagIds };
 }
 
 /** Lists and pages an article appears on, before and after a change. */
@@ -93,33 +138,42 @@ export async function getArticle(db: Kysely<Database>, id: number): Promise<Arti
   return article;
 }
 
-/** Creates a draft. */
-export async function createArticle(deps: ArticleDeps, input: ArticleInput): Promise<Article> {
+/** Creates a draft; every save, this first one included, is kept as a revision. */
+export async function createArticle(deps: ArticleDeps, input: ArticleInput, options: SaveOptions = {}): Promise<Article> {
   const checked = validate(input);
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await isSlugTaken(trx, checked.slug)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
-    const articleId = await insertArticle(trx, rowInput(input, checked, { status: 'draft', publishedAt: null }), now);
+    const row = rowInput(input, checked, { status: 'draft', publishedAt: null });
+    const articleId = await insertArticle(trx, row, now);
+    if (options.actorId !== undefined) await setArticleCreator(trx, articleId, options.actorId);
     await replaceArticleAuthors(trx, articleId, input.authorIds);
     await replaceArticleTags(trx, articleId, input.tagIds);
+    await insertRevision(trx, { articleId, savedAt: now, savedBy: options.actorId ?? null, snapshot: snapshotOf(row, input) });
+    await syncSearchDocument(trx, articleId);
     return articleId;
   });
   return getArticle(deps.db, id);
 }
 
 /** Saves an edit; a published article that moves keeps answering at its old address with a 301. */
-export async function updateArticle(deps: ArticleDeps, id: number, input: ArticleInput): Promise<Article> {
+export async function updateArticle(deps: ArticleDeps, id: number, input: ArticleInput, options: SaveOptions = {}): Promise<Article> {
   const checked = validate(input);
   const now = deps.clock.now();
   const before = await getArticle(deps.db, id);
   await deps.db.transaction().execute(async (trx) => {
     if (await isSlugTaken(trx, checked.slug, id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
-    await updateArticleRow(trx, id, rowInput(input, checked, { status: before.status, publishedAt: before.publishedAt }), now);
+    const row = rowInput(input, checked, { status: before.status, publishedAt: before.publishedAt });
+    if (!(await updateArticleRow(trx, id, row, now, options.expectedVersion))) {
+      throw new ConflictError(messages.conflict(before.updatedAt.toISOString().slice(11, 16) + ' UTC'));
+    }
     await replaceArticleAuthors(trx, id, input.authorIds);
     await replaceArticleTags(trx, id, input.tagIds);
+    await insertRevision(trx, { articleId: id, savedAt: now, savedBy: options.actorId ?? null, snapshot: snapshotOf(row, input) });
     const after = await findArticleById(trx, id);
     const moved = after && (after.slug !== before.slug || after.section?.id !== before.section?.id);
     if (moved && before.publishedAt) await recordSlugHistory(trx, id, before.section?.slug ?? 'news', before.slug, now);
+    await syncSearchDocument(trx, id);
   });
   const after = await getArticle(deps.db, id);
   deps.changes.announce(tagsAffectedBy(before, after));
@@ -132,10 +186,21 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
  */
 export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): Promise<Article> {
   const before = await getArticle(deps.db, id);
+  const problems = blockingProblems(before);
+  if (problems.length > 0) {
+    throw new ValidationError(`This article cannot be published yet: ${problems.join(' ')}`, {
+      ...(before.section ? {} : { sectionId: problems.find((p) => p.startsWith('Choose a section'))! }),
+      ...(before.image && before.image.alt.trim() === '' ? { featuredMediaId: problems.find((p) => p.includes('alt text'))! } : {}),
+    });
+  }
   const now = deps.clock.now();
   const when = at ?? before.publishedAt ?? now;
   const status = when > now ? 'scheduled' : 'published';
-  await setPublicationState(deps.db, id, { status, publishedAt: when, updatedAt: before.publishedAt ? now : when });
+  await deps.db.transaction().execute(async (trx) => {
+    await setPublicationState(trx, id, { status, publishedAt: when, updatedAt: before.publishedAt ? now : when });
+    await setReviewRequested(trx, id, null);
+    await syncSearchDocument(trx, id);
+  });
   const after = await getArticle(deps.db, id);
   deps.changes.announce(tagsAffectedBy(before, after));
   return after;
@@ -144,7 +209,38 @@ export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): 
 /** Takes an article off the site; it keeps its publication date for when it comes back. */
 export async function unpublishArticle(deps: ArticleDeps, id: number): Promise<Article> {
   const before = await getArticle(deps.db, id);
-  await setPublicationState(deps.db, id, { status: 'draft', publishedAt: before.publishedAt, updatedAt: deps.clock.now() });
+  await deps.db.transaction().execute(async (trx) => {
+    await setPublicationState(trx, id, { status: 'draft', publishedAt: before.publishedAt, updatedAt: deps.clock.now() });
+    await syncSearchDocument(trx, id);
+  });
   deps.changes.announce(tagsAffectedBy(before));
   return getArticle(deps.db, id);
+}
+
+/** A contributor's draft goes to the editors: it shows as "In review" in the newsroom's list. */
+export async function requestReview(deps: ArticleDeps, id: number): Promise<Article> {
+  await getArticle(deps.db, id);
+  await setReviewRequested(deps.db, id, deps.clock.now());
+  return getArticle(deps.db, id);
+}
+
+/**
+ * Publishes every scheduled article whose time has come. Called by the scheduler at each due
+ * time and at boot, so an article scheduled before a restart still goes live.
+ */
+export async function publishDueArticles(deps: ArticleDeps): Promise<number[]> {
+  const due = await listDueScheduledIds(deps.db, deps.clock.now());
+  for (const id of due) {
+    const before = await getArticle(deps.db, id);
+    await deps.db.transaction().execute(async (trx) => {
+      await setPublicationState(trx, id, { status: 'published', publishedAt: before.publishedAt, updatedAt: before.publishedAt ?? deps.clock.now() });
+      await syncSearchDocument(trx, id);
+    });
+    deps.changes.announce(tagsAffectedBy(before, await getArticle(deps.db, id)));
+  }
+  return due;
+}
+
+export function nextScheduledTime(deps: ArticleDeps): Promise<Date | undefined> {
+  return findNextScheduledTime(deps.db);
 }

@@ -7,9 +7,11 @@ import { renderDocument } from '../render/safe-html.ts';
 import { dateStyleOf, siteChrome } from '../settings/index.ts';
 import type { ArticleScope } from './article.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
-import { loadArticleListPage } from './articles.reader.ts';
+import { type ArticleListPage, loadArticleListPage } from './articles.reader.ts';
+import { collectionPageJsonLd, profilePageJsonLd, type SiteIdentity } from './collection-json-ld.ts';
+import { feedLinks, feedTitle } from './feed-links.ts';
 import { type ReaderDeps, storiesPerPage } from './reader-deps.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, type FeedSubject } from './urls.ts';
 
 /** A section, tag or author: what its page says about it. */
 export interface Collection {
@@ -22,6 +24,23 @@ export interface Collection {
   readonly ogType: PageHead['ogType'];
   /** The entity itself, so renaming it drops its pages. */
   readonly entityTag: ContentTag;
+  /** Whose feeds the page head offers, besides the whole site's. */
+  readonly feed?: FeedSubject;
+}
+
+/** CollectionPage for a section or topic, ProfilePage for an author. */
+function collectionJsonLd(collection: Collection, list: ArticleListPage, url: string, description: string, site: SiteIdentity): object {
+  if (collection.scope.kind === 'author') return profilePageJsonLd({ name: collection.heading, description: collection.description, url }, site);
+  return collectionPageJsonLd(
+    {
+      name: collection.heading,
+      description,
+      url,
+      firstPosition: (list.page - 1) * storiesPerPage + 1,
+      stories: list.summaries.map((summary) => ({ url: absoluteUrl(site.publicUrl, articleUrl(summary)), headline: summary.headline })),
+    },
+    site,
+  );
 }
 
 /** Serves page N of a collection's published articles, from the page cache when it can. */
@@ -39,15 +58,22 @@ export function serveCollectionPage(
     const settings = site.settings.current();
     const list = await loadArticleListPage(db, collection.scope, page, storiesPerPage, now);
     const title = page > 1 ? `${collection.heading}, page ${page}` : collection.heading;
+    const description = collection.description || `The latest from ${collection.heading} at ${settings.name}.`;
+    const canonicalUrl = absoluteUrl(site.publicUrl, path);
     const html = renderDocument(
       <CollectionPage
         data={{
           site: siteChrome(site, collection.url(1), now),
           head: {
             title,
-            description: collection.description || `The latest from ${collection.heading} at ${settings.name}.`,
-            canonicalUrl: absoluteUrl(site.publicUrl, path),
+            description,
+            canonicalUrl,
             ogType: collection.ogType,
+            feeds: [
+              ...(collection.feed ? feedLinks(collection.feed, feedTitle(settings.name, collection.heading)) : []),
+              ...feedLinks({ kind: 'site' }, feedTitle(settings.name)),
+            ],
+            jsonLd: [collectionJsonLd(collection, list, canonicalUrl, description, { name: settings.name, publicUrl: site.publicUrl })],
           },
           eyebrow: collection.eyebrow,
           heading: collection.heading,

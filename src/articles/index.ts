@@ -1,5 +1,7 @@
-export type { Article, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
-export { articleRoutes } from './articles.routes.tsx';
+export type { Article, ArticleIndexEntry, ArticleKind, Correction, ArticleScope, ArticleSummary, PublishedArticle, PublishedCollection } from './article.ts';
+export { articleRoutes, renderArticleDocument } from './articles.routes.tsx';
+export type { NewsroomArticleRow } from './articles.queries.ts';
+export { loadNewsroomArticlePage } from './articles.reader.ts';
 export {
   createArticle,
   getArticle,
@@ -12,3 +14,21 @@ export {
 export { serveCollectionPage, type Collection } from './collection-route.tsx';
 export { storiesPerPage, type ReaderDeps } from './reader-deps.ts';
 export * from './urls.ts';
+export { tagsOfSummaries } from './article-teaser.ts';
+export { feedLinks, feedMediaTypes, feedTitle } from './feed-links.ts';
+export {
+  listArticleIndexEntries,
+  listPublicationTimes,
+  listPublishedArticles,
+  listPublishedCollections,
+} from './articles.queries.ts';
+export { nextScheduledTime, publishDueArticles, requestReview, type SaveOptions } from './articles.service.ts';
+export { startPublishingScheduler } from './scheduler.ts';
+export { listArticleRevisions, restoreRevision, type Revision, type RevisionSnapshot } from './revisions.ts';
+export { type ChecklistItem, prepublishChecklist } from './prepublish-checklist.ts';
+export { joinNames, toStoryTeaser } from './article-teaser.ts';
+export { listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
+export { rebuildSearchDocuments } from './search-documents.queries.ts';
+export { addCorrection } from './corrections.service.ts';
+export { articleKindNames } from './article-kinds.ts';
+export { correctionsRoutes } from './corrections.routes.tsx';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { absoluteUrl, articleUrl, authorUrl, sectionUrl, tagUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, authorUrl, feedUrl, sectionUrl, sitemapUrl, tagUrl } from './urls.ts';
 
 test('article URLs carry the section and the slug', () => {
   assert.equal(articleUrl({ slug: 'harbour-reopens', section: { slug: 'world' } }), '/world/harbour-reopens');
@@ -16,4 +16,21 @@ test('page 1 of a list has no query string, later pages do', () => {
 
 test('absolute URLs join the public origin and a path', () => {
   assert.equal(absoluteUrl('https://news.example', '/world/x'), 'https://news.example/world/x');
+});
+
+test('feeds live beside the page that lists the same articles', () => {
+  assert.equal(feedUrl({ kind: 'site' }, 'rss'), '/feed.xml');
+  assert.equal(feedUrl({ kind: 'site' }, 'atom'), '/feed.atom');
+  assert.equal(feedUrl({ kind: 'site' }, 'json'), '/feed.json');
+  assert.equal(feedUrl({ kind: 'section', slug: 'world' }, 'rss'), '/world/feed.xml');
+  assert.equal(feedUrl({ kind: 'tag', slug: 'climate' }, 'atom'), '/tag/climate/feed.atom');
+  assert.equal(feedUrl({ kind: 'author', slug: 'mina-park' }, 'json'), '/author/mina-park/feed.json');
+});
+
+test('sitemap files are named by what they list, with parts after the first numbered', () => {
+  assert.equal(sitemapUrl({ kind: 'index' }), '/sitemap.xml');
+  assert.equal(sitemapUrl({ kind: 'articles', year: 2026, month: 3, part: 1 }), '/sitemaps/articles-2026-03.xml');
+  assert.equal(sitemapUrl({ kind: 'articles', year: 2026, month: 11, part: 2 }), '/sitemaps/articles-2026-11-2.xml');
+  assert.equal(sitemapUrl({ kind: 'tags', part: 1 }), '/sitemaps/tags.xml');
+  assert.equal(sitemapUrl({ kind: 'news', part: 3 }), '/sitemaps/news-3.xml');
 });

@@ -27,6 +27,78 @@ export function authorUrl(author: { readonly slug: string }, page = 1): string {
   return withPage(`/author/${author.slug}`, page);
 }
 
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const feedFormats: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** What a feed lists: the whole site, or the articles of one section, tag or author. */
+export type FeedSubject =
+  | { readonly kind: 'site' }
+  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
+
+const feedFileNames: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'feed.atom', json: 'feed.json' };
+
+/**
+ * A feed lives beside the page that lists the same articles: /feed.xml, /world/feed.atom,
+ * /tag/climate/feed.json. No article can answer at /world/feed.xml, because slugs have no dots.
+ */
+export function feedUrl(subject: FeedSubject, format: FeedFormat): string {
+  const file = feedFileNames[format];
+  switch (subject.kind) {
+    case 'site':
+      return `/${file}`;
+    case 'section':
+      return `${sectionUrl(subject)}/${file}`;
+    case 'tag':
+      return `${tagUrl(subject)}/${file}`;
+    case 'author':
+      return `${authorUrl(subject)}/${file}`;
+  }
+}
+
+/** One file of the sitemap; a list too long for one file continues in parts 2, 3 … */
+export type SitemapFile =
+  | { readonly kind: 'index' }
+  | { readonly kind: 'articles'; readonly year: number; readonly month: number; readonly part: number }
+  | { readonly kind: 'sections' | 'tags' | 'authors' | 'news'; readonly part: number };
+
+/** /sitemap.xml (the index), /sitemaps/articles-2026-11.xml, /sitemaps/tags-2.xml, /sitemaps/news.xml */
+export function sitemapUrl(file: SitemapFile): string {
+  if (file.kind === 'index') return '/sitemap.xml';
+  const name = file.kind === 'articles' ? `articles-${file.year}-${String(file.month).padStart(2, '0')}` : file.kind;
+  return `/sitemaps/${name}${file.part > 1 ? `-${file.part}` : ''}.xml`;
+}
+
+export function robotsUrl(): string {
+  return '/robots.txt';
+}
+
+/** A published newsroom standard, e.g. the corrections policy. */
+export function policyUrl(policy: string): string {
+  return `/policies/${policy}`;
+}
+
+/** What a search asks for; empty parts are left out of the URL, so links stay short. */
+export interface SearchParams {
+  readonly q?: string;
+  readonly section?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly page?: number;
+}
+
+/** /search, or /search?q=harbour+storm&section=world&page=2 */
+export function searchUrl(params: SearchParams = {}): string {
+  const query = new URLSearchParams();
+  for (const name of ['q', 'section', 'from', 'to'] as const) {
+    const value = params[name];
+    if (value) query.set(name, value);
+  }
+  if (params.page && params.page > 1) query.set('page', String(params.page));
+  const encoded = query.toString();
+  return encoded ? `/search?${encoded}` : '/search';
+}
+
 /** Absolute form of a site path, for canonical links, OpenGraph and JSON-LD. */
 export function absoluteUrl(publicUrl: string, path: string): string {
   return new URL(path, `${publicUrl}/`).href;
@@ -38,5 +110,5 @@ export function absoluteUrl(publicUrl: string, path: string): string {
  */
 export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'admin', 'api', 'assets', 'author', 'authors', 'feed', 'feeds', 'media', 'news', 'page', 'robots.txt',
-  'search', 'sitemap', 'sitemap.xml', 'static', 'tag', 'tags', 'favicon.ico', 'corrections', 'comments',
+  'policies', 'search', 'sitemap', 'sitemap.xml', 'sitemaps', 'static', 'tag', 'tags', 'favicon.ico', 'corrections', 'comments',
 ]);

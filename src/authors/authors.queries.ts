@@ -29,3 +29,8 @@ export async function insertAuthor(db: Db, author: Omit<Author, 'id'>): Promise<
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export async function listAuthors(db: Db): Promise<Author[]> {
+  const rows = await db.selectFrom('authors').select(['id', 'slug', 'name', 'job_title', 'bio']).orderBy('name').execute();
+  return rows.map(authorRowToAuthor);
+}

@@ -20,6 +20,7 @@ export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =>
         description: author.bio,
         ogType: 'profile',
         entityTag: contentTags.author(author.id),
+        feed: { kind: 'author', slug: author.slug },
       }, request.query.page);
     },
   );

@@ -1,3 +1,3 @@
-export type { Author } from './authors.queries.ts';
+export { findAuthorBySlug, listAuthors, type Author } from './authors.queries.ts';
 export { authorRoutes } from './authors.routes.ts';
 export { createAuthor } from './authors.service.ts';

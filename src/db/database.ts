@@ -1,10 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
   ArticleAuthorTable,
+  ArticleCorrectionTable,
+  ArticleRevisionTable,
   ArticleSlugHistoryTable,
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
+import type { AuditLogTable, OneTimeTokenTable, SessionTable, UserTable } from '../accounts/account.table.ts';
+import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
@@ -14,13 +18,20 @@ import type { TagTable } from '../tags/tag.table.ts';
 export interface Database {
   articles: ArticleTable;
   article_authors: ArticleAuthorTable;
+  article_corrections: ArticleCorrectionTable;
+  article_revisions: ArticleRevisionTable;
+  article_search: ArticleSearchTable;
   article_tags: ArticleTagTable;
   article_slug_history: ArticleSlugHistoryTable;
+  audit_log: AuditLogTable;
   authors: AuthorTable;
   media: MediaTable;
+  one_time_tokens: OneTimeTokenTable;
   sections: SectionTable;
+  sessions: SessionTable;
   settings: SettingTable;
   tags: TagTable;
+  users: UserTable;
 }
 
 /** What every *.queries.ts function takes first: the database or a transaction on it. */

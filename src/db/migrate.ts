@@ -1,9 +1,17 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initialSchema from './migrations/2026-11-27T0900-initial-schema.ts';
+import * as accounts from './migrations/2026-11-27T1000-accounts.ts';
+import * as searchIndex from './migrations/2026-11-27T1010-search-index.ts';
+import * as mediaLibrary from './migrations/2026-11-27T1020-media-library.ts';
+import * as editorialWorkflow from './migrations/2026-11-27T1030-editorial-workflow.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
   '2026-11-27T0900-initial-schema': initialSchema,
+  '2026-11-27T1000-accounts': accounts,
+  '2026-11-27T1010-search-index': searchIndex,
+  '2026-11-27T1020-media-library': mediaLibrary,
+  '2026-11-27T1030-editorial-workflow': editorialWorkflow,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 
@@ -53,6 +53,12 @@ export class MediaFiles {
 
   variantName(storageKey: string, width: number, format: VariantFormat): string {
     return `${storageKey}-${width}.${format}`;
+  }
+
+  /** Removes an image's original and every variant it may have; files already gone are no error. */
+  async deleteAll(storageKey: string, mimeType: string, originalWidth: number): Promise<void> {
+    const variants = widthsFor(originalWidth).flatMap((width) => variantFormats.map((format) => join(this.variantsDir, this.variantName(storageKey, width, format))));
+    await Promise.all([this.originalPath(storageKey, mimeType), ...variants].map((file) => rm(file, { force: true })));
   }
 
   /** Makes the variant if it is not on disk yet; concurrent requests share one encoding. */

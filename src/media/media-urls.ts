@@ -5,6 +5,11 @@ export function mediaVariantUrl(storageKey: string, width: number, format: Varia
   return `/media/${storageKey}/${width}.${format}`;
 }
 
+/** The smallest JPEG variant, for the newsroom's thumbnails. */
+export function thumbnailUrl(image: { storageKey: string; width: number }): string {
+  return mediaVariantUrl(image.storageKey, widthsFor(image.width)[0] ?? image.width, 'jpg');
+}
+
 function srcsetFor(storageKey: string, widths: readonly number[], format: VariantFormat): string {
   return widths.map((width) => `${mediaVariantUrl(storageKey, width, format)} ${width}w`).join(', ');
 }

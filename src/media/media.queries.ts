@@ -1,5 +1,7 @@
-import type { Db } from '../db/database.ts';
-import { toDate, toTimestamp } from '../db/row-values.ts';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { ArticleStatus } from '../articles/article.table.ts';
+import type { Database, Db } from '../db/database.ts';
+import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 
 export interface MediaItem {
   readonly id: number;
@@ -50,6 +52,16 @@ export async function findMediaByStorageKey(db: Db, storageKey: string): Promise
   return row ? mediaRowToMediaItem(row) : undefined;
 }
 
+export async function findMediaById(db: Db, id: number): Promise<MediaItem | undefined> {
+  const row = await db.selectFrom('media').select(columns).where('id', '=', id).executeTakeFirst();
+  return row ? mediaRowToMediaItem(row) : undefined;
+}
+
+export async function findMediaByIds(db: Db, ids: readonly number[]): Promise<MediaItem[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('media').select(columns).where('id', 'in', ids).orderBy('id').execute()).map(mediaRowToMediaItem);
+}
+
 export async function listAllMedia(db: Db): Promise<MediaItem[]> {
   return (await db.selectFrom('media').select(columns).orderBy('id').execute()).map(mediaRowToMediaItem);
 }
@@ -74,4 +86,102 @@ export async function insertMedia(db: Db, item: Omit<MediaItem, 'id'>): Promise<
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Makes `%`, `_` and the escape character itself literal in a LIKE pattern (used with `escape '\'`). */
+export function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** Case-insensitive "contains" on both dialects: SQLite's LIKE ignores only ASCII case, PostgreSQL's none. */
+function contains(column: 'media.caption' | 'media.credit' | 'media.original_name', text: string) {
+  return sql<boolean>`lower(${sql.ref(column)}) like lower(${`%${escapeLikePattern(text)}%`}) escape '\\'`;
+}
+
+/** Articles that show the image: as their featured photo, or inline in the body by its variant URLs. */
+function usesMedia(eb: ExpressionBuilder<Database, 'articles' | 'media'>) {
+  // Storage keys are slugs plus a hash ([a-z0-9-]), so they hold no LIKE wildcards to escape.
+  return eb.or([
+    eb('articles.featured_media_id', '=', eb.ref('media.id')),
+    eb('articles.body_html', 'like', sql<string>`('%/media/' || ${eb.ref('media.storage_key')} || '/%')`),
+  ]);
+}
+
+export interface MediaSearch {
+  /** Matched anywhere in the caption, credit or file name; '' matches everything. */
+  readonly text: string;
+  readonly mimeType: string | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface MediaListItem extends MediaItem {
+  /** How many articles show it; an image in use cannot be deleted. */
+  readonly usageCount: number;
+}
+
+/** The library's grid, newest first. */
+export async function searchMedia(db: Db, search: MediaSearch): Promise<{ items: MediaListItem[]; total: number }> {
+  let query = db.selectFrom('media');
+  if (search.text !== '') {
+    query = query.where(({ or }) => or([contains('media.caption', search.text), contains('media.credit', search.text), contains('media.original_name', search.text)]));
+  }
+  if (search.mimeType) query = query.where('media.mime_type', '=', search.mimeType);
+  const [rows, total] = await Promise.all([
+    query
+      .select(columns.map((column) => `media.${column}` as const))
+      .select((eb) => eb.selectFrom('articles').select(eb.fn.countAll().as('count')).where(usesMedia).as('usage_count'))
+      .orderBy('media.created_at', 'desc')
+      .orderBy('media.id', 'desc')
+      .limit(search.limit)
+      .offset(search.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({ ...mediaRowToMediaItem(row), usageCount: toCount(row.usage_count as string | number | null) })),
+    total: toCount(total.count),
+  };
+}
+
+export interface MediaUsage {
+  readonly id: number;
+  readonly headline: string;
+  readonly status: ArticleStatus;
+  readonly slug: string;
+  readonly sectionSlug: string | null;
+}
+
+/** The articles that show an image, most recently edited first. */
+export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'storageKey'>): Promise<MediaUsage[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select(['articles.id', 'articles.headline', 'articles.status', 'articles.slug', 'sections.slug as section_slug'])
+    .where((eb) =>
+      eb.or([
+        eb('articles.featured_media_id', '=', media.id),
+        sql<boolean>`${eb.ref('articles.body_html')} like ${`%/media/${escapeLikePattern(media.storageKey)}/%`} escape '\\'`,
+      ]),
+    )
+    .orderBy('articles.updated_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, headline: row.headline, status: row.status, slug: row.slug, sectionSlug: row.section_slug }));
+}
+
+/** Returns false when there was no such image. */
+export async function updateMediaDescription(db: Db, id: number, description: Pick<MediaItem, 'alt' | 'caption' | 'credit' | 'photographer' | 'copyright'>): Promise<boolean> {
+  const result = await db
+    .updateTable('media')
+    .set({ alt: description.alt, caption: description.caption, credit: description.credit, photographer: description.photographer, copyright: description.copyright })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Returns false when there was no such image. Callers check it is unused first. */
+export async function deleteMedia(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -3,15 +3,39 @@ import sharp, { type Metadata } from 'sharp';
 import type { Db } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
 import { slugFrom } from '../platform/slugs.ts';
+import { descriptionFields, type ImageDescription } from './image-description.ts';
+import { readEmbeddedDescription } from './image-metadata.ts';
 import { extensionFor, type MediaFiles, variantFormats, widthsFor } from './media-files.ts';
 import { findMediaByStorageKey, insertMedia, listAllMedia, type MediaItem } from './media.queries.ts';
 
-const messages = {
-  notAnImage: 'This file is not an image Gazette can read. Upload a JPEG, PNG, WebP, AVIF or GIF.',
-  tooManyPixels: 'This image is too large in pixels (more than 50 megapixels). Resize it and upload it again.',
+/** Why an upload was refused. The code travels in the address after an upload without JavaScript. */
+export type UploadRefusal = 'no-file' | 'too-large' | 'not-an-image' | 'svg' | 'too-many-pixels' | 'damaged' | 'too-many-files';
+
+export const uploadRefusals: Readonly<Record<UploadRefusal, string>> = {
+  'no-file': 'Choose one or more photos to upload.',
+  'too-large': 'This file is larger than 20 MB. Export it at a smaller size and upload it again.',
+  'not-an-image': 'This file is not an image Gazette can read. Upload a JPEG, PNG, WebP, AVIF or GIF.',
+  svg: 'SVG drawings are not accepted, because they can carry scripts. Export the drawing as a PNG and upload that.',
+  'too-many-pixels': 'This image is too large in pixels (more than 50 megapixels). Resize it and upload it again.',
+  damaged: 'This file is damaged or incomplete, perhaps cut short while copying. Export it again and upload the new file.',
+  'too-many-files': 'Up to 20 files can be uploaded at once. Upload the rest in another batch.',
 };
 
-const acceptedFormats: Record<string, string> = {
+export class UploadRefusedError extends ValidationError {
+  constructor(
+    readonly reason: UploadRefusal,
+    options?: { cause?: unknown },
+  ) {
+    super(uploadRefusals[reason], { file: uploadRefusals[reason] }, options);
+  }
+}
+
+export const maxUploadBytes = 20 * 1024 * 1024;
+export const maxUploadFiles = 20;
+/** Refuses decompression bombs before any pixel is decoded. */
+const maxPixels = 50_000_000;
+
+const acceptedFormats: Readonly<Record<string, string>> = {
   jpeg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
@@ -19,65 +43,73 @@ const acceptedFormats: Record<string, string> = {
   gif: 'image/gif',
 };
 
-/** Refuses decompression bombs before any pixel is decoded. */
-const maxPixels = 50_000_000;
-
-export interface ImageDescription {
-  readonly alt: string;
-  readonly caption: string;
-  readonly credit: string;
-  readonly photographer?: string;
-  readonly copyright?: string;
-}
-
 export interface MediaDeps {
   readonly db: Db;
   readonly files: MediaFiles;
   readonly now: Date;
 }
 
-/** Stores an image and its description; variants follow on demand. */
+/**
+ * Stores an image and its description; variants follow on demand. Description fields left empty
+ * are filled from the file's XMP or IPTC metadata, which the original keeps and variants never carry.
+ * @throws UploadRefusedError saying why the file cannot be used.
+ * @example await importImage(deps, { bytes, originalName: 'harbour.jpg' }, { alt: 'Boats at a pier' })
+ */
 export async function importImage(
   deps: MediaDeps,
   upload: { bytes: Buffer; originalName: string },
-  description: ImageDescription,
+  description: Partial<ImageDescription> = {},
 ): Promise<MediaItem> {
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(upload.bytes, { limitInputPixels: maxPixels }).metadata();
-  } catch (cause) {
-    throw new ValidationError(messages.notAnImage, { file: messages.notAnImage }, { cause });
-  }
-  const mimeType = metadata.format ? acceptedFormats[metadata.format] : undefined;
-  if (!mimeType || !metadata.width || !metadata.height) {
-    throw new ValidationError(messages.notAnImage, { file: messages.notAnImage });
-  }
-  if (metadata.width * metadata.height > maxPixels) {
-    throw new ValidationError(messages.tooManyPixels, { file: messages.tooManyPixels });
-  }
+  const { metadata, mimeType } = await inspectImage(upload.bytes);
   // EXIF orientation 5–8 means the stored pixels are turned a quarter: readers see them swapped.
   const turned = (metadata.orientation ?? 1) >= 5;
   const hash = createHash('sha256').update(upload.bytes).digest('hex').slice(0, 10);
-  const stem = slugFrom(upload.originalName.replace(/\.[a-z0-9]+$/i, ''));
-  const storageKey = `${stem}-${hash}`;
+  const originalName = (upload.originalName.split(/[\\/]/).at(-1) ?? '').replace(/[\u0000-\u001F\u007F]/g, '').slice(-255) || 'image';
+  const storageKey = `${slugFrom(originalName.replace(/\.[a-z0-9]+$/i, ''))}-${hash}`;
   const existing = await findMediaByStorageKey(deps.db, storageKey);
   if (existing) return existing;
+  const embedded = await readEmbeddedDescription(metadata);
+  const given = (field: (typeof descriptionFields)[number]) => description[field]?.trim() || embedded[field];
   await deps.files.saveOriginal(storageKey, extensionFor(mimeType), upload.bytes);
   const item: Omit<MediaItem, 'id'> = {
     storageKey,
-    originalName: upload.originalName,
+    originalName,
     mimeType,
-    width: turned ? metadata.height : metadata.width,
-    height: turned ? metadata.width : metadata.height,
+    width: turned ? metadata.height! : metadata.width!,
+    height: turned ? metadata.width! : metadata.height!,
     bytes: upload.bytes.length,
-    alt: description.alt,
-    caption: description.caption,
-    credit: description.credit,
-    photographer: description.photographer ?? '',
-    copyright: description.copyright ?? '',
+    alt: given('alt'),
+    caption: given('caption'),
+    credit: given('credit'),
+    photographer: given('photographer'),
+    copyright: given('copyright'),
     createdAt: deps.now,
   };
   return { ...item, id: await insertMedia(deps.db, item) };
+}
+
+/** Reads the header, then decodes a tiny copy, so a truncated file is refused now rather than on a reader's first view. */
+async function inspectImage(bytes: Buffer): Promise<{ metadata: Metadata; mimeType: string }> {
+  if (bytes.length > maxUploadBytes) throw new UploadRefusedError('too-large');
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
+  } catch (cause) {
+    throw new UploadRefusedError(/pixel limit/i.test(String(cause)) ? 'too-many-pixels' : 'not-an-image', { cause });
+  }
+  // sharp can rasterise SVG, but an SVG is a document that may carry scripts and links.
+  if (metadata.format === 'svg') throw new UploadRefusedError('svg');
+  // sharp calls AVIF and Apple's HEIC both "heif"; only AV1-coded HEIF is AVIF.
+  const isHeic = metadata.format === 'heif' && metadata.compression !== 'av1';
+  const mimeType = metadata.format && !isHeic ? acceptedFormats[metadata.format] : undefined;
+  if (!mimeType || !metadata.width || !metadata.height) throw new UploadRefusedError('not-an-image');
+  if (metadata.width * metadata.height > maxPixels) throw new UploadRefusedError('too-many-pixels');
+  try {
+    await sharp(bytes, { limitInputPixels: maxPixels }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
+  } catch (cause) {
+    throw new UploadRefusedError('damaged', { cause });
+  }
+  return { metadata, mimeType };
 }
 
 /**

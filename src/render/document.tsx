@@ -12,12 +12,21 @@ export interface SiteChrome {
   readonly siteDescription: string;
   readonly language: string;
   readonly navigation: readonly NavigationLink[];
+  /** The newsroom's published standards, linked from every page's footer. */
+  readonly footerLinks: readonly NavigationLink[];
   readonly stylesheetUrl: string;
   readonly scriptUrl: string;
   readonly iconUrl: string;
   /** Path of the page, to mark the current navigation link. */
   readonly currentPath: string;
   readonly year: number;
+}
+
+/** A feed of this page's stories, offered to feed readers through <link rel="alternate">. */
+export interface FeedLink {
+  readonly title: string;
+  readonly href: string;
+  readonly type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
 }
 
 export interface SocialImage {
@@ -37,6 +46,7 @@ export interface PageHead {
   readonly image?: SocialImage;
   readonly jsonLd?: readonly object[];
   readonly noindex?: boolean;
+  readonly feeds?: readonly FeedLink[];
   /** Extra <meta property> pairs, e.g. article:published_time. */
   readonly openGraphExtras?: readonly (readonly [string, string])[];
 }
@@ -58,6 +68,9 @@ function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
       <link rel="icon" href={site.iconUrl} type="image/svg+xml" />
       <link rel="stylesheet" href={site.stylesheetUrl} />
       <script src={site.scriptUrl} defer></script>
+      {(head.feeds ?? []).map((feed) => (
+        <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+      ))}
       <meta property="og:site_name" content={site.siteName} />
       <meta property="og:type" content={head.ogType} />
       <meta property="og:title" content={head.title} />
@@ -94,6 +107,15 @@ function Masthead({ site }: { site: SiteChrome }) {
           {site.siteName}
         </a>
         <p class="masthead__tagline">{site.siteDescription}</p>
+        <form class="site-search" role="search" action="/search" method="get">
+          <label class="visually-hidden" for="site-search-query">
+            Search articles
+          </label>
+          <input id="site-search-query" class="site-search__input" type="search" name="q" placeholder="Search" maxlength={200} />
+          <button class="site-search__button" type="submit">
+            Search
+          </button>
+        </form>
       </div>
       <nav class="site-nav" aria-label="Sections">
         <ul class="site-nav__list">
@@ -123,6 +145,17 @@ export function Document({ head, site, children }: { head: PageHead; site: SiteC
           {children}
         </main>
         <footer class="site-footer">
+          {site.footerLinks.length > 0 ? (
+            <nav aria-label="Our standards">
+              <ul class="site-footer__links">
+                {site.footerLinks.map((link) => (
+                  <li>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           <p>
             © {site.year} {site.siteName}. {site.siteDescription}
           </p>

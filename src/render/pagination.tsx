@@ -5,13 +5,21 @@ export interface PageLinks {
   readonly nextUrl: string | null;
 }
 
-export function Pagination({ links }: { links: PageLinks }) {
+/** Lists run newest first; search results run best match first, so they say "Previous" and "Next". */
+export interface PaginationLabels {
+  readonly previous: string;
+  readonly next: string;
+}
+
+const newestFirst: PaginationLabels = { previous: 'Newer', next: 'Older' };
+
+export function Pagination({ links, labels = newestFirst }: { links: PageLinks; labels?: PaginationLabels }) {
   if (links.pageCount <= 1) return null;
   return (
     <nav class="pagination" aria-label="Pages">
       {links.previousUrl ? (
         <a class="pagination__link" href={links.previousUrl} rel="prev">
-          ← Newer
+          ← {labels.previous}
         </a>
       ) : null}
       <span class="pagination__status">
@@ -19,7 +27,7 @@ export function Pagination({ links }: { links: PageLinks }) {
       </span>
       {links.nextUrl ? (
         <a class="pagination__link" href={links.nextUrl} rel="next">
-          Older →
+          {labels.next} →
         </a>
       ) : null}
     </nav>

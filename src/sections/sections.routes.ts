@@ -20,6 +20,7 @@ export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =
         description: section.description,
         ogType: 'website',
         entityTag: contentTags.section(section.id),
+        feed: { kind: 'section', slug: section.slug },
       }, request.query.page);
     },
   );

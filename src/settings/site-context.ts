@@ -2,7 +2,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { DateStyle } from '../render/dates.ts';
 import type { SiteChrome } from '../render/document.tsx';
 import type { SettingsStore } from './settings.service.ts';
-import type { SiteSettings } from './site-settings.ts';
+import { policyKeys, policyTitles, type SiteSettings } from './site-settings.ts';
+import { policyUrl } from '../articles/urls.ts';
 
 /** The fingerprinted asset URLs every page links to. */
 export interface PageAssets {
@@ -33,6 +34,7 @@ export function siteChrome(context: SiteContext, currentPath: string, now: Date)
     siteDescription: settings.description,
     language: settings.language,
     navigation: settings.navigation,
+    footerLinks: policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => ({ label: policyTitles[key], href: policyUrl(key) })),
     stylesheetUrl: context.assets.stylesheetUrl,
     scriptUrl: context.assets.scriptUrl,
     iconUrl: context.assets.iconUrl,

@@ -9,7 +9,25 @@ export interface SiteSettings {
   /** IANA time zone in which dates are shown, e.g. "Europe/London". */
   readonly timeZone: string;
   readonly navigation: readonly NavigationLink[];
+  /** What feeds carry: each article's full text, or only its standfirst. */
+  readonly feedContent: FeedContent;
+  /** The newsroom's published standards, as plain text; an empty one is not shown. */
+  readonly policies: Readonly<Record<PolicyKey, string>>;
 }
+
+/** Standards a trustworthy newsroom publishes, each with a page and a schema.org property. */
+export type PolicyKey = 'corrections' | 'ethics' | 'ownership' | 'masthead' | 'feedback';
+export const policyKeys: readonly PolicyKey[] = ['corrections', 'ethics', 'ownership', 'masthead', 'feedback'];
+
+export const policyTitles: Readonly<Record<PolicyKey, string>> = {
+  corrections: 'Corrections policy',
+  ethics: 'Ethics policy',
+  ownership: 'Ownership and funding',
+  masthead: 'Masthead',
+  feedback: 'Contact and feedback',
+};
+
+export type FeedContent = 'full' | 'summary';
 
 export const defaultSiteSettings: SiteSettings = Object.freeze({
   name: 'Gazette',
@@ -17,9 +35,18 @@ export const defaultSiteSettings: SiteSettings = Object.freeze({
   language: 'en',
   timeZone: 'UTC',
   navigation: Object.freeze([]),
+  feedContent: 'full',
+  policies: Object.freeze({ corrections: '', ethics: '', ownership: '', masthead: '', feedback: '' }),
 });
 
-function isValidTimeZone(value: string): boolean {
+function policiesFrom(value: unknown): SiteSettings['policies'] {
+  const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return Object.freeze(
+    Object.fromEntries(policyKeys.map((key) => [key, typeof stored[key] === 'string' ? stored[key] : ''])) as Record<PolicyKey, string>,
+  );
+}
+
+export function isValidTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
@@ -43,11 +70,14 @@ export function siteSettingsFromStored(stored: ReadonlyMap<string, unknown>): Si
   };
   const timeZone = text('timeZone', defaultSiteSettings.timeZone);
   const navigation = stored.get('navigation');
+  const feedContent = stored.get('feedContent');
   return Object.freeze({
     name: text('name', defaultSiteSettings.name),
     description: text('description', defaultSiteSettings.description),
     language: text('language', defaultSiteSettings.language),
     timeZone: isValidTimeZone(timeZone) ? timeZone : defaultSiteSettings.timeZone,
     navigation: isNavigation(navigation) ? navigation : defaultSiteSettings.navigation,
+    feedContent: feedContent === 'full' || feedContent === 'summary' ? feedContent : defaultSiteSettings.feedContent,
+    policies: policiesFrom(stored.get('policies')),
   });
 }

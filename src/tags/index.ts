@@ -1,3 +1,3 @@
 export { findOrCreateTag } from './tags.service.ts';
-export type { Tag } from './tags.queries.ts';
+export { findTagBySlug, type Tag } from './tags.queries.ts';
 export { tagRoutes } from './tags.routes.ts';

@@ -20,6 +20,7 @@ export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
         description: tag.description,
         ogType: 'website',
         entityTag: contentTags.tag(tag.id),
+        feed: { kind: 'tag', slug: tag.slug },
       }, request.query.page);
     },
   );

@@ -69,7 +69,8 @@ forEachDialect('article page', (dialect) => {
   });
 
   test('JSON-LD describes a NewsArticle with everything search engines require', () => {
-    const article = jsonLdBlocks(html).find((block) => block['@type'] === 'NewsArticle') as Record<string, any>;
+    const article = jsonLdBlocks(html).find((block) => [block['@type']].flat().includes('NewsArticle')) as Record<string, any>;
+    assert.deepEqual(article['@type'], ['NewsArticle', 'ReportageNewsArticle'], 'the demo articles are news reporting');
     assert.ok(article, 'a NewsArticle block');
     assert.equal(article['@context'], 'https://schema.org');
     assert.ok(article.headline.length > 10);

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { DatabaseHandle, DialectName } from '../../src/db/connect.ts';
 import { seedDemoNewsroom } from '../../src/demo/seed-demo.ts';
 import type { Clock } from '../../src/platform/clock.ts';
+import type { Mail, Mailer } from '../../src/platform/mailer.ts';
 import { createTestDatabase } from './databases.ts';
 
 /** A fixed moment, so dates on pages and "hours ago" in the demo are the same on every run. */
@@ -14,18 +15,27 @@ export const testNow = new Date('2026-11-27T12:00:00.000Z');
 export interface TestGazette extends Gazette {
   readonly database: DatabaseHandle;
   readonly dataDir: string;
+  /** Every email the app sent, newest last. */
+  readonly sentMail: Mail[];
   /** Moves the test clock; the app reads time only through it. */
   setNow(date: Date): void;
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { dialect?: DialectName; seed?: boolean } = {}): Promise<TestGazette> {
+export async function buildTestApp(options: { dialect?: DialectName; seed?: boolean; mailer?: Mailer } = {}): Promise<TestGazette> {
   const database = await createTestDatabase(options.dialect ?? 'sqlite');
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
   let now = testNow;
   const clock: Clock = { now: () => now };
   const config = loadConfig({ NODE_ENV: 'test', GAZETTE_DATA_DIR: dataDir, GAZETTE_PUBLIC_URL: 'https://news.example' });
-  const gazette = await buildApp({ config, db: database.db, clock });
+  const sentMail: Mail[] = [];
+  const recordingMailer: Mailer = {
+    send: async (mail) => {
+      sentMail.push(mail);
+      return 'sent';
+    },
+  };
+  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock, mailer: options.mailer ?? recordingMailer });
   if (options.seed !== false) {
     await seedDemoNewsroom({ db: database.db, clock, ...gazette });
   }
@@ -33,6 +43,7 @@ export async function buildTestApp(options: { dialect?: DialectName; seed?: bool
     ...gazette,
     database,
     dataDir,
+    sentMail,
     setNow: (date) => {
       now = date;
     },

@@ -1,0 +1,50 @@
+import type { Generated } from 'kysely';
+import type { NullableTimestamp, Timestamp } from '../articles/article.table.ts';
+import type { Role } from './roles.ts';
+
+/** Newsroom staff. Commenters are not users: they never get an account or a session. */
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  failed_sign_ins: Generated<number>;
+  locked_until: NullableTimestamp;
+  totp_secret: string | null;
+  created_at: Timestamp;
+}
+
+/** A signed-in browser. The id is a hash of the cookie's token, so a leaked table signs nobody in. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: string;
+  ip: string;
+}
+
+/** One-time links: first-run setup, invitations and password resets. Stored hashed. */
+export interface OneTimeTokenTable {
+  token_hash: string;
+  purpose: 'setup' | 'invite' | 'reset' | 'second-step';
+  /** Whose password a reset link changes. */
+  user_id: number | null;
+  /** Who an invitation is for, and with which role. */
+  email: string | null;
+  role: Role | null;
+  created_by: number | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  action: string;
+  subject: string;
+  ip: string;
+}

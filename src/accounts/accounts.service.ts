@@ -1,0 +1,220 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
+import type { Clock } from '../platform/clock.ts';
+import {
+  clearFailedSignIns,
+  countUsers,
+  deleteSession,
+  deleteSessionsOfUser,
+  deleteSetupTokens,
+  findSessionUser,
+  findUserByEmail,
+  insertAuditEntry,
+  insertSession,
+  insertUser,
+  isSetupTokenValid,
+  listSessions,
+  type SessionInfo,
+  recordFailedSignIn,
+  replaceSetupToken,
+  touchSession,
+  type User,
+} from './accounts.queries.ts';
+import { decoyHash, hashPassword, isPasswordCorrect, passwordProblem } from './passwords.ts';
+import type { Role } from './roles.ts';
+import { beginSecondStep } from './two-step.service.ts';
+
+const messages = {
+  setupLinkInvalid: 'This setup link is not valid any more. Restart Gazette to print a new one.',
+  wrongCredentials: 'The email address or password is not right.',
+  locked: (minutes: number) => `Too many failed attempts. This account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`,
+  nameRequired: 'Enter your name.',
+  nameTooLong: 'Keep your name under 100 characters.',
+  nameInvalid: 'Your name cannot contain control characters.',
+  emailInvalid: 'Enter an email address like name@example.org.',
+  emailTaken: 'An account with this email address already exists.',
+  passwordsDiffer: 'The two passwords are not the same.',
+};
+
+const day = 24 * 60 * 60 * 1000;
+export const sessionLifetimeMs = 14 * day;
+const setupTokenLifetimeMs = day;
+/** A session's expiry slides forward at most this often, so reading pages does not write on every request. */
+const touchIntervalMs = 5 * 60 * 1000;
+const failuresBeforeLock = 5;
+const lockMs = 15 * 60 * 1000;
+
+export interface AccountDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+}
+
+export interface RequestMeta {
+  readonly ip: string;
+  readonly userAgent: string;
+}
+
+export interface SignedIn {
+  readonly user: User;
+  /** Goes to the browser in a cookie; only its hash is stored. */
+  readonly sessionToken: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function checkProfile(input: { name: string; email: string }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const name = input.name.trim();
+  if (name === '') fields.name = messages.nameRequired;
+  else if (name.length > 100) fields.name = messages.nameTooLong;
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f]/.test(name)) fields.name = messages.nameInvalid;
+  const email = normaliseEmail(input.email);
+  if (email.length > 254 || !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/.test(email)) {
+    fields.email = messages.emailInvalid;
+  }
+  return fields;
+}
+
+export async function startSession(deps: AccountDeps, user: User, meta: RequestMeta): Promise<SignedIn> {
+  const now = deps.clock.now();
+  const sessionToken = newToken();
+  await insertSession(deps.db, {
+    id: hashToken(sessionToken),
+    userId: user.id,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + sessionLifetimeMs),
+    userAgent: meta.userAgent.slice(0, 300),
+    ip: meta.ip,
+  });
+  return { user, sessionToken };
+}
+
+export async function audit(deps: AccountDeps, actor: User | null, action: string, subject: string, meta: RequestMeta): Promise<void> {
+  await insertAuditEntry(deps.db, { at: deps.clock.now(), actorUserId: actor?.id ?? null, action, subject, ip: meta.ip });
+}
+
+/** On a newsroom with no accounts yet, a one-time link for creating the owner; otherwise nothing. */
+export async function issueSetupTokenIfNoUsers(deps: AccountDeps): Promise<string | undefined> {
+  if ((await countUsers(deps.db)) > 0) return undefined;
+  const token = newToken();
+  const now = deps.clock.now();
+  await replaceSetupToken(deps.db, hashToken(token), now, new Date(now.getTime() + setupTokenLifetimeMs));
+  return token;
+}
+
+export async function checkSetupToken(deps: AccountDeps, token: string): Promise<void> {
+  const valid = (await countUsers(deps.db)) === 0 && (await isSetupTokenValid(deps.db, hashToken(token), deps.clock.now()));
+  if (!valid) throw new NotFoundError(messages.setupLinkInvalid);
+}
+
+/** Checks a new member's profile and password; every field's problem at once. */
+export function checkNewAccount(input: { name: string; email: string; password: string; passwordAgain: string }): void {
+  const fields = checkProfile(input);
+  const problem = passwordProblem(input.password, [input.name, input.email]);
+  if (problem) fields.password = problem;
+  else if (input.password !== input.passwordAgain) fields.passwordAgain = messages.passwordsDiffer;
+  if (Object.keys(fields).length > 0) throw new ValidationError('The account has errors.', fields);
+}
+
+/**
+ * Creates an account, runs `consume` (which spends the one-time link) in the same transaction, and
+ * signs the new member in.
+ */
+export async function createAccountAndSignIn(
+  deps: AccountDeps,
+  input: { name: string; email: string; password: string; role: Role },
+  consume: (trx: Transaction<Database>) => Promise<void>,
+  meta: RequestMeta,
+): Promise<SignedIn> {
+  const user = { email: normaliseEmail(input.email), name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) };
+  const id = await deps.db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, user.email)) throw new ValidationError(messages.emailTaken, { email: messages.emailTaken });
+    const userId = await insertUser(trx, user, deps.clock.now());
+    await consume(trx);
+    return userId;
+  });
+  const created: User = { id, email: user.email, name: user.name, role: user.role };
+  await audit(deps, created, 'account.created', `${created.email} (${created.role})`, meta);
+  return startSession(deps, created, meta);
+}
+
+/** First run: the owner account, created through the one-time setup link. */
+export async function createOwner(
+  deps: AccountDeps,
+  token: string,
+  input: { name: string; email: string; password: string; passwordAgain: string },
+  meta: RequestMeta,
+): Promise<SignedIn> {
+  await checkSetupToken(deps, token);
+  checkNewAccount(input);
+  return createAccountAndSignIn(deps, { ...input, role: 'owner' }, (trx) => deleteSetupTokens(trx), meta);
+}
+
+/** The password was right, and the account also asks for a code from an authenticator app. */
+export interface SecondStepNeeded {
+  readonly secondStepToken: string;
+}
+
+/** Signs in with email and password; five wrong passwords lock the account for fifteen minutes. */
+export async function signIn(deps: AccountDeps, input: { email: string; password: string }, meta: RequestMeta): Promise<SignedIn | SecondStepNeeded> {
+  const now = deps.clock.now();
+  const account = await findUserByEmail(deps.db, normaliseEmail(input.email));
+  if (account?.lockedUntil && account.lockedUntil > now) {
+    throw new RateLimitedError(messages.locked(Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000)));
+  }
+  const correct = await isPasswordCorrect(account?.passwordHash ?? decoyHash, input.password.slice(0, 1024));
+  if (!account || !correct) {
+    if (account) {
+      const lock = account.failedSignIns + 1 >= failuresBeforeLock ? new Date(now.getTime() + lockMs) : null;
+      await recordFailedSignIn(deps.db, account.id, lock);
+    }
+    await audit(deps, account ?? null, 'sign-in.failed', normaliseEmail(input.email).slice(0, 254), meta);
+    throw new UnauthorizedError(messages.wrongCredentials);
+  }
+  await clearFailedSignIns(deps.db, account.id);
+  const user: User = { id: account.id, email: account.email, name: account.name, role: account.role };
+  if (account.totpSecret) return { secondStepToken: await beginSecondStep(deps, user) };
+  await audit(deps, user, 'sign-in', user.email, meta);
+  return startSession(deps, user, meta);
+}
+
+/** The user a session cookie belongs to, if the session is live; slides its expiry forward. */
+export async function authenticate(deps: AccountDeps, sessionToken: string): Promise<{ user: User; sessionId: string } | undefined> {
+  const sessionId = hashToken(sessionToken);
+  const now = deps.clock.now();
+  const found = await findSessionUser(deps.db, sessionId, now);
+  if (!found) return undefined;
+  if (now.getTime() - found.lastSeenAt.getTime() > touchIntervalMs) {
+    await touchSession(deps.db, sessionId, now, new Date(now.getTime() + sessionLifetimeMs));
+  }
+  return { user: found.user, sessionId };
+}
+
+export async function signOut(deps: AccountDeps, user: User, sessionId: string, meta: RequestMeta): Promise<void> {
+  await deleteSession(deps.db, sessionId);
+  await audit(deps, user, 'sign-out', user.email, meta);
+}
+
+/** Ends every other session of the user, e.g. after a lost laptop. */
+export async function signOutEverywhereElse(deps: AccountDeps, user: User, sessionId: string, meta: RequestMeta): Promise<void> {
+  await deleteSessionsOfUser(deps.db, user.id, sessionId);
+  await audit(deps, user, 'sign-out.everywhere', user.email, meta);
+}
+
+export function listSessionsOf(deps: AccountDeps, user: User): Promise<SessionInfo[]> {
+  return listSessions(deps.db, user.id, deps.clock.now());
+}

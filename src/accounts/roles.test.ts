@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type Action, can, type Role, roles } from './roles.ts';
+
+// Every role against every action: a change to the grants must change this table on purpose.
+const allowed: Record<Action, readonly Role[]> = {
+  'view-admin': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'manage-settings': ['owner', 'admin'],
+  'manage-users': ['owner', 'admin'],
+  'view-audit-log': ['owner', 'admin'],
+  'edit-any-article': ['owner', 'admin', 'editor'],
+  'publish-any-article': ['owner', 'admin', 'editor'],
+  'edit-own-article': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'publish-own-article': ['owner', 'admin', 'editor', 'author'],
+  'moderate-comments': ['owner', 'admin', 'editor'],
+  'manage-sections-and-tags': ['owner', 'admin', 'editor'],
+};
+
+for (const [action, permitted] of Object.entries(allowed) as [Action, readonly Role[]][]) {
+  for (const role of roles) {
+    const expected = permitted.includes(role);
+    test(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
+      assert.equal(can({ role }, action), expected);
+    });
+  }
+}

@@ -1,0 +1,42 @@
+/** What a newsroom member may do, enforced on the server for every action. */
+export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
+
+export const roles: readonly Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
+
+export type Action =
+  | 'view-admin'
+  | 'manage-settings'
+  | 'manage-users'
+  | 'view-audit-log'
+  | 'edit-any-article'
+  | 'publish-any-article'
+  | 'edit-own-article'
+  | 'publish-own-article'
+  | 'moderate-comments'
+  | 'manage-sections-and-tags';
+
+const grants: Record<Role, ReadonlySet<Action>> = {
+  owner: new Set<Action>([
+    'view-admin', 'manage-settings', 'manage-users', 'view-audit-log', 'edit-any-article', 'publish-any-article',
+    'edit-own-article', 'publish-own-article', 'moderate-comments', 'manage-sections-and-tags',
+  ]),
+  admin: new Set<Action>([
+    'view-admin', 'manage-settings', 'manage-users', 'view-audit-log', 'edit-any-article', 'publish-any-article',
+    'edit-own-article', 'publish-own-article', 'moderate-comments', 'manage-sections-and-tags',
+  ]),
+  editor: new Set<Action>([
+    'view-admin', 'edit-any-article', 'publish-any-article', 'edit-own-article', 'publish-own-article',
+    'moderate-comments', 'manage-sections-and-tags',
+  ]),
+  author: new Set<Action>(['view-admin', 'edit-own-article', 'publish-own-article']),
+  contributor: new Set<Action>(['view-admin', 'edit-own-article']),
+};
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** Whether `user` may do `action`; the one question every admin route asks. */
+export function can(user: { readonly role: Role }, action: Action): boolean {
+  return grants[user.role].has(action);
+}

@@ -1,0 +1,154 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import {
+  countOwners,
+  deleteOneTimeToken,
+  deleteSessionsOfUser,
+  findOneTimeToken,
+  findUserByEmail,
+  findUserById,
+  insertOneTimeToken,
+  listAuditEntries,
+  listUsers,
+  updatePasswordHash,
+  updateUserRole,
+  type AuditEntry,
+  type TeamMember,
+  type User,
+} from './accounts.queries.ts';
+import {
+  type AccountDeps,
+  audit,
+  checkNewAccount,
+  checkProfile,
+  createAccountAndSignIn,
+  hashToken,
+  newToken,
+  normaliseEmail,
+  type RequestMeta,
+  type SignedIn,
+  startSession,
+} from './accounts.service.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
+import { can, isRole, type Role } from './roles.ts';
+
+const messages = {
+  notAllowed: 'Your role cannot manage the team.',
+  onlyOwnersGrantOwner: 'Only an owner can make someone an owner or change an owner’s role.',
+  ownRole: 'You cannot change your own role; ask another owner or admin.',
+  lastOwner: 'The newsroom needs at least one owner. Make someone else an owner first.',
+  roleInvalid: 'Choose one of the roles in the list.',
+  memberExists: 'Someone on the team already uses this email address.',
+  inviteInvalid: 'This invitation link is not valid any more. Ask for a new one.',
+  resetInvalid: 'This password link is not valid any more. Ask for a new one.',
+  noSuchMember: 'There is no such team member.',
+  passwordsDiffer: 'The two passwords are not the same.',
+};
+
+const day = 24 * 60 * 60 * 1000;
+const inviteLifetimeMs = 7 * day;
+const resetLifetimeMs = 60 * 60 * 1000;
+
+function requireTeamManager(actor: User): void {
+  if (!can(actor, 'manage-users')) throw new ForbiddenError(messages.notAllowed);
+}
+
+export async function listTeam(deps: AccountDeps, actor: User): Promise<TeamMember[]> {
+  requireTeamManager(actor);
+  return listUsers(deps.db);
+}
+
+export async function listAuditLog(deps: AccountDeps, actor: User, page: number, perPage: number): Promise<AuditEntry[]> {
+  if (!can(actor, 'view-audit-log')) throw new ForbiddenError('Your role cannot see the audit log.');
+  return listAuditEntries(deps.db, { limit: perPage, offset: (page - 1) * perPage });
+}
+
+/** A one-time link (valid 7 days) that lets `email` join with `role`; the raw token is returned once. */
+export async function inviteMember(deps: AccountDeps, actor: User, input: { email: string; role: string }, meta: RequestMeta): Promise<string> {
+  requireTeamManager(actor);
+  const fields = checkProfile({ name: 'x', email: input.email });
+  if (!isRole(input.role)) fields.role = messages.roleInvalid;
+  else if (input.role === 'owner' && actor.role !== 'owner') fields.role = messages.onlyOwnersGrantOwner;
+  const email = normaliseEmail(input.email);
+  if (!fields.email && (await findUserByEmail(deps.db, email))) fields.email = messages.memberExists;
+  if (Object.keys(fields).length > 0) throw new ValidationError('The invitation has errors.', fields);
+  const token = newToken();
+  const now = deps.clock.now();
+  await insertOneTimeToken(deps.db, {
+    tokenHash: hashToken(token), purpose: 'invite', userId: null, email, role: input.role as Role,
+    createdBy: actor.id, createdAt: now, expiresAt: new Date(now.getTime() + inviteLifetimeMs),
+  });
+  await audit(deps, actor, 'invite.created', `${email} (${input.role})`, meta);
+  return token;
+}
+
+export async function findInvitation(deps: AccountDeps, token: string): Promise<{ email: string; role: Role }> {
+  const invite = await findOneTimeToken(deps.db, hashToken(token), 'invite', deps.clock.now());
+  if (!invite?.email || !invite.role) throw new NotFoundError(messages.inviteInvalid);
+  return { email: invite.email, role: invite.role };
+}
+
+export async function acceptInvitation(
+  deps: AccountDeps,
+  token: string,
+  input: { name: string; password: string; passwordAgain: string },
+  meta: RequestMeta,
+): Promise<SignedIn> {
+  const invite = await findInvitation(deps, token);
+  checkNewAccount({ ...input, email: invite.email });
+  return createAccountAndSignIn(deps, { ...input, email: invite.email, role: invite.role }, (trx) => deleteOneTimeToken(trx, hashToken(token)), meta);
+}
+
+export async function changeRole(deps: AccountDeps, actor: User, userId: number, role: string, meta: RequestMeta): Promise<User> {
+  requireTeamManager(actor);
+  if (!isRole(role)) throw new ValidationError(messages.roleInvalid, { role: messages.roleInvalid });
+  const member = await findUserById(deps.db, userId);
+  if (!member) throw new NotFoundError(messages.noSuchMember);
+  if (member.id === actor.id) throw new ForbiddenError(messages.ownRole);
+  if ((role === 'owner' || member.role === 'owner') && actor.role !== 'owner') throw new ForbiddenError(messages.onlyOwnersGrantOwner);
+  if (member.role === 'owner' && role !== 'owner' && (await countOwners(deps.db)) <= 1) throw new ConflictError(messages.lastOwner);
+  await updateUserRole(deps.db, member.id, role);
+  await audit(deps, actor, 'role.changed', `${member.email}: ${member.role} → ${role}`, meta);
+  return { ...member, role };
+}
+
+/** A one-hour link to set a new password, or undefined when no such member exists (never revealed to the asker). */
+export async function createPasswordResetLink(deps: AccountDeps, email: string, requestedBy: User | null, meta: RequestMeta): Promise<string | undefined> {
+  const member = await findUserByEmail(deps.db, normaliseEmail(email));
+  if (!member) return undefined;
+  if (requestedBy) requireTeamManager(requestedBy);
+  const token = newToken();
+  const now = deps.clock.now();
+  await insertOneTimeToken(deps.db, {
+    tokenHash: hashToken(token), purpose: 'reset', userId: member.id, email: member.email, role: null,
+    createdBy: requestedBy?.id ?? null, createdAt: now, expiresAt: new Date(now.getTime() + resetLifetimeMs),
+  });
+  await audit(deps, requestedBy, 'password-reset.requested', member.email, meta);
+  return token;
+}
+
+export async function checkPasswordResetLink(deps: AccountDeps, token: string): Promise<void> {
+  if (!(await findOneTimeToken(deps.db, hashToken(token), 'reset', deps.clock.now()))) throw new NotFoundError(messages.resetInvalid);
+}
+
+/** Sets a new password through a reset link; every other session of that member ends. */
+export async function resetPassword(
+  deps: AccountDeps,
+  token: string,
+  input: { password: string; passwordAgain: string },
+  meta: RequestMeta,
+): Promise<SignedIn> {
+  const reset = await findOneTimeToken(deps.db, hashToken(token), 'reset', deps.clock.now());
+  const member = reset?.userId ? await findUserById(deps.db, reset.userId) : undefined;
+  if (!member) throw new NotFoundError(messages.resetInvalid);
+  const problem = passwordProblem(input.password, [member.name, member.email]);
+  if (problem) throw new ValidationError(problem, { password: problem });
+  if (input.password !== input.passwordAgain) throw new ValidationError(messages.passwordsDiffer, { passwordAgain: messages.passwordsDiffer });
+  const passwordHash = await hashPassword(input.password);
+  await deps.db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, member.id, passwordHash);
+    await deleteSessionsOfUser(trx, member.id);
+    await deleteOneTimeToken(trx, hashToken(token));
+  });
+  await audit(deps, member, 'password.changed', member.email, meta);
+  return startSession(deps, member, meta);
+}

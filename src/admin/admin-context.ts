@@ -1,0 +1,73 @@
+import type {} from '@fastify/csrf-protection';
+import type {} from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { type AccountDeps, can, type RequestMeta } from '../accounts/index.ts';
+import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import type { ContentChanges } from '../platform/content-changes.ts';
+import type { MediaFiles } from '../media/index.ts';
+import type { Mailer } from '../platform/mailer.ts';
+import type { PageCache } from '../platform/page-cache.ts';
+import type { Database } from '../db/database.ts';
+import type { SiteContext } from '../settings/index.ts';
+import type { AdminChrome } from './admin-document.tsx';
+
+/** What the newsroom's routes are given. */
+export interface AdminContext {
+  readonly db: Kysely<Database>;
+  readonly site: SiteContext;
+  readonly stylesheetUrl: string;
+  /** Cookies get the Secure flag when the site is served over HTTPS. */
+  readonly secureCookies: boolean;
+  readonly mailer: Mailer;
+  /** Where saves announce what changed, so cached reader pages are dropped. */
+  readonly changes: ContentChanges;
+  /** The reader pages' cache, which previews render beside (never into). */
+  readonly pages: PageCache;
+  /** Uploaded originals and their variants, for the media library. */
+  readonly mediaFiles: MediaFiles;
+  /** The media library's drop zone script (public/admin-media.js), fingerprinted. */
+  readonly mediaScriptUrl: string;
+}
+
+export function accountDeps(context: AdminContext): AccountDeps {
+  return { db: context.db, clock: context.site.clock };
+}
+
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
+}
+
+export function adminChrome(context: AdminContext, request: FastifyRequest, reply: FastifyReply): AdminChrome {
+  const settings = context.site.settings.current();
+  return {
+    siteName: settings.name,
+    language: settings.language,
+    stylesheetUrl: context.stylesheetUrl,
+    iconUrl: context.site.assets.iconUrl,
+    ...(request.staff
+      ? { staff: { name: request.staff.name, role: request.staff.role, managesTeam: can(request.staff, 'manage-users') } }
+      : {}),
+    csrfToken: reply.generateCsrf(),
+    currentPath: request.url.split('?')[0] ?? '/admin',
+  };
+}
+
+/** Where to go after signing in: only a newsroom path, so the link cannot send anyone off-site. */
+export function safeNextPath(next: unknown): string {
+  return typeof next === 'string' && /^\/admin(\/[a-z0-9/_-]*)?(\?[^\s]*)?$/i.test(next) && !next.startsWith('//') ? next : '/admin';
+}
+
+export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** Strangers are sent to sign in and come back here afterwards; signed-in staff need the right role. */
+export async function requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!request.staff) {
+    if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
+    throw new UnauthorizedError('Sign in to the newsroom first.');
+  }
+  if (!can(request.staff, 'view-admin')) throw new ForbiddenError('Your account cannot use the newsroom.');
+}
+

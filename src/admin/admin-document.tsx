@@ -1,0 +1,77 @@
+import type { Child } from 'hono/jsx';
+import { CsrfField } from '../render/form.tsx';
+
+/** What every newsroom page shows around its content. */
+export interface AdminChrome {
+  readonly siteName: string;
+  readonly language: string;
+  readonly stylesheetUrl: string;
+  readonly iconUrl: string;
+  /** Absent on the sign-in and setup pages. */
+  readonly staff?: { readonly name: string; readonly role: string; readonly managesTeam: boolean };
+  readonly csrfToken: string;
+  readonly currentPath: string;
+}
+
+const navigation = [
+  { href: '/admin', label: 'Articles', adminsOnly: false },
+  { href: '/admin/media', label: 'Media', adminsOnly: false },
+  { href: '/admin/team', label: 'Team', adminsOnly: true },
+  { href: '/admin/settings', label: 'Settings', adminsOnly: true },
+  { href: '/admin/audit', label: 'Audit log', adminsOnly: true },
+  { href: '/admin/account', label: 'Your account', adminsOnly: false },
+];
+
+/** `scripts`: fingerprinted URLs of the few pages' scripts, deferred; the CSP allows no inline script. */
+export function AdminDocument({ chrome, title, scripts = [], children }: { chrome: AdminChrome; title: string; scripts?: readonly string[]; children?: Child }) {
+  return (
+    <html lang={chrome.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${title} | ${chrome.siteName} newsroom`}</title>
+        <link rel="icon" href={chrome.iconUrl} type="image/svg+xml" />
+        <link rel="stylesheet" href={chrome.stylesheetUrl} />
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
+      </head>
+      <body class="admin">
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="admin-bar">
+          <a class="admin-bar__site" href="/">
+            {chrome.siteName}
+          </a>
+          {chrome.staff ? (
+            <>
+              <nav aria-label="Newsroom">
+                <ul class="admin-bar__nav">
+                  {navigation.filter((link) => chrome.staff?.managesTeam || !link.adminsOnly).map((link) => (
+                    <li>
+                      <a href={link.href} aria-current={link.href === chrome.currentPath ? 'page' : undefined}>
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <form class="admin-bar__signout" method="post" action="/admin/logout">
+                <CsrfField token={chrome.csrfToken} />
+                <span class="admin-bar__who">
+                  {chrome.staff.name} · {chrome.staff.role}
+                </span>{' '}
+                <button type="submit">Sign out</button>
+              </form>
+            </>
+          ) : null}
+        </header>
+        <main id="main" class="admin-main" tabindex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

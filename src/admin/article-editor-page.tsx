@@ -1,0 +1,198 @@
+import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames } from '../articles/index.ts';
+import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../render/form.tsx';
+import { renderDocument } from '../render/safe-html.ts';
+import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+
+export interface EditorPageData {
+  /** Absent for a new article. */
+  readonly articleId?: number;
+  readonly statusLabel: string;
+  /** The pre-publish checks of the saved version. */
+  readonly checklist: readonly ChecklistItem[];
+  readonly corrections: readonly Correction[];
+  /** Published articles take corrections; drafts are simply edited. */
+  readonly canCorrect: boolean;
+  readonly publicUrl?: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly message?: string;
+  readonly notice?: string;
+  readonly sections: readonly SelectOption[];
+  readonly authors: readonly SelectOption[];
+  readonly images: readonly SelectOption[];
+  readonly canPublish: boolean;
+  readonly isLive: boolean;
+  readonly timeZone: string;
+}
+
+export const editorLabels: Record<string, string> = {
+  headline: 'Headline', standfirst: 'Standfirst', slug: 'Slug', sectionId: 'Section', byline1: 'First byline',
+  byline2: 'Second byline', byline3: 'Third byline', tags: 'Tags', dateline: 'Dateline', featuredMediaId: 'Featured photo',
+  bodyHtml: 'Body', seoTitle: 'Search title', seoDescription: 'Search description', publishAt: 'Publish at',
+  kind: 'Type of work', correctionKind: 'Correction or update', correctionText: 'Note',
+};
+
+const kindOptions = (Object.keys(articleKindNames) as ArticleKind[]).map((kind) => ({ value: kind, label: articleKindNames[kind] }));
+
+const none = { value: '', label: '— None —' };
+
+function Bylines({ data }: { data: EditorPageData }) {
+  return (
+    <fieldset class="field-group">
+      <legend>Bylines, in order</legend>
+      {(['byline1', 'byline2', 'byline3'] as const).map((name) => (
+        <Select name={name} label={editorLabels[name]!} options={[none, ...data.authors]} value={data.values[name]} error={data.errors[name]} />
+      ))}
+    </fieldset>
+  );
+}
+
+function Checklist({ items }: { items: readonly ChecklistItem[] }) {
+  if (items.length === 0) return null;
+  const failing = items.filter((item) => !item.passed);
+  return (
+    <section class="checklist" aria-labelledby="checklist-heading">
+      <h2 id="checklist-heading">Before publishing</h2>
+      {failing.length === 0 ? (
+        <p class="checklist__ok">Every check passes.</p>
+      ) : (
+        <ul>
+          {failing.map((item) => (
+            <li class={item.blocking ? 'checklist__item checklist__item--blocking' : 'checklist__item'}>
+              <strong>{item.blocking ? 'Must fix: ' : 'Check: '}</strong>
+              {item.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Corrections({ data, csrfToken }: { data: EditorPageData; csrfToken: string }) {
+  return (
+    <section class="checklist" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and updates</h2>
+      {data.corrections.length > 0 ? (
+        <ol>
+          {data.corrections.map((note) => (
+            <li>
+              <strong>{note.kind === 'correction' ? 'Correction' : 'Update'}, {note.createdAt.toISOString().slice(0, 10)}:</strong> {note.text}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>None yet. A note added here appears, dated, at the end of the article; corrections are also listed on the public corrections page.</p>
+      )}
+      <form method="post" action={`/admin/articles/${data.articleId}/corrections`} class="admin-form" novalidate>
+        <CsrfField token={csrfToken} />
+        <Select
+          name="correctionKind"
+          label={editorLabels.correctionKind!}
+          options={[{ value: 'correction', label: 'Correction: a fact was wrong' }, { value: 'update', label: 'Update: there is news' }]}
+          value={data.values.correctionKind}
+          error={data.errors.correctionKind}
+        />
+        <TextArea name="correctionText" label={editorLabels.correctionText!} value={data.values.correctionText} error={data.errors.correctionText} rows={3} maxlength={2000} />
+        <button type="submit" class="button">
+          Add to the article
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Actions({ data }: { data: EditorPageData }) {
+  return (
+    <div class="editor-actions">
+      <button type="submit" name="intent" value="save" class="button">
+        {data.isLive ? 'Save changes' : 'Save draft'}
+      </button>
+      {!data.isLive && !data.canPublish ? (
+        <button type="submit" name="intent" value="review" class="button">
+          Submit for review
+        </button>
+      ) : null}
+      {data.canPublish && !data.isLive ? (
+        <>
+          <button type="submit" name="intent" value="publish" class="button button--primary">
+            Publish now
+          </button>
+          <div class="schedule">
+            <Field name="publishAt" label={`${editorLabels.publishAt} (${data.timeZone})`} value={data.values.publishAt} error={data.errors.publishAt} hint="Day and time, e.g. 2026-12-01T07:30" />
+            <button type="submit" name="intent" value="schedule" class="button">
+              Schedule
+            </button>
+          </div>
+        </>
+      ) : null}
+      {data.canPublish && data.isLive ? (
+        <button type="submit" name="intent" value="unpublish" class="button button--danger">
+          Unpublish
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): string {
+  const action = data.articleId ? `/admin/articles/${data.articleId}` : '/admin/articles/new';
+  const title = data.articleId ? `Edit: ${data.values.headline || 'untitled'}` : 'New article';
+  return renderDocument(
+    <AdminDocument chrome={chrome} title={title}>
+      <h1>{data.articleId ? 'Edit article' : 'New article'}</h1>
+      <p class="admin-lede">
+        Status: <strong>{data.statusLabel}</strong>
+        {data.publicUrl ? (
+          <>
+            {' · '}
+            <a href={data.publicUrl}>View on the site</a>
+          </>
+        ) : null}
+        {data.articleId ? (
+          <>
+            {' · '}
+            <a href={`/admin/articles/${data.articleId}/preview`}>Preview</a>
+            {' · '}
+            <a href={`/admin/articles/${data.articleId}/revisions`}>Revisions</a>
+          </>
+        ) : null}
+      </p>
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
+      {data.message ? (
+        <p class="form-message" role="alert">
+          {data.message}
+        </p>
+      ) : null}
+      <ErrorSummary errors={data.errors} labels={editorLabels} />
+      <form method="post" action={action} class="admin-form editor" novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="loadedVersion" value={data.values.loadedVersion ?? ''} />
+        <Field name="headline" label={editorLabels.headline!} value={data.values.headline} error={data.errors.headline} required maxlength={200} />
+        <TextArea name="standfirst" label={editorLabels.standfirst!} value={data.values.standfirst} error={data.errors.standfirst} rows={2} maxlength={600} />
+        <div class="editor-columns">
+          <Select name="kind" label={editorLabels.kind!} options={kindOptions} value={data.values.kind || 'news'} error={data.errors.kind} hint="Readers see every type but news labelled." />
+          <Select name="sectionId" label={editorLabels.sectionId!} options={[none, ...data.sections]} value={data.values.sectionId} error={data.errors.sectionId} />
+          <Field name="dateline" label={editorLabels.dateline!} value={data.values.dateline} error={data.errors.dateline} hint="Place only, e.g. SEOUL" maxlength={60} />
+        </div>
+        <Bylines data={data} />
+        <Field name="tags" label={editorLabels.tags!} value={data.values.tags} error={data.errors.tags} hint="Separated by commas; new tags are created." maxlength={600} />
+        <Select name="featuredMediaId" label={editorLabels.featuredMediaId!} options={[none, ...data.images]} value={data.values.featuredMediaId} error={data.errors.featuredMediaId} hint="Upload photos in the media library." />
+        <TextArea name="bodyHtml" label={editorLabels.bodyHtml!} value={data.values.bodyHtml} error={data.errors.bodyHtml} rows={18} hint="Paragraphs, headings, lists, quotes and links; anything else is removed when saved." />
+        <details class="field-group">
+          <summary>Address and search engines</summary>
+          <Field name="slug" label={editorLabels.slug!} value={data.values.slug} error={data.errors.slug} hint="Leave empty to make one from the headline. Old addresses keep working." maxlength={120} />
+          <Field name="seoTitle" label={editorLabels.seoTitle!} value={data.values.seoTitle} error={data.errors.seoTitle} maxlength={120} />
+          <TextArea name="seoDescription" label={editorLabels.seoDescription!} value={data.values.seoDescription} error={data.errors.seoDescription} rows={2} maxlength={320} />
+        </details>
+        <Actions data={data} />
+      </form>
+      <Checklist items={data.checklist} />
+      {data.canCorrect && data.articleId ? <Corrections data={data} csrfToken={chrome.csrfToken} /> : null}
+    </AdminDocument>,
+  );
+}

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { getArticle, listArticleRevisions, type PublishedArticle, renderArticleDocument, restoreRevision } from '../articles/index.ts';
+import { ForbiddenError } from '../errors.ts';
+import { formatDateTime } from '../render/dates.ts';
+import { dateStyleOf } from '../settings/index.ts';
+import { type AdminContext, adminChrome, requireStaff, sendHtml } from './admin-context.ts';
+import { canEdit } from './article-editor.routes.ts';
+import { renderRevisionsPage } from './revisions-page.tsx';
+
+const id = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
+const articleParams = { type: 'object', required: ['articleId'], properties: { articleId: id } } as const;
+const revisionParams = { type: 'object', required: ['articleId', 'revisionId'], properties: { articleId: id, revisionId: id } } as const;
+const compareQuery = { type: 'object', properties: { from: id, to: id } } as const;
+
+/** Preview, revisions with their differences, and restoring an old version. */
+export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const { db, site } = context;
+  app.addHook('preHandler', requireStaff);
+
+  const loadEditable = async (request: FastifyRequest<{ Params: { articleId: number } }>) => {
+    const article = await getArticle(db, request.params.articleId);
+    if (!canEdit(request.staff!, article)) throw new ForbiddenError('You can see only your own articles.');
+    return article;
+  };
+
+  app.get<{ Params: { articleId: number } }>('/admin/articles/:articleId/preview', { schema: { params: articleParams } }, async (request, reply) => {
+    const article = await loadEditable(request);
+    const now = site.clock.now();
+    // A draft has no publication time yet: it is shown as if published now.
+    const asPublished: PublishedArticle = { ...article, publishedAt: article.publishedAt ?? now };
+    const { html } = await renderArticleDocument(asPublished, { db, site, pages: context.pages }, now);
+    return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get<{ Params: { articleId: number }; Querystring: { from?: number; to?: number } }>(
+    '/admin/articles/:articleId/revisions',
+    { schema: { params: articleParams, querystring: compareQuery } },
+    async (request, reply) => {
+      const article = await loadEditable(request);
+      const revisions = await listArticleRevisions(db, article.id);
+      const dateStyle = dateStyleOf(site.settings.current());
+      const byId = new Map(revisions.map((revision) => [revision.id, revision]));
+      // By default: the latest save against the one before it.
+      const to = byId.get(request.query.to ?? revisions[0]?.id ?? 0);
+      const from = byId.get(request.query.from ?? revisions[1]?.id ?? 0);
+      return sendHtml(reply, 200, renderRevisionsPage(adminChrome(context, request, reply), {
+        articleId: article.id,
+        headline: article.headline,
+        revisions: revisions.map((revision) => ({ id: revision.id, label: formatDateTime(revision.savedAt, dateStyle), by: revision.savedByName ?? 'Gazette' })),
+        ...(from && to ? { comparison: { from: from.snapshot, to: to.snapshot, fromId: from.id, toId: to.id } } : {}),
+      }));
+    },
+  );
+
+  app.post<{ Params: { articleId: number; revisionId: number } }>(
+    '/admin/articles/:articleId/revisions/:revisionId/restore',
+    { schema: { params: revisionParams }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const article = await loadEditable(request);
+      await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, { actorId: request.staff!.id });
+      return reply.redirect(`/admin/articles/${article.id}?done=saved`, 303);
+    },
+  );
+};

@@ -1,0 +1,57 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync } from 'fastify';
+import { staffSessions } from '../accounts/index.ts';
+import { maxUploadBytes, maxUploadFiles } from '../media/index.ts';
+import { type AdminContext, accountDeps } from './admin-context.ts';
+import { articleEditorRoutes } from './article-editor.routes.ts';
+import { articleHistoryRoutes } from './article-history.routes.ts';
+import { mediaLibraryRoutes } from './media.routes.ts';
+import { newsroomRoutes } from './newsroom.routes.ts';
+import { oneTimeLinkRoutes } from './one-time-link.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+import { signInRoutes } from './sign-in.routes.ts';
+import { teamRoutes } from './team.routes.ts';
+
+export type { AdminContext } from './admin-context.ts';
+
+/**
+ * The newsroom under /admin: its own cookies, form parsing, CSRF tokens and rate limits, none of
+ * which touch the reader site (whose pages stay cacheable).
+ */
+export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(csrf, {
+    cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'strict', secure: context.secureCookies, signed: false },
+    // Forms send the token as a field; the media library's script sends it as a header with each upload.
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? headerToken(request.headers['x-csrf-token']),
+  });
+  // Uploads are read part by part in their route, one file in memory at a time; a file over the
+  // size limit is cut short and refused on its own rather than failing the whole batch.
+  await app.register(multipart, {
+    limits: { fileSize: maxUploadBytes, files: maxUploadFiles, fields: 20, fieldSize: 64 * 1024, parts: maxUploadFiles + 20 },
+    throwFileSizeLimit: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(staffSessions, { deps: accountDeps(context) });
+  // Newsroom pages show unpublished work: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  await app.register(signInRoutes, context);
+  await app.register(oneTimeLinkRoutes, context);
+  await app.register(newsroomRoutes, context);
+  await app.register(teamRoutes, context);
+  await app.register(mediaLibraryRoutes, context);
+  await app.register(articleEditorRoutes, context);
+  await app.register(articleHistoryRoutes, context);
+  await app.register(settingsRoutes, context);
+};
+
+function headerToken(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

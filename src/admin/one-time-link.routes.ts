@@ -1,0 +1,90 @@
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  acceptInvitation,
+  checkPasswordResetLink,
+  createPasswordResetLink,
+  findInvitation,
+  resetPassword,
+  setSessionCookie,
+} from '../accounts/index.ts';
+import { ValidationError } from '../errors.ts';
+import { type AdminContext, accountDeps, adminChrome, requestMeta, sendHtml } from './admin-context.ts';
+import { renderInvitationPage, renderNewPasswordPage, renderResetRequestPage } from './one-time-link-pages.tsx';
+import { emptyForm } from './sign-in-pages.tsx';
+
+const text = { type: 'string', maxLength: 10_000 } as const;
+const tokenQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 100 } } } as const;
+const formBody = { type: 'object', properties: { name: text, email: text, password: text, passwordAgain: text, _csrf: text } } as const;
+type Form = Record<string, string | undefined>;
+
+/** Invitations and password resets: reached from a one-time link, before anyone is signed in. */
+export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const deps = accountDeps(context);
+  const attemptLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+  app.get<{ Querystring: { token: string } }>('/admin/invite', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    const invitation = await findInvitation(deps, request.query.token);
+    return sendHtml(reply, 200, renderInvitationPage(adminChrome(context, request, reply), emptyForm, invitation, request.query.token));
+  });
+
+  app.post<{ Querystring: { token: string }; Body: Form }>(
+    '/admin/invite',
+    { schema: { querystring: tokenQuery, body: formBody }, preHandler: app.csrfProtection, config: attemptLimit },
+    async (request, reply) => {
+      const { name = '', password = '', passwordAgain = '' } = request.body ?? {};
+      const { token } = request.query;
+      try {
+        const signedIn = await acceptInvitation(deps, token, { name, password, passwordAgain }, requestMeta(request));
+        setSessionCookie(reply, signedIn.sessionToken, context.secureCookies);
+        return reply.redirect('/admin', 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const form = { values: { name: name.slice(0, 200) }, errors: error.fields };
+        return sendHtml(reply, 422, renderInvitationPage(adminChrome(context, request, reply), form, await findInvitation(deps, token), token));
+      }
+    },
+  );
+
+  app.get('/admin/reset', async (request, reply) =>
+    sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), emptyForm, false)),
+  );
+
+  // Always the same answer, so the form cannot be used to find out who works here.
+  app.post<{ Body: Form }>(
+    '/admin/reset',
+    { schema: { body: formBody }, preHandler: app.csrfProtection, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const email = (request.body?.email ?? '').slice(0, 254);
+      const token = await createPasswordResetLink(deps, email, null, requestMeta(request));
+      if (token) {
+        await context.mailer.send({
+          to: email,
+          subject: `Set a new password for ${context.site.settings.current().name}`,
+          text: `Someone asked to reset the password of this newsroom account. If it was you, open this link within an hour:\n\n${context.site.publicUrl}/admin/reset/new?token=${token}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+        });
+      }
+      return sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), { values: { email }, errors: {} }, true));
+    },
+  );
+
+  app.get<{ Querystring: { token: string } }>('/admin/reset/new', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    await checkPasswordResetLink(deps, request.query.token);
+    return sendHtml(reply, 200, renderNewPasswordPage(adminChrome(context, request, reply), emptyForm, request.query.token));
+  });
+
+  app.post<{ Querystring: { token: string }; Body: Form }>(
+    '/admin/reset/new',
+    { schema: { querystring: tokenQuery, body: formBody }, preHandler: app.csrfProtection, config: attemptLimit },
+    async (request, reply) => {
+      const { password = '', passwordAgain = '' } = request.body ?? {};
+      try {
+        const signedIn = await resetPassword(deps, request.query.token, { password, passwordAgain }, requestMeta(request));
+        setSessionCookie(reply, signedIn.sessionToken, context.secureCookies);
+        return reply.redirect('/admin', 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return sendHtml(reply, 422, renderNewPasswordPage(adminChrome(context, request, reply), { values: {}, errors: error.fields }, request.query.token));
+      }
+    },
+  );
+};

@@ -1,0 +1,55 @@
+import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../render/form.tsx';
+import { renderDocument } from '../render/safe-html.ts';
+import { policyKeys, policyTitles } from '../settings/index.ts';
+import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+
+export const settingsLabels: Record<string, string> = {
+  name: 'Site name', description: 'Description', language: 'Language', timeZone: 'Time zone', navigationText: 'Navigation',
+  feedContent: 'Feeds carry', ...Object.fromEntries(policyKeys.map((key) => [`policy-${key}`, policyTitles[key]])),
+};
+
+export function renderSettingsPage(
+  chrome: AdminChrome,
+  form: { values: Readonly<Record<string, string>>; errors: Readonly<Record<string, string>>; notice?: string },
+): string {
+  const { values, errors } = form;
+  return renderDocument(
+    <AdminDocument chrome={chrome} title="Settings">
+      <h1>Settings</h1>
+      {form.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {form.notice}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={settingsLabels} />
+      <form method="post" action="/admin/settings" class="admin-form editor" novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <Field name="name" label={settingsLabels.name!} value={values.name} error={errors.name} required maxlength={100} />
+        <TextArea name="description" label={settingsLabels.description!} value={values.description} error={errors.description} rows={2} maxlength={300} hint="Shown under the name and to search engines." />
+        <div class="editor-columns">
+          <Field name="language" label={settingsLabels.language!} value={values.language} error={errors.language} hint="A language tag, e.g. en-GB" maxlength={35} />
+          <Field name="timeZone" label={settingsLabels.timeZone!} value={values.timeZone} error={errors.timeZone} hint="e.g. Europe/London" maxlength={60} />
+        </div>
+        <TextArea name="navigationText" label={settingsLabels.navigationText!} value={values.navigationText} error={errors.navigationText} rows={6} hint='One link a line: a label, a vertical bar, a path. For example "World | /world".' />
+        <Select
+          name="feedContent"
+          label={settingsLabels.feedContent!}
+          value={values.feedContent}
+          options={[{ value: 'full', label: 'The full text of each article' }, { value: 'summary', label: 'Only the standfirst, with a link' }]}
+        />
+        <fieldset class="field-group">
+          <legend>Published standards</legend>
+          <p class="field__hint">Each one you fill in gets its own page, a link in the site’s footer, and a mention in the data search engines read. Blank lines separate paragraphs.</p>
+          {policyKeys.map((key) => (
+            <TextArea name={`policy-${key}`} label={policyTitles[key]} value={values[`policy-${key}`]} error={errors[`policy-${key}`]} rows={4} />
+          ))}
+        </fieldset>
+        <div class="editor-actions">
+          <button type="submit" class="button button--primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </AdminDocument>,
+  );
+}

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { changeRole, createPasswordResetLink, inviteMember, listAuditLog, listTeam, type Role, roles } from '../accounts/index.ts';
+import { ValidationError } from '../errors.ts';
+import { type PageQuery, pageQuerySchema } from '../platform/route-schemas.ts';
+import { formatDateTime } from '../render/dates.ts';
+import { dateStyleOf } from '../settings/index.ts';
+import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
+import type { FormState } from './sign-in-pages.tsx';
+import { renderAuditPage, renderTeamPage, type TeamPageData } from './team-pages.tsx';
+
+const text = { type: 'string', maxLength: 10_000 } as const;
+const teamBody = { type: 'object', properties: { email: text, role: text, _csrf: text } } as const;
+const memberParams = { type: 'object', required: ['userId'], properties: { userId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
+
+/** The team page (members, roles, invitations, reset links) and the audit log. Owners and admins only. */
+export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const deps = accountDeps(context);
+  app.addHook('preHandler', requireStaff);
+
+  const showTeam = async (request: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<Pick<TeamPageData, 'invite' | 'notice'>> = {}) => {
+    const staff = request.staff!;
+    const dateStyle = dateStyleOf(context.site.settings.current());
+    const members = await listTeam(deps, staff);
+    const assignableRoles: Role[] = staff.role === 'owner' ? [...roles] : roles.filter((role) => role !== 'owner');
+    return sendHtml(reply, status, renderTeamPage(adminChrome(context, request, reply), {
+      members: members.map((member) => ({ ...member, createdLabel: formatDateTime(member.createdAt, dateStyle), isYou: member.id === staff.id })),
+      assignableRoles,
+      invite: extra.invite ?? { values: {}, errors: {} },
+      ...(extra.notice ? { notice: extra.notice } : {}),
+    }));
+  };
+
+  /** Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. */
+  const deliver = async (to: string, subject: string, body: string, link: string) => {
+    const delivery = await context.mailer.send({ to, subject, text: `${body}\n\n${link}\n` });
+    return delivery === 'sent' ? { text: `Sent to ${to}.` } : { text: `No email is configured, so pass this link to ${to} yourself:`, link };
+  };
+
+  app.get('/admin/team', (request, reply) => showTeam(request, reply));
+
+  app.post<{ Body: { email?: string; role?: string } }>(
+    '/admin/team/invite',
+    { schema: { body: teamBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const { email = '', role = '' } = request.body ?? {};
+      try {
+        const token = await inviteMember(deps, request.staff!, { email, role }, requestMeta(request));
+        const link = `${context.site.publicUrl}/admin/invite?token=${token}`;
+        const notice = await deliver(email.trim(), `You are invited to ${context.site.settings.current().name}`, 'Open this link within 7 days to create your newsroom account:', link);
+        return showTeam(request, reply, 200, { notice });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const invite: FormState = { values: { email: email.slice(0, 300), role }, errors: error.fields };
+        return showTeam(request, reply, 422, { invite });
+      }
+    },
+  );
+
+  app.post<{ Params: { userId: number }; Body: { role?: string } }>(
+    '/admin/team/:userId/role',
+    { schema: { params: memberParams, body: teamBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const member = await changeRole(deps, request.staff!, request.params.userId, request.body?.role ?? '', requestMeta(request));
+      return showTeam(request, reply, 200, { notice: { text: `${member.name} is now ${member.role}.` } });
+    },
+  );
+
+  app.post<{ Body: { email?: string } }>(
+    '/admin/team/reset-link',
+    { schema: { body: teamBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const email = request.body?.email ?? '';
+      const token = await createPasswordResetLink(deps, email, request.staff!, requestMeta(request));
+      if (!token) return showTeam(request, reply, 404, { notice: { text: 'There is no team member with that email address.' } });
+      const link = `${context.site.publicUrl}/admin/reset/new?token=${token}`;
+      const notice = await deliver(email, `Set a new password for ${context.site.settings.current().name}`, 'Open this link within an hour to set a new password:', link);
+      return showTeam(request, reply, 200, { notice });
+    },
+  );
+
+  app.get<{ Querystring: PageQuery }>('/admin/audit', { schema: { querystring: pageQuerySchema } }, async (request, reply) => {
+    const dateStyle = dateStyleOf(context.site.settings.current());
+    const entries = await listAuditLog(deps, request.staff!, request.query.page, 100);
+    return sendHtml(reply, 200, renderAuditPage(adminChrome(context, request, reply), entries.map((entry) => ({ ...entry, atLabel: formatDateTime(entry.at, dateStyle) }))));
+  });
+};

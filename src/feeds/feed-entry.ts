@@ -1,0 +1,94 @@
+import {
+  absoluteUrl,
+  articleUrl,
+  authorUrl,
+  type PublishedArticle,
+  sectionUrl,
+  tagUrl,
+} from '../articles/index.ts';
+import { shareableImage } from '../media/index.ts';
+import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
+import type { FeedContent } from '../settings/index.ts';
+
+/** A person or a category with the absolute URL of its page. */
+export interface FeedLinkable {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface FeedPhoto {
+  readonly url: string;
+  readonly mediaType: 'image/jpeg';
+  readonly width: number;
+  readonly height: number;
+  readonly caption: string;
+  readonly credit: string;
+}
+
+/** One article as every feed format carries it; URLs are absolute, HTML already sanitised. */
+export interface FeedEntry {
+  /** Permanent: made from the article's id, so no edit, new slug or new section changes it. */
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+  /** Plain text: the standfirst, or the start of the body when there is none. */
+  readonly summary: string;
+  /** The full body, or null when the newsroom publishes standfirsts only. */
+  readonly contentHtml: string | null;
+  readonly authors: readonly FeedLinkable[];
+  /** The section first, then the tags in order. */
+  readonly categories: readonly FeedLinkable[];
+  readonly photo: FeedPhoto | null;
+  readonly published: Date;
+  readonly updated: Date;
+}
+
+/** The year in tag: URIs never changes, or every id would (RFC 4151 asks for a date the name was held). */
+const tagUriYear = 2026;
+
+/** `tag:news.example,2026:article:12`: a GUID / Atom id that survives every edit. */
+export function permanentId(publicUrl: string, kind: string, id: number | string): string {
+  return `tag:${new URL(publicUrl).hostname},${tagUriYear}:${kind}:${id}`;
+}
+
+const summaryLength = 300;
+
+function summaryOf(article: PublishedArticle): string {
+  const text = article.standfirst || article.seoDescription || htmlToText(article.bodyHtml);
+  return text.length > summaryLength ? `${text.slice(0, summaryLength - 1).trimEnd()}…` : text;
+}
+
+/** Sanitised body with site-relative links made absolute: a feed is read far from the site. */
+function fullTextOf(article: PublishedArticle, publicUrl: string): string {
+  return String(sanitizeStoredHtml(article.bodyHtml)).replace(/ href="\/(?!\/)/g, ` href="${new URL(publicUrl).origin}/`);
+}
+
+export function toFeedEntry(article: PublishedArticle, options: { publicUrl: string; content: FeedContent }): FeedEntry {
+  const { publicUrl } = options;
+  const photo = article.image ? shareableImage(article.image) : undefined;
+  return {
+    id: permanentId(publicUrl, 'article', article.id),
+    url: absoluteUrl(publicUrl, articleUrl(article)),
+    title: article.headline,
+    summary: summaryOf(article),
+    contentHtml: options.content === 'full' ? fullTextOf(article, publicUrl) : null,
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(publicUrl, authorUrl(author)) })),
+    categories: [
+      ...(article.section ? [{ name: article.section.name, url: absoluteUrl(publicUrl, sectionUrl(article.section)) }] : []),
+      ...article.tags.map((tag) => ({ name: tag.name, url: absoluteUrl(publicUrl, tagUrl(tag)) })),
+    ],
+    photo:
+      photo && article.image
+        ? {
+            url: absoluteUrl(publicUrl, photo.path),
+            mediaType: 'image/jpeg',
+            width: photo.width,
+            height: photo.height,
+            caption: article.image.caption,
+            credit: article.image.credit,
+          }
+        : null,
+    published: article.publishedAt,
+    updated: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+  };
+}

@@ -1,0 +1,2 @@
+export { feedRoutes } from './feeds.routes.ts';
+export { sitemapRoutes } from './sitemaps.routes.ts';

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { type ReaderDeps, robotsUrl, sitemapUrl } from '../articles/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { servePage } from '../platform/page-cache.ts';
+import { robotsTxt } from './robots.ts';
+import { parseSitemapFile } from './sitemap-plan.ts';
+import { buildSitemapFile, buildSitemapIndex } from './sitemaps.ts';
+
+const messages = {
+  noSuchSitemap: 'There is no sitemap at this address.',
+};
+
+const sitemapFileParamsSchema = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'string', pattern: '^[a-z0-9-]+\\.xml$', maxLength: 40 } },
+} as const;
+
+/** /sitemap.xml, the files it names under /sitemaps/, and /robots.txt pointing at them. */
+export const sitemapRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+  const { site, pages } = deps;
+
+  app.get(sitemapUrl({ kind: 'index' }), async (request, reply) =>
+    servePage(request, reply, pages, sitemapUrl({ kind: 'index' }), () => buildSitemapIndex(deps, site.clock.now())),
+  );
+
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', { schema: { params: sitemapFileParamsSchema } }, async (request, reply) => {
+    const file = parseSitemapFile(request.params.file);
+    if (!file || file.kind === 'index') throw new NotFoundError(messages.noSuchSitemap);
+    return servePage(request, reply, pages, sitemapUrl(file), () => buildSitemapFile(deps, file, site.clock.now()));
+  });
+
+  app.get(robotsUrl(), async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(robotsTxt(site.publicUrl)),
+  );
+};

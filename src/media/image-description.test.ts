@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ValidationError } from '../errors.ts';
+import { checkDescription, cleanEmbeddedText, typedDescription } from './image-description.ts';
+
+function fieldErrors(input: Record<string, unknown>): Record<string, string> {
+  try {
+    checkDescription(input);
+    return {};
+  } catch (error) {
+    assert.ok(error instanceof ValidationError);
+    return { ...error.fields };
+  }
+}
+
+describe('checkDescription', () => {
+  test('keeps quotes, semicolons and SQL-looking words exactly; collapses line breaks', () => {
+    const sqlish = "Robert'); DROP TABLE media; -- \"quoted\" 100% _under_";
+    assert.deepEqual(checkDescription({ alt: ' Boats\r\nat a pier ', caption: sqlish, credit: '' }), {
+      alt: 'Boats at a pier',
+      caption: sqlish,
+      credit: '',
+      photographer: '',
+      copyright: '',
+    });
+  });
+
+  const cases: [string, unknown, RegExp][] = [
+    ['empty alt', '', /Describe what the photo shows/],
+    ['HTML', 'A <b>bold</b> claim', /plain text/],
+    ['script', '<script>alert(1)</script>', /plain text/],
+    ['an event handler', '<img src=x onerror=alert(1)>', /plain text/],
+    ['control characters', 'Bell\u0007 and null\u0000', /control characters/],
+    ['overlong text', 'x'.repeat(10_000), /10,000 characters long/],
+    ['a repeated field', ['one', 'two'], /more than once/],
+    ['a number', 42, /must be text/],
+  ];
+  for (const field of ['alt', 'caption', 'credit', 'photographer', 'copyright'] as const) {
+    for (const [name, value, message] of cases) {
+      if (name === 'empty alt' && field !== 'alt') continue;
+      test(`${field}: ${name} is refused with a message for that field`, () => {
+        const errors = fieldErrors({ alt: 'Fine', [field]: value });
+        assert.match(errors[field] ?? '', message);
+        assert.deepEqual(Object.keys(errors), [field]);
+      });
+    }
+  }
+
+  test('comparisons with < and > that are not tags are fine', () => {
+    assert.equal(checkDescription({ alt: 'Fine', caption: 'Temperatures < 5 °C, winds > 80 km/h' }).caption, 'Temperatures < 5 °C, winds > 80 km/h');
+  });
+});
+
+describe('typedDescription', () => {
+  test('shows what was typed, repeated values joined and control characters made visible', () => {
+    const typed = typedDescription({ alt: 'a\u0000b', caption: ['one', 'two'], credit: 7 });
+    assert.equal(typed.alt, 'a�b');
+    assert.equal(typed.caption, 'one two');
+    assert.equal(typed.credit, '');
+  });
+});
+
+describe('cleanEmbeddedText', () => {
+  test('control characters become spaces and overlong text is cut at a word with an ellipsis', () => {
+    assert.equal(cleanEmbeddedText('  Line one\u0000\nline two ', 'caption'), 'Line one line two');
+    const cut = cleanEmbeddedText(`${'word '.repeat(100)}end`, 'alt');
+    assert.ok(cut.length <= 250);
+    assert.match(cut, /word…$/);
+  });
+});

@@ -1,0 +1,93 @@
+import { ValidationError } from '../errors.ts';
+
+/** The words that go with a photo: what it shows, what it says, and who made and owns it. */
+export interface ImageDescription {
+  readonly alt: string;
+  readonly caption: string;
+  readonly credit: string;
+  readonly photographer?: string;
+  readonly copyright?: string;
+}
+
+export const descriptionFields = ['alt', 'caption', 'credit', 'photographer', 'copyright'] as const;
+export type DescriptionField = (typeof descriptionFields)[number];
+
+export const descriptionLabels: Record<DescriptionField, string> = {
+  alt: 'Alt text',
+  caption: 'Caption',
+  credit: 'Credit',
+  photographer: 'Photographer',
+  copyright: 'Copyright',
+};
+
+/** IPTC advises alt text of at most 250 characters; the rest leave room for long agency captions. */
+export const descriptionLimits: Record<DescriptionField, number> = {
+  alt: 250,
+  caption: 1000,
+  credit: 200,
+  photographer: 200,
+  copyright: 300,
+};
+
+const messages = {
+  altRequired: 'Describe what the photo shows, for readers who cannot see it.',
+  notText: (label: string) => `${label} must be text.`,
+  repeated: (label: string) => `${label} was sent more than once. Check it and save again.`,
+  tooLong: (label: string, length: number, limit: number) =>
+    `${label} is ${length.toLocaleString('en')} characters long. Keep it to ${limit.toLocaleString('en')} or fewer.`,
+  markup: (label: string) => `${label} is plain text. Remove the HTML tags, such as <b> or <script>.`,
+  controlCharacters: (label: string) => `${label} contains invisible control characters, shown as �. Remove them.`,
+  summary: 'Some descriptions need changing before they can be saved.',
+};
+
+// Tabs and line breaks are ordinary typing in a textarea and become spaces; the rest are never meant.
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const controlCharacters = new RegExp(controlCharacter.source, 'g');
+const markup = /<\s*\/?\s*[a-z!?][^>]*>/i;
+
+/** One line of plain text: runs of whitespace become one space; ends are trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/** Text from a file's metadata, made fit to store: no control characters, no more than the field holds. */
+export function cleanEmbeddedText(text: string, field: DescriptionField): string {
+  const clean = collapseWhitespace(text.replace(controlCharacters, ' '));
+  const limit = descriptionLimits[field];
+  if (clean.length <= limit) return clean;
+  // Cut at a word where one is near, and say so with an ellipsis; the original keeps the full text.
+  const cut = clean.slice(0, limit - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** What the person typed, fit to show again in the form: repeated values joined, control characters visible. */
+export function typedDescription(input: Readonly<Record<string, unknown>>): Record<DescriptionField, string> {
+  const typed = (value: unknown) => (Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : typeof value === 'string' ? value : '');
+  return Object.fromEntries(descriptionFields.map((field) => [field, typed(input[field]).replace(controlCharacters, '�')])) as Record<DescriptionField, string>;
+}
+
+function checkField(field: DescriptionField, value: unknown): { text: string; error?: string } {
+  const label = descriptionLabels[field];
+  if (Array.isArray(value)) return { text: '', error: messages.repeated(label) };
+  if (value !== undefined && typeof value !== 'string') return { text: '', error: messages.notText(label) };
+  const text = collapseWhitespace(value ?? '');
+  if (controlCharacter.test(text)) return { text, error: messages.controlCharacters(label) };
+  if (markup.test(text)) return { text, error: messages.markup(label) };
+  if (text.length > descriptionLimits[field]) return { text, error: messages.tooLong(label, text.length, descriptionLimits[field]) };
+  if (field === 'alt' && text === '') return { text, error: messages.altRequired };
+  return { text };
+}
+
+/**
+ * Checks a description form. Text is stored exactly as typed apart from whitespace, so quotes,
+ * semicolons and "DROP TABLE" are ordinary words; HTML tags and control characters are refused.
+ * @throws ValidationError with a message per field.
+ * @example checkDescription({ alt: 'Boats at a pier', caption: 'Busan, at dawn.' })
+ */
+export function checkDescription(input: Readonly<Record<string, unknown>>): Required<ImageDescription> {
+  const checked = Object.fromEntries(descriptionFields.map((field) => [field, checkField(field, input[field])])) as Record<DescriptionField, { text: string; error?: string }>;
+  const errors = Object.fromEntries(descriptionFields.flatMap((field) => (checked[field].error ? [[field, checked[field].error]] : [])));
+  if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);
+  return Object.fromEntries(descriptionFields.map((field) => [field, checked[field].text])) as Required<ImageDescription>;
+}

@@ -1,0 +1,34 @@
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
+
+export interface Mail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** "sent" went out through SMTP; "logged" was written to the server log because no SMTP is configured. */
+export type Delivery = 'sent' | 'logged';
+
+export interface Mailer {
+  send(mail: Mail): Promise<Delivery>;
+}
+
+/** SMTP when configured (nodemailer); otherwise the message goes to the log, so links still reach someone. */
+export function createMailer(options: { smtpUrl: string | undefined; from: string; log: Pick<FastifyBaseLogger, 'warn'> }): Mailer {
+  if (!options.smtpUrl) {
+    return {
+      send: async (mail) => {
+        options.log.warn({ to: mail.to, subject: mail.subject, text: mail.text }, 'No SMTP_URL set: this email was not sent');
+        return 'logged';
+      },
+    };
+  }
+  const transport = nodemailer.createTransport(options.smtpUrl);
+  return {
+    send: async (mail) => {
+      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      return 'sent';
+    },
+  };
+}

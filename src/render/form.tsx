@@ -1,0 +1,139 @@
+/** Form pieces shared by the newsroom and the reader site: labelled, described, and keeping what was typed. */
+
+export interface FieldProps {
+  readonly name: string;
+  readonly label: string;
+  readonly type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  readonly value?: string;
+  /** The message for this field after a failed submit. */
+  readonly error?: string;
+  readonly hint?: string;
+  readonly required?: boolean;
+  readonly autocomplete?: string;
+  readonly maxlength?: number;
+  readonly minlength?: number;
+  readonly autofocus?: boolean;
+}
+
+export function Field(props: FieldProps) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="field__required"> (required)</span> : null}
+      </label>
+      {props.hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        minlength={props.minlength}
+        autofocus={props.autofocus}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** Summary at the top of a failed form, linking to each field, as GOV.UK's pattern does. */
+export function ErrorSummary({ errors, labels }: { errors: Readonly<Record<string, string>>; labels: Readonly<Record<string, string>> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            {labels[field] ? <a href={`#field-${field}`}>{message}</a> : message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { readonly rows?: number }) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="field__required"> (required)</span> : null}
+      </label>
+      {props.hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        required={props.required}
+        maxlength={props.maxlength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+export function Select(props: { name: string; label: string; options: readonly SelectOption[]; value?: string; error?: string; hint?: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.hint ? `${id}-hint` : undefined}>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === (props.value ?? '')}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

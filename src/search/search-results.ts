@@ -1,0 +1,25 @@
+import { toStoryTeaser } from '../articles/index.ts';
+import type { DateStyle } from '../render/dates.ts';
+import { hasHighlight, splitHighlights } from './highlight.ts';
+import type { SearchResultView } from './search-page.tsx';
+import type { FoundArticle } from './search.reader.ts';
+
+/**
+ * A found article as the page shows it. The passage is the body's best match, or the standfirst
+ * when the body has none of the words (the match was in the headline, topics or byline).
+ */
+export function toSearchResultView({ summary, hit }: FoundArticle, dateStyle: DateStyle): SearchResultView {
+  const teaser = toStoryTeaser(summary, dateStyle);
+  const body = splitHighlights(hit.bodyExcerpt);
+  const standfirst = splitHighlights(hit.standfirst);
+  const headline = splitHighlights(hit.headline);
+  return {
+    url: teaser.url,
+    kicker: teaser.kicker,
+    headline: headline.length > 0 ? headline : [{ text: teaser.headline, highlighted: false }],
+    excerpt: hasHighlight(body) || standfirst.length === 0 ? body : standfirst,
+    publishedIso: teaser.publishedIso,
+    publishedLabel: teaser.publishedLabel,
+    bylineLabel: teaser.bylineLabel,
+  };
+}

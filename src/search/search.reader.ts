@@ -1,0 +1,59 @@
+import { type ArticleSummary, listPublishedSummaries, listPublishedSummariesByIds } from '../articles/index.ts';
+import type { Db } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import type { SearchFilters, SearchHit, SearchIndex, SearchRequest } from './search-index.ts';
+
+const messages = {
+  pastTheEnd: (page: number, last: number) => `There is no page ${page} of these results; the last is page ${last}.`,
+};
+
+export const resultsPerPage = 10;
+/** How many of the latest stories stand in for results when nothing matches. */
+const latestCount = 6;
+
+export interface FoundArticle {
+  readonly summary: ArticleSummary;
+  readonly hit: SearchHit;
+}
+
+export type SearchOutcome =
+  | {
+      readonly kind: 'found';
+      /** "any" when no article had every word, and these have some of them. */
+      readonly match: SearchRequest['match'];
+      readonly total: number;
+      readonly page: number;
+      readonly pageCount: number;
+      readonly found: readonly FoundArticle[];
+    }
+  | { readonly kind: 'nothing'; readonly latest: readonly ArticleSummary[] };
+
+export function loadLatestArticles(db: Db, now: Date): Promise<ArticleSummary[]> {
+  return listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: latestCount });
+}
+
+/**
+ * One page of results: articles with every word, or, when there are none, with any of them; when
+ * nothing matches at all, the latest articles instead of an empty page. A page past the end is a 404.
+ */
+export async function searchArticles(
+  db: Db,
+  index: SearchIndex,
+  options: { terms: readonly string[]; filters: SearchFilters; page: number; now: Date },
+): Promise<SearchOutcome> {
+  const { terms, filters, page, now } = options;
+  const attempts: SearchRequest['match'][] = terms.length === 0 ? [] : terms.length === 1 ? ['all'] : ['all', 'any'];
+  for (const match of attempts) {
+    const request: SearchRequest = { ...filters, terms, match, now };
+    const total = await index.count(db, request);
+    if (total === 0) continue;
+    const pageCount = Math.ceil(total / resultsPerPage);
+    if (page > pageCount) throw new NotFoundError(messages.pastTheEnd(page, pageCount));
+    const hits = await index.find(db, request, { limit: resultsPerPage, offset: (page - 1) * resultsPerPage });
+    const hitsById = new Map(hits.map((hit) => [hit.articleId, hit]));
+    const summaries = await listPublishedSummariesByIds(db, [...hitsById.keys()], now);
+    return { kind: 'found', match, total, page, pageCount, found: summaries.map((summary) => ({ summary, hit: hitsById.get(summary.id)! })) };
+  }
+  if (page > 1) throw new NotFoundError(messages.pastTheEnd(page, 1));
+  return { kind: 'nothing', latest: await loadLatestArticles(db, now) };
+}

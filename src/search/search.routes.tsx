@@ -1,0 +1,117 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { type ReaderDeps, searchUrl, toStoryTeaser } from '../articles/index.ts';
+import { BadRequestError } from '../errors.ts';
+import { pageQuerySchema } from '../platform/route-schemas.ts';
+import { renderDocument } from '../render/safe-html.ts';
+import { listSections } from '../sections/index.ts';
+import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import { startOfDay } from './day-range.ts';
+import { maxQueryLength, parseSearchQuery } from './search-query.ts';
+import type { SearchFilters, SearchIndex } from './search-index.ts';
+import { type SearchPageContent, SearchPage } from './search-page.tsx';
+import { toSearchResultView } from './search-results.ts';
+import { loadLatestArticles, resultsPerPage, searchArticles } from './search.reader.ts';
+
+const messages = {
+  title: 'Search',
+  titleFor: (query: string) => `Search: ${query}`,
+  description: 'Search every published article.',
+  unknownSection: 'There is no section by that name to search in. Choose one from the list, or search all sections.',
+  notADate: 'A date in this search is not a real day. Write dates as year-month-day, for example 2026-11-27.',
+};
+
+export interface SearchRoutesOptions extends ReaderDeps {
+  readonly index: SearchIndex;
+}
+
+interface SearchQuerystring {
+  q?: string;
+  section?: string;
+  from?: string;
+  to?: string;
+  page: number;
+}
+
+const optionalDay = { type: 'string', pattern: '^(?:\\d{4}-\\d{2}-\\d{2})?$' } as const;
+
+/**
+ * Generous on `q` on purpose: a long query is cut and the page says so, which helps a reader more
+ * than an error page would. Section and dates come from the form, so anything else there is a 400.
+ */
+const searchQuerySchema = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: 20_000 },
+    section: { type: 'string', maxLength: 120, pattern: '^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$' },
+    from: optionalDay,
+    to: optionalDay,
+    ...pageQuerySchema.properties,
+  },
+} as const;
+
+/** The filters as the database needs them; an earlier "to" than "from" is read the right way round. */
+function dateFilters(from: string, to: string, timeZone: string): Pick<SearchFilters, 'from' | 'before'> {
+  const [first, last] = from && to && from > to ? [to, from] : [from, to];
+  const start = first ? startOfDay(first, timeZone) : undefined;
+  const end = last ? startOfDay(last, timeZone, 1) : undefined;
+  if ((first && !start) || (last && !end)) throw new BadRequestError(messages.notADate);
+  return { ...(start ? { from: start } : {}), ...(end ? { before: end } : {}) };
+}
+
+/** GET /search: never cached, never indexed; the query is unbounded and results change with every publication. */
+export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app, { db, site, index }) => {
+  app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (request, reply) => {
+    const { section: sectionSlug = '', from = '', to = '', page } = request.query;
+    const now = site.clock.now();
+    const settings = site.settings.current();
+    const dateStyle = dateStyleOf(settings);
+    const query = parseSearchQuery(request.query.q ?? '');
+    const sections = await listSections(db);
+    const section = sections.find((candidate) => candidate.slug === sectionSlug);
+    if (sectionSlug && !section) throw new BadRequestError(messages.unknownSection);
+    const filters: SearchFilters = { ...dateFilters(from, to, settings.timeZone), ...(section ? { sectionId: section.id } : {}) };
+    const form = { query: query.text, section: sectionSlug, from, to, sections, maxLength: maxQueryLength };
+
+    let content: SearchPageContent;
+    if (query.text === '') {
+      if (page > 1) return reply.callNotFound();
+      content = { kind: 'start', latest: (await loadLatestArticles(db, now)).map((summary) => toStoryTeaser(summary, dateStyle)) };
+    } else {
+      const outcome = await searchArticles(db, index, { terms: query.terms, filters, page, now });
+      const pageUrl = (number: number) => searchUrl({ q: query.text, section: sectionSlug, from, to, page: number });
+      content =
+        outcome.kind === 'found'
+          ? {
+              kind: 'found',
+              match: outcome.match,
+              total: outcome.total,
+              firstPosition: (outcome.page - 1) * resultsPerPage + 1,
+              results: outcome.found.map((found) => toSearchResultView(found, dateStyle)),
+              pages: {
+                page: outcome.page,
+                pageCount: outcome.pageCount,
+                previousUrl: outcome.page > 1 ? pageUrl(outcome.page - 1) : null,
+                nextUrl: outcome.page < outcome.pageCount ? pageUrl(outcome.page + 1) : null,
+              },
+            }
+          : { kind: query.terms.length === 0 ? 'no-words' : 'nothing', latest: outcome.latest.map((summary) => toStoryTeaser(summary, dateStyle)) };
+    }
+
+    const html = renderDocument(
+      <SearchPage
+        data={{
+          site: siteChrome(site, searchUrl(), now),
+          head: { title: query.text ? messages.titleFor(query.text) : messages.title, description: messages.description, ogType: 'website', noindex: true },
+          form,
+          shortened: query.shortened,
+          content,
+        }}
+      />,
+    );
+    return reply
+      .header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex')
+      .type('text/html; charset=utf-8')
+      .send(html);
+  });
+};

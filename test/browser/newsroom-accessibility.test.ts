@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { findAccessibilityViolations } from '../helpers/axe.ts';
+import { chromiumSkipReason, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
+import { signInTestOwner } from '../helpers/newsroom.ts';
+
+describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromiumSkipReason() }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let sessionToken: string;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    sessionToken = await signInTestOwner(server.gazette);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pages = [
+    { name: 'sign-in page', path: '/admin/login', signedIn: false },
+    { name: 'article list', path: '/admin', signedIn: true },
+    { name: 'account page', path: '/admin/account', signedIn: true },
+    { name: 'team page', path: '/admin/team', signedIn: true },
+    { name: 'audit log', path: '/admin/audit', signedIn: true },
+    { name: 'settings', path: '/admin/settings', signedIn: true },
+    { name: 'two-step setup', path: '/admin/account/two-step', signedIn: true },
+    { name: 'policy page (reader site)', path: '/policies/masthead', signedIn: false },
+    { name: 'corrections page (reader site)', path: '/corrections', signedIn: false },
+    { name: 'article editor', path: '/admin/articles/new', signedIn: true },
+    { name: 'editor of a demo article', path: '/admin/articles/1', signedIn: true },
+    { name: 'revisions of a demo article', path: '/admin/articles/1/revisions', signedIn: true },
+    { name: 'password reset', path: '/admin/reset', signedIn: false },
+  ];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const { name, path, signedIn } of pages) {
+      test(`${name}, ${colorScheme} mode`, async () => {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
+        try {
+          if (signedIn) {
+            await context.addCookies([{ name: 'gazette_session', value: sessionToken, url: `${server.baseUrl}/admin` }]);
+          }
+          const page = await context.newPage();
+          const response = await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
+          assert.equal(response?.status(), 200);
+          assert.equal(new URL(page.url()).pathname, path, 'not redirected to sign in');
+          const violations = await findAccessibilityViolations(page);
+          assert.equal(violations.length, 0, `${path} in ${colorScheme} mode:\n${violations.join('\n')}`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Role, User } from '../../src/accounts/index.ts';
+import { FormClient } from '../helpers/form-client.ts';
+import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+
+let gazette: TestGazette;
+let owner: { user: User; sessionToken: string };
+const members = new Map<Role, { user: User; sessionToken: string }>();
+
+function getAs(role: Role, url: string) {
+  return gazette.app.inject({ url, headers: { cookie: `gazette_session=${members.get(role)!.sessionToken}` } });
+}
+
+before(async () => {
+  gazette = await buildTestApp();
+  owner = await createTestOwner(gazette);
+  members.set('owner', owner);
+  for (const role of ['admin', 'editor', 'author', 'contributor'] as const) {
+    members.set(role, await addTestMember(gazette, owner.user, role, `Test ${role}`));
+  }
+});
+after(() => gazette.close());
+
+describe('who may see what in the newsroom', () => {
+  const matrix: [string, Record<Role, number>][] = [
+    ['/admin', { owner: 200, admin: 200, editor: 200, author: 200, contributor: 200 }],
+    ['/admin/account', { owner: 200, admin: 200, editor: 200, author: 200, contributor: 200 }],
+    ['/admin/team', { owner: 200, admin: 200, editor: 403, author: 403, contributor: 403 }],
+    ['/admin/audit', { owner: 200, admin: 200, editor: 403, author: 403, contributor: 403 }],
+  ];
+  for (const [url, expected] of matrix) {
+    for (const [role, status] of Object.entries(expected) as [Role, number][]) {
+      test(`${role} → ${url} is ${status}`, async () => {
+        assert.equal((await getAs(role, url)).statusCode, status);
+      });
+    }
+  }
+
+  test('the navigation offers Team and Audit log only to those who may use them', async () => {
+    assert.match((await getAs('admin', '/admin')).body, /href="\/admin\/team"/);
+    assert.doesNotMatch((await getAs('editor', '/admin')).body, /href="\/admin\/team"/);
+  });
+});
+
+test('an invitation link lets a new member join with the role chosen for them, once', async () => {
+  const browser = new FormClient(gazette.app);
+  browser.setCookie('gazette_session', owner.sessionToken);
+  await browser.get('/admin/team');
+  const invited = await browser.post('/admin/team/invite', { email: 'New.Reporter@Example.org', role: 'author' });
+  assert.equal(invited.statusCode, 200);
+  assert.match(invited.body, /Sent to New.Reporter@Example.org/);
+  const mail = gazette.sentMail.at(-1)!;
+  assert.equal(mail.to, 'New.Reporter@Example.org');
+  const link = /https:\/\/news\.example(\/admin\/invite\?token=[\w-]+)/.exec(mail.text)![1]!;
+
+  const newcomer = new FormClient(gazette.app);
+  const page = await newcomer.get(link);
+  assert.match(page.body, /You are invited as new.reporter@example.org/);
+  const weak = await newcomer.post(link, { name: 'Ana Costa', password: 'short', passwordAgain: 'short' });
+  assert.equal(weak.statusCode, 422);
+  assert.match(weak.body, /value="Ana Costa"/);
+  const joined = await newcomer.post(link, { name: 'Ana Costa', password: 'quiet river lantern ninety', passwordAgain: 'quiet river lantern ninety' });
+  assert.equal(joined.statusCode, 303);
+  assert.match((await newcomer.get('/admin')).body, /Ana Costa · author/);
+  assert.equal((await gazette.app.inject({ url: link })).statusCode, 404, 'the link is spent');
+});
+
+test('an invitation for someone already on the team, or with a made-up role, is refused with reasons', async () => {
+  const browser = new FormClient(gazette.app);
+  browser.setCookie('gazette_session', owner.sessionToken);
+  await browser.get('/admin/team');
+  const response = await browser.post('/admin/team/invite', { email: 'mina@example.org', role: 'superuser' });
+  assert.equal(response.statusCode, 422);
+  assert.match(response.body, /already uses this email address/);
+  assert.match(response.body, /Choose one of the roles/);
+});
+
+test('role changes respect who may grant what, and keep one owner', async () => {
+  const asAdmin = new FormClient(gazette.app);
+  asAdmin.setCookie('gazette_session', members.get('admin')!.sessionToken);
+  await asAdmin.get('/admin/team');
+  const editorId = members.get('editor')!.user.id;
+  assert.equal((await asAdmin.post(`/admin/team/${editorId}/role`, { role: 'owner' })).statusCode, 403, 'an admin cannot make owners');
+  assert.equal((await asAdmin.post(`/admin/team/${owner.user.id}/role`, { role: 'author' })).statusCode, 403, 'an admin cannot demote owners');
+  assert.equal((await asAdmin.post(`/admin/team/${members.get('admin')!.user.id}/role`, { role: 'owner' })).statusCode, 403, 'nor change their own role');
+  const changed = await asAdmin.post(`/admin/team/${editorId}/role`, { role: 'author' });
+  assert.equal(changed.statusCode, 200);
+  assert.match(changed.body, /Test editor is now author/);
+  await asAdmin.post(`/admin/team/${editorId}/role`, { role: 'editor' });
+
+  const asEditor = new FormClient(gazette.app);
+  asEditor.setCookie('gazette_session', members.get('editor')!.sessionToken);
+  await asEditor.get('/admin');
+  assert.equal((await asEditor.post(`/admin/team/${members.get('author')!.user.id}/role`, { role: 'editor' })).statusCode, 403);
+  assert.equal((await asEditor.post('/admin/team/invite', { email: 'x@example.org', role: 'author' })).statusCode, 403);
+});
+
+test('a forgotten password: the same answer for anyone, a one-hour link for members, other sessions end', async () => {
+  const before = gazette.sentMail.length;
+  const stranger = new FormClient(gazette.app);
+  await stranger.get('/admin/reset');
+  const unknown = await stranger.post('/admin/reset', { email: 'nobody@example.org' });
+  const known = await stranger.post('/admin/reset', { email: 'test.author@example.org' });
+  assert.equal(unknown.statusCode, 200);
+  assert.equal(known.statusCode, 200);
+  assert.equal(unknown.body.replace(/value="[^"]*"/g, ''), known.body.replace(/value="[^"]*"/g, ''), 'no difference reveals who works here');
+  assert.equal(gazette.sentMail.length, before + 1);
+  const link = /https:\/\/news\.example(\/admin\/reset\/new\?token=[\w-]+)/.exec(gazette.sentMail.at(-1)!.text)![1]!;
+  const reset = await stranger.post(link, { password: 'amber window orchard seven', passwordAgain: 'amber window orchard seven' });
+  assert.equal(reset.statusCode, 303);
+  assert.equal((await getAs('author', '/admin')).statusCode, 303, 'the old session was signed out');
+  const signIn = new FormClient(gazette.app);
+  await signIn.get('/admin/login');
+  assert.equal((await signIn.post('/admin/login', { email: 'test.author@example.org', password: 'amber window orchard seven' })).statusCode, 303);
+});
+
+test('the audit log records sign-ins, invitations and role changes', async () => {
+  const audit = (await getAs('owner', '/admin/audit')).body;
+  for (const action of ['account.created', 'invite.created', 'role.changed', 'password.changed']) assert.match(audit, new RegExp(`<td>${action.replace('.', '\\.')}</td>`));
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { issueSetupTokenIfNoUsers } from '../../src/accounts/index.ts';
+import { FormClient } from '../helpers/form-client.ts';
+import { signInTestOwner } from '../helpers/newsroom.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+import { findHtmlErrors, formatVnuMessage, javaSkipReason } from '../helpers/vnu.ts';
+
+/** The editor with errors, an existing article, its revisions and its preview. */
+async function editorPages(gazette: Awaited<ReturnType<typeof buildTestApp>>, sessionToken: string) {
+  const editor = new FormClient(gazette.app);
+  editor.setCookie('gazette_session', sessionToken);
+  await editor.get('/admin/articles/new');
+  const refused = await editor.post('/admin/articles/new', { headline: '', standfirst: 'x'.repeat(700), intent: 'save' });
+  const created = await editor.post('/admin/articles/new', { headline: 'Valid markup check', bodyHtml: '<p>One</p>', intent: 'save' });
+  const url = String(created.headers.location).split('?')[0]!;
+  await editor.get(url);
+  await editor.post(url, { headline: 'Valid markup check, again', bodyHtml: '<p>Two</p>', intent: 'save' });
+  return [
+    { name: 'editor with errors', html: refused.body },
+    { name: 'editor', html: (await editor.get(url)).body },
+    { name: 'revisions', html: (await editor.get(`${url}/revisions`)).body },
+    { name: 'preview', html: (await editor.get(`${url}/preview`)).body },
+  ];
+}
+
+test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReason() }, async (t) => {
+  const gazette = await buildTestApp();
+  try {
+    const setupToken = await issueSetupTokenIfNoUsers({ db: gazette.database.db, clock: { now: () => new Date() } });
+    const setupPage = (await gazette.app.inject({ url: `/admin/setup?token=${setupToken}` })).body;
+    const sessionToken = await signInTestOwner(gazette);
+    const signedIn = { cookie: `gazette_session=${sessionToken}` };
+    const get = async (url: string, headers = {}) => (await gazette.app.inject({ url, headers })).body;
+    const failedSignIn = new FormClient(gazette.app);
+    await failedSignIn.get('/admin/login');
+    const pages = [
+      { name: 'first-run setup', html: setupPage },
+      { name: 'sign-in', html: await get('/admin/login') },
+      { name: 'sign-in with an error', html: (await failedSignIn.post('/admin/login', { email: 'a@b.example', password: 'nope' })).body },
+      { name: 'article list', html: await get('/admin', signedIn) },
+      { name: 'account', html: await get('/admin/account', signedIn) },
+      { name: 'team', html: await get('/admin/team', signedIn) },
+      { name: 'audit log', html: await get('/admin/audit', signedIn) },
+      { name: 'settings', html: await get('/admin/settings', signedIn) },
+      { name: 'two-step setup', html: await get('/admin/account/two-step', signedIn) },
+      { name: 'policy page (reader site)', html: await get('/policies/corrections') },
+      { name: 'corrections page (reader site)', html: await get('/corrections') },
+      { name: 'password reset request', html: await get('/admin/reset') },
+      { name: 'new article', html: await get('/admin/articles/new', signedIn) },
+      ...(await editorPages(gazette, sessionToken)),
+    ];
+    const errorsByPage = await findHtmlErrors(pages);
+    for (const page of pages) {
+      await t.test(page.name, () => {
+        const errors = errorsByPage.get(page.name) ?? [];
+        assert.equal(errors.length, 0, errors.map(formatVnuMessage).join('\n'));
+      });
+    }
+  } finally {
+    await gazette.close();
+  }
+});
