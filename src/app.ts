@@ -60,6 +60,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     assets: {
       stylesheetUrl: assets.url('site.css'),
       scriptUrl: assets.url('site.js'),
+      embedsScriptUrl: assets.url('embeds.js'),
       iconUrl: assets.url('logo.svg'),
       logo: { url: assets.url('logo.png'), width: 512, height: 512 },
     },

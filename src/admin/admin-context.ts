@@ -46,7 +46,14 @@ export function adminChrome(context: AdminContext, request: FastifyRequest, repl
     stylesheetUrl: context.stylesheetUrl,
     iconUrl: context.site.assets.iconUrl,
     ...(request.staff
-      ? { staff: { name: request.staff.name, role: request.staff.role, managesTeam: can(request.staff, 'manage-users') } }
+      ? {
+          staff: {
+            name: request.staff.name,
+            role: request.staff.role,
+            managesTeam: can(request.staff, 'manage-users'),
+            managesCatalog: can(request.staff, 'manage-sections-and-tags'),
+          },
+        }
       : {}),
     csrfToken: reply.generateCsrf(),
     currentPath: request.url.split('?')[0] ?? '/admin',

@@ -8,18 +8,23 @@ export interface AdminChrome {
   readonly stylesheetUrl: string;
   readonly iconUrl: string;
   /** Absent on the sign-in and setup pages. */
-  readonly staff?: { readonly name: string; readonly role: string; readonly managesTeam: boolean };
+  readonly staff?: { readonly name: string; readonly role: string; readonly managesTeam: boolean; readonly managesCatalog: boolean };
   readonly csrfToken: string;
   readonly currentPath: string;
 }
 
-const navigation = [
-  { href: '/admin', label: 'Articles', adminsOnly: false },
-  { href: '/admin/media', label: 'Media', adminsOnly: false },
-  { href: '/admin/team', label: 'Team', adminsOnly: true },
-  { href: '/admin/settings', label: 'Settings', adminsOnly: true },
-  { href: '/admin/audit', label: 'Audit log', adminsOnly: true },
-  { href: '/admin/account', label: 'Your account', adminsOnly: false },
+type Staff = NonNullable<AdminChrome['staff']>;
+const everyone = () => true;
+const navigation: readonly { href: string; label: string; shownTo: (staff: Staff) => boolean }[] = [
+  { href: '/admin', label: 'Articles', shownTo: everyone },
+  { href: '/admin/media', label: 'Media', shownTo: everyone },
+  { href: '/admin/sections', label: 'Sections', shownTo: (staff) => staff.managesCatalog },
+  { href: '/admin/tags', label: 'Tags', shownTo: (staff) => staff.managesCatalog },
+  { href: '/admin/authors', label: 'Authors', shownTo: (staff) => staff.managesCatalog },
+  { href: '/admin/team', label: 'Team', shownTo: (staff) => staff.managesTeam },
+  { href: '/admin/settings', label: 'Settings', shownTo: (staff) => staff.managesTeam },
+  { href: '/admin/audit', label: 'Audit log', shownTo: (staff) => staff.managesTeam },
+  { href: '/admin/account', label: 'Your account', shownTo: everyone },
 ];
 
 /** `scripts`: fingerprinted URLs of the few pages' scripts, deferred; the CSP allows no inline script. */
@@ -49,7 +54,7 @@ export function AdminDocument({ chrome, title, scripts = [], children }: { chrom
             <>
               <nav aria-label="Newsroom">
                 <ul class="admin-bar__nav">
-                  {navigation.filter((link) => chrome.staff?.managesTeam || !link.adminsOnly).map((link) => (
+                  {navigation.filter((link) => link.shownTo(chrome.staff!)).map((link) => (
                     <li>
                       <a href={link.href} aria-current={link.href === chrome.currentPath ? 'page' : undefined}>
                         {link.label}

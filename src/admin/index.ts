@@ -9,6 +9,7 @@ import { maxUploadBytes, maxUploadFiles } from '../media/index.ts';
 import { type AdminContext, accountDeps } from './admin-context.ts';
 import { articleEditorRoutes } from './article-editor.routes.ts';
 import { articleHistoryRoutes } from './article-history.routes.ts';
+import { catalogRoutes } from './catalog.routes.ts';
 import { mediaLibraryRoutes } from './media.routes.ts';
 import { newsroomRoutes } from './newsroom.routes.ts';
 import { oneTimeLinkRoutes } from './one-time-link.routes.ts';
@@ -50,6 +51,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(articleEditorRoutes, context);
   await app.register(articleHistoryRoutes, context);
   await app.register(settingsRoutes, context);
+  await app.register(catalogRoutes, context);
 };
 
 function headerToken(value: string | string[] | undefined): string | undefined {

@@ -62,6 +62,16 @@ export interface ArticleSlugHistoryTable {
   created_at: Timestamp;
 }
 
+/** One person's unsaved editor fields for one article; see articles/autosaves.ts. */
+export interface ArticleAutosaveTable {
+  article_id: number;
+  user_id: number;
+  saved_at: Timestamp;
+  base_version: number;
+  /** JSON of the editor's fields as typed. */
+  fields: string;
+}
+
 export interface ArticleRevisionTable {
   id: Generated<number>;
   article_id: number;

@@ -9,12 +9,15 @@ import type { PageHead } from '../render/document.tsx';
 import { sanitizeStoredHtml, htmlToText } from '../render/sanitize.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { dateStyleOf, siteChrome } from '../settings/index.ts';
-import type { PublishedArticle } from './article.ts';
+import type { ArticleImage, PublishedArticle } from './article.ts';
 import { articleKinds } from './article-kinds.ts';
 import { newsArticleJsonLd, webSiteJsonLd } from './article-json-ld.ts';
 import { breadcrumbListJsonLd } from './collection-json-ld.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { ArticlePage, type ArticleView } from './article-page.tsx';
+import { hasPlayableEmbed, renderEmbedPlaceholders } from './embed-placeholders.tsx';
+import { inlinePhotoKeys, renderInlinePhotos } from './inline-photos.tsx';
+import { findImagesByStorageKeys } from './inline-photos.queries.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
 import { lookUpArticle, loadRelatedArticles } from './articles.reader.ts';
 import { HomePage } from './home-page.tsx';
@@ -35,7 +38,7 @@ function describe(article: PublishedArticle): string {
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
 }
 
-function articleView(article: PublishedArticle, dateStyle: DateStyle): ArticleView {
+function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImages: ReadonlyMap<string, ArticleImage>): ArticleView {
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > updateThresholdMs;
   return {
     section: article.section ? { label: article.section.name, url: sectionUrl(article.section) } : null,
@@ -48,7 +51,7 @@ function articleView(article: PublishedArticle, dateStyle: DateStyle): ArticleVi
     photo: article.image
       ? { image: toResponsiveImage(article.image), caption: article.image.caption, credit: article.image.credit }
       : null,
-    body: sanitizeStoredHtml(article.bodyHtml),
+    body: renderEmbedPlaceholders(renderInlinePhotos(sanitizeStoredHtml(article.bodyHtml), inlineImages)),
     tags: article.tags.map((tag) => ({ label: tag.name, url: tagUrl(tag) })),
     kindLabel: articleKinds[article.kind].label,
     sponsored: article.kind === 'sponsored',
@@ -99,12 +102,15 @@ export async function renderArticleDocument(article: PublishedArticle, deps: Rea
   const { db, site } = deps;
   const dateStyle = dateStyleOf(site.settings.current());
   const related = await loadRelatedArticles(db, article, now, 3);
+  const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
+  const view = articleView(article, dateStyle, inlineImages);
+  const head = articleHead(article, deps);
   const html = renderDocument(
     <ArticlePage
       data={{
         site: siteChrome(site, articleUrl(article), now),
-        head: articleHead(article, deps),
-        article: articleView(article, dateStyle),
+        head: hasPlayableEmbed(view.body) ? { ...head, scripts: [site.assets.embedsScriptUrl] } : head,
+        article: view,
         related: related.summaries.map((summary) => toStoryTeaser(summary, dateStyle)),
       }}
     />,
@@ -113,6 +119,7 @@ export async function renderArticleDocument(article: PublishedArticle, deps: Rea
     contentTags.settings,
     ...tagsOfSummaries([article]),
     ...article.tags.map((tag) => contentTags.tag(tag.id)),
+    ...[...inlineImages.values()].map((image) => contentTags.media(image.id)),
     ...related.scopes.map(contentTags.scope),
     ...tagsOfSummaries(related.summaries),
   ];

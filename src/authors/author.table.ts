@@ -6,4 +6,5 @@ export interface AuthorTable {
   name: string;
   job_title: string;
   bio: string;
+  photo_media_id: number | null;
 }

@@ -34,3 +34,16 @@ export async function listAuthors(db: Db): Promise<Author[]> {
   const rows = await db.selectFrom('authors').select(['id', 'slug', 'name', 'job_title', 'bio']).orderBy('name').execute();
   return rows.map(authorRowToAuthor);
 }
+
+export async function findAuthorById(db: Db, id: number): Promise<Author | undefined> {
+  const row = await db.selectFrom('authors').select(['id', 'slug', 'name', 'job_title', 'bio']).where('id', '=', id).executeTakeFirst();
+  return row ? authorRowToAuthor(row) : undefined;
+}
+
+export async function updateAuthorRow(db: Db, id: number, author: Omit<Author, 'id'>): Promise<void> {
+  await db
+    .updateTable('authors')
+    .set({ slug: author.slug, name: author.name, job_title: author.jobTitle, bio: author.bio })
+    .where('id', '=', id)
+    .execute();
+}

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authorUrl, type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
+import { findFormerOwner } from '../platform/slug-history.ts';
 import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
-import { findAuthorBySlug } from './authors.queries.ts';
+import { findAuthorById, findAuthorBySlug } from './authors.queries.ts';
 
 export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   app.get<{ Params: { authorSlug: string }; Querystring: PageQuery }>(
@@ -11,7 +12,13 @@ export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =>
     { schema: { params: slugParamsSchema('authorSlug'), querystring: pageQuerySchema } },
     async (request, reply) => {
       const author = await findAuthorBySlug(deps.db, request.params.authorSlug);
-      if (!author) throw new NotFoundError('There is no author at this address.');
+      if (!author) {
+        // Renamed: the old address answers 301 to the new one.
+        const formerId = await findFormerOwner(deps.db, 'author', request.params.authorSlug);
+        const current = formerId === undefined ? undefined : await findAuthorById(deps.db, formerId);
+        if (current) return reply.redirect(authorUrl(current, request.query.page), 301);
+        throw new NotFoundError('There is no author at this address.');
+      }
       return serveCollectionPage(request, reply, deps, {
         scope: { kind: 'author', authorId: author.id },
         url: (page) => authorUrl(author, page),

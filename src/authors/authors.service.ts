@@ -1,20 +1,55 @@
 import type { Db } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
-import { type Author, insertAuthor } from './authors.queries.ts';
+import { type Author, findAuthorById, findAuthorBySlug, insertAuthor, updateAuthorRow } from './authors.queries.ts';
 
 const messages = {
   nameRequired: "Give the author's name.",
+  nameTooLong: 'Keep the name under 100 characters.',
+  jobTitleTooLong: 'Keep the job title under 100 characters.',
+  bioTooLong: 'Keep the biography under 1,500 characters.',
   slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug.',
+  slugTaken: 'Another author already uses this slug.',
+  notFound: 'There is no such author.',
 };
 
-export async function createAuthor(db: Db, input: { name: string; slug?: string; jobTitle?: string; bio?: string }): Promise<Author> {
+function checkAuthor(input: { name: string; slug?: string; jobTitle?: string; bio?: string }): Omit<Author, 'id'> {
   const name = input.name.trim();
-  const slug = input.slug?.trim() || slugFrom(name);
+  const author = { slug: input.slug?.trim() || slugFrom(name), name, jobTitle: input.jobTitle?.trim() ?? '', bio: input.bio?.trim() ?? '' };
   const fields: Record<string, string> = {};
   if (name === '') fields.name = messages.nameRequired;
-  if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
+  else if (name.length > 100) fields.name = messages.nameTooLong;
+  if (author.jobTitle.length > 100) fields.jobTitle = messages.jobTitleTooLong;
+  if (author.bio.length > 1500) fields.bio = messages.bioTooLong;
+  if (!isValidSlug(author.slug)) fields.slug = messages.slugInvalid;
   if (Object.keys(fields).length > 0) throw new ValidationError('The author has errors.', fields);
-  const author = { slug, name, jobTitle: input.jobTitle?.trim() ?? '', bio: input.bio?.trim() ?? '' };
+  return author;
+}
+
+export async function createAuthor(db: Db, input: { name: string; slug?: string; jobTitle?: string; bio?: string }): Promise<Author> {
+  const author = checkAuthor(input);
+  if (await findAuthorBySlug(db, author.slug)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
   return { ...author, id: await insertAuthor(db, author) };
+}
+
+/** Edits a byline's profile; a new slug leaves the old author page answering 301. */
+export async function updateAuthor(
+  deps: { db: Db; changes: ContentChanges; now: Date },
+  id: number,
+  input: { name: string; slug?: string; jobTitle?: string; bio?: string },
+): Promise<Author> {
+  const before = await findAuthorById(deps.db, id);
+  if (!before) throw new NotFoundError(messages.notFound);
+  const author = checkAuthor(input);
+  const holder = await findAuthorBySlug(deps.db, author.slug);
+  if (holder && holder.id !== id) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
+  await updateAuthorRow(deps.db, id, author);
+  if (author.slug !== before.slug) {
+    await rememberOldSlug(deps.db, 'author', before.slug, id, deps.now);
+    await forgetOldSlug(deps.db, 'author', author.slug);
+  }
+  deps.changes.announce([contentTags.author(id), contentTags.scope({ kind: 'author', authorId: id })]);
+  return { ...author, id };
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
   ArticleAuthorTable,
+  ArticleAutosaveTable,
   ArticleCorrectionTable,
   ArticleRevisionTable,
   ArticleSlugHistoryTable,
@@ -11,6 +12,7 @@ import type { AuditLogTable, OneTimeTokenTable, SessionTable, UserTable } from '
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
+import type { SlugHistoryTable } from '../platform/slug-history.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
 import type { TagTable } from '../tags/tag.table.ts';
@@ -18,6 +20,7 @@ import type { TagTable } from '../tags/tag.table.ts';
 export interface Database {
   articles: ArticleTable;
   article_authors: ArticleAuthorTable;
+  article_autosaves: ArticleAutosaveTable;
   article_corrections: ArticleCorrectionTable;
   article_revisions: ArticleRevisionTable;
   article_search: ArticleSearchTable;
@@ -30,6 +33,7 @@ export interface Database {
   sections: SectionTable;
   sessions: SessionTable;
   settings: SettingTable;
+  slug_history: SlugHistoryTable;
   tags: TagTable;
   users: UserTable;
 }

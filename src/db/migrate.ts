@@ -4,6 +4,8 @@ import * as accounts from './migrations/2026-11-27T1000-accounts.ts';
 import * as searchIndex from './migrations/2026-11-27T1010-search-index.ts';
 import * as mediaLibrary from './migrations/2026-11-27T1020-media-library.ts';
 import * as editorialWorkflow from './migrations/2026-11-27T1030-editorial-workflow.ts';
+import * as autosaves from './migrations/2026-11-27T1040-autosaves.ts';
+import * as taxonomyHistory from './migrations/2026-11-27T1050-taxonomy-history.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1010-search-index': searchIndex,
   '2026-11-27T1020-media-library': mediaLibrary,
   '2026-11-27T1030-editorial-workflow': editorialWorkflow,
+  '2026-11-27T1040-autosaves': autosaves,
+  '2026-11-27T1050-taxonomy-history': taxonomyHistory,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -49,6 +49,8 @@ export interface PageHead {
   readonly feeds?: readonly FeedLink[];
   /** Extra <meta property> pairs, e.g. article:published_time. */
   readonly openGraphExtras?: readonly (readonly [string, string])[];
+  /** Scripts only this page needs (e.g. click-to-load embeds), fingerprinted and deferred. */
+  readonly scripts?: readonly string[];
 }
 
 function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
@@ -68,6 +70,9 @@ function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
       <link rel="icon" href={site.iconUrl} type="image/svg+xml" />
       <link rel="stylesheet" href={site.stylesheetUrl} />
       <script src={site.scriptUrl} defer></script>
+      {(head.scripts ?? []).map((src) => (
+        <script src={src} defer></script>
+      ))}
       {(head.feeds ?? []).map((feed) => (
         <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
       ))}

@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { type SafeHtml, trustAsHtml } from './safe-html.ts';
+import { enforceFigureShapes } from './stored-figures.ts';
 
 /**
  * The one allow-list for stored HTML (article bodies now, anything rich later). Everything a
@@ -8,13 +9,19 @@ import { type SafeHtml, trustAsHtml } from './safe-html.ts';
  * the editor could not have produced.
  */
 const allowList: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'br', 'hr', 'figure', 'figcaption', 'cite'],
+  allowedTags: ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'br', 'hr', 'figure', 'figcaption', 'cite', 'img', 'span'],
   allowedAttributes: {
     a: ['href', 'rel'],
     blockquote: ['class'],
+    // Inline photos and embeds; their values and structure are checked by enforceFigureShapes below.
+    figure: ['class', 'data-media', 'data-provider', 'data-url'],
+    img: ['src', 'alt', 'width', 'height'],
+    span: ['class'],
   },
-  allowedClasses: { blockquote: ['pull-quote'] },
+  allowedClasses: { blockquote: ['pull-quote'], figure: ['inline-photo', 'embed'], span: ['figure__text', 'figure__credit'] },
   allowedSchemes: ['https', 'http', 'mailto'],
+  // Images only from this site's own media URLs: no scheme at all, so no tracking pixels.
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   transformTags: {
     // Links out of an article never hand the reader's window to the other site.
@@ -27,7 +34,7 @@ const allowList: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeStoredHtml(html: string): SafeHtml {
-  return trustAsHtml(sanitizeHtml(html, allowList));
+  return trustAsHtml(enforceFigureShapes(sanitizeHtml(html, allowList)));
 }
 
 /** Plain text of stored HTML, for meta descriptions, word counts and search snippets. */

@@ -22,3 +22,26 @@ export async function insertSection(db: Db, section: Omit<Section, 'id'>): Promi
   const row = await db.insertInto('sections').values(section).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+export async function findSectionById(db: Db, id: number): Promise<Section | undefined> {
+  return db.selectFrom('sections').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateSectionRow(db: Db, id: number, section: Omit<Section, 'id'>): Promise<void> {
+  await db.updateTable('sections').set(section).where('id', '=', id).execute();
+}
+
+export async function deleteSectionRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('sections').where('id', '=', id).execute();
+}
+
+/** Articles filed in each section, in any state. */
+export async function countArticlesBySection(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['section_id', (eb) => eb.fn.countAll().as('count')])
+    .where('section_id', 'is not', null)
+    .groupBy('section_id')
+    .execute();
+  return new Map(rows.map((row) => [row.section_id!, Number(row.count)]));
+}

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type ReaderDeps, sectionUrl, serveCollectionPage } from '../articles/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
+import { findFormerOwner } from '../platform/slug-history.ts';
 import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
-import { findSectionBySlug } from './sections.queries.ts';
+import { findSectionById, findSectionBySlug } from './sections.queries.ts';
 
 export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   app.get<{ Params: { sectionSlug: string }; Querystring: PageQuery }>(
@@ -11,7 +12,13 @@ export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =
     { schema: { params: slugParamsSchema('sectionSlug'), querystring: pageQuerySchema } },
     async (request, reply) => {
       const section = await findSectionBySlug(deps.db, request.params.sectionSlug);
-      if (!section) throw new NotFoundError('There is no section at this address.');
+      if (!section) {
+        // Renamed: the old address answers 301 to the new one.
+        const formerId = await findFormerOwner(deps.db, 'section', request.params.sectionSlug);
+        const current = formerId === undefined ? undefined : await findSectionById(deps.db, formerId);
+        if (current) return reply.redirect(sectionUrl(current, request.query.page), 301);
+        throw new NotFoundError('There is no section at this address.');
+      }
       return serveCollectionPage(request, reply, deps, {
         scope: { kind: 'section', sectionId: section.id },
         url: (page) => sectionUrl(section, page),

@@ -9,6 +9,8 @@ import { policyUrl } from '../articles/urls.ts';
 export interface PageAssets {
   readonly stylesheetUrl: string;
   readonly scriptUrl: string;
+  /** The click-to-load script for embedded videos, linked only from pages that have one. */
+  readonly embedsScriptUrl: string;
   readonly iconUrl: string;
   /** The publisher logo for JSON-LD: a raster image with its size, as search engines require. */
   readonly logo: { readonly url: string; readonly width: number; readonly height: number };

@@ -1,3 +1,3 @@
-export { findOrCreateTag } from './tags.service.ts';
-export { findTagBySlug, type Tag } from './tags.queries.ts';
+export { deleteUnusedTag, findOrCreateTag, updateTag } from './tags.service.ts';
+export { findTagBySlug, listTagsWithCounts, type Tag } from './tags.queries.ts';
 export { tagRoutes } from './tags.routes.ts';

@@ -17,3 +17,26 @@ export async function insertTag(db: Db, tag: Omit<Tag, 'id'>): Promise<number> {
   const row = await db.insertInto('tags').values(tag).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+export async function findTagById(db: Db, id: number): Promise<Tag | undefined> {
+  return db.selectFrom('tags').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateTagRow(db: Db, id: number, tag: Omit<Tag, 'id'>): Promise<void> {
+  await db.updateTable('tags').set(tag).where('id', '=', id).execute();
+}
+
+export async function deleteTagRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('tags').where('id', '=', id).execute();
+}
+
+export async function listTagsWithCounts(db: Db): Promise<(Tag & { articleCount: number })[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+    .select(['tags.id', 'tags.slug', 'tags.name', 'tags.description', (eb) => eb.fn.count('article_tags.article_id').as('count')])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.description'])
+    .orderBy('tags.name')
+    .execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, description: row.description, articleCount: Number(row.count) }));
+}

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type ReaderDeps, serveCollectionPage, tagUrl } from '../articles/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
+import { findFormerOwner } from '../platform/slug-history.ts';
 import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
-import { findTagBySlug } from './tags.queries.ts';
+import { findTagById, findTagBySlug } from './tags.queries.ts';
 
 export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   app.get<{ Params: { tagSlug: string }; Querystring: PageQuery }>(
@@ -11,7 +12,13 @@ export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
     { schema: { params: slugParamsSchema('tagSlug'), querystring: pageQuerySchema } },
     async (request, reply) => {
       const tag = await findTagBySlug(deps.db, request.params.tagSlug);
-      if (!tag) throw new NotFoundError('There is no topic at this address.');
+      if (!tag) {
+        // Renamed: the old address answers 301 to the new one.
+        const formerId = await findFormerOwner(deps.db, 'tag', request.params.tagSlug);
+        const current = formerId === undefined ? undefined : await findTagById(deps.db, formerId);
+        if (current) return reply.redirect(tagUrl(current, request.query.page), 301);
+        throw new NotFoundError('There is no topic at this address.');
+      }
       return serveCollectionPage(request, reply, deps, {
         scope: { kind: 'tag', tagId: tag.id },
         url: (page) => tagUrl(tag, page),

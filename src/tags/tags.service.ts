@@ -1,11 +1,18 @@
 import type { Db } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
-import { findTagBySlug, insertTag, type Tag } from './tags.queries.ts';
+import { deleteTagRow, findTagById, findTagBySlug, insertTag, listTagsWithCounts, type Tag, updateTagRow } from './tags.queries.ts';
 
 const messages = {
   nameRequired: 'Give the tag a name.',
+  nameTooLong: 'Keep the tag under 50 characters.',
+  descriptionTooLong: 'Keep the description under 500 characters.',
   slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug.',
+  slugTaken: 'Another tag already uses this slug.',
+  notFound: 'There is no such tag.',
+  inUse: (count: number) => `This tag is on ${count} article${count === 1 ? '' : 's'}. Remove it from them first.`,
 };
 
 /** The tag with this name's slug, created if it is new: editors type tags, they do not manage ids. */
@@ -18,4 +25,40 @@ export async function findOrCreateTag(db: Db, input: { name: string; description
   if (existing) return existing;
   const tag = { slug, name, description: input.description?.trim() ?? '' };
   return { ...tag, id: await insertTag(db, tag) };
+}
+
+/** Renames a tag; its old address answers 301 to the new one. */
+export async function updateTag(
+  deps: { db: Db; changes: ContentChanges; now: Date },
+  id: number,
+  input: { name: string; slug?: string; description?: string },
+): Promise<Tag> {
+  const before = await findTagById(deps.db, id);
+  if (!before) throw new NotFoundError(messages.notFound);
+  const name = input.name.trim();
+  const slug = input.slug?.trim() || slugFrom(name);
+  const description = input.description?.trim() ?? '';
+  const fields: Record<string, string> = {};
+  if (name === '') fields.name = messages.nameRequired;
+  else if (name.length > 50) fields.name = messages.nameTooLong;
+  if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
+  if (description.length > 500) fields.description = messages.descriptionTooLong;
+  const holder = fields.slug ? undefined : await findTagBySlug(deps.db, slug);
+  if (holder && holder.id !== id) fields.slug = messages.slugTaken;
+  if (Object.keys(fields).length > 0) throw new ValidationError('The tag has errors.', fields);
+  await updateTagRow(deps.db, id, { name, slug, description });
+  if (slug !== before.slug) {
+    await rememberOldSlug(deps.db, 'tag', before.slug, id, deps.now);
+    await forgetOldSlug(deps.db, 'tag', slug);
+  }
+  deps.changes.announce([contentTags.tag(id), contentTags.scope({ kind: 'tag', tagId: id })]);
+  return { id, name, slug, description };
+}
+
+export async function deleteUnusedTag(deps: { db: Db; changes: ContentChanges }, id: number): Promise<void> {
+  const tag = (await listTagsWithCounts(deps.db)).find((candidate) => candidate.id === id);
+  if (!tag) throw new NotFoundError(messages.notFound);
+  if (tag.articleCount > 0) throw new ConflictError(messages.inUse(tag.articleCount));
+  await deleteTagRow(deps.db, id);
+  deps.changes.announce([contentTags.tag(id)]);
 }

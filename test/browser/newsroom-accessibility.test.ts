@@ -27,6 +27,8 @@ describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromi
     { name: 'audit log', path: '/admin/audit', signedIn: true },
     { name: 'settings', path: '/admin/settings', signedIn: true },
     { name: 'two-step setup', path: '/admin/account/two-step', signedIn: true },
+    { name: 'sections', path: '/admin/sections/1', signedIn: true },
+    { name: 'authors', path: '/admin/authors', signedIn: true },
     { name: 'policy page (reader site)', path: '/policies/masthead', signedIn: false },
     { name: 'corrections page (reader site)', path: '/corrections', signedIn: false },
     { name: 'article editor', path: '/admin/articles/new', signedIn: true },
