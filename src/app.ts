@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
-import { adminPlugin } from './admin/index.ts';
+import { adminPlugin, loadEditorBundle } from './admin/index.ts';
 import { articleRoutes, correctionsRoutes } from './articles/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   readonly clock?: Clock;
   /** Defaults to SMTP when SMTP_URL is set, else to the log. */
   readonly mailer?: Mailer;
+  /** Where files made at boot are kept between starts (the editor's bundle); defaults to GAZETTE_DATA_DIR/cache. */
+  readonly cacheDir?: string;
 }
 
 /** The running parts tests and the server reach into: the HTTP app and the services behind it. */
@@ -47,11 +50,13 @@ export interface Gazette {
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
-export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer }: AppDeps): Promise<Gazette> {
+export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer, cacheDir = join(config.dataDir, 'cache') }: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
   const pages = new PageCache(changes, { clock });
   const settings = await SettingsStore.load(db, changes);
   const assets = await AssetManifest.load(publicDir);
+  // Made before the first request, as everything else is; linked only from the article editor.
+  const editorScriptUrl = assets.addGenerated('admin-editor.js', await loadEditorBundle(cacheDir));
   const mediaFiles = new MediaFiles(config.dataDir);
   const site: SiteContext = {
     settings,
@@ -101,6 +106,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     pages,
     mediaFiles,
     mediaScriptUrl: assets.url('admin-media.js'),
+    editorScriptUrl,
     mailer: givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
   });
   return { app, changes, pages, settings, mediaFiles, site };

@@ -28,6 +28,8 @@ export interface AdminContext {
   readonly mediaFiles: MediaFiles;
   /** The media library's drop zone script (public/admin-media.js), fingerprinted. */
   readonly mediaScriptUrl: string;
+  /** The rich editor's bundle (src/admin/editor-client/), built at boot, fingerprinted. */
+  readonly editorScriptUrl: string;
 }
 
 export function accountDeps(context: AdminContext): AccountDeps {

@@ -2,6 +2,7 @@ import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames
 import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../render/form.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { DraftNotices, type EditorDraftState } from './editor-notices.tsx';
 
 export interface EditorPageData {
   /** Absent for a new article. */
@@ -23,6 +24,17 @@ export interface EditorPageData {
   readonly canPublish: boolean;
   readonly isLive: boolean;
   readonly timeZone: string;
+  /** The rich editor's script and what it reads from the form; without it the page is the plain form. */
+  readonly richEditor?: {
+    readonly scriptUrl: string;
+    readonly libraryUrl: string;
+    /** This person's browser copy of the form, e.g. "7:article-12" or "7:new". */
+    readonly draftKey: string;
+    readonly fieldNames: readonly string[];
+    /** Saved articles only; a new one is kept in the browser until its first save. */
+    readonly autosaveUrl?: string;
+  };
+  readonly drafts?: EditorDraftState;
 }
 
 export const editorLabels: Record<string, string> = {
@@ -139,7 +151,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
   const action = data.articleId ? `/admin/articles/${data.articleId}` : '/admin/articles/new';
   const title = data.articleId ? `Edit: ${data.values.headline || 'untitled'}` : 'New article';
   return renderDocument(
-    <AdminDocument chrome={chrome} title={title}>
+    <AdminDocument chrome={chrome} title={title} scripts={data.richEditor ? [data.richEditor.scriptUrl] : []}>
       <h1>{data.articleId ? 'Edit article' : 'New article'}</h1>
       <p class="admin-lede">
         Status: <strong>{data.statusLabel}</strong>
@@ -168,8 +180,19 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           {data.message}
         </p>
       ) : null}
+      {data.drafts ? <DraftNotices drafts={data.drafts} csrfToken={chrome.csrfToken} /> : null}
       <ErrorSummary errors={data.errors} labels={editorLabels} />
-      <form method="post" action={action} class="admin-form editor" novalidate>
+      <form
+        method="post"
+        action={action}
+        class="admin-form editor"
+        novalidate
+        data-rich-editor={data.richEditor ? true : undefined}
+        data-library-url={data.richEditor?.libraryUrl}
+        data-draft-key={data.richEditor?.draftKey}
+        data-draft-fields={data.richEditor?.fieldNames.join(' ')}
+        data-autosave-url={data.richEditor?.autosaveUrl}
+      >
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="loadedVersion" value={data.values.loadedVersion ?? ''} />
         <Field name="headline" label={editorLabels.headline!} value={data.values.headline} error={data.errors.headline} required maxlength={200} />
@@ -182,7 +205,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
         <Bylines data={data} />
         <Field name="tags" label={editorLabels.tags!} value={data.values.tags} error={data.errors.tags} hint="Separated by commas; new tags are created." maxlength={600} />
         <Select name="featuredMediaId" label={editorLabels.featuredMediaId!} options={[none, ...data.images]} value={data.values.featuredMediaId} error={data.errors.featuredMediaId} hint="Upload photos in the media library." />
-        <TextArea name="bodyHtml" label={editorLabels.bodyHtml!} value={data.values.bodyHtml} error={data.errors.bodyHtml} rows={18} hint="Paragraphs, headings, lists, quotes and links; anything else is removed when saved." />
+        <TextArea name="bodyHtml" label={editorLabels.bodyHtml!} value={data.values.bodyHtml} error={data.errors.bodyHtml} rows={18} hint="Paragraphs, headings, lists, quotes, links, library photos and embeds; anything else is removed when saved." />
         <details class="field-group">
           <summary>Address and search engines</summary>
           <Field name="slug" label={editorLabels.slug!} value={data.values.slug} error={data.errors.slug} hint="Leave empty to make one from the headline. Old addresses keep working." maxlength={120} />

@@ -6,6 +6,7 @@ import {
   articleUrl,
   createArticle,
   addCorrection,
+  discardUnsavedDraft,
   getArticle,
   prepublishChecklist,
   publishArticle,
@@ -19,10 +20,11 @@ import { listAllMedia } from '../media/index.ts';
 import { listSections } from '../sections/index.ts';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
 import { type EditorPageData, renderEditorPage } from './article-editor-page.tsx';
-import { articleInputFrom, editorBodySchema, type EditorValues, intentOf, parsePublishAt, valuesFrom } from './article-form.ts';
+import { articleInputFrom, draftFieldNames, editorBodySchema, type EditorValues, intentOf, parsePublishAt, valuesFrom } from './article-form.ts';
+import { loadDraftState } from './editor-drafts.ts';
 
 const idParams = { type: 'object', required: ['articleId'], properties: { articleId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
-const notices: Record<string, string> = { corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.', review: 'Sent to the editors for review.' };
+const notices: Record<string, string> = { corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.', review: 'Sent to the editors for review.', discarded: 'Your unsaved changes were discarded.' };
 
 function owns(staff: User, article: Article): boolean {
   return article.createdBy === staff.id;
@@ -86,6 +88,13 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       canPublish: canPublish(request.staff!, article),
       isLive: article?.status === 'published' || article?.status === 'scheduled',
       timeZone: settings.timeZone,
+      richEditor: {
+        scriptUrl: context.editorScriptUrl,
+        libraryUrl: '/admin/media.json',
+        draftKey: `${request.staff!.id}:${article ? `article-${article.id}` : 'new'}`,
+        fieldNames: draftFieldNames,
+        ...(article ? { autosaveUrl: `/admin/articles/${article.id}/autosave` } : {}),
+      },
     }));
   };
 
@@ -107,6 +116,8 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       saved = article
         ? await updateArticle(articleDeps, article.id, input, { actorId: staff.id, ...(Number.isInteger(loaded) && loaded > 0 ? { expectedVersion: loaded } : {}) })
         : await createArticle(articleDeps, input, { actorId: staff.id });
+      // What was autosaved is now saved for real.
+      await discardUnsavedDraft(db, saved.id, staff.id);
       let outcome = 'saved';
       if (intent === 'publish' || intent === 'schedule') {
         const result = await publishArticle(articleDeps, saved.id, scheduleAt.at);
@@ -140,10 +151,12 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     return article;
   };
 
-  app.get<{ Params: { articleId: number }; Querystring: { done?: string } }>('/admin/articles/:articleId', { schema: { params: idParams } }, async (request, reply) => {
+  const editQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 20 }, restore: { type: 'string', enum: ['autosave'] } } } as const;
+  app.get<{ Params: { articleId: number }; Querystring: { done?: string; restore?: 'autosave' } }>('/admin/articles/:articleId', { schema: { params: idParams, querystring: editQuery } }, async (request, reply) => {
     const article = await loadEditable(request);
     const notice = notices[request.query.done ?? ''];
-    return show(request, reply, 200, article, { values: valuesOf(article, site.settings.current().timeZone), ...(notice ? { notice } : {}) });
+    const { values, drafts } = await loadDraftState(context, request.staff!, article, valuesOf(article, site.settings.current().timeZone), request.query.restore === 'autosave');
+    return show(request, reply, 200, article, { values, drafts, ...(notice ? { notice } : {}) });
   });
 
   app.post<{ Params: { articleId: number } }>(

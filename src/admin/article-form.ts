@@ -23,6 +23,9 @@ export const editorFieldNames = [
   'featuredMediaId', 'bodyHtml', 'seoTitle', 'seoDescription', 'publishAt', 'loadedVersion', 'intent', 'kind',
 ] as const;
 
+/** The fields an autosave or a browser's draft keeps: what a writer types, not which button they press. */
+export const draftFieldNames = editorFieldNames.filter((name) => !['publishAt', 'loadedVersion', 'intent'].includes(name));
+
 export const editorBodySchema = {
   type: 'object',
   properties: Object.fromEntries([...editorFieldNames, '_csrf'].map((name) => [name, { type: 'string', maxLength: 500_000 }])),

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, Field, TextArea } from '../render/form.tsx';
+import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../render/form.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
 
@@ -10,6 +10,8 @@ export interface CatalogField {
   readonly hint?: string;
   readonly maxlength?: number;
   readonly required?: boolean;
+  /** Makes the field a list to choose from. */
+  readonly options?: readonly SelectOption[];
 }
 
 export interface CatalogPageData {
@@ -48,7 +50,9 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
           <form method="post" action={form.action} class="admin-form editor" novalidate>
             <CsrfField token={chrome.csrfToken} />
             {form.fields.map((field) =>
-              field.multiline ? (
+              field.options ? (
+                <Select name={field.name} label={field.label} options={field.options} value={form.values[field.name]} error={form.errors[field.name]} hint={field.hint} />
+              ) : field.multiline ? (
                 <TextArea name={field.name} label={field.label} value={form.values[field.name]} error={form.errors[field.name]} hint={field.hint} maxlength={field.maxlength} rows={4} />
               ) : (
                 <Field name={field.name} label={field.label} value={form.values[field.name]} error={form.errors[field.name]} hint={field.hint} maxlength={field.maxlength} required={field.required} />

@@ -3,6 +3,8 @@ import { audit, can } from '../accounts/index.ts';
 import { createAuthor, findAuthorById, listAuthors, updateAuthor } from '../authors/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { createSection, deleteSection, listSectionsWithCounts, updateSection } from '../sections/index.ts';
+import { listAllMedia } from '../media/index.ts';
+import type { SelectOption } from '../render/form.tsx';
 import { deleteUnusedTag, listTagsWithCounts, updateTag } from '../tags/index.ts';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
 import { type CatalogField, type CatalogPageData, renderCatalogPage } from './catalog-page.tsx';
@@ -16,6 +18,8 @@ interface Catalog<T extends { id: number; name: string }> {
   readonly introduction: string;
   readonly columns: readonly string[];
   readonly fields: readonly CatalogField[];
+  /** Choices for fields picked from a list, loaded when the page is shown. */
+  readonly fieldOptions?: () => Promise<Readonly<Record<string, readonly SelectOption[]>>>;
   readonly list: () => Promise<T[]>;
   readonly cells: (item: T) => string[];
   readonly valuesOf: (item: T) => Values;
@@ -36,6 +40,8 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
 
   const show = async (request: FastifyRequest, reply: FastifyReply, status: number, page: Partial<CatalogPageData>, editing?: T) => {
     const items = await catalog.list();
+    const options = (await catalog.fieldOptions?.()) ?? {};
+    const fields = catalog.fields.map((field) => (options[field.name] ? { ...field, options: options[field.name] } : field));
     const form = editing
       ? { heading: `Edit “${editing.name}”`, action: `${base}/${editing.id}`, submitLabel: 'Save', ...(catalog.remove ? { deleteAction: `${base}/${editing.id}/delete` } : {}) }
       : catalog.create ? { heading: 'Add one', action: base, submitLabel: 'Add' } : undefined;
@@ -45,7 +51,7 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
       columns: catalog.columns,
       rows: items.map((item) => ({ editUrl: `${base}/${item.id}`, cells: catalog.cells(item) })),
       ...page,
-      ...(form ? { form: { ...form, fields: catalog.fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } } : {}),
+      ...(form ? { form: { ...form, fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } } : {}),
     }));
   };
   const formState = (values: Values, errors: Record<string, string> = {}) => ({ form: { values, errors } as unknown as CatalogPageData['form'] });
@@ -101,6 +107,14 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!can(request.staff!, 'manage-sections-and-tags')) throw new ForbiddenError('Your role cannot manage sections, tags and authors.');
   });
+  const authorInput = (v: Values) => ({ name: v.name ?? '', slug: v.slug ?? '', jobTitle: v.jobTitle ?? '', bio: v.bio ?? '' });
+  // Only an image that exists may be chosen; a crafted id is refused with a message.
+  const photoId = async (v: Values) => {
+    if (!v.photo) return null;
+    const id = Number(v.photo);
+    if ((await listAllMedia(db)).some((m) => m.id === id)) return id;
+    throw new ValidationError('Choose one of the photos in the list.', { photo: 'Choose one of the photos in the list.' });
+  };
   const position = (values: Values) => (values.position?.trim() === '' ? 0 : Number(values.position));
 
   registerCatalog(app, context, {
@@ -145,12 +159,16 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
       { name: 'slug', label: 'Slug', hint: slugHint, maxlength: 120 },
       { name: 'jobTitle', label: 'Job title', maxlength: 100 },
       { name: 'bio', label: 'Biography', multiline: true, maxlength: 1500 },
+      { name: 'photo', label: 'Photo', hint: 'Upload portraits in the media library.' },
     ],
+    fieldOptions: async () => ({
+      photo: [{ value: '', label: '— None —' }, ...(await listAllMedia(db)).map((m) => ({ value: String(m.id), label: m.originalName }))],
+    }),
     list: () => listAuthors(db),
     cells: (a) => [a.name, a.jobTitle, `/author/${a.slug}`],
-    valuesOf: (a) => ({ name: a.name, slug: a.slug, jobTitle: a.jobTitle, bio: a.bio }),
+    valuesOf: (a) => ({ name: a.name, slug: a.slug, jobTitle: a.jobTitle, bio: a.bio, photo: a.photo ? String(a.photo.id) : '' }),
     find: (id) => findAuthorById(db, id),
-    create: (v) => createAuthor(db, { name: v.name ?? '', slug: v.slug ?? '', jobTitle: v.jobTitle ?? '', bio: v.bio ?? '' }),
-    update: (id, v) => updateAuthor(deps(), id, { name: v.name ?? '', slug: v.slug ?? '', jobTitle: v.jobTitle ?? '', bio: v.bio ?? '' }),
+    create: async (v) => createAuthor(db, { ...authorInput(v), photoMediaId: await photoId(v) }),
+    update: async (id, v) => updateAuthor(deps(), id, { ...authorInput(v), photoMediaId: await photoId(v) }),
   });
 };

@@ -7,17 +7,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import { staffSessions } from '../accounts/index.ts';
 import { maxUploadBytes, maxUploadFiles } from '../media/index.ts';
 import { type AdminContext, accountDeps } from './admin-context.ts';
+import { articleAutosaveRoutes } from './article-autosave.routes.ts';
 import { articleEditorRoutes } from './article-editor.routes.ts';
 import { articleHistoryRoutes } from './article-history.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { mediaLibraryRoutes } from './media.routes.ts';
 import { newsroomRoutes } from './newsroom.routes.ts';
 import { oneTimeLinkRoutes } from './one-time-link.routes.ts';
+import { photoPickerRoutes } from './photo-picker.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { signInRoutes } from './sign-in.routes.ts';
 import { teamRoutes } from './team.routes.ts';
 
 export type { AdminContext } from './admin-context.ts';
+export { loadEditorBundle } from './editor-bundle.ts';
 
 /**
  * The newsroom under /admin: its own cookies, form parsing, CSRF tokens and rate limits, none of
@@ -25,7 +28,8 @@ export type { AdminContext } from './admin-context.ts';
  */
 export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context) => {
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Room for the longest article the editor accepts (400,000 characters, several bytes each once encoded).
+  await app.register(formbody, { bodyLimit: 4 * 1024 * 1024 });
   await app.register(csrf, {
     cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'strict', secure: context.secureCookies, signed: false },
     // Forms send the token as a field; the media library's script sends it as a header with each upload.
@@ -49,6 +53,8 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(teamRoutes, context);
   await app.register(mediaLibraryRoutes, context);
   await app.register(articleEditorRoutes, context);
+  await app.register(photoPickerRoutes, context);
+  await app.register(articleAutosaveRoutes, context);
   await app.register(articleHistoryRoutes, context);
   await app.register(settingsRoutes, context);
   await app.register(catalogRoutes, context);

@@ -1,21 +1,10 @@
-import { minPasswordLength } from '../accounts/index.ts';
 import { CsrfField, ErrorSummary, Field } from '../render/form.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
-import type { FormState } from './sign-in-pages.tsx';
+import { type FormState, NewPasswordFields } from './sign-in-pages.tsx';
 import { roleDescriptions } from './team-pages.tsx';
 
-const passwordHint = `At least ${minPasswordLength} characters. A few unrelated words work well.`;
 const labels = { name: 'Your name', password: 'New password', passwordAgain: 'New password again', email: 'Email address' };
-
-function NewPasswordFields({ form }: { form: FormState }) {
-  return (
-    <>
-      <Field name="password" label={labels.password} type="password" error={form.errors.password} hint={passwordHint} required autocomplete="new-password" minlength={minPasswordLength} maxlength={256} />
-      <Field name="passwordAgain" label={labels.passwordAgain} type="password" error={form.errors.passwordAgain} required autocomplete="new-password" maxlength={256} />
-    </>
-  );
-}
 
 export function renderInvitationPage(chrome: AdminChrome, form: FormState, invitation: { email: string; role: keyof typeof roleDescriptions }, token: string): string {
   return renderDocument(

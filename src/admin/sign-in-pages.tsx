@@ -42,6 +42,26 @@ export function renderSignInPage(chrome: AdminChrome, form: FormState, next: str
   );
 }
 
+/** A new password twice, with the rule stated up front rather than after a refusal. */
+export function NewPasswordFields({ form }: { form: FormState }) {
+  return (
+    <>
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        error={form.errors.password}
+        hint={`At least ${minPasswordLength} characters. A few unrelated words work well.`}
+        required
+        autocomplete="new-password"
+        minlength={minPasswordLength}
+        maxlength={256}
+      />
+      <Field name="passwordAgain" label="Password again" type="password" error={form.errors.passwordAgain} required autocomplete="new-password" maxlength={256} />
+    </>
+  );
+}
+
 const setupLabels = { name: 'Your name', email: 'Email address', password: 'Password', passwordAgain: 'Password again' };
 
 export function renderSetupPage(chrome: AdminChrome, form: FormState, token: string): string {
@@ -55,18 +75,7 @@ export function renderSetupPage(chrome: AdminChrome, form: FormState, token: str
           <CsrfField token={chrome.csrfToken} />
           <Field name="name" label={setupLabels.name} value={form.values.name} error={form.errors.name} required autocomplete="name" maxlength={100} autofocus />
           <Field name="email" label={setupLabels.email} type="email" value={form.values.email} error={form.errors.email} required autocomplete="email" maxlength={254} />
-          <Field
-            name="password"
-            label={setupLabels.password}
-            type="password"
-            error={form.errors.password}
-            hint={`At least ${minPasswordLength} characters. A few unrelated words work well.`}
-            required
-            autocomplete="new-password"
-            minlength={minPasswordLength}
-            maxlength={256}
-          />
-          <Field name="passwordAgain" label={setupLabels.passwordAgain} type="password" error={form.errors.passwordAgain} required autocomplete="new-password" maxlength={256} />
+          <NewPasswordFields form={form} />
           <button type="submit" class="button button--primary">
             Create account and sign in
           </button>

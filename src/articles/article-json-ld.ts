@@ -7,6 +7,27 @@ export interface Publisher {
   readonly name: string;
   readonly publicUrl: string;
   readonly logo: { readonly url: string; readonly width: number; readonly height: number };
+  /** Site paths of the standards the newsroom has published, by schema.org property. */
+  readonly policies?: Readonly<Partial<Record<PolicyProperty, string>>>;
+}
+
+/** schema.org's NewsMediaOrganization properties for a newsroom's published standards. */
+export type PolicyProperty = 'correctionsPolicy' | 'ethicsPolicy' | 'ownershipFundingInfo' | 'masthead' | 'actionableFeedbackPolicy';
+
+/** The newsroom as an organisation, with links to its published standards (trust signals for search engines). */
+export function newsMediaOrganization(publisher: Publisher): object {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: publisher.name,
+    url: absoluteUrl(publisher.publicUrl, homeUrl()),
+    logo: {
+      '@type': 'ImageObject',
+      url: absoluteUrl(publisher.publicUrl, publisher.logo.url),
+      width: publisher.logo.width,
+      height: publisher.logo.height,
+    },
+    ...Object.fromEntries(Object.entries(publisher.policies ?? {}).map(([property, path]) => [property, absoluteUrl(publisher.publicUrl, path)])),
+  };
 }
 
 /** schema.org NewsArticle, as search engines read it for top stories and rich results. */
@@ -48,17 +69,7 @@ export function newsArticleJsonLd(article: PublishedArticle, publisher: Publishe
       url: absoluteUrl(publisher.publicUrl, authorUrl(author)),
       ...(author.jobTitle ? { jobTitle: author.jobTitle } : {}),
     })),
-    publisher: {
-      '@type': 'NewsMediaOrganization',
-      name: publisher.name,
-      url: absoluteUrl(publisher.publicUrl, homeUrl()),
-      logo: {
-        '@type': 'ImageObject',
-        url: absoluteUrl(publisher.publicUrl, publisher.logo.url),
-        width: publisher.logo.width,
-        height: publisher.logo.height,
-      },
-    },
+    publisher: newsMediaOrganization(publisher),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     ...(article.section ? { articleSection: article.section.name } : {}),

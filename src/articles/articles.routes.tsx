@@ -8,10 +8,10 @@ import { type DateStyle, formatDateTime } from '../render/dates.ts';
 import type { PageHead } from '../render/document.tsx';
 import { sanitizeStoredHtml, htmlToText } from '../render/sanitize.ts';
 import { renderDocument } from '../render/safe-html.ts';
-import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import { dateStyleOf, type PolicyKey, policyKeys, siteChrome } from '../settings/index.ts';
 import type { ArticleImage, PublishedArticle } from './article.ts';
 import { articleKinds } from './article-kinds.ts';
-import { newsArticleJsonLd, webSiteJsonLd } from './article-json-ld.ts';
+import { newsArticleJsonLd, newsMediaOrganization, type PolicyProperty, type Publisher, webSiteJsonLd } from './article-json-ld.ts';
 import { breadcrumbListJsonLd } from './collection-json-ld.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { ArticlePage, type ArticleView } from './article-page.tsx';
@@ -23,7 +23,7 @@ import { lookUpArticle, loadRelatedArticles } from './articles.reader.ts';
 import { HomePage } from './home-page.tsx';
 import { listPublishedSummaries } from './articles.queries.ts';
 import type { ReaderDeps } from './reader-deps.ts';
-import { absoluteUrl, articleUrl, authorUrl, homeUrl, sectionUrl, tagUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, authorUrl, homeUrl, policyUrl, sectionUrl, tagUrl } from './urls.ts';
 
 export interface ArticleRoutesOptions extends ReaderDeps {
   /** The home page's sections, in navigation order; given by the sections capability. */
@@ -36,6 +36,27 @@ const updateThresholdMs = 10 * 60 * 1000;
 function describe(article: PublishedArticle): string {
   const text = article.seoDescription || article.standfirst || htmlToText(article.bodyHtml);
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
+}
+
+const policyProperties: Readonly<Record<PolicyKey, PolicyProperty>> = {
+  corrections: 'correctionsPolicy',
+  ethics: 'ethicsPolicy',
+  ownership: 'ownershipFundingInfo',
+  masthead: 'masthead',
+  feedback: 'actionableFeedbackPolicy',
+};
+
+/** The newsroom as publisher, with the standards it has published in its settings. */
+function publisherOf(deps: ReaderDeps): Publisher {
+  const settings = deps.site.settings.current();
+  return {
+    name: settings.name,
+    publicUrl: deps.site.publicUrl,
+    logo: deps.site.assets.logo,
+    policies: Object.fromEntries(
+      policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => [policyProperties[key], policyUrl(key)]),
+    ),
+  };
 }
 
 function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImages: ReadonlyMap<string, ArticleImage>): ArticleView {
@@ -84,7 +105,7 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
       ...article.tags.map((tag) => ['article:tag', tag.name] as const),
     ],
     jsonLd: [
-      newsArticleJsonLd(article, { name: settings.name, publicUrl, logo: deps.site.assets.logo }, description),
+      newsArticleJsonLd(article, publisherOf(deps), description),
       breadcrumbListJsonLd([
         { name: settings.name, url: absoluteUrl(publicUrl, homeUrl()) },
         ...(article.section ? [{ name: article.section.name, url: absoluteUrl(publicUrl, sectionUrl(article.section)) }] : []),
@@ -151,7 +172,10 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
               canonicalUrl: absoluteUrl(site.publicUrl, homeUrl()),
               ogType: 'website',
               feeds: feedLinks({ kind: 'site' }, feedTitle(settings.name)),
-              jsonLd: [webSiteJsonLd({ name: settings.name, description: settings.description, publicUrl: site.publicUrl })],
+              jsonLd: [
+                webSiteJsonLd({ name: settings.name, description: settings.description, publicUrl: site.publicUrl }),
+                { '@context': 'https://schema.org', ...newsMediaOrganization(publisherOf(deps)) },
+              ],
             },
             lead: lead ? toStoryTeaser(lead, dateStyle) : null,
             sections: sections

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toResponsiveImage } from '../media/index.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
 import { CollectionPage } from '../render/collection-page.tsx';
@@ -26,6 +27,8 @@ export interface Collection {
   readonly entityTag: ContentTag;
   /** Whose feeds the page head offers, besides the whole site's. */
   readonly feed?: FeedSubject;
+  /** An author's photo, shown beside their name. */
+  readonly portrait?: { readonly storageKey: string; readonly width: number; readonly height: number; readonly alt: string };
 }
 
 /** CollectionPage for a section or topic, ProfilePage for an author. */
@@ -78,6 +81,7 @@ export function serveCollectionPage(
           eyebrow: collection.eyebrow,
           heading: collection.heading,
           introduction: collection.description,
+          ...(collection.portrait ? { portrait: toResponsiveImage(collection.portrait) } : {}),
           stories: list.summaries.map((summary) => toStoryTeaser(summary, dateStyleOf(settings))),
           pages: {
             page: list.page,

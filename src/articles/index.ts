@@ -32,3 +32,4 @@ export { rebuildSearchDocuments } from './search-documents.queries.ts';
 export { addCorrection } from './corrections.service.ts';
 export { articleKindNames } from './article-kinds.ts';
 export { correctionsRoutes } from './corrections.routes.tsx';
+export { type Autosave, type AutosaveOutcome, autosaveArticle, discardUnsavedDraft, findUnsavedDraft, listRecentOtherEditors } from './autosaves.ts';

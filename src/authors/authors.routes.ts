@@ -28,6 +28,7 @@ export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =>
         ogType: 'profile',
         entityTag: contentTags.author(author.id),
         feed: { kind: 'author', slug: author.slug },
+        ...(author.photo ? { portrait: author.photo } : {}),
       }, request.query.page);
     },
   );

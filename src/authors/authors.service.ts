@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
-import { type Author, findAuthorById, findAuthorBySlug, insertAuthor, updateAuthorRow } from './authors.queries.ts';
+import { type Author, type AuthorFields, findAuthorById, findAuthorBySlug, insertAuthor, updateAuthorRow } from './authors.queries.ts';
 
 const messages = {
   nameRequired: "Give the author's name.",
@@ -15,9 +15,23 @@ const messages = {
   notFound: 'There is no such author.',
 };
 
-function checkAuthor(input: { name: string; slug?: string; jobTitle?: string; bio?: string }): Omit<Author, 'id'> {
+export interface AuthorInput {
+  readonly name: string;
+  readonly slug?: string;
+  readonly jobTitle?: string;
+  readonly bio?: string;
+  readonly photoMediaId?: number | null;
+}
+
+function checkAuthor(input: AuthorInput): AuthorFields {
   const name = input.name.trim();
-  const author = { slug: input.slug?.trim() || slugFrom(name), name, jobTitle: input.jobTitle?.trim() ?? '', bio: input.bio?.trim() ?? '' };
+  const author = {
+    slug: input.slug?.trim() || slugFrom(name),
+    name,
+    jobTitle: input.jobTitle?.trim() ?? '',
+    bio: input.bio?.trim() ?? '',
+    photoMediaId: input.photoMediaId ?? null,
+  };
   const fields: Record<string, string> = {};
   if (name === '') fields.name = messages.nameRequired;
   else if (name.length > 100) fields.name = messages.nameTooLong;
@@ -28,17 +42,18 @@ function checkAuthor(input: { name: string; slug?: string; jobTitle?: string; bi
   return author;
 }
 
-export async function createAuthor(db: Db, input: { name: string; slug?: string; jobTitle?: string; bio?: string }): Promise<Author> {
+export async function createAuthor(db: Db, input: AuthorInput): Promise<Author> {
   const author = checkAuthor(input);
   if (await findAuthorBySlug(db, author.slug)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
-  return { ...author, id: await insertAuthor(db, author) };
+  const id = await insertAuthor(db, author);
+  return (await findAuthorById(db, id))!;
 }
 
 /** Edits a byline's profile; a new slug leaves the old author page answering 301. */
 export async function updateAuthor(
   deps: { db: Db; changes: ContentChanges; now: Date },
   id: number,
-  input: { name: string; slug?: string; jobTitle?: string; bio?: string },
+  input: AuthorInput,
 ): Promise<Author> {
   const before = await findAuthorById(deps.db, id);
   if (!before) throw new NotFoundError(messages.notFound);
@@ -51,5 +66,5 @@ export async function updateAuthor(
     await forgetOldSlug(deps.db, 'author', author.slug);
   }
   deps.changes.announce([contentTags.author(id), contentTags.scope({ kind: 'author', authorId: id })]);
-  return { ...author, id };
+  return (await findAuthorById(deps.db, id))!;
 }

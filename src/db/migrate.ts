@@ -18,8 +18,16 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1050-taxonomy-history': taxonomyHistory,
 };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * `schema` names the PostgreSQL schema that holds Kysely's own bookkeeping tables. Without it Kysely
+ * looks for them in every schema, so another schema's copy on the same server would be mistaken for ours.
+ */
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -58,9 +58,9 @@ function summaryOf(article: PublishedArticle): string {
   return text.length > summaryLength ? `${text.slice(0, summaryLength - 1).trimEnd()}…` : text;
 }
 
-/** Sanitised body with site-relative links made absolute: a feed is read far from the site. */
+/** Sanitised body with site-relative links and inline photos made absolute: a feed is read far from the site. */
 function fullTextOf(article: PublishedArticle, publicUrl: string): string {
-  return String(sanitizeStoredHtml(article.bodyHtml)).replace(/ href="\/(?!\/)/g, ` href="${new URL(publicUrl).origin}/`);
+  return String(sanitizeStoredHtml(article.bodyHtml)).replace(/ (href|src)="\/(?!\/)/g, ` $1="${new URL(publicUrl).origin}/`);
 }
 
 export function toFeedEntry(article: PublishedArticle, options: { publicUrl: string; content: FeedContent }): FeedEntry {

@@ -23,6 +23,9 @@ interface Asset {
   readonly gzip?: Buffer;
 }
 
+/** A file with its compressed forms already made, e.g. kept from an earlier start. */
+export type PrecompressedAsset = Pick<Asset, 'body' | 'brotli' | 'gzip'>;
+
 /**
  * The files in public/, loaded and compressed once at boot and served under names that carry a
  * hash of their content ("site.3f2a9c1d.css"), so browsers may keep them forever.
@@ -34,21 +37,33 @@ export class AssetManifest {
   static async load(directory: string): Promise<AssetManifest> {
     const manifest = new AssetManifest();
     for (const name of (await readdir(directory)).sort()) {
-      const extension = extname(name);
-      const type = contentTypes[extension];
-      if (!type) continue;
-      const body = await readFile(join(directory, name));
-      const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-      const asset: Asset = {
-        url: `/assets/${name.slice(0, -extension.length)}.${hash}${extension}`,
-        type,
-        body,
-        ...(compressible.has(extension) ? { brotli: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }) } : {}),
-      };
-      manifest.#byName.set(name, asset);
-      manifest.#byUrl.set(asset.url, asset);
+      if (!contentTypes[extname(name)]) continue;
+      manifest.addGenerated(name, await readFile(join(directory, name)));
     }
     return manifest;
+  }
+
+  /**
+   * Adds a file made at boot rather than read from public/ (the editor's bundle), served and
+   * fingerprinted like the rest. Its name's extension says its type.
+   * @example manifest.addGenerated('admin-editor.js', bundle); manifest.url('admin-editor.js')
+   */
+  addGenerated(name: string, body: Buffer | PrecompressedAsset): string {
+    const extension = extname(name);
+    const type = contentTypes[extension];
+    if (!type) throw new Error(`No content type for ${name}`);
+    const given: PrecompressedAsset = Buffer.isBuffer(body) ? { body } : body;
+    const compress = compressible.has(extension) && !given.brotli;
+    const hash = createHash('sha256').update(given.body).digest('hex').slice(0, 10);
+    const asset: Asset = {
+      url: `/assets/${name.slice(0, -extension.length)}.${hash}${extension}`,
+      type,
+      ...given,
+      ...(compress ? { brotli: brotliCompressSync(given.body), gzip: gzipSync(given.body, { level: 9 }) } : {}),
+    };
+    this.#byName.set(name, asset);
+    this.#byUrl.set(asset.url, asset);
+    return asset.url;
   }
 
   /** The fingerprinted URL of a file in public/; a missing file is a build bug and fails loudly. */

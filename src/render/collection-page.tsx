@@ -1,3 +1,4 @@
+import { Picture, type ResponsiveImage } from './picture.tsx';
 import { Document, type PageHead, type SiteChrome } from './document.tsx';
 import { type PageLinks, Pagination } from './pagination.tsx';
 import { StoryList, type StoryTeaser } from './story-list.tsx';
@@ -10,6 +11,8 @@ export interface CollectionPageData {
   readonly eyebrow: string;
   readonly heading: string;
   readonly introduction: string;
+  /** An author's photo. */
+  readonly portrait?: ResponsiveImage;
   readonly stories: readonly StoryTeaser[];
   readonly pages: PageLinks;
 }
@@ -17,7 +20,8 @@ export interface CollectionPageData {
 export function CollectionPage({ data }: { data: CollectionPageData }) {
   return (
     <Document head={data.head} site={data.site}>
-      <header class="collection__header">
+      <header class={data.portrait ? 'collection__header collection__header--portrait' : 'collection__header'}>
+        {data.portrait ? <Picture image={data.portrait} options={{ sizes: '8rem', priority: true, class: 'collection__portrait' }} /> : null}
         {data.eyebrow ? <p class="kicker">{data.eyebrow}</p> : null}
         <h1 class="collection__heading">{data.heading}</h1>
         {data.introduction ? <p class="collection__intro">{data.introduction}</p> : null}

@@ -21,6 +21,11 @@ export function formatDay(date: Date, style: DateStyle): string {
   return formatterFor(style, { day: 'numeric', month: 'long', year: 'numeric' }, 'day').format(date);
 }
 
+/** "09:40 GMT" */
+export function formatTime(date: Date, style: DateStyle): string {
+  return formatterFor(style, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, 'time').format(date);
+}
+
 /** "27 November 2026, 09:40 GMT" */
 export function formatDateTime(date: Date, style: DateStyle): string {
   return formatterFor(

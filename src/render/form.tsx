@@ -15,9 +15,10 @@ export interface FieldProps {
   readonly autofocus?: boolean;
 }
 
-export function Field(props: FieldProps) {
+/** The parts every control shares: wrapper, label, hint and error, with their ids for aria-describedby. */
+function FieldFrame(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean | undefined; children: (ids: { id: string; describedBy: string | undefined }) => unknown }) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={id}>
@@ -34,20 +35,30 @@ export function Field(props: FieldProps) {
           {props.error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : props.value}
-        required={props.required}
-        autocomplete={props.autocomplete}
-        maxlength={props.maxlength}
-        minlength={props.minlength}
-        autofocus={props.autofocus}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {props.children({ id, describedBy })}
     </div>
+  );
+}
+
+export function Field(props: FieldProps) {
+  return (
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : props.value}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          maxlength={props.maxlength}
+          minlength={props.minlength}
+          autofocus={props.autofocus}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -74,36 +85,22 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { readonly rows?: number }) {
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={props.error ? 'field field--invalid' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="field__required"> (required)</span> : null}
-      </label>
-      {props.hint ? (
-        <p class="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        required={props.required}
-        maxlength={props.maxlength}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 3}
+          required={props.required}
+          maxlength={props.maxlength}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -112,28 +109,18 @@ export interface SelectOption {
   readonly label: string;
 }
 
-export function Select(props: { name: string; label: string; options: readonly SelectOption[]; value?: string; error?: string; hint?: string }) {
-  const id = `field-${props.name}`;
+export function Select(props: { name: string; label: string; options: readonly SelectOption[]; value?: string | undefined; error?: string | undefined; hint?: string | undefined }) {
   return (
-    <div class={props.error ? 'field field--invalid' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.hint ? `${id}-hint` : undefined}>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === (props.value ?? '')}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      {({ id, describedBy }) => (
+        <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === (props.value ?? '')}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

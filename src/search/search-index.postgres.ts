@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { toCount, toTimestamp } from '../db/row-values.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
-import type { SearchHit, SearchIndex, SearchRequest } from './search-index.ts';
+import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 
 const wholeField = `HighlightAll=true, StartSel=${highlightStart}, StopSel=${highlightEnd}`;
 const bodyExcerpt = `MaxWords=36, MinWords=18, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${highlightStart}, StopSel=${highlightEnd}`;
@@ -34,54 +34,59 @@ export function withEllipses(excerpt: string, bodyStart: string, bodyEnd: string
   return `${opensBody ? '' : '…'}${excerpt}${endsBody ? '' : '…'}`;
 }
 
-/** What readers may see right now, narrowed by the filters; `articles` is the source of truth, not the index. */
+/** What readers may see right now, narrowed by the filters: `articles` is the source of truth, not the index. */
 function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
-  return sql.join(
-    [
-      sql`a.status = 'published'`,
-      sql`a.published_at <= ${toTimestamp(request.now)}`,
-      ...(request.sectionId === undefined ? [] : [sql`a.section_id = ${request.sectionId}`]),
-      ...(request.from ? [sql`a.published_at >= ${toTimestamp(request.from)}`] : []),
-      ...(request.before ? [sql`a.published_at < ${toTimestamp(request.before)}`] : []),
-    ],
-    sql` and `,
-  );
+  const conditions = [
+    sql`a.status = 'published'`,
+    sql`a.published_at <= ${toTimestamp(request.now)}`,
+    ...(request.sectionId === undefined ? [] : [sql`a.section_id = ${request.sectionId}`]),
+    ...(request.from ? [sql`a.published_at >= ${toTimestamp(request.from)}`] : []),
+    ...(request.before ? [sql`a.published_at < ${toTimestamp(request.before)}`] : []),
+  ];
+  return sql.join(conditions, sql` and `);
 }
 
-/** A generated tsvector with a GIN index, ranked by ts_rank; headlines are made only for the page's rows. */
-export const postgresSearchIndex: SearchIndex = {
-  async count(db: Db, request: SearchRequest): Promise<number> {
-    const { rows } = await sql<{ count: string }>`
-      select count(*) as count
-      from article_search s join articles a on a.id = s.article_id
-      where s.document @@ ${tsQuery(request.terms, request.match)} and ${visibleArticles(request)}
-    `.execute(db);
-    return toCount(rows[0]?.count);
-  },
+/**
+ * A generated tsvector with a GIN index, ranked by ts_rank, in one statement. The matching ids come
+ * from the GIN index first (`search_matches`, from the migration): left to itself, the planner may
+ * walk the primary key newest-first, or the whole table, testing every document it passes. Only the
+ * window's documents are read for ranking, and only the page's for headlines.
+ */
+export function postgresSearchIndex({ rankingWindow = defaultRankingWindow }: SearchIndexOptions = {}): SearchIndex {
+  return {
+    rankingWindow,
 
-  async find(db: Db, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchHit[]> {
-    const { rows } = await sql<{ id: number; headline: string; standfirst: string; excerpt: string; body_start: string; body_end: string }>`
-      with query as (select ${tsQuery(request.terms, request.match)} as matching, ${highlightQuery(request.terms)} as marking),
-      hits as (
-        select s.article_id as id, ts_rank(s.document, query.matching) as rank, a.published_at
-        from query, article_search s join articles a on a.id = s.article_id
-        where s.document @@ query.matching and ${visibleArticles(request)}
-        order by rank desc, a.published_at desc, a.id desc
-        limit ${page.limit} offset ${page.offset}
-      )
-      select hits.id,
-        ts_headline('english', s.headline, query.marking, ${wholeField}) as headline,
-        ts_headline('english', s.standfirst, query.marking, ${wholeField}) as standfirst,
-        ts_headline('english', s.body, query.marking, ${bodyExcerpt}) as excerpt,
-        left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end
-      from hits join article_search s on s.article_id = hits.id, query
-      order by hits.rank desc, hits.published_at desc, hits.id desc
-    `.execute(db);
-    return rows.map((row) => ({
-      articleId: row.id,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      bodyExcerpt: withEllipses(row.excerpt, row.body_start, row.body_end),
-    }));
-  },
-};
+    async search(db: Db, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
+      const matching = tsQuery(request.terms, request.match);
+      const { rows } = await sql<{ total: string; id: number | null; headline: string; standfirst: string; excerpt: string; body_start: string; body_end: string }>`
+        with matches as materialized (select search_matches as id from search_matches(${matching})),
+        newest as (
+          select m.id from matches m join articles a on a.id = m.id
+          where ${visibleArticles(request)}
+          order by m.id desc limit ${rankingWindow + 1}
+        ),
+        hits as (
+          select w.id, ts_rank(s.document, ${matching}) as rank
+          from (select id from newest order by id desc limit ${rankingWindow}) w join article_search s on s.article_id = w.id
+          order by rank desc, w.id desc
+          limit ${page.limit} offset ${page.offset}
+        ),
+        marking as (select ${highlightQuery(request.terms)} as query)
+        select counted.total, hits.id,
+          ts_headline('english', s.headline, marking.query, ${wholeField}) as headline,
+          ts_headline('english', s.standfirst, marking.query, ${wholeField}) as standfirst,
+          ts_headline('english', s.body, marking.query, ${bodyExcerpt}) as excerpt,
+          left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end
+        from (select count(*) as total from newest) counted
+        left join (hits join article_search s on s.article_id = hits.id cross join marking) on true
+        order by hits.rank desc, hits.id desc
+      `.execute(db);
+      const hits = rows.flatMap((row) =>
+        row.id === null
+          ? []
+          : [{ articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: withEllipses(row.excerpt, row.body_start, row.body_end) }],
+      );
+      return { total: toCount(rows[0]?.total), hits };
+    },
+  };
+}

@@ -30,19 +30,35 @@ export interface SearchHit {
 }
 
 /**
+ * How many of the newest matching articles a search ranks. A word found in tens of thousands of
+ * articles would otherwise be scored in every one of them on every query; past this many, a reader
+ * is better served by the best of the newest than by the best of a decade, and the page says so.
+ */
+export const defaultRankingWindow = 2_000;
+
+export interface SearchIndexOptions {
+  readonly rankingWindow?: number;
+}
+
+/**
  * Ranked full-text search over published articles' headline, standfirst, body, tags and authors.
  * One implementation per database (FTS5 with bm25 on SQLite, a tsvector with ts_rank on PostgreSQL),
  * chosen once in `buildApp`. Both read `article_search`, which article writes keep current, and both
  * check `articles` for what is published at `now`, so a draft or a scheduled article is never found.
+ * Both rank the newest `rankingWindow` matches (by article id) and count up to one past it.
  *
  * @example
  * const index = searchIndexFor('sqlite');
- * const request = { terms: ['harbour'], match: 'all', now: new Date() } as const;
- * const total = await index.count(db, request);
- * const hits = await index.find(db, request, { limit: 10, offset: 0 });
+ * const { total, hits } = await index.search(db, { terms: ['harbour'], match: 'all', now: new Date() }, { limit: 10, offset: 0 });
  */
 export interface SearchIndex {
-  count(db: Db, request: SearchRequest): Promise<number>;
-  /** Best match first. */
-  find(db: Db, request: SearchRequest, page: { readonly limit: number; readonly offset: number }): Promise<SearchHit[]>;
+  readonly rankingWindow: number;
+  search(db: Db, request: SearchRequest, page: { readonly limit: number; readonly offset: number }): Promise<SearchResults>;
+}
+
+export interface SearchResults {
+  /** How many articles match: exact up to `rankingWindow`; `rankingWindow + 1` means "more than that". */
+  readonly total: number;
+  /** The requested page, best match first, ranked among the newest `rankingWindow` matches. */
+  readonly hits: readonly SearchHit[];
 }

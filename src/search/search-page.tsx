@@ -8,6 +8,8 @@ const messages = {
   headingFor: (query: string) => `Search results for “${query}”`,
   introduction: 'Find any published article by the words in its headline, text, topics or bylines.',
   found: (total: string, one: boolean) => (one ? '1 article found' : `${total} articles found`),
+  more: (total: string) => `More than ${total} articles found`,
+  newestOnly: (total: string) => `So many articles match that only the newest ${total} are ranked. Add words or filters to narrow the search.`,
   someWords: 'No article has all of your words, so these have some of them, best matches first.',
   shortened: (max: number) => `Your search was longer than ${max} characters, so only its beginning was used.`,
   nothing: (query: string) => `No articles match “${query}”.`,
@@ -53,6 +55,8 @@ export type SearchPageContent =
       readonly kind: 'found';
       readonly match: 'all' | 'any';
       readonly total: number;
+      /** More than `total` match; the best of the newest `total` are shown. */
+      readonly more: boolean;
       /** The number of the first result on this page, for <ol start>. */
       readonly firstPosition: number;
       readonly results: readonly SearchResultView[];
@@ -81,7 +85,7 @@ function SearchForm({ form }: { form: SearchFormView }) {
       </div>
       <fieldset class="search-form__filters">
         <legend class="search-form__legend">{messages.filters}</legend>
-        <div class="search-form__field">
+        <div class="search-form__field search-form__field--section">
           <label for="search-section">{messages.section}</label>
           <select id="search-section" name="section">
             <option value="">{messages.allSections}</option>
@@ -145,9 +149,10 @@ function Content({ content, query, language }: { content: SearchPageContent; que
       return (
         <section aria-labelledby="search-results-heading">
           <h2 id="search-results-heading" class="search__count">
-            {messages.found(content.total.toLocaleString(language), content.total === 1)}
+            {content.more ? messages.more(content.total.toLocaleString(language)) : messages.found(content.total.toLocaleString(language), content.total === 1)}
           </h2>
           {content.match === 'any' ? <p class="search__note">{messages.someWords}</p> : null}
+          {content.more ? <p class="search__note">{messages.newestOnly(content.total.toLocaleString(language))}</p> : null}
           <ol class="search-results" start={content.firstPosition}>
             {content.results.map((result) => <li><SearchResult result={result} /></li>)}
           </ol>

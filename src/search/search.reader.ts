@@ -21,7 +21,10 @@ export type SearchOutcome =
       readonly kind: 'found';
       /** "any" when no article had every word, and these have some of them. */
       readonly match: SearchRequest['match'];
+      /** Exact, or the ranking window when `more` is set. */
       readonly total: number;
+      /** More articles match than the index ranks: these are the best of the newest `total`. */
+      readonly more: boolean;
       readonly page: number;
       readonly pageCount: number;
       readonly found: readonly FoundArticle[];
@@ -45,14 +48,15 @@ export async function searchArticles(
   const attempts: SearchRequest['match'][] = terms.length === 0 ? [] : terms.length === 1 ? ['all'] : ['all', 'any'];
   for (const match of attempts) {
     const request: SearchRequest = { ...filters, terms, match, now };
-    const total = await index.count(db, request);
-    if (total === 0) continue;
+    const results = await index.search(db, request, { limit: resultsPerPage, offset: (page - 1) * resultsPerPage });
+    if (results.total === 0) continue;
+    const total = Math.min(results.total, index.rankingWindow);
     const pageCount = Math.ceil(total / resultsPerPage);
     if (page > pageCount) throw new NotFoundError(messages.pastTheEnd(page, pageCount));
-    const hits = await index.find(db, request, { limit: resultsPerPage, offset: (page - 1) * resultsPerPage });
+    const { hits } = results;
     const hitsById = new Map(hits.map((hit) => [hit.articleId, hit]));
     const summaries = await listPublishedSummariesByIds(db, [...hitsById.keys()], now);
-    return { kind: 'found', match, total, page, pageCount, found: summaries.map((summary) => ({ summary, hit: hitsById.get(summary.id)! })) };
+    return { kind: 'found', match, total, more: results.total > total, page, pageCount, found: summaries.map((summary) => ({ summary, hit: hitsById.get(summary.id)! })) };
   }
   if (page > 1) throw new NotFoundError(messages.pastTheEnd(page, 1));
   return { kind: 'nothing', latest: await loadLatestArticles(db, now) };

@@ -85,6 +85,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
               kind: 'found',
               match: outcome.match,
               total: outcome.total,
+              more: outcome.more,
               firstPosition: (outcome.page - 1) * resultsPerPage + 1,
               results: outcome.found.map((found) => toSearchResultView(found, dateStyle)),
               pages: {

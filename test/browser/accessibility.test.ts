@@ -18,7 +18,7 @@ describe('reader pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromium
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let axeSource = '';
-  const paths = { home: '/', section: '', article: '' };
+  const paths = { home: '/', section: '', article: '', search: '/search?q=harbour', 'search, no results': '/search?q=xylophonic' };
 
   before(async () => {
     axeSource = await readFile(axeSourcePath, 'utf8');
@@ -35,7 +35,7 @@ describe('reader pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromium
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const pageName of ['home', 'section', 'article'] as const) {
+    for (const pageName of ['home', 'section', 'article', 'search', 'search, no results'] as const) {
       test(`${pageName} page, ${colorScheme} mode`, async () => {
         const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
         try {

@@ -100,3 +100,17 @@ test('authors and contributors cannot manage sections, tags or authors', async (
   for (const url of ['/admin/sections', '/admin/tags', '/admin/authors']) assert.equal((await author.get(url)).statusCode, 403, url);
   assert.doesNotMatch((await author.get('/admin')).body, /href="\/admin\/sections"/);
 });
+
+test('an author profile takes a photo from the media library and shows it on the author page', async () => {
+  const editor = await browserAs('editor', '/admin/authors');
+  const author = await gazette.database.db.selectFrom('authors').select(['id', 'slug', 'name', 'job_title', 'bio']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const photo = await gazette.database.db.selectFrom('media').select('id').executeTakeFirstOrThrow();
+  const form = { name: author.name, slug: author.slug, jobTitle: author.job_title, bio: author.bio };
+  await editor.get(`/admin/authors/${author.id}`);
+  const crafted = await editor.post(`/admin/authors/${author.id}`, { ...form, photo: '999999' });
+  assert.equal(crafted.statusCode, 422);
+  assert.match(crafted.body, /Choose one of the photos/);
+  assert.equal((await editor.post(`/admin/authors/${author.id}`, { ...form, photo: String(photo.id) })).statusCode, 200);
+  const page = (await gazette.app.inject({ url: `/author/${author.slug}` })).body;
+  assert.match(page, /<picture class="collection__portrait">/);
+});

@@ -246,3 +246,14 @@ test('opinion and sponsored work is labelled for readers and typed for search en
   assert.match((await gazette.app.inject({ url: '/world/a-message-from-the-ferry-company' })).body, /<p class="kind-label kind-label--sponsored">Sponsored: paid content<\/p>/);
   assert.equal((await editor.post('/admin/articles/new', articleForm({ headline: 'Bad kind', kind: 'advertorial' }))).statusCode, 422);
 });
+
+test('a very long article saves, and one past the limit gets a clear message', async () => {
+  const editor = await browserAs('editor');
+  await editor.get('/admin/articles/new');
+  const paragraph = '<p>Ein langer Bericht über die Brücke, mit Umlauten und „Anführungszeichen“. </p>';
+  const long = await editor.post('/admin/articles/new', articleForm({ headline: 'The longest report', bodyHtml: paragraph.repeat(Math.floor(390_000 / paragraph.length)) }));
+  assert.equal(long.statusCode, 303);
+  const tooLong = await editor.post('/admin/articles/new', articleForm({ headline: 'Too long a report', bodyHtml: paragraph.repeat(Math.ceil(410_000 / paragraph.length)) }));
+  assert.equal(tooLong.statusCode, 422);
+  assert.match(tooLong.body, /The body is too long to save/);
+});

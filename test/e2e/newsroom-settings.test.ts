@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Role, User } from '../../src/accounts/index.ts';
 import { FormClient } from '../helpers/form-client.ts';
+import { articleLinks, jsonLdBlocks } from '../helpers/html.ts';
+import { schemaOrgProblems } from '../helpers/schema-org.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
@@ -39,6 +41,18 @@ test('the demo newsroom publishes its standards as pages linked from every foote
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<h1 class="article__headline">Corrections policy<\/h1>/);
   assert.equal((await gazette.app.inject({ url: '/policies/nonsense' })).statusCode, 400);
+});
+
+test('the publisher in JSON-LD links the published standards, and every block is valid schema.org', async () => {
+  const home = (await gazette.app.inject({ url: '/' })).body;
+  const blocks = jsonLdBlocks(home);
+  const organization = blocks.find((block) => block['@type'] === 'NewsMediaOrganization')!;
+  assert.equal(organization.correctionsPolicy, 'https://news.example/policies/corrections');
+  assert.equal(organization.masthead, 'https://news.example/policies/masthead');
+  const articleUrl = articleLinks(home)[0]!;
+  const article = jsonLdBlocks((await gazette.app.inject({ url: articleUrl })).body).find((block) => [block['@type']].flat().includes('NewsArticle'))!;
+  assert.equal((article.publisher as Record<string, unknown>).ethicsPolicy, 'https://news.example/policies/ethics');
+  for (const block of blocks) assert.deepEqual(schemaOrgProblems(block), []);
 });
 
 test('an admin changes the name, navigation, time zone and standards, and readers see it at once', async () => {

@@ -22,17 +22,20 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   const url = new URL(postgresUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const handle = connectDatabase({ databaseUrl: url.href, poolSize: 4 });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    destroy: async () => {
-      await handle.destroy();
-      const cleaner = new pg.Client({ connectionString: postgresUrl });
-      await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
-    },
+  const destroy = async () => {
+    await handle.destroy();
+    const cleaner = new pg.Client({ connectionString: postgresUrl });
+    await cleaner.connect();
+    await cleaner.query(`drop schema if exists ${schema} cascade`);
+    await cleaner.end();
   };
+  try {
+    await migrateToLatest(handle.db, { schema });
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+  return { ...handle, destroy };
 }
 
 /** The dialects this run can prove: SQLite always, PostgreSQL when GAZETTE_TEST_PG_URL is set. */

@@ -35,7 +35,9 @@ export async function buildTestApp(options: { dialect?: DialectName; seed?: bool
       return 'sent';
     },
   };
-  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock, mailer: options.mailer ?? recordingMailer });
+  // One cache for every test process, so the editor's bundle is built once per change, not per app.
+  const cacheDir = join(tmpdir(), 'gazette-test-cache');
+  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock, mailer: options.mailer ?? recordingMailer, cacheDir });
   if (options.seed !== false) {
     await seedDemoNewsroom({ db: database.db, clock, ...gazette });
   }

@@ -52,10 +52,15 @@ async function fetchReaderPages(gazette: TestGazette): Promise<{ pages: FetchedP
   ];
   const notFound = await fetchPage(gazette, 'not found', '/no-such-section/no-such-article', 404);
   const badRequest = await fetchPage(gazette, 'bad request', '/world?page=abc', 400);
+  const search = [
+    await fetchPage(gazette, 'search results', '/search?q=archive+story&section=world&from=2026-10-01'),
+    await fetchPage(gazette, 'search, no results', '/search?q=xylophonic'),
+    await fetchPage(gazette, 'search form', '/search'),
+  ];
   const listWithNext = lists.find((list) => nextPageLink(list.html));
   const secondPage = listWithNext && (await fetchPage(gazette, `${listWithNext.name}, page 2`, nextPageLink(listWithNext.html)!));
   assert.ok(secondPage, 'some list has a second page');
-  return { pages: [home, article, lists[0]!, ...lists.slice(-2), notFound, badRequest, secondPage], secondPage };
+  return { pages: [home, article, lists[0]!, ...lists.slice(-2), notFound, badRequest, secondPage, ...search], secondPage };
 }
 
 test('reader pages are valid HTML by the W3C Nu checker', { skip: javaSkipReason() }, async (t) => {

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { User } from '../accounts/index.ts';
+import { type Article, autosaveArticle, discardUnsavedDraft, getArticle } from '../articles/index.ts';
+import { ForbiddenError } from '../errors.ts';
+import { formatDateTime, formatTime } from '../render/dates.ts';
+import { dateStyleOf } from '../settings/index.ts';
+import { type AdminContext, requireStaff } from './admin-context.ts';
+import { canEdit } from './article-editor.routes.ts';
+import { draftFieldNames } from './article-form.ts';
+
+const messages = { forbidden: 'You can edit only your own articles.' };
+
+const idParams = { type: 'object', required: ['articleId'], properties: { articleId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
+const autosaveBody = {
+  type: 'object',
+  required: ['baseVersion', 'fields'],
+  additionalProperties: false,
+  properties: {
+    baseVersion: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
+    fields: { type: 'object', additionalProperties: false, properties: Object.fromEntries(draftFieldNames.map((name) => [name, { type: 'string', maxLength: 500_000 }])) },
+  },
+} as const;
+const autosaveAnswer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['savedAt', 'savedAtLabel', 'savedMeanwhile', 'otherEditors'],
+  properties: {
+    savedAt: { type: 'string' },
+    savedAtLabel: { type: 'string' },
+    savedMeanwhile: { type: ['object', 'null'], properties: { name: { type: ['string', 'null'] }, at: { type: 'string' }, atLabel: { type: 'string' } } },
+    otherEditors: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, atLabel: { type: 'string' } } } },
+  },
+} as const;
+
+async function loadEditable(context: AdminContext, staff: User, articleId: number): Promise<Article> {
+  const article = await getArticle(context.db, articleId);
+  if (!canEdit(staff, article)) throw new ForbiddenError(messages.forbidden);
+  return article;
+}
+
+/**
+ * Autosave: the editor's script posts what is typed (JSON, CSRF token in `x-csrf-token`) and gets
+ * back whether someone else saved meanwhile. A draft copy per person; the article is untouched.
+ */
+export const articleAutosaveRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const deps = { db: context.db, clock: context.site.clock };
+  app.addHook('preHandler', requireStaff);
+
+  app.post<{ Params: { articleId: number }; Body: { baseVersion: number; fields: Record<string, string> } }>(
+    '/admin/articles/:articleId/autosave',
+    { schema: { params: idParams, body: autosaveBody, response: { 200: autosaveAnswer } }, preHandler: app.csrfProtection },
+    async (request) => {
+      const staff = request.staff!;
+      const article = await loadEditable(context, staff, request.params.articleId);
+      const outcome = await autosaveArticle(deps, article.id, staff.id, request.body);
+      const style = dateStyleOf(context.site.settings.current());
+      return {
+        savedAt: outcome.savedAt.toISOString(),
+        savedAtLabel: formatTime(outcome.savedAt, style),
+        savedMeanwhile: outcome.savedMeanwhile
+          ? { name: outcome.savedMeanwhile.byName, at: outcome.savedMeanwhile.at.toISOString(), atLabel: formatDateTime(outcome.savedMeanwhile.at, style) }
+          : null,
+        otherEditors: outcome.otherEditors.map((editor) => ({ name: editor.name, atLabel: formatTime(editor.savedAt, style) })),
+      };
+    },
+  );
+
+  app.post<{ Params: { articleId: number } }>(
+    '/admin/articles/:articleId/autosave/discard',
+    { schema: { params: idParams }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const article = await loadEditable(context, request.staff!, request.params.articleId);
+      await discardUnsavedDraft(context.db, article.id, request.staff!.id);
+      return reply.redirect(`/admin/articles/${article.id}?done=discarded`, 303);
+    },
+  );
+};

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { findAccessibilityViolations } from '../helpers/axe.ts';
+import { chromiumSkipReason, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
+import { createTestOwner } from '../helpers/newsroom.ts';
+
+describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let sessionToken: string;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    sessionToken = (await createTestOwner(server.gazette)).sessionToken;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedInContext(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
+    await context.addCookies([{ name: 'gazette_session', value: sessionToken, url: `${server.baseUrl}/admin` }]);
+    return context;
+  }
+
+  /** Script errors and Content-Security-Policy refusals: the editor must cause neither. */
+  function watchForProblems(page: Page): string[] {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    return problems;
+  }
+
+  /** A closed dialog hands focus back to the editor on the next frame; keys pressed before then go nowhere. */
+  async function waitForEditorFocus(page: Page): Promise<void> {
+    await page.waitForFunction('document.activeElement?.classList.contains("rich-editor__content")');
+  }
+
+  async function openNewArticle(page: Page): Promise<void> {
+    await page.goto(`${server.baseUrl}/admin/articles/new`);
+    await page.getByRole('textbox', { name: 'Body' }).waitFor();
+  }
+
+  test('a new user writes an article with a heading, a list, a link and a library photo, and it is published', async () => {
+    const context = await signedInContext();
+    try {
+      const page = await context.newPage();
+      const problems = watchForProblems(page);
+      await openNewArticle(page);
+      assert.equal(await page.locator('textarea[name="bodyHtml"]').isVisible(), false, 'the textarea gives way to the editor');
+      await page.getByLabel('Headline').fill('Night shift on the new cranes');
+      await page.getByLabel('Section').selectOption({ label: 'World' });
+
+      const body = page.getByRole('textbox', { name: 'Body' });
+      await body.click();
+      await page.keyboard.type('Crane drivers now steer from an office three kilometres away.');
+      await page.keyboard.press('Enter');
+      const h2 = page.getByRole('button', { name: 'H2 heading' });
+      await h2.click();
+      await page.keyboard.type('What the union wants');
+      assert.equal(await h2.getAttribute('aria-pressed'), 'true', 'the toolbar shows where the cursor is');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+Shift+8');
+      await page.keyboard.type('No job losses during the trial');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Retraining for lashers');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Read the union statement');
+      await page.keyboard.press('Shift+Home');
+      await page.getByRole('button', { name: 'Link' }).click();
+      await page.getByLabel('Link address').fill('javascript:alert(1)');
+      await page.getByRole('button', { name: 'Apply link' }).click();
+      await page.getByText('Enter an address that starts with').waitFor();
+      await page.getByLabel('Link address').fill('https://union.example/statement');
+      await page.getByRole('button', { name: 'Apply link' }).click();
+      await waitForEditorFocus(page);
+      await page.keyboard.press('Enter');
+
+      await page.getByRole('button', { name: 'Photo' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Insert a photo from the library' });
+      await dialog.getByRole('button', { name: /Quay cranes/ }).click();
+      await dialog.getByLabel('Caption').fill('A quay crane at dusk, steered from the office');
+      await dialog.getByRole('button', { name: 'Insert photo' }).click();
+      await body.locator('figure.inline-photo img').waitFor();
+
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      await page.waitForURL(/\/admin\/articles\/\d+\?done=published$/);
+      await page.getByRole('link', { name: 'View on the site' }).click();
+      await page.waitForURL(/\/world\/night-shift-on-the-new-cranes$/);
+
+      const article = page.locator('.article__body');
+      assert.equal(await article.getByRole('heading', { level: 2, name: 'What the union wants' }).count(), 1);
+      assert.deepEqual(await article.locator('ul > li').allInnerTexts(), ['No job losses during the trial', 'Retraining for lashers']);
+      assert.equal(await article.getByRole('link', { name: 'Read the union statement' }).getAttribute('href'), 'https://union.example/statement');
+      const photo = article.locator('figure.figure');
+      assert.equal(await photo.locator('picture source[type="image/avif"]').count(), 1);
+      assert.match(String(await photo.locator('picture img').getAttribute('alt')), /container ship|crane/i);
+      assert.equal(await photo.locator('.figure__text').innerText(), 'A quay crane at dusk, steered from the office');
+      assert.match(await photo.locator('.figure__credit').innerText(), /^Photo: .+/i);
+      await photo.locator('img').scrollIntoViewIfNeeded();
+      // Lazy, and its variants are encoded on first request: wait for it rather than sample it.
+      assert.equal(await photo.locator('img').evaluate(async (image: { decode(): Promise<void>; naturalWidth: number }) => (await image.decode(), image.naturalWidth > 0)), true, 'the photo loads');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('text typed into a new article survives a reload, and comes back only when asked', async () => {
+    const context = await signedInContext();
+    try {
+      const page = await context.newPage();
+      await openNewArticle(page);
+      await page.getByLabel('Headline').fill('Unsaved ferry story');
+      await page.getByRole('textbox', { name: 'Body' }).click();
+      await page.keyboard.type('Ferries stop at midnight from Monday.');
+      await page.waitForTimeout(700);
+      await page.reload();
+      await page.getByRole('textbox', { name: 'Body' }).waitFor();
+      assert.equal(await page.getByLabel('Headline').inputValue(), '', 'nothing is put back silently');
+      await page.getByText('This browser kept text you typed here').waitFor();
+      await page.getByRole('button', { name: 'Restore' }).click();
+      assert.equal(await page.getByLabel('Headline').inputValue(), 'Unsaved ferry story');
+      assert.equal(await page.getByRole('textbox', { name: 'Body' }).innerText(), 'Ferries stop at midnight from Monday.');
+      assert.match(await page.locator('textarea[name="bodyHtml"]').inputValue(), /^<p>Ferries stop at midnight from Monday\.<\/p>$/, 'the form posts what was restored');
+
+      await page.reload();
+      await page.getByRole('button', { name: 'Discard' }).click();
+      await page.reload();
+      await page.getByRole('textbox', { name: 'Body' }).waitFor();
+      assert.equal(await page.getByText('This browser kept text you typed here').count(), 0, 'discarded for good');
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds no WCAG 2.1 A/AA violations on the enhanced editor and its dialogs, ${colorScheme} mode`, async () => {
+      const context = await signedInContext(colorScheme);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.baseUrl}/admin/articles/1`);
+        await page.getByRole('textbox', { name: 'Body' }).click();
+        const checks: [string, string[]][] = [['editor', await findAccessibilityViolations(page)]];
+        await page.getByRole('button', { name: 'Photo' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: /Quay cranes/ }).click();
+        checks.push(['photo dialog', await findAccessibilityViolations(page)]);
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Embed' }).click();
+        await page.getByRole('dialog').getByLabel('Address of the video or post').fill('https://tiktok.example/x');
+        await page.getByRole('button', { name: 'Insert embed' }).click();
+        await page.getByText('Paste the https address').waitFor();
+        checks.push(['embed dialog with an error', await findAccessibilityViolations(page)]);
+        for (const [name, violations] of checks) assert.equal(violations.length, 0, `${name} in ${colorScheme} mode:\n${violations.join('\n')}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
