@@ -56,11 +56,13 @@ function pick(value: string | undefined, allowed: ReadonlySet<number>, field: st
 
 /** A "2026-12-01T07:30" typed in the newsroom's time zone, as an instant. */
 export function parsePublishAt(value: string, timeZone: string, now: Date): { at?: Date; error?: string } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(value.trim());
+  // Seconds are optional: browsers' datetime-local sends them when the step asks for them.
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!match) return { error: messages.publishAtInvalid };
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const at = new Date(new TZDate(year, month - 1, day, hour, minute, timeZone).getTime());
-  if (Number.isNaN(at.getTime()) || month > 12 || day > 31 || hour > 23 || minute > 59) return { error: messages.publishAtInvalid };
+  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+  if (month! > 12 || day! > 31 || hour! > 23 || minute! > 59 || second! > 59) return { error: messages.publishAtInvalid };
+  const at = new Date(new TZDate(year!, month! - 1, day!, hour!, minute!, second!, timeZone).getTime());
+  if (Number.isNaN(at.getTime())) return { error: messages.publishAtInvalid };
   if (at <= now) return { error: messages.publishAtPast };
   return { at };
 }

@@ -1,5 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { toCount, toTimestamp } from '../db/row-values.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
 import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
@@ -47,40 +47,44 @@ function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
 }
 
 /**
- * A generated tsvector with a GIN index, ranked by ts_rank, in one statement. The matching ids come
- * from the GIN index first (`search_matches`, from the migration): left to itself, the planner may
- * walk the primary key newest-first, or the whole table, testing every document it passes. Only the
- * window's documents are read for ranking, and only the page's for headlines.
+ * A generated tsvector with a GIN index, ranked by ts_rank, in one statement. The matching ids are
+ * taken from the GIN index first, with sequential scans off for the statement: for a common word the
+ * planner would rather scan the table, or walk the primary key newest-first, testing (and so reading)
+ * every document it passes. Only the window's documents are read for ranking, and only the page's
+ * for headlines.
  */
 export function postgresSearchIndex({ rankingWindow = defaultRankingWindow }: SearchIndexOptions = {}): SearchIndex {
   return {
     rankingWindow,
 
-    async search(db: Db, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
+    async search(db: Kysely<Database>, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
       const matching = tsQuery(request.terms, request.match);
-      const { rows } = await sql<{ total: string; id: number | null; headline: string; standfirst: string; excerpt: string; body_start: string; body_end: string }>`
-        with matches as materialized (select search_matches as id from search_matches(${matching})),
-        newest as (
-          select m.id from matches m join articles a on a.id = m.id
-          where ${visibleArticles(request)}
-          order by m.id desc limit ${rankingWindow + 1}
-        ),
-        hits as (
-          select w.id, ts_rank(s.document, ${matching}) as rank
-          from (select id from newest order by id desc limit ${rankingWindow}) w join article_search s on s.article_id = w.id
-          order by rank desc, w.id desc
-          limit ${page.limit} offset ${page.offset}
-        ),
-        marking as (select ${highlightQuery(request.terms)} as query)
-        select counted.total, hits.id,
-          ts_headline('english', s.headline, marking.query, ${wholeField}) as headline,
-          ts_headline('english', s.standfirst, marking.query, ${wholeField}) as standfirst,
-          ts_headline('english', s.body, marking.query, ${bodyExcerpt}) as excerpt,
-          left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end
-        from (select count(*) as total from newest) counted
-        left join (hits join article_search s on s.article_id = hits.id cross join marking) on true
-        order by hits.rank desc, hits.id desc
-      `.execute(db);
+      const { rows } = await db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        return sql<{ total: string; id: number | null; headline: string; standfirst: string; excerpt: string; body_start: string; body_end: string }>`
+          with matches as materialized (select article_id as id from article_search where document @@ ${matching}),
+          newest as (
+            select m.id from matches m join articles a on a.id = m.id
+            where ${visibleArticles(request)}
+            order by m.id desc limit ${rankingWindow + 1}
+          ),
+          hits as (
+            select w.id, ts_rank(s.document, ${matching}) as rank
+            from (select id from newest order by id desc limit ${rankingWindow}) w join article_search s on s.article_id = w.id
+            order by rank desc, w.id desc
+            limit ${page.limit} offset ${page.offset}
+          ),
+          marking as (select ${highlightQuery(request.terms)} as query)
+          select counted.total, hits.id,
+            ts_headline('english', s.headline, marking.query, ${wholeField}) as headline,
+            ts_headline('english', s.standfirst, marking.query, ${wholeField}) as standfirst,
+            ts_headline('english', s.body, marking.query, ${bodyExcerpt}) as excerpt,
+            left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end
+          from (select count(*) as total from newest) counted
+          left join (hits join article_search s on s.article_id = hits.id cross join marking) on true
+          order by hits.rank desc, hits.id desc
+        `.execute(trx);
+      });
       const hits = rows.flatMap((row) =>
         row.id === null
           ? []

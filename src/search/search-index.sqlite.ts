@@ -1,5 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { toCount, toTimestamp } from '../db/row-values.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
 import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
@@ -46,7 +46,7 @@ function visibleMatches(request: SearchRequest): RawBuilder<unknown> {
  */
 export function sqliteSearchIndex({ rankingWindow = defaultRankingWindow }: SearchIndexOptions = {}): SearchIndex {
   /** How many match (exact up to the window, then one more), and the oldest id inside the window, in one pass. */
-  async function measure(db: Db, request: SearchRequest): Promise<{ total: number; windowStart: number }> {
+  async function measure(db: Kysely<Database>, request: SearchRequest): Promise<{ total: number; windowStart: number }> {
     const { rows } = await sql<{ count: number; oldest: number | null }>`
       select count(*) as count, min(id) as oldest from (
         select a.id from ${visibleMatches(request)} order by article_search_fts.rowid desc limit ${rankingWindow}
@@ -64,7 +64,7 @@ export function sqliteSearchIndex({ rankingWindow = defaultRankingWindow }: Sear
   return {
     rankingWindow,
 
-    async search(db: Db, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
+    async search(db: Kysely<Database>, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
       const { total, windowStart } = await measure(db, request);
       if (total === 0) return { total, hits: [] };
       const { rows: ranked } = await sql<{ id: number }>`

@@ -1,4 +1,5 @@
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 
 /** Narrows a search to one section and to a span of publication times. */
 export interface SearchFilters {
@@ -53,7 +54,8 @@ export interface SearchIndexOptions {
  */
 export interface SearchIndex {
   readonly rankingWindow: number;
-  search(db: Db, request: SearchRequest, page: { readonly limit: number; readonly offset: number }): Promise<SearchResults>;
+  /** Not inside a transaction: the PostgreSQL implementation opens its own to tune the plan. */
+  search(db: Kysely<Database>, request: SearchRequest, page: { readonly limit: number; readonly offset: number }): Promise<SearchResults>;
 }
 
 export interface SearchResults {

@@ -40,8 +40,8 @@ export interface TestServer {
 }
 
 /** The seeded demo newsroom on a real port, for a real browser. */
-export async function startTestServer(): Promise<TestServer> {
-  const gazette = await buildTestApp();
+export async function startTestServer(options: Parameters<typeof buildTestApp>[0] = {}): Promise<TestServer> {
+  const gazette = await buildTestApp(options);
   try {
     await gazette.app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {

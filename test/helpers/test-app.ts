@@ -22,11 +22,12 @@ export interface TestGazette extends Gazette {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { dialect?: DialectName; seed?: boolean; mailer?: Mailer } = {}): Promise<TestGazette> {
+export async function buildTestApp(options: { dialect?: DialectName; seed?: boolean; mailer?: Mailer ; realClock?: boolean } = {}): Promise<TestGazette> {
   const database = await createTestDatabase(options.dialect ?? 'sqlite');
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
   let now = testNow;
-  const clock: Clock = { now: () => now };
+  // A real clock for tests that wait on time passing (the publishing scheduler); a fixed one otherwise.
+  const clock: Clock = { now: () => (options.realClock ? new Date() : now) };
   const config = loadConfig({ NODE_ENV: 'test', GAZETTE_DATA_DIR: dataDir, GAZETTE_PUBLIC_URL: 'https://news.example' });
   const sentMail: Mail[] = [];
   const recordingMailer: Mailer = {

@@ -75,10 +75,6 @@ async function createPostgresIndex(db: Kysely<any>): Promise<void> {
   await sql`create index article_search_document_idx on article_search using gin (document)`.execute(db);
   // Bodies and documents live out of line, so the rows a search visits are a few dozen bytes each.
   await sql`alter table article_search set (toast_tuple_target = 128)`.execute(db);
-  // The ids whose document matches, always through the GIN index: for a common word the planner
-  // would rather scan the table and test every document, which means reading every document.
-  await sql.raw(`create function search_matches(tsquery) returns setof integer language sql stable strict
-    set enable_seqscan = off as $$ select article_id from article_search where document @@ $1 $$`).execute(db);
   for (const { entity, join, key } of namedEntities) {
     await sql.raw(`create function article_search_${entity}_changed() returns trigger language plpgsql as $$ begin
       update article_search s set ${entity} = coalesce((select string_agg(e.name, ' ') from ${join} j
@@ -173,7 +169,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   if (!isPostgres(db)) await sql`drop table article_search_fts`.execute(db);
   await db.schema.dropIndex('articles_search_visibility_idx').execute();
-  if (isPostgres(db)) await sql`drop function search_matches(tsquery)`.execute(db);
   await db.schema.dropTable('article_search').execute();
   if (isPostgres(db)) await sql`drop function search_fold(text)`.execute(db);
 }
