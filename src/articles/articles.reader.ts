@@ -1,17 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
-import {
-  countAllArticles,
-  countPublished,
-  findArticleById,
-  findArticleIdBySlugHistory,
-  findPublishedArticleBySlug,
-  listArticlesSharingTags,
-  listNewsroomArticles,
-  listPublishedSummaries,
-  listPublishedSummariesByIds,
-} from './articles.queries.ts';
+import { countPublished, findArticleById, findArticleIdBySlugHistory, findPublishedArticleBySlug, listArticlesSharingTags, listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
+import { countAllArticles, listNewsroomArticles } from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { articleUrl } from './urls.ts';
 

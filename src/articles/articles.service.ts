@@ -7,22 +7,8 @@ import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { Article, ArticleKind } from './article.ts';
 import { blockingProblems } from './prepublish-checklist.ts';
-import {
-  type ArticleRowInput,
-  findArticleById,
-  insertArticle,
-  insertRevision,
-  listDueScheduledIds,
-  findNextScheduledTime,
-  isSlugTaken,
-  recordSlugHistory,
-  replaceArticleAuthors,
-  replaceArticleTags,
-  setArticleCreator,
-  setPublicationState,
-  setReviewRequested,
-  updateArticleRow,
-} from './articles.queries.ts';
+import { type ArticleRowInput, findArticleById, insertArticle, isSlugTaken, recordSlugHistory, replaceArticleAuthors, replaceArticleTags, setPublicationState, updateArticleRow } from './articles.queries.ts';
+import { insertRevision, listDueScheduledIds, findNextScheduledTime, setArticleCreator, setReviewRequested } from './newsroom.queries.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
 
 const messages = {

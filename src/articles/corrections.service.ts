@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import type { Article } from './article.ts';
 import { type ArticleDeps, getArticle } from './articles.service.ts';
-import { touchArticle } from './articles.queries.ts';
+import { touchArticle } from './newsroom.queries.ts';
 import { type Correction, countPublishedCorrections, insertCorrection, type ListedCorrection, listPublishedCorrections } from './corrections.queries.ts';
 
 const messages = {

@@ -1,6 +1,6 @@
 export type { Article, ArticleIndexEntry, ArticleKind, Correction, ArticleScope, ArticleSummary, PublishedArticle, PublishedCollection } from './article.ts';
 export { articleRoutes, renderArticleDocument } from './articles.routes.tsx';
-export type { NewsroomArticleRow } from './articles.queries.ts';
+export type { NewsroomArticleRow } from './newsroom.queries.ts';
 export { loadNewsroomArticlePage } from './articles.reader.ts';
 export {
   createArticle,
@@ -16,12 +16,7 @@ export { storiesPerPage, type ReaderDeps } from './reader-deps.ts';
 export * from './urls.ts';
 export { tagsOfSummaries } from './article-teaser.ts';
 export { feedLinks, feedMediaTypes, feedTitle } from './feed-links.ts';
-export {
-  listArticleIndexEntries,
-  listPublicationTimes,
-  listPublishedArticles,
-  listPublishedCollections,
-} from './articles.queries.ts';
+export { listArticleIndexEntries, listPublicationTimes, listPublishedArticles, listPublishedCollections } from './articles.queries.ts';
 export { nextScheduledTime, publishDueArticles, requestReview, type SaveOptions } from './articles.service.ts';
 export { startPublishingScheduler } from './scheduler.ts';
 export { listArticleRevisions, restoreRevision, type Revision, type RevisionSnapshot } from './revisions.ts';

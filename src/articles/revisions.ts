@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { type ArticleDeps, type SaveOptions, updateArticle } from './articles.service.ts';
-import { findRevision, keepExistingIds, listRevisions, type RevisionRow } from './articles.queries.ts';
+import { findRevision, keepExistingIds, listRevisions, type RevisionRow } from './newsroom.queries.ts';
 import type { Article, ArticleKind } from './article.ts';
 
 /** The fields a revision keeps, as saved. */
