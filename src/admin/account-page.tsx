@@ -1,4 +1,5 @@
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { AdminTable } from './admin-table.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { CsrfField, Field } from '../render/form.tsx';
 
@@ -54,16 +55,7 @@ export function renderAccountPage(chrome: AdminChrome, data: AccountPageData): s
         </p>
       )}
       <h2>Where you are signed in</h2>
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Browser</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last seen</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable columns={['Browser', 'IP address', 'Signed in', 'Last seen']}>
           {data.sessions.map((session) => (
             <tr>
               <td>
@@ -75,8 +67,7 @@ export function renderAccountPage(chrome: AdminChrome, data: AccountPageData): s
               <td>{session.lastSeenLabel}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
       {data.sessions.length > 1 ? (
         <form method="post" action="/admin/account/sign-out-others">
           <CsrfField token={chrome.csrfToken} />

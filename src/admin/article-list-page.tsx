@@ -1,6 +1,7 @@
 import { renderDocument } from '../render/safe-html.ts';
 import { type PageLinks, Pagination } from '../render/pagination.tsx';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 export interface ArticleListRow {
   readonly editUrl: string | null;
@@ -27,16 +28,7 @@ export function renderArticleListPage(chrome: AdminChrome, data: { rows: readonl
       <p class="admin-lede">
         {data.total} article{data.total === 1 ? '' : 's'}, most recently edited first.
       </p>
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Headline</th>
-            <th scope="col">Status</th>
-            <th scope="col">Section</th>
-            <th scope="col">Last edited</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable columns={['Headline', 'Status', 'Section', 'Last edited']}>
           {data.rows.map((row) => (
             <tr>
               <td>
@@ -59,8 +51,7 @@ export function renderArticleListPage(chrome: AdminChrome, data: { rows: readonl
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
       <Pagination links={data.pages} />
     </AdminDocument>,
   );

@@ -1,6 +1,7 @@
 import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../render/form.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 /** One field of a catalog form (sections, tags, authors). */
 export interface CatalogField {
@@ -72,22 +73,13 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
           ) : null}
         </section>
       ) : null}
-      <table class="admin-table">
-        <thead>
-          <tr>
-            {data.columns.map((column) => (
-              <th scope="col">{column}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable columns={data.columns}>
           {data.rows.map((row) => (
             <tr>
               {row.cells.map((cell, index) => (index === 0 ? <td><a href={row.editUrl}>{cell}</a></td> : <td>{cell}</td>))}
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
     </AdminDocument>,
   );
 }

@@ -4,6 +4,7 @@ import { CsrfField } from '../render/form.tsx';
 import { htmlToText } from '../render/sanitize.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 export interface RevisionsPageData {
   readonly articleId: number;
@@ -79,15 +80,7 @@ export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData
         </section>
       ) : null}
       <h2>Every save</h2>
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Saved</th>
-            <th scope="col">By</th>
-            <th scope="col">Restore</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable columns={['Saved', 'By', 'Restore']}>
           {data.revisions.map((revision, index) => (
             <tr>
               <td>{revision.label}</td>
@@ -106,8 +99,7 @@ export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
     </AdminDocument>,
   );
 }

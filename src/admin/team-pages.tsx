@@ -2,6 +2,7 @@ import type { AuditEntry, Role, TeamMember } from '../accounts/index.ts';
 import { CsrfField, ErrorSummary, Field } from '../render/form.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { AdminTable } from './admin-table.tsx';
 import type { FormState } from './sign-in-pages.tsx';
 
 export const roleDescriptions: Record<Role, string> = {
@@ -51,17 +52,7 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
           ) : null}
         </div>
       ) : null}
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-            <th scope="col">Password</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable columns={['Name', 'Email', 'Role', 'Joined', 'Password']}>
           {data.members.map((member) => (
             <tr>
               <td>
@@ -94,8 +85,7 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
       <h2 id="invite-heading">Invite someone</h2>
       <ErrorSummary errors={data.invite.errors} labels={{ email: 'Email address', role: 'Role' }} />
       <form method="post" action="/admin/team/invite" class="admin-form admin-form--row" aria-labelledby="invite-heading" novalidate>
@@ -125,17 +115,7 @@ export function renderAuditPage(chrome: AdminChrome, entries: readonly (AuditEnt
     <AdminDocument chrome={chrome} title="Audit log">
       <h1>Audit log</h1>
       <p class="admin-lede">Sign-ins, account changes and publishing, newest first.</p>
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Concerning</th>
-            <th scope="col">From</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable columns={['When', 'Who', 'What', 'Concerning', 'From']}>
           {entries.map((entry) => (
             <tr>
               <td>
@@ -147,8 +127,7 @@ export function renderAuditPage(chrome: AdminChrome, entries: readonly (AuditEnt
               <td>{entry.ip}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </AdminTable>
     </AdminDocument>,
   );
 }
