@@ -4,12 +4,13 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
 import { adminPlugin, loadEditorBundle } from './admin/index.ts';
-import { articleRoutes, correctionsRoutes } from './articles/index.ts';
+import { articleRoutes, correctionsRoutes, renderArticlePageById } from './articles/index.ts';
+import { CommentSections, CommentSigner, commentRoutes } from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/database.ts';
-import { feedRoutes, sitemapRoutes } from './feeds/index.ts';
+import { commentFeedRoutes, feedRoutes, sitemapRoutes } from './feeds/index.ts';
 import { MediaFiles, mediaRoutes } from './media/index.ts';
 import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -66,6 +67,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
       stylesheetUrl: assets.url('site.css'),
       scriptUrl: assets.url('site.js'),
       embedsScriptUrl: assets.url('embeds.js'),
+      commentsScriptUrl: assets.url('comments.js'),
       iconUrl: assets.url('logo.svg'),
       logo: { url: assets.url('logo.png'), width: 512, height: 512 },
     },
@@ -85,10 +87,26 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
+  const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const commentSigner = await CommentSigner.load(db);
+  const commentSections = new CommentSections(db, commentSigner, settings, config.publicUrl);
+  const commentDeps = {
+    db, clock, changes, settings, signer: commentSigner, mailer, publicUrl: config.publicUrl,
+    onMailError: (error: unknown) => app.log.error({ err: error }, 'A comment notification email could not be sent'),
+  };
   const readerDeps = { db, site, pages };
+  const articleDeps = { ...readerDeps, listSections: () => listSections(db), comments: commentSections };
   await app.register(assetRoutes, { manifest: assets });
   await app.register(mediaRoutes, { db, files: mediaFiles });
-  await app.register(articleRoutes, { ...readerDeps, listSections: () => listSections(db) });
+  await app.register(articleRoutes, articleDeps);
+  await app.register(commentRoutes, {
+    ...commentDeps,
+    site,
+    sections: commentSections,
+    renderArticlePage: (articleId, request) => renderArticlePageById(articleDeps, articleId, request),
+    perMinute: config.commentsPerMinute,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
   await app.register(sectionRoutes, readerDeps);
   await app.register(tagRoutes, readerDeps);
   await app.register(authorRoutes, readerDeps);
@@ -96,6 +114,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
   await app.register(policyRoutes, readerDeps);
   await app.register(correctionsRoutes, readerDeps);
   await app.register(feedRoutes, readerDeps);
+  await app.register(commentFeedRoutes, readerDeps);
   await app.register(sitemapRoutes, readerDeps);
   await app.register(adminPlugin, {
     db,
@@ -107,7 +126,9 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     mediaFiles,
     mediaScriptUrl: assets.url('admin-media.js'),
     editorScriptUrl,
-    mailer: givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+    mailer,
+    comments: commentDeps,
+    commentSections,
   });
   return { app, changes, pages, settings, mediaFiles, site };
 }

@@ -17,6 +17,8 @@ export interface Config {
   /** smtp:// or smtps:// URL for outgoing mail; without it, links are logged and shown to staff instead. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** How many comments one IP address, or one email, may post per minute. */
+  readonly commentsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +53,13 @@ function readSmtpUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+function readCommentsPerMinute(value: string | undefined): number {
+  if (value === undefined || value === '') return 5;
+  const perMinute = Number(value);
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new ConfigError(`GAZETTE_COMMENTS_PER_MINUTE must be a whole number of at least 1, got "${value}"`);
+  return perMinute;
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -73,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.GAZETTE_DEMO !== 'off',
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'production' ? 'warn' : 'info'),
     smtpUrl: readSmtpUrl(env.SMTP_URL),
+    commentsPerMinute: readCommentsPerMinute(env.GAZETTE_COMMENTS_PER_MINUTE),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });
 }

@@ -32,6 +32,12 @@ export class ForbiddenError extends GazetteError {
   readonly code = 'FORBIDDEN';
 }
 
+/** What was here was removed on purpose and will not come back (e.g. an article moved to the trash). */
+export class GoneError extends GazetteError {
+  readonly status = 410;
+  readonly code = 'GONE';
+}
+
 export class ConflictError extends GazetteError {
   readonly status = 409;
   readonly code = 'CONFLICT';

@@ -1,6 +1,7 @@
 import { issueSetupTokenIfNoUsers } from './accounts/index.ts';
 import { startPublishingScheduler } from './articles/index.ts';
 import { buildApp } from './app.ts';
+import { startCommentHousekeeping } from './comments/housekeeping.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   }
 
   const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes }, app.log);
+  const stopHousekeeping = startCommentHousekeeping({ db: database.db, clock: systemClock, settings: gazette.settings }, app.log);
   const warming = new AbortController();
   warmAllVariants(database.db, gazette.mediaFiles, warming.signal).catch((error: unknown) =>
     app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal} received, closing`);
     warming.abort();
     stopScheduler();
+    stopHousekeeping();
     await app.close();
     await stopBroadcast();
     await database.destroy();

@@ -13,6 +13,8 @@ export interface UserTable {
   locked_until: NullableTimestamp;
   totp_secret: string | null;
   created_at: Timestamp;
+  /** 1 when this editor wants an email about comments awaiting moderation. */
+  notify_pending_comments: Generated<number>;
 }
 
 /** A signed-in browser. The id is a hash of the cookie's token, so a leaked table signs nobody in. */

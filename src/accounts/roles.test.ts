@@ -12,6 +12,9 @@ const allowed: Record<Action, readonly Role[]> = {
   'publish-any-article': ['owner', 'admin', 'editor'],
   'edit-own-article': ['owner', 'admin', 'editor', 'author', 'contributor'],
   'publish-own-article': ['owner', 'admin', 'editor', 'author'],
+  'trash-any-article': ['owner', 'admin', 'editor'],
+  'trash-own-article': ['owner', 'admin', 'editor', 'author'],
+  'delete-trashed-article': ['owner', 'admin', 'editor'],
   'moderate-comments': ['owner', 'admin', 'editor'],
   'manage-sections-and-tags': ['owner', 'admin', 'editor'],
 };

@@ -12,23 +12,30 @@ export type Action =
   | 'publish-any-article'
   | 'edit-own-article'
   | 'publish-own-article'
+  /** Move to the trash, and restore from it. */
+  | 'trash-any-article'
+  | 'trash-own-article'
+  /** Delete for good what is in the trash. */
+  | 'delete-trashed-article'
   | 'moderate-comments'
   | 'manage-sections-and-tags';
 
 const grants: Record<Role, ReadonlySet<Action>> = {
   owner: new Set<Action>([
     'view-admin', 'manage-settings', 'manage-users', 'view-audit-log', 'edit-any-article', 'publish-any-article',
-    'edit-own-article', 'publish-own-article', 'moderate-comments', 'manage-sections-and-tags',
+    'edit-own-article', 'publish-own-article', 'trash-any-article', 'trash-own-article', 'delete-trashed-article',
+    'moderate-comments', 'manage-sections-and-tags',
   ]),
   admin: new Set<Action>([
     'view-admin', 'manage-settings', 'manage-users', 'view-audit-log', 'edit-any-article', 'publish-any-article',
-    'edit-own-article', 'publish-own-article', 'moderate-comments', 'manage-sections-and-tags',
+    'edit-own-article', 'publish-own-article', 'trash-any-article', 'trash-own-article', 'delete-trashed-article',
+    'moderate-comments', 'manage-sections-and-tags',
   ]),
   editor: new Set<Action>([
     'view-admin', 'edit-any-article', 'publish-any-article', 'edit-own-article', 'publish-own-article',
-    'moderate-comments', 'manage-sections-and-tags',
+    'trash-any-article', 'trash-own-article', 'delete-trashed-article', 'moderate-comments', 'manage-sections-and-tags',
   ]),
-  author: new Set<Action>(['view-admin', 'edit-own-article', 'publish-own-article']),
+  author: new Set<Action>(['view-admin', 'edit-own-article', 'publish-own-article', 'trash-own-article']),
   contributor: new Set<Action>(['view-admin', 'edit-own-article']),
 };
 

@@ -10,6 +10,7 @@ import type { Mailer } from '../platform/mailer.ts';
 import type { PageCache } from '../platform/page-cache.ts';
 import type { Database } from '../db/database.ts';
 import type { SiteContext } from '../settings/index.ts';
+import type { CommentDeps, CommentSections } from '../comments/index.ts';
 import type { AdminChrome } from './admin-document.tsx';
 
 /** What the newsroom's routes are given. */
@@ -30,6 +31,10 @@ export interface AdminContext {
   readonly mediaScriptUrl: string;
   /** The rich editor's bundle (src/admin/editor-client/), built at boot, fingerprinted. */
   readonly editorScriptUrl: string;
+  /** The comment capability, for the moderation queue. */
+  readonly comments: CommentDeps;
+  /** So a preview shows the comment section exactly as the published page will. */
+  readonly commentSections: CommentSections;
 }
 
 export function accountDeps(context: AdminContext): AccountDeps {
@@ -54,6 +59,8 @@ export function adminChrome(context: AdminContext, request: FastifyRequest, repl
             role: request.staff.role,
             managesTeam: can(request.staff, 'manage-users'),
             managesCatalog: can(request.staff, 'manage-sections-and-tags'),
+            moderatesComments: can(request.staff, 'moderate-comments'),
+            pendingComments: request.pendingComments,
           },
         }
       : {}),

@@ -8,7 +8,15 @@ export interface AdminChrome {
   readonly stylesheetUrl: string;
   readonly iconUrl: string;
   /** Absent on the sign-in and setup pages. */
-  readonly staff?: { readonly name: string; readonly role: string; readonly managesTeam: boolean; readonly managesCatalog: boolean };
+  readonly staff?: {
+    readonly name: string;
+    readonly role: string;
+    readonly managesTeam: boolean;
+    readonly managesCatalog: boolean;
+    readonly moderatesComments: boolean;
+    /** Comments awaiting moderation, shown as a badge to those who moderate. */
+    readonly pendingComments: number;
+  };
   readonly csrfToken: string;
   readonly currentPath: string;
 }
@@ -18,6 +26,7 @@ const everyone = () => true;
 const navigation: readonly { href: string; label: string; shownTo: (staff: Staff) => boolean }[] = [
   { href: '/admin', label: 'Articles', shownTo: everyone },
   { href: '/admin/media', label: 'Media', shownTo: everyone },
+  { href: '/admin/comments', label: 'Comments', shownTo: (staff) => staff.moderatesComments },
   { href: '/admin/sections', label: 'Sections', shownTo: (staff) => staff.managesCatalog },
   { href: '/admin/tags', label: 'Tags', shownTo: (staff) => staff.managesCatalog },
   { href: '/admin/authors', label: 'Authors', shownTo: (staff) => staff.managesCatalog },
@@ -58,6 +67,15 @@ export function AdminDocument({ chrome, title, scripts = [], children }: { chrom
                     <li>
                       <a href={link.href} aria-current={link.href === chrome.currentPath ? 'page' : undefined}>
                         {link.label}
+                        {link.href === '/admin/comments' && chrome.staff!.pendingComments > 0 ? (
+                          <>
+                            {' '}
+                            <span class="badge">
+                              {chrome.staff!.pendingComments}
+                              <span class="visually-hidden"> awaiting moderation</span>
+                            </span>
+                          </>
+                        ) : null}
                       </a>
                     </li>
                   ))}

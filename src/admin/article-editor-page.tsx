@@ -2,7 +2,25 @@ import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames
 import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../render/form.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
+import { TrashButton, TrashedNotice } from './article-trash-controls.tsx';
 import { DraftNotices, type EditorDraftState } from './editor-notices.tsx';
+
+function CommentsSwitch({ articleId, comments, csrfToken }: { articleId: number; comments: NonNullable<EditorPageData['comments']>; csrfToken: string }) {
+  return (
+    <section class="checklist" aria-labelledby="comments-switch-heading">
+      <h2 id="comments-switch-heading">Comments</h2>
+      <p>
+        {comments.open ? 'Readers can comment on this article' : 'Comments are closed on this article'} ({comments.count} approved).{' '}
+        <a href="/admin/comments">Moderation queue</a>
+      </p>
+      <form method="post" action={`/admin/comments/article/${articleId}`}>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="comments" value={comments.open ? 'closed' : 'open'} />
+        <button type="submit">{comments.open ? 'Close comments' : 'Open comments'}</button>
+      </form>
+    </section>
+  );
+}
 
 export interface EditorPageData {
   /** Absent for a new article. */
@@ -22,7 +40,13 @@ export interface EditorPageData {
   readonly authors: readonly SelectOption[];
   readonly images: readonly SelectOption[];
   readonly canPublish: boolean;
+  /** Whether this person may create tags by typing new names; otherwise they choose existing ones. */
+  readonly mayCreateTags: boolean;
+  /** Saved articles only: what this person may do with the trash. */
+  readonly trash?: { readonly trashed: boolean; readonly canTrash: boolean; readonly canDelete: boolean };
   readonly isLive: boolean;
+  /** Saved articles, for those who moderate: this article's own comments switch. */
+  readonly comments?: { readonly open: boolean; readonly count: number };
   readonly timeZone: string;
   /** The rich editor's script and what it reads from the form; without it the page is the plain form. */
   readonly richEditor?: {
@@ -33,13 +57,15 @@ export interface EditorPageData {
     readonly fieldNames: readonly string[];
     /** Saved articles only; a new one is kept in the browser until its first save. */
     readonly autosaveUrl?: string;
+    /** Existing tags as JSON, offered while typing in the tags field. */
+    readonly tagSuggestUrl: string;
   };
   readonly drafts?: EditorDraftState;
 }
 
 export const editorLabels: Record<string, string> = {
   headline: 'Headline', standfirst: 'Standfirst', slug: 'Slug', sectionId: 'Section', byline1: 'First byline',
-  byline2: 'Second byline', byline3: 'Third byline', tags: 'Tags', dateline: 'Dateline', featuredMediaId: 'Featured photo',
+  byline2: 'Second byline', byline3: 'Third byline', tags: 'Tags', dateline: 'Dateline', featuredMediaId: 'Featured photo', socialImageId: 'Social image',
   bodyHtml: 'Body', seoTitle: 'Search title', seoDescription: 'Search description', publishAt: 'Publish at',
   kind: 'Type of work', correctionKind: 'Correction or update', correctionText: 'Note',
 };
@@ -47,6 +73,7 @@ export const editorLabels: Record<string, string> = {
 const kindOptions = (Object.keys(articleKindNames) as ArticleKind[]).map((kind) => ({ value: kind, label: articleKindNames[kind] }));
 
 const none = { value: '', label: '— None —' };
+const sameAsFeatured = { value: '', label: '— The featured photo —' };
 
 function Bylines({ data }: { data: EditorPageData }) {
   return (
@@ -180,6 +207,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           {data.message}
         </p>
       ) : null}
+      {data.articleId && data.trash?.trashed ? <TrashedNotice articleId={data.articleId} canRestore={data.trash.canTrash} canDelete={data.trash.canDelete} csrfToken={chrome.csrfToken} /> : null}
       {data.drafts ? <DraftNotices drafts={data.drafts} csrfToken={chrome.csrfToken} /> : null}
       <ErrorSummary errors={data.errors} labels={editorLabels} />
       <form
@@ -192,6 +220,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
         data-draft-key={data.richEditor?.draftKey}
         data-draft-fields={data.richEditor?.fieldNames.join(' ')}
         data-autosave-url={data.richEditor?.autosaveUrl}
+        data-tag-suggest-url={data.richEditor?.tagSuggestUrl}
       >
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="loadedVersion" value={data.values.loadedVersion ?? ''} />
@@ -203,8 +232,9 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           <Field name="dateline" label={editorLabels.dateline!} value={data.values.dateline} error={data.errors.dateline} hint="Place only, e.g. SEOUL" maxlength={60} />
         </div>
         <Bylines data={data} />
-        <Field name="tags" label={editorLabels.tags!} value={data.values.tags} error={data.errors.tags} hint="Separated by commas; new tags are created." maxlength={600} />
+        <Field name="tags" label={editorLabels.tags!} value={data.values.tags} error={data.errors.tags} hint={data.mayCreateTags ? 'Separated by commas; new tags are created.' : 'Separated by commas; choose existing tags (only editors can create new ones).'} maxlength={600} />
         <Select name="featuredMediaId" label={editorLabels.featuredMediaId!} options={[none, ...data.images]} value={data.values.featuredMediaId} error={data.errors.featuredMediaId} hint="Upload photos in the media library." />
+        <Select name="socialImageId" label={editorLabels.socialImageId!} options={[sameAsFeatured, ...data.images]} value={data.values.socialImageId} error={data.errors.socialImageId} hint="What social networks show when the article is shared, if not the featured photo." />
         <TextArea name="bodyHtml" label={editorLabels.bodyHtml!} value={data.values.bodyHtml} error={data.errors.bodyHtml} rows={18} hint="Paragraphs, headings, lists, quotes, links, library photos and embeds; anything else is removed when saved." />
         <details class="field-group">
           <summary>Address and search engines</summary>
@@ -212,9 +242,11 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           <Field name="seoTitle" label={editorLabels.seoTitle!} value={data.values.seoTitle} error={data.errors.seoTitle} maxlength={120} />
           <TextArea name="seoDescription" label={editorLabels.seoDescription!} value={data.values.seoDescription} error={data.errors.seoDescription} rows={2} maxlength={320} />
         </details>
-        <Actions data={data} />
+        {data.trash?.trashed ? null : <Actions data={data} />}
       </form>
+      {data.articleId && data.trash?.canTrash && !data.trash.trashed ? <TrashButton articleId={data.articleId} csrfToken={chrome.csrfToken} /> : null}
       <Checklist items={data.checklist} />
+      {data.articleId && data.comments ? <CommentsSwitch articleId={data.articleId} comments={data.comments} csrfToken={chrome.csrfToken} /> : null}
       {data.canCorrect && data.articleId ? <Corrections data={data} csrfToken={chrome.csrfToken} /> : null}
     </AdminDocument>,
   );

@@ -24,9 +24,9 @@ import { articleInputFrom, draftFieldNames, editorBodySchema, type EditorValues,
 import { loadDraftState } from './editor-drafts.ts';
 
 const idParams = { type: 'object', required: ['articleId'], properties: { articleId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
-const notices: Record<string, string> = { corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.', review: 'Sent to the editors for review.', discarded: 'Your unsaved changes were discarded.' };
+const notices: Record<string, string> = { corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.', review: 'Sent to the editors for review.', discarded: 'Your unsaved changes were discarded.', restored: 'Restored from the trash as a draft.' };
 
-function owns(staff: User, article: Article): boolean {
+function owns(staff: User, article: Pick<Article, 'createdBy'>): boolean {
   return article.createdBy === staff.id;
 }
 
@@ -38,8 +38,14 @@ export function canPublish(staff: User, article: Article | undefined): boolean {
   return can(staff, 'publish-any-article') || (can(staff, 'publish-own-article') && (!article || owns(staff, article)));
 }
 
+/** Moving to the trash and restoring from it follow the same rule: editors any article, authors their own. */
+export function canTrash(staff: User, article: Pick<Article, 'createdBy'>): boolean {
+  return can(staff, 'trash-any-article') || (can(staff, 'trash-own-article') && owns(staff, article));
+}
+
 function statusLabel(article: Article | undefined): string {
   if (!article) return 'New, not saved yet';
+  if (article.trashedAt) return 'In the trash';
   if (article.status === 'draft') return article.reviewRequestedAt ? 'In review' : article.publishedAt ? 'Unpublished' : 'Draft';
   return article.status === 'scheduled' ? 'Scheduled' : 'Published';
 }
@@ -50,7 +56,7 @@ function valuesOf(article: Article, timeZone: string): EditorValues {
   return {
     headline: article.headline, standfirst: article.standfirst, slug: article.slug, sectionId: article.section ? String(article.section.id) : '',
     byline1, byline2, byline3, tags: article.tags.map((tag) => tag.name).join(', '), dateline: article.dateline,
-    featuredMediaId: article.image ? String(article.image.id) : '', bodyHtml: article.bodyHtml, seoTitle: article.seoTitle ?? '',
+    featuredMediaId: article.image ? String(article.image.id) : '', socialImageId: article.socialImage ? String(article.socialImage.id) : '', bodyHtml: article.bodyHtml, seoTitle: article.seoTitle ?? '',
     seoDescription: article.seoDescription ?? '', loadedVersion: String(article.version), kind: article.kind,
     publishAt: scheduledAt ? `${scheduledAt.getFullYear()}-${String(scheduledAt.getMonth() + 1).padStart(2, '0')}-${String(scheduledAt.getDate()).padStart(2, '0')}T${String(scheduledAt.getHours()).padStart(2, '0')}:${String(scheduledAt.getMinutes()).padStart(2, '0')}` : '',
   };
@@ -86,15 +92,20 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       ...form,
       sections, authors, images,
       canPublish: canPublish(request.staff!, article),
+      mayCreateTags: can(request.staff!, 'manage-sections-and-tags'),
+      ...(article && can(request.staff!, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
+      ...(article ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrash(request.staff!, article), canDelete: can(request.staff!, 'delete-trashed-article') } } : {}),
       isLive: article?.status === 'published' || article?.status === 'scheduled',
       timeZone: settings.timeZone,
-      richEditor: {
+      // A trashed article is not edited until it is restored, so nothing is autosaved either.
+      ...(article?.trashedAt ? {} : { richEditor: {
         scriptUrl: context.editorScriptUrl,
         libraryUrl: '/admin/media.json',
         draftKey: `${request.staff!.id}:${article ? `article-${article.id}` : 'new'}`,
         fieldNames: draftFieldNames,
         ...(article ? { autosaveUrl: `/admin/articles/${article.id}/autosave` } : {}),
-      },
+        tagSuggestUrl: '/admin/tags/suggest',
+      } }),
     }));
   };
 
@@ -111,7 +122,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       const timeZone = site.settings.current().timeZone;
       const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', timeZone, site.clock.now()) : {};
       if (scheduleAt.error) throw new ValidationError(scheduleAt.error, { publishAt: scheduleAt.error });
-      const input = await articleInputFrom(db, values, (await choices()).ids);
+      const input = await articleInputFrom(db, values, { ...(await choices()).ids, mayCreateTags: can(staff, 'manage-sections-and-tags') });
       const loaded = Number(values.loadedVersion);
       saved = article
         ? await updateArticle(articleDeps, article.id, input, { actorId: staff.id, ...(Number.isInteger(loaded) && loaded > 0 ? { expectedVersion: loaded } : {}) })

@@ -2,12 +2,14 @@ import { TZDate } from '@date-fns/tz';
 import type { ArticleInput, ArticleKind } from '../articles/index.ts';
 import type { Db } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
-import { findOrCreateTag } from '../tags/index.ts';
+import { findOrCreateTags } from '../tags/index.ts';
 
 const messages = {
   unknownOption: 'Choose one of the options in the list.',
   tooManyTags: 'Use at most 10 tags.',
   tagTooLong: 'Keep each tag under 50 characters.',
+  newTagsRefused: (names: readonly string[]) =>
+    `${names.map((name) => `“${name}”`).join(', ')} ${names.length === 1 ? 'is not a tag yet' : 'are not tags yet'}, and only editors can create tags. Choose existing tags, or ask an editor to create ${names.length === 1 ? 'it' : 'them'}.`,
   publishAtInvalid: 'Enter a day and time like 2026-12-01T07:30.',
   publishAtPast: 'Choose a time in the future, or use Publish now.',
 };
@@ -20,7 +22,7 @@ export type EditorValues = Record<string, string>;
 
 export const editorFieldNames = [
   'headline', 'standfirst', 'slug', 'sectionId', 'byline1', 'byline2', 'byline3', 'tags', 'dateline',
-  'featuredMediaId', 'bodyHtml', 'seoTitle', 'seoDescription', 'publishAt', 'loadedVersion', 'intent', 'kind',
+  'featuredMediaId', 'socialImageId', 'bodyHtml', 'seoTitle', 'seoDescription', 'publishAt', 'loadedVersion', 'intent', 'kind',
 ] as const;
 
 /** The fields an autosave or a browser's draft keeps: what a writer types, not which button they press. */
@@ -68,26 +70,28 @@ export function parsePublishAt(value: string, timeZone: string, now: Date): { at
 }
 
 /**
- * Turns the posted form into what the articles service takes, creating new tags on the way.
+ * Turns the posted form into what the articles service takes, creating new tags on the way when
+ * `mayCreateTags` (otherwise a name that is not a tag yet is refused, with the form kept as typed).
  * Choices must be among the options the form offered: a crafted id is refused, not stored.
  */
 export async function articleInputFrom(
   db: Db,
   values: EditorValues,
-  options: { sectionIds: ReadonlySet<number>; authorIds: ReadonlySet<number>; imageIds: ReadonlySet<number> },
+  options: { sectionIds: ReadonlySet<number>; authorIds: ReadonlySet<number>; imageIds: ReadonlySet<number>; mayCreateTags: boolean },
 ): Promise<ArticleInput> {
   const errors: Record<string, string> = {};
   const sectionId = pick(values.sectionId, options.sectionIds, 'sectionId', errors);
   const bylines = (['byline1', 'byline2', 'byline3'] as const).map((field) => pick(values[field], options.authorIds, field, errors));
   const featuredMediaId = pick(values.featuredMediaId, options.imageIds, 'featuredMediaId', errors);
+  const socialImageId = pick(values.socialImageId, options.imageIds, 'socialImageId', errors);
   const kind = values.kind || 'news';
   if (!isArticleKind(kind)) errors.kind = messages.unknownOption;
   const tagNames = [...new Set((values.tags ?? '').split(',').map((name) => name.trim()).filter(Boolean))];
   if (tagNames.length > 10) errors.tags = messages.tooManyTags;
   else if (tagNames.some((name) => name.length > 50)) errors.tags = messages.tagTooLong;
   if (Object.keys(errors).length > 0) throw new ValidationError('The article has errors.', errors);
-  const tagIds = [];
-  for (const name of tagNames) tagIds.push((await findOrCreateTag(db, { name })).id);
+  const { tags, unknown } = await findOrCreateTags(db, tagNames, { mayCreate: options.mayCreateTags });
+  if (unknown.length > 0) throw new ValidationError('The article has errors.', { tags: messages.newTagsRefused(unknown) });
   return {
     headline: values.headline ?? '',
     standfirst: values.standfirst ?? '',
@@ -98,8 +102,9 @@ export async function articleInputFrom(
     seoDescription: values.seoDescription ?? '',
     sectionId,
     authorIds: [...new Set(bylines.filter((id) => id !== null))],
-    tagIds,
+    tagIds: tags.map((tag) => tag.id),
     featuredMediaId,
+    socialImageId,
     kind: kind as ArticleKind,
   };
 }

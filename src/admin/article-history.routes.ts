@@ -28,7 +28,7 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
     const now = site.clock.now();
     // A draft has no publication time yet: it is shown as if published now.
     const asPublished: PublishedArticle = { ...article, publishedAt: article.publishedAt ?? now };
-    const { html } = await renderArticleDocument(asPublished, { db, site, pages: context.pages }, now);
+    const { html } = await renderArticleDocument(asPublished, { db, site, pages: context.pages, comments: context.commentSections }, now);
     return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
   });
 

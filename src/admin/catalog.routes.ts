@@ -136,7 +136,7 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   });
 
   registerCatalog(app, context, {
-    path: 'tags', title: 'Tags', introduction: 'Tags are created as writers type them in the editor; rename, describe or remove them here.',
+    path: 'tags', title: 'Tags', introduction: 'Editors create tags by typing new names in the article editor (authors and contributors choose existing ones); rename, describe or remove them here.',
     columns: ['Name', 'Address', 'Articles'],
     fields: [
       { name: 'name', label: 'Name', required: true, maxlength: 50 },

@@ -10,13 +10,19 @@ import { type AdminContext, accountDeps } from './admin-context.ts';
 import { articleAutosaveRoutes } from './article-autosave.routes.ts';
 import { articleEditorRoutes } from './article-editor.routes.ts';
 import { articleHistoryRoutes } from './article-history.routes.ts';
+import { articleTrashRoutes } from './article-trash.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
+import { commentModerationRoutes } from './comments.routes.ts';
+import { commentToolsRoutes } from './comment-tools.routes.ts';
+import { countPendingComments } from '../comments/moderation.queries.ts';
+import { can } from '../accounts/index.ts';
 import { mediaLibraryRoutes } from './media.routes.ts';
 import { newsroomRoutes } from './newsroom.routes.ts';
 import { oneTimeLinkRoutes } from './one-time-link.routes.ts';
 import { photoPickerRoutes } from './photo-picker.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { signInRoutes } from './sign-in.routes.ts';
+import { tagSuggestRoutes } from './tag-suggest.routes.ts';
 import { teamRoutes } from './team.routes.ts';
 
 export type { AdminContext } from './admin-context.ts';
@@ -43,6 +49,11 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   });
   await app.register(rateLimit, { global: false });
   await app.register(staffSessions, { deps: accountDeps(context) });
+  // The navigation's pending-comments badge, for those who moderate.
+  app.decorateRequest('pendingComments', 0);
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' && request.staff && can(request.staff, 'moderate-comments')) request.pendingComments = await countPendingComments(context.db);
+  });
   // Newsroom pages show unpublished work: no browser or proxy may keep a copy.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -56,9 +67,19 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(photoPickerRoutes, context);
   await app.register(articleAutosaveRoutes, context);
   await app.register(articleHistoryRoutes, context);
+  await app.register(articleTrashRoutes, context);
+  await app.register(tagSuggestRoutes, context);
   await app.register(settingsRoutes, context);
   await app.register(catalogRoutes, context);
+  await app.register(commentModerationRoutes, context);
+  await app.register(commentToolsRoutes, context);
 };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pendingComments: number;
+  }
+}
 
 function headerToken(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;

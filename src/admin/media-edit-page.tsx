@@ -10,6 +10,9 @@ const messages = {
   creditHint: 'Shown after the caption, e.g. "Reuters" or "Mina Park / Gazette".',
   notUsed: 'No article uses this photo.',
   inUse: 'It cannot be deleted while articles use it. Remove it from them first.',
+  siteLogo: 'The site’s logo',
+  siteLogoHint: 'change it in the settings',
+  logoInUse: 'It cannot be deleted while it is the site’s logo. Choose another logo in the settings first.',
   deleteForbidden: 'Only editors, admins and owners can delete photos.',
   deleteHint: 'Deletes the photo and every size made from it. This cannot be undone.',
 };
@@ -26,6 +29,8 @@ export interface MediaEditPageData {
   readonly errors: Readonly<Partial<Record<DescriptionField, string>>>;
   readonly usage: readonly { readonly headline: string; readonly status: keyof typeof statusLabels; readonly editUrl: string; readonly publicUrl: string | null }[];
   readonly canDelete: boolean;
+  /** Chosen as the logo in the site settings: a use like an article's, which keeps it from being deleted. */
+  readonly isSiteLogo?: boolean;
   readonly notice?: string;
   /** Why the last action could not be done, e.g. deleting a photo in use. */
   readonly problem?: string;
@@ -81,10 +86,15 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
         </div>
       </div>
       <h2>Used in</h2>
-      {data.usage.length === 0 ? (
+      {data.usage.length === 0 && !data.isSiteLogo ? (
         <p>{messages.notUsed}</p>
       ) : (
         <ul class="media-usage">
+          {data.isSiteLogo ? (
+            <li>
+              {messages.siteLogo} (<a href="/admin/settings">{messages.siteLogoHint}</a>)
+            </li>
+          ) : null}
           {data.usage.map((article) => (
             <li>
               <a href={article.editUrl}>{article.headline}</a> <span class={`status status--${article.status}`}>{statusLabels[article.status]}</span>
@@ -105,6 +115,8 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
         <p>{messages.deleteForbidden}</p>
       ) : data.usage.length > 0 ? (
         <p>{messages.inUse}</p>
+      ) : data.isSiteLogo ? (
+        <p>{messages.logoInUse}</p>
       ) : (
         <form method="post" action={`/admin/media/${data.id}/delete`} class="inline-form">
           <CsrfField token={chrome.csrfToken} />

@@ -28,6 +28,7 @@ import { mediaUploadRoutes, readUploadRefusals } from './media-upload.routes.ts'
 const messages = {
   deleteForbidden: 'Only editors, admins and owners can delete photos from the library.',
   deleted: (name: string) => `${name} was deleted.`,
+  isSiteLogo: 'This image is the site’s logo. Choose another logo in the settings before deleting it.',
 };
 
 const imagesPerPage = 24;
@@ -63,6 +64,8 @@ interface LibraryQuery {
 /** The media library: browse, search, upload, describe and delete the newsroom's photos. */
 export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const deps: MediaLibraryDeps = { db: context.db, files: context.mediaFiles, changes: context.changes };
+  // The logo lives in the settings, which the media capability does not know; the newsroom checks it here.
+  const isSiteLogo = (id: number) => context.site.settings.current().logo?.mediaId === id;
   app.addHook('preHandler', requireStaff);
   await app.register(mediaUploadRoutes, context);
 
@@ -130,6 +133,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         publicUrl: article.status === 'published' ? articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null }) : null,
       })),
       canDelete: can(request.staff!, 'edit-any-article'),
+      isSiteLogo: isSiteLogo(item.id),
       ...(form.notice ? { notice: form.notice } : {}),
       ...(form.problem ? { problem: form.problem } : {}),
     }));
@@ -161,6 +165,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
 
   app.post<{ Params: { id: number } }>('/admin/media/:id/delete', { schema: { params: idParams }, preHandler: app.csrfProtection }, async (request, reply) => {
     if (!can(request.staff!, 'edit-any-article')) throw new ForbiddenError(messages.deleteForbidden);
+    if (isSiteLogo(request.params.id)) return showEditPage(request, reply, await getMediaItem(context.db, request.params.id), 409, { problem: messages.isSiteLogo });
     try {
       const deleted = await deleteImage(deps, request.params.id);
       return reply.redirect(`/admin/media?${new URLSearchParams({ deleted: deleted.originalName.slice(0, 200) })}`, 303);

@@ -3,15 +3,24 @@ import QRCode from 'qrcode';
 import { can, confirmTwoStep, disableTwoStep, isTwoStepOn, listSessionsOf, newTwoStepSecret, signOutEverywhereElse, twoStepUri } from '../accounts/index.ts';
 import { ValidationError } from '../errors.ts';
 import { articleUrl, loadNewsroomArticlePage } from '../articles/index.ts';
-import { type PageQuery, pageQuerySchema } from '../platform/route-schemas.ts';
+import { pageQuerySchema } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
 import { renderAccountPage } from './account-page.tsx';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
+import { canTrash } from './article-editor.routes.ts';
 import { renderArticleListPage } from './article-list-page.tsx';
 import { renderTwoStepSetupPage } from './two-step-pages.tsx';
 
 const articlesPerPage = 50;
+const listQuery = {
+  type: 'object',
+  properties: { ...pageQuerySchema.properties, view: { type: 'string', enum: ['trash'] }, done: { type: 'string', enum: ['trashed', 'deleted'] } },
+} as const;
+const listNotices = {
+  trashed: 'Moved to the trash: readers no longer see it anywhere. Restore it here if that was a mistake.',
+  deleted: 'The article was deleted permanently.',
+} as const;
 
 function describeBrowser(userAgent: string): string {
   const browser = /(Firefox|Edg|Chrome|Safari)\/[\d.]+/.exec(userAgent)?.[1]?.replace('Edg', 'Edge') ?? 'Unknown browser';
@@ -24,23 +33,37 @@ export const newsroomRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
   const deps = accountDeps(context);
   app.addHook('preHandler', requireStaff);
 
-  app.get<{ Querystring: PageQuery }>('/admin', { schema: { querystring: pageQuerySchema } }, async (request, reply) => {
+  app.get<{ Querystring: { page: number; view?: 'trash'; done?: keyof typeof listNotices } }>('/admin', { schema: { querystring: listQuery } }, async (request, reply) => {
+    const staff = request.staff!;
     const dateStyle = dateStyleOf(context.site.settings.current());
-    const list = await loadNewsroomArticlePage(context.db, request.query.page, articlesPerPage);
-    const pageUrl = (page: number) => (page > 1 ? `/admin?page=${page}` : '/admin');
+    const view = request.query.view ?? 'articles';
+    const list = await loadNewsroomArticlePage(context.db, request.query.page, articlesPerPage, view);
+    const base = view === 'trash' ? '/admin?view=trash' : '/admin';
+    const pageUrl = (page: number) => (page > 1 ? `${base}${view === 'trash' ? '&' : '?'}page=${page}` : base);
+    const owns = (row: { createdBy: number | null }) => row.createdBy === staff.id;
     return sendHtml(
       reply,
       200,
       renderArticleListPage(adminChrome(context, request, reply), {
+        view,
         total: list.total,
+        trashCount: list.trashCount,
+        ...(request.query.done ? { notice: listNotices[request.query.done] } : {}),
         rows: list.rows.map((row) => ({
-          editUrl: can(request.staff!, 'edit-any-article') || row.createdBy === request.staff!.id ? `/admin/articles/${row.id}` : null,
+          editUrl: can(staff, 'edit-any-article') || owns(row) ? `/admin/articles/${row.id}` : null,
           headline: row.headline,
           status: row.status === 'draft' && row.inReview ? 'review' : row.status,
           section: row.sectionName ?? '—',
           publicUrl: row.status === 'published' ? articleUrl({ slug: row.slug, section: row.sectionSlug ? { slug: row.sectionSlug } : null }) : null,
-          updatedIso: row.updatedAt.toISOString(),
-          updatedLabel: formatDateTime(row.updatedAt, dateStyle),
+          // The trash shows when each article was trashed; the working list when it was last edited.
+          updatedIso: (row.trashedAt ?? row.updatedAt).toISOString(),
+          updatedLabel: formatDateTime(row.trashedAt ?? row.updatedAt, dateStyle),
+          ...(view === 'trash'
+            ? {
+                restoreAction: canTrash(staff, row) ? `/admin/articles/${row.id}/restore` : null,
+                deleteUrl: can(staff, 'delete-trashed-article') ? `/admin/articles/${row.id}/delete` : null,
+              }
+            : {}),
         })),
         pages: {
           page: list.page,

@@ -1,3 +1,4 @@
+import { CommentSection, type CommentSectionView } from '../comments/index.ts';
 import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
 import { type CaptionedImage, Figure } from '../render/picture.tsx';
 import type { SafeHtml } from '../render/safe-html.ts';
@@ -23,6 +24,7 @@ export interface ArticleView {
   /** "Opinion", "Analysis"…; empty for news reporting. */
   readonly kindLabel: string;
   readonly sponsored: boolean;
+  readonly commentCount: number;
   readonly corrections: readonly { readonly kind: 'Correction' | 'Update'; readonly iso: string; readonly label: string; readonly text: string }[];
 }
 
@@ -31,6 +33,8 @@ export interface ArticlePageData {
   readonly head: PageHead;
   readonly article: ArticleView;
   readonly related: readonly StoryTeaser[];
+  /** Absent where comments do not belong (e.g. a newsroom preview without them). */
+  readonly comments?: CommentSectionView;
 }
 
 function Byline({ authors }: { authors: readonly LinkTo[] }) {
@@ -65,6 +69,14 @@ function ArticleHeader({ article }: { article: ArticleView }) {
       <p class="article__meta">
         {article.dateline ? <span class="dateline">{article.dateline} —</span> : null}{' '}
         <time datetime={article.published.iso}>{article.published.label}</time>
+        {article.commentCount > 0 ? (
+          <>
+            {' '}
+            <a class="article__comment-count" href="#comments">
+              {article.commentCount === 1 ? '1 comment' : `${article.commentCount.toLocaleString('en')} comments`}
+            </a>
+          </>
+        ) : null}
         {article.updated ? (
           <>
             {' '}
@@ -126,12 +138,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <StoryList stories={data.related} headingLevel={3} />
         </aside>
       ) : null}
-      <section id="comments" class="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading" class="rule-heading">
-          Comments
-        </h2>
-        <p>No comments yet.</p>
-      </section>
+      {data.comments ? <CommentSection section={data.comments} /> : null}
       <p class="back-to-top-holder">
         <a class="back-to-top" href="#top">
           <span aria-hidden="true">↑</span> Back to top

@@ -21,6 +21,7 @@ export function toStoryTeaser(summary: ArticleSummary, dateStyle: DateStyle): St
     publishedLabel: formatDay(summary.publishedAt, dateStyle),
     bylineLabel: summary.authors.length > 0 ? `By ${joinNames(summary.authors.map((author) => author.name))}` : '',
     image: summary.image ? toResponsiveImage(summary.image) : null,
+    commentCount: summary.commentCount,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ArticleTable {
   dateline: string;
   body_html: string;
   featured_media_id: number | null;
+  /** Shown by social networks instead of the featured photo; null uses the featured photo. */
+  social_image_id: number | null;
   seo_title: string | null;
   seo_description: string | null;
   created_at: Timestamp;
@@ -25,6 +27,10 @@ export interface ArticleTable {
   review_requested_at: NullableTimestamp;
   version: Generated<number>;
   kind: Generated<ArticleKind>;
+  /** Set while the article is in the trash; a trashed article is always a draft. */
+  trashed_at: NullableTimestamp;
+  /** 1 unless an editor closed this article's comments (SQLite has no boolean). */
+  comments_open: Generated<number>;
 }
 
 /** The type of work: news reporting, analysis, opinion, a review, or paid (sponsored) content. */

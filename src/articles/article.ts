@@ -44,6 +44,8 @@ export interface ArticleSummary {
   readonly image: ArticleImage | null;
   readonly publishedAt: Date;
   readonly updatedAt: Date;
+  /** Approved comments. */
+  readonly commentCount: number;
 }
 
 /** A published article as the sitemaps list it: where it lives, when, and its photo. */
@@ -72,15 +74,21 @@ export interface Article extends Omit<ArticleSummary, 'publishedAt'> {
   readonly tags: readonly TagRef[];
   readonly seoTitle: string | null;
   readonly seoDescription: string | null;
+  /** What social networks show instead of the featured photo; null shows the featured photo. */
+  readonly socialImage: ArticleImage | null;
   readonly createdAt: Date;
   readonly publishedAt: Date | null;
   /** The staff member who started it; authors and contributors may edit only their own. */
   readonly createdBy: number | null;
   /** Set while a draft waits for an editor's review. */
   readonly reviewRequestedAt: Date | null;
+  /** When it was moved to the trash; null while it is not there. A trashed article is a draft. */
+  readonly trashedAt: Date | null;
   /** Goes up with every save; an editor saving from an older version is told, not overwritten. */
   readonly version: number;
   readonly kind: ArticleKind;
+  /** Off when an editor closed this article's comments; the site's policy may also close them by age. */
+  readonly commentsOpen: boolean;
   /** Dated corrections and updates, oldest first. */
   readonly corrections: readonly Correction[];
 }

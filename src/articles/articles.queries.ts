@@ -1,14 +1,12 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
-import type { ArticleKind } from './article.table.ts';
 import { loadCorrectionsByArticle } from './corrections.queries.ts';
 import type {
   Article,
   ArticleImage,
   ArticleIndexEntry,
   ArticleScope,
-  ArticleStatus,
   ArticleSummary,
   AuthorRef,
   PublishedArticle,
@@ -21,7 +19,8 @@ function baseArticleQuery(db: Db) {
   return db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('media', 'media.id', 'articles.featured_media_id');
+    .leftJoin('media', 'media.id', 'articles.featured_media_id')
+    .leftJoin('media as social', 'social.id', 'articles.social_image_id');
 }
 
 type ArticleQuery = ReturnType<typeof baseArticleQuery>;
@@ -44,6 +43,7 @@ function selectArticleColumns(query: ArticleQuery) {
     'articles.review_requested_at',
     'articles.version',
     'articles.kind',
+    'articles.comments_open',
     'sections.id as section_id',
     'sections.slug as section_slug',
     'sections.name as section_name',
@@ -54,7 +54,24 @@ function selectArticleColumns(query: ArticleQuery) {
     'media.alt as media_alt',
     'media.caption as media_caption',
     'media.credit as media_credit',
-  ]);
+    'articles.trashed_at',
+    'social.id as social_id',
+    'social.storage_key as social_storage_key',
+    'social.width as social_width',
+    'social.height as social_height',
+    'social.alt as social_alt',
+    'social.caption as social_caption',
+    'social.credit as social_credit',
+  ])
+    // Readers see the count on the article and in lists; the index on (article_id, status) answers it alone.
+    .select((eb) =>
+      eb
+        .selectFrom('comments')
+        .select((inner) => inner.fn.countAll<number | string>().as('count'))
+        .whereRef('comments.article_id', '=', 'articles.id')
+        .where('comments.status', '=', 'approved')
+        .as('comment_count'),
+    );
 }
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticleColumns>['executeTakeFirstOrThrow']>>;
@@ -96,6 +113,10 @@ function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef[], tag
     seoDescription: row.seo_description,
     section: sectionFromRow(row),
     image: imageFromRow(row),
+    socialImage: imageFromRow({
+      media_id: row.social_id, media_storage_key: row.social_storage_key, media_width: row.social_width, media_height: row.social_height,
+      media_alt: row.social_alt, media_caption: row.social_caption, media_credit: row.social_credit,
+    }),
     authors,
     tags,
     createdAt: toDate(row.created_at),
@@ -103,8 +124,11 @@ function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef[], tag
     publishedAt: toDateOrNull(row.published_at),
     createdBy: row.created_by,
     reviewRequestedAt: toDateOrNull(row.review_requested_at),
+    trashedAt: toDateOrNull(row.trashed_at),
     version: row.version,
     kind: row.kind,
+    commentsOpen: Number(row.comments_open) === 1,
+    commentCount: toCount(row.comment_count),
     corrections: [],
   };
 }
@@ -161,8 +185,8 @@ async function withRelations(db: Db, rows: readonly ArticleRow[]): Promise<Artic
 }
 
 function toSummary(article: Article): ArticleSummary {
-  const { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt } = article;
-  return { id, slug, headline, standfirst, section, authors, image, publishedAt: publishedAt ?? updatedAt, updatedAt };
+  const { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount } = article;
+  return { id, slug, headline, standfirst, section, authors, image, publishedAt: publishedAt ?? updatedAt, updatedAt, commentCount };
 }
 
 function applyScope(query: ArticleQuery, scope: ArticleScope): ArticleQuery {
@@ -306,107 +330,6 @@ export async function findArticleIdBySlugHistory(db: Db, sectionSlug: string, sl
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row?.article_id;
-}
-
-export interface ArticleRowInput {
-  readonly slug: string;
-  readonly sectionId: number | null;
-  readonly status: ArticleStatus;
-  readonly headline: string;
-  readonly standfirst: string;
-  readonly dateline: string;
-  readonly bodyHtml: string;
-  readonly featuredMediaId: number | null;
-  readonly seoTitle: string | null;
-  readonly seoDescription: string | null;
-  readonly publishedAt: Date | null;
-  readonly kind: ArticleKind;
-}
-
-function rowValues(input: ArticleRowInput) {
-  return {
-    slug: input.slug,
-    section_id: input.sectionId,
-    status: input.status,
-    headline: input.headline,
-    standfirst: input.standfirst,
-    dateline: input.dateline,
-    body_html: input.bodyHtml,
-    featured_media_id: input.featuredMediaId,
-    seo_title: input.seoTitle,
-    seo_description: input.seoDescription,
-    published_at: input.publishedAt ? toTimestamp(input.publishedAt) : null,
-    kind: input.kind,
-  };
-}
-
-export async function insertArticle(db: Db, input: ArticleRowInput, now: Date): Promise<number> {
-  const row = await db
-    .insertInto('articles')
-    .values({ ...rowValues(input), created_at: toTimestamp(now), updated_at: toTimestamp(now) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Saves the row if it is still at `expectedVersion` (when given); false when someone saved first. */
-export async function updateArticleRow(db: Db, id: number, input: ArticleRowInput, now: Date, expectedVersion?: number): Promise<boolean> {
-  let query = db
-    .updateTable('articles')
-    .set((eb) => ({ ...rowValues(input), updated_at: toTimestamp(now), version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-export async function replaceArticleAuthors(db: Db, articleId: number, authorIds: readonly number[]): Promise<void> {
-  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-  if (authorIds.length === 0) return;
-  await db
-    .insertInto('article_authors')
-    .values(authorIds.map((authorId, position) => ({ article_id: articleId, author_id: authorId, position })))
-    .execute();
-}
-
-export async function replaceArticleTags(db: Db, articleId: number, tagIds: readonly number[]): Promise<void> {
-  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
-  if (tagIds.length === 0) return;
-  await db
-    .insertInto('article_tags')
-    .values(tagIds.map((tagId, position) => ({ article_id: articleId, tag_id: tagId, position })))
-    .execute();
-}
-
-/** Remembers an old address; if another article used it before, the newest owner wins. */
-export async function recordSlugHistory(db: Db, articleId: number, sectionSlug: string, slug: string, now: Date): Promise<void> {
-  await db
-    .insertInto('article_slug_history')
-    .values({ article_id: articleId, section_slug: sectionSlug, slug, created_at: toTimestamp(now) })
-    .onConflict((oc) => oc.columns(['section_slug', 'slug']).doUpdateSet({ article_id: articleId, created_at: toTimestamp(now) }))
-    .execute();
-}
-
-export async function isSlugTaken(db: Db, slug: string, exceptArticleId?: number): Promise<boolean> {
-  let query = db.selectFrom('articles').select(sql<number>`1`.as('taken')).where('slug', '=', slug);
-  if (exceptArticleId !== undefined) query = query.where('id', '!=', exceptArticleId);
-  return (await query.executeTakeFirst()) !== undefined;
-}
-
-export async function setPublicationState(
-  db: Db,
-  id: number,
-  state: { status: ArticleStatus; publishedAt: Date | null; updatedAt: Date },
-): Promise<void> {
-  await db
-    .updateTable('articles')
-    .set({
-      status: state.status,
-      published_at: state.publishedAt ? toTimestamp(state.publishedAt) : null,
-      updated_at: toTimestamp(state.updatedAt),
-    })
-    .where('id', '=', id)
-    .execute();
 }
 
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {

@@ -2,18 +2,21 @@ import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 import { countPublished, findArticleById, findArticleIdBySlugHistory, findPublishedArticleBySlug, listArticlesSharingTags, listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
-import { countAllArticles, listNewsroomArticles } from './newsroom.queries.ts';
+import { countNewsroomArticles, listNewsroomArticles, type NewsroomView } from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
+import { isTrashedAfterPublication } from './trash.queries.ts';
 import { articleUrl } from './urls.ts';
 
 export type ArticleLookup =
   | { readonly kind: 'found'; readonly article: PublishedArticle }
   | { readonly kind: 'moved'; readonly location: string }
+  | { readonly kind: 'gone' }
   | { readonly kind: 'missing' };
 
 /**
  * What lives at /{sectionSlug}/{slug}: the article, or where it moved to (an old slug, or a
- * section it left), or nothing. Drafts and scheduled articles are "nothing" to readers.
+ * section it left), or nothing. Drafts and scheduled articles are "nothing" to readers; an article
+ * that was on the site and is now in the trash is "gone", so search engines drop it sooner.
  */
 export async function lookUpArticle(db: Db, sectionSlug: string, slug: string, now: Date): Promise<ArticleLookup> {
   const article = await findPublishedArticleBySlug(db, slug, now);
@@ -26,7 +29,7 @@ export async function lookUpArticle(db: Db, sectionSlug: string, slug: string, n
   if (former?.status === 'published' && former.publishedAt && former.publishedAt <= now) {
     return { kind: 'moved', location: articleUrl(former) };
   }
-  return { kind: 'missing' };
+  return (await isTrashedAfterPublication(db, slug, now)) ? { kind: 'gone' } : { kind: 'missing' };
 }
 
 export interface ArticleListPage {
@@ -86,10 +89,11 @@ export async function loadRelatedArticles(
   return { summaries: rankRelated(articleText, candidates, limit), scopes };
 }
 
-/** One page of the newsroom's article list, drafts included. Staff only: never use on reader pages. */
-export async function loadNewsroomArticlePage(db: Db, page: number, perPage: number) {
-  const total = await countAllArticles(db);
+/** One page of the newsroom's article list (drafts included) or of its trash. Staff only: never use on reader pages. */
+export async function loadNewsroomArticlePage(db: Db, page: number, perPage: number, view: NewsroomView = 'articles') {
+  const [total, trashed] = await Promise.all([countNewsroomArticles(db, view), view === 'trash' ? undefined : countNewsroomArticles(db, 'trash')]);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   if (page > pageCount) throw new NotFoundError(`There is no page ${page}; the last page is ${pageCount}.`);
-  return { rows: await listNewsroomArticles(db, { limit: perPage, offset: (page - 1) * perPage }), page, pageCount, total };
+  const rows = await listNewsroomArticles(db, { view, limit: perPage, offset: (page - 1) * perPage });
+  return { rows, page, pageCount, total, trashCount: trashed ?? total };
 }

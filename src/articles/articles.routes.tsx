@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { NotFoundError } from '../errors.ts';
+import type { CommentSectionRequest, CommentSections } from '../comments/index.ts';
+import { GoneError, NotFoundError } from '../errors.ts';
 import { shareableImage, toResponsiveImage } from '../media/index.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { sendPage, servePage } from '../platform/page-cache.ts';
@@ -8,7 +9,7 @@ import { type DateStyle, formatDateTime } from '../render/dates.ts';
 import type { PageHead } from '../render/document.tsx';
 import { sanitizeStoredHtml, htmlToText } from '../render/sanitize.ts';
 import { renderDocument } from '../render/safe-html.ts';
-import { dateStyleOf, type PolicyKey, policyKeys, siteChrome } from '../settings/index.ts';
+import { dateStyleOf, type PolicyKey, policyKeys, siteChrome, siteLogo } from '../settings/index.ts';
 import type { ArticleImage, PublishedArticle } from './article.ts';
 import { articleKinds } from './article-kinds.ts';
 import { newsArticleJsonLd, newsMediaOrganization, type PolicyProperty, type Publisher, webSiteJsonLd } from './article-json-ld.ts';
@@ -21,13 +22,15 @@ import { findImagesByStorageKeys } from './inline-photos.queries.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
 import { lookUpArticle, loadRelatedArticles } from './articles.reader.ts';
 import { HomePage } from './home-page.tsx';
-import { listPublishedSummaries } from './articles.queries.ts';
+import { findArticleById, listPublishedSummaries } from './articles.queries.ts';
 import type { ReaderDeps } from './reader-deps.ts';
-import { absoluteUrl, articleUrl, authorUrl, homeUrl, policyUrl, sectionUrl, tagUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, commentsFeedUrl, authorUrl, homeUrl, policyUrl, sectionUrl, tagUrl } from './urls.ts';
 
 export interface ArticleRoutesOptions extends ReaderDeps {
   /** The home page's sections, in navigation order; given by the sections capability. */
   readonly listSections: () => Promise<readonly { id: number; slug: string; name: string }[]>;
+  /** The comment section under each article; given by the comments capability. */
+  readonly comments?: CommentSections;
 }
 
 /** Shown only when an edit comes well after publication; fixing a typo a minute later is not news. */
@@ -52,7 +55,7 @@ function publisherOf(deps: ReaderDeps): Publisher {
   return {
     name: settings.name,
     publicUrl: deps.site.publicUrl,
-    logo: deps.site.assets.logo,
+    logo: siteLogo(deps.site),
     policies: Object.fromEntries(
       policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => [policyProperties[key], policyUrl(key)]),
     ),
@@ -76,6 +79,7 @@ function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImag
     tags: article.tags.map((tag) => ({ label: tag.name, url: tagUrl(tag) })),
     kindLabel: articleKinds[article.kind].label,
     sponsored: article.kind === 'sponsored',
+    commentCount: article.commentCount,
     corrections: article.corrections.map((correction) => ({
       kind: correction.kind === 'correction' ? 'Correction' : 'Update',
       iso: correction.createdAt.toISOString(),
@@ -89,15 +93,19 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
   const { publicUrl } = deps.site;
   const settings = deps.site.settings.current();
   const description = describe(article);
-  const image = article.image ? shareableImage(article.image) : undefined;
+  // Social networks get the social image when the newsroom chose one, else the featured photo.
+  const shared = article.socialImage ?? article.image;
+  const image = shared ? shareableImage(shared) : undefined;
   return {
     title: article.seoTitle || article.headline,
     description,
     canonicalUrl: absoluteUrl(publicUrl, articleUrl(article)),
     ogType: 'article',
-    ...(image && article.image
-      ? { image: { url: absoluteUrl(publicUrl, image.path), width: image.width, height: image.height, alt: article.image.alt } }
-      : {}),
+    feeds: [
+      { title: `Comments on “${article.headline}”`, href: commentsFeedUrl(article, 'rss'), type: 'application/rss+xml' },
+      { title: `Comments on “${article.headline}” (Atom)`, href: commentsFeedUrl(article, 'atom'), type: 'application/atom+xml' },
+    ],
+    ...(image && shared ? { image: { url: absoluteUrl(publicUrl, image.path), width: image.width, height: image.height, alt: shared.alt } } : {}),
     openGraphExtras: [
       ['article:published_time', article.publishedAt.toISOString()],
       ['article:modified_time', article.updatedAt.toISOString()],
@@ -119,20 +127,38 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
  * The article page as readers get it, with the content tags it shows. The newsroom's preview
  * renders drafts through this same function, so a preview never differs from the published page.
  */
-export async function renderArticleDocument(article: PublishedArticle, deps: ReaderDeps, now: Date): Promise<{ html: string; tags: ContentTag[] }> {
+export async function renderArticleDocument(
+  article: PublishedArticle,
+  deps: ReaderDeps & { readonly comments?: CommentSections },
+  now: Date,
+  commentRequest: CommentSectionRequest = {},
+): Promise<{ html: string; tags: ContentTag[]; private: boolean; expiresAt?: Date }> {
   const { db, site } = deps;
   const dateStyle = dateStyleOf(site.settings.current());
   const related = await loadRelatedArticles(db, article, now, 3);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
   const view = articleView(article, dateStyle, inlineImages);
   const head = articleHead(article, deps);
+  const comments = deps.comments
+    ? await deps.comments.load({ id: article.id, path: articleUrl(article), publishedAt: article.publishedAt, commentsOpen: article.commentsOpen }, commentRequest, now, dateStyle)
+    : undefined;
+  const scripts = [...(hasPlayableEmbed(view.body) ? [site.assets.embedsScriptUrl] : []), ...(comments?.view.form ? [site.assets.commentsScriptUrl] : [])];
+  const [articleJsonLd, ...otherJsonLd] = head.jsonLd ?? [];
   const html = renderDocument(
     <ArticlePage
       data={{
         site: siteChrome(site, articleUrl(article), now),
-        head: hasPlayableEmbed(view.body) ? { ...head, scripts: [site.assets.embedsScriptUrl] } : head,
+        head: {
+          ...head,
+          scripts,
+          jsonLd: [
+            comments && articleJsonLd ? { ...articleJsonLd, commentCount: comments.view.count, ...(comments.jsonLd.length > 0 ? { comment: comments.jsonLd } : {}) } : articleJsonLd,
+            ...otherJsonLd,
+          ].filter((item): item is object => item !== undefined),
+        },
         article: view,
         related: related.summaries.map((summary) => toStoryTeaser(summary, dateStyle)),
+        ...(comments ? { comments: comments.view } : {}),
       }}
     />,
   );
@@ -144,7 +170,7 @@ export async function renderArticleDocument(article: PublishedArticle, deps: Rea
     ...related.scopes.map(contentTags.scope),
     ...tagsOfSummaries(related.summaries),
   ];
-  return { html, tags };
+  return { html, tags, private: comments?.showsPrivateComments ?? false, ...(comments?.freshUntil ? { expiresAt: comments.freshUntil } : {}) };
 }
 
 export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, deps) => {
@@ -198,20 +224,71 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
     }),
   );
 
-  app.get<{ Params: { sectionSlug: string; slug: string } }>(
+  app.get<{ Params: { sectionSlug: string; slug: string }; Querystring: ArticleQuery }>(
     '/:sectionSlug/:slug',
-    { schema: { params: slugParamsSchema('sectionSlug', 'slug') } },
+    { schema: { params: slugParamsSchema('sectionSlug', 'slug'), querystring: articleQuerySchema } },
     async (request, reply) => {
       const { sectionSlug, slug } = request.params;
-      // A cached page is current by construction: any change to what it shows dropped it.
-      const cached = pages.get(`/${sectionSlug}/${slug}`);
+      const commentRequest = commentRequestOf(request.query);
+      const ownCommentIds = deps.comments ? deps.comments.ownCommentIds(request.headers.cookie) : [];
+      // Variants of the comment section are cached apart; a reply form and a commenter's own pending comments are not cached at all.
+      const key = `/${sectionSlug}/${slug}${commentRequest.variant}`;
+      const personal = commentRequest.request.replyTo !== undefined || ownCommentIds.length > 0;
+      const cached = personal ? undefined : pages.get(key);
       if (cached) return sendPage(request, reply, cached);
       const now = site.clock.now();
       const found = await lookUpArticle(db, sectionSlug, slug, now);
       if (found.kind === 'moved') return reply.redirect(found.location, 301);
       if (found.kind === 'missing') throw new NotFoundError('There is no article at this address.');
+      if (found.kind === 'gone') throw new GoneError('The newsroom has taken this article down. It is no longer available.');
       const { article } = found;
-      return servePage(request, reply, pages, articleUrl(article), () => renderArticleDocument(article, deps, now));
+      const build = () => renderArticleDocument(article, deps, now, { ...commentRequest.request, ownCommentIds });
+      if (personal) {
+        const built = await build();
+        if (built.private || commentRequest.request.replyTo !== undefined) {
+          return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(built.html);
+        }
+      }
+      return servePage(request, reply, pages, `${articleUrl(article)}${commentRequest.variant}`, build);
     },
   );
 };
+
+interface ArticleQuery {
+  readonly comments?: 'oldest' | 'newest';
+  readonly 'comments-page'?: number;
+  readonly replyto?: number;
+}
+
+const articleQuerySchema = {
+  type: 'object',
+  properties: {
+    comments: { type: 'string', enum: ['oldest', 'newest'] },
+    'comments-page': { type: 'integer', minimum: 1, maximum: 100000 },
+    replyto: { type: 'integer', minimum: 1, maximum: 2147483647 },
+  },
+} as const;
+
+function commentRequestOf(query: ArticleQuery): { request: CommentSectionRequest; variant: string } {
+  const request: CommentSectionRequest = {
+    ...(query.comments ? { order: query.comments } : {}),
+    ...(query['comments-page'] ? { page: query['comments-page'] } : {}),
+    ...(query.replyto ? { replyTo: query.replyto } : {}),
+  };
+  const variant = [query.comments ? `comments=${query.comments}` : '', query['comments-page'] && query['comments-page'] > 1 ? `comments-page=${query['comments-page']}` : '']
+    .filter(Boolean)
+    .join('&');
+  return { request, variant: variant ? `?${variant}` : '' };
+}
+
+/** The published article page with a comment section in a given state (a refused comment form); undefined when it is not published. */
+export async function renderArticlePageById(
+  deps: ArticleRoutesOptions,
+  articleId: number,
+  commentRequest: CommentSectionRequest,
+): Promise<string | undefined> {
+  const now = deps.site.clock.now();
+  const article = await findArticleById(deps.db, articleId);
+  if (!article || article.status !== 'published' || article.trashedAt !== null || article.publishedAt === null || article.publishedAt > now) return undefined;
+  return (await renderArticleDocument(article as PublishedArticle, deps, now, commentRequest)).html;
+}

@@ -7,7 +7,8 @@ import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { Article, ArticleKind } from './article.ts';
 import { blockingProblems } from './prepublish-checklist.ts';
-import { type ArticleRowInput, findArticleById, insertArticle, isSlugTaken, recordSlugHistory, replaceArticleAuthors, replaceArticleTags, setPublicationState, updateArticleRow } from './articles.queries.ts';
+import { type ArticleRowInput, insertArticle, isSlugTaken, recordSlugHistory, replaceArticleAuthors, replaceArticleTags, setPublicationState, updateArticleRow } from './article-writes.queries.ts';
+import { findArticleById } from './articles.queries.ts';
 import { insertRevision, listDueScheduledIds, findNextScheduledTime, setArticleCreator, setReviewRequested } from './newsroom.queries.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
 
@@ -17,6 +18,7 @@ const messages = {
   slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug, at most 120 characters.',
   slugTaken: 'Another article already uses this slug. Choose another.',
   notFound: 'There is no such article.',
+  trashed: 'This article is in the trash. Restore it before editing or publishing it.',
   controlCharacters: 'This field contains invisible control characters; retype it or paste it as plain text.',
   conflict: (at: string) =>
     `Someone else saved this article at ${at}, after you opened it. Your version is below and has not been saved: compare it with the current article (open it in another tab) and save again.`,
@@ -45,6 +47,8 @@ export interface ArticleInput {
   readonly authorIds: readonly number[];
   readonly tagIds: readonly number[];
   readonly featuredMediaId?: number | null;
+  /** Shown by social networks instead of the featured photo. */
+  readonly socialImageId?: number | null;
   readonly slug?: string;
   readonly seoTitle?: string | null;
   readonly seoDescription?: string | null;
@@ -93,6 +97,7 @@ function rowInput(input: ArticleInput, checked: { headline: string; slug: string
     // Stored already clean, and cleaned again when shown: the allow-list is the only way in.
     bodyHtml: String(sanitizeStoredHtml(input.bodyHtml ?? '')),
     featuredMediaId: input.featuredMediaId ?? null,
+    socialImageId: input.socialImageId ?? null,
     seoTitle: input.seoTitle?.trim() || null,
     seoDescription: input.seoDescription?.trim() || null,
     kind: input.kind ?? 'news',
@@ -101,12 +106,12 @@ function rowInput(input: ArticleInput, checked: { headline: string; slug: string
 
 /** What a revision keeps: everything an editor can change, as it was saved. */
 function snapshotOf(row: ArticleRowInput, input: ArticleInput) {
-  const { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, seoTitle, seoDescription, kind } = row;
-  return { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, seoTitle, seoDescription, kind, authorIds: input.authorIds, tagIds: input.tagIds };
+  const { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind } = row;
+  return { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind, authorIds: input.authorIds, tagIds: input.tagIds };
 }
 
 /** Lists and pages an article appears on, before and after a change. */
-function tagsAffectedBy(...versions: (Article | undefined)[]): ContentTag[] {
+export function tagsAffectedBy(...versions: (Article | undefined)[]): ContentTag[] {
   const tags = new Set<ContentTag>([contentTags.scope({ kind: 'all' })]);
   for (const article of versions) {
     if (!article) continue;
@@ -147,6 +152,7 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
   const checked = validate(input);
   const now = deps.clock.now();
   const before = await getArticle(deps.db, id);
+  if (before.trashedAt) throw new ConflictError(messages.trashed);
   await deps.db.transaction().execute(async (trx) => {
     if (await isSlugTaken(trx, checked.slug, id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
     const row = rowInput(input, checked, { status: before.status, publishedAt: before.publishedAt });
@@ -172,6 +178,7 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
  */
 export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): Promise<Article> {
   const before = await getArticle(deps.db, id);
+  if (before.trashedAt) throw new ConflictError(messages.trashed);
   const problems = blockingProblems(before);
   if (problems.length > 0) {
     throw new ValidationError(`This article cannot be published yet: ${problems.join(' ')}`, {

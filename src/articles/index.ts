@@ -1,7 +1,8 @@
 export type { Article, ArticleIndexEntry, ArticleKind, Correction, ArticleScope, ArticleSummary, PublishedArticle, PublishedCollection } from './article.ts';
-export { articleRoutes, renderArticleDocument } from './articles.routes.tsx';
-export type { NewsroomArticleRow } from './newsroom.queries.ts';
-export { loadNewsroomArticlePage } from './articles.reader.ts';
+export { articleRoutes, renderArticleDocument, renderArticlePageById } from './articles.routes.tsx';
+export type { NewsroomArticleRow, NewsroomView } from './newsroom.queries.ts';
+export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
+export { loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
 export {
   createArticle,
   getArticle,

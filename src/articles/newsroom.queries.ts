@@ -15,18 +15,24 @@ export interface NewsroomArticleRow {
   readonly publishedAt: Date | null;
   readonly createdBy: number | null;
   readonly inReview: boolean;
+  readonly trashedAt: Date | null;
 }
 
-/** Every article in any state, most recently edited first: the newsroom's working list. */
-export async function listNewsroomArticles(db: Db, options: { limit: number; offset: number }): Promise<NewsroomArticleRow[]> {
+/** Which of the newsroom's lists: the working list, or the trash. */
+export type NewsroomView = 'articles' | 'trash';
+
+/** Every article in any state, most recently edited first: the newsroom's working list; or the trash, most recently trashed first. */
+export async function listNewsroomArticles(db: Db, options: { view: NewsroomView; limit: number; offset: number }): Promise<NewsroomArticleRow[]> {
   const rows = await db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
       'articles.id', 'articles.headline', 'articles.slug', 'articles.status', 'articles.updated_at', 'articles.published_at',
       'sections.name as section_name', 'sections.slug as section_slug', 'articles.created_by', 'articles.review_requested_at',
+      'articles.trashed_at',
     ])
-    .orderBy('articles.updated_at', 'desc')
+    .where('articles.trashed_at', options.view === 'trash' ? 'is not' : 'is', null)
+    .orderBy(options.view === 'trash' ? 'articles.trashed_at' : 'articles.updated_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(options.limit)
     .offset(options.offset)
@@ -42,11 +48,16 @@ export async function listNewsroomArticles(db: Db, options: { limit: number; off
     publishedAt: toDateOrNull(row.published_at),
     createdBy: row.created_by,
     inReview: row.review_requested_at !== null,
+    trashedAt: toDateOrNull(row.trashed_at),
   }));
 }
 
-export async function countAllArticles(db: Db): Promise<number> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+export async function countNewsroomArticles(db: Db, view: NewsroomView): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('trashed_at', view === 'trash' ? 'is not' : 'is', null)
+    .executeTakeFirstOrThrow();
   return toCount(row.count);
 }
 

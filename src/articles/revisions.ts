@@ -13,6 +13,8 @@ export interface RevisionSnapshot {
   readonly dateline: string;
   readonly bodyHtml: string;
   readonly featuredMediaId: number | null;
+  /** Absent in revisions saved before articles had a social image of their own. */
+  readonly socialImageId?: number | null;
   readonly seoTitle: string | null;
   readonly seoDescription: string | null;
   readonly authorIds: readonly number[];
@@ -42,16 +44,17 @@ export async function restoreRevision(deps: ArticleDeps, articleId: number, revi
   const row = await findRevision(deps.db, articleId, revisionId);
   if (!row) throw new NotFoundError('There is no such revision of this article.');
   const { snapshot } = toRevision(row);
-  const [sectionIds, authorIds, tagIds, mediaIds] = await Promise.all([
+  const [sectionIds, authorIds, tagIds, mediaIds, socialIds] = await Promise.all([
     keepExistingIds(deps.db, 'sections', snapshot.sectionId === null ? [] : [snapshot.sectionId]),
     keepExistingIds(deps.db, 'authors', snapshot.authorIds),
     keepExistingIds(deps.db, 'tags', snapshot.tagIds),
     keepExistingIds(deps.db, 'media', snapshot.featuredMediaId === null ? [] : [snapshot.featuredMediaId]),
+    keepExistingIds(deps.db, 'media', snapshot.socialImageId == null ? [] : [snapshot.socialImageId]),
   ]);
   return updateArticle(
     deps,
     articleId,
-    { ...snapshot, sectionId: sectionIds[0] ?? null, authorIds, tagIds, featuredMediaId: mediaIds[0] ?? null },
+    { ...snapshot, sectionId: sectionIds[0] ?? null, authorIds, tagIds, featuredMediaId: mediaIds[0] ?? null, socialImageId: socialIds[0] ?? null },
     options,
   );
 }

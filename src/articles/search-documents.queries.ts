@@ -14,9 +14,9 @@ function indexable(text: string): string {
   return text.replace(/[\p{Co}\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** What search may know of an article: nothing while it is a draft. */
+/** What search may know of an article: nothing while it is a draft or in the trash. */
 export function searchDocumentOf(article: Article): SearchDocument | null {
-  if (article.status === 'draft') return null;
+  if (article.status === 'draft' || article.trashedAt) return null;
   return {
     headline: indexable(article.headline),
     standfirst: indexable(article.standfirst),

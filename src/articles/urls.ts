@@ -112,3 +112,10 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'admin', 'api', 'assets', 'author', 'authors', 'feed', 'feeds', 'media', 'news', 'page', 'robots.txt',
   'policies', 'search', 'sitemap', 'sitemap.xml', 'sitemaps', 'static', 'tag', 'tags', 'favicon.ico', 'corrections', 'comments',
 ]);
+
+const commentFeedFileNames: Record<FeedFormat, string> = { rss: 'comments.xml', atom: 'comments.atom', json: 'comments.json' };
+
+/** An article's comments feed, beside it: /world/harbour-reopens/comments.xml. */
+export function commentsFeedUrl(article: { readonly slug: string; readonly section: { readonly slug: string } | null }, format: FeedFormat): string {
+  return `${articleUrl(article)}/${commentFeedFileNames[format]}`;
+}

@@ -10,6 +10,7 @@ import type {
 } from '../articles/article.table.ts';
 import type { AuditLogTable, OneTimeTokenTable, SessionTable, UserTable } from '../accounts/account.table.ts';
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
+import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.ts';
@@ -28,12 +29,18 @@ export interface Database {
   article_slug_history: ArticleSlugHistoryTable;
   audit_log: AuditLogTable;
   authors: AuthorTable;
+  comment_blocks: CommentBlockTable;
+  commenters: CommenterTable;
+  comments: CommentTable;
   media: MediaTable;
   one_time_tokens: OneTimeTokenTable;
   sections: SectionTable;
   sessions: SessionTable;
   settings: SettingTable;
+  site_secrets: SiteSecretTable;
   slug_history: SlugHistoryTable;
+  spam_tokens: SpamTokenTable;
+  spam_totals: SpamTotalsTable;
   tags: TagTable;
   users: UserTable;
 }

@@ -6,6 +6,8 @@ import * as mediaLibrary from './migrations/2026-11-27T1020-media-library.ts';
 import * as editorialWorkflow from './migrations/2026-11-27T1030-editorial-workflow.ts';
 import * as autosaves from './migrations/2026-11-27T1040-autosaves.ts';
 import * as taxonomyHistory from './migrations/2026-11-27T1050-taxonomy-history.ts';
+import * as articleTrashAndSocialImage from './migrations/2026-11-27T1100-article-trash-and-social-image.ts';
+import * as comments from './migrations/2026-11-27T1200-comments.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1030-editorial-workflow': editorialWorkflow,
   '2026-11-27T1040-autosaves': autosaves,
   '2026-11-27T1050-taxonomy-history': taxonomyHistory,
+  '2026-11-27T1100-article-trash-and-social-image': articleTrashAndSocialImage,
+  '2026-11-27T1200-comments': comments,
 };
 
 /**

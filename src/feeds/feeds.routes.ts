@@ -22,6 +22,7 @@ import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { sendPage, servePage } from '../platform/page-cache.ts';
 import { slugParamsSchema } from '../platform/route-schemas.ts';
 import { findSectionBySlug } from '../sections/index.ts';
+import { siteLogo } from '../settings/index.ts';
 import { findTagBySlug } from '../tags/index.ts';
 import { type FeedChannel, renderFeed } from './feed-builder.ts';
 import { permanentId, toFeedEntry } from './feed-entry.ts';
@@ -63,7 +64,7 @@ function serveFeed(request: FastifyRequest, reply: FastifyReply, deps: ReaderDep
         json: absoluteUrl(site.publicUrl, feedUrl(source.subject, 'json')),
       },
       publisher: { name: settings.name, url: absoluteUrl(site.publicUrl, homeUrl()) },
-      logoUrl: absoluteUrl(site.publicUrl, site.assets.logo.url),
+      logoUrl: absoluteUrl(site.publicUrl, siteLogo(site).url),
       iconUrl: absoluteUrl(site.publicUrl, site.assets.iconUrl),
     };
     const entries = articles.map((article) => toFeedEntry(article, { publicUrl: site.publicUrl, content: settings.feedContent }));

@@ -1,2 +1,3 @@
 export { feedRoutes } from './feeds.routes.ts';
 export { sitemapRoutes } from './sitemaps.routes.ts';
+export { commentFeedRoutes } from './comments-feed.routes.ts';

@@ -23,5 +23,5 @@ export {
   readLibraryFilter,
   searchMediaLibrary,
 } from './media-library.service.ts';
-export { mediaVariantUrl, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
+export { logoImage, mediaVariantUrl, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
 export { listAllMedia, type MediaItem, type MediaListItem, type MediaUsage } from './media.queries.ts';

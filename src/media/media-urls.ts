@@ -31,6 +31,16 @@ export function toResponsiveImage(image: { storageKey: string; width: number; he
   };
 }
 
+/**
+ * The site logo as feeds and JSON-LD link it: the largest variant, with its real size. A JPEG keeps
+ * its format; any other original is served as WebP, because a logo's transparent ground would turn
+ * black in a JPEG.
+ */
+export function logoImage(image: { storageKey: string; width: number; height: number; mimeType: string }): { path: string; width: number; height: number } {
+  const { width, height } = shareableImage(image);
+  return { path: mediaVariantUrl(image.storageKey, width, image.mimeType === 'image/jpeg' ? 'jpg' : 'webp'), width, height };
+}
+
 /** The JPEG that social networks and JSON-LD get: the largest variant, with its real size. */
 export function shareableImage(image: { storageKey: string; width: number; height: number }): { path: string; width: number; height: number } {
   const width = widthsFor(image.width).at(-1) ?? image.width;

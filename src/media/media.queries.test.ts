@@ -4,9 +4,9 @@ import { createArticle } from '../articles/index.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
+import { escapeLikePattern } from '../db/like-pattern.ts';
 import {
   deleteMedia,
-  escapeLikePattern,
   findMediaById,
   findMediaUsage,
   insertMedia,
@@ -82,6 +82,13 @@ forEachDialect('media data layer', (dialect) => {
     assert.deepEqual(await findMediaUsage(database.db, { id: ids.plain!, storageKey: 'plain' }), []);
     const counts = Object.fromEntries((await search('')).items.map((item) => [item.storageKey, item.usageCount]));
     assert.deepEqual(counts, { harbour: 1, percent: 0, market: 1, plain: 0 });
+  });
+
+  test('usage: a social image counts as a use, as a featured photo does', async () => {
+    const deps = { db: database.db, clock: { now: () => t0 }, changes: new ContentChanges() };
+    const shared = await createArticle(deps, { headline: 'Shared with a percent chart', sectionId: null, authorIds: [], tagIds: [], socialImageId: ids.percent! });
+    assert.deepEqual((await findMediaUsage(database.db, { id: ids.percent!, storageKey: 'percent' })).map((a) => a.id), [shared.id]);
+    assert.equal((await search('100%')).items[0]?.usageCount, 1);
   });
 
   test('descriptions are stored exactly; deleting removes the row', async () => {

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { ArticleStatus } from '../articles/article.table.ts';
 import type { Database, Db } from '../db/database.ts';
+import { escapeLikePattern, likeIgnoringCase } from '../db/like-pattern.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 
 export interface MediaItem {
@@ -88,21 +89,16 @@ export async function insertMedia(db: Db, item: Omit<MediaItem, 'id'>): Promise<
   return row.id;
 }
 
-/** Makes `%`, `_` and the escape character itself literal in a LIKE pattern (used with `escape '\'`). */
-export function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/** Case-insensitive "contains" on both dialects: SQLite's LIKE ignores only ASCII case, PostgreSQL's none. */
 function contains(column: 'media.caption' | 'media.credit' | 'media.original_name', text: string) {
-  return sql<boolean>`lower(${sql.ref(column)}) like lower(${`%${escapeLikePattern(text)}%`}) escape '\\'`;
+  return likeIgnoringCase(column, text);
 }
 
-/** Articles that show the image: as their featured photo, or inline in the body by its variant URLs. */
+/** Articles that show the image: as their featured photo or social image, or inline in the body by its variant URLs. */
 function usesMedia(eb: ExpressionBuilder<Database, 'articles' | 'media'>) {
   // Storage keys are slugs plus a hash ([a-z0-9-]), so they hold no LIKE wildcards to escape.
   return eb.or([
     eb('articles.featured_media_id', '=', eb.ref('media.id')),
+    eb('articles.social_image_id', '=', eb.ref('media.id')),
     eb('articles.body_html', 'like', sql<string>`('%/media/' || ${eb.ref('media.storage_key')} || '/%')`),
   ]);
 }
@@ -161,6 +157,7 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
     .where((eb) =>
       eb.or([
         eb('articles.featured_media_id', '=', media.id),
+        eb('articles.social_image_id', '=', media.id),
         sql<boolean>`${eb.ref('articles.body_html')} like ${`%/media/${escapeLikePattern(media.storageKey)}/%`} escape '\\'`,
       ]),
     )

@@ -8,6 +8,7 @@ export type ErrorPageRenderer = (page: { status: number; title: string; message:
 const pageTitles: Record<number, string> = {
   400: 'This address is not quite right',
   404: 'Page not found',
+  410: 'This page was removed',
   413: 'That was too large',
   415: 'That kind of content is not accepted',
   429: 'Too many requests',

@@ -5,6 +5,8 @@ export interface Mail {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  /** Extra headers, e.g. List-Unsubscribe on notifications a reader can stop. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** "sent" went out through SMTP; "logged" was written to the server log because no SMTP is configured. */
@@ -27,7 +29,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
     send: async (mail) => {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.headers ? { headers: { ...mail.headers } } : {}) });
       return 'sent';
     },
   };

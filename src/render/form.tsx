@@ -63,7 +63,7 @@ export function Field(props: FieldProps) {
 }
 
 /** Summary at the top of a failed form, linking to each field, as GOV.UK's pattern does. */
-export function ErrorSummary({ errors, labels }: { errors: Readonly<Record<string, string>>; labels: Readonly<Record<string, string>> }) {
+export function ErrorSummary({ errors, labels, idPrefix = 'field-' }: { errors: Readonly<Record<string, string>>; labels: Readonly<Record<string, string>>; idPrefix?: string }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
@@ -72,7 +72,7 @@ export function ErrorSummary({ errors, labels }: { errors: Readonly<Record<strin
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            {labels[field] ? <a href={`#field-${field}`}>{message}</a> : message}
+            {labels[field] ? <a href={`#${idPrefix}${field}`}>{message}</a> : message}
           </li>
         ))}
       </ul>

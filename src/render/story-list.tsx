@@ -11,6 +11,8 @@ export interface StoryTeaser {
   readonly publishedLabel: string;
   readonly bylineLabel: string;
   readonly image: ResponsiveImage | null;
+  /** Approved comments; lists link to them when there are any. */
+  readonly commentCount?: number;
 }
 
 interface StoryCardProps {
@@ -37,6 +39,15 @@ export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-
         <p class="story-card__meta">
           {story.bylineLabel ? <span>{story.bylineLabel}</span> : null}{' '}
           <time datetime={story.publishedIso}>{story.publishedLabel}</time>
+          {story.commentCount ? (
+            <>
+              {' · '}
+              <a class="story-card__comments" href={`${story.url}#comments`}>
+                {story.commentCount === 1 ? '1 comment' : `${story.commentCount.toLocaleString('en')} comments`}
+                <span class="visually-hidden"> on “{story.headline}”</span>
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
     </article>

@@ -41,8 +41,8 @@ function isLanguageTag(value: string): boolean {
   }
 }
 
-/** Checks what an admin typed; every problem at once, by field. */
-export function validateSiteSettings(input: Omit<SiteSettings, 'navigation'> & { navigationText: string }): SiteSettings {
+/** Checks what an admin typed; every problem at once, by field. The comment policy has its own form; the logo is checked against the media library by the settings route. */
+export function validateSiteSettings(input: Omit<SiteSettings, 'navigation' | 'comments' | 'logo'> & { navigationText: string }): Omit<SiteSettings, 'comments' | 'logo'> {
   const fields: Record<string, string> = {};
   const name = input.name.trim();
   if (name === '') fields.name = messages.nameRequired;

@@ -11,6 +11,8 @@ export interface PageAssets {
   readonly scriptUrl: string;
   /** The click-to-load script for embedded videos, linked only from pages that have one. */
   readonly embedsScriptUrl: string;
+  /** Posts comments in place and moves the form under the comment being answered; linked where comments are open. */
+  readonly commentsScriptUrl: string;
   readonly iconUrl: string;
   /** The publisher logo for JSON-LD: a raster image with its size, as search engines require. */
   readonly logo: { readonly url: string; readonly width: number; readonly height: number };
@@ -23,6 +25,11 @@ export interface SiteContext {
   /** Origin for absolute URLs, e.g. "https://news.example". */
   readonly publicUrl: string;
   readonly clock: Clock;
+}
+
+/** The newsroom's logo wherever the site names its publisher (JSON-LD, feeds): the one chosen in the settings, else the shipped one. */
+export function siteLogo(context: SiteContext): { readonly url: string; readonly width: number; readonly height: number } {
+  return context.settings.current().logo ?? context.assets.logo;
 }
 
 export function dateStyleOf(settings: SiteSettings): DateStyle {

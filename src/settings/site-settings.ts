@@ -1,3 +1,4 @@
+import { type CommentPolicy, commentPolicyFromStored, defaultCommentPolicy } from '../comments/comment-policy.ts';
 import type { NavigationLink } from '../render/document.tsx';
 
 /** The newsroom's identity and presentation, edited in the admin, never in code. */
@@ -13,6 +14,21 @@ export interface SiteSettings {
   readonly feedContent: FeedContent;
   /** The newsroom's published standards, as plain text; an empty one is not shown. */
   readonly policies: Readonly<Record<PolicyKey, string>>;
+  /** Defaults for every article's comment section. */
+  readonly comments: CommentPolicy;
+  /** An image from the media library standing for the newsroom; null uses the shipped logo. */
+  readonly logo: SiteLogo | null;
+}
+
+/**
+ * The chosen logo as feeds and JSON-LD link it: a variant's path and real size, kept with the
+ * setting so no page waits on the media table. The media library will not delete it while chosen.
+ */
+export interface SiteLogo {
+  readonly mediaId: number;
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
 }
 
 /** Standards a trustworthy newsroom publishes, each with a page and a schema.org property. */
@@ -37,6 +53,8 @@ export const defaultSiteSettings: SiteSettings = Object.freeze({
   navigation: Object.freeze([]),
   feedContent: 'full',
   policies: Object.freeze({ corrections: '', ethics: '', ownership: '', masthead: '', feedback: '' }),
+  comments: defaultCommentPolicy,
+  logo: null,
 });
 
 function policiesFrom(value: unknown): SiteSettings['policies'] {
@@ -44,6 +62,15 @@ function policiesFrom(value: unknown): SiteSettings['policies'] {
   return Object.freeze(
     Object.fromEntries(policyKeys.map((key) => [key, typeof stored[key] === 'string' ? stored[key] : ''])) as Record<PolicyKey, string>,
   );
+}
+
+function logoFrom(value: unknown): SiteLogo | null {
+  const logo = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const { mediaId, url, width, height } = logo;
+  const isSize = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
+  return isSize(mediaId) && typeof url === 'string' && url.startsWith('/media/') && isSize(width) && isSize(height)
+    ? Object.freeze({ mediaId, url, width, height })
+    : null;
 }
 
 export function isValidTimeZone(value: string): boolean {
@@ -79,5 +106,7 @@ export function siteSettingsFromStored(stored: ReadonlyMap<string, unknown>): Si
     navigation: isNavigation(navigation) ? navigation : defaultSiteSettings.navigation,
     feedContent: feedContent === 'full' || feedContent === 'summary' ? feedContent : defaultSiteSettings.feedContent,
     policies: policiesFrom(stored.get('policies')),
+    comments: commentPolicyFromStored(stored.get('comments')),
+    logo: logoFrom(stored.get('logo')),
   });
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { likeIgnoringCase } from '../db/like-pattern.ts';
 
 export interface Tag {
   readonly id: number;
@@ -11,6 +13,27 @@ const columns = ['id', 'slug', 'name', 'description'] as const;
 
 export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
   return db.selectFrom('tags').select(columns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findTagsBySlugs(db: Db, slugs: readonly string[]): Promise<Tag[]> {
+  if (slugs.length === 0) return [];
+  return db.selectFrom('tags').select(columns).where('slug', 'in', slugs).execute();
+}
+
+/**
+ * Tags whose name contains `text`, or whose slug contains `slug` (so "sao" finds "São Paulo"); names
+ * that start with the text first, then by name.
+ */
+export async function searchTagsByName(db: Db, search: { text: string; slug: string | null; limit: number }): Promise<Tag[]> {
+  return db
+    .selectFrom('tags')
+    .select(columns)
+    .where((eb) => eb.or([likeIgnoringCase('name', search.text), ...(search.slug ? [likeIgnoringCase('slug', search.slug)] : [])]))
+    .orderBy(sql`case when ${likeIgnoringCase('name', search.text, 'start')} then 0 else 1 end`)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(search.limit)
+    .execute();
 }
 
 export async function insertTag(db: Db, tag: Omit<Tag, 'id'>): Promise<number> {

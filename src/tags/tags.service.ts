@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
-import { deleteTagRow, findTagById, findTagBySlug, insertTag, listTagsWithCounts, type Tag, updateTagRow } from './tags.queries.ts';
+import { deleteTagRow, findTagById, findTagBySlug, findTagsBySlugs, insertTag, listTagsWithCounts, searchTagsByName, type Tag, updateTagRow } from './tags.queries.ts';
 
 const messages = {
   nameRequired: 'Give the tag a name.',
@@ -15,6 +15,9 @@ const messages = {
   inUse: (count: number) => `This tag is on ${count} article${count === 1 ? '' : 's'}. Remove it from them first.`,
 };
 
+/** Longest text the editor's tag suggestions search for: a tag name is at most 50 characters. */
+export const tagSuggestionTextLimit = 50;
+
 /** The tag with this name's slug, created if it is new: editors type tags, they do not manage ids. */
 export async function findOrCreateTag(db: Db, input: { name: string; description?: string }): Promise<Tag> {
   const name = input.name.trim();
@@ -25,6 +28,34 @@ export async function findOrCreateTag(db: Db, input: { name: string; description
   if (existing) return existing;
   const tag = { slug, name, description: input.description?.trim() ?? '' };
   return { ...tag, id: await insertTag(db, tag) };
+}
+
+/**
+ * The tags with these names, in the order given, one per slug ("Trade" and "trade" are one tag).
+ * Names no tag has yet are created when `mayCreate`; otherwise nothing is created and they come
+ * back in `unknown`, for the caller to refuse.
+ *
+ * @example const { tags, unknown } = await findOrCreateTags(db, ['Trade', 'Ferries'], { mayCreate: false })
+ */
+export async function findOrCreateTags(db: Db, names: readonly string[], options: { mayCreate: boolean }): Promise<{ tags: Tag[]; unknown: string[] }> {
+  const wanted = new Map<string, string>();
+  for (const name of names.map((typed) => typed.trim()).filter(Boolean)) {
+    const slug = slugFrom(name);
+    if (!wanted.has(slug)) wanted.set(slug, name);
+  }
+  const existing = new Map((await findTagsBySlugs(db, [...wanted.keys()])).map((tag) => [tag.slug, tag]));
+  const unknown = [...wanted].filter(([slug]) => !existing.has(slug)).map(([, name]) => name);
+  if (unknown.length > 0 && !options.mayCreate) return { tags: [], unknown };
+  const tags = [];
+  for (const [slug, name] of wanted) tags.push(existing.get(slug) ?? (await findOrCreateTag(db, { name })));
+  return { tags, unknown: [] };
+}
+
+/** Existing tags to offer while someone types a tag name, best matches first. */
+export async function suggestTags(db: Db, typed: string, limit: number): Promise<Tag[]> {
+  const text = typed.replace(/\s+/g, ' ').trim().slice(0, tagSuggestionTextLimit);
+  if (text === '') return [];
+  return searchTagsByName(db, { text, slug: /[\p{L}\p{N}]/u.test(text) ? slugFrom(text) : null, limit });
 }
 
 /** Renames a tag; its old address answers 301 to the new one. */

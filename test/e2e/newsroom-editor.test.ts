@@ -24,7 +24,7 @@ function articleForm(overrides: Record<string, string> = {}): Record<string, str
     dateline: 'Helsinki',
     sectionId: worldId,
     byline1: authorId,
-    tags: 'Transport, Labour',
+    tags: 'Transport, Trade',
     bodyHtml: '<p>Ferries will sail again on Monday.</p><h2>What changed</h2><ul><li>Shorter rota</li></ul>',
     intent: 'save',
     ...overrides,
@@ -54,7 +54,7 @@ test('an author writes a draft, publishes it, and readers see it at once', async
   const id = idFrom(created.headers.location as string);
   const edit = await author.get(`/admin/articles/${id}`);
   assert.match(edit.body, /Status: <strong>Draft<\/strong>/);
-  assert.match(edit.body, /value="Transport, Labour"/);
+  assert.match(edit.body, /value="Transport, Trade"/);
   assert.equal((await gazette.app.inject({ url: '/world/ferry-strike-ends-after-night-of-talks' })).statusCode, 404, 'a draft is not public');
   const published = await author.post(`/admin/articles/${id}`, articleForm({ intent: 'publish' }));
   assert.equal(published.statusCode, 303);

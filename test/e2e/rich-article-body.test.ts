@@ -69,7 +69,7 @@ test('the editor page loads the rich editor bundle; its script is served, finger
   const page = (await owner.get('/admin/articles/new')).body;
   const src = /<script src="(\/assets\/admin-editor\.[0-9a-f]{10}\.js)" defer=""><\/script>/.exec(page)?.[1];
   assert.ok(src, 'the editor page links the bundle');
-  assert.match(page, /<form method="post" action="\/admin\/articles\/new" class="admin-form editor" novalidate="" data-rich-editor="true" data-library-url="\/admin\/media.json" data-draft-key="\d+:new" data-draft-fields="[^"]*bodyHtml[^"]*">/);
+  assert.match(page, /<form method="post" action="\/admin\/articles\/new" class="admin-form editor" novalidate="" data-rich-editor="true" data-library-url="\/admin\/media.json" data-draft-key="\d+:new" data-draft-fields="[^"]*bodyHtml[^"]*" data-tag-suggest-url="\/admin\/tags\/suggest">/);
   const script = await gazette.app.inject({ url: src!, headers: { 'accept-encoding': 'br' } });
   assert.equal(script.statusCode, 200);
   assert.equal(script.headers['content-encoding'], 'br');

@@ -21,8 +21,12 @@ export function sampleArticle(overrides: Partial<PublishedArticle> = {}): Publis
     updatedAt: new Date('2026-11-26T10:30:00Z'),
     createdBy: null,
     reviewRequestedAt: null,
+    trashedAt: null,
+    socialImage: null,
     version: 1,
     kind: 'news',
+    commentsOpen: true,
+    commentCount: 0,
     corrections: [],
     ...overrides,
   };

@@ -7,7 +7,7 @@
 const thing = ['name', 'description', 'url', 'image', 'sameAs', 'identifier', 'mainEntityOfPage', 'alternateName'];
 const creativeWork = [
   ...thing, 'headline', 'author', 'publisher', 'datePublished', 'dateModified', 'keywords', 'isPartOf', 'hasPart',
-  'mainEntity', 'about', 'creditText', 'inLanguage', 'thumbnailUrl',
+  'mainEntity', 'about', 'creditText', 'inLanguage', 'thumbnailUrl', 'comment', 'commentCount', 'dateCreated', 'text',
 ];
 const webPage = [...creativeWork, 'breadcrumb', 'primaryImageOfPage'];
 
@@ -24,6 +24,7 @@ const schemaTypes: Record<string, { readonly required: readonly string[]; readon
   OpinionNewsArticle: newsArticle,
   ReviewNewsArticle: newsArticle,
   AdvertiserContentArticle: { required: ['headline', 'datePublished', 'author'], allowed: newsArticle.allowed },
+  Comment: { required: ['text', 'author', 'dateCreated'], allowed: [...creativeWork, 'parentItem'] },
   CorrectionComment: { required: ['text', 'datePublished'], allowed: [...creativeWork, 'text'] },
   WebPage: { required: [], allowed: webPage },
   CollectionPage: { required: ['name', 'url'], allowed: webPage },

@@ -22,13 +22,20 @@ export interface TestGazette extends Gazette {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { dialect?: DialectName; seed?: boolean; mailer?: Mailer ; realClock?: boolean } = {}): Promise<TestGazette> {
+export async function buildTestApp(
+  options: { dialect?: DialectName; seed?: boolean; mailer?: Mailer; realClock?: boolean; commentsPerMinute?: number } = {},
+): Promise<TestGazette> {
   const database = await createTestDatabase(options.dialect ?? 'sqlite');
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
   let now = testNow;
   // A real clock for tests that wait on time passing (the publishing scheduler); a fixed one otherwise.
   const clock: Clock = { now: () => (options.realClock ? new Date() : now) };
-  const config = loadConfig({ NODE_ENV: 'test', GAZETTE_DATA_DIR: dataDir, GAZETTE_PUBLIC_URL: 'https://news.example' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    GAZETTE_DATA_DIR: dataDir,
+    GAZETTE_PUBLIC_URL: 'https://news.example',
+    ...(options.commentsPerMinute ? { GAZETTE_COMMENTS_PER_MINUTE: String(options.commentsPerMinute) } : {}),
+  });
   const sentMail: Mail[] = [];
   const recordingMailer: Mailer = {
     send: async (mail) => {

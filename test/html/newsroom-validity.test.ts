@@ -16,12 +16,27 @@ async function editorPages(gazette: Awaited<ReturnType<typeof buildTestApp>>, se
   const url = String(created.headers.location).split('?')[0]!;
   await editor.get(url);
   await editor.post(url, { headline: 'Valid markup check, again', bodyHtml: '<p>Two</p>', intent: 'save' });
-  return [
+  const pages = [
     { name: 'editor with errors', html: refused.body },
     { name: 'editor', html: (await editor.get(url)).body },
     { name: 'revisions', html: (await editor.get(`${url}/revisions`)).body },
     { name: 'preview', html: (await editor.get(`${url}/preview`)).body },
   ];
+  await editor.post(`${url}/trash`, {});
+  return [
+    ...pages,
+    { name: 'trash', html: (await editor.get('/admin?view=trash&done=trashed')).body },
+    { name: 'editor of a trashed article', html: (await editor.get(url)).body },
+    { name: 'permanent deletion confirmation', html: (await editor.get(`${url}/delete`)).body },
+  ];
+}
+
+/** The settings form re-shown after a logo that is not in the library. */
+async function settingsWithError(gazette: Awaited<ReturnType<typeof buildTestApp>>, sessionToken: string): Promise<string> {
+  const admin = new FormClient(gazette.app);
+  admin.setCookie('gazette_session', sessionToken);
+  await admin.get('/admin/settings');
+  return (await admin.post('/admin/settings', { name: 'Valid markup check', language: 'en', timeZone: 'UTC', logo: '999999' })).body;
 }
 
 test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReason() }, async (t) => {
@@ -43,6 +58,7 @@ test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReas
       { name: 'team', html: await get('/admin/team', signedIn) },
       { name: 'audit log', html: await get('/admin/audit', signedIn) },
       { name: 'settings', html: await get('/admin/settings', signedIn) },
+      { name: 'settings with a logo refused', html: await settingsWithError(gazette, sessionToken) },
       { name: 'two-step setup', html: await get('/admin/account/two-step', signedIn) },
       { name: 'sections', html: await get('/admin/sections', signedIn) },
       { name: 'a section', html: await get('/admin/sections/1', signedIn) },

@@ -2,18 +2,21 @@ import { autosaveToServer } from './autosave.ts';
 import { keepLocalDrafts } from './drafts.ts';
 import { el } from './dom.ts';
 import { mountRichEditor } from './rich-editor.ts';
+import { mountTagAutocomplete } from './tag-autocomplete.ts';
 
 // Entry point of the newsroom's rich editor bundle (see ../editor-bundle.ts). The page works as a
 // plain form without it; everything here is an enhancement of that form.
 const form = document.querySelector<HTMLFormElement>('form[data-rich-editor]');
 const textarea = form?.querySelector<HTMLTextAreaElement>('textarea[name="bodyHtml"]');
 if (form && textarea) {
-  const { libraryUrl = '', draftKey = '', draftFields = '', autosaveUrl } = form.dataset;
+  const { libraryUrl = '', draftKey = '', draftFields = '', autosaveUrl, tagSuggestUrl } = form.dataset;
   const fieldNames = draftFields.split(' ').filter(Boolean);
   const editor = mountRichEditor(textarea, { libraryUrl });
   const notices = el('div', { class: 'editor-notices' });
   form.before(notices);
   if (draftKey) keepLocalDrafts({ form, editor, key: draftKey, fieldNames, notices });
   if (autosaveUrl) autosaveToServer({ form, editor, url: autosaveUrl, fieldNames, notices });
+  const tags = form.querySelector<HTMLInputElement>('input[name="tags"]');
+  if (tags && tagSuggestUrl) mountTagAutocomplete(tags, tagSuggestUrl);
   document.documentElement.classList.add('has-rich-editor');
 }

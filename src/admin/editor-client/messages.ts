@@ -39,4 +39,8 @@ export const messages = {
     `${name} saved this article at ${time}, after you opened it. Your text is kept as an autosave, but saving now will be refused: open the article in another tab to compare, then bring your changes across.`,
   someone: 'Someone else',
   otherEditors: (names: string) => `Also editing this article now: ${names}.`,
+  tagSuggestions: 'Existing tags',
+  tagSuggestionCount: (count: number) =>
+    count === 0 ? 'No existing tag matches.' : `${count} existing tag${count === 1 ? ' matches' : 's match'}; use the up and down arrows to choose, Enter to add.`,
+  tagAdded: (name: string) => `Added ${name}.`,
 };

@@ -1,0 +1,279 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+/**
+ * Comment posting under load, on a production-mode server with its SQLite file: how many comments
+ * a second it accepts, and whether every comment it acknowledged (201) is really stored, also when
+ * the server is killed with SIGKILL halfway through.
+ */
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const totalComments = 2_000;
+const concurrency = 50;
+const killAfterAcknowledged = 1_000;
+const startTimeoutMs = 60_000;
+/** The form refuses posts made less than 3 s after it was rendered (they are kept as spam). */
+const formAgeMs = 3_500;
+
+interface Server {
+  readonly origin: string;
+  readonly dataDir: string;
+  readonly process: ChildProcess;
+  readonly output: () => string;
+}
+
+interface RunResult {
+  readonly phase: string;
+  readonly attempted: number;
+  readonly acknowledged: readonly number[];
+  readonly statuses: ReadonlyMap<string, number>;
+  readonly latenciesMs: readonly number[];
+  readonly seconds: number;
+}
+
+interface Check {
+  readonly stored: number;
+  readonly missing: readonly number[];
+  readonly storedNotAcknowledged: number;
+  readonly integrity: string;
+}
+
+const tempDir = mkdtempSync(join(tmpdir(), 'gazette-bench-comments-'));
+const servers: Server[] = [];
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+async function startServer(dataDir: string): Promise<Server> {
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MALLOC_ARENA_MAX: '2',
+      GAZETTE_DATA_DIR: dataDir,
+      GAZETTE_PUBLIC_URL: origin,
+      GAZETTE_COMMENTS_PER_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Kept only to explain a failed start; the pipes must be drained or the child blocks on a full buffer.
+  let output = '';
+  const keepTail = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  child.stdout?.on('data', keepTail);
+  child.stderr?.on('data', keepTail);
+  const server: Server = { origin, dataDir, process: child, output: () => output };
+  servers.push(server);
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (hasExited(child)) throw new Error(`the server exited before answering:\n${output}`);
+    const status = await fetch(`${origin}/`).then((response) => response.status, () => 0);
+    if (status === 200) return server;
+    await sleep(250);
+  }
+  throw new Error(`the server did not answer within ${startTimeoutMs / 1000} s:\n${output}`);
+}
+
+async function stopServer(server: Server, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+  if (hasExited(server.process)) return;
+  const exited = once(server.process, 'exit');
+  server.process.kill(signal);
+  const forceKill = setTimeout(() => server.process.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(forceKill);
+}
+
+/** The first article's form, as a reader's browser gets it: its article id and signed render time. */
+async function openCommentForm(origin: string): Promise<{ articleId: string; stamp: string }> {
+  const home = await (await fetch(`${origin}/`)).text();
+  const path = [...home.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!).find((href) => /^\/(?!policies\/)[a-z0-9-]+\/[a-z0-9-]+$/.test(href));
+  if (!path) throw new Error('The home page links to no article; is the demo newsroom seeded?');
+  const article = await (await fetch(`${origin}${path}`)).text();
+  const articleId = /name="article_id" value="(\d+)"/.exec(article)?.[1];
+  const stamp = /name="stamp" value="([^"]+)"/.exec(article)?.[1];
+  if (!articleId || !stamp) throw new Error(`${path} has no open comment form`);
+  return { articleId, stamp };
+}
+
+/**
+ * Posts `totalComments` distinct comments, `concurrency` at a time, as the page's script does
+ * (Accept: application/json, the site's own Origin). `onAcknowledged` may kill the server mid-run.
+ */
+async function postComments(phase: string, server: Server, form: { articleId: string; stamp: string }, onAcknowledged?: (count: number) => void): Promise<RunResult> {
+  const acknowledged: number[] = [];
+  const statuses = new Map<string, number>();
+  const latenciesMs: number[] = [];
+  let next = 0;
+  let stopped = false;
+  const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  const started = performance.now();
+
+  const worker = async () => {
+    // `killed` turns true as soon as the SIGKILL is sent: no new post starts after it.
+    while (!stopped && !server.process.killed && next < totalComments) {
+      const index = next++;
+      const body = new URLSearchParams({
+        article_id: form.articleId,
+        parent_id: '',
+        stamp: form.stamp,
+        comment: `Bench comment ${index} of ${phase}: the tram line should reach the docks before the flats do.`,
+        name: `Bench Reader ${index}`,
+        email: `bench-${phase.replace(/\W+/g, '-')}-${index}@example.com`,
+        website: '',
+        homepage: '',
+      });
+      const sent = performance.now();
+      try {
+        const response = await fetch(`${server.origin}/comments`, {
+          method: 'POST',
+          headers: { accept: 'application/json', origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        });
+        const text = await response.text();
+        latenciesMs.push(performance.now() - sent);
+        count(String(response.status));
+        const answer = response.status === 201 ? (JSON.parse(text) as { id?: number }) : {};
+        if (typeof answer.id === 'number') {
+          acknowledged.push(answer.id);
+          onAcknowledged?.(acknowledged.length);
+        }
+      } catch (error) {
+        count(server.process.killed || hasExited(server.process) ? 'no answer (server killed)' : `error: ${(error as Error).cause ?? (error as Error).message}`);
+      }
+    }
+  };
+  const stop = () => (stopped = true);
+  server.process.once('exit', stop);
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  server.process.off('exit', stop);
+  return { phase, attempted: Math.min(next, totalComments), acknowledged, statuses, latenciesMs, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Opens the SQLite file read-only and compares it with what the server acknowledged. */
+function checkDatabase(dataDir: string, acknowledged: readonly number[]): Check {
+  const database = new Database(join(dataDir, 'gazette.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const stored = new Set((database.prepare("select id from comments where author_email like 'bench-%'").all() as { id: number }[]).map((row) => row.id));
+    const missing = acknowledged.filter((id) => !stored.has(id));
+    const acknowledgedSet = new Set(acknowledged);
+    const integrity = (database.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check).join('; ');
+    return { stored: stored.size, missing, storedNotAcknowledged: [...stored].filter((id) => !acknowledgedSet.has(id)).length, integrity };
+  } finally {
+    database.close();
+  }
+}
+
+function percentile(values: readonly number[], share: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+}
+
+function describeStatuses(statuses: ReadonlyMap<string, number>): string {
+  return [...statuses].map(([status, times]) => `${status}: ${times}`).join(', ');
+}
+
+function printSummary(rows: readonly { run: RunResult; check: Check }[]): void {
+  const header = ['phase', 'posted', 'acknowledged', 'accepted/s', 'p50 ms', 'p90 ms', 'p99 ms', 'failed', 'stored', 'missing', 'integrity'];
+  const lines = rows.map(({ run, check }) => [
+    run.phase,
+    String(run.attempted),
+    String(run.acknowledged.length),
+    (run.acknowledged.length / run.seconds).toFixed(0),
+    percentile(run.latenciesMs, 0.5).toFixed(1),
+    percentile(run.latenciesMs, 0.9).toFixed(1),
+    percentile(run.latenciesMs, 0.99).toFixed(1),
+    String(run.attempted - run.acknowledged.length),
+    String(check.stored),
+    String(check.missing.length),
+    check.integrity,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+  console.log('\nSummary');
+  for (const line of [header, ...lines]) console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  '));
+}
+
+async function runSteady(): Promise<{ run: RunResult; check: Check }> {
+  const dataDir = join(tempDir, 'steady');
+  const server = await startServer(dataDir);
+  const form = await openCommentForm(server.origin);
+  await sleep(formAgeMs);
+  const run = await postComments('steady', server, form);
+  console.log(`\nsteady: ${run.attempted} posted in ${run.seconds.toFixed(1)} s, ${(run.acknowledged.length / run.seconds).toFixed(0)} accepted/s, p50 ${percentile(run.latenciesMs, 0.5).toFixed(1)} ms, p99 ${percentile(run.latenciesMs, 0.99).toFixed(1)} ms`);
+  console.log(`  answers: ${describeStatuses(run.statuses)}`);
+  const slowest = percentile(run.latenciesMs, 0.99);
+  const slowPositions = run.latenciesMs.flatMap((latency, position) => (latency >= slowest ? [position] : []));
+  console.log(`  the slowest 1% were answers number ${Math.min(...slowPositions)}–${Math.max(...slowPositions)} of ${run.latenciesMs.length}`);
+  await stopServer(server, 'SIGTERM');
+  const check = checkDatabase(dataDir, run.acknowledged);
+  console.log(`  acknowledged ${run.acknowledged.length}, stored ${check.stored}, missing ${check.missing.length}`);
+  return { run, check };
+}
+
+async function runKilled(): Promise<{ run: RunResult; check: Check }> {
+  const dataDir = join(tempDir, 'killed');
+  const server = await startServer(dataDir);
+  const form = await openCommentForm(server.origin);
+  await sleep(formAgeMs);
+  let killedAt = 0;
+  const run = await postComments('SIGKILL at ~1000', server, form, (acknowledged) => {
+    if (acknowledged >= killAfterAcknowledged && killedAt === 0) {
+      killedAt = acknowledged;
+      server.process.kill('SIGKILL');
+    }
+  });
+  await stopServer(server, 'SIGKILL');
+  console.log(`\nkilled: SIGKILL sent after ${killedAt} acknowledgements; ${run.acknowledged.length} acknowledged in all, ${run.attempted} posts started`);
+  console.log(`  answers: ${describeStatuses(run.statuses)}`);
+  const restarted = await startServer(dataDir);
+  const articleAfter = await fetch(`${restarted.origin}/`).then((response) => response.status);
+  const check = checkDatabase(dataDir, run.acknowledged);
+  console.log(`  restarted on the same data dir (home page ${articleAfter}); acknowledged ${run.acknowledged.length}, stored ${check.stored}, missing ${check.missing.length}` +
+    `${check.missing.length > 0 ? ` (ids ${check.missing.join(', ')})` : ''}; stored without an answer ${check.storedNotAcknowledged}`);
+  console.log(`  PRAGMA integrity_check: ${check.integrity}`);
+  await stopServer(restarted, 'SIGTERM');
+  return { run, check };
+}
+
+async function main(): Promise<void> {
+  console.log(`node ${process.version}, ${cpus().length} CPUs; ${totalComments} comments at concurrency ${concurrency} to a production-mode server on SQLite`);
+  console.log('(the client shares these CPUs with the server it measures)');
+  const rows = [await runSteady(), await runKilled()];
+  printSummary(rows);
+  const lost = rows.flatMap((row) => row.check.missing);
+  const damaged = rows.filter((row) => row.check.integrity !== 'ok');
+  if (lost.length > 0 || damaged.length > 0) {
+    process.exitCode = 1;
+    console.error(`\nFAILED: ${lost.length} acknowledged comments missing; integrity: ${rows.map((row) => row.check.integrity).join(' / ')}`);
+  }
+}
+
+try {
+  await main();
+} finally {
+  for (const server of servers) await stopServer(server, 'SIGKILL').catch(() => {});
+  rmSync(tempDir, { recursive: true, force: true });
+}

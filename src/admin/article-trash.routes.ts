@@ -1,0 +1,79 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { audit, can } from '../accounts/index.ts';
+import { deleteArticleForever, getArticle, restoreArticle, trashArticle } from '../articles/index.ts';
+import { ConflictError, ForbiddenError } from '../errors.ts';
+import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
+import { canTrash } from './article-editor.routes.ts';
+import { renderDeleteArticlePage } from './article-trash-controls.tsx';
+
+const messages = {
+  trashForbidden: 'You can move only your own articles to the trash, and contributors none; ask an editor.',
+  restoreForbidden: 'You can restore only your own articles; ask an editor.',
+  deleteForbidden: 'Only editors, admins and owners can delete articles permanently.',
+  notTrashed: 'This article is not in the trash. Move it to the trash first; it can be deleted permanently from there.',
+};
+
+const idParams = { type: 'object', required: ['articleId'], properties: { articleId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
+const csrfBody = { type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 } } } as const;
+type ArticleRequest = FastifyRequest<{ Params: { articleId: number } }>;
+
+/**
+ * The trash: moving an article there (off the site everywhere at once), restoring it as a draft, and
+ * deleting it for good after a confirmation. Each step is written to the audit log.
+ */
+export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const articleDeps = { db: context.db, clock: context.site.clock, changes: context.changes };
+  app.addHook('preHandler', requireStaff);
+
+  const auditArticle = (request: ArticleRequest, action: string, article: { id: number; headline: string }) =>
+    audit(accountDeps(context), request.staff!, action, `${article.id}: ${article.headline}`, requestMeta(request));
+
+  app.post<{ Params: { articleId: number } }>(
+    '/admin/articles/:articleId/trash',
+    { schema: { params: idParams, body: csrfBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const article = await getArticle(context.db, request.params.articleId);
+      if (!canTrash(request.staff!, article)) throw new ForbiddenError(messages.trashForbidden);
+      if (!article.trashedAt) {
+        await trashArticle(articleDeps, article.id);
+        await auditArticle(request, 'article.trashed', article);
+      }
+      return reply.redirect('/admin?view=trash&done=trashed', 303);
+    },
+  );
+
+  app.post<{ Params: { articleId: number } }>(
+    '/admin/articles/:articleId/restore',
+    { schema: { params: idParams, body: csrfBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const article = await getArticle(context.db, request.params.articleId);
+      if (!canTrash(request.staff!, article)) throw new ForbiddenError(messages.restoreForbidden);
+      await restoreArticle(articleDeps, article.id);
+      await auditArticle(request, 'article.restored', article);
+      return reply.redirect(`/admin/articles/${article.id}?done=restored`, 303);
+    },
+  );
+
+  const loadDeletable = async (request: ArticleRequest) => {
+    if (!can(request.staff!, 'delete-trashed-article')) throw new ForbiddenError(messages.deleteForbidden);
+    const article = await getArticle(context.db, request.params.articleId);
+    if (!article.trashedAt) throw new ConflictError(messages.notTrashed);
+    return article;
+  };
+
+  app.get<{ Params: { articleId: number } }>('/admin/articles/:articleId/delete', { schema: { params: idParams } }, async (request, reply) => {
+    const article = await loadDeletable(request);
+    return sendHtml(reply, 200, renderDeleteArticlePage(adminChrome(context, request, reply), { articleId: article.id, headline: article.headline }));
+  });
+
+  app.post<{ Params: { articleId: number } }>(
+    '/admin/articles/:articleId/delete',
+    { schema: { params: idParams, body: csrfBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const article = await loadDeletable(request);
+      await deleteArticleForever(articleDeps, article.id);
+      await auditArticle(request, 'article.deleted', article);
+      return reply.redirect('/admin?view=trash&done=deleted', 303);
+    },
+  );
+};

@@ -1,0 +1,169 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { audit, can } from '../accounts/index.ts';
+import { type CommentPolicy, commentPolicyLimits } from '../comments/index.ts';
+import { deleteBlock, findModeratedComment, listBlocks } from '../comments/moderation.queries.ts';
+import { addBlock, editComment, replyAsStaff } from '../comments/moderation.service.ts';
+import { eraseCommenterData, exportCommenterData } from '../comments/privacy.queries.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { contentTags } from '../platform/content-changes.ts';
+import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
+import { renderBlockListPage, renderCommentEditPage, renderCommentPolicyPage, renderPrivacyPage } from './comment-tools-pages.tsx';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
+const stringsBody = (names: readonly string[]) =>
+  ({ type: 'object', properties: Object.fromEntries([...names, '_csrf'].map((name) => [name, { type: 'string', maxLength: 100_000 }])) }) as const;
+type Body = Record<string, string | undefined>;
+
+const messages = {
+  confirmMismatch: 'Type the same email address again to confirm the erasure.',
+  notWhole: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
+  policyRole: 'Only owners and admins can change the comment policy.',
+} as const;
+
+/** Editing, staff replies, the block list, privacy requests and the comment policy. */
+export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const deps = context.comments;
+  app.addHook('preHandler', requireStaff);
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    if (!can(request.staff!, 'moderate-comments')) throw new ForbiddenError('Your role cannot moderate comments.');
+  });
+  const chrome = (request: FastifyRequest, reply: FastifyReply) => adminChrome(context, request, reply);
+  const moderator = (request: FastifyRequest) => ({ id: request.staff!.id, name: request.staff!.name });
+  const commentOrThrow = async (id: number) => {
+    const comment = await findModeratedComment(context.db, id);
+    if (!comment) throw new NotFoundError('That comment no longer exists.');
+    return comment;
+  };
+
+  app.get<{ Params: { id: number } }>('/admin/comments/:id/edit', { schema: { params: idParams } }, async (request, reply) => {
+    const comment = await commentOrThrow(request.params.id);
+    const values = { name: comment.authorName, website: comment.authorWebsite, comment: comment.body };
+    return sendHtml(reply, 200, renderCommentEditPage(chrome(request, reply), { comment, values, errors: {}, replyValue: '', replyError: '' }));
+  });
+
+  app.post<{ Params: { id: number }; Body: Body }>(
+    '/admin/comments/:id/edit',
+    { schema: { params: idParams, body: stringsBody(['name', 'website', 'comment']) }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const comment = await commentOrThrow(request.params.id);
+      const values = { name: request.body.name ?? '', website: request.body.website ?? '', comment: request.body.comment ?? '' };
+      try {
+        await editComment(deps, comment.id, values);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors: error.fields, replyValue: '', replyError: '' }));
+      }
+      await audit(accountDeps(context), request.staff!, 'comments.edited', String(comment.id), requestMeta(request));
+      return reply.redirect(`/admin/comments?status=${comment.status}&done=${encodeURIComponent('Comment saved.')}`, 303);
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: Body }>(
+    '/admin/comments/:id/reply',
+    { schema: { params: idParams, body: stringsBody(['reply']) }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const comment = await commentOrThrow(request.params.id);
+      const text = request.body.reply ?? '';
+      try {
+        const posted = await replyAsStaff(deps, moderator(request), comment.id, text);
+        return reply.redirect(posted.location, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const values = { name: comment.authorName, website: comment.authorWebsite, comment: comment.body };
+        return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors: {}, replyValue: text, replyError: error.fields.comment ?? error.message }));
+      }
+    },
+  );
+
+  const showBlocks = async (request: FastifyRequest, reply: FastifyReply, status: number, state: { values?: Body; errors?: Record<string, string>; notice?: string }) =>
+    sendHtml(reply, status, renderBlockListPage(chrome(request, reply), {
+      blocks: await listBlocks(context.db),
+      values: { kind: state.values?.kind ?? 'word', pattern: state.values?.pattern ?? '' },
+      errors: state.errors ?? {},
+      notice: state.notice ?? '',
+    }));
+
+  app.get<{ Querystring: { done?: string } }>('/admin/comments/blocks', { schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 200 } } } } }, (request, reply) =>
+    showBlocks(request, reply, 200, { notice: request.query.done ?? '' }),
+  );
+
+  app.post<{ Body: Body }>('/admin/comments/blocks', { schema: { body: stringsBody(['kind', 'pattern']) }, preHandler: app.csrfProtection }, async (request, reply) => {
+    try {
+      await addBlock(deps, moderator(request), request.body.kind ?? '', request.body.pattern ?? '');
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return showBlocks(request, reply, 422, { values: request.body, errors: error.fields });
+    }
+    await audit(accountDeps(context), request.staff!, 'comments.block-added', `${request.body.kind}: ${request.body.pattern}`.slice(0, 200), requestMeta(request));
+    return reply.redirect(`/admin/comments/blocks?done=${encodeURIComponent('Added to the block list.')}`, 303);
+  });
+
+  app.post<{ Params: { id: number } }>('/admin/comments/blocks/:id/delete', { schema: { params: idParams, body: stringsBody([]) }, preHandler: app.csrfProtection }, async (request, reply) => {
+    await deleteBlock(context.db, request.params.id);
+    await audit(accountDeps(context), request.staff!, 'comments.block-removed', String(request.params.id), requestMeta(request));
+    return reply.redirect(`/admin/comments/blocks?done=${encodeURIComponent('Removed from the block list.')}`, 303);
+  });
+
+  const emailQuery = { type: 'object', properties: { email: { type: 'string', maxLength: 254 }, done: { type: 'string', maxLength: 200 } } } as const;
+
+  app.get<{ Querystring: { email?: string; done?: string } }>('/admin/comments/privacy', { schema: { querystring: emailQuery } }, async (request, reply) => {
+    const email = request.query.email?.trim().toLowerCase() ?? '';
+    const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
+    return sendHtml(reply, 200, renderPrivacyPage(chrome(request, reply), { email, found, error: '', notice: request.query.done ?? '' }));
+  });
+
+  app.get<{ Querystring: { email?: string } }>('/admin/comments/privacy/export', { schema: { querystring: emailQuery } }, async (request, reply) => {
+    const email = request.query.email?.trim().toLowerCase() ?? '';
+    if (email === '') throw new ValidationError('Give the email address to export.');
+    await audit(accountDeps(context), request.staff!, 'commenter.exported', email, requestMeta(request));
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="commenter-data.json"')
+      .send(JSON.stringify(await exportCommenterData(context.db, email), null, 2));
+  });
+
+  app.post<{ Body: Body }>('/admin/comments/privacy/erase', { schema: { body: stringsBody(['email', 'confirm']) }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const email = request.body.email?.trim().toLowerCase() ?? '';
+    if (email === '' || request.body.confirm?.trim().toLowerCase() !== email) {
+      const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
+      return sendHtml(reply, 422, renderPrivacyPage(chrome(request, reply), { email, found, error: messages.confirmMismatch, notice: '' }));
+    }
+    const erased = await context.db.transaction().execute((trx) => eraseCommenterData(trx, email));
+    context.changes.announce(erased.articleIds.map(contentTags.article));
+    // The audit log records that an erasure happened, not whose: the email itself is what was erased.
+    await audit(accountDeps(context), request.staff!, 'commenter.erased', `${erased.comments} comments`, requestMeta(request));
+    return reply.redirect(`/admin/comments/privacy?done=${encodeURIComponent(`Erased ${erased.comments} comments and everything else stored about that email.`)}`, 303);
+  });
+
+  const policyFields = ['moderation', 'order', ...Object.keys(commentPolicyLimits)] as const;
+  const policyValues = (policy: CommentPolicy) => Object.fromEntries(policyFields.map((key) => [key, String(policy[key as keyof CommentPolicy])]));
+  const requireSettingsRole = async (request: FastifyRequest) => {
+    if (!can(request.staff!, 'manage-settings')) throw new ForbiddenError(messages.policyRole);
+  };
+
+  app.get<{ Querystring: { done?: string } }>('/admin/comments/policy', { schema: { querystring: emailQuery }, preHandler: requireSettingsRole }, (request, reply) => {
+    const policy = context.site.settings.current().comments;
+    return sendHtml(reply, 200, renderCommentPolicyPage(chrome(request, reply), { values: policyValues(policy), errors: {}, notice: request.query.done ?? '', policy }));
+  });
+
+  app.post<{ Body: Body }>('/admin/comments/policy', { schema: { body: stringsBody(policyFields) }, preHandler: [requireSettingsRole, app.csrfProtection] }, async (request, reply) => {
+    const current = context.site.settings.current().comments;
+    const values = Object.fromEntries(policyFields.map((key) => [key, request.body[key] ?? '']));
+    const errors: Record<string, string> = {};
+    const numbers: Record<string, number> = {};
+    for (const [key, { min, max }] of Object.entries(commentPolicyLimits)) {
+      const text = (values[key] ?? '').trim();
+      const value = Number(text);
+      if (!/^\d{1,5}$/.test(text) || value < min || value > max) errors[key] = messages.notWhole(min, max);
+      else numbers[key] = value;
+    }
+    if (Object.keys(errors).length > 0) {
+      return sendHtml(reply, 422, renderCommentPolicyPage(chrome(request, reply), { values, errors, notice: '', policy: current }));
+    }
+    const moderation = (['hold-all', 'hold-first', 'publish'] as const).find((option) => option === values.moderation) ?? current.moderation;
+    const policy: CommentPolicy = { ...current, ...numbers, moderation, order: values.order === 'newest' ? 'newest' : 'oldest' };
+    await context.site.settings.update({ comments: policy });
+    await audit(accountDeps(context), request.staff!, 'comments.policy-changed', moderation, requestMeta(request));
+    return reply.redirect(`/admin/comments/policy?done=${encodeURIComponent('Comment policy saved.')}`, 303);
+  });
+};

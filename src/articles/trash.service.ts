@@ -1,0 +1,47 @@
+import { ConflictError } from '../errors.ts';
+import type { Article } from './article.ts';
+import { type ArticleDeps, getArticle, tagsAffectedBy } from './articles.service.ts';
+import { syncSearchDocument } from './search-documents.queries.ts';
+import { clearTrashed, deleteTrashedArticle, setTrashed } from './trash.queries.ts';
+
+const messages = {
+  notTrashed: 'This article is not in the trash.',
+  trashFirst: 'Move the article to the trash before deleting it for good.',
+};
+
+/**
+ * Takes an article off the site (page, lists, search, feeds and sitemaps) and into the trash,
+ * whatever its state; a scheduled one will not go live. Cached pages showing it are dropped.
+ *
+ * @example await trashArticle(deps, 12) // then restoreArticle(deps, 12) brings it back as a draft
+ */
+export async function trashArticle(deps: ArticleDeps, id: number): Promise<Article> {
+  const before = await getArticle(deps.db, id);
+  if (before.trashedAt) return before;
+  await deps.db.transaction().execute(async (trx) => {
+    await setTrashed(trx, id, deps.clock.now(), { wasScheduled: before.status === 'scheduled' });
+    await syncSearchDocument(trx, id);
+  });
+  deps.changes.announce(tagsAffectedBy(before));
+  return getArticle(deps.db, id);
+}
+
+/** Brings an article back from the trash as a draft; publishing it again is a separate, deliberate step. */
+export async function restoreArticle(deps: ArticleDeps, id: number): Promise<Article> {
+  const before = await getArticle(deps.db, id);
+  if (!before.trashedAt) throw new ConflictError(messages.notTrashed);
+  await clearTrashed(deps.db, id);
+  return getArticle(deps.db, id);
+}
+
+/**
+ * Deletes a trashed article for good, with its revisions, autosaves, corrections, bylines, tags and
+ * old addresses. Only what is in the trash can be deleted, so nothing live disappears in one step.
+ * @throws ConflictError when the article is not in the trash; NotFoundError
+ */
+export async function deleteArticleForever(deps: ArticleDeps, id: number): Promise<Article> {
+  const before = await getArticle(deps.db, id);
+  if (!before.trashedAt || !(await deleteTrashedArticle(deps.db, id))) throw new ConflictError(messages.trashFirst);
+  deps.changes.announce(tagsAffectedBy(before));
+  return before;
+}

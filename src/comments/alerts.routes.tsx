@@ -1,0 +1,68 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { NotFoundError } from '../errors.ts';
+import { Document } from '../render/document.tsx';
+import { renderDocument } from '../render/safe-html.ts';
+import { type SiteContext, siteChrome } from '../settings/index.ts';
+import { setReplyAlerts } from './comments.queries.ts';
+import type { CommentDeps } from './comments.service.ts';
+import { readAlertToken } from './notifications.ts';
+
+const messages = {
+  badLink: 'This link is not valid. Copy the whole address from the email, or ask again from the article.',
+  confirmed: 'Reply alerts are on. We will email you when someone replies to your comment.',
+  stopped: 'Reply alerts are off. You will get no more emails about replies to this comment.',
+  askStop: 'Stop emails about replies to your comment?',
+} as const;
+
+function AlertsPage({ site, title, children }: { site: ReturnType<typeof siteChrome>; title: string; children?: unknown }) {
+  return (
+    <Document head={{ title, description: title, ogType: 'website', noindex: true }} site={site}>
+      <article class="article policy">
+        <header class="article__header">
+          <h1 class="article__headline">{title}</h1>
+        </header>
+        <div class="article__body">{children}</div>
+      </article>
+    </Document>
+  );
+}
+
+/** Double opt-in confirmation and one-click unsubscribe for "Email me replies". */
+export const alertsRoutes: FastifyPluginAsync<CommentDeps & { readonly site: SiteContext }> = async (app, deps) => {
+  const send = (reply: FastifyReply, path: string, title: string, body: unknown) =>
+    reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(renderDocument(<AlertsPage site={siteChrome(deps.site, path, deps.clock.now())} title={title}>{body}</AlertsPage>));
+  const tokenQuery = { type: 'object', properties: { token: { type: 'string', maxLength: 200 } }, required: ['token'] } as const;
+
+  app.get<{ Querystring: { token: string } }>('/comments/alerts/confirm', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    const commentId = readAlertToken(deps, 'confirm', request.query.token);
+    if (commentId === undefined || !(await setReplyAlerts(deps.db, commentId, 'on'))) throw new NotFoundError(messages.badLink);
+    return send(reply, '/comments/alerts/confirm', 'Reply alerts confirmed', <p>{messages.confirmed}</p>);
+  });
+
+  // Following a link must not unsubscribe (mail scanners follow links); the button, or the mail program's one-click POST, does.
+  app.get<{ Querystring: { token: string } }>('/comments/alerts/stop', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    if (readAlertToken(deps, 'stop', request.query.token) === undefined) throw new NotFoundError(messages.badLink);
+    return send(
+      reply,
+      '/comments/alerts/stop',
+      'Stop reply alerts',
+      <form method="post" action={`/comments/alerts/stop?token=${encodeURIComponent(request.query.token)}`}>
+        <p>{messages.askStop}</p>
+        <p>
+          <button type="submit" class="button">
+            Stop these emails
+          </button>
+        </p>
+      </form>,
+    );
+  });
+
+  app.post<{ Querystring: { token: string } }>('/comments/alerts/stop', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+    const commentId = readAlertToken(deps, 'stop', request.query.token);
+    if (commentId === undefined || !(await setReplyAlerts(deps.db, commentId, 'off'))) throw new NotFoundError(messages.badLink);
+    return send(reply, '/comments/alerts/stop', 'Reply alerts stopped', <p>{messages.stopped}</p>);
+  });
+};

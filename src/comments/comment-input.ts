@@ -1,0 +1,109 @@
+import { ValidationError } from '../errors.ts';
+
+/** What a reader typed into "Leave a comment", exactly as sent, so a refused form comes back unchanged. */
+export interface CommentFormValues {
+  readonly name: string;
+  readonly email: string;
+  readonly website: string;
+  readonly comment: string;
+  readonly replyAlerts: boolean;
+}
+
+/** The same, cleaned and checked: what may be stored. */
+export interface CommentInput {
+  readonly name: string;
+  /** Lower-cased, so one commenter is one email however they type it. */
+  readonly email: string;
+  /** An absolute http(s) URL, or empty. */
+  readonly website: string;
+  readonly body: string;
+  readonly replyAlerts: boolean;
+}
+
+export const commentLimits = { name: 100, email: 254, website: 200, comment: 5000 } as const;
+
+const messages = {
+  nameMissing: 'Enter your name.',
+  nameTooLong: `Your name can be at most ${commentLimits.name} characters.`,
+  emailMissing: 'Enter your email address. It is never published.',
+  emailTooLong: `An email address can be at most ${commentLimits.email} characters.`,
+  emailInvalid: 'Enter an email address like name@example.com.',
+  websiteTooLong: `The website address can be at most ${commentLimits.website} characters.`,
+  websiteInvalid: 'Enter a website address starting with http:// or https://, or leave it empty.',
+  commentMissing: 'Write your comment.',
+  commentTooLong: `Your comment can be at most ${commentLimits.comment.toLocaleString('en')} characters.`,
+  summary: 'Your comment was not posted. Check the marked fields.',
+} as const;
+
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Direction overrides and isolates make a name read backwards ("gnp.exe") or flip the text around it.
+const directionControls = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Free text as it may be stored: NFC, no control characters, Windows line ends unified. */
+function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(controlCharacters, '');
+}
+
+/** One line: also no line breaks, tabs or direction overrides, and no surrounding or repeated spaces. */
+function cleanLine(value: string): string {
+  return cleanText(value).replace(directionControls, '').replace(/\s+/g, ' ').trim();
+}
+
+function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count += 1;
+  return count;
+}
+
+// Deliberately plain: one @, something on both sides, a dot in the domain, no spaces or angle brackets.
+const emailShape = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
+
+function checkWebsite(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // Credentials in a link are a phishing trick ("https://bank.example@evil.example").
+  if (url.username !== '' || url.password !== '' || url.hostname === '') return undefined;
+  return url.href;
+}
+
+/** Reads the posted form into what the reader typed; anything missing or not text reads as empty. */
+export function commentFormValues(body: unknown): CommentFormValues {
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const text = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : '');
+  return { name: text('name'), email: text('email'), website: text('website'), comment: text('comment'), replyAlerts: text('reply_alerts') === 'on' };
+}
+
+/** Checks every field at once, so the reader sees every problem in one go; throws ValidationError with a message per field. */
+export function validateComment(values: CommentFormValues): CommentInput {
+  const errors: Record<string, string> = {};
+  const name = cleanLine(values.name);
+  const email = cleanLine(values.email).toLowerCase();
+  const websiteTyped = cleanLine(values.website);
+  const body = cleanText(values.comment).trim();
+
+  if (name === '') errors.name = messages.nameMissing;
+  else if (characterCount(name) > commentLimits.name) errors.name = messages.nameTooLong;
+
+  if (email === '') errors.email = messages.emailMissing;
+  else if (email.length > commentLimits.email) errors.email = messages.emailTooLong;
+  else if (!emailShape.test(email)) errors.email = messages.emailInvalid;
+
+  let website = '';
+  if (websiteTyped !== '') {
+    if (characterCount(websiteTyped) > commentLimits.website) errors.website = messages.websiteTooLong;
+    else website = checkWebsite(websiteTyped) ?? '';
+    if (!errors.website && website === '') errors.website = messages.websiteInvalid;
+  }
+
+  if (body === '') errors.comment = messages.commentMissing;
+  else if (characterCount(body) > commentLimits.comment) errors.comment = messages.commentTooLong;
+
+  if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);
+  return { name, email, website, body, replyAlerts: values.replyAlerts };
+}

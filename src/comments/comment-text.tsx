@@ -1,0 +1,55 @@
+import * as linkify from 'linkifyjs';
+
+/**
+ * A comment is plain text: paragraphs at blank lines, line breaks kept, web addresses made into
+ * links. Every character is escaped by the JSX runtime; nothing the commenter typed becomes markup.
+ */
+export function CommentText({ text }: { text: string }) {
+  const paragraphs = text.split(/\n{2,}/).filter((paragraph) => paragraph.trim() !== '');
+  return (
+    <>
+      {paragraphs.map((paragraph) => (
+        <p>
+          {paragraph.split('\n').map((line, index) => (
+            <>
+              {index > 0 ? <br /> : null}
+              <LinkedLine line={line} />
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function LinkedLine({ line }: { line: string }) {
+  const links = linkify.find(line).filter((link) => link.type === 'url' && /^https?:\/\//i.test(link.href));
+  const pieces: unknown[] = [];
+  let position = 0;
+  for (const link of links) {
+    if (link.start > position) pieces.push(line.slice(position, link.start));
+    // "ugc nofollow": search engines must not count readers' links as the newsroom's endorsement.
+    pieces.push(
+      <a href={link.href} rel="nofollow ugc noopener">
+        {link.value}
+      </a>,
+    );
+    position = link.end;
+  }
+  if (position < line.length) pieces.push(line.slice(position));
+  return <>{pieces}</>;
+}
+
+/** Up to two initials from a name, for an avatar drawn locally (never Gravatar, which would leak a hash of the email). */
+export function initialsOf(name: string): string {
+  const words = name.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const letters = words.slice(0, 2).map((word) => [...word][0]!.toLocaleUpperCase());
+  return letters.join('') || '?';
+}
+
+/** One of eight avatar colours, chosen from the name so the same person keeps theirs. */
+export function avatarHue(name: string): number {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
+  return hash % 8;
+}

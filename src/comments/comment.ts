@@ -1,0 +1,48 @@
+import type { CommentStatus } from './comment.table.ts';
+
+/**
+ * A comment as readers may see it. It has no email, IP address or spam data, and reader queries
+ * never select them, so a page cannot show what it was never given.
+ */
+export interface PublicComment {
+  readonly id: number;
+  readonly articleId: number;
+  readonly parentId: number | null;
+  readonly authorName: string;
+  /** An http(s) URL the commenter gave, or empty. */
+  readonly authorWebsite: string;
+  /** Written by the newsroom's staff, shown with a badge. */
+  readonly isStaff: boolean;
+  readonly body: string;
+  readonly createdAt: Date;
+  /** "pending" only for the browser that posted it. */
+  readonly status: 'approved' | 'pending';
+}
+
+/** A comment as moderators see it: everything stored, with why the checks held it. */
+export interface ModeratedComment {
+  readonly id: number;
+  readonly articleId: number;
+  readonly parentId: number | null;
+  readonly status: CommentStatus;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly authorWebsite: string;
+  readonly isStaff: boolean;
+  readonly body: string;
+  readonly spamScore: number | null;
+  readonly spamReasons: readonly string[];
+  readonly ipAddress: string | null;
+  readonly createdAt: Date;
+  readonly article: { readonly id: number; readonly headline: string; readonly slug: string; readonly sectionSlug: string | null };
+}
+
+/** The article a comment is posted to, as the comment service needs it. */
+export interface CommentableArticle {
+  readonly id: number;
+  readonly slug: string;
+  readonly sectionSlug: string | null;
+  readonly headline: string;
+  readonly publishedAt: Date;
+  readonly commentsOpen: boolean;
+}

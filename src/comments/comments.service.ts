@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import { articleUrl } from '../articles/urls.ts';
+import type { Database } from '../db/database.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Clock } from '../platform/clock.ts';
+import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+import type { Mailer } from '../platform/mailer.ts';
+import type { SettingsStore } from '../settings/settings.service.ts';
+import type { CommentableArticle } from './comment.ts';
+import { type CommentFormValues, validateComment } from './comment-input.ts';
+import { type CommentPolicy, commentsAreOpen } from './comment-policy.ts';
+import { type CommentSigner, checkFormStamp } from './comment-signing.ts';
+import { findCommentableArticle, findReplyTarget, hasRecentDuplicate, insertComment, listAncestorIds } from './comments.queries.ts';
+import { findCommenterStanding, listBlocks } from './moderation.queries.ts';
+import { notifyEditorsOfPendingComment, notifyReplyAlertSubscriber, sendReplyAlertConfirmation } from './notifications.ts';
+import { decideCommentStatus, spamTextOf } from './spam-checks.ts';
+import { type CorpusTotals, judgeSpam, minimumTrainingDocuments, spamFeatures } from './spam-classifier.ts';
+import { readSpamCounts } from './spam-model.queries.ts';
+
+/** What posting and moderating comments need; built once at boot. */
+export interface CommentDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly changes: ContentChanges;
+  readonly settings: Pick<SettingsStore, 'current'>;
+  readonly signer: CommentSigner;
+  readonly mailer: Mailer;
+  readonly publicUrl: string;
+  /** Mail goes out after the reply; a failure is logged, never shown to the commenter. */
+  readonly onMailError: (error: unknown) => void;
+}
+
+const messages = {
+  noArticle: 'This article does not take comments.',
+  closed: 'Comments are closed on this article.',
+  expired: 'This page was open for more than two days, so the form expired. Your comment is still below: send it again.',
+  duplicate: 'You have already posted this comment on this article.',
+  replyGone: 'The comment you were replying to is no longer shown. Your comment is below: post it as a new comment instead.',
+  summary: 'Your comment was not posted.',
+} as const;
+
+function isTrained(totals: CorpusTotals): boolean {
+  return totals.spamDocuments >= minimumTrainingDocuments && totals.hamDocuments >= minimumTrainingDocuments;
+}
+
+/** What the reader sent, beyond the visible fields: the hidden stamp and honeypot, and where it came from. */
+export interface CommentSubmission {
+  readonly articleId: number;
+  readonly parentId: number | null;
+  readonly values: CommentFormValues;
+  readonly stamp: string;
+  readonly honeypot: string;
+  readonly ipAddress: string;
+  readonly userAgent: string;
+}
+
+export interface PostedComment {
+  readonly id: number;
+  readonly status: 'approved' | 'pending' | 'spam';
+  readonly article: CommentableArticle;
+  /** Where the reply was attached, which may be higher than asked when the thread is at its depth limit. */
+  readonly parentId: number | null;
+  /** As stored (cleaned), for showing it back to its author. */
+  readonly comment: { readonly authorName: string; readonly authorWebsite: string; readonly body: string; readonly createdAt: Date };
+}
+
+export function articleLocation(article: Pick<CommentableArticle, 'slug' | 'sectionSlug'>): string {
+  return articleUrl({ slug: article.slug, section: article.sectionSlug === null ? null : { slug: article.sectionSlug } });
+}
+
+/** The article a form posts to, refusing one that is gone or closed. */
+export async function getOpenArticle(deps: CommentDeps, articleId: number): Promise<{ article: CommentableArticle; policy: CommentPolicy }> {
+  const now = deps.clock.now();
+  const article = await findCommentableArticle(deps.db, articleId, now);
+  if (!article) throw new NotFoundError(messages.noArticle);
+  const policy = deps.settings.current().comments;
+  if (!commentsAreOpen(article, policy, now)) throw new ForbiddenError(messages.closed);
+  return { article, policy };
+}
+
+/** Where a reply attaches: to its parent, or higher up when the parent already sits at the deepest level. */
+async function placeReply(deps: CommentDeps, articleId: number, parentId: number, maxDepth: number): Promise<number | null> {
+  const parent = await findReplyTarget(deps.db, articleId, parentId);
+  if (!parent) throw new ValidationError(messages.replyGone, { comment: messages.replyGone });
+  const ancestors = await listAncestorIds(deps.db, parent.id, maxDepth + 1);
+  const chain = [parent.id, ...ancestors];
+  // chain[0] is at depth chain.length; a reply to it would sit one deeper.
+  const overflow = Math.max(0, chain.length + 1 - maxDepth);
+  return chain[overflow] ?? null;
+}
+
+/**
+ * Posts a reader's comment: checks every field, runs the spam checks and the policy, stores it as
+ * approved, pending or spam, and tells whoever should know. Spam is stored quietly and reported to
+ * the sender as awaiting moderation, so robots learn nothing from the answer.
+ */
+export async function postComment(deps: CommentDeps, submission: CommentSubmission): Promise<PostedComment> {
+  const { article, policy } = await getOpenArticle(deps, submission.articleId);
+  const input = validateComment(submission.values);
+  const now = deps.clock.now();
+  const stamp = checkFormStamp(deps.signer, submission.stamp, article.id, now);
+  if (stamp === 'expired') throw new ValidationError(messages.expired);
+  const parentId = submission.parentId === null ? null : await placeReply(deps, article.id, submission.parentId, policy.maxDepth);
+  if (await hasRecentDuplicate(deps.db, { articleId: article.id, email: input.email, body: input.body, since: new Date(now.getTime() - 24 * 60 * 60 * 1000) })) {
+    throw new ValidationError(messages.duplicate, { comment: messages.duplicate });
+  }
+  const features = spamFeatures(spamTextOf(input));
+  const { counts, totals } = await readSpamCounts(deps.db, features);
+  const verdict = judgeSpam(features, counts, totals);
+  const decision = decideCommentStatus({
+    ...input,
+    ipAddress: submission.ipAddress,
+    honeypot: submission.honeypot,
+    stamp,
+    standing: await findCommenterStanding(deps.db, input.email),
+    blocks: await listBlocks(deps.db),
+    verdict,
+    policy,
+  });
+  const wantsAlerts = input.replyAlerts && decision.status !== 'spam';
+  const id = await insertComment(deps.db, {
+    articleId: article.id,
+    parentId,
+    status: decision.status,
+    authorName: input.name,
+    authorEmail: input.email,
+    authorWebsite: input.website,
+    staffUserId: null,
+    body: input.body,
+    // An untrained filter's 0.5 is no opinion; moderators see no score rather than a misleading one.
+    spamScore: isTrained(totals) ? verdict.probability : null,
+    spamReasons: decision.reasons,
+    ipAddress: submission.ipAddress,
+    userAgent: submission.userAgent.slice(0, 300),
+    replyAlertsRequested: wantsAlerts,
+    createdAt: now,
+  });
+  if (decision.status === 'approved') deps.changes.announce([contentTags.article(article.id)]);
+  const mail = async () => {
+    if (wantsAlerts) await sendReplyAlertConfirmation(deps, { to: input.email, article, commentId: id });
+    if (decision.status === 'pending') await notifyEditorsOfPendingComment(deps, { article, authorName: input.name, body: input.body, reasons: decision.reasons });
+    if (decision.status === 'approved' && parentId !== null) await notifyReplyAlertSubscriber(deps, { parentId, replyId: id, replyAuthor: input.name, article });
+  };
+  mail().catch(deps.onMailError);
+  return { id, status: decision.status, article, parentId, comment: { authorName: input.name, authorWebsite: input.website, body: input.body, createdAt: now } };
+}
+
+export const commentMessages = messages;

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { absoluteUrl, articleUrl, commentsFeedUrl, type FeedFormat, feedFormats, lookUpArticle, type PublishedArticle, type ReaderDeps } from '../articles/index.ts';
+import { listPublicComments, type PublicComment } from '../comments/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { contentTags } from '../platform/content-changes.ts';
+import { servePage } from '../platform/page-cache.ts';
+import { slugParamsSchema } from '../platform/route-schemas.ts';
+import { siteLogo } from '../settings/index.ts';
+import { type FeedChannel, renderFeed } from './feed-builder.ts';
+import { type FeedEntry, permanentId } from './feed-entry.ts';
+
+const messages = {
+  noArticle: 'There is no article at this address.',
+  title: (headline: string) => `Comments on “${headline}”`,
+  entryTitle: (name: string) => `Comment by ${name}`,
+  description: (headline: string, siteName: string) => `Readers’ comments on “${headline}” at ${siteName}, newest first.`,
+};
+
+/** How many of the newest approved comments a feed carries. */
+const commentFeedLimit = 50;
+
+/** Only what readers see on the page: name, time and text, never an email or IP address. */
+function toCommentEntry(comment: PublicComment, article: PublishedArticle, publicUrl: string): FeedEntry {
+  const url = `${absoluteUrl(publicUrl, articleUrl(article))}#comment-${comment.id}`;
+  return {
+    id: permanentId(publicUrl, 'comment', comment.id),
+    url,
+    title: messages.entryTitle(comment.authorName),
+    summary: comment.body,
+    contentHtml: null,
+    authors: [{ name: comment.authorName, url: comment.authorWebsite || url }],
+    categories: [],
+    photo: null,
+    published: comment.createdAt,
+    updated: comment.createdAt,
+  };
+}
+
+/** Each article's approved comments as RSS, Atom and JSON Feed, beside the article. */
+export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+  const { db, site, pages } = deps;
+  for (const format of feedFormats) {
+    const file = commentsFeedUrl({ slug: ':slug', section: { slug: ':sectionSlug' } }, format);
+    app.get<{ Params: { sectionSlug: string; slug: string } }>(file, { schema: { params: slugParamsSchema('sectionSlug', 'slug') } }, async (request, reply) => {
+      const now = site.clock.now();
+      const found = await lookUpArticle(db, request.params.sectionSlug, request.params.slug, now);
+      if (found.kind === 'moved') return reply.redirect(`${found.location}/${file.split('/').pop()}`, 301);
+      if (found.kind !== 'found') throw new NotFoundError(messages.noArticle);
+      const { article } = found;
+      return servePage(request, reply, pages, commentsFeedUrl(article, format), async () => {
+        const settings = site.settings.current();
+        const comments = (await listPublicComments(db, article.id)).reverse().slice(0, commentFeedLimit);
+        const pageUrl = absoluteUrl(site.publicUrl, articleUrl(article));
+        const channel: FeedChannel = {
+          id: permanentId(site.publicUrl, 'comments', article.id),
+          title: messages.title(article.headline),
+          description: messages.description(article.headline, settings.name),
+          language: settings.language,
+          pageUrl,
+          feedUrls: Object.fromEntries(feedFormats.map((each: FeedFormat) => [each, absoluteUrl(site.publicUrl, commentsFeedUrl(article, each))])) as Record<FeedFormat, string>,
+          publisher: { name: settings.name, url: absoluteUrl(site.publicUrl, '/') },
+          logoUrl: absoluteUrl(site.publicUrl, siteLogo(site).url),
+          iconUrl: absoluteUrl(site.publicUrl, site.assets.iconUrl),
+        };
+        return {
+          ...renderFeed(format, channel, comments.map((comment) => toCommentEntry(comment, article, site.publicUrl))),
+          lastModified: now,
+          tags: [contentTags.settings, contentTags.article(article.id)],
+        };
+      });
+    });
+  }
+};
