@@ -16,7 +16,7 @@ function CommentsSwitch({ articleId, comments, csrfToken }: { articleId: number;
       <form method="post" action={`/admin/comments/article/${articleId}`}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="comments" value={comments.open ? 'closed' : 'open'} />
-        <button type="submit">{comments.open ? 'Close comments' : 'Open comments'}</button>
+        <button type="submit" class="button">{comments.open ? 'Close comments' : 'Open comments'}</button>
       </form>
     </section>
   );

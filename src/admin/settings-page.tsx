@@ -31,6 +31,10 @@ export function renderSettingsPage(
   return renderDocument(
     <AdminDocument chrome={chrome} title="Settings">
       <h1>Settings</h1>
+      <p class="admin-lede">
+        How comments are moderated, when they close and how long commenters’ IP addresses are kept are set in the{' '}
+        <a href="/admin/comments/policy">comment policy</a>.
+      </p>
       {form.notice ? (
         <p class="form-message form-message--ok" role="status">
           {form.notice}
