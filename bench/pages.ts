@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { waitUntilIdle } from './server-idle.ts';
 
 /** Reader-page throughput of the real server, next to a static file served from the same machine. */
 
@@ -16,7 +17,6 @@ const connections = 64;
 const warmUpSeconds = 2;
 const runSeconds = 10;
 const startTimeoutMs = 60_000;
-const idleTimeoutMs = 45_000;
 const maxBadShare = 0.01;
 
 type StringMap = Readonly<Record<string, string>>;
@@ -102,25 +102,6 @@ function readRssMb(pid: number | undefined): number {
   return Number(kb) / 1024;
 }
 
-/** Seconds of CPU the process has used, from /proc/<pid>/stat utime + stime (100 ticks a second on Linux). */
-function readCpuSeconds(pid: number | undefined): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** Gazette makes image variants in the background after it listens; measuring then would measure sharp. */
-async function waitUntilIdle(child: Child): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < idleTimeoutMs) {
-    const before = readCpuSeconds(child.process.pid);
-    await sleep(1000);
-    if (readCpuSeconds(child.process.pid) - before < 0.05) return (Date.now() - started) / 1000;
-  }
-  console.warn(`warning: ${child.name} was still busy after ${idleTimeoutMs / 1000} s; measuring anyway`);
-  return idleTimeoutMs / 1000;
-}
-
 async function measure(target: Target): Promise<Row> {
   const options = { url: target.url, connections, headers: target.headers };
   // Thrown away: lets the JIT, the page cache and keep-alive sockets settle before we count.
@@ -174,7 +155,7 @@ async function main(): Promise<void> {
   const staticUrl = `http://127.0.0.1:${staticPort}/`;
   await waitUntilServing(staticFile, staticUrl);
 
-  console.log(`waited ${(await waitUntilIdle(gazette)).toFixed(0)} s for Gazette to go idle (background image variants)`);
+  console.log(`waited ${(await waitUntilIdle(gazette.process.pid, gazette.name)).toFixed(0)} s for Gazette to go idle (background image variants)`);
   console.log(`article: ${articleUrl} (${(Buffer.byteLength(article.body) / 1024).toFixed(1)} KB)\n`);
   const targets: Target[] = [
     { name: 'static file (article HTML)', url: staticUrl, headers: {}, server: staticFile },
