@@ -132,7 +132,7 @@ export async function renderArticleDocument(
   deps: ReaderDeps & { readonly comments?: CommentSections },
   now: Date,
   commentRequest: CommentSectionRequest = {},
-): Promise<{ html: string; tags: ContentTag[]; private: boolean; expiresAt?: Date }> {
+): Promise<{ html: string; tags: ContentTag[]; expiresAt?: Date }> {
   const { db, site } = deps;
   const dateStyle = dateStyleOf(site.settings.current());
   const related = await loadRelatedArticles(db, article, now, 3);
@@ -170,7 +170,7 @@ export async function renderArticleDocument(
     ...related.scopes.map(contentTags.scope),
     ...tagsOfSummaries(related.summaries),
   ];
-  return { html, tags, private: comments?.showsPrivateComments ?? false, ...(comments?.freshUntil ? { expiresAt: comments.freshUntil } : {}) };
+  return { html, tags, ...(comments?.freshUntil ? { expiresAt: comments.freshUntil } : {}) };
 }
 
 export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, deps) => {
@@ -231,10 +231,11 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const { sectionSlug, slug } = request.params;
       const commentRequest = commentRequestOf(request.query);
       const ownCommentIds = deps.comments ? deps.comments.ownCommentIds(request.headers.cookie) : [];
-      // Variants of the comment section are cached apart; a reply form and a commenter's own pending comments are not cached at all.
+      // Variants of the comment section are cached apart; a reply form is never cached.
       const key = `/${sectionSlug}/${slug}${commentRequest.variant}`;
-      const personal = commentRequest.request.replyTo !== undefined || ownCommentIds.length > 0;
-      const cached = personal ? undefined : pages.get(key);
+      const replying = commentRequest.request.replyTo !== undefined;
+      // A browser that posted comments may have some still pending here: it must be asked before the cache answers.
+      const cached = replying || ownCommentIds.length > 0 ? undefined : pages.get(key);
       if (cached) return sendPage(request, reply, cached);
       const now = site.clock.now();
       const found = await lookUpArticle(db, sectionSlug, slug, now);
@@ -242,14 +243,14 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       if (found.kind === 'missing') throw new NotFoundError('There is no article at this address.');
       if (found.kind === 'gone') throw new GoneError('The newsroom has taken this article down. It is no longer available.');
       const { article } = found;
-      const build = () => renderArticleDocument(article, deps, now, { ...commentRequest.request, ownCommentIds });
-      if (personal) {
-        const built = await build();
-        if (built.private || commentRequest.request.replyTo !== undefined) {
-          return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(built.html);
-        }
+      const pendingOwn = deps.comments && ownCommentIds.length > 0 ? await deps.comments.pendingOwnIds(article.id, ownCommentIds) : [];
+      if (replying || pendingOwn.length > 0) {
+        const built = await renderArticleDocument(article, deps, now, { ...commentRequest.request, ownCommentIds: pendingOwn });
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(built.html);
       }
-      return servePage(request, reply, pages, `${articleUrl(article)}${commentRequest.variant}`, build);
+      return servePage(request, reply, pages, `${articleUrl(article)}${commentRequest.variant}`, () =>
+        renderArticleDocument(article, deps, now, commentRequest.request),
+      );
     },
   );
 };

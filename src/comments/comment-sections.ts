@@ -44,8 +44,6 @@ export interface CommentJsonLd {
 export interface LoadedCommentSection {
   readonly view: CommentSectionView;
   readonly jsonLd: readonly CommentJsonLd[];
-  /** Shown only to the browser that posted them: the page must not be cached for anyone else. */
-  readonly showsPrivateComments: boolean;
   /** When a cached copy must be rebuilt: its form's stamp ages, and the comments may close. */
   readonly freshUntil?: Date;
 }
@@ -97,6 +95,11 @@ export class CommentSections {
   ownCommentIds(cookieHeader: string | undefined): number[] {
     if (!cookieHeader || !cookieHeader.includes(rememberedCommentsCookie)) return [];
     return readRememberedComments(this.signer, fastifyCookie.parse(cookieHeader)[rememberedCommentsCookie]);
+  }
+
+  /** Of the comments this browser posted, those on this article still awaiting moderation. */
+  pendingOwnIds(articleId: number, ownIds: readonly number[]): Promise<number[]> {
+    return filterPendingCommentIds(this.db, articleId, ownIds);
   }
 
   policy(): CommentPolicy {
@@ -166,7 +169,6 @@ export class CommentSections {
           ? { parentItem: { '@id': commentUrl(this.publicUrl, article.path, comment.parentId) } }
           : {}),
       })),
-      showsPrivateComments: pendingIds.length > 0,
       ...(open ? { freshUntil: new Date(Math.min(now.getTime() + restampAfterMs, closingTime(article, policy)?.getTime() ?? Number.POSITIVE_INFINITY)) } : {}),
     };
   }

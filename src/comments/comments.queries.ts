@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
+import { toDate, toTimestamp } from '../db/row-values.ts';
 import type { CommentableArticle, PublicComment } from './comment.ts';
 import type { CommentStatus } from './comment.table.ts';
 
@@ -59,21 +59,6 @@ export async function listPublicComments(db: Db, articleId: number, pendingIds: 
     createdAt: toDate(row.created_at),
     status: row.status === 'pending' ? 'pending' : 'approved',
   }));
-}
-
-/** How many approved comments each article has, for counts on article pages and lists. */
-export async function countApprovedComments(db: Db, articleIds: readonly number[]): Promise<Map<number, number>> {
-  const counts = new Map<number, number>();
-  if (articleIds.length === 0) return counts;
-  const rows = await db
-    .selectFrom('comments')
-    .select(['article_id', (eb) => eb.fn.countAll<number | string>().as('count')])
-    .where('article_id', 'in', [...articleIds])
-    .where('status', '=', 'approved')
-    .groupBy('article_id')
-    .execute();
-  for (const row of rows) counts.set(row.article_id, toCount(row.count));
-  return counts;
 }
 
 /** Of `ids`, those belonging to `articleId` and still pending: what a commenter's browser may be shown. */
