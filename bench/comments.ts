@@ -73,6 +73,7 @@ async function startServer(dataDir: string): Promise<Server> {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      GAZETTE_DEMO: 'on',
       HOST: '127.0.0.1',
       PORT: String(port),
       MALLOC_ARENA_MAX: '2',

@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   const [gazettePort, staticPort] = [await findFreePort(), await findFreePort()];
   const origin = `http://127.0.0.1:${gazettePort}`;
   const gazette = startChild('Gazette', ['src/server.ts'], {
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(gazettePort), MALLOC_ARENA_MAX: '2', // as npm start sets it
+    NODE_ENV: 'production', GAZETTE_DEMO: 'on', HOST: '127.0.0.1', PORT: String(gazettePort), MALLOC_ARENA_MAX: '2', // as npm start sets it
     GAZETTE_DATA_DIR: join(tempDir, 'data'), GAZETTE_PUBLIC_URL: origin,
   });
   await waitUntilServing(gazette, `${origin}/`);

@@ -60,6 +60,17 @@ function readCommentsPerMinute(value: string | undefined): number {
   return perMinute;
 }
 
+/**
+ * A production start on an empty database starts empty: a newsroom going live must not find made-up
+ * stories on its front page. Development and tests seed unless told not to.
+ */
+function readSeedDemo(value: string | undefined, env: Config['env']): boolean {
+  if (value === undefined || value === '') return env !== 'production';
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`GAZETTE_DEMO must be "on" or "off", got "${value}"`);
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -72,14 +83,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database');
   }
+  const envName = readEnvName(env.NODE_ENV);
   return Object.freeze({
-    env: readEnvName(env.NODE_ENV),
+    env: envName,
     port,
     host,
     dataDir: resolve(env.GAZETTE_DATA_DIR || './data'),
     databaseUrl,
     publicUrl: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port),
-    seedDemo: env.GAZETTE_DEMO !== 'off',
+    seedDemo: readSeedDemo(env.GAZETTE_DEMO, envName),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'production' ? 'warn' : 'info'),
     smtpUrl: readSmtpUrl(env.SMTP_URL),
     commentsPerMinute: readCommentsPerMinute(env.GAZETTE_COMMENTS_PER_MINUTE),

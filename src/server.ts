@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
     if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
+  } else if (config.env === 'production') {
+    console.log('The demo newsroom is off in production; GAZETTE_DEMO=on seeds it into an empty database');
   }
   await app.listen({ port: config.port, host: config.host });
   console.log(`Gazette is serving ${gazette.site.settings.current().name} at ${config.publicUrl}`);

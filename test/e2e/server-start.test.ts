@@ -1,52 +1,15 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** Starts `src/server.ts` as `npm start` does and resolves once it says it is serving. */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: 'pipe' });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "serving" line within 30 s:\n${output}`)), 30_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Gazette is serving')) {
-        clearTimeout(timer);
-        resolve({ child, output: () => output });
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+import { freePort, startServer, stopServer } from '../helpers/server-process.ts';
 
 test('the server starts on an empty data folder with the demo, and a restart keeps everything', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-start-'));
   const port = await freePort();
-  const env = { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', GAZETTE_DATA_DIR: dataDir };
+  const env = { NODE_ENV: 'production', GAZETTE_DEMO: 'on', PORT: String(port), HOST: '127.0.0.1', GAZETTE_DATA_DIR: dataDir };
   try {
     const startedAt = Date.now();
     const first = await startServer(env);
@@ -55,13 +18,13 @@ test('the server starts on an empty data folder with the demo, and a restart kee
     assert.ok(startSeconds < 20, `started in ${startSeconds} s`);
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     assert.match(home, /The Meridian Gazette/);
-    assert.equal(await stop(first.child), 0, 'SIGTERM closes cleanly');
+    assert.equal(await stopServer(first.child), 0, 'SIGTERM closes cleanly');
 
     const second = await startServer(env);
     const again = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     assert.equal(again.match(/href="\/[a-z-]+\/[a-z0-9-]+"/g)?.join(), home.match(/href="\/[a-z-]+\/[a-z0-9-]+"/g)?.join(), 'same stories after a restart');
     assert.doesNotMatch(second.output(), /Seeded the demo newsroom/, 'the demo is not seeded twice');
-    await stop(second.child);
+    await stopServer(second.child);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
