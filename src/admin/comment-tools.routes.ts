@@ -7,12 +7,20 @@ import { eraseCommenterData, exportCommenterData } from '../comments/privacy.que
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
+import { type NoticeQuery, type NoticeTable, noticeQueryProperties, noticeText, withNotice } from './notices.ts';
 import { renderBlockListPage, renderCommentEditPage, renderCommentPolicyPage, renderPrivacyPage } from './comment-tools-pages.tsx';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
 const stringsBody = (names: readonly string[]) =>
   ({ type: 'object', properties: Object.fromEntries([...names, '_csrf'].map((name) => [name, { type: 'string', maxLength: 100_000 }])) }) as const;
 type Body = Record<string, string | undefined>;
+
+const notices = {
+  'block-added': 'Added to the block list.',
+  'block-removed': 'Removed from the block list.',
+  erased: (count) => `Erased ${count} ${count === 1 ? 'comment' : 'comments'} and everything else stored about that email.`,
+  'policy-saved': 'Comment policy saved.',
+} satisfies NoticeTable;
 
 const messages = {
   confirmMismatch: 'Type the same email address again to confirm the erasure.',
@@ -54,7 +62,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors: error.fields, replyValue: '', replyError: '' }));
       }
       await audit(accountDeps(context), request.staff!, 'comments.edited', String(comment.id), requestMeta(request));
-      return reply.redirect(`/admin/comments?status=${comment.status}&done=${encodeURIComponent('Comment saved.')}`, 303);
+      return reply.redirect(withNotice(`/admin/comments?status=${comment.status}`, 'saved'), 303);
     },
   );
 
@@ -83,8 +91,8 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       notice: state.notice ?? '',
     }));
 
-  app.get<{ Querystring: { done?: string } }>('/admin/comments/blocks', { schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 200 } } } } }, (request, reply) =>
-    showBlocks(request, reply, 200, { notice: request.query.done ?? '' }),
+  app.get<{ Querystring: NoticeQuery }>('/admin/comments/blocks', { schema: { querystring: { type: 'object', properties: noticeQueryProperties } } }, (request, reply) =>
+    showBlocks(request, reply, 200, { notice: noticeText(notices, request.query) }),
   );
 
   app.post<{ Body: Body }>('/admin/comments/blocks', { schema: { body: stringsBody(['kind', 'pattern']) }, preHandler: app.csrfProtection }, async (request, reply) => {
@@ -95,21 +103,21 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       return showBlocks(request, reply, 422, { values: request.body, errors: error.fields });
     }
     await audit(accountDeps(context), request.staff!, 'comments.block-added', `${request.body.kind}: ${request.body.pattern}`.slice(0, 200), requestMeta(request));
-    return reply.redirect(`/admin/comments/blocks?done=${encodeURIComponent('Added to the block list.')}`, 303);
+    return reply.redirect(withNotice('/admin/comments/blocks', 'block-added'), 303);
   });
 
   app.post<{ Params: { id: number } }>('/admin/comments/blocks/:id/delete', { schema: { params: idParams, body: stringsBody([]) }, preHandler: app.csrfProtection }, async (request, reply) => {
     await deleteBlock(context.db, request.params.id);
     await audit(accountDeps(context), request.staff!, 'comments.block-removed', String(request.params.id), requestMeta(request));
-    return reply.redirect(`/admin/comments/blocks?done=${encodeURIComponent('Removed from the block list.')}`, 303);
+    return reply.redirect(withNotice('/admin/comments/blocks', 'block-removed'), 303);
   });
 
-  const emailQuery = { type: 'object', properties: { email: { type: 'string', maxLength: 254 }, done: { type: 'string', maxLength: 200 } } } as const;
+  const emailQuery = { type: 'object', properties: { email: { type: 'string', maxLength: 254 }, ...noticeQueryProperties } } as const;
 
-  app.get<{ Querystring: { email?: string; done?: string } }>('/admin/comments/privacy', { schema: { querystring: emailQuery } }, async (request, reply) => {
+  app.get<{ Querystring: { email?: string } & NoticeQuery }>('/admin/comments/privacy', { schema: { querystring: emailQuery } }, async (request, reply) => {
     const email = request.query.email?.trim().toLowerCase() ?? '';
     const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
-    return sendHtml(reply, 200, renderPrivacyPage(chrome(request, reply), { email, found, error: '', notice: request.query.done ?? '' }));
+    return sendHtml(reply, 200, renderPrivacyPage(chrome(request, reply), { email, found, error: '', notice: noticeText(notices, request.query) }));
   });
 
   app.get<{ Querystring: { email?: string } }>('/admin/comments/privacy/export', { schema: { querystring: emailQuery } }, async (request, reply) => {
@@ -132,7 +140,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     context.changes.announce(erased.articleIds.map(contentTags.article));
     // The audit log records that an erasure happened, not whose: the email itself is what was erased.
     await audit(accountDeps(context), request.staff!, 'commenter.erased', `${erased.comments} comments`, requestMeta(request));
-    return reply.redirect(`/admin/comments/privacy?done=${encodeURIComponent(`Erased ${erased.comments} comments and everything else stored about that email.`)}`, 303);
+    return reply.redirect(withNotice('/admin/comments/privacy', 'erased', erased.comments), 303);
   });
 
   const policyFields = ['moderation', 'order', ...Object.keys(commentPolicyLimits)] as const;
@@ -141,9 +149,9 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     if (!can(request.staff!, 'manage-settings')) throw new ForbiddenError(messages.policyRole);
   };
 
-  app.get<{ Querystring: { done?: string } }>('/admin/comments/policy', { schema: { querystring: emailQuery }, preHandler: requireSettingsRole }, (request, reply) => {
+  app.get<{ Querystring: NoticeQuery }>('/admin/comments/policy', { schema: { querystring: emailQuery }, preHandler: requireSettingsRole }, (request, reply) => {
     const policy = context.site.settings.current().comments;
-    return sendHtml(reply, 200, renderCommentPolicyPage(chrome(request, reply), { values: policyValues(policy), errors: {}, notice: request.query.done ?? '', policy }));
+    return sendHtml(reply, 200, renderCommentPolicyPage(chrome(request, reply), { values: policyValues(policy), errors: {}, notice: noticeText(notices, request.query), policy }));
   });
 
   app.post<{ Body: Body }>('/admin/comments/policy', { schema: { body: stringsBody(policyFields) }, preHandler: [requireSettingsRole, app.csrfProtection] }, async (request, reply) => {
@@ -164,6 +172,6 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     const policy: CommentPolicy = { ...current, ...numbers, moderation, order: values.order === 'newest' ? 'newest' : 'oldest' };
     await context.site.settings.update({ comments: policy });
     await audit(accountDeps(context), request.staff!, 'comments.policy-changed', moderation, requestMeta(request));
-    return reply.redirect(`/admin/comments/policy?done=${encodeURIComponent('Comment policy saved.')}`, 303);
+    return reply.redirect(withNotice('/admin/comments/policy', 'policy-saved'), 303);
   });
 };

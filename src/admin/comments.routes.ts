@@ -19,6 +19,7 @@ import { dateStyleOf } from '../settings/index.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
 import { renderCommentQueuePage } from './comment-queue-page.tsx';
+import { type NoticeQuery, type NoticeTable, noticeQueryProperties, noticeText, withNotice } from './notices.ts';
 
 const perPage = 50;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
@@ -28,25 +29,28 @@ const queueQuery = {
     status: { type: 'string', enum: [...commentStatuses] },
     email: { type: 'string', maxLength: 254 },
     page: { type: 'integer', minimum: 1, maximum: 100_000 },
-    done: { type: 'string', maxLength: 200 },
+    ...noticeQueryProperties,
   },
 } as const;
 const formBody = (fields: Record<string, object>) => ({ type: 'object', properties: { _csrf: { type: 'string' }, ...fields } }) as const;
 
-const noticeFor: Record<ModerationAction, (count: number) => string> = {
+const notices = {
   approve: (count) => `${count} ${count === 1 ? 'comment' : 'comments'} approved.`,
   spam: (count) => `${count} marked as spam. The filter learns from this.`,
   trash: (count) => `${count} moved to the trash.`,
   restore: (count) => `${count} restored to pending.`,
-};
+  'choose-first': 'Choose at least one comment and an action first.',
+  'nothing-pending': 'Nothing of theirs is pending.',
+  banned: 'Banned: their comments will go to spam.',
+  unbanned: 'Ban lifted.',
+  'alerts-on': 'You will get an email for each held comment.',
+  'alerts-off': 'No more emails about held comments.',
+  saved: 'Comment saved.',
+} satisfies NoticeTable & Record<ModerationAction, (count: number) => string>;
 
 /** Only newsroom paths back into this queue, so a crafted form cannot send a moderator elsewhere. */
 function queuePath(value: unknown): string {
   return typeof value === 'string' && /^\/admin\/comments(\?[A-Za-z0-9=&%._@+-]*)?$/.test(value) ? value : '/admin/comments';
-}
-
-function withNotice(path: string, notice: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}done=${encodeURIComponent(notice)}`;
 }
 
 /** The moderation queue: editors and above, as the roles say. */
@@ -58,7 +62,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
   });
   const moderator = (request: FastifyRequest) => ({ id: request.staff!.id, name: request.staff!.name });
 
-  app.get<{ Querystring: { status?: CommentStatus; email?: string; page?: number; done?: string } }>(
+  app.get<{ Querystring: { status?: CommentStatus; email?: string; page?: number } & NoticeQuery }>(
     '/admin/comments',
     { schema: { querystring: queueQuery } },
     async (request, reply) => {
@@ -81,7 +85,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
           })),
           page,
           hasNext: comments.length > perPage,
-          notice: request.query.done ?? '',
+          notice: noticeText(notices, request.query),
           error: '',
           commenter: email ? await findCommenterStanding(context.db, email) : null,
           notifyMe: await readModeratorNotifications(context.db, request.staff!.id),
@@ -93,7 +97,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
   const act = async (request: FastifyRequest, reply: FastifyReply, ids: number[], action: ModerationAction, returnTo: string) => {
     const count = await moderateComments(deps, moderator(request), ids, action);
     await audit(accountDeps(context), request.staff!, `comments.${action}`, ids.join(', ').slice(0, 200), requestMeta(request));
-    return reply.redirect(withNotice(returnTo, noticeFor[action](count)), 303);
+    return reply.redirect(withNotice(returnTo, action, count), 303);
   };
 
   app.post<{ Params: { id: number; action: string } }>(
@@ -120,7 +124,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     async (request, reply) => {
       const ids = [request.body.ids ?? []].flat().map(Number);
       const returnTo = queuePath(request.body.return_to);
-      if (ids.length === 0 || !request.body.action) return reply.redirect(withNotice(returnTo, 'Choose at least one comment and an action first.'), 303);
+      if (ids.length === 0 || !request.body.action) return reply.redirect(withNotice(returnTo, 'choose-first'), 303);
       return act(request, reply, ids, request.body.action as ModerationAction, returnTo);
     },
   );
@@ -134,13 +138,13 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
       const back = `/admin/comments?email=${encodeURIComponent(email)}`;
       if (request.body.standing === 'approve-all') {
         const pending = await listModeratedComments(context.db, { status: 'pending', email, offset: 0, limit: 500 });
-        if (pending.length === 0) return reply.redirect(withNotice(back, 'Nothing of theirs is pending.'), 303);
+        if (pending.length === 0) return reply.redirect(withNotice(back, 'nothing-pending'), 303);
         return act(request, reply, pending.map((comment) => comment.id), 'approve', back);
       }
       const banned = request.body.standing === 'ban';
       await setCommenterBan(deps, email, banned);
       await audit(accountDeps(context), request.staff!, banned ? 'commenter.banned' : 'commenter.unbanned', email, requestMeta(request));
-      return reply.redirect(withNotice(back, banned ? 'Banned: their comments will go to spam.' : 'Ban lifted.'), 303);
+      return reply.redirect(withNotice(back, banned ? 'banned' : 'unbanned'), 303);
     },
   );
 
@@ -150,7 +154,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     async (request, reply) => {
       const on = request.body.notify === 'on';
       await setModeratorNotifications(context.db, request.staff!.id, on);
-      return reply.redirect(withNotice('/admin/comments', on ? 'You will get an email for each held comment.' : 'No more emails about held comments.'), 303);
+      return reply.redirect(withNotice('/admin/comments', on ? 'alerts-on' : 'alerts-off'), 303);
     },
   );
 
