@@ -38,3 +38,12 @@ export function stopServer(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Resolves once the server has printed something matching `pattern` (it may come after "serving"). */
+export async function waitForOutput(output: () => string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(output())) {
+    if (Date.now() > deadline) throw new Error(`the server did not print ${pattern} within ${timeoutMs} ms:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return output();
+}
