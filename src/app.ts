@@ -80,11 +80,13 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     // One line per request drowns the messages an operator needs; LOG_LEVEL=debug brings them back.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: 1024 * 1024,
+    // Only the proxies the operator names may say who the client is (rate limits, throttles, audit log).
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: badUrlHandler(renderErrorPage),
   });
   await app.register(errorHandling, { render: renderErrorPage });
-  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  await registerSecurityHeaders(app, { https: config.https });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
   const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
@@ -105,7 +107,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     sections: commentSections,
     renderArticlePage: (articleId, request) => renderArticlePageById(articleDeps, articleId, request),
     perMinute: config.commentsPerMinute,
-    secureCookies: config.publicUrl.startsWith('https:'),
+    secureCookies: config.https,
   });
   await app.register(sectionRoutes, readerDeps);
   await app.register(tagRoutes, readerDeps);
@@ -120,7 +122,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     db,
     site,
     stylesheetUrl: assets.url('admin.css'),
-    secureCookies: config.publicUrl.startsWith('https:'),
+    secureCookies: config.https,
     changes,
     pages,
     mediaFiles,

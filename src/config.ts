@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 /** Everything an operator can set, read once from the environment at boot. */
 export interface Config {
@@ -19,6 +20,13 @@ export interface Config {
   readonly mailFrom: string;
   /** How many comments one IP address, or one email, may post per minute. */
   readonly commentsPerMinute: number;
+  /**
+   * Addresses (or CIDR ranges, or `loopback`) of the reverse proxies in front, whose X-Forwarded-For is
+   * believed; empty trusts none, so the client address is the connection's.
+   */
+  readonly trustedProxies: readonly string[];
+  /** Whether readers reach the site over HTTPS: cookies get Secure, responses HSTS. */
+  readonly https: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +79,27 @@ function readSeedDemo(value: string | undefined, env: Config['env']): boolean {
   throw new ConfigError(`GAZETTE_DEMO must be "on" or "off", got "${value}"`);
 }
 
+const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A list, never "everything": trusting every sender's X-Forwarded-For would let anyone choose their address. */
+function readTrustedProxies(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((entry) => entry.trim()).map((entry) => {
+    if (proxyKeywords.has(entry) || isAddressOrRange(entry)) return entry;
+    throw new ConfigError(`GAZETTE_TRUST_PROXY must list proxy addresses or ranges (e.g. 10.0.0.5, 10.0.0.0/8 or loopback), got "${entry}"`);
+  });
+}
+
+function isAddressOrRange(entry: string): boolean {
+  try {
+    if (entry.includes('/')) ipaddr.parseCIDR(entry);
+    else ipaddr.parse(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -95,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'production' ? 'warn' : 'info'),
     smtpUrl: readSmtpUrl(env.SMTP_URL),
     commentsPerMinute: readCommentsPerMinute(env.GAZETTE_COMMENTS_PER_MINUTE),
+    trustedProxies: readTrustedProxies(env.GAZETTE_TRUST_PROXY),
+    https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });
 }

@@ -59,4 +59,12 @@ export class ValidationError extends GazetteError {
 export class RateLimitedError extends GazetteError {
   readonly status = 429;
   readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    /** When known, how long until a new try is looked at: the Retry-After header. */
+    readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
+import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 import type { Role } from './roles.ts';
 
 export interface User {
@@ -12,8 +12,6 @@ export interface User {
 export interface UserWithSecrets extends User {
   readonly passwordHash: string;
   readonly totpSecret: string | null;
-  readonly failedSignIns: number;
-  readonly lockedUntil: Date | null;
 }
 
 export interface SessionInfo {
@@ -33,14 +31,11 @@ export async function countUsers(db: Db): Promise<number> {
 export async function findUserByEmail(db: Db, email: string): Promise<UserWithSecrets | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'password_hash', 'totp_secret', 'failed_sign_ins', 'locked_until'])
+    .select(['id', 'email', 'name', 'role', 'password_hash', 'totp_secret'])
     .where('email', '=', email)
     .executeTakeFirst();
   return row
-    ? {
-        id: row.id, email: row.email, name: row.name, role: row.role, passwordHash: row.password_hash, totpSecret: row.totp_secret,
-        failedSignIns: row.failed_sign_ins, lockedUntil: toDateOrNull(row.locked_until),
-      }
+    ? { id: row.id, email: row.email, name: row.name, role: row.role, passwordHash: row.password_hash, totpSecret: row.totp_secret }
     : undefined;
 }
 
@@ -51,23 +46,6 @@ export async function insertUser(db: Db, user: Omit<User, 'id'> & { passwordHash
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-export async function recordFailedSignIn(db: Db, userId: number, lockedUntil: Date | null): Promise<void> {
-  await db
-    .updateTable('users')
-    // A lock starts the count again, so the next lock needs another full run of failures.
-    .set((eb) =>
-      lockedUntil
-        ? { failed_sign_ins: 0, locked_until: toTimestamp(lockedUntil) }
-        : { failed_sign_ins: eb('failed_sign_ins', '+', 1), locked_until: null },
-    )
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function clearFailedSignIns(db: Db, userId: number): Promise<void> {
-  await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', userId).execute();
 }
 
 export async function insertSession(db: Db, session: SessionInfo & { userId: number }): Promise<void> {
@@ -191,7 +169,7 @@ export async function updateUserRole(db: Db, id: number, role: Role): Promise<vo
 }
 
 export async function updatePasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }
 
 export interface OneTimeToken {
@@ -236,6 +214,36 @@ export async function deleteOneTimeToken(db: Db, tokenHash: string): Promise<voi
   await db.deleteFrom('one_time_tokens').where('token_hash', '=', tokenHash).execute();
 }
 
+/** Spends a live link; false when it was not there (any more), e.g. spent a moment ago by a second request. */
+export async function consumeOneTimeToken(db: Db, tokenHash: string, purpose: OneTimeToken['purpose'], now: Date): Promise<boolean> {
+  const result = await db
+    .deleteFrom('one_time_tokens')
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', purpose)
+    .where('expires_at', '>', toTimestamp(now))
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Every link that could act on this account: its reset links and half-finished sign-ins, and invitations to its email. */
+export async function deleteOneTimeTokensOf(db: Db, user: { readonly id: number; readonly email: string }): Promise<void> {
+  await db
+    .deleteFrom('one_time_tokens')
+    .where((eb) => eb.or([eb('user_id', '=', user.id), eb('email', '=', user.email)]))
+    .execute();
+}
+
+/** Counts one more code tried on a half-finished sign-in; returns how many it has had, or 0 when it is gone. */
+export async function addCodeTry(db: Db, tokenHash: string): Promise<number> {
+  const row = await db
+    .updateTable('one_time_tokens')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('token_hash', '=', tokenHash)
+    .returning('attempts')
+    .executeTakeFirst();
+  return row?.attempts ?? 0;
+}
+
 export interface AuditEntry {
   readonly at: Date;
   readonly actorName: string | null;
@@ -262,6 +270,21 @@ export async function findTotpSecret(db: Db, userId: number): Promise<string | n
   return row?.totp_secret ?? null;
 }
 
-export async function setTotpSecret(db: Db, userId: number, secret: string | null): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', userId).execute();
+/** A new secret (or none), with the time-step of the code that proved it, which may not be used again. */
+export async function setTotpSecret(db: Db, userId: number, secret: string | null, lastStep: number | null): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: secret, totp_last_step: lastStep }).where('id', '=', userId).execute();
+}
+
+/**
+ * Marks `step` used if no code of that step or a later one has been, in one statement, so two sign-ins
+ * racing with the same code cannot both win. False means the code was already used.
+ */
+export async function claimTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
+import { hasInvisibleCharacters, normaliseEmailAddress } from '../platform/email-address.ts';
 import {
-  clearFailedSignIns,
   countUsers,
   deleteSession,
   deleteSessionsOfUser,
@@ -17,19 +17,19 @@ import {
   isSetupTokenValid,
   listSessions,
   type SessionInfo,
-  recordFailedSignIn,
   replaceSetupToken,
   touchSession,
   type User,
 } from './accounts.queries.ts';
 import { decoyHash, hashPassword, isPasswordCorrect, passwordProblem } from './passwords.ts';
 import type { Role } from './roles.ts';
+import { clearFailures, type Counter, counter, currentWait, recordFailure, throttledError, throttlePolicies } from './sign-in-throttle.ts';
 import { beginSecondStep } from './two-step.service.ts';
 
 const messages = {
   setupLinkInvalid: 'This setup link is not valid any more. Restart Gazette to print a new one.',
   wrongCredentials: 'The email address or password is not right.',
-  locked: (minutes: number) => `Too many failed attempts. This account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`,
+  throttled: (wait: string) => `Too many failed attempts. Wait ${wait} before trying again.`,
   nameRequired: 'Enter your name.',
   nameTooLong: 'Keep your name under 100 characters.',
   nameInvalid: 'Your name cannot contain control characters.',
@@ -43,8 +43,6 @@ export const sessionLifetimeMs = 14 * day;
 const setupTokenLifetimeMs = day;
 /** A session's expiry slides forward at most this often, so reading pages does not write on every request. */
 const touchIntervalMs = 5 * 60 * 1000;
-const failuresBeforeLock = 5;
-const lockMs = 15 * 60 * 1000;
 
 export interface AccountDeps {
   readonly db: Kysely<Database>;
@@ -70,9 +68,12 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/**
+ * The one form a staff email is looked up, stored and mailed in. NFKC folds lookalikes such as the
+ * Kelvin sign (U+212A) and fullwidth letters into plain ones, so a typed variant finds the account
+ * but mail only ever goes to the stored address.
+ */
+export const normaliseEmail = normaliseEmailAddress;
 
 export function checkProfile(input: { name: string; email: string }): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -82,7 +83,7 @@ export function checkProfile(input: { name: string; email: string }): Record<str
   // eslint-disable-next-line no-control-regex
   else if (/[\u0000-\u001f\u007f]/.test(name)) fields.name = messages.nameInvalid;
   const email = normaliseEmail(input.email);
-  if (email.length > 254 || !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/.test(email)) {
+  if (hasInvisibleCharacters(input.email) || email.length > 254 || !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/.test(email)) {
     fields.email = messages.emailInvalid;
   }
   return fields;
@@ -169,23 +170,33 @@ export interface SecondStepNeeded {
   readonly secondStepToken: string;
 }
 
-/** Signs in with email and password; five wrong passwords lock the account for fifteen minutes. */
+/**
+ * What a wrong password counts against: the email from this address, and this address. Known and
+ * unknown emails are counted alike, so the answers never tell them apart, and an attacker's failures
+ * never slow the real person down at their own address.
+ */
+function passwordCounters(email: string, ip: string): [Counter, Counter] {
+  return [counter(throttlePolicies.password, 'password', email, ip), counter(throttlePolicies.address, 'address', ip)];
+}
+
+/**
+ * Signs in with email and password. After a few failures for one email from one address, or many from
+ * one address, each further try waits longer (see `throttlePolicies`); a try made too soon is not checked.
+ */
 export async function signIn(deps: AccountDeps, input: { email: string; password: string }, meta: RequestMeta): Promise<SignedIn | SecondStepNeeded> {
   const now = deps.clock.now();
-  const account = await findUserByEmail(deps.db, normaliseEmail(input.email));
-  if (account?.lockedUntil && account.lockedUntil > now) {
-    throw new RateLimitedError(messages.locked(Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000)));
-  }
+  const email = normaliseEmail(input.email);
+  const counters = passwordCounters(email, meta.ip);
+  const wait = await currentWait(deps.db, counters, now);
+  if (wait > 0) throw throttledError(messages.throttled, wait);
+  const account = await findUserByEmail(deps.db, email);
   const correct = await isPasswordCorrect(account?.passwordHash ?? decoyHash, input.password.slice(0, 1024));
   if (!account || !correct) {
-    if (account) {
-      const lock = account.failedSignIns + 1 >= failuresBeforeLock ? new Date(now.getTime() + lockMs) : null;
-      await recordFailedSignIn(deps.db, account.id, lock);
-    }
-    await audit(deps, account ?? null, 'sign-in.failed', normaliseEmail(input.email).slice(0, 254), meta);
+    await recordFailure(deps.db, counters, now);
+    await audit(deps, account ?? null, 'sign-in.failed', email.slice(0, 254), meta);
     throw new UnauthorizedError(messages.wrongCredentials);
   }
-  await clearFailedSignIns(deps.db, account.id);
+  await clearFailures(deps.db, counters[0]);
   const user: User = { id: account.id, email: account.email, name: account.name, role: account.role };
   if (account.totpSecret) return { secondStepToken: await beginSecondStep(deps, user) };
   await audit(deps, user, 'sign-in', user.email, meta);

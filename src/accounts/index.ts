@@ -11,10 +11,19 @@ export {
   signOutEverywhereElse,
   type AccountDeps,
   type RequestMeta,
+  type SecondStepNeeded,
+  type SignedIn,
 } from './accounts.service.ts';
 export { minPasswordLength } from './passwords.ts';
-export { type Action, can, type Role } from './roles.ts';
-export { clearSessionCookie, setSessionCookie, staffSessions } from './staff-session.ts';
+export { type Action, can, outranks, type Role } from './roles.ts';
+export {
+  clearSecondStepCookie,
+  clearSessionCookie,
+  secondStepCookie,
+  setSecondStepCookie,
+  setSessionCookie,
+  staffSessions,
+} from './staff-session.ts';
 export type { AuditEntry, TeamMember } from './accounts.queries.ts';
 export { roles } from './roles.ts';
 export {
@@ -26,6 +35,7 @@ export {
   inviteMember,
   listAuditLog,
   listTeam,
+  type OneTimeLink,
   resetPassword,
 } from './team.service.ts';
 export {

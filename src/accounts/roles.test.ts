@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type Action, can, type Role, roles } from './roles.ts';
+import { type Action, can, outranks, type Role, roles } from './roles.ts';
 
 // Every role against every action: a change to the grants must change this table on purpose.
 const allowed: Record<Action, readonly Role[]> = {
@@ -27,3 +27,16 @@ for (const [action, permitted] of Object.entries(allowed) as [Action, readonly R
     });
   }
 }
+
+test('each role outranks exactly the roles below it', () => {
+  const below: Record<Role, readonly Role[]> = {
+    owner: ['admin', 'editor', 'author', 'contributor'],
+    admin: ['editor', 'author', 'contributor'],
+    editor: ['author', 'contributor'],
+    author: ['contributor'],
+    contributor: [],
+  };
+  for (const actor of roles) {
+    for (const member of roles) assert.equal(outranks({ role: actor }, { role: member }), below[actor].includes(member), `${actor} over ${member}`);
+  }
+});

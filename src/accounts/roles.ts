@@ -1,6 +1,7 @@
 /** What a newsroom member may do, enforced on the server for every action. */
 export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
 
+/** Highest first: the order is the rank. */
 export const roles: readonly Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
 
 export type Action =
@@ -46,4 +47,14 @@ export function isRole(value: string): value is Role {
 /** Whether `user` may do `action`; the one question every admin route asks. */
 export function can(user: { readonly role: Role }, action: Action): boolean {
   return grants[user.role].has(action);
+}
+
+/**
+ * Whether `actor`'s role ranks strictly above `member`'s (owner > admin > editor > author > contributor).
+ * Acting on someone's credentials needs this, so nobody can take over an equal or higher account.
+ *
+ * @example outranks({ role: 'admin' }, { role: 'editor' }) // true; admin over admin is false
+ */
+export function outranks(actor: { readonly role: Role }, member: { readonly role: Role }): boolean {
+  return roles.indexOf(actor.role) < roles.indexOf(member.role);
 }

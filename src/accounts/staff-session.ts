@@ -3,8 +3,11 @@ import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { User } from './accounts.queries.ts';
 import { type AccountDeps, authenticate, sessionLifetimeMs } from './accounts.service.ts';
+import { secondStepLifetimeMs } from './two-step.service.ts';
 
 export const sessionCookie = 'gazette_session';
+/** Holds a half-finished sign-in (password given, or a password just reset) until the code is given. */
+export const secondStepCookie = 'gazette_second_step';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,4 +45,13 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(sessionCookie, { path: '/admin', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/** Strict: only this newsroom's own pages ever send the half-finished sign-in back. */
+export function setSecondStepCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(secondStepCookie, token, { path: '/admin', httpOnly: true, sameSite: 'strict', secure, maxAge: Math.floor(secondStepLifetimeMs / 1000) });
+}
+
+export function clearSecondStepCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(secondStepCookie, { path: '/admin', httpOnly: true, sameSite: 'strict', secure });
 }

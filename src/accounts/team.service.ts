@@ -1,9 +1,12 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import {
+  consumeOneTimeToken,
   countOwners,
   deleteOneTimeToken,
+  deleteOneTimeTokensOf,
   deleteSessionsOfUser,
   findOneTimeToken,
+  findTotpSecret,
   findUserByEmail,
   findUserById,
   insertOneTimeToken,
@@ -25,16 +28,19 @@ import {
   newToken,
   normaliseEmail,
   type RequestMeta,
+  type SecondStepNeeded,
   type SignedIn,
   startSession,
 } from './accounts.service.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { can, isRole, type Role } from './roles.ts';
+import { can, isRole, outranks, type Role } from './roles.ts';
+import { beginSecondStep } from './two-step.service.ts';
 
 const messages = {
   notAllowed: 'Your role cannot manage the team.',
   onlyOwnersGrantOwner: 'Only an owner can make someone an owner or change an owner’s role.',
   ownRole: 'You cannot change your own role; ask another owner or admin.',
+  roleOfEqual: 'You can change the role only of members whose role is below yours; ask an owner.',
   lastOwner: 'The newsroom needs at least one owner. Make someone else an owner first.',
   roleInvalid: 'Choose one of the roles in the list.',
   memberExists: 'Someone on the team already uses this email address.',
@@ -42,6 +48,7 @@ const messages = {
   resetInvalid: 'This password link is not valid any more. Ask for a new one.',
   noSuchMember: 'There is no such team member.',
   passwordsDiffer: 'The two passwords are not the same.',
+  resetNotAllowed: 'You can make reset links only for members whose role is below yours. Anyone else can use “Forgot your password?” on the sign-in page, which emails them.',
 };
 
 const day = 24 * 60 * 60 * 1000;
@@ -62,8 +69,14 @@ export async function listAuditLog(deps: AccountDeps, actor: User, page: number,
   return listAuditEntries(deps.db, { limit: perPage, offset: (page - 1) * perPage });
 }
 
-/** A one-time link (valid 7 days) that lets `email` join with `role`; the raw token is returned once. */
-export async function inviteMember(deps: AccountDeps, actor: User, input: { email: string; role: string }, meta: RequestMeta): Promise<string> {
+/** A one-time link's raw token (returned once), and the stored address it goes to: never the address as typed. */
+export interface OneTimeLink {
+  readonly token: string;
+  readonly email: string;
+}
+
+/** A one-time link (valid 7 days) that lets `email` join with `role`. */
+export async function inviteMember(deps: AccountDeps, actor: User, input: { email: string; role: string }, meta: RequestMeta): Promise<OneTimeLink> {
   requireTeamManager(actor);
   const fields = checkProfile({ name: 'x', email: input.email });
   if (!isRole(input.role)) fields.role = messages.roleInvalid;
@@ -78,7 +91,7 @@ export async function inviteMember(deps: AccountDeps, actor: User, input: { emai
     createdBy: actor.id, createdAt: now, expiresAt: new Date(now.getTime() + inviteLifetimeMs),
   });
   await audit(deps, actor, 'invite.created', `${email} (${input.role})`, meta);
-  return token;
+  return { token, email };
 }
 
 export async function findInvitation(deps: AccountDeps, token: string): Promise<{ email: string; role: Role }> {
@@ -105,17 +118,32 @@ export async function changeRole(deps: AccountDeps, actor: User, userId: number,
   if (!member) throw new NotFoundError(messages.noSuchMember);
   if (member.id === actor.id) throw new ForbiddenError(messages.ownRole);
   if ((role === 'owner' || member.role === 'owner') && actor.role !== 'owner') throw new ForbiddenError(messages.onlyOwnersGrantOwner);
+  // Otherwise an admin could demote another admin, hand themselves a reset link for them, and promote them back.
+  if (actor.role !== 'owner' && !outranks(actor, member)) throw new ForbiddenError(messages.roleOfEqual);
   if (member.role === 'owner' && role !== 'owner' && (await countOwners(deps.db)) <= 1) throw new ConflictError(messages.lastOwner);
   await updateUserRole(deps.db, member.id, role);
   await audit(deps, actor, 'role.changed', `${member.email}: ${member.role} → ${role}`, meta);
   return { ...member, role };
 }
 
-/** A one-hour link to set a new password, or undefined when no such member exists (never revealed to the asker). */
-export async function createPasswordResetLink(deps: AccountDeps, email: string, requestedBy: User | null, meta: RequestMeta): Promise<string | undefined> {
+/**
+ * A one-hour link to set a new password, or undefined when no such member exists (a stranger is never
+ * told). Staff asking for someone else may do so only for a member of a lower role: handing a link on
+ * is taking the account over.
+ */
+export async function createPasswordResetLink(
+  deps: AccountDeps,
+  email: string,
+  requestedBy: User | null,
+  meta: RequestMeta,
+): Promise<OneTimeLink | undefined> {
+  if (requestedBy) requireTeamManager(requestedBy);
   const member = await findUserByEmail(deps.db, normaliseEmail(email));
   if (!member) return undefined;
-  if (requestedBy) requireTeamManager(requestedBy);
+  if (requestedBy && !outranks(requestedBy, member)) {
+    await audit(deps, requestedBy, 'password-reset.refused', member.email, meta);
+    throw new ForbiddenError(messages.resetNotAllowed);
+  }
   const token = newToken();
   const now = deps.clock.now();
   await insertOneTimeToken(deps.db, {
@@ -123,20 +151,24 @@ export async function createPasswordResetLink(deps: AccountDeps, email: string, 
     createdBy: requestedBy?.id ?? null, createdAt: now, expiresAt: new Date(now.getTime() + resetLifetimeMs),
   });
   await audit(deps, requestedBy, 'password-reset.requested', member.email, meta);
-  return token;
+  return { token, email: member.email };
 }
 
 export async function checkPasswordResetLink(deps: AccountDeps, token: string): Promise<void> {
   if (!(await findOneTimeToken(deps.db, hashToken(token), 'reset', deps.clock.now()))) throw new NotFoundError(messages.resetInvalid);
 }
 
-/** Sets a new password through a reset link; every other session of that member ends. */
+/**
+ * Sets a new password through a reset link. Every session of the member ends, and every other link that
+ * could act on the account (reset links, invitations to its email, half-finished sign-ins) is spent. A
+ * link proves only the mailbox, so with two-step sign-in on, the code is still needed for a session.
+ */
 export async function resetPassword(
   deps: AccountDeps,
   token: string,
   input: { password: string; passwordAgain: string },
   meta: RequestMeta,
-): Promise<SignedIn> {
+): Promise<SignedIn | SecondStepNeeded> {
   const reset = await findOneTimeToken(deps.db, hashToken(token), 'reset', deps.clock.now());
   const member = reset?.userId ? await findUserById(deps.db, reset.userId) : undefined;
   if (!member) throw new NotFoundError(messages.resetInvalid);
@@ -145,10 +177,13 @@ export async function resetPassword(
   if (input.password !== input.passwordAgain) throw new ValidationError(messages.passwordsDiffer, { passwordAgain: messages.passwordsDiffer });
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
+    // Spent first, so two requests with one link cannot both set a password.
+    if (!(await consumeOneTimeToken(trx, hashToken(token), 'reset', deps.clock.now()))) throw new NotFoundError(messages.resetInvalid);
     await updatePasswordHash(trx, member.id, passwordHash);
     await deleteSessionsOfUser(trx, member.id);
-    await deleteOneTimeToken(trx, hashToken(token));
+    await deleteOneTimeTokensOf(trx, member);
   });
   await audit(deps, member, 'password.changed', member.email, meta);
+  if (await findTotpSecret(deps.db, member.id)) return { secondStepToken: await beginSecondStep(deps, member) };
   return startSession(deps, member, meta);
 }

@@ -1,6 +1,9 @@
 import { Secret, TOTP } from 'otpauth';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { UnauthorizedError, ValidationError } from '../errors.ts';
 import {
+  addCodeTry,
+  claimTotpStep,
+  consumeOneTimeToken,
   deleteOneTimeToken,
   findOneTimeToken,
   findTotpSecret,
@@ -10,29 +13,54 @@ import {
   type User,
 } from './accounts.queries.ts';
 import { type AccountDeps, audit, hashToken, newToken, type RequestMeta, type SignedIn, startSession } from './accounts.service.ts';
+import { codeTries, forgetTries, takeTry, throttledError } from './sign-in-throttle.ts';
 
 const messages = {
   codeInvalid: 'That code is not right. Enter the 6 digits your authenticator app shows now.',
+  codeUsed: 'That code has already been used. Wait for your authenticator app to show the next one.',
   expired: 'This sign-in has expired. Sign in again with your password.',
+  spent: 'Too many wrong codes. Sign in again with your password.',
+  throttled: (wait: string) => `Too many wrong codes for this account. Wait ${wait}, then sign in again.`,
   secretInvalid: 'The setup has expired; start it again.',
 };
 
 /** How long someone has between the password and the code. */
-const secondStepLifetimeMs = 5 * 60 * 1000;
+export const secondStepLifetimeMs = 5 * 60 * 1000;
+/** Codes one half-finished sign-in may try; the fifth wrong one means giving the password again. */
+const triesPerSecondStep = 5;
 
 function totpFor(secret: string, label: string, issuer: string): TOTP {
   return new TOTP({ issuer, label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
 }
 
-/** Accepts the current code and the ones either side of it, for clocks a little apart. */
-function isCodeRight(secret: string, code: string): boolean {
+/** The time-step of `code` when it is the current code or one either side of it (for clocks a little apart). */
+function stepOfCode(secret: string, code: string, now: Date): number | undefined {
   const digits = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(digits)) return false;
+  if (!/^\d{6}$/.test(digits)) return undefined;
   try {
-    return totpFor(secret, 'check', 'Gazette').validate({ token: digits, window: 1 }) !== null;
+    const totp = totpFor(secret, 'check', 'Gazette');
+    const delta = totp.validate({ token: digits, timestamp: now.getTime(), window: 1 });
+    return delta === null ? undefined : totp.counter({ timestamp: now.getTime() }) + delta;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Checks a code and, when it is right, spends its time-step: no code of that step or an earlier one counts again. */
+async function useCode(deps: AccountDeps, userId: number, secret: string, code: string): Promise<'accepted' | 'wrong' | 'used'> {
+  const step = stepOfCode(secret, code, deps.clock.now());
+  if (step === undefined) return 'wrong';
+  return (await claimTotpStep(deps.db, userId, step)) ? 'accepted' : 'used';
+}
+
+function codeProblem(result: 'wrong' | 'used'): ValidationError {
+  const message = result === 'used' ? messages.codeUsed : messages.codeInvalid;
+  return new ValidationError(message, { code: message });
+}
+
+/** Whose codes a window of tries counts. */
+function codesOf(userId: number): string[] {
+  return ['codes', String(userId)];
 }
 
 /** A new secret and the otpauth:// address an authenticator app reads (from a QR code or typed). */
@@ -49,18 +77,29 @@ export async function isTwoStepOn(deps: AccountDeps, user: User): Promise<boolea
   return (await findTotpSecret(deps.db, user.id)) !== null;
 }
 
-/** Turns two-step sign-in on once the member proves their app produces the right codes. */
+/** Turns two-step sign-in on once the member proves their app produces the right codes; that code is spent. */
 export async function confirmTwoStep(deps: AccountDeps, user: User, secret: string, code: string, meta: RequestMeta): Promise<void> {
   if (!/^[A-Z2-7]{32}$/.test(secret)) throw new ValidationError(messages.secretInvalid, { code: messages.secretInvalid });
-  if (!isCodeRight(secret, code)) throw new ValidationError(messages.codeInvalid, { code: messages.codeInvalid });
-  await setTotpSecret(deps.db, user.id, secret);
+  const step = stepOfCode(secret, code, deps.clock.now());
+  if (step === undefined) throw codeProblem('wrong');
+  await setTotpSecret(deps.db, user.id, secret, step);
   await audit(deps, user, 'two-step.enabled', user.email, meta);
 }
 
+/** Needs a fresh code, counted against the account like a sign-in's, so a stolen session cannot guess its way. */
 export async function disableTwoStep(deps: AccountDeps, user: User, code: string, meta: RequestMeta): Promise<void> {
   const secret = await findTotpSecret(deps.db, user.id);
-  if (!secret || !isCodeRight(secret, code)) throw new ValidationError(messages.codeInvalid, { code: messages.codeInvalid });
-  await setTotpSecret(deps.db, user.id, null);
+  if (!secret) throw codeProblem('wrong');
+  const now = deps.clock.now();
+  const wait = await takeTry(deps.db, codeTries, codesOf(user.id), now);
+  if (wait > 0) throw throttledError(messages.throttled, wait);
+  const result = await useCode(deps, user.id, secret, code);
+  if (result !== 'accepted') {
+    await audit(deps, user, 'two-step.disable-failed', user.email, meta);
+    throw codeProblem(result);
+  }
+  await forgetTries(deps.db, codeTries, codesOf(user.id), now);
+  await setTotpSecret(deps.db, user.id, null, null);
   await audit(deps, user, 'two-step.disabled', user.email, meta);
 }
 
@@ -75,16 +114,38 @@ export async function beginSecondStep(deps: AccountDeps, user: User): Promise<st
   return token;
 }
 
+/**
+ * Turns a half-finished sign-in and a right code into a session. Wrong codes are limited per sign-in
+ * (then the password is needed again) and per account across sign-ins and addresses (then a 429 until
+ * the window ends). Each try is counted before it is judged, so tries sent at once cannot slip past.
+ *
+ * @throws UnauthorizedError when the half-finished sign-in is gone, expired or spent: sign in again.
+ * @throws RateLimitedError when the account has had too many wrong codes lately.
+ * @throws ValidationError for a wrong or already used code, with tries left.
+ */
 export async function completeSecondStep(deps: AccountDeps, token: string, code: string, meta: RequestMeta): Promise<SignedIn> {
-  const pending = await findOneTimeToken(deps.db, hashToken(token), 'second-step', deps.clock.now());
+  const now = deps.clock.now();
+  const tokenHash = hashToken(token);
+  const pending = await findOneTimeToken(deps.db, tokenHash, 'second-step', now);
   const user = pending?.userId ? await findUserById(deps.db, pending.userId) : undefined;
   const secret = user ? await findTotpSecret(deps.db, user.id) : null;
-  if (!user || !secret) throw new NotFoundError(messages.expired);
-  if (!isCodeRight(secret, code)) {
-    await audit(deps, user, 'sign-in.second-step-failed', user.email, meta);
-    throw new ValidationError(messages.codeInvalid, { code: messages.codeInvalid });
+  if (!user || !secret) throw new UnauthorizedError(messages.expired);
+  const tries = await addCodeTry(deps.db, tokenHash);
+  if (tries === 0 || tries > triesPerSecondStep) throw new UnauthorizedError(messages.spent);
+  const wait = await takeTry(deps.db, codeTries, codesOf(user.id), now);
+  if (wait > 0) {
+    await deleteOneTimeToken(deps.db, tokenHash);
+    throw throttledError(messages.throttled, wait);
   }
-  await deleteOneTimeToken(deps.db, hashToken(token));
+  const result = await useCode(deps, user.id, secret, code);
+  if (result !== 'accepted') {
+    await audit(deps, user, 'sign-in.second-step-failed', user.email, meta);
+    if (tries < triesPerSecondStep) throw codeProblem(result);
+    await deleteOneTimeToken(deps.db, tokenHash);
+    throw new UnauthorizedError(messages.spent);
+  }
+  if (!(await consumeOneTimeToken(deps.db, tokenHash, 'second-step', now))) throw new UnauthorizedError(messages.expired);
+  await forgetTries(deps.db, codeTries, codesOf(user.id), now);
   await audit(deps, user, 'sign-in', `${user.email} (two-step)`, meta);
   return startSession(deps, user, meta);
 }

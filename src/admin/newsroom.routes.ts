@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { can, confirmTwoStep, disableTwoStep, isTwoStepOn, listSessionsOf, newTwoStepSecret, signOutEverywhereElse, twoStepUri } from '../accounts/index.ts';
-import { ValidationError } from '../errors.ts';
+import { RateLimitedError, ValidationError } from '../errors.ts';
 import { articleUrl, loadNewsroomArticlePage } from '../articles/index.ts';
 import { pageQuerySchema } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
@@ -131,8 +131,9 @@ export const newsroomRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
       await disableTwoStep(deps, request.staff!, request.body?.code ?? '', requestMeta(request));
       return showAccount(request, reply, 'Two-step sign-in is off.');
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return showAccount(request, reply, undefined, error.message, 422);
+      if (!(error instanceof ValidationError || error instanceof RateLimitedError)) throw error;
+      if (error instanceof RateLimitedError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+      return showAccount(request, reply, undefined, error.message, error.status);
     }
   });
 

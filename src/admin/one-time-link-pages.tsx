@@ -57,7 +57,7 @@ export function renderNewPasswordPage(chrome: AdminChrome, form: FormState, toke
     <AdminDocument chrome={chrome} title="Choose a new password">
       <div class="admin-narrow">
         <h1>Choose a new password</h1>
-        <p>Setting a new password signs you out everywhere else.</p>
+        <p>Setting a new password signs you out everywhere. With two-step sign-in on, your app’s code is asked next.</p>
         <ErrorSummary errors={form.errors} labels={labels} />
         <form method="post" action={`/admin/reset/new?token=${encodeURIComponent(token)}`} class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />

@@ -5,6 +5,7 @@ import {
   createPasswordResetLink,
   findInvitation,
   resetPassword,
+  setSecondStepCookie,
   setSessionCookie,
 } from '../accounts/index.ts';
 import { ValidationError } from '../errors.ts';
@@ -55,12 +56,12 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     { schema: { body: formBody }, preHandler: app.csrfProtection, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const email = (request.body?.email ?? '').slice(0, 254);
-      const token = await createPasswordResetLink(deps, email, null, requestMeta(request));
-      if (token) {
+      const link = await createPasswordResetLink(deps, email, null, requestMeta(request));
+      if (link) {
         await context.mailer.send({
-          to: email,
+          to: link.email,
           subject: `Set a new password for ${context.site.settings.current().name}`,
-          text: `Someone asked to reset the password of this newsroom account. If it was you, open this link within an hour:\n\n${context.site.publicUrl}/admin/reset/new?token=${token}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+          text: `Someone asked to reset the password of this newsroom account. If it was you, open this link within an hour:\n\n${context.site.publicUrl}/admin/reset/new?token=${link.token}\n\nIf it was not you, ignore this email; your password stays as it is.`,
         });
       }
       return sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), { values: { email }, errors: {} }, true));
@@ -78,8 +79,12 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     async (request, reply) => {
       const { password = '', passwordAgain = '' } = request.body ?? {};
       try {
-        const signedIn = await resetPassword(deps, request.query.token, { password, passwordAgain }, requestMeta(request));
-        setSessionCookie(reply, signedIn.sessionToken, context.secureCookies);
+        const result = await resetPassword(deps, request.query.token, { password, passwordAgain }, requestMeta(request));
+        if ('secondStepToken' in result) {
+          setSecondStepCookie(reply, result.secondStepToken, context.secureCookies);
+          return reply.redirect('/admin/login/code?next=%2Fadmin', 303);
+        }
+        setSessionCookie(reply, result.sessionToken, context.secureCookies);
         return reply.redirect('/admin', 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

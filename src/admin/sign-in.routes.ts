@@ -1,12 +1,20 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { checkSetupToken, clearSessionCookie, completeSecondStep, createOwner, setSessionCookie, signIn, signOut } from '../accounts/index.ts';
-import { GazetteError, ValidationError } from '../errors.ts';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import {
+  checkSetupToken,
+  clearSecondStepCookie,
+  clearSessionCookie,
+  completeSecondStep,
+  createOwner,
+  secondStepCookie,
+  setSecondStepCookie,
+  setSessionCookie,
+  signIn,
+  signOut,
+} from '../accounts/index.ts';
+import { GazetteError, RateLimitedError, ValidationError } from '../errors.ts';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, safeNextPath, sendHtml } from './admin-context.ts';
 import { emptyForm, renderSetupPage, renderSignInPage } from './sign-in-pages.tsx';
 import { renderSecondStepPage } from './two-step-pages.tsx';
-
-/** Holds the half-finished sign-in between the password and the code; lives five minutes. */
-const secondStepCookie = 'gazette_second_step';
 
 const text = { type: 'string', maxLength: 10_000 } as const;
 const signInBody = { type: 'object', properties: { email: text, password: text, next: text, _csrf: text } } as const;
@@ -15,10 +23,17 @@ const setupQuery = { type: 'object', required: ['token'], properties: { token: {
 
 type Form = Record<string, string | undefined>;
 
+/** An expected refusal (wrong password, too many tries, a spent sign-in), or undefined for anything else. */
+function refusal(error: unknown, reply: FastifyReply): GazetteError | undefined {
+  if (!(error instanceof GazetteError) || error.status >= 500) return undefined;
+  if (error instanceof RateLimitedError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+  return error;
+}
+
 /** Sign-in, first-run setup and sign-out: the newsroom pages a stranger may reach. */
 export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const deps = accountDeps(context);
-  // Slows password guessing from one address; the per-account lock stops it across addresses.
+  // A first brake per instance; the throttling kept in the database (accounts/sign-in-throttle.ts) is the real one.
   const attemptLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
   app.get<{ Querystring: { next?: string } }>('/admin/login', async (request, reply) => {
@@ -34,15 +49,16 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
       try {
         const result = await signIn(deps, { email, password }, requestMeta(request));
         if ('secondStepToken' in result) {
-          reply.setCookie(secondStepCookie, result.secondStepToken, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: context.secureCookies, maxAge: 300 });
+          setSecondStepCookie(reply, result.secondStepToken, context.secureCookies);
           return reply.redirect(`/admin/login/code?next=${encodeURIComponent(safeNextPath(next))}`, 303);
         }
         setSessionCookie(reply, result.sessionToken, context.secureCookies);
         return reply.redirect(safeNextPath(next), 303);
       } catch (error) {
-        if (!(error instanceof GazetteError) || error.status >= 500) throw error;
-        const form = { values: { email: email.slice(0, 254) }, errors: {}, message: error.message };
-        return sendHtml(reply, error.status, renderSignInPage(adminChrome(context, request, reply), form, safeNextPath(next)));
+        const refused = refusal(error, reply);
+        if (!refused) throw error;
+        const form = { values: { email: email.slice(0, 254) }, errors: {}, message: refused.message };
+        return sendHtml(reply, refused.status, renderSignInPage(adminChrome(context, request, reply), form, safeNextPath(next)));
       }
     },
   );
@@ -59,12 +75,18 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
       const next = safeNextPath(request.body?.next);
       try {
         const signedIn = await completeSecondStep(deps, request.cookies[secondStepCookie] ?? '', request.body?.code ?? '', requestMeta(request));
-        reply.clearCookie(secondStepCookie, { path: '/admin' });
+        clearSecondStepCookie(reply, context.secureCookies);
         setSessionCookie(reply, signedIn.sessionToken, context.secureCookies);
         return reply.redirect(next, 303);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return sendHtml(reply, 401, renderSecondStepPage(adminChrome(context, request, reply), { values: {}, errors: error.fields }, next));
+        if (error instanceof ValidationError) {
+          return sendHtml(reply, 401, renderSecondStepPage(adminChrome(context, request, reply), { values: {}, errors: error.fields }, next));
+        }
+        // The half-finished sign-in is over (spent, expired or paused): back to the password.
+        const refused = refusal(error, reply);
+        if (!refused) throw error;
+        clearSecondStepCookie(reply, context.secureCookies);
+        return sendHtml(reply, refused.status, renderSignInPage(adminChrome(context, request, reply), { ...emptyForm, message: refused.message }, next));
       }
     },
   );

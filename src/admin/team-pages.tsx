@@ -31,18 +31,27 @@ function RoleSelect({ name, id, value, options, label }: { name: string; id: str
 }
 
 export interface TeamPageData {
-  readonly members: readonly (TeamMember & { readonly createdLabel: string; readonly isYou: boolean })[];
+  readonly members: readonly (TeamMember & {
+    readonly createdLabel: string;
+    readonly isYou: boolean;
+    /** Only for members of a lower role than the viewer's: handing on a reset link is taking the account over. */
+    readonly mayReset: boolean;
+  })[];
   readonly assignableRoles: readonly Role[];
   readonly invite: FormState;
-  /** After an action: what happened, and a link to hand over when no email could be sent. */
-  readonly notice?: { readonly text: string; readonly link?: string };
+  /** After an action: what happened (or why it was refused), and a link to hand over when no email could be sent. */
+  readonly notice?: { readonly text: string; readonly link?: string; readonly isError?: boolean };
 }
 
 export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string {
   return renderDocument(
     <AdminDocument chrome={chrome} title="Team">
       <h1>Team</h1>
-      {data.notice ? (
+      {data.notice?.isError ? (
+        <div class="form-message" role="alert">
+          <p>{data.notice.text}</p>
+        </div>
+      ) : data.notice ? (
         <div class="form-message form-message--ok" role="status">
           <p>{data.notice.text}</p>
           {data.notice.link ? (
@@ -75,13 +84,17 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
               </td>
               <td>{member.createdLabel}</td>
               <td>
-                <form method="post" action="/admin/team/reset-link" class="inline-form">
-                  <CsrfField token={chrome.csrfToken} />
-                  <input type="hidden" name="email" value={member.email} />
-                  <button type="submit" class="button">
-                    Send reset link
-                  </button>
-                </form>
+                {member.mayReset ? (
+                  <form method="post" action="/admin/team/reset-link" class="inline-form">
+                    <CsrfField token={chrome.csrfToken} />
+                    <input type="hidden" name="email" value={member.email} />
+                    <button type="submit" class="button">
+                      Send reset link
+                    </button>
+                  </form>
+                ) : (
+                  'Through “Forgot your password?”'
+                )}
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { changeRole, createPasswordResetLink, inviteMember, listAuditLog, listTeam, type Role, roles } from '../accounts/index.ts';
-import { ValidationError } from '../errors.ts';
+import { changeRole, createPasswordResetLink, inviteMember, listAuditLog, listTeam, outranks, type Role, roles } from '../accounts/index.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
 import { type PageQuery, pageQuerySchema } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
@@ -23,14 +23,19 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     const members = await listTeam(deps, staff);
     const assignableRoles: Role[] = staff.role === 'owner' ? [...roles] : roles.filter((role) => role !== 'owner');
     return sendHtml(reply, status, renderTeamPage(adminChrome(context, request, reply), {
-      members: members.map((member) => ({ ...member, createdLabel: formatDateTime(member.createdAt, dateStyle), isYou: member.id === staff.id })),
+      members: members.map((member) => ({
+        ...member,
+        createdLabel: formatDateTime(member.createdAt, dateStyle),
+        isYou: member.id === staff.id,
+        mayReset: outranks(staff, member),
+      })),
       assignableRoles,
       invite: extra.invite ?? { values: {}, errors: {} },
       ...(extra.notice ? { notice: extra.notice } : {}),
     }));
   };
 
-  /** Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. */
+  /** Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. `to` is the stored address. */
   const deliver = async (to: string, subject: string, body: string, link: string) => {
     const delivery = await context.mailer.send({ to, subject, text: `${body}\n\n${link}\n` });
     return delivery === 'sent' ? { text: `Sent to ${to}.` } : { text: `No email is configured, so pass this link to ${to} yourself:`, link };
@@ -44,9 +49,9 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     async (request, reply) => {
       const { email = '', role = '' } = request.body ?? {};
       try {
-        const token = await inviteMember(deps, request.staff!, { email, role }, requestMeta(request));
-        const link = `${context.site.publicUrl}/admin/invite?token=${token}`;
-        const notice = await deliver(email.trim(), `You are invited to ${context.site.settings.current().name}`, 'Open this link within 7 days to create your newsroom account:', link);
+        const invitation = await inviteMember(deps, request.staff!, { email, role }, requestMeta(request));
+        const link = `${context.site.publicUrl}/admin/invite?token=${invitation.token}`;
+        const notice = await deliver(invitation.email, `You are invited to ${context.site.settings.current().name}`, 'Open this link within 7 days to create your newsroom account:', link);
         return showTeam(request, reply, 200, { notice });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -69,12 +74,16 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     '/admin/team/reset-link',
     { schema: { body: teamBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const email = request.body?.email ?? '';
-      const token = await createPasswordResetLink(deps, email, request.staff!, requestMeta(request));
-      if (!token) return showTeam(request, reply, 404, { notice: { text: 'There is no team member with that email address.' } });
-      const link = `${context.site.publicUrl}/admin/reset/new?token=${token}`;
-      const notice = await deliver(email, `Set a new password for ${context.site.settings.current().name}`, 'Open this link within an hour to set a new password:', link);
-      return showTeam(request, reply, 200, { notice });
+      try {
+        const reset = await createPasswordResetLink(deps, request.body?.email ?? '', request.staff!, requestMeta(request));
+        if (!reset) return showTeam(request, reply, 404, { notice: { text: 'There is no team member with that email address.', isError: true } });
+        const link = `${context.site.publicUrl}/admin/reset/new?token=${reset.token}`;
+        const notice = await deliver(reset.email, `Set a new password for ${context.site.settings.current().name}`, 'Open this link within an hour to set a new password:', link);
+        return showTeam(request, reply, 200, { notice });
+      } catch (error) {
+        if (!(error instanceof ForbiddenError)) throw error;
+        return showTeam(request, reply, 403, { notice: { text: error.message, isError: true } });
+      }
     },
   );
 

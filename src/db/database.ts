@@ -8,7 +8,7 @@ import type {
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
-import type { AuditLogTable, OneTimeTokenTable, SessionTable, UserTable } from '../accounts/account.table.ts';
+import type { AuditLogTable, OneTimeTokenTable, SessionTable, SignInThrottleTable, UserTable } from '../accounts/account.table.ts';
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
@@ -37,6 +37,7 @@ export interface Database {
   sections: SectionTable;
   sessions: SessionTable;
   settings: SettingTable;
+  sign_in_throttles: SignInThrottleTable;
   site_secrets: SiteSecretTable;
   slug_history: SlugHistoryTable;
   spam_tokens: SpamTokenTable;

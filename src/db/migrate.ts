@@ -8,6 +8,7 @@ import * as autosaves from './migrations/2026-11-27T1040-autosaves.ts';
 import * as taxonomyHistory from './migrations/2026-11-27T1050-taxonomy-history.ts';
 import * as articleTrashAndSocialImage from './migrations/2026-11-27T1100-article-trash-and-social-image.ts';
 import * as comments from './migrations/2026-11-27T1200-comments.ts';
+import * as signInDefences from './migrations/2026-12-04T1000-sign-in-defences.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1050-taxonomy-history': taxonomyHistory,
   '2026-11-27T1100-article-trash-and-social-image': articleTrashAndSocialImage,
   '2026-11-27T1200-comments': comments,
+  '2026-12-04T1000-sign-in-defences': signInDefences,
 };
 
 /**

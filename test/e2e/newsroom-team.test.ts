@@ -43,6 +43,30 @@ describe('who may see what in the newsroom', () => {
     assert.doesNotMatch((await getAs('editor', '/admin')).body, /href="\/admin\/team"/);
   });
 });
+// What each role may do to someone else's account. Edits of live articles (applied, or held for
+// an editor's review) have their own matrix in test/security/contributor-edits.test.ts.
+describe('who may act on others in the newsroom', () => {
+  async function postAs(role: Role, url: string, fields: Record<string, string>) {
+    const browser = new FormClient(gazette.app);
+    browser.setCookie('gazette_session', members.get(role)!.sessionToken);
+    await browser.get('/admin/account');
+    return browser.post(url, fields);
+  }
+  const matrix: [string, string, Record<string, string>, Record<Role, number>][] = [
+    // A reset link is a way into the account: only for members of a lower role.
+    ['a reset link for a contributor', '/admin/team/reset-link', { email: 'test.contributor@example.org' }, { owner: 200, admin: 200, editor: 403, author: 403, contributor: 403 }],
+    ['a reset link for an admin', '/admin/team/reset-link', { email: 'test.admin@example.org' }, { owner: 200, admin: 403, editor: 403, author: 403, contributor: 403 }],
+    ['a reset link for the owner', '/admin/team/reset-link', { email: 'mina@example.org' }, { owner: 403, admin: 403, editor: 403, author: 403, contributor: 403 }],
+  ];
+  for (const [what, url, fields, expected] of matrix) {
+    for (const [role, status] of Object.entries(expected) as [Role, number][]) {
+      test(`${role} → ${what} is ${status}`, async () => {
+        assert.equal((await postAs(role, url, fields)).statusCode, status);
+      });
+    }
+  }
+});
+
 
 test('an invitation link lets a new member join with the role chosen for them, once', async () => {
   const browser = new FormClient(gazette.app);
@@ -50,9 +74,9 @@ test('an invitation link lets a new member join with the role chosen for them, o
   await browser.get('/admin/team');
   const invited = await browser.post('/admin/team/invite', { email: 'New.Reporter@Example.org', role: 'author' });
   assert.equal(invited.statusCode, 200);
-  assert.match(invited.body, /Sent to New.Reporter@Example.org/);
+  assert.match(invited.body, /Sent to new\.reporter@example\.org/, 'mail goes to the address as stored, never as typed');
   const mail = gazette.sentMail.at(-1)!;
-  assert.equal(mail.to, 'New.Reporter@Example.org');
+  assert.equal(mail.to, 'new.reporter@example.org');
   const link = /https:\/\/news\.example(\/admin\/invite\?token=[\w-]+)/.exec(mail.text)![1]!;
 
   const newcomer = new FormClient(gazette.app);

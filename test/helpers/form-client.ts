@@ -14,6 +14,9 @@ export class FormClient {
     readonly remoteAddress = `127.0.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
   ) {}
 
+  /** Sent with every request, e.g. the X-Forwarded-For a proxy adds. */
+  headers: Record<string, string> = {};
+
   get cookieHeader(): string {
     return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
@@ -28,7 +31,7 @@ export class FormClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.#remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: this.cookieHeader } }));
+    return this.#remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.headers, cookie: this.cookieHeader } }));
   }
 
   /** Posts `fields` with the CSRF token of the last page, unless the fields bring their own `_csrf`. */
@@ -40,7 +43,7 @@ export class FormClient {
         url,
         payload: body,
         remoteAddress: this.remoteAddress,
-        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { ...this.headers, cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
       }),
     );
   }

@@ -22,7 +22,7 @@ export async function createTestOwner(gazette: TestGazette): Promise<{ user: Use
 /** Adds a member with `role` through a real invitation, signed in. */
 export async function addTestMember(gazette: TestGazette, inviter: User, role: Role, name: string): Promise<{ user: User; sessionToken: string }> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
-  const token = await inviteMember(deps(gazette), inviter, { email, role }, meta);
+  const { token } = await inviteMember(deps(gazette), inviter, { email, role }, meta);
   const password = `${name} lantern harbour violet`;
   return acceptInvitation(deps(gazette), token, { name, password, passwordAgain: password }, meta);
 }

@@ -23,7 +23,11 @@ export interface TestGazette extends Gazette {
 }
 
 export async function buildTestApp(
-  options: { dialect?: DialectName; seed?: boolean; mailer?: Mailer; realClock?: boolean; commentsPerMinute?: number } = {},
+  options: {
+    dialect?: DialectName; seed?: boolean; mailer?: Mailer; realClock?: boolean; commentsPerMinute?: number;
+    /** More settings, as environment variables. */
+    env?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<TestGazette> {
   const database = await createTestDatabase(options.dialect ?? 'sqlite');
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
@@ -35,6 +39,7 @@ export async function buildTestApp(
     GAZETTE_DATA_DIR: dataDir,
     GAZETTE_PUBLIC_URL: 'https://news.example',
     ...(options.commentsPerMinute ? { GAZETTE_COMMENTS_PER_MINUTE: String(options.commentsPerMinute) } : {}),
+    ...options.env,
   });
   const sentMail: Mail[] = [];
   const recordingMailer: Mailer = {
