@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes }, app.log);
   const stopHousekeeping = startCommentHousekeeping({ db: database.db, clock: systemClock, settings: gazette.settings }, app.log);
   const warming = new AbortController();
-  warmAllVariants(database.db, gazette.mediaFiles, warming.signal).catch((error: unknown) =>
+  warmAllVariants(database.db, gazette.mediaFiles, warming.signal, app.log).catch((error: unknown) =>
     app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
   );
 

@@ -17,6 +17,9 @@ const allowed: Record<Action, readonly Role[]> = {
   'delete-trashed-article': ['owner', 'admin', 'editor'],
   'moderate-comments': ['owner', 'admin', 'editor'],
   'manage-sections-and-tags': ['owner', 'admin', 'editor'],
+  'describe-any-image': ['owner', 'admin', 'editor'],
+  'describe-own-image': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'delete-any-image': ['owner', 'admin', 'editor'],
 };
 
 for (const [action, permitted] of Object.entries(allowed) as [Action, readonly Role[]][]) {

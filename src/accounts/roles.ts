@@ -19,25 +19,32 @@ export type Action =
   /** Delete for good what is in the trash. */
   | 'delete-trashed-article'
   | 'moderate-comments'
-  | 'manage-sections-and-tags';
+  | 'manage-sections-and-tags'
+  /** Change the alt text, caption and credit of any library image. */
+  | 'describe-any-image'
+  /** The same for images one uploaded, while no published or scheduled work (nor the logo) shows them. */
+  | 'describe-own-image'
+  /** Delete an unused image from the library. */
+  | 'delete-any-image';
 
 const grants: Record<Role, ReadonlySet<Action>> = {
   owner: new Set<Action>([
     'view-admin', 'manage-settings', 'manage-users', 'view-audit-log', 'edit-any-article', 'publish-any-article',
     'edit-own-article', 'publish-own-article', 'trash-any-article', 'trash-own-article', 'delete-trashed-article',
-    'moderate-comments', 'manage-sections-and-tags',
+    'moderate-comments', 'manage-sections-and-tags', 'describe-any-image', 'describe-own-image', 'delete-any-image',
   ]),
   admin: new Set<Action>([
     'view-admin', 'manage-settings', 'manage-users', 'view-audit-log', 'edit-any-article', 'publish-any-article',
     'edit-own-article', 'publish-own-article', 'trash-any-article', 'trash-own-article', 'delete-trashed-article',
-    'moderate-comments', 'manage-sections-and-tags',
+    'moderate-comments', 'manage-sections-and-tags', 'describe-any-image', 'describe-own-image', 'delete-any-image',
   ]),
   editor: new Set<Action>([
     'view-admin', 'edit-any-article', 'publish-any-article', 'edit-own-article', 'publish-own-article',
     'trash-any-article', 'trash-own-article', 'delete-trashed-article', 'moderate-comments', 'manage-sections-and-tags',
+    'describe-any-image', 'describe-own-image', 'delete-any-image',
   ]),
-  author: new Set<Action>(['view-admin', 'edit-own-article', 'publish-own-article', 'trash-own-article']),
-  contributor: new Set<Action>(['view-admin', 'edit-own-article']),
+  author: new Set<Action>(['view-admin', 'edit-own-article', 'publish-own-article', 'trash-own-article', 'describe-own-image']),
+  contributor: new Set<Action>(['view-admin', 'edit-own-article', 'describe-own-image']),
 };
 
 export function isRole(value: string): value is Role {

@@ -45,11 +45,11 @@ export interface MediaLibraryPageData {
   readonly isFiltered: boolean;
   readonly items: readonly MediaCard[];
   readonly pages: PageLinks;
-  /** What the last upload without JavaScript, or the last delete, did. */
+  /** What the last upload without JavaScript did, or a notice about the last action (a delete). */
   readonly summary: {
     readonly added: readonly { readonly id: number; readonly name: string }[];
     readonly refused: readonly { readonly name: string; readonly message: string }[];
-    readonly deleted?: string;
+    readonly notice?: string;
   };
 }
 
@@ -60,9 +60,9 @@ function usageLabel(count: number): string {
 function UploadSummary({ summary }: { summary: MediaLibraryPageData['summary'] }) {
   return (
     <>
-      {summary.deleted ? (
+      {summary.notice ? (
         <p class="form-message form-message--ok" role="status">
-          {summary.deleted}
+          {summary.notice}
         </p>
       ) : null}
       {summary.added.length > 0 ? (

@@ -1,12 +1,9 @@
 import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { importImage, type MediaItem, thumbnailUrl, type UploadRefusal, UploadRefusedError, uploadRefusals } from '../media/index.ts';
+import { isIncompleteMultipart } from '../platform/multipart-errors.ts';
 import type { AdminContext } from './admin-context.ts';
-
-export interface UploadRefusalEntry {
-  readonly name: string;
-  readonly reason: UploadRefusal;
-}
+import { showMediaLibrary, type UploadRefusalEntry } from './media-library-screen.ts';
 
 const publicItem = {
   type: 'object',
@@ -33,23 +30,7 @@ const uploadResponse = {
     refused: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' }, message: { type: 'string' } } } },
   },
 } as const;
-
-/** Where the library page shows what an upload without JavaScript added and refused, and why. */
-export function uploadSummaryPath(added: readonly MediaItem[], refused: readonly UploadRefusalEntry[]): string {
-  const query = new URLSearchParams();
-  for (const item of added) query.append('added', String(item.id));
-  for (const entry of refused) query.append('refused', `${entry.reason}:${entry.name.slice(0, 120)}`);
-  return `/admin/media?${query}`;
-}
-
-/** The reverse of uploadSummaryPath; codes it does not know are dropped, so a link cannot show made-up reasons. */
-export function readUploadRefusals(values: readonly string[]): UploadRefusalEntry[] {
-  return values.flatMap((value) => {
-    const colon = value.indexOf(':');
-    const reason = value.slice(0, colon);
-    return colon > 0 && Object.hasOwn(uploadRefusals, reason) ? [{ reason: reason as UploadRefusal, name: value.slice(colon + 1) }] : [];
-  });
-}
+const uploadAnswers = { 200: uploadResponse, 400: uploadResponse, 422: uploadResponse } as const;
 
 /**
  * Checks the CSRF token before any file is read. The no-JS form sends it as the field before its
@@ -68,17 +49,22 @@ function passesCsrfCheck(app: FastifyInstance, request: FastifyRequest, reply: F
 
 /**
  * POST /admin/media: one or more files. Answers JSON to scripts that ask for it (one file per
- * request, for a progress bar each); otherwise redirects back to the library with a summary.
+ * request, for a progress bar each); otherwise answers with the library page and a summary.
+ * A body that stops part way (a dropped connection) is a 400 naming the file to send again;
+ * files that arrived whole before it are kept.
  */
 export const mediaUploadRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   // Registered inside the library's routes, whose preHandler lets only signed-in staff this far.
-  app.post('/admin/media', { schema: { response: { 200: uploadResponse, 422: uploadResponse } } }, async (request, reply) => {
+  app.post('/admin/media', { schema: { response: uploadAnswers } }, async (request, reply) => {
     if (!request.isMultipart()) throw new UploadRefusedError('no-file');
     const deps = { db: context.db, files: context.mediaFiles, now: context.site.clock.now() };
     const added: MediaItem[] = [];
     const refused: UploadRefusalEntry[] = [];
     let fieldToken: string | undefined;
     let checked = false;
+    let incomplete = false;
+    /** The file being read, so a body that stops in it can say which. */
+    let reading = '';
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
@@ -87,30 +73,42 @@ export const mediaUploadRoutes: FastifyPluginAsync<AdminContext> = async (app, c
         }
         if (!checked && !passesCsrfCheck(app, request, reply, fieldToken)) return reply;
         checked = true;
-        const bytes = await part.toBuffer();
         // A file input left empty still sends a part: no name, no bytes.
         const name = part.filename ?? '';
+        reading = name;
+        const bytes = await part.toBuffer();
+        reading = '';
         if (name === '' && bytes.length === 0) continue;
         if (part.file.truncated) {
           refused.push({ name, reason: 'too-large' });
           continue;
         }
         try {
-          added.push(await importImage(deps, { bytes, originalName: name }));
+          added.push(await importImage(deps, { bytes, originalName: name, uploadedBy: request.staff!.id }));
         } catch (error) {
           if (!(error instanceof UploadRefusedError)) throw error;
           refused.push({ name, reason: error.reason });
         }
       }
     } catch (error) {
-      if (!(error instanceof app.multipartErrors.FilesLimitError)) throw error;
-      refused.push({ name: `Files after the first ${added.length + refused.length}`, reason: 'too-many-files' });
+      if (error instanceof app.multipartErrors.FilesLimitError) {
+        refused.push({ name: `Files after the first ${added.length + refused.length}`, reason: 'too-many-files' });
+      } else if (isIncompleteMultipart(error)) {
+        incomplete = true;
+        refused.push({ name: reading.slice(-255), reason: 'incomplete' });
+      } else {
+        throw error;
+      }
     }
     if (!checked && !passesCsrfCheck(app, request, reply, fieldToken)) return reply;
     if (added.length === 0 && refused.length === 0) refused.push({ name: '', reason: 'no-file' });
 
-    if (!request.headers.accept?.includes('application/json')) return reply.redirect(uploadSummaryPath(added, refused), 303);
-    return reply.code(added.length > 0 ? 200 : 422).send({
+    const wantsJson = request.headers.accept?.includes('application/json');
+    // Without JavaScript the library is shown at once rather than after a redirect: what was refused is
+    // named by file, and a file name carried in an address would let a crafted link write on the page.
+    // Sending the form again is harmless, since the same bytes are stored once.
+    if (!wantsJson) return showMediaLibrary(context, request, reply, incomplete ? 400 : added.length > 0 ? 200 : 422, { page: 1 }, { added, refused });
+    return reply.code(incomplete ? 400 : added.length > 0 ? 200 : 422).send({
       added: added.map((item) => ({ ...item, editUrl: `/admin/media/${item.id}`, thumbnailUrl: thumbnailUrl(item) })),
       refused: refused.map((entry) => ({ ...entry, message: uploadRefusals[entry.reason] })),
     });

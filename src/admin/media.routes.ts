@@ -1,37 +1,39 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../accounts/index.ts';
 import { articleUrl } from '../articles/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import {
   deleteImage,
   describeImage,
   type DescriptionField,
+  descriptionFields,
+  findImageUploader,
   getMediaItem,
+  listImageHistory,
   listMediaUsage,
-  maxUploadBytes,
+  type MediaActor,
   type MediaItem,
   type MediaLibraryDeps,
-  readLibraryFilter,
-  searchMediaLibrary,
-  thumbnailUrl,
   toResponsiveImage,
   typedDescription,
-  uploadRefusals,
+  whyCannotDelete,
+  whyCannotDescribe,
 } from '../media/index.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
-import { type AdminContext, adminChrome, requireStaff, sendHtml } from './admin-context.ts';
+import { type AdminContext, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
 import { type MediaEditPageData, renderMediaEditPage } from './media-edit-page.tsx';
-import { renderMediaLibraryPage } from './media-library-page.tsx';
-import { mediaUploadRoutes, readUploadRefusals } from './media-upload.routes.ts';
+import { type LibraryQuery, showMediaLibrary } from './media-library-screen.ts';
+import { mediaUploadRoutes } from './media-upload.routes.ts';
+import { type NoticeQuery, type NoticeTable, noticeQueryProperties, noticeText, withNotice } from './notices.ts';
 
 const messages = {
-  deleteForbidden: 'Only editors, admins and owners can delete photos from the library.',
-  deleted: (name: string) => `${name} was deleted.`,
-  isSiteLogo: 'This image is the site’s logo. Choose another logo in the settings before deleting it.',
+  saved: 'Saved. Pages showing this photo now show the new description.',
 };
 
-const imagesPerPage = 24;
+const libraryNotices = {
+  deleted: 'The photo was deleted from the library.',
+} satisfies NoticeTable;
+
 const id = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id } } as const;
 /** Forms may repeat a field; the page explains that instead of failing with a bare 400. */
@@ -42,9 +44,7 @@ const libraryQuery = {
     q: textOrRepeated,
     type: textOrRepeated,
     page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
-    added: { type: 'array', maxItems: 40, items: id },
-    refused: { type: 'array', maxItems: 40, items: { type: 'string', maxLength: 300 } },
-    deleted: { type: 'string', maxLength: 300 },
+    ...noticeQueryProperties,
   },
 } as const;
 const descriptionBody = {
@@ -52,68 +52,29 @@ const descriptionBody = {
   properties: { alt: textOrRepeated, caption: textOrRepeated, credit: textOrRepeated, photographer: textOrRepeated, copyright: textOrRepeated, _csrf: { type: 'string', maxLength: 200 } },
 } as const;
 
-interface LibraryQuery {
-  q?: string | string[];
-  type?: string | string[];
-  page: number;
-  added?: number[];
-  refused?: string[];
-  deleted?: string;
-}
+type LibraryPageQuery = LibraryQuery & NoticeQuery;
+
+type EditPageForm = Partial<Pick<MediaEditPageData, 'values' | 'errors' | 'notice' | 'problem' | 'refusedNow'>>;
 
 /** The media library: browse, search, upload, describe and delete the newsroom's photos. */
 export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
-  const deps: MediaLibraryDeps = { db: context.db, files: context.mediaFiles, changes: context.changes };
+  const deps: MediaLibraryDeps = { db: context.db, files: context.mediaFiles, changes: context.changes, clock: context.site.clock };
   // The logo lives in the settings, which the media capability does not know; the newsroom checks it here.
   const isSiteLogo = (id: number) => context.site.settings.current().logo?.mediaId === id;
+  const actorOf = (request: FastifyRequest): MediaActor => ({ staff: request.staff!, meta: requestMeta(request) });
   app.addHook('preHandler', requireStaff);
   await app.register(mediaUploadRoutes, context);
 
-  app.get<{ Querystring: LibraryQuery }>('/admin/media', { schema: { querystring: libraryQuery } }, async (request, reply) => {
-    const query = request.query;
-    const { filter, errors } = readLibraryFilter({ q: query.q, type: query.type });
-    const library = await searchMediaLibrary(context.db, filter, query.page, imagesPerPage);
-    // What was typed, shown again; control characters are made visible, as the message says.
-    const typed = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(' ') : (value ?? '')).replace(/[\u0000-\u001F\u007F-\u009F]/g, '�');
-    const pageUrl = (page: number) => {
-      const params = new URLSearchParams({ ...(filter.text ? { q: filter.text } : {}), ...(filter.type ? { type: filter.type } : {}), ...(page > 1 ? { page: String(page) } : {}) });
-      return `/admin/media${params.size > 0 ? `?${params}` : ''}`;
-    };
-    const addedItems = await Promise.all((query.added ?? []).map((addedId) => getMediaItem(context.db, addedId).catch(() => undefined)));
-    const chrome = adminChrome(context, request, reply);
-    return sendHtml(reply, 200, renderMediaLibraryPage(chrome, {
-      scriptUrl: context.mediaScriptUrl,
-      upload: { maxBytes: maxUploadBytes, tooLargeMessage: uploadRefusals['too-large'] },
-      search: { q: typed(query.q).slice(0, 20_000), type: filter.type ?? '', errors },
-      total: library.total,
-      isFiltered: filter.text !== '' || filter.type !== null,
-      items: library.items.map((item) => ({
-        id: item.id,
-        name: item.originalName,
-        caption: item.caption,
-        credit: item.credit,
-        hasAlt: item.alt !== '',
-        typeLabel: item.mimeType.replace('image/', '').toUpperCase(),
-        usageCount: item.usageCount,
-        thumbnail: { url: thumbnailUrl(item), ...thumbnailSize(item) },
-      })),
-      pages: {
-        page: library.page,
-        pageCount: library.pageCount,
-        previousUrl: library.page > 1 ? pageUrl(library.page - 1) : null,
-        nextUrl: library.page < library.pageCount ? pageUrl(library.page + 1) : null,
-      },
-      summary: {
-        added: addedItems.flatMap((item) => (item ? [{ id: item.id, name: item.originalName }] : [])),
-        refused: readUploadRefusals(query.refused ?? []).map((entry) => ({ name: entry.name, message: uploadRefusals[entry.reason] })),
-        ...(query.deleted ? { deleted: messages.deleted(query.deleted) } : {}),
-      },
-    }));
+  app.get<{ Querystring: LibraryPageQuery }>('/admin/media', { schema: { querystring: libraryQuery } }, async (request, reply) => {
+    const notice = noticeText(libraryNotices, request.query);
+    return showMediaLibrary(context, request, reply, 200, request.query, notice ? { notice } : {});
   });
 
-  const showEditPage = async (request: FastifyRequest, reply: FastifyReply, item: MediaItem, status: number, form: Partial<Pick<MediaEditPageData, 'values' | 'errors' | 'notice' | 'problem'>> = {}) => {
-    const usage = await listMediaUsage(context.db, item);
+  const showEditPage = async (request: FastifyRequest, reply: FastifyReply, item: MediaItem, status: number, form: EditPageForm = {}) => {
+    const staff = request.staff!;
+    const [usage, history, uploader] = await Promise.all([listMediaUsage(context.db, item), listImageHistory(context.db, item.id), findImageUploader(context.db, item.id)]);
     const dateStyle = dateStyleOf(context.site.settings.current());
+    const describeRefusal = whyCannotDescribe(staff, item, { usage, isSiteLogo: isSiteLogo(item.id) });
     return sendHtml(reply, status, renderMediaEditPage(adminChrome(context, request, reply), {
       id: item.id,
       name: item.originalName,
@@ -122,9 +83,10 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         size: `${item.width} × ${item.height} pixels, ${formatBytes(item.bytes)}`,
         uploadedIso: item.createdAt.toISOString(),
         uploadedLabel: formatDateTime(item.createdAt, dateStyle),
+        ...(uploader ? { uploadedBy: uploader } : {}),
       },
       image: toResponsiveImage(item),
-      values: form.values ?? { alt: item.alt, caption: item.caption, credit: item.credit, photographer: item.photographer, copyright: item.copyright },
+      values: form.values ?? descriptionOf(item),
       errors: form.errors ?? {},
       usage: usage.map((article) => ({
         headline: article.headline,
@@ -132,8 +94,16 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         editUrl: `/admin/articles/${article.id}`,
         publicUrl: article.status === 'published' ? articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null }) : null,
       })),
-      canDelete: can(request.staff!, 'edit-any-article'),
+      history: history.map((entry) => ({
+        changedIso: entry.changedAt.toISOString(),
+        changedLabel: formatDateTime(entry.changedAt, dateStyle),
+        changedBy: entry.changedBy,
+        values: descriptionOf(entry),
+      })),
+      canDelete: whyCannotDelete(staff) === undefined,
       isSiteLogo: isSiteLogo(item.id),
+      ...(describeRefusal ? { describeRefusal } : {}),
+      ...(form.refusedNow ? { refusedNow: true } : {}),
       ...(form.notice ? { notice: form.notice } : {}),
       ...(form.problem ? { problem: form.problem } : {}),
     }));
@@ -144,7 +114,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     { schema: { params: idParams, querystring: { type: 'object', properties: { saved: { type: 'string', maxLength: 10 } } } } },
     async (request, reply) => {
       const item = await getMediaItem(context.db, request.params.id);
-      return showEditPage(request, reply, item, 200, request.query.saved ? { notice: 'Saved. Pages showing this photo now show the new description.' } : {});
+      return showEditPage(request, reply, item, 200, request.query.saved ? { notice: messages.saved } : {});
     },
   );
 
@@ -154,9 +124,11 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     async (request, reply) => {
       const item = await getMediaItem(context.db, request.params.id);
       try {
-        await describeImage(deps, item.id, request.body ?? {});
+        await describeImage(deps, actorOf(request), item.id, request.body ?? {}, { isSiteLogo: isSiteLogo(item.id) });
         return reply.redirect(`/admin/media/${item.id}?saved=1`, 303);
       } catch (error) {
+        // The page says why, where the form would be, and shows the description as it stands.
+        if (error instanceof ForbiddenError) return showEditPage(request, reply, item, 403, { refusedNow: true });
         if (!(error instanceof ValidationError)) throw error;
         return showEditPage(request, reply, item, 422, { values: typedDescription(request.body ?? {}), errors: error.fields as Partial<Record<DescriptionField, string>> });
       }
@@ -164,22 +136,18 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   );
 
   app.post<{ Params: { id: number } }>('/admin/media/:id/delete', { schema: { params: idParams }, preHandler: app.csrfProtection }, async (request, reply) => {
-    if (!can(request.staff!, 'edit-any-article')) throw new ForbiddenError(messages.deleteForbidden);
-    if (isSiteLogo(request.params.id)) return showEditPage(request, reply, await getMediaItem(context.db, request.params.id), 409, { problem: messages.isSiteLogo });
     try {
-      const deleted = await deleteImage(deps, request.params.id);
-      return reply.redirect(`/admin/media?${new URLSearchParams({ deleted: deleted.originalName.slice(0, 200) })}`, 303);
+      await deleteImage(deps, actorOf(request), request.params.id, { isSiteLogo: isSiteLogo(request.params.id) });
+      return reply.redirect(withNotice('/admin/media', 'deleted'), 303);
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      return showEditPage(request, reply, await getMediaItem(context.db, request.params.id), 409, { problem: error.message });
+      if (!(error instanceof ForbiddenError || error instanceof ConflictError)) throw error;
+      return showEditPage(request, reply, await getMediaItem(context.db, request.params.id), error.status, { problem: error.message });
     }
   });
 };
 
-/** The thumbnail's drawn size: at most 480 wide, as the grid shows it. */
-function thumbnailSize(item: { width: number; height: number }): { width: number; height: number } {
-  const width = Math.min(item.width, 480);
-  return { width, height: Math.round((item.height * width) / item.width) };
+function descriptionOf(item: Readonly<Record<DescriptionField, string>>): Record<DescriptionField, string> {
+  return Object.fromEntries(descriptionFields.map((field) => [field, item[field]])) as Record<DescriptionField, string>;
 }
 
 function formatBytes(bytes: number): string {

@@ -12,7 +12,7 @@ import type { AuditLogTable, OneTimeTokenTable, SessionTable, SignInThrottleTabl
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
-import type { MediaTable } from '../media/media.table.ts';
+import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
@@ -33,6 +33,7 @@ export interface Database {
   commenters: CommenterTable;
   comments: CommentTable;
   media: MediaTable;
+  media_description_history: MediaDescriptionHistoryTable;
   one_time_tokens: OneTimeTokenTable;
   sections: SectionTable;
   sessions: SessionTable;

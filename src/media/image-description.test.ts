@@ -67,4 +67,21 @@ describe('cleanEmbeddedText', () => {
     assert.ok(cut.length <= 250);
     assert.match(cut, /word…$/);
   });
+
+  test('text with HTML tags is dropped: what a file carries passes the rules typed text must pass', () => {
+    for (const text of ['A <b>bold</b> claim', '<script>alert(1)</script>', 'Alt <img src=x onerror=alert(1)>']) {
+      assert.equal(cleanEmbeddedText(text, 'caption'), '', text);
+      assert.throws(() => checkDescription({ alt: 'Fine', caption: text }), ValidationError);
+    }
+    assert.equal(cleanEmbeddedText('Temperatures < 5 °C, winds > 80 km/h', 'caption'), 'Temperatures < 5 °C, winds > 80 km/h');
+    assert.equal(cleanEmbeddedText('Alt" onerror=alert(1) x="', 'alt'), 'Alt" onerror=alert(1) x="', 'quotes are ordinary text');
+  });
+
+  test('whatever it keeps, the description form accepts unchanged', () => {
+    const samples = ['Plain caption', 'bell\u0007 ring', `${'long '.repeat(300)}`, 'Tom & Jerry "quoted"', '<i>tagged</i>', 'x'.repeat(2000)];
+    for (const sample of samples) {
+      const kept = cleanEmbeddedText(sample, 'caption');
+      assert.equal(checkDescription({ alt: 'Fine', caption: kept }).caption, kept, JSON.stringify(sample.slice(0, 20)));
+    }
+  });
 });

@@ -50,15 +50,31 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-/** Text from a file's metadata, made fit to store: no control characters, no more than the field holds. */
+type BrokenRule = 'control-characters' | 'markup' | 'too-long';
+
+/** The first rule a description's text breaks, if any: the same rules for what people type and what files carry. */
+function brokenRule(field: DescriptionField, text: string): BrokenRule | undefined {
+  if (controlCharacter.test(text)) return 'control-characters';
+  if (markup.test(text)) return 'markup';
+  if (text.length > descriptionLimits[field]) return 'too-long';
+  return undefined;
+}
+
+/**
+ * Text from a file's metadata, made to pass the rules typed text must pass: control characters
+ * become spaces and overlong text is cut at a word, but text with HTML tags is dropped (''), since
+ * no cleaning of it gives back what the photographer meant. The original file keeps the full text.
+ */
 export function cleanEmbeddedText(text: string, field: DescriptionField): string {
-  const clean = collapseWhitespace(text.replace(controlCharacters, ' '));
+  let clean = collapseWhitespace(text.replace(controlCharacters, ' '));
   const limit = descriptionLimits[field];
-  if (clean.length <= limit) return clean;
-  // Cut at a word where one is near, and say so with an ellipsis; the original keeps the full text.
-  const cut = clean.slice(0, limit - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
+  if (brokenRule(field, clean) === 'too-long') {
+    // Cut at a word where one is near, and say so with an ellipsis.
+    const cut = clean.slice(0, limit - 1);
+    const lastSpace = cut.lastIndexOf(' ');
+    clean = `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
+  }
+  return brokenRule(field, clean) === undefined ? clean : '';
 }
 
 /** What the person typed, fit to show again in the form: repeated values joined, control characters visible. */
@@ -72,9 +88,14 @@ function checkField(field: DescriptionField, value: unknown): { text: string; er
   if (Array.isArray(value)) return { text: '', error: messages.repeated(label) };
   if (value !== undefined && typeof value !== 'string') return { text: '', error: messages.notText(label) };
   const text = collapseWhitespace(value ?? '');
-  if (controlCharacter.test(text)) return { text, error: messages.controlCharacters(label) };
-  if (markup.test(text)) return { text, error: messages.markup(label) };
-  if (text.length > descriptionLimits[field]) return { text, error: messages.tooLong(label, text.length, descriptionLimits[field]) };
+  switch (brokenRule(field, text)) {
+    case 'control-characters':
+      return { text, error: messages.controlCharacters(label) };
+    case 'markup':
+      return { text, error: messages.markup(label) };
+    case 'too-long':
+      return { text, error: messages.tooLong(label, text.length, descriptionLimits[field]) };
+  }
   if (field === 'alt' && text === '') return { text, error: messages.altRequired };
   return { text };
 }

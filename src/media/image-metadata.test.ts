@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
-import { iimText, readEmbeddedDescription, textOf } from './image-metadata.ts';
+import { iimText, readEmbeddedDescription, textOf, xmpText } from './image-metadata.ts';
 
 const fixture = (name: string) => readFile(new URL(`../../test/fixtures/images/${name}`, import.meta.url));
 const describeFixture = async (name: string) => readEmbeddedDescription(await sharp(await fixture(name)).metadata());
@@ -69,6 +69,27 @@ describe('readEmbeddedDescription', () => {
     assert.equal(found.caption, 'The harbour');
     assert.equal(found.credit, 'Wire Service');
     assert.equal(found.alt, '');
+  });
+});
+
+describe('xmpText', () => {
+  test('XML escapes exifr leaves in are decoded exactly once', () => {
+    assert.equal(xmpText('Alt&quot; onerror=alert(1) x=&quot;'), 'Alt" onerror=alert(1) x="');
+    assert.equal(xmpText([{ lang: 'x-default', value: '&#169; 2026 Ana &amp; Bo' }]), '© 2026 Ana & Bo');
+    assert.equal(xmpText('&amp;lt;b&amp;gt;'), '&lt;b&gt;', 'an escaped escape stays literal text');
+    assert.equal(xmpText(['A &amp; B', 'C']), 'A & B, C');
+  });
+
+  test('text that decodes to a tag never reaches the description', async () => {
+    const xmp = Buffer.from(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="&lt;b&gt;Wire&lt;/b&gt;">' +
+        '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Ships &amp; boats</rdf:li></rdf:Alt></dc:description>' +
+        '</rdf:Description></rdf:RDF></x:xmpmeta>',
+    );
+    const found = await readEmbeddedDescription({ xmp });
+    assert.equal(found.caption, 'Ships & boats');
+    assert.equal(found.credit, '');
   });
 });
 

@@ -1,3 +1,4 @@
+import { decodeXML } from 'entities';
 import exifr from 'exifr';
 import { cleanEmbeddedText, type DescriptionField } from './image-description.ts';
 
@@ -34,11 +35,11 @@ export async function readEmbeddedDescription(blocks: MetadataBlocks): Promise<E
   const [xmp, iim] = await Promise.all([parseXmp(blocks.xmp), parseIim(blocks.iptc)]);
   const pick = (field: DescriptionField, ...candidates: string[]) => cleanEmbeddedText(candidates.find((text) => text.trim() !== '') ?? '', field);
   return {
-    caption: pick('caption', textOf(xmp.dc.description), iimText(iim.Caption)),
-    credit: pick('credit', textOf(xmp.photoshop.Credit), iimText(iim.Credit)),
-    photographer: pick('photographer', textOf(xmp.dc.creator), iimText(iim.Byline)),
-    copyright: pick('copyright', textOf(xmp.dc.rights), iimText(iim.CopyrightNotice)),
-    alt: pick('alt', textOf(xmp.iptcCore.AltTextAccessibility)),
+    caption: pick('caption', xmpText(xmp.dc.description), iimText(iim.Caption)),
+    credit: pick('credit', xmpText(xmp.photoshop.Credit), iimText(iim.Credit)),
+    photographer: pick('photographer', xmpText(xmp.dc.creator), iimText(iim.Byline)),
+    copyright: pick('copyright', xmpText(xmp.dc.rights), iimText(iim.CopyrightNotice)),
+    alt: pick('alt', xmpText(xmp.iptcCore.AltTextAccessibility)),
   };
 }
 
@@ -56,6 +57,15 @@ async function parseXmp(packet: Buffer | undefined): Promise<Record<keyof typeof
 async function parseIim(resources: Buffer | undefined): Promise<Properties> {
   if (!resources) return {};
   return ((await exifr.sidecar(resources, { iptc: true }, 'iptc').catch(() => undefined)) as Properties | undefined) ?? {};
+}
+
+/**
+ * An XMP value as the text it stands for. exifr hands values over with their XML escapes still in
+ * them (`&quot;`, `&amp;`, `&#169;`); they are decoded exactly once, so `&amp;lt;` stays the
+ * literal text `&lt;`, and what comes out is checked like typed text.
+ */
+export function xmpText(value: unknown): string {
+  return decodeXML(textOf(value));
 }
 
 /**

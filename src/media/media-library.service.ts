@@ -1,12 +1,20 @@
-import type { Db } from '../db/database.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import type { Kysely } from 'kysely';
+import { audit, type RequestMeta, type User } from '../accounts/index.ts';
+import type { Database, Db } from '../db/database.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import type { Clock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
-import { checkDescription } from './image-description.ts';
+import { checkDescription, descriptionFields } from './image-description.ts';
+import { whyCannotDelete, whyCannotDescribe } from './image-permissions.ts';
 import type { MediaFiles } from './media-files.ts';
 import {
   deleteMedia,
+  type EarlierDescription,
   findMediaById,
   findMediaUsage,
+  findUploaderName,
+  insertEarlierDescription,
+  listEarlierDescriptions,
   type MediaItem,
   type MediaListItem,
   type MediaUsage,
@@ -17,6 +25,7 @@ import {
 const messages = {
   notFound: 'There is no such image in the library. It may have been deleted.',
   inUse: (count: number) => `This image is used in ${count === 1 ? 'an article' : `${count} articles`}. Remove it from ${count === 1 ? 'that article' : 'them'} before deleting it.`,
+  isSiteLogo: 'This image is the site’s logo. Choose another logo in the settings before deleting it.',
   textTooLong: (limit: number) => `Search for at most ${limit} characters.`,
   repeated: 'Search for one thing at a time.',
   controlCharacters: 'The search contains invisible control characters, shown as �. Remove them.',
@@ -24,10 +33,24 @@ const messages = {
 };
 
 export interface MediaLibraryDeps {
-  readonly db: Db;
+  readonly db: Kysely<Database>;
   readonly files: MediaFiles;
   readonly changes: ContentChanges;
+  readonly clock: Clock;
 }
+
+/** Who asks for a change: their role decides whether they may, and the audit log names them. */
+export interface MediaActor {
+  readonly staff: User;
+  readonly meta: RequestMeta;
+}
+
+/** What the media capability cannot know about an image by itself: the logo lives in the settings. */
+export interface ImageOutsideUse {
+  readonly isSiteLogo: boolean;
+}
+
+const auditSubject = (item: Pick<MediaItem, 'id' | 'originalName'>) => `${item.id}: ${item.originalName}`.slice(0, 300);
 
 /** The file types the library can be filtered by, as they appear in `?type=`. */
 export const mediaTypes = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' } as const;
@@ -82,31 +105,63 @@ export async function listMediaUsage(db: Db, item: Pick<MediaItem, 'id' | 'stora
   return findMediaUsage(db, item);
 }
 
-/**
- * Saves alt text, caption, credit, photographer and copyright, and drops the cached pages that show them.
- * @throws ValidationError with a message per field; NotFoundError
- */
-export async function describeImage(deps: MediaLibraryDeps, id: number, input: Readonly<Record<string, unknown>>): Promise<MediaItem> {
-  const item = await getMediaItem(deps.db, id);
-  const description = checkDescription(input);
-  if (!(await updateMediaDescription(deps.db, id, description))) throw new NotFoundError(messages.notFound);
-  // Featured photos are tagged with the image on every page; inline photos only with their article.
-  const usage = await findMediaUsage(deps.db, item);
-  deps.changes.announce([contentTags.media(id), ...usage.map((article): ContentTag => contentTags.article(article.id))]);
-  return { ...item, ...description };
+/** The descriptions an image had before its latest changes, the most recently replaced first. */
+export async function listImageHistory(db: Db, id: number, limit = 50): Promise<EarlierDescription[]> {
+  return listEarlierDescriptions(db, id, limit);
+}
+
+export async function findImageUploader(db: Db, id: number): Promise<string | undefined> {
+  return findUploaderName(db, id);
 }
 
 /**
- * Deletes an unused image with its original and every variant.
- * @throws ConflictError while an article uses it; NotFoundError
+ * Saves alt text, caption, credit, photographer and copyright for someone allowed to change them
+ * (see whyCannotDescribe). The text it replaces is kept as an earlier description, the change is
+ * written to the audit log, and the cached pages that show the image are dropped.
+ * @returns the image as saved; `changed` is false when the text was already so (nothing recorded).
+ * @throws ForbiddenError saying why they may not; ValidationError with a message per field; NotFoundError
+ * @example await describeImage(deps, { staff, meta }, 12, { alt: 'Boats at a pier' }, { isSiteLogo: false })
  */
-export async function deleteImage(deps: MediaLibraryDeps, id: number): Promise<MediaItem> {
+export async function describeImage(
+  deps: MediaLibraryDeps,
+  actor: MediaActor,
+  id: number,
+  input: Readonly<Record<string, unknown>>,
+  outside: ImageOutsideUse,
+): Promise<{ item: MediaItem; changed: boolean }> {
   const item = await getMediaItem(deps.db, id);
+  const usage = await findMediaUsage(deps.db, item);
+  const refusal = whyCannotDescribe(actor.staff, item, { usage, isSiteLogo: outside.isSiteLogo });
+  if (refusal) throw new ForbiddenError(refusal);
+  const description = checkDescription(input);
+  if (descriptionFields.every((field) => description[field] === item[field])) return { item, changed: false };
+  await deps.db.transaction().execute(async (trx) => {
+    const previous = await findMediaById(trx, id);
+    if (!previous) throw new NotFoundError(messages.notFound);
+    await insertEarlierDescription(trx, id, previous, { at: deps.clock.now(), by: actor.staff.id });
+    await updateMediaDescription(trx, id, description);
+  });
+  await audit({ db: deps.db, clock: deps.clock }, actor.staff, 'media.described', auditSubject(item), actor.meta);
+  // Featured photos are tagged with the image on every page; inline photos only with their article.
+  deps.changes.announce([contentTags.media(id), ...usage.map((article): ContentTag => contentTags.article(article.id))]);
+  return { item: { ...item, ...description }, changed: true };
+}
+
+/**
+ * Deletes an unused image with its original and every variant, and writes it to the audit log.
+ * @throws ForbiddenError for roles that may not delete; ConflictError while an article or the logo uses it; NotFoundError
+ */
+export async function deleteImage(deps: MediaLibraryDeps, actor: MediaActor, id: number, outside: ImageOutsideUse): Promise<MediaItem> {
+  const refusal = whyCannotDelete(actor.staff);
+  if (refusal) throw new ForbiddenError(refusal);
+  const item = await getMediaItem(deps.db, id);
+  if (outside.isSiteLogo) throw new ConflictError(messages.isSiteLogo);
   const usage = await findMediaUsage(deps.db, item);
   if (usage.length > 0) throw new ConflictError(messages.inUse(usage.length));
   if (!(await deleteMedia(deps.db, id))) throw new NotFoundError(messages.notFound);
   // The row goes first: a file left behind by a failed removal is only clutter, a row without its file a broken image.
   await deps.files.deleteAll(item.storageKey, item.mimeType, item.width);
+  await audit({ db: deps.db, clock: deps.clock }, actor.staff, 'media.deleted', auditSubject(item), actor.meta);
   deps.changes.announce([contentTags.media(id)]);
   return item;
 }

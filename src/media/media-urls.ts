@@ -1,5 +1,5 @@
 import type { ResponsiveImage } from '../render/picture.tsx';
-import { type VariantFormat, widthsFor } from './media-files.ts';
+import { fitsFormat, type VariantFormat, widthsFor } from './media-files.ts';
 
 export function mediaVariantUrl(storageKey: string, width: number, format: VariantFormat): string {
   return `/media/${storageKey}/${width}.${format}`;
@@ -14,20 +14,26 @@ function srcsetFor(storageKey: string, widths: readonly number[], format: Varian
   return widths.map((width) => `${mediaVariantUrl(storageKey, width, format)} ${width}w`).join(', ');
 }
 
-/** Every variant of an image, as <picture> wants them: AVIF, then WebP, then JPEG for the rest. */
+/**
+ * Every variant of an image, as <picture> wants them: AVIF, then WebP, then JPEG for the rest.
+ * A size a format cannot hold (a very tall image stored before uploads were checked for it) is
+ * left out of that format's srcset, so the browser picks one that exists.
+ */
 export function toResponsiveImage(image: { storageKey: string; width: number; height: number; alt: string }): ResponsiveImage {
   const widths = widthsFor(image.width);
-  const fallbackWidth = widths.find((width) => width >= 800) ?? widths.at(-1) ?? image.width;
+  const widthsIn = (format: VariantFormat) => widths.filter((width) => fitsFormat(image, width, format));
+  const jpegWidths = widthsIn('jpg').length > 0 ? widthsIn('jpg') : widths;
+  const fallbackWidth = jpegWidths.find((width) => width >= 800) ?? jpegWidths.at(-1) ?? image.width;
   return {
     width: image.width,
     height: image.height,
     alt: image.alt,
-    sources: [
-      { type: 'image/avif', srcset: srcsetFor(image.storageKey, widths, 'avif') },
-      { type: 'image/webp', srcset: srcsetFor(image.storageKey, widths, 'webp') },
-    ],
+    sources: (['avif', 'webp'] as const).flatMap((format) => {
+      const fitting = widthsIn(format);
+      return fitting.length > 0 ? [{ type: `image/${format}`, srcset: srcsetFor(image.storageKey, fitting, format) }] : [];
+    }),
     fallbackSrc: mediaVariantUrl(image.storageKey, fallbackWidth, 'jpg'),
-    fallbackSrcset: srcsetFor(image.storageKey, widths, 'jpg'),
+    fallbackSrcset: srcsetFor(image.storageKey, jpegWidths, 'jpg'),
   };
 }
 

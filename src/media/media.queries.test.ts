@@ -9,7 +9,10 @@ import {
   deleteMedia,
   findMediaById,
   findMediaUsage,
+  findUploaderName,
+  insertEarlierDescription,
   insertMedia,
+  listEarlierDescriptions,
   type MediaItem,
   searchMedia,
   updateMediaDescription,
@@ -20,7 +23,7 @@ const t0 = new Date('2026-11-01T08:00:00.000Z');
 function mediaRow(key: string, overrides: Partial<MediaItem> = {}): Omit<MediaItem, 'id'> {
   return {
     storageKey: key, originalName: `${key}.jpg`, mimeType: 'image/jpeg', width: 1600, height: 1067, bytes: 1000,
-    alt: '', caption: '', credit: '', photographer: '', copyright: '', createdAt: t0, ...overrides,
+    alt: '', caption: '', credit: '', photographer: '', copyright: '', createdAt: t0, uploadedBy: null, ...overrides,
   };
 }
 
@@ -89,6 +92,29 @@ forEachDialect('media data layer', (dialect) => {
     const shared = await createArticle(deps, { headline: 'Shared with a percent chart', sectionId: null, authorIds: [], tagIds: [], socialImageId: ids.percent! });
     assert.deepEqual((await findMediaUsage(database.db, { id: ids.percent!, storageKey: 'percent' })).map((a) => a.id), [shared.id]);
     assert.equal((await search('100%')).items[0]?.usageCount, 1);
+  });
+
+  test('earlier descriptions: newest first with who replaced them, and gone with their image', async () => {
+    const user = await database.db
+      .insertInto('users')
+      .values({ email: 'desk@example.org', name: 'Desk Editor', role: 'editor', password_hash: 'x', created_at: t0.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = await insertMedia(database.db, mediaRow('described', { uploadedBy: user.id }));
+    assert.equal((await findMediaById(database.db, id))?.uploadedBy, user.id);
+    assert.equal(await findUploaderName(database.db, id), 'Desk Editor');
+    assert.equal(await findUploaderName(database.db, ids.market!), undefined, 'no uploader recorded');
+    const text = (caption: string) => ({ alt: 'Alt', caption, credit: "O'Brien & Co", photographer: '', copyright: '' });
+    await insertEarlierDescription(database.db, id, text('First'), { at: new Date(t0.getTime() + 1000), by: user.id });
+    await insertEarlierDescription(database.db, id, text('Second'), { at: new Date(t0.getTime() + 2000), by: null });
+    const history = await listEarlierDescriptions(database.db, id, 10);
+    assert.deepEqual(history.map((entry) => [entry.caption, entry.changedBy, entry.changedAt.toISOString(), entry.credit]), [
+      ['Second', null, new Date(t0.getTime() + 2000).toISOString(), "O'Brien & Co"],
+      ['First', 'Desk Editor', new Date(t0.getTime() + 1000).toISOString(), "O'Brien & Co"],
+    ]);
+    assert.equal((await listEarlierDescriptions(database.db, id, 1)).length, 1);
+    assert.equal(await deleteMedia(database.db, id), true);
+    assert.deepEqual(await listEarlierDescriptions(database.db, id, 10), []);
   });
 
   test('descriptions are stored exactly; deleting removes the row', async () => {

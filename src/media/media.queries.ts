@@ -18,16 +18,20 @@ export interface MediaItem {
   readonly photographer: string;
   readonly copyright: string;
   readonly createdAt: Date;
+  /** The staff member who uploaded it; null for older images and the demo's. */
+  readonly uploadedBy: number | null;
 }
+
+export type MediaDescription = Pick<MediaItem, 'alt' | 'caption' | 'credit' | 'photographer' | 'copyright'>;
 
 const columns = [
   'id', 'storage_key', 'original_name', 'mime_type', 'width', 'height', 'bytes',
-  'alt', 'caption', 'credit', 'photographer', 'copyright', 'created_at',
+  'alt', 'caption', 'credit', 'photographer', 'copyright', 'created_at', 'uploaded_by',
 ] as const;
 
 type MediaRow = {
   id: number; storage_key: string; original_name: string; mime_type: string; width: number; height: number; bytes: number;
-  alt: string; caption: string; credit: string; photographer: string; copyright: string; created_at: Date | string;
+  alt: string; caption: string; credit: string; photographer: string; copyright: string; created_at: Date | string; uploaded_by: number | null;
 };
 
 function mediaRowToMediaItem(row: MediaRow): MediaItem {
@@ -45,6 +49,7 @@ function mediaRowToMediaItem(row: MediaRow): MediaItem {
     photographer: row.photographer,
     copyright: row.copyright,
     createdAt: toDate(row.created_at),
+    uploadedBy: row.uploaded_by,
   };
 }
 
@@ -83,6 +88,7 @@ export async function insertMedia(db: Db, item: Omit<MediaItem, 'id'>): Promise<
       photographer: item.photographer,
       copyright: item.copyright,
       created_at: toTimestamp(item.createdAt),
+      uploaded_by: item.uploadedBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -168,13 +174,73 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
 }
 
 /** Returns false when there was no such image. */
-export async function updateMediaDescription(db: Db, id: number, description: Pick<MediaItem, 'alt' | 'caption' | 'credit' | 'photographer' | 'copyright'>): Promise<boolean> {
+export async function updateMediaDescription(db: Db, id: number, description: MediaDescription): Promise<boolean> {
   const result = await db
     .updateTable('media')
     .set({ alt: description.alt, caption: description.caption, credit: description.credit, photographer: description.photographer, copyright: description.copyright })
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** An image's description as it was before someone changed it. */
+export interface EarlierDescription extends MediaDescription {
+  readonly changedAt: Date;
+  /** Who replaced it; null when that account is gone. */
+  readonly changedBy: string | null;
+}
+
+/** Keeps `previous`, the text a change is about to replace. */
+export async function insertEarlierDescription(db: Db, mediaId: number, previous: MediaDescription, change: { at: Date; by: number | null }): Promise<void> {
+  await db
+    .insertInto('media_description_history')
+    .values({
+      media_id: mediaId,
+      changed_at: toTimestamp(change.at),
+      changed_by: change.by,
+      alt: previous.alt,
+      caption: previous.caption,
+      credit: previous.credit,
+      photographer: previous.photographer,
+      copyright: previous.copyright,
+    })
+    .execute();
+}
+
+/** An image's earlier descriptions, the most recently replaced first. */
+export async function listEarlierDescriptions(db: Db, mediaId: number, limit: number): Promise<EarlierDescription[]> {
+  const rows = await db
+    .selectFrom('media_description_history')
+    .leftJoin('users', 'users.id', 'media_description_history.changed_by')
+    .select([
+      'media_description_history.changed_at', 'users.name', 'media_description_history.alt', 'media_description_history.caption',
+      'media_description_history.credit', 'media_description_history.photographer', 'media_description_history.copyright',
+    ])
+    .where('media_description_history.media_id', '=', mediaId)
+    .orderBy('media_description_history.changed_at', 'desc')
+    .orderBy('media_description_history.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    changedAt: toDate(row.changed_at),
+    changedBy: row.name,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    photographer: row.photographer,
+    copyright: row.copyright,
+  }));
+}
+
+/** The name of the staff member who uploaded an image, when known. */
+export async function findUploaderName(db: Db, mediaId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('media')
+    .innerJoin('users', 'users.id', 'media.uploaded_by')
+    .select('users.name')
+    .where('media.id', '=', mediaId)
+    .executeTakeFirst();
+  return row?.name;
 }
 
 /** Returns false when there was no such image. Callers check it is unused first. */

@@ -1,10 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
-import { type MediaFiles, type VariantFormat, widthsFor } from './media-files.ts';
-import { findMediaByStorageKey } from './media.queries.ts';
+import { fitsFormat, type MediaFiles, VariantFailedError, type VariantFormat, widthsFor } from './media-files.ts';
+import { findMediaByStorageKey, type MediaItem } from './media.queries.ts';
+
+const messages = {
+  notFound: 'No such image',
+  cannotBeMade: 'This size of the image cannot be made. The page showing it offers other sizes.',
+};
 
 export interface MediaRoutesOptions {
   readonly db: Db;
@@ -32,10 +37,31 @@ export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, {
       const [widthText, format] = request.params.file.split('.') as [string, VariantFormat];
       const width = Number(widthText);
       const item = await findMediaByStorageKey(db, request.params.storageKey);
-      if (!item || !widthsFor(item.width).includes(width)) throw new NotFoundError('No such image');
-      const name = await files.ensureVariant(files.originalPath(item.storageKey, item.mimeType), item.storageKey, width, format);
-      reply.header('cache-control', 'public, max-age=31536000, immutable');
-      return reply.sendFile(name, { cacheControl: false });
+      if (!item || !widthsFor(item.width).includes(width)) throw new NotFoundError(messages.notFound);
+      const served = await variantOrFallback(files, item, width, format, request.log);
+      if (!served) throw new NotFoundError(messages.cannotBeMade);
+      // A stand-in is kept for a day only, so the real variant takes over once it can be made.
+      reply.header('cache-control', served.format === format ? 'public, max-age=31536000, immutable' : 'public, max-age=86400');
+      return reply.sendFile(served.name, { cacheControl: false });
     },
   );
 };
+
+/**
+ * The variant asked for or, when that format cannot be made, the JPEG of the same width: a
+ * <picture> source that fails to load shows a broken image rather than trying the next source.
+ * Undefined when neither can be made; a failure is logged the first time only.
+ */
+async function variantOrFallback(files: MediaFiles, item: MediaItem, width: number, format: VariantFormat, log: FastifyBaseLogger): Promise<{ name: string; format: VariantFormat } | undefined> {
+  const original = files.originalPath(item.storageKey, item.mimeType);
+  for (const candidate of format === 'jpg' ? (['jpg'] as const) : ([format, 'jpg'] as const)) {
+    if (!fitsFormat(item, width, candidate)) continue;
+    try {
+      return { name: await files.ensureVariant(original, item.storageKey, width, candidate), format: candidate };
+    } catch (error) {
+      if (!(error instanceof VariantFailedError)) throw error;
+      if (error.firstTime) log.warn({ err: error, mediaId: item.id }, 'An image variant could not be made; readers get another format or none');
+    }
+  }
+  return undefined;
+}

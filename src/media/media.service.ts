@@ -5,11 +5,14 @@ import { ValidationError } from '../errors.ts';
 import { slugFrom } from '../platform/slugs.ts';
 import { descriptionFields, type ImageDescription } from './image-description.ts';
 import { readEmbeddedDescription } from './image-metadata.ts';
-import { extensionFor, type MediaFiles, variantFormats, widthsFor } from './media-files.ts';
+import { extensionFor, fitsFormat, maxVariantSide, type MediaFiles, VariantFailedError, variantFormats, widthsFor } from './media-files.ts';
 import { findMediaByStorageKey, insertMedia, listAllMedia, type MediaItem } from './media.queries.ts';
 
 /** Why an upload was refused. The code travels in the address after an upload without JavaScript. */
-export type UploadRefusal = 'no-file' | 'too-large' | 'not-an-image' | 'svg' | 'too-many-pixels' | 'damaged' | 'too-many-files';
+export type UploadRefusal = 'no-file' | 'too-large' | 'not-an-image' | 'svg' | 'too-many-pixels' | 'too-tall' | 'damaged' | 'too-many-files' | 'incomplete';
+
+/** The tallest a variant may be: the smallest limit among the formats every image is served in. */
+const maxVariantHeight = Math.min(...variantFormats.map((format) => maxVariantSide[format]));
 
 export const uploadRefusals: Readonly<Record<UploadRefusal, string>> = {
   'no-file': 'Choose one or more photos to upload.',
@@ -17,8 +20,10 @@ export const uploadRefusals: Readonly<Record<UploadRefusal, string>> = {
   'not-an-image': 'This file is not an image Gazette can read. Upload a JPEG, PNG, WebP, AVIF or GIF.',
   svg: 'SVG drawings are not accepted, because they can carry scripts. Export the drawing as a PNG and upload that.',
   'too-many-pixels': 'This image is too large in pixels (more than 50 megapixels). Resize it and upload it again.',
+  'too-tall': `This image is too tall for its width: at the widths Gazette shows it, it would be more than ${maxVariantHeight.toLocaleString('en')} pixels tall, past the limit of the WebP and AVIF formats readers are served. Crop it, or split it into several images, and upload them again.`,
   damaged: 'This file is damaged or incomplete, perhaps cut short while copying. Export it again and upload the new file.',
   'too-many-files': 'Up to 20 files can be uploaded at once. Upload the rest in another batch.',
+  incomplete: 'This file did not arrive whole: the connection may have dropped while it was being sent. Upload it again.',
 };
 
 export class UploadRefusedError extends ValidationError {
@@ -57,12 +62,10 @@ export interface MediaDeps {
  */
 export async function importImage(
   deps: MediaDeps,
-  upload: { bytes: Buffer; originalName: string },
+  upload: { bytes: Buffer; originalName: string; uploadedBy?: number | null },
   description: Partial<ImageDescription> = {},
 ): Promise<MediaItem> {
-  const { metadata, mimeType } = await inspectImage(upload.bytes);
-  // EXIF orientation 5–8 means the stored pixels are turned a quarter: readers see them swapped.
-  const turned = (metadata.orientation ?? 1) >= 5;
+  const { metadata, mimeType, width, height } = await inspectImage(upload.bytes);
   const hash = createHash('sha256').update(upload.bytes).digest('hex').slice(0, 10);
   const originalName = (upload.originalName.split(/[\\/]/).at(-1) ?? '').replace(/[\u0000-\u001F\u007F]/g, '').slice(-255) || 'image';
   const storageKey = `${slugFrom(originalName.replace(/\.[a-z0-9]+$/i, ''))}-${hash}`;
@@ -75,8 +78,8 @@ export async function importImage(
     storageKey,
     originalName,
     mimeType,
-    width: turned ? metadata.height! : metadata.width!,
-    height: turned ? metadata.width! : metadata.height!,
+    width,
+    height,
     bytes: upload.bytes.length,
     alt: given('alt'),
     caption: given('caption'),
@@ -84,12 +87,16 @@ export async function importImage(
     photographer: given('photographer'),
     copyright: given('copyright'),
     createdAt: deps.now,
+    uploadedBy: upload.uploadedBy ?? null,
   };
   return { ...item, id: await insertMedia(deps.db, item) };
 }
 
-/** Reads the header, then decodes a tiny copy, so a truncated file is refused now rather than on a reader's first view. */
-async function inspectImage(bytes: Buffer): Promise<{ metadata: Metadata; mimeType: string }> {
+/**
+ * Reads the header, then decodes a tiny copy, so a truncated file is refused now rather than on a
+ * reader's first view. `width` and `height` are as readers see the image, after its EXIF rotation.
+ */
+async function inspectImage(bytes: Buffer): Promise<{ metadata: Metadata; mimeType: string; width: number; height: number }> {
   if (bytes.length > maxUploadBytes) throw new UploadRefusedError('too-large');
   let metadata: Metadata;
   try {
@@ -104,28 +111,47 @@ async function inspectImage(bytes: Buffer): Promise<{ metadata: Metadata; mimeTy
   const mimeType = metadata.format && !isHeic ? acceptedFormats[metadata.format] : undefined;
   if (!mimeType || !metadata.width || !metadata.height) throw new UploadRefusedError('not-an-image');
   if (metadata.width * metadata.height > maxPixels) throw new UploadRefusedError('too-many-pixels');
+  // EXIF orientation 5–8 means the stored pixels are turned a quarter: readers see them swapped.
+  const turned = (metadata.orientation ?? 1) >= 5;
+  const size = turned ? { width: metadata.height, height: metadata.width } : { width: metadata.width, height: metadata.height };
+  // Variants are made by width, so a narrow, very tall image would have sizes no WebP or AVIF encoder writes.
+  if (!widthsFor(size.width).every((width) => variantFormats.every((format) => fitsFormat(size, width, format)))) throw new UploadRefusedError('too-tall');
   try {
     await sharp(bytes, { limitInputPixels: maxPixels }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
   } catch (cause) {
     throw new UploadRefusedError('damaged', { cause });
   }
-  return { metadata, mimeType };
+  return { metadata, mimeType, ...size };
+}
+
+/** Where warming reports a variant it could not make; Fastify's logger fits. */
+export interface WarmingLog {
+  warn(details: object, message: string): void;
 }
 
 /**
  * Encodes every variant of every image, one at a time, so the first readers after a deploy
- * find them ready. Runs after the server listens; stops early when asked.
+ * find them ready. Runs after the server listens; stops early when asked. A variant that cannot
+ * be made is reported once and skipped, so one bad image never keeps the rest from being ready;
+ * sizes no encoder can write (images stored before uploads were checked for them) are not tried.
  */
-export async function warmAllVariants(db: Db, files: MediaFiles, signal?: AbortSignal): Promise<number> {
+export async function warmAllVariants(db: Db, files: MediaFiles, signal?: AbortSignal, log?: WarmingLog): Promise<{ made: number; failed: number }> {
   let made = 0;
+  let failed = 0;
   for (const item of await listAllMedia(db)) {
     for (const width of widthsFor(item.width)) {
       for (const format of variantFormats) {
-        if (signal?.aborted) return made;
-        await files.ensureVariant(files.originalPath(item.storageKey, item.mimeType), item.storageKey, width, format);
-        made++;
+        if (signal?.aborted) return { made, failed };
+        if (!fitsFormat(item, width, format)) continue;
+        try {
+          await files.ensureVariant(files.originalPath(item.storageKey, item.mimeType), item.storageKey, width, format);
+          made++;
+        } catch (error) {
+          failed++;
+          if (!(error instanceof VariantFailedError) || error.firstTime) log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
+        }
       }
     }
   }
-  return made;
+  return { made, failed };
 }

@@ -16,4 +16,19 @@ export interface MediaTable {
   photographer: string;
   copyright: string;
   created_at: Timestamp;
+  /** Null for images from before uploaders were recorded, the demo's, and those of a removed account. */
+  uploaded_by: number | null;
+}
+
+/** An image's description as it was before a change, with who changed it and when. */
+export interface MediaDescriptionHistoryTable {
+  id: Generated<number>;
+  media_id: number;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  photographer: string;
+  copyright: string;
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { GazetteError } from '../errors.ts';
+import { describeMultipartError } from './multipart-errors.ts';
 
 /** Turns a status and a message into a whole page in the site's look. */
 export type ErrorPageRenderer = (page: { status: number; title: string; message: string; path: string }) => string;
@@ -24,6 +25,8 @@ const genericMessages: Record<number, string> = {
 function describeError(error: FastifyError | GazetteError): { status: number; message: string } {
   if (error instanceof GazetteError) return { status: error.status, message: error.message };
   if ((error as FastifyError).validation) return { status: 400, message: genericMessages[400]! };
+  const multipart = describeMultipartError(error);
+  if (multipart) return multipart;
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return { status, message: error.message };
   return { status: 500, message: genericMessages[500]! };

@@ -64,8 +64,8 @@ describe('media library in Chromium', { skip: chromiumSkipReason() }, () => {
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/admin/media`);
       await page.getByLabel('Photo files').setInputFiles([fixture('lighthouse-xmp.webp'), fixture('truncated.jpg')]);
-      await page.getByRole('button', { name: 'Upload' }).click();
-      await page.waitForURL(/added=/);
+      await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.getByRole('button', { name: 'Upload' }).click()]);
+      await page.getByText(/Added 1 photo/).waitFor();
       assert.match(await page.locator('main').innerText(), /Added 1 photo[\s\S]*lighthouse-xmp\.webp[\s\S]*truncated\.jpg: This file is damaged/);
     } finally {
       await context.close();
@@ -91,6 +91,11 @@ describe('media library in Chromium', { skip: chromiumSkipReason() }, () => {
         await page.getByRole('button', { name: 'Save description' }).click();
         await page.getByText('There is a problem').waitFor();
         checks.push(['edit page with errors', await findAccessibilityViolations(page)]);
+        await page.getByLabel('Alt text').fill(`Checked in ${colorScheme} mode`);
+        await page.getByLabel('Credit').fill('Gazette');
+        await page.getByRole('button', { name: 'Save description' }).click();
+        await page.getByText('Saved. Pages showing this photo').waitFor();
+        checks.push(['edit page with earlier descriptions', await findAccessibilityViolations(page)]);
         for (const [name, violations] of checks) assert.equal(violations.length, 0, `${name} in ${colorScheme} mode:\n${violations.join('\n')}`);
       } finally {
         await context.close();

@@ -43,7 +43,7 @@ describe('who may see what in the newsroom', () => {
     assert.doesNotMatch((await getAs('editor', '/admin')).body, /href="\/admin\/team"/);
   });
 });
-// What each role may do to someone else's account. Edits of live articles (applied, or held for
+// What each role may do to someone else's account or work. Edits of live articles (applied, or held for
 // an editor's review) have their own matrix in test/security/contributor-edits.test.ts.
 describe('who may act on others in the newsroom', () => {
   async function postAs(role: Role, url: string, fields: Record<string, string>) {
@@ -57,11 +57,13 @@ describe('who may act on others in the newsroom', () => {
     ['a reset link for a contributor', '/admin/team/reset-link', { email: 'test.contributor@example.org' }, { owner: 200, admin: 200, editor: 403, author: 403, contributor: 403 }],
     ['a reset link for an admin', '/admin/team/reset-link', { email: 'test.admin@example.org' }, { owner: 200, admin: 403, editor: 403, author: 403, contributor: 403 }],
     ['a reset link for the owner', '/admin/team/reset-link', { email: 'mina@example.org' }, { owner: 403, admin: 403, editor: 403, author: 403, contributor: 403 }],
+    // Demo photo 1 is on published articles and has no recorded uploader: editors and up describe it.
+    ['a new caption on a published photo', '/admin/media/1', { alt: 'Boats at the quay', caption: 'Described in the matrix.', credit: 'Gazette' }, { owner: 303, admin: 303, editor: 303, author: 403, contributor: 403 }],
   ];
   for (const [what, url, fields, expected] of matrix) {
     for (const [role, status] of Object.entries(expected) as [Role, number][]) {
       test(`${role} → ${what} is ${status}`, async () => {
-        assert.equal((await postAs(role, url, fields)).statusCode, status);
+        assert.equal((await postAs(role, url, { ...fields, ...(url.startsWith('/admin/media') ? { caption: `${fields.caption} (${role})` } : {}) })).statusCode, status);
       });
     }
   }

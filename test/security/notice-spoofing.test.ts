@@ -25,6 +25,14 @@ for (const path of ['/admin/comments', '/admin/comments/blocks', '/admin/comment
   });
 }
 
+test('the media library shows no file names or reasons taken from its address', async () => {
+  const query = new URLSearchParams([['refused', `damaged:${spoof}`], ['deleted', spoof], ['added', '1']]);
+  const page = await owner.get(`/admin/media?${query}`);
+  assert.equal(page.statusCode, 200);
+  assert.doesNotMatch(page.body, /evil\.example/);
+  assert.doesNotMatch(page.body, /This file is damaged|was deleted|Added 1 photo/);
+});
+
 test('a moderation notice is one of the newsroom’s own messages, chosen by a code and a count', async () => {
   const home = await gazette.app.inject({ url: '/' });
   const path = /<main[\s\S]*?href="(\/[a-z-]+\/[a-z0-9-]+)"/.exec(home.body)![1]!;

@@ -1,0 +1,43 @@
+import { can, type Role } from '../accounts/index.ts';
+import type { MediaItem, MediaUsage } from './media.queries.ts';
+
+const messages = {
+  notTheirs: 'You can change the descriptions of photos you uploaded. This one was uploaded by someone else, so ask an editor to change it.',
+  inLiveWork: 'This photo is in published or scheduled work, where readers see its description at once. Ask an editor to change it.',
+  siteLogo: 'This photo is the site’s logo, shown on every page. Ask an editor to change its description.',
+  noDescribing: 'Your role cannot change photo descriptions.',
+  noDeleting: 'Only editors, admins and owners can delete photos from the library.',
+};
+
+export interface MediaStaff {
+  readonly id: number;
+  readonly role: Role;
+}
+
+/** Where an image is shown, as far as who may change it goes. */
+export interface ImageShownIn {
+  readonly usage: readonly Pick<MediaUsage, 'status'>[];
+  /** The site's logo, chosen in the settings (which the media capability does not read). */
+  readonly isSiteLogo: boolean;
+}
+
+/**
+ * Why `staff` may not change `item`'s alt text, caption or credit, or undefined when they may.
+ * Editors and up describe any image. Authors and contributors describe only images they uploaded
+ * and no reader sees yet, because a new description shows at once on every published page, feed
+ * and cached copy that carries the image.
+ * @example whyCannotDescribe(request.staff, item, { usage, isSiteLogo: false }) // undefined for an editor
+ */
+export function whyCannotDescribe(staff: MediaStaff, item: Pick<MediaItem, 'uploadedBy'>, shownIn: ImageShownIn): string | undefined {
+  if (can(staff, 'describe-any-image')) return undefined;
+  if (!can(staff, 'describe-own-image')) return messages.noDescribing;
+  if (item.uploadedBy === null || item.uploadedBy !== staff.id) return messages.notTheirs;
+  if (shownIn.isSiteLogo) return messages.siteLogo;
+  if (shownIn.usage.some((article) => article.status === 'published' || article.status === 'scheduled')) return messages.inLiveWork;
+  return undefined;
+}
+
+/** Why `staff` may not delete images, or undefined when they may (an image in use stays, whoever asks). */
+export function whyCannotDelete(staff: MediaStaff): string | undefined {
+  return can(staff, 'delete-any-image') ? undefined : messages.noDeleting;
+}
