@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { User } from '../accounts/index.ts';
-import { type Article, autosaveArticle, discardUnsavedDraft, getArticle } from '../articles/index.ts';
+import { type Article, autosaveArticle, canEditArticle, discardUnsavedDraft, getArticle } from '../articles/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { formatDateTime, formatTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
 import { type AdminContext, requireStaff } from './admin-context.ts';
-import { canEdit } from './article-editor.routes.ts';
 import { draftFieldNames } from './article-form.ts';
 
 const messages = { forbidden: 'You can edit only your own articles.' };
@@ -34,7 +33,7 @@ const autosaveAnswer = {
 
 async function loadEditable(context: AdminContext, staff: User, articleId: number): Promise<Article> {
   const article = await getArticle(context.db, articleId);
-  if (!canEdit(staff, article)) throw new ForbiddenError(messages.forbidden);
+  if (!canEditArticle(staff, article)) throw new ForbiddenError(messages.forbidden);
   return article;
 }
 

@@ -3,7 +3,7 @@ import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } f
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
 import { TrashButton, TrashedNotice } from './article-trash-controls.tsx';
-import { DraftNotices, type EditorDraftState } from './editor-notices.tsx';
+import { DraftNotices, type EditorDraftState, PendingChangeNotice, type PendingChangeNoticeData } from './editor-notices.tsx';
 
 function CommentsSwitch({ articleId, comments, csrfToken }: { articleId: number; comments: NonNullable<EditorPageData['comments']>; csrfToken: string }) {
   return (
@@ -45,6 +45,10 @@ export interface EditorPageData {
   /** Saved articles only: what this person may do with the trash. */
   readonly trash?: { readonly trashed: boolean; readonly canTrash: boolean; readonly canDelete: boolean };
   readonly isLive: boolean;
+  /** This person's saves of the live article wait for an editor's review. */
+  readonly editsAreHeld: boolean;
+  /** A change to the live article waiting for review, when this person wrote it or may decide on it. */
+  readonly pendingChange?: PendingChangeNoticeData;
   /** Saved articles, for those who moderate: this article's own comments switch. */
   readonly comments?: { readonly open: boolean; readonly count: number };
   readonly timeZone: string;
@@ -145,7 +149,7 @@ function Actions({ data }: { data: EditorPageData }) {
   return (
     <div class="editor-actions">
       <button type="submit" name="intent" value="save" class="button">
-        {data.isLive ? 'Save changes' : 'Save draft'}
+        {data.editsAreHeld ? 'Send changes for review' : data.isLive ? 'Save changes' : 'Save draft'}
       </button>
       {!data.isLive && !data.canPublish ? (
         <button type="submit" name="intent" value="review" class="button">
@@ -208,6 +212,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
         </p>
       ) : null}
       {data.articleId && data.trash?.trashed ? <TrashedNotice articleId={data.articleId} canRestore={data.trash.canTrash} canDelete={data.trash.canDelete} csrfToken={chrome.csrfToken} /> : null}
+      {data.pendingChange ? <PendingChangeNotice change={data.pendingChange} csrfToken={chrome.csrfToken} /> : null}
       {data.drafts ? <DraftNotices drafts={data.drafts} csrfToken={chrome.csrfToken} /> : null}
       <ErrorSummary errors={data.errors} labels={editorLabels} />
       <form

@@ -1,47 +1,56 @@
 import { TZDate } from '@date-fns/tz';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { audit, can, type User } from '../accounts/index.ts';
+import { can } from '../accounts/index.ts';
 import {
   type Article,
   articleUrl,
+  canEditArticle,
+  canPublishArticle,
+  canTrashArticle,
   createArticle,
   addCorrection,
   discardUnsavedDraft,
+  findPendingChange,
   getArticle,
+  holdsEditForReview,
+  isLive,
+  loadSnapshotNames,
+  type PendingChange,
   prepublishChecklist,
   publishArticle,
   requestReview,
+  type RevisionSnapshot,
+  saveArticleEdit,
+  type Staff,
+  snapshotOfArticle,
   unpublishArticle,
-  updateArticle,
 } from '../articles/index.ts';
 import { listAuthors } from '../authors/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { listAllMedia } from '../media/index.ts';
 import { listSections } from '../sections/index.ts';
-import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
+import { formatDateTime } from '../render/dates.ts';
+import { dateStyleOf } from '../settings/index.ts';
+import { type AdminContext, adminChrome, requireStaff, sendHtml } from './admin-context.ts';
+import { auditArticle, auditEdit } from './article-audit.ts';
 import { type EditorPageData, renderEditorPage } from './article-editor-page.tsx';
 import { articleInputFrom, draftFieldNames, editorBodySchema, type EditorValues, intentOf, parsePublishAt, valuesFrom } from './article-form.ts';
 import { loadDraftState } from './editor-drafts.ts';
 
 const idParams = { type: 'object', required: ['articleId'], properties: { articleId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const;
-const notices: Record<string, string> = { corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.', review: 'Sent to the editors for review.', discarded: 'Your unsaved changes were discarded.', restored: 'Restored from the trash as a draft.' };
-
-function owns(staff: User, article: Pick<Article, 'createdBy'>): boolean {
-  return article.createdBy === staff.id;
-}
-
-export function canEdit(staff: User, article: Article): boolean {
-  return can(staff, 'edit-any-article') || (can(staff, 'edit-own-article') && owns(staff, article));
-}
-
-export function canPublish(staff: User, article: Article | undefined): boolean {
-  return can(staff, 'publish-any-article') || (can(staff, 'publish-own-article') && (!article || owns(staff, article)));
-}
-
-/** Moving to the trash and restoring from it follow the same rule: editors any article, authors their own. */
-export function canTrash(staff: User, article: Pick<Article, 'createdBy'>): boolean {
-  return can(staff, 'trash-any-article') || (can(staff, 'trash-own-article') && owns(staff, article));
-}
+const notices: Record<string, string> = {
+  corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.',
+  review: 'Sent to the editors for review.', discarded: 'Your unsaved changes were discarded.', restored: 'Restored from the trash as a draft.',
+  proposed: 'Sent to the editors: your changes will reach readers once an editor accepts them.',
+  accepted: 'The change was accepted and published.', rejected: 'The change was rejected; the article is as it was.',
+  withdrawn: 'Your change was withdrawn; the form shows the published version.',
+};
+const messages = {
+  mayNotEdit: 'You can edit only your own articles.',
+  mayNotPublish: 'Your role cannot publish this article. Submit it for review instead.',
+  mayNotCorrect: 'Your role cannot correct published articles; ask an editor.',
+  formerMember: 'a former member',
+};
 
 function statusLabel(article: Article | undefined): string {
   if (!article) return 'New, not saved yet';
@@ -50,14 +59,21 @@ function statusLabel(article: Article | undefined): string {
   return article.status === 'scheduled' ? 'Scheduled' : 'Published';
 }
 
-function valuesOf(article: Article, timeZone: string): EditorValues {
-  const [byline1 = '', byline2 = '', byline3 = ''] = article.authors.map((author) => String(author.id));
+/** The form for `version` of the article (the article itself, or a change proposed to it), against the stored article. */
+function valuesOf(
+  article: Article,
+  timeZone: string,
+  version: RevisionSnapshot = snapshotOfArticle(article),
+  tagNames: ReadonlyMap<number, string> = new Map(article.tags.map((tag) => [tag.id, tag.name])),
+): EditorValues {
+  const [byline1 = '', byline2 = '', byline3 = ''] = version.authorIds.map(String);
   const scheduledAt = article.status === 'scheduled' && article.publishedAt ? new TZDate(article.publishedAt.getTime(), timeZone) : undefined;
+  const idValue = (id: number | null | undefined) => (id == null ? '' : String(id));
   return {
-    headline: article.headline, standfirst: article.standfirst, slug: article.slug, sectionId: article.section ? String(article.section.id) : '',
-    byline1, byline2, byline3, tags: article.tags.map((tag) => tag.name).join(', '), dateline: article.dateline,
-    featuredMediaId: article.image ? String(article.image.id) : '', socialImageId: article.socialImage ? String(article.socialImage.id) : '', bodyHtml: article.bodyHtml, seoTitle: article.seoTitle ?? '',
-    seoDescription: article.seoDescription ?? '', loadedVersion: String(article.version), kind: article.kind,
+    headline: version.headline, standfirst: version.standfirst, slug: version.slug, sectionId: idValue(version.sectionId),
+    byline1, byline2, byline3, tags: version.tagIds.flatMap((id) => tagNames.get(id) ?? []).join(', '), dateline: version.dateline,
+    featuredMediaId: idValue(version.featuredMediaId), socialImageId: idValue(version.socialImageId), bodyHtml: version.bodyHtml, seoTitle: version.seoTitle ?? '',
+    seoDescription: version.seoDescription ?? '', loadedVersion: String(article.version), kind: version.kind ?? 'news',
     publishAt: scheduledAt ? `${scheduledAt.getFullYear()}-${String(scheduledAt.getMonth() + 1).padStart(2, '0')}-${String(scheduledAt.getDate()).padStart(2, '0')}T${String(scheduledAt.getHours()).padStart(2, '0')}:${String(scheduledAt.getMinutes()).padStart(2, '0')}` : '',
   };
 }
@@ -78,24 +94,44 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     };
   };
 
+  /** What the editor says about a change waiting for review: to its writer, and to those who decide on it. */
+  const pendingNotice = (staff: Staff, article: Article, waiting: PendingChange | undefined): EditorPageData['pendingChange'] => {
+    const mine = waiting?.proposedBy === staff.id;
+    const canDecide = canPublishArticle(staff, article);
+    if (!waiting || (!mine && !canDecide)) return undefined;
+    const reviewUrl = `/admin/articles/${article.id}/changes/${waiting.id}`;
+    return {
+      mine,
+      canDecide,
+      byName: waiting.proposedByName ?? messages.formerMember,
+      atLabel: formatDateTime(waiting.proposedAt, dateStyleOf(site.settings.current())),
+      reviewUrl,
+      ...(mine ? { withdrawAction: `${reviewUrl}/withdraw` } : {}),
+    };
+  };
+
   const show = async (request: FastifyRequest, reply: FastifyReply, status: number, article: Article | undefined, form: Partial<EditorPageData> & { values: EditorValues }) => {
-    const { sections, authors, images } = await choices();
+    const staff = request.staff!;
+    const [{ sections, authors, images }, waiting] = await Promise.all([choices(), article ? findPendingChange(db, article.id) : undefined]);
     const settings = site.settings.current();
+    const pendingChange = article ? pendingNotice(staff, article, waiting) : undefined;
     return sendHtml(reply, status, renderEditorPage(adminChrome(context, request, reply), {
       ...(article ? { articleId: article.id } : {}),
       ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
       statusLabel: statusLabel(article),
       corrections: article?.corrections ?? [],
-      canCorrect: article?.status === 'published' && canPublish(request.staff!, article),
+      canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
       checklist: article ? prepublishChecklist(article) : [],
       errors: {},
       ...form,
       sections, authors, images,
-      canPublish: canPublish(request.staff!, article),
-      mayCreateTags: can(request.staff!, 'manage-sections-and-tags'),
-      ...(article && can(request.staff!, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
-      ...(article ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrash(request.staff!, article), canDelete: can(request.staff!, 'delete-trashed-article') } } : {}),
-      isLive: article?.status === 'published' || article?.status === 'scheduled',
+      canPublish: canPublishArticle(staff, article),
+      mayCreateTags: can(staff, 'manage-sections-and-tags'),
+      ...(article && can(staff, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
+      ...(article ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrashArticle(staff, article), canDelete: can(staff, 'delete-trashed-article') } } : {}),
+      isLive: article ? isLive(article) : false,
+      editsAreHeld: article ? holdsEditForReview(staff, article) : false,
+      ...(pendingChange ? { pendingChange } : {}),
       timeZone: settings.timeZone,
       // A trashed article is not edited until it is restored, so nothing is autosaved either.
       ...(article?.trashedAt ? {} : { richEditor: {
@@ -116,28 +152,33 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const intent = intentOf(values);
     let saved: Article | undefined;
     try {
-      if ((intent === 'publish' || intent === 'schedule' || intent === 'unpublish') && !canPublish(staff, article)) {
-        throw new ForbiddenError('Your role cannot publish this article. Submit it for review instead.');
+      if ((intent === 'publish' || intent === 'schedule' || intent === 'unpublish') && !canPublishArticle(staff, article)) {
+        throw new ForbiddenError(messages.mayNotPublish);
       }
       const timeZone = site.settings.current().timeZone;
       const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', timeZone, site.clock.now()) : {};
       if (scheduleAt.error) throw new ValidationError(scheduleAt.error, { publishAt: scheduleAt.error });
       const input = await articleInputFrom(db, values, { ...(await choices()).ids, mayCreateTags: can(staff, 'manage-sections-and-tags') });
       const loaded = Number(values.loadedVersion);
-      saved = article
-        ? await updateArticle(articleDeps, article.id, input, { actorId: staff.id, ...(Number.isInteger(loaded) && loaded > 0 ? { expectedVersion: loaded } : {}) })
-        : await createArticle(articleDeps, input, { actorId: staff.id });
-      // What was autosaved is now saved for real.
-      await discardUnsavedDraft(db, saved.id, staff.id);
+      const edit = article
+        ? await saveArticleEdit(articleDeps, article.id, input, { editor: staff, ...(Number.isInteger(loaded) && loaded > 0 ? { expectedVersion: loaded } : {}) })
+        : undefined;
+      const kept = edit ? edit.article : await createArticle(articleDeps, input, { actorId: staff.id });
+      // What was autosaved is now saved for real, or kept for review.
+      await discardUnsavedDraft(db, kept.id, staff.id);
+      if (edit) await auditEdit(context, request, edit);
+      // Held for review, whichever button was pressed: publishing buttons were refused above.
+      if (edit?.kind === 'held') return reply.redirect(`/admin/articles/${kept.id}?done=proposed`, 303);
+      saved = kept;
       let outcome = 'saved';
       if (intent === 'publish' || intent === 'schedule') {
         const result = await publishArticle(articleDeps, saved.id, scheduleAt.at);
         outcome = result.status;
-        await audit(accountDeps(context), staff, `article.${result.status}`, `${saved.id}: ${saved.headline}`, requestMeta(request));
+        await auditArticle(context, request, result.status, saved);
       } else if (intent === 'unpublish') {
         await unpublishArticle(articleDeps, saved.id);
         outcome = 'unpublished';
-        await audit(accountDeps(context), staff, 'article.unpublished', `${saved.id}: ${saved.headline}`, requestMeta(request));
+        await auditArticle(context, request, 'unpublished', saved);
       } else if (intent === 'review') {
         await requestReview(articleDeps, saved.id);
         outcome = 'review';
@@ -158,15 +199,21 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
 
   const loadEditable = async (request: FastifyRequest<{ Params: { articleId: number } }>) => {
     const article = await getArticle(db, request.params.articleId);
-    if (!canEdit(request.staff!, article)) throw new ForbiddenError('You can edit only your own articles.');
+    if (!canEditArticle(request.staff!, article)) throw new ForbiddenError(messages.mayNotEdit);
     return article;
   };
 
   const editQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 20 }, restore: { type: 'string', enum: ['autosave'] } } } as const;
   app.get<{ Params: { articleId: number }; Querystring: { done?: string; restore?: 'autosave' } }>('/admin/articles/:articleId', { schema: { params: idParams, querystring: editQuery } }, async (request, reply) => {
+    const staff = request.staff!;
     const article = await loadEditable(request);
     const notice = notices[request.query.done ?? ''];
-    const { values, drafts } = await loadDraftState(context, request.staff!, article, valuesOf(article, site.settings.current().timeZone), request.query.restore === 'autosave');
+    const timeZone = site.settings.current().timeZone;
+    // The writer of a change waiting for review goes on from their proposal, not from the published version.
+    const waiting = await findPendingChange(db, article.id);
+    const proposal = waiting?.proposedBy === staff.id ? waiting.snapshot : undefined;
+    const stored = proposal ? valuesOf(article, timeZone, proposal, (await loadSnapshotNames(db, [proposal])).tags) : valuesOf(article, timeZone);
+    const { values, drafts } = await loadDraftState(context, staff, article, stored, request.query.restore === 'autosave');
     return show(request, reply, 200, article, { values, drafts, ...(notice ? { notice } : {}) });
   });
 
@@ -183,11 +230,11 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     { schema: { params: idParams, body: correctionBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      if (!canPublish(request.staff!, article)) throw new ForbiddenError('Your role cannot correct published articles; ask an editor.');
+      if (!canPublishArticle(request.staff!, article)) throw new ForbiddenError(messages.mayNotCorrect);
       const { correctionKind = '', correctionText = '' } = request.body ?? {};
       try {
         await addCorrection(articleDeps, article.id, { kind: correctionKind, text: correctionText }, request.staff!.id);
-        await audit(accountDeps(context), request.staff!, `article.${correctionKind}`, `${article.id}: ${article.headline}`, requestMeta(request));
+        await auditArticle(context, request, correctionKind, article);
         return reply.redirect(`/admin/articles/${article.id}?done=corrected`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { getArticle, listArticleRevisions, type PublishedArticle, renderArticleDocument, restoreRevision } from '../articles/index.ts';
+import { canEditArticle, getArticle, holdsEditForReview, listArticleRevisions, loadSnapshotNames, type PublishedArticle, renderArticleDocument, restoreRevision } from '../articles/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
 import { type AdminContext, adminChrome, requireStaff, sendHtml } from './admin-context.ts';
-import { canEdit } from './article-editor.routes.ts';
+import { auditEdit } from './article-audit.ts';
 import { renderRevisionsPage } from './revisions-page.tsx';
 
 const id = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
@@ -19,7 +19,7 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
 
   const loadEditable = async (request: FastifyRequest<{ Params: { articleId: number } }>) => {
     const article = await getArticle(db, request.params.articleId);
-    if (!canEdit(request.staff!, article)) throw new ForbiddenError('You can see only your own articles.');
+    if (!canEditArticle(request.staff!, article)) throw new ForbiddenError('You can see only your own articles.');
     return article;
   };
 
@@ -47,7 +47,8 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
         articleId: article.id,
         headline: article.headline,
         revisions: revisions.map((revision) => ({ id: revision.id, label: formatDateTime(revision.savedAt, dateStyle), by: revision.savedByName ?? 'Gazette' })),
-        ...(from && to ? { comparison: { from: from.snapshot, to: to.snapshot, fromId: from.id, toId: to.id } } : {}),
+        ...(from && to ? { comparison: { from: from.snapshot, to: to.snapshot, fromId: from.id, toId: to.id, names: await loadSnapshotNames(db, [from.snapshot, to.snapshot]) } } : {}),
+        restoreIsHeld: holdsEditForReview(request.staff!, article),
       }));
     },
   );
@@ -57,8 +58,9 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
     { schema: { params: revisionParams }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, { actorId: request.staff!.id });
-      return reply.redirect(`/admin/articles/${article.id}?done=saved`, 303);
+      const outcome = await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, { editor: request.staff! });
+      await auditEdit(context, request, outcome);
+      return reply.redirect(`/admin/articles/${article.id}?done=${outcome.kind === 'held' ? 'proposed' : 'saved'}`, 303);
     },
   );
 };

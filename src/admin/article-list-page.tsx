@@ -8,6 +8,8 @@ export interface ArticleListRow {
   readonly editUrl: string | null;
   readonly headline: string;
   readonly status: 'draft' | 'review' | 'scheduled' | 'published';
+  /** A change to the live article waits for an editor's review. */
+  readonly changePending: boolean;
   readonly section: string;
   /** The public page, for published articles only. */
   readonly publicUrl: string | null;
@@ -19,10 +21,12 @@ export interface ArticleListRow {
 }
 
 export interface ArticleListData {
-  readonly view: 'articles' | 'trash';
+  readonly view: 'articles' | 'changes' | 'trash';
   readonly rows: readonly ArticleListRow[];
   readonly total: number;
   readonly trashCount: number;
+  /** Live articles with a change waiting for review. */
+  readonly changesCount: number;
   readonly pages: PageLinks;
   readonly notice?: string;
 }
@@ -30,8 +34,12 @@ export interface ArticleListData {
 const statusLabels = { draft: 'Draft', review: 'In review', scheduled: 'Scheduled', published: 'Published' } as const;
 const messages = {
   articles: 'Articles',
+  changes: 'Changes to review',
   trash: 'Trash',
   count: (total: number) => `${total} article${total === 1 ? '' : 's'}, most recently edited first.`,
+  changesCount: (total: number) =>
+    `${total} live article${total === 1 ? ' has a change' : 's have changes'} waiting for an editor's review; readers still see the published version. Open one to compare and decide.`,
+  changePending: 'Change waiting for review',
   trashCount: (total: number) => `${total} article${total === 1 ? '' : 's'} in the trash, most recently trashed first. Readers cannot see them.`,
   restore: 'Restore',
   deleteForever: 'Delete permanently',
@@ -74,12 +82,16 @@ function TrashActions({ row, csrfToken }: { row: ArticleListRow; csrfToken: stri
   );
 }
 
+const headings = { articles: messages.articles, changes: messages.changes, trash: messages.trash } as const;
+const ledes = { articles: messages.count, changes: messages.changesCount, trash: messages.trashCount } as const;
+
 export function renderArticleListPage(chrome: AdminChrome, data: ArticleListData): string {
   const trash = data.view === 'trash';
+  const heading = headings[data.view];
   return renderDocument(
-    <AdminDocument chrome={chrome} title={trash ? `${messages.articles}: ${messages.trash}` : messages.articles}>
+    <AdminDocument chrome={chrome} title={data.view === 'articles' ? messages.articles : `${messages.articles}: ${heading}`}>
       <div class="admin-heading">
-        <h1>{trash ? messages.trash : messages.articles}</h1>
+        <h1>{heading}</h1>
         <a class="button button--primary" href="/admin/articles/new">
           New article
         </a>
@@ -87,8 +99,13 @@ export function renderArticleListPage(chrome: AdminChrome, data: ArticleListData
       <nav aria-label="Article lists">
         <ul class="admin-tabs">
           <li>
-            <a href="/admin" aria-current={trash ? undefined : 'page'}>
+            <a href="/admin" aria-current={data.view === 'articles' ? 'page' : undefined}>
               {messages.articles}
+            </a>
+          </li>
+          <li>
+            <a href="/admin?view=changes" aria-current={data.view === 'changes' ? 'page' : undefined}>
+              {messages.changes} ({data.changesCount})
             </a>
           </li>
           <li>
@@ -103,7 +120,7 @@ export function renderArticleListPage(chrome: AdminChrome, data: ArticleListData
           {data.notice}
         </p>
       ) : null}
-      <p class="admin-lede">{trash ? messages.trashCount(data.total) : messages.count(data.total)}</p>
+      <p class="admin-lede">{ledes[data.view](data.total)}</p>
       <AdminTable columns={trash ? ['Headline', 'Section', 'Trashed', 'Actions'] : ['Headline', 'Status', 'Section', 'Last edited']}>
         {data.rows.map((row) => (
           <tr>
@@ -113,6 +130,12 @@ export function renderArticleListPage(chrome: AdminChrome, data: ArticleListData
             {trash ? null : (
               <td>
                 <span class={`status status--${row.status}`}>{statusLabels[row.status]}</span>
+                {row.changePending ? (
+                  <>
+                    {' '}
+                    <span class="status status--review">{messages.changePending}</span>
+                  </>
+                ) : null}
               </td>
             )}
             <td>{row.section}</td>

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { audit, can } from '../accounts/index.ts';
-import { deleteArticleForever, getArticle, restoreArticle, trashArticle } from '../articles/index.ts';
+import { can } from '../accounts/index.ts';
+import { canTrashArticle, deleteArticleForever, getArticle, restoreArticle, trashArticle } from '../articles/index.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
-import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
-import { canTrash } from './article-editor.routes.ts';
+import { type AdminContext, adminChrome, requireStaff, sendHtml } from './admin-context.ts';
+import { auditArticle } from './article-audit.ts';
 import { renderDeleteArticlePage } from './article-trash-controls.tsx';
 
 const messages = {
@@ -25,18 +25,15 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   const articleDeps = { db: context.db, clock: context.site.clock, changes: context.changes };
   app.addHook('preHandler', requireStaff);
 
-  const auditArticle = (request: ArticleRequest, action: string, article: { id: number; headline: string }) =>
-    audit(accountDeps(context), request.staff!, action, `${article.id}: ${article.headline}`, requestMeta(request));
-
   app.post<{ Params: { articleId: number } }>(
     '/admin/articles/:articleId/trash',
     { schema: { params: idParams, body: csrfBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await getArticle(context.db, request.params.articleId);
-      if (!canTrash(request.staff!, article)) throw new ForbiddenError(messages.trashForbidden);
+      if (!canTrashArticle(request.staff!, article)) throw new ForbiddenError(messages.trashForbidden);
       if (!article.trashedAt) {
         await trashArticle(articleDeps, article.id);
-        await auditArticle(request, 'article.trashed', article);
+        await auditArticle(context, request, 'trashed', article);
       }
       return reply.redirect('/admin?view=trash&done=trashed', 303);
     },
@@ -47,9 +44,9 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     { schema: { params: idParams, body: csrfBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await getArticle(context.db, request.params.articleId);
-      if (!canTrash(request.staff!, article)) throw new ForbiddenError(messages.restoreForbidden);
+      if (!canTrashArticle(request.staff!, article)) throw new ForbiddenError(messages.restoreForbidden);
       await restoreArticle(articleDeps, article.id);
-      await auditArticle(request, 'article.restored', article);
+      await auditArticle(context, request, 'restored', article);
       return reply.redirect(`/admin/articles/${article.id}?done=restored`, 303);
     },
   );
@@ -72,7 +69,7 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     async (request, reply) => {
       const article = await loadDeletable(request);
       await deleteArticleForever(articleDeps, article.id);
-      await auditArticle(request, 'article.deleted', article);
+      await auditArticle(context, request, 'deleted', article);
       return reply.redirect('/admin?view=trash&done=deleted', 303);
     },
   );

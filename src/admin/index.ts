@@ -19,6 +19,7 @@ import { can } from '../accounts/index.ts';
 import { mediaLibraryRoutes } from './media.routes.ts';
 import { newsroomRoutes } from './newsroom.routes.ts';
 import { oneTimeLinkRoutes } from './one-time-link.routes.ts';
+import { pendingChangeRoutes } from './pending-change.routes.ts';
 import { photoPickerRoutes } from './photo-picker.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { signInRoutes } from './sign-in.routes.ts';
@@ -67,6 +68,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(photoPickerRoutes, context);
   await app.register(articleAutosaveRoutes, context);
   await app.register(articleHistoryRoutes, context);
+  await app.register(pendingChangeRoutes, context);
   await app.register(articleTrashRoutes, context);
   await app.register(tagSuggestRoutes, context);
   await app.register(settingsRoutes, context);

@@ -10,6 +10,7 @@ const messages = {
   creditHint: 'Shown after the caption, e.g. "Reuters" or "Mina Park / Gazette".',
   notUsed: 'No article uses this photo.',
   inUse: 'It cannot be deleted while articles use it. Remove it from them first.',
+  hiddenUsage: (count: number) => `${count === 1 ? 'An article' : `${count} articles`} you cannot open (another writer’s unpublished work)`,
   siteLogo: 'The site’s logo',
   siteLogoHint: 'change it in the settings',
   logoInUse: 'It cannot be deleted while it is the site’s logo. Choose another logo in the settings first.',
@@ -33,6 +34,8 @@ export interface MediaEditPageData {
   readonly values: Readonly<Record<DescriptionField, string>>;
   readonly errors: Readonly<Partial<Record<DescriptionField, string>>>;
   readonly usage: readonly { readonly headline: string; readonly status: keyof typeof statusLabels; readonly editUrl: string; readonly publicUrl: string | null }[];
+  /** Uses in others' unpublished work, counted but not named. */
+  readonly hiddenUsageCount: number;
   /** Descriptions the image had before, each with when and by whom it was replaced; newest first. */
   readonly history: readonly {
     readonly changedIso: string;
@@ -127,7 +130,7 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
         </div>
       </div>
       <h2>Used in</h2>
-      {data.usage.length === 0 && !data.isSiteLogo ? (
+      {data.usage.length === 0 && data.hiddenUsageCount === 0 && !data.isSiteLogo ? (
         <p>{messages.notUsed}</p>
       ) : (
         <ul class="media-usage">
@@ -149,6 +152,7 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
               ) : null}
             </li>
           ))}
+          {data.hiddenUsageCount > 0 ? <li>{messages.hiddenUsage(data.hiddenUsageCount)}</li> : null}
         </ul>
       )}
       <h2>Earlier descriptions</h2>
@@ -173,7 +177,7 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
       <h2>Delete</h2>
       {!data.canDelete ? (
         <p>{messages.deleteForbidden}</p>
-      ) : data.usage.length > 0 ? (
+      ) : data.usage.length + data.hiddenUsageCount > 0 ? (
         <p>{messages.inUse}</p>
       ) : data.isSiteLogo ? (
         <p>{messages.logoInUse}</p>

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { articleUrl } from '../articles/index.ts';
+import { articleUrl, isListedFor } from '../articles/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import {
   deleteImage,
@@ -88,7 +88,9 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       image: toResponsiveImage(item),
       values: form.values ?? descriptionOf(item),
       errors: form.errors ?? {},
-      usage: usage.map((article) => ({
+      // Every use counts for who may edit the image, but only articles this person may see are named.
+      hiddenUsageCount: usage.filter((article) => !isListedFor(staff, article)).length,
+      usage: usage.filter((article) => isListedFor(staff, article)).map((article) => ({
         headline: article.headline,
         status: article.status,
         editUrl: `/admin/articles/${article.id}`,

@@ -2,20 +2,19 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { can, confirmTwoStep, disableTwoStep, isTwoStepOn, listSessionsOf, newTwoStepSecret, signOutEverywhereElse, twoStepUri } from '../accounts/index.ts';
 import { RateLimitedError, ValidationError } from '../errors.ts';
-import { articleUrl, loadNewsroomArticlePage } from '../articles/index.ts';
+import { articleUrl, canEditArticle, canTrashArticle, loadNewsroomArticlePage, newsroomListScope } from '../articles/index.ts';
 import { pageQuerySchema } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
 import { renderAccountPage } from './account-page.tsx';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
-import { canTrash } from './article-editor.routes.ts';
 import { renderArticleListPage } from './article-list-page.tsx';
 import { renderTwoStepSetupPage } from './two-step-pages.tsx';
 
 const articlesPerPage = 50;
 const listQuery = {
   type: 'object',
-  properties: { ...pageQuerySchema.properties, view: { type: 'string', enum: ['trash'] }, done: { type: 'string', enum: ['trashed', 'deleted'] } },
+  properties: { ...pageQuerySchema.properties, view: { type: 'string', enum: ['changes', 'trash'] }, done: { type: 'string', enum: ['trashed', 'deleted'] } },
 } as const;
 const listNotices = {
   trashed: 'Moved to the trash: readers no longer see it anywhere. Restore it here if that was a mistake.',
@@ -33,14 +32,13 @@ export const newsroomRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
   const deps = accountDeps(context);
   app.addHook('preHandler', requireStaff);
 
-  app.get<{ Querystring: { page: number; view?: 'trash'; done?: keyof typeof listNotices } }>('/admin', { schema: { querystring: listQuery } }, async (request, reply) => {
+  app.get<{ Querystring: { page: number; view?: 'changes' | 'trash'; done?: keyof typeof listNotices } }>('/admin', { schema: { querystring: listQuery } }, async (request, reply) => {
     const staff = request.staff!;
     const dateStyle = dateStyleOf(context.site.settings.current());
     const view = request.query.view ?? 'articles';
-    const list = await loadNewsroomArticlePage(context.db, request.query.page, articlesPerPage, view);
-    const base = view === 'trash' ? '/admin?view=trash' : '/admin';
-    const pageUrl = (page: number) => (page > 1 ? `${base}${view === 'trash' ? '&' : '?'}page=${page}` : base);
-    const owns = (row: { createdBy: number | null }) => row.createdBy === staff.id;
+    const list = await loadNewsroomArticlePage(context.db, { page: request.query.page, perPage: articlesPerPage, view, scope: newsroomListScope(staff) });
+    const base = view === 'articles' ? '/admin' : `/admin?view=${view}`;
+    const pageUrl = (page: number) => (page > 1 ? `${base}${view === 'articles' ? '?' : '&'}page=${page}` : base);
     return sendHtml(
       reply,
       200,
@@ -48,11 +46,13 @@ export const newsroomRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
         view,
         total: list.total,
         trashCount: list.trashCount,
+        changesCount: list.changesCount,
         ...(request.query.done ? { notice: listNotices[request.query.done] } : {}),
         rows: list.rows.map((row) => ({
-          editUrl: can(staff, 'edit-any-article') || owns(row) ? `/admin/articles/${row.id}` : null,
+          editUrl: canEditArticle(staff, row) ? `/admin/articles/${row.id}` : null,
           headline: row.headline,
           status: row.status === 'draft' && row.inReview ? 'review' : row.status,
+          changePending: row.changePending,
           section: row.sectionName ?? '—',
           publicUrl: row.status === 'published' ? articleUrl({ slug: row.slug, section: row.sectionSlug ? { slug: row.sectionSlug } : null }) : null,
           // The trash shows when each article was trashed; the working list when it was last edited.
@@ -60,7 +60,7 @@ export const newsroomRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
           updatedLabel: formatDateTime(row.trashedAt ?? row.updatedAt, dateStyle),
           ...(view === 'trash'
             ? {
-                restoreAction: canTrash(staff, row) ? `/admin/articles/${row.id}/restore` : null,
+                restoreAction: canTrashArticle(staff, row) ? `/admin/articles/${row.id}/restore` : null,
                 deleteUrl: can(staff, 'delete-trashed-article') ? `/admin/articles/${row.id}/delete` : null,
               }
             : {}),

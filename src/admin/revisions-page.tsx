@@ -1,38 +1,18 @@
-import { diffWords } from 'diff';
-import type { RevisionSnapshot } from '../articles/index.ts';
+import type { RevisionSnapshot, SnapshotNames } from '../articles/index.ts';
 import { CsrfField } from '../render/form.tsx';
-import { htmlToText } from '../render/sanitize.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
 import { AdminTable } from './admin-table.tsx';
+import { readableSnapshot, SnapshotDifferences } from './snapshot-differences.tsx';
 
 export interface RevisionsPageData {
   readonly articleId: number;
   readonly headline: string;
   readonly revisions: readonly { readonly id: number; readonly label: string; readonly by: string }[];
   /** The two revisions compared, older first; absent when there is only one. */
-  readonly comparison?: { readonly from: RevisionSnapshot; readonly to: RevisionSnapshot; readonly fromId: number; readonly toId: number };
-}
-
-const comparedFields: readonly [string, (snapshot: RevisionSnapshot) => string][] = [
-  ['Headline', (s) => s.headline],
-  ['Standfirst', (s) => s.standfirst],
-  ['Dateline', (s) => s.dateline],
-  ['Slug', (s) => s.slug],
-  ['Body', (s) => htmlToText(s.bodyHtml)],
-  ['Search title', (s) => s.seoTitle ?? ''],
-  ['Search description', (s) => s.seoDescription ?? ''],
-];
-
-/** Words removed and added, as <del> and <ins>, which screen readers announce. */
-function Difference({ before, after }: { before: string; after: string }) {
-  return (
-    <p class="diff">
-      {diffWords(before, after).map((part) =>
-        part.added ? <ins>{part.value}</ins> : part.removed ? <del>{part.value}</del> : <span>{part.value}</span>,
-      )}
-    </p>
-  );
+  readonly comparison?: { readonly from: RevisionSnapshot; readonly to: RevisionSnapshot; readonly fromId: number; readonly toId: number; readonly names: SnapshotNames };
+  /** A restore by this person waits for an editor's review (the article is live and they may not publish it). */
+  readonly restoreIsHeld: boolean;
 }
 
 function RevisionSelect({ name, label, revisions, value }: { name: string; label: string; revisions: RevisionsPageData['revisions']; value: number | undefined }) {
@@ -51,7 +31,7 @@ function RevisionSelect({ name, label, revisions, value }: { name: string; label
 }
 
 export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData): string {
-  const changed = data.comparison ? comparedFields.filter(([, read]) => read(data.comparison!.from) !== read(data.comparison!.to)) : [];
+  const compared = data.comparison;
   return renderDocument(
     <AdminDocument chrome={chrome} title={`Revisions: ${data.headline}`}>
       <h1>Revisions</h1>
@@ -67,16 +47,10 @@ export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData
           </button>
         </form>
       ) : null}
-      {data.comparison ? (
+      {compared ? (
         <section aria-labelledby="differences-heading">
           <h2 id="differences-heading">Differences</h2>
-          {changed.length === 0 ? <p>The text of these two versions is the same.</p> : null}
-          {changed.map(([label, read]) => (
-            <div class="diff-field">
-              <h3>{label}</h3>
-              <Difference before={read(data.comparison!.from)} after={read(data.comparison!.to)} />
-            </div>
-          ))}
+          <SnapshotDifferences from={readableSnapshot(compared.from, compared.names)} to={readableSnapshot(compared.to, compared.names)} />
         </section>
       ) : null}
       <h2>Every save</h2>
@@ -92,7 +66,7 @@ export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData
                   <form method="post" action={`/admin/articles/${data.articleId}/revisions/${revision.id}/restore`} class="inline-form">
                     <CsrfField token={chrome.csrfToken} />
                     <button type="submit" class="button">
-                      Restore this version
+                      {data.restoreIsHeld ? 'Propose this version for review' : 'Restore this version'}
                     </button>
                   </form>
                 )}

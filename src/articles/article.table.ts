@@ -86,3 +86,20 @@ export interface ArticleRevisionTable {
   /** JSON of the editable fields at that save. */
   snapshot: string;
 }
+
+export type PendingChangeState = 'pending' | 'accepted' | 'rejected' | 'withdrawn';
+
+/** An edit to a live article held for an editor's review; see articles/pending-changes.ts. */
+export interface ArticlePendingChangeTable {
+  id: Generated<number>;
+  article_id: number;
+  proposed_by: number | null;
+  proposed_at: Timestamp;
+  /** The article's version the proposal was written against. */
+  base_version: number;
+  /** JSON of the proposed article, in the shape a revision keeps. */
+  snapshot: string;
+  state: Generated<PendingChangeState>;
+  decided_at: NullableTimestamp;
+  decided_by: number | null;
+}

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 import { countPublished, findArticleById, findArticleIdBySlugHistory, findPublishedArticleBySlug, listArticlesSharingTags, listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
-import { countNewsroomArticles, listNewsroomArticles, type NewsroomView } from './newsroom.queries.ts';
+import { countNewsroomArticles, listNewsroomArticles, type NewsroomListScope, type NewsroomView } from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import { articleUrl } from './urls.ts';
@@ -89,11 +89,20 @@ export async function loadRelatedArticles(
   return { summaries: rankRelated(articleText, candidates, limit), scopes };
 }
 
-/** One page of the newsroom's article list (drafts included) or of its trash. Staff only: never use on reader pages. */
-export async function loadNewsroomArticlePage(db: Db, page: number, perPage: number, view: NewsroomView = 'articles') {
-  const [total, trashed] = await Promise.all([countNewsroomArticles(db, view), view === 'trash' ? undefined : countNewsroomArticles(db, 'trash')]);
+/**
+ * One page of the newsroom's article list (drafts included), of the live articles with a change
+ * waiting for review, or of the trash, with each list's size; only articles within `scope` are
+ * counted or shown. Staff only: never use on reader pages.
+ */
+export async function loadNewsroomArticlePage(db: Db, options: { page: number; perPage: number; view: NewsroomView; scope: NewsroomListScope }) {
+  const { page, perPage, view, scope } = options;
+  const [total, changesCount, trashCount] = await Promise.all([
+    countNewsroomArticles(db, view, scope),
+    countNewsroomArticles(db, 'changes', scope),
+    countNewsroomArticles(db, 'trash', scope),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   if (page > pageCount) throw new NotFoundError(`There is no page ${page}; the last page is ${pageCount}.`);
-  const rows = await listNewsroomArticles(db, { view, limit: perPage, offset: (page - 1) * perPage });
-  return { rows, page, pageCount, total, trashCount: trashed ?? total };
+  const rows = await listNewsroomArticles(db, { view, scope, limit: perPage, offset: (page - 1) * perPage });
+  return { rows, page, pageCount, total, changesCount, trashCount };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
@@ -29,6 +29,8 @@ export interface SaveOptions {
   readonly actorId?: number;
   /** The article's version when the editor opened it; a newer one means someone else saved meanwhile. */
   readonly expectedVersion?: number;
+  /** More writes that stand or fall with this save (run in its transaction), e.g. marking a pending change accepted. */
+  readonly alongside?: (trx: Db) => Promise<void>;
 }
 
 export interface ArticleDeps {
@@ -110,6 +112,23 @@ function snapshotOf(row: ArticleRowInput, input: ArticleInput) {
   return { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind, authorIds: input.authorIds, tagIds: input.tagIds };
 }
 
+export type ArticleSnapshot = ReturnType<typeof snapshotOf>;
+
+/**
+ * An edit checked and cleaned exactly as a save would store it, without storing it: what a
+ * pending change keeps. Throws the same ValidationError a save would.
+ */
+export async function prepareEdit(db: Db, article: Article, input: ArticleInput): Promise<ArticleSnapshot> {
+  const checked = validate(input);
+  if (await isSlugTaken(db, checked.slug, article.id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
+  return snapshotOf(rowInput(input, checked, { status: article.status, publishedAt: article.publishedAt }), input);
+}
+
+/** The refusal for a save made from an older copy of the article than the one now stored. */
+export function savedMeanwhileError(current: Pick<Article, 'updatedAt'>): ConflictError {
+  return new ConflictError(messages.conflict(current.updatedAt.toISOString().slice(11, 16) + ' UTC'));
+}
+
 /** Lists and pages an article appears on, before and after a change. */
 export function tagsAffectedBy(...versions: (Article | undefined)[]): ContentTag[] {
   const tags = new Set<ContentTag>([contentTags.scope({ kind: 'all' })]);
@@ -147,7 +166,11 @@ export async function createArticle(deps: ArticleDeps, input: ArticleInput, opti
   return getArticle(deps.db, id);
 }
 
-/** Saves an edit; a published article that moves keeps answering at its old address with a 301. */
+/**
+ * Saves an edit as it stands, whoever makes it; a published article that moves keeps answering at
+ * its old address with a 301. Staff edits go through `saveArticleEdit` (article-edits.ts), which
+ * holds an edit to a live article for review when its writer may not publish it.
+ */
 export async function updateArticle(deps: ArticleDeps, id: number, input: ArticleInput, options: SaveOptions = {}): Promise<Article> {
   const checked = validate(input);
   const now = deps.clock.now();
@@ -157,7 +180,7 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
     if (await isSlugTaken(trx, checked.slug, id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
     const row = rowInput(input, checked, { status: before.status, publishedAt: before.publishedAt });
     if (!(await updateArticleRow(trx, id, row, now, options.expectedVersion))) {
-      throw new ConflictError(messages.conflict(before.updatedAt.toISOString().slice(11, 16) + ' UTC'));
+      throw savedMeanwhileError(before);
     }
     await replaceArticleAuthors(trx, id, input.authorIds);
     await replaceArticleTags(trx, id, input.tagIds);
@@ -166,6 +189,7 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
     const moved = after && (after.slug !== before.slug || after.section?.id !== before.section?.id);
     if (moved && before.publishedAt) await recordSlugHistory(trx, id, before.section?.slug ?? 'news', before.slug, now);
     await syncSearchDocument(trx, id);
+    await options.alongside?.(trx);
   });
   const after = await getArticle(deps.db, id);
   deps.changes.announce(tagsAffectedBy(before, after));

@@ -1,4 +1,5 @@
-import type { Db } from '../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import type { ArticleStatus } from './article.table.ts';
 
@@ -16,22 +17,55 @@ export interface NewsroomArticleRow {
   readonly createdBy: number | null;
   readonly inReview: boolean;
   readonly trashedAt: Date | null;
+  /** An edit to the live article waits for an editor's review. */
+  readonly changePending: boolean;
 }
 
-/** Which of the newsroom's lists: the working list, or the trash. */
-export type NewsroomView = 'articles' | 'trash';
+/** Which of the newsroom's lists: the working list, live articles with a change waiting for review, or the trash. */
+export type NewsroomView = 'articles' | 'changes' | 'trash';
+
+/** Whose articles a list may name: every one, or one person's own plus what readers can already see. */
+export type NewsroomListScope = { readonly kind: 'everything' } | { readonly kind: 'own-and-published'; readonly userId: number };
+
+function waitingChange(eb: ExpressionBuilder<Database, 'articles'>) {
+  return eb.exists(
+    eb.selectFrom('article_pending_changes')
+      .select('article_pending_changes.id')
+      .whereRef('article_pending_changes.article_id', '=', 'articles.id')
+      .where('article_pending_changes.state', '=', 'pending'),
+  );
+}
+
+/**
+ * The rows a list holds, before paging. The scope is part of the query, so a headline outside it
+ * never leaves the database: not in a row, a count or a page number.
+ */
+function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope) {
+  let query = db.selectFrom('articles').where('articles.trashed_at', view === 'trash' ? 'is not' : 'is', null);
+  if (view === 'changes') query = query.where(waitingChange);
+  if (scope.kind === 'own-and-published') {
+    const { userId } = scope;
+    query = query.where((eb) => eb.or([
+      eb('articles.created_by', '=', userId),
+      eb.and([eb('articles.status', '=', 'published'), eb('articles.trashed_at', 'is', null)]),
+    ]));
+  }
+  return query;
+}
 
 /** Every article in any state, most recently edited first: the newsroom's working list; or the trash, most recently trashed first. */
-export async function listNewsroomArticles(db: Db, options: { view: NewsroomView; limit: number; offset: number }): Promise<NewsroomArticleRow[]> {
-  const rows = await db
-    .selectFrom('articles')
+export async function listNewsroomArticles(
+  db: Db,
+  options: { view: NewsroomView; scope: NewsroomListScope; limit: number; offset: number },
+): Promise<NewsroomArticleRow[]> {
+  const rows = await newsroomArticles(db, options.view, options.scope)
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
       'articles.id', 'articles.headline', 'articles.slug', 'articles.status', 'articles.updated_at', 'articles.published_at',
       'sections.name as section_name', 'sections.slug as section_slug', 'articles.created_by', 'articles.review_requested_at',
       'articles.trashed_at',
     ])
-    .where('articles.trashed_at', options.view === 'trash' ? 'is not' : 'is', null)
+    .select((eb) => waitingChange(eb).as('change_pending'))
     .orderBy(options.view === 'trash' ? 'articles.trashed_at' : 'articles.updated_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(options.limit)
@@ -49,14 +83,14 @@ export async function listNewsroomArticles(db: Db, options: { view: NewsroomView
     createdBy: row.created_by,
     inReview: row.review_requested_at !== null,
     trashedAt: toDateOrNull(row.trashed_at),
+    // SQLite answers 0/1, PostgreSQL a boolean.
+    changePending: Boolean(row.change_pending),
   }));
 }
 
-export async function countNewsroomArticles(db: Db, view: NewsroomView): Promise<number> {
-  const row = await db
-    .selectFrom('articles')
+export async function countNewsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope): Promise<number> {
+  const row = await newsroomArticles(db, view, scope)
     .select((eb) => eb.fn.countAll().as('count'))
-    .where('trashed_at', view === 'trash' ? 'is not' : 'is', null)
     .executeTakeFirstOrThrow();
   return toCount(row.count);
 }
@@ -131,6 +165,15 @@ export async function keepExistingIds(db: Db, table: 'sections' | 'authors' | 't
   const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
   const existing = new Set(rows.map((row) => row.id));
   return ids.filter((id) => existing.has(id));
+}
+
+/** The names of these sections, bylines, tags or photos (a photo by its file name); deleted ones are left out. */
+export async function findNames(db: Db, table: 'sections' | 'authors' | 'tags' | 'media', ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = table === 'media'
+    ? await db.selectFrom('media').select(['id', 'original_name as name']).where('id', 'in', ids).execute()
+    : await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Published articles with these ids, in the order given; any that are not (or no longer) published are left out. */

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
-import { type ArticleDeps, type SaveOptions, updateArticle } from './articles.service.ts';
-import { findRevision, keepExistingIds, listRevisions, type RevisionRow } from './newsroom.queries.ts';
+import { type EditOptions, type EditOutcome, saveArticleEdit } from './article-edits.ts';
+import type { ArticleDeps, ArticleInput } from './articles.service.ts';
+import { findNames, findRevision, keepExistingIds, listRevisions, type RevisionRow } from './newsroom.queries.ts';
 import type { Article, ArticleKind } from './article.ts';
 
 /** The fields a revision keeps, as saved. */
@@ -39,22 +40,66 @@ export async function listArticleRevisions(db: Db, articleId: number): Promise<R
   return (await listRevisions(db, articleId)).map(toRevision);
 }
 
-/** Brings back an old version as a new save (itself a revision), so restoring can be undone too. */
-export async function restoreRevision(deps: ArticleDeps, articleId: number, revisionId: number, options: SaveOptions): Promise<Article> {
+/** The article as it stands, in the shape a revision keeps: what a proposed change is compared with. */
+export function snapshotOfArticle(article: Article): RevisionSnapshot {
+  return {
+    slug: article.slug,
+    sectionId: article.section?.id ?? null,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    dateline: article.dateline,
+    bodyHtml: article.bodyHtml,
+    featuredMediaId: article.image?.id ?? null,
+    socialImageId: article.socialImage?.id ?? null,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
+    authorIds: article.authors.map((author) => author.id),
+    tagIds: article.tags.map((tag) => tag.id),
+    kind: article.kind,
+  };
+}
+
+/** The names behind a snapshot's ids, so a comparison can say "World" rather than "3". */
+export interface SnapshotNames {
+  readonly sections: ReadonlyMap<number, string>;
+  readonly authors: ReadonlyMap<number, string>;
+  readonly tags: ReadonlyMap<number, string>;
+  readonly media: ReadonlyMap<number, string>;
+}
+
+export async function loadSnapshotNames(db: Db, snapshots: readonly RevisionSnapshot[]): Promise<SnapshotNames> {
+  const ids = (read: (snapshot: RevisionSnapshot) => readonly (number | null | undefined)[]) =>
+    [...new Set(snapshots.flatMap(read).filter((id): id is number => typeof id === 'number'))];
+  const [sections, authors, tags, media] = await Promise.all([
+    findNames(db, 'sections', ids((s) => [s.sectionId])),
+    findNames(db, 'authors', ids((s) => s.authorIds)),
+    findNames(db, 'tags', ids((s) => s.tagIds)),
+    findNames(db, 'media', ids((s) => [s.featuredMediaId, s.socialImageId])),
+  ]);
+  return { sections, authors, tags, media };
+}
+
+/**
+ * What a stored snapshot (a revision, or a pending change) says, as the service takes it: any
+ * section, byline, tag or photo deleted since is left out, never pointed at.
+ */
+export async function inputFromSnapshot(db: Db, snapshot: RevisionSnapshot): Promise<ArticleInput> {
+  const [sectionIds, authorIds, tagIds, mediaIds, socialIds] = await Promise.all([
+    keepExistingIds(db, 'sections', snapshot.sectionId === null ? [] : [snapshot.sectionId]),
+    keepExistingIds(db, 'authors', snapshot.authorIds),
+    keepExistingIds(db, 'tags', snapshot.tagIds),
+    keepExistingIds(db, 'media', snapshot.featuredMediaId === null ? [] : [snapshot.featuredMediaId]),
+    keepExistingIds(db, 'media', snapshot.socialImageId == null ? [] : [snapshot.socialImageId]),
+  ]);
+  return { ...snapshot, sectionId: sectionIds[0] ?? null, authorIds, tagIds, featuredMediaId: mediaIds[0] ?? null, socialImageId: socialIds[0] ?? null };
+}
+
+/**
+ * Brings back an old version as a new save (itself a revision), so restoring can be undone too.
+ * Like any edit, restoring a live article's version is held for review when `editor` may not publish it.
+ */
+export async function restoreRevision(deps: ArticleDeps, articleId: number, revisionId: number, options: EditOptions): Promise<EditOutcome> {
   const row = await findRevision(deps.db, articleId, revisionId);
   if (!row) throw new NotFoundError('There is no such revision of this article.');
-  const { snapshot } = toRevision(row);
-  const [sectionIds, authorIds, tagIds, mediaIds, socialIds] = await Promise.all([
-    keepExistingIds(deps.db, 'sections', snapshot.sectionId === null ? [] : [snapshot.sectionId]),
-    keepExistingIds(deps.db, 'authors', snapshot.authorIds),
-    keepExistingIds(deps.db, 'tags', snapshot.tagIds),
-    keepExistingIds(deps.db, 'media', snapshot.featuredMediaId === null ? [] : [snapshot.featuredMediaId]),
-    keepExistingIds(deps.db, 'media', snapshot.socialImageId == null ? [] : [snapshot.socialImageId]),
-  ]);
-  return updateArticle(
-    deps,
-    articleId,
-    { ...snapshot, sectionId: sectionIds[0] ?? null, authorIds, tagIds, featuredMediaId: mediaIds[0] ?? null, socialImageId: socialIds[0] ?? null },
-    options,
-  );
+  return saveArticleEdit(deps, articleId, await inputFromSnapshot(deps.db, toRevision(row).snapshot), options);
 }

@@ -11,6 +11,7 @@ import { deleteTrashedArticle, isTrashedAfterPublication } from './trash.queries
 import { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
 
 const t0 = new Date('2026-11-01T08:00:00.000Z');
+const everything = { kind: 'everything' } as const;
 
 forEachDialect('article trash data layer', (dialect) => {
   let database: DatabaseHandle;
@@ -19,7 +20,7 @@ forEachDialect('article trash data layer', (dialect) => {
   const announced: string[][] = [];
   changes.subscribe((tags) => announced.push([...tags]));
   const deps = () => ({ db: database.db, clock: { now: () => t0 }, changes });
-  const headlines = async (view: 'articles' | 'trash') => (await listNewsroomArticles(database.db, { view, limit: 50, offset: 0 })).map((row) => row.headline);
+  const headlines = async (view: 'articles' | 'trash') => (await listNewsroomArticles(database.db, { view, scope: everything, limit: 50, offset: 0 })).map((row) => row.headline);
 
   before(async () => {
     database = await createTestDatabase(dialect);
@@ -39,7 +40,7 @@ forEachDialect('article trash data layer', (dialect) => {
     assert.equal(await findPublishedArticleBySlug(database.db, 'harbour-reopens', t0), undefined);
     assert.deepEqual(await headlines('articles'), ['Kept draft']);
     assert.deepEqual(await headlines('trash'), ['Harbour reopens']);
-    assert.deepEqual([await countNewsroomArticles(database.db, 'articles'), await countNewsroomArticles(database.db, 'trash')], [1, 1]);
+    assert.deepEqual([await countNewsroomArticles(database.db, 'articles', everything), await countNewsroomArticles(database.db, 'trash', everything)], [1, 1]);
     assert.equal(await isTrashedAfterPublication(database.db, 'harbour-reopens', t0), true);
     assert.equal(await isTrashedAfterPublication(database.db, 'kept-draft', t0), false);
     assert.equal(await deleteTrashedArticle(database.db, kept.id), false, 'only what is in the trash is deleted');

@@ -3,6 +3,7 @@ import type {
   ArticleAuthorTable,
   ArticleAutosaveTable,
   ArticleCorrectionTable,
+  ArticlePendingChangeTable,
   ArticleRevisionTable,
   ArticleSlugHistoryTable,
   ArticleTable,
@@ -23,6 +24,7 @@ export interface Database {
   article_authors: ArticleAuthorTable;
   article_autosaves: ArticleAutosaveTable;
   article_corrections: ArticleCorrectionTable;
+  article_pending_changes: ArticlePendingChangeTable;
   article_revisions: ArticleRevisionTable;
   article_search: ArticleSearchTable;
   article_tags: ArticleTagTable;

@@ -9,6 +9,7 @@ import * as taxonomyHistory from './migrations/2026-11-27T1050-taxonomy-history.
 import * as articleTrashAndSocialImage from './migrations/2026-11-27T1100-article-trash-and-social-image.ts';
 import * as comments from './migrations/2026-11-27T1200-comments.ts';
 import * as signInDefences from './migrations/2026-12-04T1000-sign-in-defences.ts';
+import * as pendingChanges from './migrations/2026-12-04T1010-pending-changes.ts';
 import * as mediaOwnership from './migrations/2026-12-04T1020-media-ownership.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T1100-article-trash-and-social-image': articleTrashAndSocialImage,
   '2026-11-27T1200-comments': comments,
   '2026-12-04T1000-sign-in-defences': signInDefences,
+  '2026-12-04T1010-pending-changes': pendingChanges,
   '2026-12-04T1020-media-ownership': mediaOwnership,
 };
 

@@ -152,6 +152,8 @@ export interface MediaUsage {
   readonly status: ArticleStatus;
   readonly slug: string;
   readonly sectionSlug: string | null;
+  readonly createdBy: number | null;
+  readonly trashed: boolean;
 }
 
 /** The articles that show an image, most recently edited first. */
@@ -159,7 +161,7 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
   const rows = await db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .select(['articles.id', 'articles.headline', 'articles.status', 'articles.slug', 'sections.slug as section_slug'])
+    .select(['articles.id', 'articles.headline', 'articles.status', 'articles.slug', 'sections.slug as section_slug', 'articles.created_by', 'articles.trashed_at'])
     .where((eb) =>
       eb.or([
         eb('articles.featured_media_id', '=', media.id),
@@ -170,7 +172,9 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
     .orderBy('articles.updated_at', 'desc')
     .orderBy('articles.id', 'desc')
     .execute();
-  return rows.map((row) => ({ id: row.id, headline: row.headline, status: row.status, slug: row.slug, sectionSlug: row.section_slug }));
+  return rows.map((row) => ({
+    id: row.id, headline: row.headline, status: row.status, slug: row.slug, sectionSlug: row.section_slug, createdBy: row.created_by, trashed: row.trashed_at !== null,
+  }));
 }
 
 /** Returns false when there was no such image. */

@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { findAccessibilityViolations } from '../helpers/axe.ts';
 import { chromiumSkipReason, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
-import { trashArticle } from '../../src/articles/index.ts';
-import { signInTestOwner } from '../helpers/newsroom.ts';
+import { getArticle, saveArticleEdit, trashArticle } from '../../src/articles/index.ts';
+import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 
 describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromiumSkipReason() }, () => {
   let server: TestServer;
@@ -13,10 +13,20 @@ describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromi
 
   before(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    sessionToken = await signInTestOwner(server.gazette);
+    const owner = await createTestOwner(server.gazette);
+    sessionToken = owner.sessionToken;
     const { gazette } = server;
+    const deps = { db: gazette.database.db, clock: gazette.site.clock, changes: gazette.changes };
     // A demo article in the trash, so the trash's rows and the deletion confirmation are checked too.
-    await trashArticle({ db: gazette.database.db, clock: gazette.site.clock, changes: gazette.changes }, 2);
+    await trashArticle(deps, 2);
+    // A contributor's change to a published demo article, waiting for review.
+    const contributor = (await addTestMember(gazette, owner.user, 'contributor', 'Axe contributor')).user;
+    await gazette.database.db.updateTable('articles').set({ created_by: contributor.id }).where('id', '=', 3).execute();
+    const live = await getArticle(gazette.database.db, 3);
+    await saveArticleEdit(deps, 3, {
+      headline: `${live.headline}, revised`, standfirst: live.standfirst, dateline: live.dateline, bodyHtml: `${live.bodyHtml}<p>One more paragraph.</p>`,
+      sectionId: live.section?.id ?? null, authorIds: live.authors.map((author) => author.id), tagIds: [], featuredMediaId: live.image?.id ?? null, slug: live.slug,
+    }, { editor: contributor });
   });
   after(async () => {
     await browser?.close();
@@ -42,6 +52,9 @@ describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks', { skip: chromi
     { name: 'trash', path: '/admin?view=trash', signedIn: true },
     { name: 'editor of a trashed article', path: '/admin/articles/2', signedIn: true },
     { name: 'permanent deletion confirmation', path: '/admin/articles/2/delete', signedIn: true },
+    { name: 'editor of an article with a change waiting', path: '/admin/articles/3', signedIn: true },
+    { name: 'proposed change', path: '/admin/articles/3/changes/1', signedIn: true },
+    { name: 'changes to review', path: '/admin?view=changes', signedIn: true },
   ];
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const { name, path, signedIn } of pages) {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { issueSetupTokenIfNoUsers } from '../../src/accounts/index.ts';
 import { FormClient } from '../helpers/form-client.ts';
-import { signInTestOwner } from '../helpers/newsroom.ts';
+import type { User } from '../../src/accounts/index.ts';
+import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 import { findHtmlErrors, formatVnuMessage, javaSkipReason } from '../helpers/vnu.ts';
 
@@ -31,6 +32,30 @@ async function editorPages(gazette: Awaited<ReturnType<typeof buildTestApp>>, se
   ];
 }
 
+/** A contributor's change to their published piece, held for review: as they see it, and as an editor reviews it. */
+async function pendingChangePages(gazette: Awaited<ReturnType<typeof buildTestApp>>, owner: { user: User; sessionToken: string }) {
+  const contributor = new FormClient(gazette.app);
+  contributor.setCookie('gazette_session', (await addTestMember(gazette, owner.user, 'contributor', 'Valid contributor')).sessionToken);
+  const editor = new FormClient(gazette.app);
+  editor.setCookie('gazette_session', owner.sessionToken);
+  await contributor.get('/admin/articles/new');
+  const form = { headline: 'Valid pending change', sectionId: '1', bodyHtml: '<p>One</p>', intent: 'review' };
+  const url = String((await contributor.post('/admin/articles/new', form)).headers.location).split('?')[0]!;
+  await editor.get(url);
+  await editor.post(url, { ...form, intent: 'publish' });
+  await contributor.get(url);
+  await contributor.post(url, { ...form, headline: 'Valid pending change, proposed', bodyHtml: '<p>Two <a href="https://example.org/">links</a></p>', intent: 'save' });
+  const editorView = (await editor.get(url)).body;
+  const changeUrl = /href="(\/admin\/articles\/\d+\/changes\/\d+)"/.exec(editorView)![1]!;
+  return [
+    { name: 'editor of a live article with a change waiting, as its writer', html: (await contributor.get(url)).body },
+    { name: 'revisions of a live article, as a contributor', html: (await contributor.get(`${url}/revisions`)).body },
+    { name: 'editor of a live article with a change waiting, as an editor', html: editorView },
+    { name: 'proposed change', html: (await editor.get(changeUrl)).body },
+    { name: 'article list: changes to review', html: (await editor.get('/admin?view=changes')).body },
+  ];
+}
+
 /** The settings form re-shown after a logo that is not in the library. */
 async function settingsWithError(gazette: Awaited<ReturnType<typeof buildTestApp>>, sessionToken: string): Promise<string> {
   const admin = new FormClient(gazette.app);
@@ -44,7 +69,8 @@ test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReas
   try {
     const setupToken = await issueSetupTokenIfNoUsers({ db: gazette.database.db, clock: { now: () => new Date() } });
     const setupPage = (await gazette.app.inject({ url: `/admin/setup?token=${setupToken}` })).body;
-    const sessionToken = await signInTestOwner(gazette);
+    const owner = await createTestOwner(gazette);
+    const { sessionToken } = owner;
     const signedIn = { cookie: `gazette_session=${sessionToken}` };
     const get = async (url: string, headers = {}) => (await gazette.app.inject({ url, headers })).body;
     const failedSignIn = new FormClient(gazette.app);
@@ -69,6 +95,7 @@ test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReas
       { name: 'password reset request', html: await get('/admin/reset') },
       { name: 'new article', html: await get('/admin/articles/new', signedIn) },
       ...(await editorPages(gazette, sessionToken)),
+      ...(await pendingChangePages(gazette, owner)),
     ];
     const errorsByPage = await findHtmlErrors(pages);
     for (const page of pages) {

@@ -1,0 +1,64 @@
+import { isUniqueViolation } from '../db/unique-violation.ts';
+import { ConflictError } from '../errors.ts';
+import type { Article } from './article.ts';
+import { type ArticleDeps, type ArticleInput, getArticle, prepareEdit, savedMeanwhileError, updateArticle } from './articles.service.ts';
+import { holdsEditForReview, isLive, type Staff } from './editing-rules.ts';
+import { decideChange, findWaitingChange, type PendingChange, replaceWaitingChange } from './pending-changes.queries.ts';
+
+const messages = {
+  sentTwice: 'Your change was being saved twice at the same moment. Reload the article to see the one that was kept.',
+  otherWaiting: (name: string | null) =>
+    `${name ?? 'Someone else'} has a change to this article waiting for an editor's review. Ask an editor to accept or reject it before proposing another.`,
+};
+
+/** Who is editing, and which version of the article they started from. */
+export interface EditOptions {
+  readonly editor: Staff;
+  /** The article's version when the form was opened; a newer one means someone else saved meanwhile. */
+  readonly expectedVersion?: number;
+}
+
+/** What became of an edit: saved (readers see it at once if the article was live), or held for review. */
+export type EditOutcome =
+  | { readonly kind: 'saved'; readonly article: Article; readonly wasLive: boolean }
+  | { readonly kind: 'held'; readonly article: Article; readonly change: PendingChange };
+
+/**
+ * Every newsroom edit of an existing article comes through here. An edit to a live article by
+ * someone who may not publish it (see `holdsEditForReview`) is checked like a save and kept as a
+ * pending change: the article, its address, feeds and search stay as readers know them until an
+ * editor accepts it. Any other edit is saved at once.
+ *
+ * @example const outcome = await saveArticleEdit(deps, 12, input, { editor: staff, expectedVersion: 4 })
+ * @throws ValidationError, ConflictError (saved meanwhile, or someone else's change is waiting), NotFoundError
+ */
+export async function saveArticleEdit(deps: ArticleDeps, id: number, input: ArticleInput, options: EditOptions): Promise<EditOutcome> {
+  const { editor, expectedVersion } = options;
+  const before = await getArticle(deps.db, id);
+  if (!holdsEditForReview(editor, before)) {
+    const article = await updateArticle(deps, id, input, {
+      actorId: editor.id,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      // Their own waiting proposal is superseded by what they have now saved.
+      alongside: async (trx) => {
+        const waiting = await findWaitingChange(trx, id);
+        if (waiting?.proposedBy === editor.id) await decideChange(trx, waiting.id, { state: 'withdrawn', at: deps.clock.now(), by: editor.id });
+      },
+    });
+    return { kind: 'saved', article, wasLive: isLive(before) };
+  }
+  const snapshot = await prepareEdit(deps.db, before, input);
+  const change = await deps.db.transaction().execute(async (trx) => {
+    const current = await getArticle(trx, id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw savedMeanwhileError(current);
+    const waiting = await findWaitingChange(trx, id);
+    if (waiting && waiting.proposedBy !== editor.id) throw new ConflictError(messages.otherWaiting(waiting.proposedByName));
+    await replaceWaitingChange(trx, { articleId: id, proposedBy: editor.id, proposedAt: deps.clock.now(), baseVersion: current.version, snapshot });
+    return (await findWaitingChange(trx, id))!;
+  }).catch((error: unknown) => {
+    // Two saves of the same proposal at once (a double click): the index allows one waiting change.
+    if (isUniqueViolation(error)) throw new ConflictError(messages.sentTwice);
+    throw error;
+  });
+  return { kind: 'held', article: before, change };
+}
