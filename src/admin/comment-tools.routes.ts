@@ -4,6 +4,7 @@ import { type CommentPolicy, commentPolicyLimits } from '../comments/index.ts';
 import { deleteBlock, findModeratedComment, listBlocks } from '../comments/moderation.queries.ts';
 import { addBlock, editComment, replyAsStaff } from '../comments/moderation.service.ts';
 import { eraseCommenterData, exportCommenterData } from '../comments/privacy.queries.ts';
+import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { type AdminContext, accountDeps, adminChrome, requestMeta, requireStaff, sendHtml } from './admin-context.ts';
@@ -115,13 +116,13 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   const emailQuery = { type: 'object', properties: { email: { type: 'string', maxLength: 254 }, ...noticeQueryProperties } } as const;
 
   app.get<{ Querystring: { email?: string } & NoticeQuery }>('/admin/comments/privacy', { schema: { querystring: emailQuery } }, async (request, reply) => {
-    const email = request.query.email?.trim().toLowerCase() ?? '';
+    const email = normaliseEmailAddress(request.query.email ?? '');
     const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
     return sendHtml(reply, 200, renderPrivacyPage(chrome(request, reply), { email, found, error: '', notice: noticeText(notices, request.query) }));
   });
 
   app.get<{ Querystring: { email?: string } }>('/admin/comments/privacy/export', { schema: { querystring: emailQuery } }, async (request, reply) => {
-    const email = request.query.email?.trim().toLowerCase() ?? '';
+    const email = normaliseEmailAddress(request.query.email ?? '');
     if (email === '') throw new ValidationError('Give the email address to export.');
     await audit(accountDeps(context), request.staff!, 'commenter.exported', email, requestMeta(request));
     return reply
@@ -131,8 +132,8 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   });
 
   app.post<{ Body: Body }>('/admin/comments/privacy/erase', { schema: { body: stringsBody(['email', 'confirm']) }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const email = request.body.email?.trim().toLowerCase() ?? '';
-    if (email === '' || request.body.confirm?.trim().toLowerCase() !== email) {
+    const email = normaliseEmailAddress(request.body.email ?? '');
+    if (email === '' || normaliseEmailAddress(request.body.confirm ?? '') !== email) {
       const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
       return sendHtml(reply, 422, renderPrivacyPage(chrome(request, reply), { email, found, error: messages.confirmMismatch, notice: '' }));
     }

@@ -13,6 +13,7 @@ import {
 } from '../comments/moderation.queries.ts';
 import { type ModerationAction, moderateComments, moderationActions, setCommenterBan } from '../comments/moderation.service.ts';
 import { setArticleCommentsOpen } from '../comments/comments.queries.ts';
+import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { dateStyleOf } from '../settings/index.ts';
@@ -66,7 +67,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     '/admin/comments',
     { schema: { querystring: queueQuery } },
     async (request, reply) => {
-      const email = request.query.email?.trim().toLowerCase() || null;
+      const email = normaliseEmailAddress(request.query.email ?? '') || null;
       const status = request.query.status ?? (email ? null : 'pending');
       const page = request.query.page ?? 1;
       const comments = await listModeratedComments(context.db, { ...(status ? { status } : {}), ...(email ? { email } : {}), offset: (page - 1) * perPage, limit: perPage + 1 });
@@ -133,7 +134,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     '/admin/comments/commenter',
     { schema: { body: formBody({ email: { type: 'string', maxLength: 254 }, standing: { type: 'string', enum: ['ban', 'unban', 'approve-all'] } }) }, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const email = request.body.email?.trim().toLowerCase() ?? '';
+      const email = normaliseEmailAddress(request.body.email ?? '');
       if (email === '') throw new ValidationError('Choose a commenter first.');
       const back = `/admin/comments?email=${encodeURIComponent(email)}`;
       if (request.body.standing === 'approve-all') {

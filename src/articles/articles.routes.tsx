@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CommentSectionRequest, CommentSections } from '../comments/index.ts';
+import { type CommentSectionRequest, type CommentSections, type CommentView, commentViewAddress } from '../comments/index.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
 import { shareableImage, toResponsiveImage } from '../media/index.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
@@ -123,6 +123,10 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
   };
 }
 
+function commentSectionArticle(article: PublishedArticle) {
+  return { id: article.id, path: articleUrl(article), publishedAt: article.publishedAt, commentsOpen: article.commentsOpen };
+}
+
 /**
  * The article page as readers get it, with the content tags it shows. The newsroom's preview
  * renders drafts through this same function, so a preview never differs from the published page.
@@ -139,9 +143,7 @@ export async function renderArticleDocument(
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
   const view = articleView(article, dateStyle, inlineImages);
   const head = articleHead(article, deps);
-  const comments = deps.comments
-    ? await deps.comments.load({ id: article.id, path: articleUrl(article), publishedAt: article.publishedAt, commentsOpen: article.commentsOpen }, commentRequest, now, dateStyle)
-    : undefined;
+  const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, dateStyle) : undefined;
   const scripts = [...(hasPlayableEmbed(view.body) ? [site.assets.embedsScriptUrl] : []), ...(comments?.view.form ? [site.assets.commentsScriptUrl] : [])];
   const [articleJsonLd, ...otherJsonLd] = head.jsonLd ?? [];
   const html = renderDocument(
@@ -229,13 +231,14 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
     { schema: { params: slugParamsSchema('sectionSlug', 'slug'), querystring: articleQuerySchema } },
     async (request, reply) => {
       const { sectionSlug, slug } = request.params;
-      const commentRequest = commentRequestOf(request.query);
-      const ownCommentIds = deps.comments ? deps.comments.ownCommentIds(request.headers.cookie) : [];
-      // Variants of the comment section are cached apart; a reply form is never cached.
-      const key = `/${sectionSlug}/${slug}${commentRequest.variant}`;
-      const replying = commentRequest.request.replyTo !== undefined;
+      const { comments } = deps;
+      const asked = commentViewOf(request.query);
+      // Each view of the comments (order, page, reply form) is cached apart, under its canonical address only.
+      const address = (path: string, view: CommentView) => (comments ? commentViewAddress(path, view, comments.policy().order) : path);
+      const askedAddress = address(`/${sectionSlug}/${slug}`, asked);
+      const ownCommentIds = comments ? comments.ownCommentIds(request.headers.cookie) : [];
       // A browser that posted comments may have some still pending here: it must be asked before the cache answers.
-      const cached = replying || ownCommentIds.length > 0 ? undefined : pages.get(key);
+      const cached = ownCommentIds.length > 0 ? undefined : pages.get(askedAddress);
       if (cached) return sendPage(request, reply, cached);
       const now = site.clock.now();
       const found = await lookUpArticle(db, sectionSlug, slug, now);
@@ -243,14 +246,18 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       if (found.kind === 'missing') throw new NotFoundError('There is no article at this address.');
       if (found.kind === 'gone') throw new GoneError('The newsroom has taken this article down. It is no longer available.');
       const { article } = found;
-      const pendingOwn = deps.comments && ownCommentIds.length > 0 ? await deps.comments.pendingOwnIds(article.id, ownCommentIds) : [];
-      if (replying || pendingOwn.length > 0) {
-        const built = await renderArticleDocument(article, deps, now, { ...commentRequest.request, ownCommentIds: pendingOwn });
+      const pendingOwn = comments && ownCommentIds.length > 0 ? await comments.pendingOwnIds(article.id, ownCommentIds) : [];
+      const commentRequest: CommentSectionRequest = { ...asked, ownCommentIds: pendingOwn };
+      // Checked before anything is rendered: a page past the last, or a reply to a comment not open to
+      // replies here, is sent to the view that exists, so made-up addresses cost no render and no entry.
+      // Temporary, as the canonical view moves with the comments.
+      const canonical = comments ? address(articleUrl(article), await comments.canonicalView(commentSectionArticle(article), commentRequest, now)) : articleUrl(article);
+      if (canonical !== askedAddress) return reply.redirect(canonical, 302);
+      if (pendingOwn.length > 0) {
+        const built = await renderArticleDocument(article, deps, now, commentRequest);
         return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(built.html);
       }
-      return servePage(request, reply, pages, `${articleUrl(article)}${commentRequest.variant}`, () =>
-        renderArticleDocument(article, deps, now, commentRequest.request),
-      );
+      return servePage(request, reply, pages, canonical, () => renderArticleDocument(article, deps, now, asked));
     },
   );
 };
@@ -270,16 +277,12 @@ const articleQuerySchema = {
   },
 } as const;
 
-function commentRequestOf(query: ArticleQuery): { request: CommentSectionRequest; variant: string } {
-  const request: CommentSectionRequest = {
+function commentViewOf(query: ArticleQuery): CommentView {
+  return {
     ...(query.comments ? { order: query.comments } : {}),
     ...(query['comments-page'] ? { page: query['comments-page'] } : {}),
     ...(query.replyto ? { replyTo: query.replyto } : {}),
   };
-  const variant = [query.comments ? `comments=${query.comments}` : '', query['comments-page'] && query['comments-page'] > 1 ? `comments-page=${query['comments-page']}` : '']
-    .filter(Boolean)
-    .join('&');
-  return { request, variant: variant ? `?${variant}` : '' };
 }
 
 /** The published article page with a comment section in a given state (a refused comment form); undefined when it is not published. */

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import { hasInvisibleCharacters, normaliseEmailAddress } from '../platform/email-address.ts';
 
 /** What a reader typed into "Leave a comment", exactly as sent, so a refused form comes back unchanged. */
 export interface CommentFormValues {
@@ -12,7 +13,7 @@ export interface CommentFormValues {
 /** The same, cleaned and checked: what may be stored. */
 export interface CommentInput {
   readonly name: string;
-  /** Lower-cased, so one commenter is one email however they type it. */
+  /** In its one form (`normaliseEmailAddress`), so one commenter is one email however they type it. */
   readonly email: string;
   /** An absolute http(s) URL, or empty. */
   readonly website: string;
@@ -28,6 +29,7 @@ const messages = {
   emailMissing: 'Enter your email address. It is never published.',
   emailTooLong: `An email address can be at most ${commentLimits.email} characters.`,
   emailInvalid: 'Enter an email address like name@example.com.',
+  emailInvisible: 'This email address contains a hidden character (a control or zero-width character). Type it again.',
   websiteTooLong: `The website address can be at most ${commentLimits.website} characters.`,
   websiteInvalid: 'Enter a website address starting with http:// or https://, or leave it empty.',
   commentMissing: 'Write your comment.',
@@ -83,14 +85,16 @@ export function commentFormValues(body: unknown): CommentFormValues {
 export function validateComment(values: CommentFormValues): CommentInput {
   const errors: Record<string, string> = {};
   const name = cleanLine(values.name);
-  const email = cleanLine(values.email).toLowerCase();
+  const email = normaliseEmailAddress(values.email);
   const websiteTyped = cleanLine(values.website);
   const body = cleanText(values.comment).trim();
 
   if (name === '') errors.name = messages.nameMissing;
   else if (characterCount(name) > commentLimits.name) errors.name = messages.nameTooLong;
 
-  if (email === '') errors.email = messages.emailMissing;
+  // No address holds one, so it is refused rather than quietly dropped: the reader typed something else.
+  if (hasInvisibleCharacters(values.email)) errors.email = messages.emailInvisible;
+  else if (email === '') errors.email = messages.emailMissing;
   else if (email.length > commentLimits.email) errors.email = messages.emailTooLong;
   else if (!emailShape.test(email)) errors.email = messages.emailInvalid;
 

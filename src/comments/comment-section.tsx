@@ -14,8 +14,8 @@ export interface CommentNodeView {
   readonly createdIso: string;
   readonly createdLabel: string;
   readonly pending: boolean;
-  /** Readers may reply here: comments are open and the thread is not at its depth limit. */
-  readonly replyable: boolean;
+  /** Where "Reply" goes without script (the reply form), or null when comments are closed or the thread is at its depth limit. */
+  readonly replyUrl: string | null;
   readonly replies: readonly CommentNodeView[];
 }
 
@@ -80,9 +80,9 @@ export function CommentItem({ comment }: { comment: CommentNodeView }) {
         <div class="comment__body" dir="auto">
           <CommentText text={comment.body} />
         </div>
-        {comment.replyable ? (
+        {comment.replyUrl ? (
           <p class="comment__actions">
-            <a class="comment__reply" href={`?replyto=${comment.id}#respond`} data-reply-to={String(comment.id)} data-reply-name={comment.authorName}>
+            <a class="comment__reply" href={comment.replyUrl} rel="nofollow" data-reply-to={String(comment.id)} data-reply-name={comment.authorName}>
               Reply<span class="visually-hidden"> to {comment.authorName}</span>
             </a>
           </p>

@@ -1,12 +1,13 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { Db } from '../db/database.ts';
+import { pageAddress } from '../platform/page-address.ts';
 import { type DateStyle, formatDateTime } from '../render/dates.ts';
 import type { SettingsStore } from '../settings/settings.service.ts';
-import type { PublicComment } from './comment.ts';
 import type { CommentFormValues } from './comment-input.ts';
 import { type CommentOrder, type CommentPolicy, closingTime, commentsAreOpen } from './comment-policy.ts';
 import type { CommentNodeView, CommentSectionView } from './comment-section.tsx';
 import { type CommentSigner, readRememberedComments, rememberedCommentsCookie, stampForm } from './comment-signing.ts';
+import { type ArrangedComments, arrangeComments, type CommentThread, takesReplies } from './comment-threads.ts';
 import { filterPendingCommentIds, listPublicComments } from './comments.queries.ts';
 
 /** What the reader asked of the comment section, and the state of a form that came back. */
@@ -21,6 +22,24 @@ export interface CommentSectionRequest {
   readonly message?: string;
   /** The stamp of a form that came back refused, kept so correcting it and sending it at once is not taken for a robot. */
   readonly stamp?: string;
+}
+
+/** What a reader asks of the comment section through the article's address: order, page, and the comment to reply to. */
+export type CommentView = Pick<CommentSectionRequest, 'order' | 'page' | 'replyTo'>;
+
+/**
+ * The article page's address for a view of its comments, with the default order and page 1 left
+ * out: what the section links to, and the page cache's key for it. `path` may be empty for a link
+ * relative to the page.
+ *
+ * @example commentViewAddress('/world/harbour', { order: 'newest', page: 2 }, 'oldest') === '/world/harbour?comments=newest&comments-page=2'
+ */
+export function commentViewAddress(path: string, view: CommentView, defaultOrder: CommentOrder): string {
+  return pageAddress(path, [
+    ['comments', view.order === defaultOrder ? undefined : view.order],
+    ['comments-page', view.page !== undefined && view.page > 1 ? String(view.page) : undefined],
+    ['replyto', view.replyTo?.toString()],
+  ]);
 }
 
 export interface CommentableArticleView {
@@ -53,31 +72,6 @@ const restampAfterMs = 6 * 60 * 60 * 1000;
 
 const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '', replyAlerts: false };
 
-interface Tree {
-  readonly comment: PublicComment;
-  readonly depth: number;
-  readonly children: Tree[];
-}
-
-function buildThreads(comments: readonly PublicComment[]): Tree[] {
-  const byId = new Map<number, Tree>();
-  const roots: Tree[] = [];
-  for (const comment of comments) byId.set(comment.id, { comment, depth: 1, children: [] });
-  for (const comment of comments) {
-    const node = byId.get(comment.id)!;
-    const parent = comment.parentId === null ? undefined : byId.get(comment.parentId);
-    // A reply whose parent is not shown (held, trashed) is shown at the top level rather than lost.
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  const setDepth = (node: Tree, depth: number) => {
-    (node as { depth: number }).depth = depth;
-    for (const child of node.children) setDepth(child, depth + 1);
-  };
-  for (const root of roots) setDepth(root, 1);
-  return roots;
-}
-
 function commentUrl(publicUrl: string, path: string, id: number): string {
   return `${publicUrl}${path}#comment-${id}`;
 }
@@ -106,18 +100,39 @@ export class CommentSections {
     return this.settings.current().comments;
   }
 
-  async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, dateStyle: DateStyle): Promise<LoadedCommentSection> {
+  /** The comments this request sees (its own pending ones too), threaded and paged, and the comment a reply form answers. */
+  async #arrange(article: CommentableArticleView, request: CommentSectionRequest, now: Date) {
     const policy = this.policy();
     const pendingIds = await filterPendingCommentIds(this.db, article.id, request.ownCommentIds ?? []);
     const comments = await listPublicComments(this.db, article.id, pendingIds);
     const open = commentsAreOpen(article, policy, now);
-    const order = request.order ?? policy.order;
-    const threads = buildThreads(comments);
-    if (order === 'newest') threads.reverse();
-    const pageCount = Math.max(1, Math.ceil(threads.length / policy.perPage));
-    const page = Math.min(Math.max(1, request.page ?? 1), pageCount);
+    const arranged: ArrangedComments = arrangeComments(comments, request.order ?? policy.order, policy.perPage);
+    const found = request.replyTo === undefined ? undefined : arranged.find(request.replyTo);
+    const replyTarget = found && takesReplies(found, open, policy.maxDepth) ? found : undefined;
+    // A reply form shows the page with the comment it answers.
+    const asked = request.page ?? (replyTarget ? arranged.pageOf(replyTarget.comment.id)! : 1);
+    const page = Math.min(Math.max(1, asked), arranged.pageCount);
+    return { policy, comments, open, arranged, replyTarget, page };
+  }
+
+  /**
+   * What a request for a view of the comments should have asked, checked against the comments: a
+   * page past the last becomes the last, and a reply form is kept only for a comment that takes
+   * replies, on the page showing it. The article route sends any other request there before
+   * rendering, so the page cache holds one entry per view that exists, however many are asked for.
+   */
+  async canonicalView(article: CommentableArticleView, request: CommentSectionRequest, now: Date): Promise<CommentView> {
+    const { arranged, replyTarget, page } = await this.#arrange(article, request, now);
+    const canonicalPage = replyTarget ? arranged.pageOf(replyTarget.comment.id)! : page;
+    return { order: arranged.order, page: canonicalPage, ...(replyTarget ? { replyTo: replyTarget.comment.id } : {}) };
+  }
+
+  async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, dateStyle: DateStyle): Promise<LoadedCommentSection> {
+    const { policy, comments, open, arranged, replyTarget, page } = await this.#arrange(article, request, now);
+    const { order, threads, pageCount } = arranged;
     const shown = threads.slice((page - 1) * policy.perPage, page * policy.perPage);
-    const toView = (node: Tree): CommentNodeView => ({
+    const address = (view: CommentView, fragment: string) => `${commentViewAddress(article.path, view, policy.order)}#${fragment}`;
+    const toView = (node: CommentThread): CommentNodeView => ({
       id: node.comment.id,
       authorName: node.comment.authorName,
       authorWebsite: node.comment.authorWebsite,
@@ -126,25 +141,18 @@ export class CommentSections {
       createdIso: node.comment.createdAt.toISOString(),
       createdLabel: formatDateTime(node.comment.createdAt, dateStyle),
       pending: node.comment.status === 'pending',
-      replyable: open && node.comment.status === 'approved' && node.depth < policy.maxDepth,
+      // Relative, with this view's order and page: the reply form then opens on the page it was asked from.
+      replyUrl: takesReplies(node, open, policy.maxDepth) ? `${commentViewAddress('', { order, page, replyTo: node.comment.id }, policy.order)}#respond` : null,
       replies: node.children.map(toView),
     });
-    const replyTarget = request.replyTo === undefined ? undefined : comments.find((comment) => comment.id === request.replyTo && comment.status === 'approved');
-    const query = (params: Record<string, string>) => {
-      const search = new URLSearchParams(params).toString();
-      return `${article.path}${search ? `?${search}` : ''}#comments`;
-    };
     const approved = comments.filter((comment) => comment.status === 'approved');
     return {
       view: {
         count: approved.length,
         threads: shown.map(toView),
         order,
-        orderLinks: threads.length > 1 ? { oldest: query(policy.order === 'oldest' ? {} : { comments: 'oldest' }), newest: query(policy.order === 'newest' ? {} : { comments: 'newest' }) } : null,
-        pages:
-          pageCount > 1
-            ? { current: page, count: pageCount, url: (target: number) => query({ ...(order !== policy.order ? { comments: order } : {}), ...(target > 1 ? { 'comments-page': String(target) } : {}) }) }
-            : null,
+        orderLinks: threads.length > 1 ? { oldest: address({ order: 'oldest' }, 'comments'), newest: address({ order: 'newest' }, 'comments') } : null,
+        pages: pageCount > 1 ? { current: page, count: pageCount, url: (target: number) => address({ order, page: target }, 'comments') } : null,
         form: open
           ? {
               articleId: article.id,
@@ -152,7 +160,7 @@ export class CommentSections {
               values: request.values ?? emptyValues,
               errors: request.errors ?? {},
               message: request.message ?? '',
-              replyTo: replyTarget ? { id: replyTarget.id, authorName: replyTarget.authorName } : null,
+              replyTo: replyTarget ? { id: replyTarget.comment.id, authorName: replyTarget.comment.authorName } : null,
               articlePath: article.path,
             }
           : null,

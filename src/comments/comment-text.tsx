@@ -1,4 +1,5 @@
 import * as linkify from 'linkifyjs';
+import { renderFragment, type SafeHtml } from '../render/safe-html.ts';
 
 /**
  * A comment is plain text: paragraphs at blank lines, line breaks kept, web addresses made into
@@ -20,6 +21,11 @@ export function CommentText({ text }: { text: string }) {
       ))}
     </>
   );
+}
+
+/** A comment's text as HTML, exactly as its page shows it, for places read away from the page (feeds). */
+export function commentTextHtml(text: string): SafeHtml {
+  return renderFragment(<CommentText text={text} />);
 }
 
 function LinkedLine({ line }: { line: string }) {

@@ -5,9 +5,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError, ForbiddenError, RateLimitedError, ValidationError } from '../errors.ts';
 import { dateStyleOf, type SiteContext } from '../settings/index.ts';
 import { type CommentFormValues, commentFormValues } from './comment-input.ts';
+import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { alertsRoutes } from './alerts.routes.tsx';
 import type { CommentSectionRequest } from './comment-sections.ts';
-import { CommentSections } from './comment-sections.ts';
+import { CommentSections, commentViewAddress } from './comment-sections.ts';
 import { rememberComment, rememberedCommentsCookie } from './comment-signing.ts';
 import { type CommentDeps, type PostedComment, articleLocation, commentMessages, postComment } from './comments.service.ts';
 import { CommentItem } from './comment-section.tsx';
@@ -88,12 +89,13 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
   };
 
   // Per address and per email; over either limit, the form comes back with what was typed.
+  // The email is counted in the form it is stored and mailed in, so no spelling of it is a new one.
   const limiters = [
     app.createRateLimit({ max: options.perMinute, timeWindow: 60_000, keyGenerator: (request) => `ip:${request.ip}` }),
     app.createRateLimit({
       max: options.perMinute,
       timeWindow: 60_000,
-      keyGenerator: (request) => `email:${String((request.body as PostBody | undefined)?.email ?? '').trim().toLowerCase()}`,
+      keyGenerator: (request) => `email:${normaliseEmailAddress(String((request.body as PostBody | undefined)?.email ?? ''))}`,
     }),
   ];
   const checkRateLimits = async (request: FastifyRequest) => {
@@ -163,7 +165,11 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
               createdLabel: formatDateTime(posted.comment.createdAt, dateStyleOf(options.site.settings.current())),
               pending: !published,
               // A top-level comment can be answered at once; a reply's depth is known after a reload.
-              replyable: published && posted.parentId === null && options.site.settings.current().comments.maxDepth > 1,
+              // Its page is not known here: the article answers this address with a redirect to it.
+              replyUrl:
+                published && posted.parentId === null && options.site.settings.current().comments.maxDepth > 1
+                  ? `${commentViewAddress('', { replyTo: posted.id }, options.site.settings.current().comments.order)}#respond`
+                  : null,
               replies: [],
             }}
           />,

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import type { CommentStatus } from './comment.table.ts';
 import { validateComment } from './comment-input.ts';
+import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { findCommentableArticle, insertComment } from './comments.queries.ts';
 import { type CommentDeps, articleLocation } from './comments.service.ts';
 import {
@@ -131,14 +132,14 @@ export async function replyAsStaff(deps: CommentDeps, moderator: Moderator, pare
 
 /** Bans or un-bans a commenter by email; a ban sends everything they post to spam. */
 export async function setCommenterBan(deps: CommentDeps, email: string, banned: boolean): Promise<void> {
-  await setCommenterStanding(deps.db, email.toLowerCase(), banned ? { banned: true, trusted: false } : { banned: false }, deps.clock.now());
+  await setCommenterStanding(deps.db, normaliseEmailAddress(email), banned ? { banned: true, trusted: false } : { banned: false }, deps.clock.now());
 }
 
 /** Reads what a moderator typed into the block list: a word, an email, or an IP address or CIDR range. */
 export function parseBlock(kind: string, pattern: string): { kind: BlockKind; pattern: string } {
   const value = pattern.normalize('NFC').trim();
   if (value === '' || value.length > 200 || /[\u0000-\u001f]/.test(value)) throw new ValidationError(messages.blockInvalid, { pattern: messages.blockInvalid });
-  if (kind === 'email' && /^[^\s@]+@[^\s@]+$/.test(value)) return { kind, pattern: value.toLowerCase() };
+  if (kind === 'email' && /^[^\s@]+@[^\s@]+$/.test(value)) return { kind, pattern: normaliseEmailAddress(value) };
   if (kind === 'ip' && isIpPattern(value)) return { kind, pattern: value };
   if (kind === 'word') return { kind, pattern: value };
   throw new ValidationError(messages.blockInvalid, { pattern: messages.blockInvalid });

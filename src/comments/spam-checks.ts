@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import * as linkify from 'linkifyjs';
 import type { CommentPolicy } from './comment-policy.ts';
+import { normaliseEmailAddress } from '../platform/email-address.ts';
 import type { CommentStatus } from './comment.table.ts';
 import type { CommenterStanding } from './moderation.queries.ts';
 import type { Block } from './moderation.queries.ts';
@@ -65,7 +66,7 @@ function spamReasons(facts: CommentFacts): string[] {
   if (facts.stamp === 'invalid') reasons.push('The form was not one this site made');
   if (facts.standing.banned) reasons.push('This email is banned');
   for (const block of facts.blocks) {
-    if (block.kind === 'email' && facts.email === block.pattern.toLowerCase()) reasons.push(`Blocked email ${block.pattern}`);
+    if (block.kind === 'email' && facts.email === normaliseEmailAddress(block.pattern)) reasons.push(`Blocked email ${block.pattern}`);
     if (block.kind === 'ip' && ipMatches(facts.ipAddress, block.pattern)) reasons.push(`Blocked address ${block.pattern}`);
     if (block.kind === 'word' && [facts.name, facts.email, facts.website, facts.body].some((field) => wordMatches(field, block.pattern))) {
       reasons.push(`Blocked word "${block.pattern}"`);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { absoluteUrl, articleUrl, commentsFeedUrl, type FeedFormat, feedFormats, lookUpArticle, type PublishedArticle, type ReaderDeps } from '../articles/index.ts';
-import { listPublicComments, type PublicComment } from '../comments/index.ts';
+import { commentTextHtml, listPublicComments, type PublicComment } from '../comments/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
@@ -19,7 +19,7 @@ const messages = {
 /** How many of the newest approved comments a feed carries. */
 const commentFeedLimit = 50;
 
-/** Only what readers see on the page: name, time and text, never an email or IP address. */
+/** Only what readers see on the page: name, time and text (as the page shows it), never an email or IP address. */
 function toCommentEntry(comment: PublicComment, article: PublishedArticle, publicUrl: string): FeedEntry {
   const url = `${absoluteUrl(publicUrl, articleUrl(article))}#comment-${comment.id}`;
   return {
@@ -27,7 +27,7 @@ function toCommentEntry(comment: PublicComment, article: PublishedArticle, publi
     url,
     title: messages.entryTitle(comment.authorName),
     summary: comment.body,
-    contentHtml: null,
+    contentHtml: commentTextHtml(comment.body),
     authors: [{ name: comment.authorName, url: comment.authorWebsite || url }],
     categories: [],
     photo: null,

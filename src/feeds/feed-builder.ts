@@ -1,5 +1,6 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import { type FeedFormat, feedMediaTypes } from '../articles/index.ts';
+import { type SafeHtml, textAsHtml } from '../render/safe-html.ts';
 import type { FeedEntry, FeedPhoto } from './feed-entry.ts';
 import { withoutForbiddenXmlCharacters } from './xml-characters.ts';
 
@@ -8,11 +9,12 @@ const messages = {
   photoCredit: (credit: string) => `Photo: ${credit}`,
 };
 
-/** What a feed is about, as every format describes it; URLs are absolute. */
+/** What a feed is about, as every format describes it; URLs are absolute, texts are plain. */
 export interface FeedChannel {
   /** Permanent, like the entries' ids. */
   readonly id: string;
   readonly title: string;
+  /** Plain text (a section's or author's own description, say): escaped where a format reads HTML. */
   readonly description: string;
   /** BCP 47, e.g. "en-GB". */
   readonly language: string;
@@ -49,6 +51,14 @@ export function unindentCdata(xml: string): string {
   return parts.join('');
 }
 
+/**
+ * The value of a field feed readers render as HTML: RSS's <description> and content:encoded, Atom's
+ * type="html", JSON Feed's content_html. Only SafeHtml gets in, so plain text cannot pass unescaped.
+ */
+function htmlField(html: SafeHtml): string {
+  return String(html);
+}
+
 /** Media RSS for the featured photo: its size, caption and credit, which an enclosure cannot carry. */
 function mediaContent(photo: FeedPhoto) {
   return {
@@ -70,7 +80,7 @@ function rss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   return generateRssFeed({
     title: channel.title,
     link: channel.pageUrl,
-    description: channel.description,
+    description: htmlField(textAsHtml(channel.description)),
     language: channel.language,
     ...(entries.length > 0 ? { lastBuildDate: lastUpdated(entries) } : {}),
     generator: messages.generator,
@@ -81,8 +91,9 @@ function rss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
       link: entry.url,
       guid: { value: entry.id, isPermaLink: false },
       pubDate: entry.published,
-      description: entry.summary,
-      ...(entry.contentHtml ? { content: { encoded: entry.contentHtml } } : {}),
+      // RSS has no plain-text summary: readers show <description> as HTML.
+      description: htmlField(textAsHtml(entry.summary)),
+      ...(entry.contentHtml ? { content: { encoded: htmlField(entry.contentHtml) } } : {}),
       // RSS's own <author> must be an e-mail address, and staff addresses are never published.
       dc: { creators: entry.authors.map((author) => author.name) },
       categories: entry.categories.map((category) => ({ name: category.name })),
@@ -121,7 +132,7 @@ function atom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
       authors: entry.authors.map((author) => ({ name: author.name, uri: author.url })),
       categories: entry.categories.map((category) => ({ term: category.name, label: category.name })),
       summary: { value: entry.summary, type: 'text' },
-      ...(entry.contentHtml ? { content: { value: entry.contentHtml, type: 'html' } } : {}),
+      ...(entry.contentHtml ? { content: { value: htmlField(entry.contentHtml), type: 'html' } } : {}),
       ...(entry.photo ? { media: mediaContent(entry.photo) } : {}),
     })),
   });
@@ -141,7 +152,7 @@ function jsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
       id: entry.id,
       url: entry.url,
       title: entry.title,
-      ...(entry.contentHtml ? { content_html: entry.contentHtml } : { content_text: entry.summary }),
+      ...(entry.contentHtml ? { content_html: htmlField(entry.contentHtml) } : { content_text: entry.summary }),
       summary: entry.summary,
       date_published: entry.published,
       date_modified: entry.updated,

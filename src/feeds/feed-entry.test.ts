@@ -20,7 +20,7 @@ test('an entry id comes from the article id alone, so edits, new slugs and new s
 test('full text is the sanitised body with site links made absolute; summary mode leaves it out', () => {
   const full = toFeedEntry(sampleArticle(), { publicUrl, content: 'full' });
   assert.equal(
-    full.contentHtml,
+    String(full.contentHtml),
     '<p>First <a href="https://news.example/world/earlier-story">earlier</a> and <a href="https://example.org/x" rel="noopener">elsewhere</a>.</p>',
   );
   assert.equal(full.summary, 'Ships queue at the breakwater.');

@@ -7,6 +7,7 @@ import {
   tagUrl,
 } from '../articles/index.ts';
 import { shareableImage } from '../media/index.ts';
+import { type SafeHtml, trustAsHtml } from '../render/safe-html.ts';
 import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { FeedContent } from '../settings/index.ts';
 
@@ -25,16 +26,21 @@ export interface FeedPhoto {
   readonly credit: string;
 }
 
-/** One article as every feed format carries it; URLs are absolute, HTML already sanitised. */
+/**
+ * One article or comment as every feed format carries it; URLs are absolute. Each field is either
+ * plain text (`string`: the feed builder escapes it wherever a format reads HTML) or `SafeHtml`,
+ * so text typed by a writer or a reader cannot become markup in a feed reader.
+ */
 export interface FeedEntry {
   /** Permanent: made from the article's id, so no edit, new slug or new section changes it. */
   readonly id: string;
   readonly url: string;
+  /** Plain text. */
   readonly title: string;
   /** Plain text: the standfirst, or the start of the body when there is none. */
   readonly summary: string;
-  /** The full body, or null when the newsroom publishes standfirsts only. */
-  readonly contentHtml: string | null;
+  /** The full body (sanitised) or a comment as its page shows it; null when the newsroom publishes standfirsts only. */
+  readonly contentHtml: SafeHtml | null;
   readonly authors: readonly FeedLinkable[];
   /** The section first, then the tags in order. */
   readonly categories: readonly FeedLinkable[];
@@ -59,8 +65,9 @@ function summaryOf(article: PublishedArticle): string {
 }
 
 /** Sanitised body with site-relative links and inline photos made absolute: a feed is read far from the site. */
-function fullTextOf(article: PublishedArticle, publicUrl: string): string {
-  return String(sanitizeStoredHtml(article.bodyHtml)).replace(/ (href|src)="\/(?!\/)/g, ` $1="${new URL(publicUrl).origin}/`);
+function fullTextOf(article: PublishedArticle, publicUrl: string): SafeHtml {
+  // Only the start of an attribute the sanitiser wrote changes, from "/…" to "https://site/…".
+  return trustAsHtml(String(sanitizeStoredHtml(article.bodyHtml)).replace(/ (href|src)="\/(?!\/)/g, ` $1="${new URL(publicUrl).origin}/`));
 }
 
 export function toFeedEntry(article: PublishedArticle, options: { publicUrl: string; content: FeedContent }): FeedEntry {

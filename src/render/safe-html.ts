@@ -1,9 +1,10 @@
 import { raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import { escapeToBuffer, type HtmlEscapedString } from 'hono/utils/html';
 
 /**
  * HTML that is safe to send as it is. Only two things make one: the JSX runtime (which escapes
- * every value) and `sanitizeStoredHtml`. `trustAsHtml` is the one door in; grep for it.
+ * every value, also through `textAsHtml` and `renderFragment`) and `sanitizeStoredHtml`.
+ * `trustAsHtml` is the one door in; grep for it.
  */
 export type SafeHtml = HtmlEscapedString;
 
@@ -12,6 +13,19 @@ export type Rendered = SafeHtml | Promise<SafeHtml>;
 
 export function trustAsHtml(html: string): SafeHtml {
   return raw(html) as SafeHtml;
+}
+
+/** Plain text as HTML that shows exactly that text, for a field that is read as HTML (a feed's description). */
+export function textAsHtml(text: string): SafeHtml {
+  const buffer: [string] = [''];
+  escapeToBuffer(text, buffer);
+  return trustAsHtml(buffer[0]);
+}
+
+/** Serialises JSX that is not a whole page (a feed entry's content); it stays SafeHtml, as the runtime escaped it. */
+export function renderFragment(node: Rendered): SafeHtml {
+  if (node instanceof Promise) throw new TypeError('renderFragment was given an async component tree');
+  return trustAsHtml(String(node));
 }
 
 /** Serialises a page. Our components are synchronous, so a promise here is a bug worth failing on. */

@@ -537,16 +537,19 @@ forEachDialect('comments on the reader site', (dialect: DialectName) => {
         const section = commentSection((await gazette.app.inject({ url: demo.mekong })).body);
         const depths = depthsOf(section);
         assert.deepEqual([first, second, third, fourth].map((id) => depths.get(id)), [1, 2, 3, 3]);
-        const replyLink = (id: number) => new RegExp(`<a class="comment__reply" href="\\?replyto=${id}#respond" data-reply-to="${id}"`);
+        const replyLink = (id: number) => new RegExp(`<a class="comment__reply" href="\\?replyto=${id}#respond" rel="nofollow" data-reply-to="${id}"`);
         assert.match(section, replyLink(first));
         assert.match(section, replyLink(second));
         assert.doesNotMatch(section, replyLink(third), 'no Reply at the deepest level');
 
         const replyForm = await gazette.app.inject({ url: `${demo.mekong}?replyto=${second}` });
         assert.equal(replyForm.statusCode, 200);
-        assert.equal(replyForm.headers['cache-control'], 'private, no-store');
+        assert.equal(replyForm.headers['cache-control'], 'public, max-age=0, must-revalidate', 'a reply form is a cached view of the page, like its other views');
         assert.equal(readCommentForm(replyForm.body).parentId, String(second));
         assertHas(replyForm.body, /Reply to <bdi>Second<\/bdi>/);
+        const deepest = await gazette.app.inject({ url: `${demo.mekong}?replyto=${third}` });
+        assert.equal(deepest.statusCode, 302, 'no reply form for a comment at the deepest level');
+        assert.equal(deepest.headers.location, demo.mekong);
       } finally {
         await setCommentPolicy(gazette, { moderation: 'hold-first' });
       }
