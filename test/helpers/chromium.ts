@@ -60,3 +60,16 @@ export async function findReaderPaths(page: Page, baseUrl: string): Promise<{ se
   if (!section || !article) throw new Error('The home page links to no section or no article');
   return { section, article };
 }
+
+/**
+ * Polls `expression` in the page until it is true, failing with `what` after `ms`. Not page.waitForFunction:
+ * it evaluates its predicate in a way the site's CSP (no eval) forbids. Polled from here, so it also works
+ * with JavaScript off, where the page's own timers never fire.
+ */
+export async function waitUntilTrue(page: Page, expression: string, what: string, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
+    await page.waitForTimeout(50);
+  }
+}
