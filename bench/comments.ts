@@ -85,7 +85,9 @@ async function startServer(dataDir: string): Promise<Server> {
   });
   // Kept only to explain a failed start; the pipes must be drained or the child blocks on a full buffer.
   let output = '';
-  const keepTail = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  const keepTail = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stdout?.on('data', keepTail);
   child.stderr?.on('data', keepTail);
   const server: Server = { origin, dataDir, process: child, output: () => output };

@@ -50,7 +50,9 @@ function startChild(name: string, args: readonly string[], env: StringMap): Chil
   });
   // Kept only to explain a failed start; the pipes must be drained or the child blocks on a full buffer.
   let output = '';
-  const keepTail = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  const keepTail = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stdout?.on('data', keepTail);
   child.stderr?.on('data', keepTail);
   const started: Child = { name, process: child, output: () => output };
@@ -139,11 +141,13 @@ async function main(): Promise<void> {
   console.log('(autocannon shares these CPUs with the servers it measures)\n');
   const [gazettePort, staticPort] = [await findFreePort(), await findFreePort()];
   const origin = `http://127.0.0.1:${gazettePort}`;
+  const startedAt = performance.now();
   const gazette = startChild('Gazette', ['src/server.ts'], {
     NODE_ENV: 'production', GAZETTE_DEMO: 'on', HOST: '127.0.0.1', PORT: String(gazettePort), MALLOC_ARENA_MAX: '2', // as npm start sets it
     GAZETTE_DATA_DIR: join(tempDir, 'data'), GAZETTE_PUBLIC_URL: origin,
   });
   await waitUntilServing(gazette, `${origin}/`);
+  console.log(`First start on an empty data folder (migrations, demo seed, editor bundle): ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`);
 
   const articleUrl = `${origin}${findFirstArticlePath((await httpGet(`${origin}/`)).body)}`;
   const article = await httpGet(articleUrl);

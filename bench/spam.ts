@@ -122,7 +122,7 @@ const seconds = (performance.now() - started) / 1000;
 for (const [name, threshold] of [['spam', spamThresholds.spam], ['hold', spamThresholds.hold]] as const) {
   console.log(`At the ${name} threshold (probability ≥ ${threshold}):`);
   console.log(header);
-  perFold.forEach((results, fold) => console.log(row(`fold ${fold + 1}`, score(results, threshold))));
+  for (const [fold, results] of perFold.entries()) console.log(row(`fold ${fold + 1}`, score(results, threshold)));
   console.log(row('overall', score(judged, threshold)));
   const falsePositives = new Map<string, number>();
   for (const { message, probability } of judged) {

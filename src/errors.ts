@@ -68,3 +68,24 @@ export class RateLimitedError extends GazetteError {
     super(message, options);
   }
 }
+
+const statusCodes: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  410: 'GONE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL_ERROR',
+};
+
+/** The stable code for an error met outside a GazetteError (a framework error, a bad URL), from its status. */
+export function codeForStatus(status: number): string {
+  return statusCodes[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : `HTTP_${status}`);
+}

@@ -1,7 +1,7 @@
 import { issueSetupTokenIfNoUsers } from './accounts/index.ts';
 import { startPublishingScheduler } from './articles/index.ts';
 import { buildApp } from './app.ts';
-import { startCommentHousekeeping } from './comments/housekeeping.ts';
+import { startCommentHousekeeping } from './comments/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';

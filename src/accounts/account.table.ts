@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { NullableTimestamp, Timestamp } from '../articles/article.table.ts';
+import type { NullableTimestamp, Timestamp } from '../db/column-types.ts';
 import type { Role } from './roles.ts';
 
 /** Newsroom staff. Commenters are not users: they never get an account or a session. */

@@ -1,8 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
-import type { Clock } from '../platform/clock.ts';
 import { hasInvisibleCharacters, normaliseEmailAddress } from '../platform/email-address.ts';
 import {
   countUsers,
@@ -11,8 +9,6 @@ import {
   deleteSetupTokens,
   findSessionUser,
   findUserByEmail,
-  insertAuditEntry,
-  insertSession,
   insertUser,
   isSetupTokenValid,
   listSessions,
@@ -24,7 +20,11 @@ import {
 import { decoyHash, hashPassword, isPasswordCorrect, passwordProblem } from './passwords.ts';
 import type { Role } from './roles.ts';
 import { clearFailures, type Counter, counter, currentWait, recordFailure, throttledError, throttlePolicies } from './sign-in-throttle.ts';
+import type { AccountDeps, RequestMeta } from './account-deps.ts';
+import { audit } from './audit.ts';
+import { hashToken, newToken, sessionLifetimeMs, type SignedIn, startSession } from './sessions.ts';
 import { beginSecondStep } from './two-step.service.ts';
+import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
   setupLinkInvalid: 'This setup link is not valid any more. Restart Gazette to print a new one.',
@@ -39,34 +39,9 @@ const messages = {
 };
 
 const day = 24 * 60 * 60 * 1000;
-export const sessionLifetimeMs = 14 * day;
 const setupTokenLifetimeMs = day;
 /** A session's expiry slides forward at most this often, so reading pages does not write on every request. */
 const touchIntervalMs = 5 * 60 * 1000;
-
-export interface AccountDeps {
-  readonly db: Kysely<Database>;
-  readonly clock: Clock;
-}
-
-export interface RequestMeta {
-  readonly ip: string;
-  readonly userAgent: string;
-}
-
-export interface SignedIn {
-  readonly user: User;
-  /** Goes to the browser in a cookie; only its hash is stored. */
-  readonly sessionToken: string;
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 /**
  * The one form a staff email is looked up, stored and mailed in. NFKC folds lookalikes such as the
@@ -80,32 +55,12 @@ export function checkProfile(input: { name: string; email: string }): Record<str
   const name = input.name.trim();
   if (name === '') fields.name = messages.nameRequired;
   else if (name.length > 100) fields.name = messages.nameTooLong;
-  // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u001f\u007f]/.test(name)) fields.name = messages.nameInvalid;
+  else if (hasControlCharacters(name, 'line')) fields.name = messages.nameInvalid;
   const email = normaliseEmail(input.email);
   if (hasInvisibleCharacters(input.email) || email.length > 254 || !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/.test(email)) {
     fields.email = messages.emailInvalid;
   }
   return fields;
-}
-
-export async function startSession(deps: AccountDeps, user: User, meta: RequestMeta): Promise<SignedIn> {
-  const now = deps.clock.now();
-  const sessionToken = newToken();
-  await insertSession(deps.db, {
-    id: hashToken(sessionToken),
-    userId: user.id,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + sessionLifetimeMs),
-    userAgent: meta.userAgent.slice(0, 300),
-    ip: meta.ip,
-  });
-  return { user, sessionToken };
-}
-
-export async function audit(deps: AccountDeps, actor: User | null, action: string, subject: string, meta: RequestMeta): Promise<void> {
-  await insertAuditEntry(deps.db, { at: deps.clock.now(), actorUserId: actor?.id ?? null, action, subject, ip: meta.ip });
 }
 
 /** On a newsroom with no accounts yet, a one-time link for creating the owner; otherwise nothing. */

@@ -1,21 +1,17 @@
-export type { SessionInfo, User } from './accounts.queries.ts';
+export type { User } from './accounts.queries.ts';
+export type { AccountDeps, RequestMeta } from './account-deps.ts';
 export {
-  audit,
   checkSetupToken,
   createOwner,
-  hashToken,
   issueSetupTokenIfNoUsers,
   listSessionsOf,
   signIn,
   signOut,
   signOutEverywhereElse,
-  type AccountDeps,
-  type RequestMeta,
-  type SecondStepNeeded,
-  type SignedIn,
 } from './accounts.service.ts';
+export { audit } from './audit.ts';
 export { minPasswordLength } from './passwords.ts';
-export { type Action, can, outranks, type Role } from './roles.ts';
+export { can, outranks, type Role } from './roles.ts';
 export {
   clearSecondStepCookie,
   clearSessionCookie,
@@ -31,11 +27,10 @@ export {
   changeRole,
   checkPasswordResetLink,
   createPasswordResetLink,
-  findInvitation,
+  getInvitation,
   inviteMember,
   listAuditLog,
   listTeam,
-  type OneTimeLink,
   resetPassword,
 } from './team.service.ts';
 export {

@@ -2,7 +2,9 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { User } from './accounts.queries.ts';
-import { type AccountDeps, authenticate, sessionLifetimeMs } from './accounts.service.ts';
+import type { AccountDeps } from './account-deps.ts';
+import { authenticate } from './accounts.service.ts';
+import { sessionLifetimeMs } from './sessions.ts';
 import { secondStepLifetimeMs } from './two-step.service.ts';
 
 export const sessionCookie = 'gazette_session';

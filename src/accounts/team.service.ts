@@ -18,20 +18,10 @@ import {
   type TeamMember,
   type User,
 } from './accounts.queries.ts';
-import {
-  type AccountDeps,
-  audit,
-  checkNewAccount,
-  checkProfile,
-  createAccountAndSignIn,
-  hashToken,
-  newToken,
-  normaliseEmail,
-  type RequestMeta,
-  type SecondStepNeeded,
-  type SignedIn,
-  startSession,
-} from './accounts.service.ts';
+import type { AccountDeps, RequestMeta } from './account-deps.ts';
+import { checkNewAccount, checkProfile, createAccountAndSignIn, normaliseEmail, type SecondStepNeeded } from './accounts.service.ts';
+import { audit } from './audit.ts';
+import { hashToken, newToken, type SignedIn, startSession } from './sessions.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { can, isRole, outranks, type Role } from './roles.ts';
 import { beginSecondStep } from './two-step.service.ts';
@@ -94,7 +84,7 @@ export async function inviteMember(deps: AccountDeps, actor: User, input: { emai
   return { token, email };
 }
 
-export async function findInvitation(deps: AccountDeps, token: string): Promise<{ email: string; role: Role }> {
+export async function getInvitation(deps: AccountDeps, token: string): Promise<{ email: string; role: Role }> {
   const invite = await findOneTimeToken(deps.db, hashToken(token), 'invite', deps.clock.now());
   if (!invite?.email || !invite.role) throw new NotFoundError(messages.inviteInvalid);
   return { email: invite.email, role: invite.role };
@@ -106,7 +96,7 @@ export async function acceptInvitation(
   input: { name: string; password: string; passwordAgain: string },
   meta: RequestMeta,
 ): Promise<SignedIn> {
-  const invite = await findInvitation(deps, token);
+  const invite = await getInvitation(deps, token);
   checkNewAccount({ ...input, email: invite.email });
   return createAccountAndSignIn(deps, { ...input, email: invite.email, role: invite.role }, (trx) => deleteOneTimeToken(trx, hashToken(token)), meta);
 }

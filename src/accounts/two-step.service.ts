@@ -12,7 +12,9 @@ import {
   setTotpSecret,
   type User,
 } from './accounts.queries.ts';
-import { type AccountDeps, audit, hashToken, newToken, type RequestMeta, type SignedIn, startSession } from './accounts.service.ts';
+import type { AccountDeps, RequestMeta } from './account-deps.ts';
+import { audit } from './audit.ts';
+import { hashToken, newToken, type SignedIn, startSession } from './sessions.ts';
 import { codeTries, forgetTries, takeTry, throttledError } from './sign-in-throttle.ts';
 
 const messages = {

@@ -2,7 +2,7 @@ import type {} from '@fastify/csrf-protection';
 import type {} from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { type AccountDeps, can, type RequestMeta } from '../accounts/index.ts';
+import { type AccountDeps, can, type RequestMeta, type User } from '../accounts/index.ts';
 import { ForbiddenError, UnauthorizedError } from '../errors.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
 import type { MediaFiles } from '../media/index.ts';
@@ -12,6 +12,11 @@ import type { Database } from '../db/database.ts';
 import type { SiteContext } from '../settings/index.ts';
 import type { CommentDeps, CommentSections } from '../comments/index.ts';
 import type { AdminChrome } from './admin-document.tsx';
+
+const messages = {
+  signIn: 'Sign in to the newsroom first.',
+  noNewsroom: 'Your account cannot use the newsroom.',
+};
 
 /** What the newsroom's routes are given. */
 export interface AdminContext {
@@ -78,12 +83,29 @@ export function sendHtml(reply: FastifyReply, status: number, html: string): Fas
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 
-/** Strangers are sent to sign in and come back here afterwards; signed-in staff need the right role. */
-export async function requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+/**
+ * The newsroom's gate, as a preHandler: strangers are sent to sign in and come back here afterwards;
+ * signed-in staff need the right role.
+ */
+export async function staffOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (!request.staff) {
     if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
-    throw new UnauthorizedError('Sign in to the newsroom first.');
+    throw new UnauthorizedError(messages.signIn);
   }
-  if (!can(request.staff, 'view-admin')) throw new ForbiddenError('Your account cannot use the newsroom.');
+  if (!can(request.staff, 'view-admin')) throw new ForbiddenError(messages.noNewsroom);
 }
 
+/**
+ * Who is signed in, for a route behind `staffOnly`. Throws rather than trusting the gate ran, so a
+ * route registered without it fails closed (401) instead of acting for nobody.
+ */
+export function requireStaff(request: FastifyRequest): User {
+  if (!request.staff) throw new UnauthorizedError(messages.signIn);
+  return request.staff;
+}
+
+/** The signed-in member's session, e.g. to keep it while ending the others. */
+export function requireSessionId(request: FastifyRequest): string {
+  if (!request.staffSessionId) throw new UnauthorizedError(messages.signIn);
+  return request.staffSessionId;
+}

@@ -1,3 +1,4 @@
+import { type Static, Type } from '@sinclair/typebox';
 /**
  * After a form, the page it redirects to says what happened. The redirect carries a code (and a count
  * where the message has one), never the words themselves: a crafted link can choose which of the
@@ -5,16 +6,12 @@
  */
 export type NoticeTable = Readonly<Record<string, string | ((count: number) => string)>>;
 
-export interface NoticeQuery {
-  readonly done?: string;
-  readonly count?: number;
-}
-
-/** The querystring properties of a page that shows notices; unknown codes are ignored, not refused. */
-export const noticeQueryProperties = {
-  done: { type: 'string', maxLength: 200 },
-  count: { type: 'integer', minimum: 0, maximum: 1_000_000 },
-} as const;
+/** The querystring of a page that shows notices; unknown codes are ignored, not refused. */
+export const NoticeQuery = Type.Object({
+  done: Type.Optional(Type.String({ maxLength: 200 })),
+  count: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+});
+export type NoticeQuery = Static<typeof NoticeQuery>;
 
 /** `path` with the notice `code` (and `count`) added to its query. */
 export function withNotice(path: string, code: string, count?: number): string {

@@ -1,7 +1,8 @@
 import { shareableImage } from '../media/index.ts';
 import { articleKinds } from './article-kinds.ts';
 import type { PublishedArticle } from './article.ts';
-import { absoluteUrl, articleUrl, authorUrl, homeUrl, searchUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, authorUrl, homeUrl, searchUrl } from '../platform/urls.ts';
+import { laterOf } from '../render/dates.ts';
 
 export interface Publisher {
   readonly name: string;
@@ -55,7 +56,7 @@ export function newsArticleJsonLd(article: PublishedArticle, publisher: Publishe
         }
       : {}),
     datePublished: article.publishedAt.toISOString(),
-    dateModified: (article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt).toISOString(),
+    dateModified: laterOf(article.updatedAt, article.publishedAt).toISOString(),
     ...(article.corrections.some((note) => note.kind === 'correction')
       ? {
           correction: article.corrections

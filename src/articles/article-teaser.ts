@@ -3,7 +3,7 @@ import { contentTags, type ContentTag } from '../platform/content-changes.ts';
 import { type DateStyle, formatDay } from '../render/dates.ts';
 import type { StoryTeaser } from '../render/story-list.tsx';
 import type { ArticleSummary } from './article.ts';
-import { articleUrl } from './urls.ts';
+import { articleUrl } from '../platform/urls.ts';
 
 /** "Amara Okafor and Lena Vogel", "A, B and C" */
 export function joinNames(names: readonly string[]): string {

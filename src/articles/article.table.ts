@@ -1,8 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
-
-/** SQLite stores ISO-8601 text, PostgreSQL timestamptz; rows are mapped to Date at the query edge. */
-export type Timestamp = ColumnType<Date | string, string, string>;
-export type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>;
+import type { Generated } from 'kysely';
+import type { NullableTimestamp, Timestamp } from '../db/column-types.ts';
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 

@@ -97,6 +97,15 @@ export interface PublishedArticle extends Article {
   readonly publishedAt: Date;
 }
 
+/**
+ * The one "published" rule: readers see an article once it is published and its publication time
+ * has come, and never while it is in the trash. Queries apply the same rule in SQL; this is what
+ * lets their rows be typed as published without a cast.
+ */
+export function isPublished(article: Article, now: Date): article is PublishedArticle {
+  return article.status === 'published' && article.trashedAt === null && article.publishedAt !== null && article.publishedAt <= now;
+}
+
 /** Which published articles a list shows. */
 export type ArticleScope =
   | { readonly kind: 'all' }

@@ -2,17 +2,18 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import { loadCorrectionsByArticle } from './corrections.queries.ts';
-import type {
-  Article,
-  ArticleImage,
-  ArticleIndexEntry,
-  ArticleScope,
-  ArticleSummary,
-  AuthorRef,
-  PublishedArticle,
-  PublishedCollection,
-  SectionRef,
-  TagRef,
+import {
+  type Article,
+  type ArticleImage,
+  type ArticleIndexEntry,
+  type ArticleScope,
+  type ArticleSummary,
+  type AuthorRef,
+  isPublished,
+  type PublishedArticle,
+  type PublishedCollection,
+  type SectionRef,
+  type TagRef,
 } from './article.ts';
 
 function baseArticleQuery(db: Db) {
@@ -76,7 +77,8 @@ function selectArticleColumns(query: ArticleQuery) {
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticleColumns>['executeTakeFirstOrThrow']>>;
 
-function isPublishedBy(now: Date) {
+/** `isPublished` as SQL, so lists and counts are cut in the database. */
+function publishedBy(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', toTimestamp(now))]);
 }
@@ -184,9 +186,9 @@ async function withRelations(db: Db, rows: readonly ArticleRow[]): Promise<Artic
   }));
 }
 
-function toSummary(article: Article): ArticleSummary {
+function toSummary(article: PublishedArticle): ArticleSummary {
   const { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount } = article;
-  return { id, slug, headline, standfirst, section, authors, image, publishedAt: publishedAt ?? updatedAt, updatedAt, commentCount };
+  return { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount };
 }
 
 function applyScope(query: ArticleQuery, scope: ArticleScope): ArticleQuery {
@@ -215,12 +217,12 @@ export async function findArticleById(db: Db, id: number): Promise<Article | und
 }
 
 export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date): Promise<PublishedArticle | undefined> {
-  const row = await selectArticleColumns(baseArticleQuery(db).where(isPublishedBy(now)))
+  const row = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)))
     .where('articles.slug', '=', slug)
     .executeTakeFirst();
   if (!row) return undefined;
   const [article] = await withRelations(db, [row]);
-  return article as PublishedArticle;
+  return article && isPublished(article, now) ? article : undefined;
 }
 
 /** The newest published articles in a scope, whole (body and tags included), newest first. */
@@ -228,7 +230,7 @@ export async function listPublishedArticles(
   db: Db,
   options: { scope: ArticleScope; now: Date; limit: number; offset?: number; excludeIds?: readonly number[] },
 ): Promise<PublishedArticle[]> {
-  let query = applyScope(baseArticleQuery(db).where(isPublishedBy(options.now)), options.scope);
+  let query = applyScope(baseArticleQuery(db).where(publishedBy(options.now)), options.scope);
   if (options.excludeIds && options.excludeIds.length > 0) query = query.where('articles.id', 'not in', options.excludeIds);
   const rows = await selectArticleColumns(query)
     .orderBy('articles.published_at', 'desc')
@@ -236,7 +238,7 @@ export async function listPublishedArticles(
     .limit(options.limit)
     .offset(options.offset ?? 0)
     .execute();
-  return (await withRelations(db, rows)) as PublishedArticle[];
+  return (await withRelations(db, rows)).filter((article) => isPublished(article, options.now));
 }
 
 /** The newest published articles in a scope, newest first. */
@@ -248,7 +250,7 @@ export async function listPublishedSummaries(
 }
 
 export async function countPublished(db: Db, scope: ArticleScope, now: Date): Promise<number> {
-  const row = await applyScope(baseArticleQuery(db).where(isPublishedBy(now)), scope)
+  const row = await applyScope(baseArticleQuery(db).where(publishedBy(now)), scope)
     .select((eb) => eb.fn.countAll().as('count'))
     .executeTakeFirstOrThrow();
   return toCount(row.count);
@@ -263,7 +265,7 @@ export async function listArticleIndexEntries(
   options: { now: Date; from: Date; before?: Date; page?: { limit: number; offset: number } },
 ): Promise<ArticleIndexEntry[]> {
   let query = baseArticleQuery(db)
-    .where(isPublishedBy(options.now))
+    .where(publishedBy(options.now))
     .where('articles.published_at', '>=', toTimestamp(options.from));
   if (options.before) query = query.where('articles.published_at', '<', toTimestamp(options.before));
   if (options.page) query = query.limit(options.page.limit).offset(options.page.offset);
@@ -292,7 +294,7 @@ export async function listArticleIndexEntries(
 export async function listPublicationTimes(db: Db, now: Date): Promise<{ publishedAt: Date; updatedAt: Date }[]> {
   const rows = await db
     .selectFrom('articles')
-    .where(isPublishedBy(now))
+    .where(publishedBy(now))
     .select(['articles.published_at', 'articles.updated_at'])
     .orderBy('articles.published_at')
     .orderBy('articles.id')
@@ -302,7 +304,7 @@ export async function listPublicationTimes(db: Db, now: Date): Promise<{ publish
 
 /** Sections, tags or authors with at least one published article, by slug; the others have nothing to show. */
 export async function listPublishedCollections(db: Db, kind: 'section' | 'tag' | 'author', now: Date): Promise<PublishedCollection[]> {
-  const published = db.selectFrom('articles').where(isPublishedBy(now));
+  const published = db.selectFrom('articles').where(publishedBy(now));
   const query =
     kind === 'section'
       ? published.innerJoin('sections as entity', 'entity.id', 'articles.section_id')
@@ -334,8 +336,9 @@ export async function findArticleIdBySlugHistory(db: Db, sectionSlug: string, sl
 
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await selectArticleColumns(baseArticleQuery(db).where(isPublishedBy(now)).where('articles.id', 'in', ids)).execute();
-  const byId = new Map((await withRelations(db, rows)).map((article) => [article.id, toSummary(article)]));
+  const rows = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)).where('articles.id', 'in', ids)).execute();
+  const published = (await withRelations(db, rows)).filter((article) => isPublished(article, now));
+  const byId = new Map(published.map((article) => [article.id, toSummary(article)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -351,7 +354,7 @@ export async function listArticlesSharingTags(
     .select((eb) => ['articles.id', eb.fn.countAll().as('shared')])
     .where('article_tags.tag_id', 'in', options.tagIds)
     .where('articles.id', '!=', options.excludeId)
-    .where(isPublishedBy(options.now))
+    .where(publishedBy(options.now))
     .groupBy(['articles.id', 'articles.published_at'])
     .orderBy('shared', 'desc')
     .orderBy('articles.published_at', 'desc')

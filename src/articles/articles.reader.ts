@@ -1,11 +1,11 @@
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
-import type { ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
+import { type ArticleScope, type ArticleSummary, isPublished, type PublishedArticle } from './article.ts';
 import { countPublished, findArticleById, findArticleIdBySlugHistory, findPublishedArticleBySlug, listArticlesSharingTags, listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
 import { countNewsroomArticles, listNewsroomArticles, type NewsroomListScope, type NewsroomView } from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
-import { articleUrl } from './urls.ts';
+import { articleUrl } from '../platform/urls.ts';
 
 export type ArticleLookup =
   | { readonly kind: 'found'; readonly article: PublishedArticle }
@@ -26,7 +26,7 @@ export async function lookUpArticle(db: Db, sectionSlug: string, slug: string, n
   }
   const formerId = await findArticleIdBySlugHistory(db, sectionSlug, slug);
   const former = formerId === undefined ? undefined : await findArticleById(db, formerId);
-  if (former?.status === 'published' && former.publishedAt && former.publishedAt <= now) {
+  if (former && isPublished(former, now)) {
     return { kind: 'moved', location: articleUrl(former) };
   }
   return (await isTrashedAfterPublication(db, slug, now)) ? { kind: 'gone' } : { kind: 'missing' };

@@ -11,6 +11,7 @@ import { type ArticleRowInput, insertArticle, isSlugTaken, recordSlugHistory, re
 import { findArticleById } from './articles.queries.ts';
 import { insertRevision, listDueScheduledIds, findNextScheduledTime, setArticleCreator, setReviewRequested } from './newsroom.queries.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
+import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
   headlineRequired: 'Write a headline.',
@@ -66,10 +67,6 @@ const limits = {
   seoDescription: [320, 'Keep the search description under 320 characters.'],
 } as const;
 
-// Invisible control characters (other than tab and line breaks) only ever arrive by accident or attack.
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 function validate(input: ArticleInput): { headline: string; slug: string } {
   const headline = input.headline.trim();
   const fields: Record<string, string> = {};
@@ -80,7 +77,7 @@ function validate(input: ArticleInput): { headline: string; slug: string } {
     if (value.length > max) fields[field] = message;
   }
   for (const field of ['headline', 'standfirst', 'dateline', 'seoTitle', 'seoDescription', 'bodyHtml'] as const) {
-    if (!fields[field] && controlCharacters.test(input[field] ?? '')) fields[field] = messages.controlCharacters;
+    if (!fields[field] && hasControlCharacters(input[field] ?? '', 'lines')) fields[field] = messages.controlCharacters;
   }
   const slug = input.slug?.trim() || slugFrom(headline);
   if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
@@ -126,7 +123,7 @@ export async function prepareEdit(db: Db, article: Article, input: ArticleInput)
 
 /** The refusal for a save made from an older copy of the article than the one now stored. */
 export function savedMeanwhileError(current: Pick<Article, 'updatedAt'>): ConflictError {
-  return new ConflictError(messages.conflict(current.updatedAt.toISOString().slice(11, 16) + ' UTC'));
+  return new ConflictError(messages.conflict(`${current.updatedAt.toISOString().slice(11, 16)} UTC`));
 }
 
 /** Lists and pages an article appears on, before and after a change. */

@@ -41,7 +41,7 @@ export async function autosaveArticle(
   deps: AutosaveDeps,
   articleId: number,
   userId: number,
-  draft: { readonly baseVersion: number; readonly fields: Readonly<Record<string, string>> },
+  draft: { readonly baseVersion: number; readonly fields: Readonly<Partial<Record<string, string>>> },
 ): Promise<AutosaveOutcome> {
   const article = await getArticle(deps.db, articleId);
   const fields = { ...draft.fields, ...(draft.fields.bodyHtml === undefined ? {} : { bodyHtml: String(sanitizeStoredHtml(draft.fields.bodyHtml)) }) };

@@ -1,4 +1,4 @@
-import { absoluteUrl, homeUrl } from './urls.ts';
+import { absoluteUrl, homeUrl } from '../platform/urls.ts';
 
 /** The site a page belongs to: its name, and the origin of its absolute URLs. */
 export interface SiteIdentity {

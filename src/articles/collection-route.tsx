@@ -12,7 +12,7 @@ import { type ArticleListPage, loadArticleListPage } from './articles.reader.ts'
 import { collectionPageJsonLd, profilePageJsonLd, type SiteIdentity } from './collection-json-ld.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { type ReaderDeps, storiesPerPage } from './reader-deps.ts';
-import { absoluteUrl, articleUrl, type FeedSubject } from './urls.ts';
+import { absoluteUrl, articleUrl, type FeedSubject } from '../platform/urls.ts';
 
 /** A section, tag or author: what its page says about it. */
 export interface Collection {

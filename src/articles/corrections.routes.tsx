@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
-import { type PageQuery, pageQuerySchema } from '../platform/route-schemas.ts';
+import { PageQuery } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { dateStyleOf, siteChrome } from '../settings/index.ts';
@@ -9,13 +9,13 @@ import { findArticleById } from './articles.queries.ts';
 import { CorrectionsPage } from './corrections-page.tsx';
 import { correctionsListTag, listCorrections } from './corrections.service.ts';
 import type { ReaderDeps } from './reader-deps.ts';
-import { absoluteUrl, articleUrl, policyUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, policyUrl } from '../platform/urls.ts';
 
 const perPage = 30;
 
 export const correctionsRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   const { db, site, pages } = deps;
-  app.get<{ Querystring: PageQuery }>('/corrections', { schema: { querystring: pageQuerySchema } }, async (request, reply) => {
+  app.get<{ Querystring: PageQuery }>('/corrections', { schema: { querystring: PageQuery } }, async (request, reply) => {
     const page = request.query.page;
     const path = page > 1 ? `/corrections?page=${page}` : '/corrections';
     return servePage(request, reply, pages, path, async () => {

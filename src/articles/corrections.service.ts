@@ -4,6 +4,7 @@ import type { Article } from './article.ts';
 import { type ArticleDeps, getArticle } from './articles.service.ts';
 import { touchArticle } from './newsroom.queries.ts';
 import { type Correction, countPublishedCorrections, insertCorrection, type ListedCorrection, listPublishedCorrections } from './corrections.queries.ts';
+import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
   textRequired: 'Write what was wrong and what is right now.',
@@ -34,8 +35,7 @@ export async function addCorrection(
   if (input.kind !== 'correction' && input.kind !== 'update') fields.correctionKind = messages.kindInvalid;
   if (text === '') fields.correctionText = messages.textRequired;
   else if (text.length > 2000) fields.correctionText = messages.textTooLong;
-  // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) fields.correctionText = messages.controlCharacters;
+  else if (hasControlCharacters(text, 'lines')) fields.correctionText = messages.controlCharacters;
   if (Object.keys(fields).length > 0) throw new ValidationError('The note has errors.', fields);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import type { FeedLink } from '../render/document.tsx';
-import { type FeedFormat, feedFormats, type FeedSubject, feedUrl } from './urls.ts';
+import { type FeedFormat, feedFormats, type FeedSubject, feedUrl } from '../platform/urls.ts';
 
 const messages = {
   formatNames: { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } satisfies Record<FeedFormat, string>,

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import type { PendingChangeState } from './article.table.ts';
-import type { RevisionSnapshot } from './revisions.ts';
+import type { RevisionSnapshot } from './revision-snapshot.ts';
 
 /** An edit to a live article held for review, as proposed, with what became of it. */
 export interface PendingChange {

@@ -172,4 +172,21 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     const everything = await listNewsroomArticles(database.db, { view: 'articles', scope: { kind: 'everything' }, limit: 500, offset: 0 });
     assert.ok(everything.some((row) => row.headline === 'List: an editor’s draft'));
   });
+
+  test('the list of changes awaiting review holds live articles with a held proposal, for everyone and for a writer', async () => {
+    const waiting = await publishedPiece('Changes: a proposal waits');
+    await saveArticleEdit(deps(), waiting.id, input('Changes: the proposed headline'), { editor: staff.contributor, expectedVersion: waiting.version });
+    const untouched = await publishedPiece('Changes: nothing proposed');
+    const changed = async (scope: Parameters<typeof countNewsroomArticles>[2]) =>
+      (await listNewsroomArticles(database.db, { view: 'changes', scope, limit: 500, offset: 0 })).filter((row) => row.headline.startsWith('Changes:'));
+    const forEditors = await changed({ kind: 'everything' });
+    assert.deepEqual(forEditors.map((row) => [row.id, row.changePending]), [[waiting.id, true]]);
+    assert.ok(!forEditors.some((row) => row.id === untouched.id));
+    const scope = newsroomListScope(staff.contributor);
+    assert.deepEqual((await changed(scope)).map((row) => row.id), [waiting.id]);
+    const all = await countNewsroomArticles(database.db, 'changes', { kind: 'everything' });
+    assert.equal(typeof all, 'number');
+    assert.ok(all >= 1);
+    assert.ok((await countNewsroomArticles(database.db, 'changes', scope)) >= 1);
+  });
 });

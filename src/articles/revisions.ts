@@ -3,26 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import { type EditOptions, type EditOutcome, saveArticleEdit } from './article-edits.ts';
 import type { ArticleDeps, ArticleInput } from './articles.service.ts';
 import { findNames, findRevision, keepExistingIds, listRevisions, type RevisionRow } from './newsroom.queries.ts';
-import type { Article, ArticleKind } from './article.ts';
-
-/** The fields a revision keeps, as saved. */
-export interface RevisionSnapshot {
-  readonly slug: string;
-  readonly sectionId: number | null;
-  readonly headline: string;
-  readonly standfirst: string;
-  readonly dateline: string;
-  readonly bodyHtml: string;
-  readonly featuredMediaId: number | null;
-  /** Absent in revisions saved before articles had a social image of their own. */
-  readonly socialImageId?: number | null;
-  readonly seoTitle: string | null;
-  readonly seoDescription: string | null;
-  readonly authorIds: readonly number[];
-  readonly tagIds: readonly number[];
-  /** Absent in revisions saved before the type of work existed. */
-  readonly kind?: ArticleKind;
-}
+import type { RevisionSnapshot } from './revision-snapshot.ts';
 
 export interface Revision {
   readonly id: number;
@@ -38,25 +19,6 @@ function toRevision(row: RevisionRow): Revision {
 /** Every saved version of an article, newest first. */
 export async function listArticleRevisions(db: Db, articleId: number): Promise<Revision[]> {
   return (await listRevisions(db, articleId)).map(toRevision);
-}
-
-/** The article as it stands, in the shape a revision keeps: what a proposed change is compared with. */
-export function snapshotOfArticle(article: Article): RevisionSnapshot {
-  return {
-    slug: article.slug,
-    sectionId: article.section?.id ?? null,
-    headline: article.headline,
-    standfirst: article.standfirst,
-    dateline: article.dateline,
-    bodyHtml: article.bodyHtml,
-    featuredMediaId: article.image?.id ?? null,
-    socialImageId: article.socialImage?.id ?? null,
-    seoTitle: article.seoTitle,
-    seoDescription: article.seoDescription,
-    authorIds: article.authors.map((author) => author.id),
-    tagIds: article.tags.map((tag) => tag.id),
-    kind: article.kind,
-  };
 }
 
 /** The names behind a snapshot's ids, so a comparison can say "World" rather than "3". */

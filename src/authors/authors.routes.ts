@@ -1,15 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { authorUrl, type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { authorUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { findFormerOwner } from '../platform/slug-history.ts';
-import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
+import type { Static } from '@sinclair/typebox';
+import { PageQuery, slugParams } from '../platform/route-schemas.ts';
 import { findAuthorById, findAuthorBySlug } from './authors.queries.ts';
 
+const Params = slugParams('authorSlug');
+
 export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
-  app.get<{ Params: { authorSlug: string }; Querystring: PageQuery }>(
+  app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/author/:authorSlug',
-    { schema: { params: slugParamsSchema('authorSlug'), querystring: pageQuerySchema } },
+    { schema: { params: Params, querystring: PageQuery } },
     async (request, reply) => {
       const author = await findAuthorBySlug(deps.db, request.params.authorSlug);
       if (!author) {

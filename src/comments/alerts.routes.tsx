@@ -1,10 +1,11 @@
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { NotFoundError } from '../errors.ts';
 import { Document } from '../render/document.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type SiteContext, siteChrome } from '../settings/index.ts';
 import { setReplyAlerts } from './comments.queries.ts';
-import type { CommentDeps } from './comments.service.ts';
+import type { CommentDeps } from './comment-deps.ts';
 import { readAlertToken } from './notifications.ts';
 
 const messages = {
@@ -34,16 +35,16 @@ export const alertsRoutes: FastifyPluginAsync<CommentDeps & { readonly site: Sit
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
       .send(renderDocument(<AlertsPage site={siteChrome(deps.site, path, deps.clock.now())} title={title}>{body}</AlertsPage>));
-  const tokenQuery = { type: 'object', properties: { token: { type: 'string', maxLength: 200 } }, required: ['token'] } as const;
+  const TokenQuery = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
-  app.get<{ Querystring: { token: string } }>('/comments/alerts/confirm', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+  app.get<{ Querystring: Static<typeof TokenQuery> }>('/comments/alerts/confirm', { schema: { querystring: TokenQuery } }, async (request, reply) => {
     const commentId = readAlertToken(deps, 'confirm', request.query.token);
     if (commentId === undefined || !(await setReplyAlerts(deps.db, commentId, 'on'))) throw new NotFoundError(messages.badLink);
     return send(reply, '/comments/alerts/confirm', 'Reply alerts confirmed', <p>{messages.confirmed}</p>);
   });
 
   // Following a link must not unsubscribe (mail scanners follow links); the button, or the mail program's one-click POST, does.
-  app.get<{ Querystring: { token: string } }>('/comments/alerts/stop', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+  app.get<{ Querystring: Static<typeof TokenQuery> }>('/comments/alerts/stop', { schema: { querystring: TokenQuery } }, async (request, reply) => {
     if (readAlertToken(deps, 'stop', request.query.token) === undefined) throw new NotFoundError(messages.badLink);
     return send(
       reply,
@@ -60,7 +61,7 @@ export const alertsRoutes: FastifyPluginAsync<CommentDeps & { readonly site: Sit
     );
   });
 
-  app.post<{ Querystring: { token: string } }>('/comments/alerts/stop', { schema: { querystring: tokenQuery } }, async (request, reply) => {
+  app.post<{ Querystring: Static<typeof TokenQuery> }>('/comments/alerts/stop', { schema: { querystring: TokenQuery } }, async (request, reply) => {
     const commentId = readAlertToken(deps, 'stop', request.query.token);
     if (commentId === undefined || !(await setReplyAlerts(deps.db, commentId, 'off'))) throw new NotFoundError(messages.badLink);
     return send(reply, '/comments/alerts/stop', 'Reply alerts stopped', <p>{messages.stopped}</p>);

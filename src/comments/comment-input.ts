@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import { hasInvisibleCharacters, normaliseEmailAddress } from '../platform/email-address.ts';
+import { replaceControlCharacters } from '../platform/control-characters.ts';
 
 /** What a reader typed into "Leave a comment", exactly as sent, so a refused form comes back unchanged. */
 export interface CommentFormValues {
@@ -37,14 +38,12 @@ const messages = {
   summary: 'Your comment was not posted. Check the marked fields.',
 } as const;
 
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Direction overrides and isolates make a name read backwards ("gnp.exe") or flip the text around it.
 const directionControls = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** Free text as it may be stored: NFC, no control characters, Windows line ends unified. */
 function cleanText(value: string): string {
-  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(controlCharacters, '');
+  return replaceControlCharacters(value.normalize('NFC').replace(/\r\n?/g, '\n'), 'lines', '');
 }
 
 /** One line: also no line breaks, tabs or direction overrides, and no surrounding or repeated spaces. */

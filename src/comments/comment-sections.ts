@@ -2,10 +2,10 @@ import { fastifyCookie } from '@fastify/cookie';
 import type { Db } from '../db/database.ts';
 import { pageAddress } from '../platform/page-address.ts';
 import { type DateStyle, formatDateTime } from '../render/dates.ts';
-import type { SettingsStore } from '../settings/settings.service.ts';
+import type { CommentOrder, CommentPolicy, SettingsStore } from '../settings/index.ts';
 import type { CommentFormValues } from './comment-input.ts';
-import { type CommentOrder, type CommentPolicy, closingTime, commentsAreOpen } from './comment-policy.ts';
-import type { CommentNodeView, CommentSectionView } from './comment-section.tsx';
+import { closingTime, commentsAreOpen } from './comment-closing.ts';
+import type { CommentNodeView, CommentSectionView } from './comment-section-view.tsx';
 import { type CommentSigner, readRememberedComments, rememberedCommentsCookie, stampForm } from './comment-signing.ts';
 import { type ArrangedComments, arrangeComments, type CommentThread, takesReplies } from './comment-threads.ts';
 import { filterPendingCommentIds, listPublicComments } from './comments.queries.ts';
@@ -87,7 +87,7 @@ export class CommentSections {
 
   /** The comments this browser says it posted (a signed cookie), for showing it its own pending ones. */
   ownCommentIds(cookieHeader: string | undefined): number[] {
-    if (!cookieHeader || !cookieHeader.includes(rememberedCommentsCookie)) return [];
+    if (!cookieHeader?.includes(rememberedCommentsCookie)) return [];
     return readRememberedComments(this.signer, fastifyCookie.parse(cookieHeader)[rememberedCommentsCookie]);
   }
 

@@ -1,5 +1,5 @@
 import type { PublicComment } from './comment.ts';
-import type { CommentOrder } from './comment-policy.ts';
+import type { CommentOrder } from '../settings/index.ts';
 
 /** A comment with its replies, at its depth in the thread (1 at the top). */
 export interface CommentThread {

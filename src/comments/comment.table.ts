@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { NullableTimestamp, Timestamp } from '../articles/article.table.ts';
+import type { NullableTimestamp, Timestamp } from '../db/column-types.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 export const commentStatuses: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];

@@ -1,3 +1,4 @@
+import { articleUrl } from '../platform/urls.ts';
 import type { CommentStatus } from './comment.table.ts';
 
 /**
@@ -45,4 +46,9 @@ export interface CommentableArticle {
   readonly headline: string;
   readonly publishedAt: Date;
   readonly commentsOpen: boolean;
+}
+
+/** Where a comment's article lives, for links in mail and redirects after posting. */
+export function articleLocation(article: Pick<CommentableArticle, 'slug' | 'sectionSlug'>): string {
+  return articleUrl({ slug: article.slug, section: article.sectionSlug === null ? null : { slug: article.sectionSlug } });
 }

@@ -2,16 +2,17 @@ import { fastifyCookie } from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequestError, ForbiddenError, RateLimitedError, ValidationError } from '../errors.ts';
+import { BadRequestError, codeForStatus, ForbiddenError, RateLimitedError, ValidationError } from '../errors.ts';
 import { dateStyleOf, type SiteContext } from '../settings/index.ts';
 import { type CommentFormValues, commentFormValues } from './comment-input.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { alertsRoutes } from './alerts.routes.tsx';
-import type { CommentSectionRequest } from './comment-sections.ts';
-import { CommentSections, commentViewAddress } from './comment-sections.ts';
+import { type CommentSectionRequest, type CommentSections, commentViewAddress } from './comment-sections.ts';
 import { rememberComment, rememberedCommentsCookie } from './comment-signing.ts';
-import { type CommentDeps, type PostedComment, articleLocation, commentMessages, postComment } from './comments.service.ts';
-import { CommentItem } from './comment-section.tsx';
+import { articleLocation } from './comment.ts';
+import type { CommentDeps } from './comment-deps.ts';
+import { type PostedComment, commentMessages, postComment } from './comments.service.ts';
+import { CommentItem } from './comment-section-view.tsx';
 import { formatDateTime } from '../render/dates.ts';
 
 export interface CommentRoutesOptions extends CommentDeps {
@@ -75,7 +76,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
   const sendRefusal = async (request: FastifyRequest, reply: FastifyReply, status: number, refusal: { values: CommentFormValues; errors: Readonly<Record<string, string>>; message: string }) => {
     const body = request.body as PostBody;
-    if (wantsJson(request)) return reply.code(status).send({ message: refusal.message, errors: refusal.errors });
+    if (wantsJson(request)) return reply.code(status).send({ code: codeForStatus(status), message: refusal.message, errors: refusal.errors });
     const articleId = whole(body.article_id);
     const parentId = whole(body.parent_id);
     // The refused form keeps its stamp, unless the stamp itself was the problem (it expired).

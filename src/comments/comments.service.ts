@@ -1,34 +1,17 @@
-import type { Kysely } from 'kysely';
-import { articleUrl } from '../articles/urls.ts';
-import type { Database } from '../db/database.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import type { Clock } from '../platform/clock.ts';
-import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
-import type { Mailer } from '../platform/mailer.ts';
-import type { SettingsStore } from '../settings/settings.service.ts';
+import { contentTags } from '../platform/content-changes.ts';
 import type { CommentableArticle } from './comment.ts';
+import type { CommentDeps } from './comment-deps.ts';
 import { type CommentFormValues, validateComment } from './comment-input.ts';
-import { type CommentPolicy, commentsAreOpen } from './comment-policy.ts';
-import { type CommentSigner, checkFormStamp } from './comment-signing.ts';
+import type { CommentPolicy } from '../settings/index.ts';
+import { commentsAreOpen } from './comment-closing.ts';
+import { checkFormStamp } from './comment-signing.ts';
 import { findCommentableArticle, findReplyTarget, hasRecentDuplicate, insertComment, listAncestorIds } from './comments.queries.ts';
 import { findCommenterStanding, listBlocks } from './moderation.queries.ts';
 import { notifyEditorsOfPendingComment, notifyReplyAlertSubscriber, sendReplyAlertConfirmation } from './notifications.ts';
 import { decideCommentStatus, spamTextOf } from './spam-checks.ts';
 import { type CorpusTotals, judgeSpam, minimumTrainingDocuments, spamFeatures } from './spam-classifier.ts';
 import { readSpamCounts } from './spam-model.queries.ts';
-
-/** What posting and moderating comments need; built once at boot. */
-export interface CommentDeps {
-  readonly db: Kysely<Database>;
-  readonly clock: Clock;
-  readonly changes: ContentChanges;
-  readonly settings: Pick<SettingsStore, 'current'>;
-  readonly signer: CommentSigner;
-  readonly mailer: Mailer;
-  readonly publicUrl: string;
-  /** Mail goes out after the reply; a failure is logged, never shown to the commenter. */
-  readonly onMailError: (error: unknown) => void;
-}
 
 const messages = {
   noArticle: 'This article does not take comments.',
@@ -62,10 +45,6 @@ export interface PostedComment {
   readonly parentId: number | null;
   /** As stored (cleaned), for showing it back to its author. */
   readonly comment: { readonly authorName: string; readonly authorWebsite: string; readonly body: string; readonly createdAt: Date };
-}
-
-export function articleLocation(article: Pick<CommentableArticle, 'slug' | 'sectionSlug'>): string {
-  return articleUrl({ slug: article.slug, section: article.sectionSlug === null ? null : { slug: article.sectionSlug } });
 }
 
 /** The article a form posts to, refusing one that is gone or closed. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { SettingsStore } from '../settings/settings.service.ts';
+import type { SettingsStore } from '../settings/index.ts';
 import { eraseExpiredNetworkData } from './privacy.queries.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;

@@ -1,10 +1,25 @@
-export type { CommentPolicy, CommentModeration, CommentOrder } from './comment-policy.ts';
-export { commentModerations, commentPolicyLimits, defaultCommentPolicy } from './comment-policy.ts';
-export { CommentSection, type CommentSectionView } from './comment-section.tsx';
-export { CommentSections, type CommentSectionRequest, type CommentView, commentViewAddress, type LoadedCommentSection } from './comment-sections.ts';
+export { CommentSection, type CommentSectionView } from './comment-section-view.tsx';
+export { CommentSections, type CommentSectionRequest, type CommentView, commentViewAddress } from './comment-sections.ts';
 export { commentTextHtml } from './comment-text.tsx';
-export { CommentSigner, readRememberedComments, rememberedCommentsCookie } from './comment-signing.ts';
-export type { CommentDeps } from './comments.service.ts';
+export { CommentSigner } from './comment-signing.ts';
+export type { CommentDeps } from './comment-deps.ts';
 export type { ModeratedComment, PublicComment } from './comment.ts';
 export { commentRoutes } from './comments.routes.tsx';
 export { listPublicComments } from './comments.queries.ts';
+export { type CommentStatus, commentStatuses } from './comment.table.ts';
+export { setArticleCommentsOpen } from './comments.queries.ts';
+export {
+  type Block,
+  countCommentsByStatus,
+  countPendingComments,
+  deleteBlock,
+  findCommenterStanding,
+  findModeratedComment,
+  listBlocks,
+  listModeratedComments,
+  readModeratorNotifications,
+  setModeratorNotifications,
+} from './moderation.queries.ts';
+export { addBlock, editComment, type ModerationAction, moderateComments, moderationActions, replyAsStaff, setCommenterBan } from './moderation.service.ts';
+export { eraseCommenterData, exportCommenterData } from './privacy.queries.ts';
+export { startCommentHousekeeping } from './housekeeping.ts';

@@ -2,25 +2,26 @@ import ipaddr from 'ipaddr.js';
 import type { Db } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
-import type { CommentStatus } from './comment.table.ts';
+import type { BlockKind, CommentStatus } from './comment.table.ts';
 import { validateComment } from './comment-input.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { findCommentableArticle, insertComment } from './comments.queries.ts';
-import { type CommentDeps, articleLocation } from './comments.service.ts';
+import { articleLocation } from './comment.ts';
+import type { CommentDeps } from './comment-deps.ts';
 import {
-  type StatusChange,
   findModeratedComment,
   insertBlock,
   setCommenterStanding,
   setCommentStatus,
   setTrainedAs,
+  type StatusChange,
   updateCommentText,
 } from './moderation.queries.ts';
 import { notifyReplyAlertSubscriber } from './notifications.ts';
 import { spamTextOf } from './spam-checks.ts';
 import { type SpamLabel, spamFeatures } from './spam-classifier.ts';
 import { teachSpamModel } from './spam-model.queries.ts';
-import type { BlockKind } from './comment.table.ts';
+import { hasControlCharacters } from '../platform/control-characters.ts';
 
 export type ModerationAction = 'approve' | 'spam' | 'trash' | 'restore';
 export const moderationActions: readonly ModerationAction[] = ['approve', 'spam', 'trash', 'restore'];
@@ -138,7 +139,7 @@ export async function setCommenterBan(deps: CommentDeps, email: string, banned: 
 /** Reads what a moderator typed into the block list: a word, an email, or an IP address or CIDR range. */
 export function parseBlock(kind: string, pattern: string): { kind: BlockKind; pattern: string } {
   const value = pattern.normalize('NFC').trim();
-  if (value === '' || value.length > 200 || /[\u0000-\u001f]/.test(value)) throw new ValidationError(messages.blockInvalid, { pattern: messages.blockInvalid });
+  if (value === '' || value.length > 200 || hasControlCharacters(value, 'line')) throw new ValidationError(messages.blockInvalid, { pattern: messages.blockInvalid });
   if (kind === 'email' && /^[^\s@]+@[^\s@]+$/.test(value)) return { kind, pattern: normaliseEmailAddress(value) };
   if (kind === 'ip' && isIpPattern(value)) return { kind, pattern: value };
   if (kind === 'word') return { kind, pattern: value };

@@ -1,7 +1,6 @@
 import { findReplyAlertRecipient } from './comments.queries.ts';
-import type { CommentableArticle } from './comment.ts';
-import type { CommentDeps } from './comments.service.ts';
-import { articleLocation } from './comments.service.ts';
+import { articleLocation, type CommentableArticle } from './comment.ts';
+import type { CommentDeps } from './comment-deps.ts';
 import { listModeratorsToNotify } from './moderation.queries.ts';
 
 type MailDeps = Pick<CommentDeps, 'db' | 'mailer' | 'publicUrl' | 'signer' | 'settings'>;

@@ -1,10 +1,9 @@
 import ipaddr from 'ipaddr.js';
 import * as linkify from 'linkifyjs';
-import type { CommentPolicy } from './comment-policy.ts';
+import type { CommentPolicy } from '../settings/index.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import type { CommentStatus } from './comment.table.ts';
-import type { CommenterStanding } from './moderation.queries.ts';
-import type { Block } from './moderation.queries.ts';
+import type { Block, CommenterStanding } from './moderation.queries.ts';
 import { type SpamVerdict, spamThresholds } from './spam-classifier.ts';
 import type { StampCheck } from './comment-signing.ts';
 
@@ -46,7 +45,7 @@ function ipMatches(ip: string, pattern: string): boolean {
     if (pattern.includes('/')) {
       const range = ipaddr.parseCIDR(pattern);
       const candidate = address.kind() === range[0].kind() ? address : null;
-      return candidate !== null && candidate.match(range);
+      return candidate?.match(range) === true;
     }
     return ipaddr.process(pattern).toNormalizedString() === address.toNormalizedString();
   } catch {

@@ -7,7 +7,8 @@
  * const features = spamFeatures(body);
  * // storedCounts: the spam_tokens rows for these features; storedTotals: the document totals.
  * const { probability } = judgeSpam(features, storedCounts, storedTotals);
- * const status = probability >= spamThresholds.spam ? 'spam' : probability >= spamThresholds.hold ? 'held' : 'published';
+ * // A comment's status (CommentStatus): held for a moderator is 'pending'.
+ * const status = probability >= spamThresholds.spam ? 'spam' : probability >= spamThresholds.hold ? 'pending' : 'approved';
  */
 import { spamFeatures } from './spam-features.ts';
 

@@ -15,7 +15,8 @@ export interface DatabaseHandle {
 
 export type ConnectOptions =
   | { readonly databaseUrl: string; readonly poolSize?: number }
-  | { readonly sqliteFile: string };
+  /** A path, `:memory:`, or the bytes of a serialised database to open an in-memory copy of. */
+  | { readonly sqliteFile: string | Buffer };
 
 /** Picks the dialect once; nothing above this file knows which database answers. */
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {

@@ -14,7 +14,7 @@ import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
 import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
-import type { SlugHistoryTable } from '../platform/slug-history.ts';
+import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
 import type { TagTable } from '../tags/tag.table.ts';

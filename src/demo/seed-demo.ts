@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import { type ArticleDeps, createArticle, publishArticle, updateArticle } from '../articles/index.ts';
 import { createAuthor } from '../authors/index.ts';
 import type { Database } from '../db/database.ts';
@@ -11,7 +10,7 @@ import type { SettingsStore } from '../settings/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { demoArticles, demoAuthors, demoSections } from './demo-content.ts';
 import type { DemoArticle } from './demo-content.types.ts';
-import { drawDemoPhoto } from './demo-photo.ts';
+import { demoPhotoJpeg } from './demo-photo-jpeg.ts';
 
 export interface SeedDeps {
   readonly db: Kysely<Database>;
@@ -19,6 +18,8 @@ export interface SeedDeps {
   readonly changes: ContentChanges;
   readonly settings: SettingsStore;
   readonly mediaFiles: MediaFiles;
+  /** Where drawn photos are kept for the next seed (see `demoPhotoJpeg`); without it they are drawn afresh. */
+  readonly photoCacheDir?: string;
 }
 
 const hour = 60 * 60 * 1000;
@@ -42,11 +43,6 @@ function clockAt(date: Date): Clock {
 async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   const article = await db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
   return article === undefined && (await listSections(db)).length === 0;
-}
-
-/** Large enough for the widest variant; drawing bigger only slows the first start. */
-function drawDemoJpeg(article: DemoArticle): Promise<Buffer> {
-  return sharp(Buffer.from(drawDemoPhoto(article.photo, 1600, 1067))).jpeg({ quality: 85 }).toBuffer();
 }
 
 async function seedArticle(
@@ -95,7 +91,7 @@ export async function seedDemoNewsroom(deps: SeedDeps): Promise<boolean> {
   }
   const authors = new Map<string, number>();
   for (const author of demoAuthors) authors.set(author.slug, (await createAuthor(deps.db, author)).id);
-  const photos = await Promise.all(demoArticles.map(drawDemoJpeg));
+  const photos = await Promise.all(demoArticles.map((article) => demoPhotoJpeg(article.photo, deps.photoCacheDir)));
   for (const [index, article] of demoArticles.entries()) {
     await seedArticle(deps, article, photos[index]!, { sections, authors });
   }

@@ -1,10 +1,12 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { absoluteUrl, articleUrl, commentsFeedUrl, type FeedFormat, feedFormats, lookUpArticle, type PublishedArticle, type ReaderDeps } from '../articles/index.ts';
+import { lookUpArticle, type PublishedArticle, type ReaderDeps } from '../articles/index.ts';
+import { absoluteUrl, articleUrl, commentsFeedUrl, type FeedFormat, feedFormats } from '../platform/urls.ts';
 import { commentTextHtml, listPublicComments, type PublicComment } from '../comments/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
-import { slugParamsSchema } from '../platform/route-schemas.ts';
+import { slugParams } from '../platform/route-schemas.ts';
 import { siteLogo } from '../settings/index.ts';
 import { type FeedChannel, renderFeed } from './feed-builder.ts';
 import { type FeedEntry, permanentId } from './feed-entry.ts';
@@ -37,11 +39,13 @@ function toCommentEntry(comment: PublicComment, article: PublishedArticle, publi
 }
 
 /** Each article's approved comments as RSS, Atom and JSON Feed, beside the article. */
+const ArticleParams = slugParams('sectionSlug', 'slug');
+
 export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   const { db, site, pages } = deps;
   for (const format of feedFormats) {
     const file = commentsFeedUrl({ slug: ':slug', section: { slug: ':sectionSlug' } }, format);
-    app.get<{ Params: { sectionSlug: string; slug: string } }>(file, { schema: { params: slugParamsSchema('sectionSlug', 'slug') } }, async (request, reply) => {
+    app.get<{ Params: Static<typeof ArticleParams> }>(file, { schema: { params: ArticleParams } }, async (request, reply) => {
       const now = site.clock.now();
       const found = await lookUpArticle(db, request.params.sectionSlug, request.params.slug, now);
       if (found.kind === 'moved') return reply.redirect(`${found.location}/${file.split('/').pop()}`, 301);

@@ -1,5 +1,6 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
-import { type FeedFormat, feedMediaTypes } from '../articles/index.ts';
+import { feedMediaTypes } from '../articles/index.ts';
+import type { FeedFormat } from '../platform/urls.ts';
 import { type SafeHtml, textAsHtml } from '../render/safe-html.ts';
 import type { FeedEntry, FeedPhoto } from './feed-entry.ts';
 import { withoutForbiddenXmlCharacters } from './xml-characters.ts';

@@ -1,15 +1,10 @@
-import {
-  absoluteUrl,
-  articleUrl,
-  authorUrl,
-  type PublishedArticle,
-  sectionUrl,
-  tagUrl,
-} from '../articles/index.ts';
+import type { PublishedArticle } from '../articles/index.ts';
+import { absoluteUrl, articleUrl, authorUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
 import { shareableImage } from '../media/index.ts';
 import { type SafeHtml, trustAsHtml } from '../render/safe-html.ts';
 import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { FeedContent } from '../settings/index.ts';
+import { laterOf } from '../render/dates.ts';
 
 /** A person or a category with the absolute URL of its page. */
 export interface FeedLinkable {
@@ -96,6 +91,6 @@ export function toFeedEntry(article: PublishedArticle, options: { publicUrl: str
           }
         : null,
     published: article.publishedAt,
-    updated: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+    updated: laterOf(article.updatedAt, article.publishedAt),
   };
 }

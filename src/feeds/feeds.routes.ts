@@ -1,26 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  absoluteUrl,
-  type ArticleScope,
-  authorUrl,
-  type FeedFormat,
-  feedFormats,
-  type FeedSubject,
-  feedTitle,
-  feedUrl,
-  homeUrl,
-  listPublishedArticles,
-  type ReaderDeps,
-  sectionUrl,
-  tagsOfSummaries,
-  tagUrl,
-} from '../articles/index.ts';
+import { type ArticleScope, feedTitle, listPublishedArticles, type ReaderDeps, tagsOfSummaries } from '../articles/index.ts';
+import { absoluteUrl, authorUrl, type FeedFormat, feedFormats, type FeedSubject, feedUrl, homeUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
 import { findAuthorBySlug } from '../authors/index.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { sendPage, servePage } from '../platform/page-cache.ts';
-import { slugParamsSchema } from '../platform/route-schemas.ts';
+import { slugParams } from '../platform/route-schemas.ts';
 import { findSectionBySlug } from '../sections/index.ts';
 import { siteLogo } from '../settings/index.ts';
 import { findTagBySlug } from '../tags/index.ts';
@@ -142,7 +128,7 @@ export const feedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
     for (const feed of collectionFeeds) {
       app.get<{ Params: Record<string, string> }>(
         feedUrl({ kind: feed.kind, slug: `:${feed.param}` }, format),
-        { schema: { params: slugParamsSchema(feed.param) } },
+        { schema: { params: slugParams(feed.param) } },
         async (request, reply) => {
           const subject = { kind: feed.kind, slug: request.params[feed.param]! };
           // A cached feed is current by construction: any change to what it shows dropped it.

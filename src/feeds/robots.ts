@@ -1,4 +1,4 @@
-import { absoluteUrl, sitemapUrl } from '../articles/index.ts';
+import { absoluteUrl, sitemapUrl } from '../platform/urls.ts';
 
 /**
  * robots.txt: everything public may be crawled except the newsroom, and crawlers are told where

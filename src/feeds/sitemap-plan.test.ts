@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sitemapUrl } from '../articles/index.ts';
+import { sitemapUrl } from '../platform/urls.ts';
 import {
   monthRange,
   newsLanguage,

@@ -1,4 +1,4 @@
-import { type SitemapFile, sitemapUrl } from '../articles/index.ts';
+import { type SitemapFile, sitemapUrl } from '../platform/urls.ts';
 
 /**
  * Entries per file. The protocol allows 50,000 URLs or 50 MB, whichever comes first; these counts

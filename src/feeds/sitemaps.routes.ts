@@ -1,5 +1,7 @@
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { type ReaderDeps, robotsUrl, sitemapUrl } from '../articles/index.ts';
+import type { ReaderDeps } from '../articles/index.ts';
+import { robotsUrl, sitemapUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { servePage } from '../platform/page-cache.ts';
 import { robotsTxt } from './robots.ts';
@@ -10,11 +12,7 @@ const messages = {
   noSuchSitemap: 'There is no sitemap at this address.',
 };
 
-const sitemapFileParamsSchema = {
-  type: 'object',
-  required: ['file'],
-  properties: { file: { type: 'string', pattern: '^[a-z0-9-]+\\.xml$', maxLength: 40 } },
-} as const;
+const SitemapFileParams = Type.Object({ file: Type.String({ pattern: '^[a-z0-9-]+\\.xml$', maxLength: 40 }) });
 
 /** /sitemap.xml, the files it names under /sitemaps/, and /robots.txt pointing at them. */
 export const sitemapRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
@@ -24,7 +22,7 @@ export const sitemapRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =
     servePage(request, reply, pages, sitemapUrl({ kind: 'index' }), () => buildSitemapIndex(deps, site.clock.now())),
   );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', { schema: { params: sitemapFileParamsSchema } }, async (request, reply) => {
+  app.get<{ Params: Static<typeof SitemapFileParams> }>('/sitemaps/:file', { schema: { params: SitemapFileParams } }, async (request, reply) => {
     const file = parseSitemapFile(request.params.file);
     if (!file || file.kind === 'index') throw new NotFoundError(messages.noSuchSitemap);
     return servePage(request, reply, pages, sitemapUrl(file), () => buildSitemapFile(deps, file, site.clock.now()));

@@ -1,17 +1,5 @@
-import {
-  absoluteUrl,
-  type ArticleIndexEntry,
-  articleUrl,
-  authorUrl,
-  homeUrl,
-  listArticleIndexEntries,
-  listPublicationTimes,
-  listPublishedCollections,
-  sectionUrl,
-  type SitemapFile,
-  sitemapUrl,
-  tagUrl,
-} from '../articles/index.ts';
+import { type ArticleIndexEntry, listArticleIndexEntries, listPublicationTimes, listPublishedCollections } from '../articles/index.ts';
+import { absoluteUrl, articleUrl, authorUrl, homeUrl, sectionUrl, type SitemapFile, sitemapUrl, tagUrl } from '../platform/urls.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { shareableImage } from '../media/index.ts';
@@ -30,6 +18,7 @@ import {
   planArticleSitemaps,
   splitIntoParts,
 } from './sitemap-plan.ts';
+import { laterOf } from '../render/dates.ts';
 
 const messages = {
   noSuchSitemap: 'There is no sitemap at this address.',
@@ -63,7 +52,7 @@ function articleEntry(entry: ArticleIndexEntry, publicUrl: string): SitemapEntry
   const image = entry.image ? shareableImage(entry.image) : undefined;
   return {
     url: absoluteUrl(publicUrl, articleUrl(entry)),
-    lastModified: entry.updatedAt > entry.publishedAt ? entry.updatedAt : entry.publishedAt,
+    lastModified: laterOf(entry.updatedAt, entry.publishedAt),
     ...(image && entry.image ? { image: { url: absoluteUrl(publicUrl, image.path), caption: entry.image.caption } } : {}),
   };
 }
@@ -94,9 +83,9 @@ export async function buildSitemapIndex(deps: SitemapDeps, now: Date): Promise<B
   }));
   for (const kind of ['sections', 'tags', 'authors'] as const) {
     const { parts } = await loadCollectionParts(deps, kind, now);
-    parts.forEach((part, index) =>
-      planned.push({ file: { kind, part: index + 1 }, lastModified: newest(part.flatMap((entry) => entry.lastModified ?? [])) }),
-    );
+    for (const [index, part] of parts.entries()) {
+      planned.push({ file: { kind, part: index + 1 }, lastModified: newest(part.flatMap((entry) => entry.lastModified ?? [])) });
+    }
   }
   planned.push(...planArticleSitemaps(await listPublicationTimes(deps.db, now), entriesPerSitemap.articles));
   const body = await renderSitemapIndex(

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import { hasControlCharacters, replaceControlCharacters } from '../platform/control-characters.ts';
 
 /** The words that go with a photo: what it shows, what it says, and who made and owns it. */
 export interface ImageDescription {
@@ -40,9 +41,6 @@ const messages = {
   summary: 'Some descriptions need changing before they can be saved.',
 };
 
-// Tabs and line breaks are ordinary typing in a textarea and become spaces; the rest are never meant.
-const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const controlCharacters = new RegExp(controlCharacter.source, 'g');
 const markup = /<\s*\/?\s*[a-z!?][^>]*>/i;
 
 /** One line of plain text: runs of whitespace become one space; ends are trimmed. */
@@ -54,7 +52,7 @@ type BrokenRule = 'control-characters' | 'markup' | 'too-long';
 
 /** The first rule a description's text breaks, if any: the same rules for what people type and what files carry. */
 function brokenRule(field: DescriptionField, text: string): BrokenRule | undefined {
-  if (controlCharacter.test(text)) return 'control-characters';
+  if (hasControlCharacters(text, 'lines')) return 'control-characters';
   if (markup.test(text)) return 'markup';
   if (text.length > descriptionLimits[field]) return 'too-long';
   return undefined;
@@ -66,7 +64,7 @@ function brokenRule(field: DescriptionField, text: string): BrokenRule | undefin
  * no cleaning of it gives back what the photographer meant. The original file keeps the full text.
  */
 export function cleanEmbeddedText(text: string, field: DescriptionField): string {
-  let clean = collapseWhitespace(text.replace(controlCharacters, ' '));
+  let clean = collapseWhitespace(replaceControlCharacters(text, 'lines', ' '));
   const limit = descriptionLimits[field];
   if (brokenRule(field, clean) === 'too-long') {
     // Cut at a word where one is near, and say so with an ellipsis.
@@ -80,7 +78,7 @@ export function cleanEmbeddedText(text: string, field: DescriptionField): string
 /** What the person typed, fit to show again in the form: repeated values joined, control characters visible. */
 export function typedDescription(input: Readonly<Record<string, unknown>>): Record<DescriptionField, string> {
   const typed = (value: unknown) => (Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : typeof value === 'string' ? value : '');
-  return Object.fromEntries(descriptionFields.map((field) => [field, typed(input[field]).replace(controlCharacters, '�')])) as Record<DescriptionField, string>;
+  return Object.fromEntries(descriptionFields.map((field) => [field, replaceControlCharacters(typed(input[field]), 'lines', '�')])) as Record<DescriptionField, string>;
 }
 
 function checkField(field: DescriptionField, value: unknown): { text: string; error?: string } {

@@ -8,26 +8,20 @@ export {
   UploadRefusedError,
   uploadRefusals,
   warmAllVariants,
-  type WarmingLog,
 } from './media.service.ts';
-export { type ImageShownIn, whyCannotDelete, whyCannotDescribe } from './image-permissions.ts';
-export { descriptionFields, descriptionLabels, descriptionLimits, type DescriptionField, type ImageDescription, typedDescription } from './image-description.ts';
+export { whyCannotDelete, whyCannotDescribe } from './image-permissions.ts';
+export { descriptionFields, descriptionLabels, descriptionLimits, type DescriptionField, typedDescription } from './image-description.ts';
 export {
   deleteImage,
   describeImage,
   findImageUploader,
   getMediaItem,
-  type ImageOutsideUse,
-  type LibraryFilter,
-  type LibraryPage,
   listImageHistory,
   listMediaUsage,
   type MediaActor,
   type MediaLibraryDeps,
-  mediaTypes,
-  type MediaTypeName,
   readLibraryFilter,
   searchMediaLibrary,
 } from './media-library.service.ts';
-export { logoImage, mediaVariantUrl, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
-export { type EarlierDescription, listAllMedia, type MediaItem, type MediaListItem, type MediaUsage } from './media.queries.ts';
+export { logoImage, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
+export { listAllMedia, type MediaItem } from './media.queries.ts';

@@ -21,6 +21,7 @@ import {
   searchMedia,
   updateMediaDescription,
 } from './media.queries.ts';
+import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
   notFound: 'There is no such image in the library. It may have been deleted.',
@@ -70,7 +71,7 @@ export function readLibraryFilter(query: { q?: unknown; type?: unknown }): { fil
   const errors: Record<string, string> = {};
   let text = typeof query.q === 'string' ? query.q.replace(/[ \t\r\n]+/g, ' ').trim() : '';
   if (Array.isArray(query.q)) errors.q = messages.repeated;
-  if (text.length > searchTextLimit || /[\u0000-\u001F\u007F-\u009F]/.test(text)) {
+  if (text.length > searchTextLimit || hasControlCharacters(text, 'line')) {
     errors.q = text.length > searchTextLimit ? messages.textTooLong(searchTextLimit) : messages.controlCharacters;
     text = '';
   }

@@ -1,5 +1,4 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { ArticleStatus } from '../articles/article.table.ts';
 import type { Database, Db } from '../db/database.ts';
 import { escapeLikePattern, likeIgnoringCase } from '../db/like-pattern.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
@@ -61,11 +60,6 @@ export async function findMediaByStorageKey(db: Db, storageKey: string): Promise
 export async function findMediaById(db: Db, id: number): Promise<MediaItem | undefined> {
   const row = await db.selectFrom('media').select(columns).where('id', '=', id).executeTakeFirst();
   return row ? mediaRowToMediaItem(row) : undefined;
-}
-
-export async function findMediaByIds(db: Db, ids: readonly number[]): Promise<MediaItem[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('media').select(columns).where('id', 'in', ids).orderBy('id').execute()).map(mediaRowToMediaItem);
 }
 
 export async function listAllMedia(db: Db): Promise<MediaItem[]> {
@@ -149,7 +143,7 @@ export async function searchMedia(db: Db, search: MediaSearch): Promise<{ items:
 export interface MediaUsage {
   readonly id: number;
   readonly headline: string;
-  readonly status: ArticleStatus;
+  readonly status: Database['articles']['status'];
   readonly slug: string;
   readonly sectionSlug: string | null;
   readonly createdBy: number | null;

@@ -1,3 +1,4 @@
+import { type Static, Type } from '@sinclair/typebox';
 import { mkdir } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
@@ -16,23 +17,19 @@ export interface MediaRoutesOptions {
   readonly files: MediaFiles;
 }
 
-const variantParams = {
-  type: 'object',
-  required: ['storageKey', 'file'],
-  properties: {
-    storageKey: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 140 },
-    file: { type: 'string', pattern: '^[0-9]{2,5}\\.(avif|webp|jpg)$' },
-  },
-} as const;
+const VariantParams = Type.Object({
+  storageKey: Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 140 }),
+  file: Type.String({ pattern: '^[0-9]{2,5}\\.(avif|webp|jpg)$' }),
+});
 
 /** Serves image variants; their URLs never change content, so browsers keep them for a year. */
 export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, { db, files }) => {
   await mkdir(files.variantsDir, { recursive: true });
   await app.register(fastifyStatic, { root: files.variantsDir, serve: false });
 
-  app.get<{ Params: { storageKey: string; file: string } }>(
+  app.get<{ Params: Static<typeof VariantParams> }>(
     '/media/:storageKey/:file',
-    { schema: { params: variantParams } },
+    { schema: { params: VariantParams } },
     async (request, reply) => {
       const [widthText, format] = request.params.file.split('.') as [string, VariantFormat];
       const width = Number(widthText);

@@ -3,10 +3,11 @@ import sharp, { type Metadata } from 'sharp';
 import type { Db } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
 import { slugFrom } from '../platform/slugs.ts';
-import { descriptionFields, type ImageDescription } from './image-description.ts';
+import type { descriptionFields, ImageDescription } from './image-description.ts';
 import { readEmbeddedDescription } from './image-metadata.ts';
 import { extensionFor, fitsFormat, maxVariantSide, type MediaFiles, VariantFailedError, variantFormats, widthsFor } from './media-files.ts';
 import { findMediaByStorageKey, insertMedia, listAllMedia, type MediaItem } from './media.queries.ts';
+import { replaceControlCharacters } from '../platform/control-characters.ts';
 
 /** Why an upload was refused. The code travels in the address after an upload without JavaScript. */
 export type UploadRefusal = 'no-file' | 'too-large' | 'not-an-image' | 'svg' | 'too-many-pixels' | 'too-tall' | 'damaged' | 'too-many-files' | 'incomplete';
@@ -67,7 +68,7 @@ export async function importImage(
 ): Promise<MediaItem> {
   const { metadata, mimeType, width, height } = await inspectImage(upload.bytes);
   const hash = createHash('sha256').update(upload.bytes).digest('hex').slice(0, 10);
-  const originalName = (upload.originalName.split(/[\\/]/).at(-1) ?? '').replace(/[\u0000-\u001F\u007F]/g, '').slice(-255) || 'image';
+  const originalName = replaceControlCharacters(upload.originalName.split(/[\\/]/).at(-1) ?? '', 'line', '').slice(-255) || 'image';
   const storageKey = `${slugFrom(originalName.replace(/\.[a-z0-9]+$/i, ''))}-${hash}`;
   const existing = await findMediaByStorageKey(deps.db, storageKey);
   if (existing) return existing;

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../articles/article.table.ts';
+import type { Timestamp } from '../db/column-types.ts';
 
 export interface MediaTable {
   id: Generated<number>;

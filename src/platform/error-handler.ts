@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { GazetteError } from '../errors.ts';
+import { codeForStatus, GazetteError } from '../errors.ts';
 import { describeMultipartError } from './multipart-errors.ts';
 
 /** Turns a status and a message into a whole page in the site's look. */
@@ -22,22 +22,30 @@ const genericMessages: Record<number, string> = {
   500: 'The page could not be shown just now. The problem has been logged; please try again in a moment.',
 };
 
-function describeError(error: FastifyError | GazetteError): { status: number; message: string } {
-  if (error instanceof GazetteError) return { status: error.status, message: error.message };
-  if ((error as FastifyError).validation) return { status: 400, message: genericMessages[400]! };
-  const multipart = describeMultipartError(error);
-  if (multipart) return multipart;
-  const status = (error as FastifyError).statusCode;
-  if (status && status >= 400 && status < 500) return { status, message: error.message };
-  return { status: 500, message: genericMessages[500]! };
+interface ErrorDescription {
+  readonly status: number;
+  /** Stable, for programs: a GazetteError's own code, else the one its status stands for. */
+  readonly code: string;
+  /** For people. */
+  readonly message: string;
 }
 
-/** Sends an error as a page for browsers and as JSON for API clients; never a stack trace. */
-export function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
+function describeError(error: FastifyError | GazetteError): ErrorDescription {
+  if (error instanceof GazetteError) return { status: error.status, code: error.code, message: error.message };
+  if ((error as FastifyError).validation) return { status: 400, code: codeForStatus(400), message: genericMessages[400]! };
+  const multipart = describeMultipartError(error);
+  if (multipart) return { ...multipart, code: codeForStatus(multipart.status) };
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return { status, code: codeForStatus(status), message: error.message };
+  return { status: 500, code: codeForStatus(500), message: genericMessages[500]! };
+}
+
+/** Sends an error as a page for browsers and as JSON (with its code) for API clients; never a stack trace. */
+function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, { status, code, message }: ErrorDescription) {
   const title = pageTitles[status] ?? (status >= 500 ? pageTitles[500]! : 'The request could not be completed');
   reply.code(status).header('cache-control', 'no-store');
   if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
-    return reply.send({ statusCode: status, error: title, message });
+    return reply.send({ statusCode: status, code, error: title, message });
   }
   const path = request.url.length > 200 ? request.url.slice(0, 200) : request.url;
   return reply.type('text/html; charset=utf-8').send(render({ status, title, message, path }));
@@ -49,14 +57,14 @@ export function sendError(render: ErrorPageRenderer, request: FastifyRequest, re
  */
 export const errorHandling = fp<{ render: ErrorPageRenderer }>(async (app: FastifyInstance, { render }) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, message } = describeError(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendError(render, request, reply, status, message);
+    const described = describeError(error);
+    if (described.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(render, request, reply, described);
   });
-  app.setNotFoundHandler((request, reply) => sendError(render, request, reply, 404, genericMessages[404]!));
+  app.setNotFoundHandler((request, reply) => sendError(render, request, reply, { status: 404, code: codeForStatus(404), message: genericMessages[404]! }));
 });
 
 export function badUrlHandler(render: ErrorPageRenderer) {
   return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-    sendError(render, request, reply, 400, genericMessages[400]!);
+    sendError(render, request, reply, { status: 400, code: codeForStatus(400), message: genericMessages[400]! });
 }

@@ -82,15 +82,18 @@ export class PageCache {
     };
     this.#pages.set(key, page);
     for (const tag of page.tags) {
-      let keys = this.#keysByTag.get(tag);
-      if (!keys) this.#keysByTag.set(tag, (keys = new Set()));
+      const keys = this.#keysByTag.get(tag) ?? new Set<string>();
       keys.add(key);
+      this.#keysByTag.set(tag, keys);
     }
     return page;
   }
 
   invalidate(tags: readonly ContentTag[]): void {
-    if (tags.includes(contentTags.everything)) return this.clear();
+    if (tags.includes(contentTags.everything)) {
+      this.clear();
+      return;
+    }
     for (const tag of tags) {
       for (const key of [...(this.#keysByTag.get(tag) ?? [])]) this.#pages.delete(key);
     }

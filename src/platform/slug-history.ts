@@ -1,14 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { toTimestamp } from '../db/row-values.ts';
-
-export type SluggedKind = 'section' | 'tag' | 'author';
-
-export interface SlugHistoryTable {
-  kind: SluggedKind;
-  old_slug: string;
-  entity_id: number;
-  created_at: string | Date;
-}
+import type { SluggedKind } from './slug-history.table.ts';
 
 /** Remembers a slug a section, tag or author no longer uses, so links to it keep working. */
 export async function rememberOldSlug(db: Db, kind: SluggedKind, oldSlug: string, entityId: number, now: Date): Promise<void> {

@@ -1,17 +1,20 @@
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { absoluteUrl, policyUrl, type ReaderDeps } from '../articles/index.ts';
+import type { ReaderDeps } from '../articles/index.ts';
+import { absoluteUrl, policyUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
 import { renderDocument } from '../render/safe-html.ts';
-import { type PolicyKey, policyKeys, policyTitles, siteChrome } from '../settings/index.ts';
+import { policyKeys, policyTitles, siteChrome } from '../settings/index.ts';
 import { PolicyPage } from './policy-page.tsx';
+import { oneOf } from '../platform/route-schemas.ts';
 
-const policyParams = { type: 'object', required: ['policy'], properties: { policy: { type: 'string', enum: [...policyKeys] } } } as const;
+const PolicyParams = Type.Object({ policy: oneOf(policyKeys) });
 
 /** The newsroom's published standards, one page each, written in the settings. */
 export const policyRoutes: FastifyPluginAsync<ReaderDeps> = async (app, { site, pages }) => {
-  app.get<{ Params: { policy: PolicyKey } }>('/policies/:policy', { schema: { params: policyParams } }, async (request, reply) => {
+  app.get<{ Params: Static<typeof PolicyParams> }>('/policies/:policy', { schema: { params: PolicyParams } }, async (request, reply) => {
     const { policy } = request.params;
     const settings = site.settings.current();
     const text = settings.policies[policy];

@@ -34,3 +34,8 @@ export function formatDateTime(date: Date, style: DateStyle): string {
     'datetime',
   ).format(date);
 }
+
+/** The later of two moments, e.g. when an article last changed: its update, or its publication if that came after. */
+export function laterOf(a: Date, b: Date): Date {
+  return a.getTime() > b.getTime() ? a : b;
+}

@@ -3,9 +3,9 @@ import type { SearchIndex, SearchIndexOptions } from './search-index.ts';
 import { postgresSearchIndex } from './search-index.postgres.ts';
 import { sqliteSearchIndex } from './search-index.sqlite.ts';
 
-export { defaultRankingWindow, type SearchFilters, type SearchHit, type SearchIndex, type SearchRequest, type SearchResults } from './search-index.ts';
-export { parseSearchQuery, type SearchQuery } from './search-query.ts';
-export { searchRoutes, type SearchRoutesOptions } from './search.routes.tsx';
+export type { SearchIndex } from './search-index.ts';
+export { parseSearchQuery } from './search-query.ts';
+export { searchRoutes } from './search.routes.tsx';
 
 /** The search index for the database in use: chosen once, in buildApp. */
 export function searchIndexFor(dialect: DialectName, options: SearchIndexOptions = {}): SearchIndex {

@@ -1,7 +1,9 @@
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { type ReaderDeps, searchUrl, toStoryTeaser } from '../articles/index.ts';
+import { type ReaderDeps, toStoryTeaser } from '../articles/index.ts';
+import { searchUrl } from '../platform/urls.ts';
 import { BadRequestError } from '../errors.ts';
-import { pageQuerySchema } from '../platform/route-schemas.ts';
+import { PageQuery } from '../platform/route-schemas.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { listSections } from '../sections/index.ts';
 import { dateStyleOf, siteChrome } from '../settings/index.ts';
@@ -24,30 +26,20 @@ export interface SearchRoutesOptions extends ReaderDeps {
   readonly index: SearchIndex;
 }
 
-interface SearchQuerystring {
-  q?: string;
-  section?: string;
-  from?: string;
-  to?: string;
-  page: number;
-}
-
-const optionalDay = { type: 'string', pattern: '^(?:\\d{4}-\\d{2}-\\d{2})?$' } as const;
+const optionalDay = Type.Optional(Type.String({ pattern: '^(?:\\d{4}-\\d{2}-\\d{2})?$' }));
 
 /**
  * Generous on `q` on purpose: a long query is cut and the page says so, which helps a reader more
  * than an error page would. Section and dates come from the form, so anything else there is a 400.
  */
-const searchQuerySchema = {
-  type: 'object',
-  properties: {
-    q: { type: 'string', maxLength: 20_000 },
-    section: { type: 'string', maxLength: 120, pattern: '^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$' },
-    from: optionalDay,
-    to: optionalDay,
-    ...pageQuerySchema.properties,
-  },
-} as const;
+const SearchQuerystring = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 20_000 })),
+  section: Type.Optional(Type.String({ maxLength: 120, pattern: '^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$' })),
+  from: optionalDay,
+  to: optionalDay,
+  ...PageQuery.properties,
+});
+type SearchQuerystring = Static<typeof SearchQuerystring>;
 
 /** The filters as the database needs them; an earlier "to" than "from" is read the right way round. */
 function dateFilters(from: string, to: string, timeZone: string): Pick<SearchFilters, 'from' | 'before'> {
@@ -60,7 +52,7 @@ function dateFilters(from: string, to: string, timeZone: string): Pick<SearchFil
 
 /** GET /search: never cached, never indexed; the query is unbounded and results change with every publication. */
 export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app, { db, site, index }) => {
-  app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (request, reply) => {
+  app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: SearchQuerystring } }, async (request, reply) => {
     const { section: sectionSlug = '', from = '', to = '', page } = request.query;
     const now = site.clock.now();
     const settings = site.settings.current();

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { type ReaderDeps, sectionUrl, serveCollectionPage } from '../articles/index.ts';
+import { type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { sectionUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { findFormerOwner } from '../platform/slug-history.ts';
-import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
+import type { Static } from '@sinclair/typebox';
+import { PageQuery, slugParams } from '../platform/route-schemas.ts';
 import { findSectionById, findSectionBySlug } from './sections.queries.ts';
 
+const Params = slugParams('sectionSlug');
+
 export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
-  app.get<{ Params: { sectionSlug: string }; Querystring: PageQuery }>(
+  app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/:sectionSlug',
-    { schema: { params: slugParamsSchema('sectionSlug'), querystring: pageQuerySchema } },
+    { schema: { params: Params, querystring: PageQuery } },
     async (request, reply) => {
       const section = await findSectionBySlug(deps.db, request.params.sectionSlug);
       if (!section) {

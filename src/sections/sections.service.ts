@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { reservedSectionSlugs } from '../articles/index.ts';
+import { reservedSectionSlugs } from '../platform/urls.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
@@ -84,8 +84,3 @@ export async function listSectionsWithCounts(db: Db): Promise<(Section & { artic
   return sections.map((section) => ({ ...section, articleCount: counts.get(section.id) ?? 0 }));
 }
 
-export async function getSection(db: Db, id: number): Promise<Section> {
-  const section = await findSectionById(db, id);
-  if (!section) throw new NotFoundError(messages.notFound);
-  return section;
-}

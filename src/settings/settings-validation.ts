@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import { isValidTimeZone, policyKeys, type SiteSettings } from './site-settings.ts';
+import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
   nameRequired: 'Give the site a name.',
@@ -12,9 +13,6 @@ const messages = {
   policyTooLong: 'Keep each policy under 20,000 characters.',
   controlCharacters: 'This field contains invisible control characters; retype it.',
 };
-
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Navigation as editors type it: one "Label | /path" per line. */
 export function parseNavigation(text: string): { links: SiteSettings['navigation']; error?: string } {
@@ -56,7 +54,7 @@ export function validateSiteSettings(input: Omit<SiteSettings, 'navigation' | 'c
     if (input.policies[key].length > 20_000) fields[`policy-${key}`] = messages.policyTooLong;
   }
   for (const [field, value] of [['name', input.name], ['description', input.description], ['navigationText', input.navigationText]] as const) {
-    if (!fields[field] && controlCharacters.test(value)) fields[field] = messages.controlCharacters;
+    if (!fields[field] && hasControlCharacters(value, 'lines')) fields[field] = messages.controlCharacters;
   }
   if (Object.keys(fields).length > 0) throw new ValidationError('The settings have errors.', fields);
   return {

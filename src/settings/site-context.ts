@@ -3,7 +3,7 @@ import type { DateStyle } from '../render/dates.ts';
 import type { SiteChrome } from '../render/document.tsx';
 import type { SettingsStore } from './settings.service.ts';
 import { policyKeys, policyTitles, type SiteSettings } from './site-settings.ts';
-import { policyUrl } from '../articles/urls.ts';
+import { policyUrl } from '../platform/urls.ts';
 
 /** The fingerprinted asset URLs every page links to. */
 export interface PageAssets {

@@ -1,4 +1,4 @@
-import { type CommentPolicy, commentPolicyFromStored, defaultCommentPolicy } from '../comments/comment-policy.ts';
+import { type CommentPolicy, commentPolicyFromStored, defaultCommentPolicy } from './comment-policy.ts';
 import type { NavigationLink } from '../render/document.tsx';
 
 /** The newsroom's identity and presentation, edited in the admin, never in code. */

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { type ReaderDeps, serveCollectionPage, tagUrl } from '../articles/index.ts';
+import { type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { tagUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { findFormerOwner } from '../platform/slug-history.ts';
-import { type PageQuery, pageQuerySchema, slugParamsSchema } from '../platform/route-schemas.ts';
+import type { Static } from '@sinclair/typebox';
+import { PageQuery, slugParams } from '../platform/route-schemas.ts';
 import { findTagById, findTagBySlug } from './tags.queries.ts';
 
+const Params = slugParams('tagSlug');
+
 export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
-  app.get<{ Params: { tagSlug: string }; Querystring: PageQuery }>(
+  app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/tag/:tagSlug',
-    { schema: { params: slugParamsSchema('tagSlug'), querystring: pageQuerySchema } },
+    { schema: { params: Params, querystring: PageQuery } },
     async (request, reply) => {
       const tag = await findTagBySlug(deps.db, request.params.tagSlug);
       if (!tag) {

@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { forEachDialect } from '../helpers/databases.ts';
+import { after, before, describe, test } from 'node:test';
 import { articleLinks, jsonLdBlocks, metaContent, positionOf } from '../helpers/html.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
-// The whole reader path, from migration and seeding to rendering, on every database.
-forEachDialect('article page', (dialect) => {
+// The whole reader path, from migration and seeding to rendering.
+describe('article page', () => {
   let gazette: TestGazette;
   let articleUrl: string;
   let html: string;
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     const home = await gazette.app.inject({ url: '/' });
     articleUrl = articleLinks(home.body)[0]!;
     const response = await gazette.app.inject({ url: articleUrl });

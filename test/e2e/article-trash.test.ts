@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Role, User } from '../../src/accounts/index.ts';
-import { feedFormats, feedUrl, publishDueArticles } from '../../src/articles/index.ts';
-import { testDialects } from '../helpers/databases.ts';
+import { publishDueArticles } from '../../src/articles/index.ts';
+import { feedFormats, feedUrl } from '../../src/platform/urls.ts';
 import { fetchAllSitemaps, fetchOk, readFeedItems, sitemapPaths } from '../helpers/feeds.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
-// Trash, restore and permanent deletion, on each database: what leaves the site must leave it everywhere.
-for (const dialect of testDialects) describe(`the article trash [${dialect}]`, () => {
+// Trash, restore and permanent deletion: what leaves the site must leave it everywhere.
+describe('the article trash', () => {
   let gazette: TestGazette;
   const staff = new Map<Role, { user: User; sessionToken: string }>();
   let worldId: string;
@@ -63,7 +63,7 @@ for (const dialect of testDialects) describe(`the article trash [${dialect}]`, (
   }
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     const owner = await createTestOwner(gazette);
     staff.set('owner', owner);
     for (const role of ['editor', 'author', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `Trash ${role}`));

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { erasePastRetention } from '../../src/comments/housekeeping.ts';
-import { forEachDialect } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
@@ -32,9 +31,9 @@ async function signedInOwner(gazette: TestGazette): Promise<FormClient> {
   return client;
 }
 
-forEachDialect('comment moderation', (dialect) => {
-  test(`${dialect}: held comments wait in the queue with their reasons; approving publishes them and trusts the commenter`, async (t) => {
-    const gazette = await buildTestApp({ dialect });
+describe('comment moderation', () => {
+  test('held comments wait in the queue with their reasons; approving publishes them and trusts the commenter', async (t) => {
+    const gazette = await buildTestApp();
     t.after(() => gazette.close());
     const article = await firstArticle(gazette);
     gazette.setNow(new Date(testNow.getTime() + 10_000));
@@ -61,8 +60,8 @@ forEachDialect('comment moderation', (dialect) => {
     assert.equal(second.json().status, 'approved');
   });
 
-  test(`${dialect}: marking spam teaches the filter, bulk actions move many, and the trash restores`, async (t) => {
-    const gazette = await buildTestApp({ dialect });
+  test('marking spam teaches the filter, bulk actions move many, and the trash restores', async (t) => {
+    const gazette = await buildTestApp();
     t.after(() => gazette.close());
     const article = await firstArticle(gazette);
     gazette.setNow(new Date(testNow.getTime() + 10_000));
@@ -102,8 +101,8 @@ forEachDialect('comment moderation', (dialect) => {
     assert.equal(restored.status, 'pending');
   });
 
-  test(`${dialect}: authors and contributors cannot moderate; editors can`, async (t) => {
-    const gazette = await buildTestApp({ dialect });
+  test('authors and contributors cannot moderate; editors can', async (t) => {
+    const gazette = await buildTestApp();
     t.after(() => gazette.close());
     const { user: owner } = await createTestOwner(gazette);
     for (const [role, status] of [['author', 403], ['contributor', 403], ['editor', 200]] as const) {

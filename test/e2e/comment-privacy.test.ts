@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { commentOn, cookieFrom, postedCommentId, setCommentPolicy } from '../helpers/comment-forms.ts';
-import { forEachDialect } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { articleLinks } from '../helpers/html.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
@@ -85,14 +84,14 @@ function findLeaks(path: string, response: LightMyRequestResponse, forms: readon
   return leaks;
 }
 
-forEachDialect('commenters’ email addresses appear on no public route', (dialect) => {
+describe('commenters’ email addresses appear on no public route', () => {
   let gazette: TestGazette;
   const jsonAnswers: LightMyRequestResponse[] = [];
   const postedBodies: string[] = [];
   let commenterCookie = '';
 
   before(async () => {
-    gazette = await buildTestApp({ dialect, commentsPerMinute: 1000 });
+    gazette = await buildTestApp({ commentsPerMinute: 1000 });
     const home = await gazette.app.inject({ url: '/' });
     const articles = articleLinks(home.body).filter((path) => !path.startsWith('/policies/'));
     assert.ok(articles.length >= 10, 'the demo has articles to comment on');
@@ -210,7 +209,8 @@ forEachDialect('commenters’ email addresses appear on no public route', (diale
       assert.ok(kinds.has(expected), `the walk reached ${expected} (reached: ${[...kinds.keys()].join(', ')})`);
     }
     assert.ok(pagesShowingComments >= 8, `the walk saw the comments themselves on ${pagesShowingComments} pages`);
-    if (commentFeedsLinked) assert.ok(commentFeedsServed > 0, 'article pages link comment feeds, and the walk read them');
+    assert.ok(commentFeedsLinked, 'article pages link their comment feeds');
+    assert.ok(commentFeedsServed > 0, 'the walk read the comment feeds');
     t.diagnostic(`${commentFeedsServed} per-article comment feeds served`);
     t.diagnostic(`walked ${seen.size} routes: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
     assert.deepEqual(leaks, [], `addresses leaked on ${seen.size} routes walked`);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { brotliDecompressSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { createArticle, type FeedSubject, feedFormats, feedUrl, publishArticle } from '../../src/articles/index.ts';
+import { createArticle, publishArticle } from '../../src/articles/index.ts';
+import { type FeedSubject, feedFormats, feedUrl } from '../../src/platform/urls.ts';
 import { fetchAllSitemaps, fetchOk, readFeedItems, sitemapPaths } from '../helpers/feeds.ts';
 import { articleLinks, jsonLdBlocks, linksMatching } from '../helpers/html.ts';
 import { schemaOrgProblems } from '../helpers/schema-org.ts';

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  createArticle,
-  type FeedSubject,
-  feedFormats,
-  feedUrl,
-  getArticle,
-  publishArticle,
-  unpublishArticle,
-  updateArticle,
-} from '../../src/articles/index.ts';
+import { createArticle, getArticle, publishArticle, unpublishArticle, updateArticle } from '../../src/articles/index.ts';
+import { type FeedSubject, feedFormats, feedUrl } from '../../src/platform/urls.ts';
 import { findOrCreateTag } from '../../src/tags/index.ts';
 import { fetchAllSitemaps, fetchOk, readFeedItems, sitemapPaths } from '../helpers/feeds.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';

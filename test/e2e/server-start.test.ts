@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,22 +10,24 @@ test('the server starts on an empty data folder with the demo, and a restart kee
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-start-'));
   const port = await freePort();
   const env = { NODE_ENV: 'production', GAZETTE_DEMO: 'on', PORT: String(port), HOST: '127.0.0.1', GAZETTE_DATA_DIR: dataDir };
+  // Whichever server is running when an assertion fails is stopped too, or it would keep this file's process alive.
+  let running: ChildProcess | undefined;
   try {
-    const startedAt = Date.now();
+    // How long the first start takes is measured by `npm run bench`, not asserted here: a busy machine would make it flaky.
     const first = await startServer(env);
-    const startSeconds = (Date.now() - startedAt) / 1000;
+    running = first.child;
     assert.match(first.output(), /Seeded the demo newsroom/);
-    assert.ok(startSeconds < 20, `started in ${startSeconds} s`);
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     assert.match(home, /The Meridian Gazette/);
     assert.equal(await stopServer(first.child), 0, 'SIGTERM closes cleanly');
 
     const second = await startServer(env);
+    running = second.child;
     const again = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     assert.equal(again.match(/href="\/[a-z-]+\/[a-z0-9-]+"/g)?.join(), home.match(/href="\/[a-z-]+\/[a-z0-9-]+"/g)?.join(), 'same stories after a restart');
     assert.doesNotMatch(second.output(), /Seeded the demo newsroom/, 'the demo is not seeded twice');
-    await stopServer(second.child);
   } finally {
+    if (running && running.exitCode === null && running.signalCode === null) await stopServer(running);
     await rm(dataDir, { recursive: true, force: true });
   }
 });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { User } from '../../src/accounts/index.ts';
-import { feedUrl, listArticleRevisions } from '../../src/articles/index.ts';
+import { listArticleRevisions } from '../../src/articles/index.ts';
+import { feedUrl } from '../../src/platform/urls.ts';
 import { listAllMedia, type MediaItem } from '../../src/media/index.ts';
-import { testDialects } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { jsonLdBlocks, metaContent } from '../helpers/html.ts';
 import { uploadFiles } from '../helpers/multipart.ts';
@@ -12,7 +12,7 @@ import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { schemaOrgProblems } from '../helpers/schema-org.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
-for (const dialect of testDialects) describe(`social image and site logo [${dialect}]`, () => {
+describe('social image and site logo', () => {
   let gazette: TestGazette;
   let owner: { user: User; sessionToken: string };
   let editorSession: string;
@@ -30,7 +30,7 @@ for (const dialect of testDialects) describe(`social image and site logo [${dial
   }
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     owner = await createTestOwner(gazette);
     editorSession = (await addTestMember(gazette, owner.user, 'editor', 'Social editor')).sessionToken;
     const upload = await uploadFiles(gazette.app, await browser(owner.sessionToken), [

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Role, User } from '../../src/accounts/index.ts';
 import { findOrCreateTag } from '../../src/tags/index.ts';
-import { testDialects } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
-for (const dialect of testDialects) describe(`tags in the editor [${dialect}]`, () => {
+describe('tags in the editor', () => {
   let gazette: TestGazette;
   const staff = new Map<Role, { user: User; sessionToken: string }>();
 
@@ -33,7 +32,7 @@ for (const dialect of testDialects) describe(`tags in the editor [${dialect}]`, 
   }
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     const owner = await createTestOwner(gazette);
     staff.set('owner', owner);
     for (const role of ['editor', 'author', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `Tagging ${role}`));

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { CommentPolicy } from '../../src/comments/index.ts';
+import type { CommentPolicy } from '../../src/settings/index.ts';
 import type { TestGazette } from './test-app.ts';
 
 /** What a reader types into "Leave a comment"; the hidden fields come from the page. */

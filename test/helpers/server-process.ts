@@ -16,7 +16,11 @@ export function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: 'pipe' });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "serving" line within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A server that never said it serves is stopped, so it cannot keep the test's process alive.
+      child.kill('SIGKILL');
+      reject(new Error(`no "serving" line within 30 s:\n${output}`));
+    }, 30_000);
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Gazette is serving')) {

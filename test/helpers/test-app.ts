@@ -8,6 +8,7 @@ import { seedDemoNewsroom } from '../../src/demo/seed-demo.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import type { Mail, Mailer } from '../../src/platform/mailer.ts';
 import { createTestDatabase } from './databases.ts';
+import { copyDemoNewsroom, testCacheDir } from './demo-template.ts';
 
 /** A fixed moment, so dates on pages and "hours ago" in the demo are the same on every run. */
 export const testNow = new Date('2026-11-27T12:00:00.000Z');
@@ -29,8 +30,12 @@ export async function buildTestApp(
     env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<TestGazette> {
-  const database = await createTestDatabase(options.dialect ?? 'sqlite');
+  const dialect = options.dialect ?? 'sqlite';
+  const seed = options.seed !== false;
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
+  // The demo as of the fixed test moment is seeded once per process and copied; anything else is seeded here.
+  const fromTemplate = seed && dialect === 'sqlite' && !options.realClock;
+  const database = fromTemplate ? await copyDemoNewsroom(testNow, dataDir) : await createTestDatabase(dialect);
   let now = testNow;
   // A real clock for tests that wait on time passing (the publishing scheduler); a fixed one otherwise.
   const clock: Clock = { now: () => (options.realClock ? new Date() : now) };
@@ -49,10 +54,9 @@ export async function buildTestApp(
     },
   };
   // One cache for every test process, so the editor's bundle is built once per change, not per app.
-  const cacheDir = join(tmpdir(), 'gazette-test-cache');
-  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock, mailer: options.mailer ?? recordingMailer, cacheDir });
-  if (options.seed !== false) {
-    await seedDemoNewsroom({ db: database.db, clock, ...gazette });
+  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock, mailer: options.mailer ?? recordingMailer, cacheDir: testCacheDir });
+  if (seed && !fromTemplate) {
+    await seedDemoNewsroom({ db: database.db, clock, ...gazette, photoCacheDir: testCacheDir });
   }
   return {
     ...gazette,

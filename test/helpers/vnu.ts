@@ -40,7 +40,7 @@ export function javaSkipReason(): string | undefined {
 export async function findHtmlErrors(pages: readonly HtmlPage[]): Promise<Map<string, VnuMessage[]>> {
   const dir = await mkdtemp(join(tmpdir(), 'gazette-vnu-'));
   try {
-    const files = pages.map((page, index) => join(dir, `page-${index}.html`));
+    const files = pages.map((_page, index) => join(dir, `page-${index}.html`));
     await Promise.all(pages.map((page, index) => writeFile(files[index]!, page.html)));
     const messages = await runVnu(files);
     const errors = new Map(pages.map((page): [string, VnuMessage[]] => [page.name, []]));

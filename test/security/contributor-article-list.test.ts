@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Role, User } from '../../src/accounts/index.ts';
-import { testDialects } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
@@ -9,7 +8,7 @@ import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 // The newsroom's list names only what each person may open or what readers can already see:
 // contributors and authors see their own work in any state and everyone's published articles,
 // never another writer's draft, review, scheduled or trashed headline.
-for (const dialect of testDialects) describe(`the article list a writer sees [${dialect}]`, () => {
+describe('the article list a writer sees', () => {
   let gazette: TestGazette;
   const staff = new Map<Role, { user: User; sessionToken: string }>();
   let worldId: string;
@@ -47,7 +46,7 @@ for (const dialect of testDialects) describe(`the article list a writer sees [${
   }
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     const owner = await createTestOwner(gazette);
     staff.set('owner', owner);
     for (const role of ['editor', 'author', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `List ${role}`));

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { commentOn, postedCommentId, setCommentPolicy } from '../helpers/comment-forms.ts';
-import { forEachDialect } from '../helpers/databases.ts';
 import { fetchOk } from '../helpers/feeds.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
@@ -85,13 +84,13 @@ function textContentOf(html: string): string {
   return DomUtils.textContent(parseDocument(html, { decodeEntities: true }));
 }
 
-forEachDialect('text in feeds', (dialect) => {
+describe('text in feeds', () => {
   let gazette: TestGazette;
   let articlePath: string;
   let collectionFeeds: string[];
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     const db = gazette.database.db;
     const home = await gazette.app.inject({ url: '/' });
     articlePath = /<main[\s\S]*?href="(\/[a-z-]+\/[a-z0-9-]+)"/.exec(home.body)![1]!;

@@ -3,13 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Role, User } from '../../src/accounts/index.ts';
 import { createArticle, publishArticle } from '../../src/articles/index.ts';
-import { testDialects } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { uploadFiles } from '../helpers/multipart.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
-for (const dialect of testDialects) describe(`media descriptions [${dialect}]`, () => {
+describe('media descriptions', () => {
   let gazette: TestGazette;
   const people = new Map<Role, { user: User; client: FormClient }>();
   const as = (role: Role) => people.get(role)!.client;
@@ -52,7 +51,7 @@ for (const dialect of testDialects) describe(`media descriptions [${dialect}]`, 
   const hasDescriptionForm = (html: string, id: number) => new RegExp(`<form method="post" action="/admin/media/${id}"`).test(html);
 
   before(async () => {
-    gazette = await buildTestApp({ dialect });
+    gazette = await buildTestApp();
     const owner = await createTestOwner(gazette);
     const sessions: [Role, { user: User; sessionToken: string }][] = [['owner', owner]];
     for (const role of ['editor', 'author', 'contributor'] as const) sessions.push([role, await addTestMember(gazette, owner.user, role, `Test ${role}`)]);

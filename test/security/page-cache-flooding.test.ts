@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { commentOn, postedCommentId, setCommentPolicy } from '../helpers/comment-forms.ts';
-import { forEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
-forEachDialect('reader page addresses and the page cache', (dialect) => {
+describe('reader page addresses and the page cache', () => {
   let gazette: TestGazette;
   /** An article with two approved comments, one page of them. */
   let articlePath: string;
@@ -21,7 +20,7 @@ forEachDialect('reader page addresses and the page cache', (dialect) => {
     commentOn(gazette, path, { name: `Reader ${n}`, email: `reader-${n}@example.com`, comment: `Comment ${n} on the story.` }, { remoteAddress: `198.51.100.${n}` });
 
   before(async () => {
-    gazette = await buildTestApp({ dialect, commentsPerMinute: 1000 });
+    gazette = await buildTestApp({ commentsPerMinute: 1000 });
     const home = await gazette.app.inject({ url: '/' });
     const paths = [...home.body.matchAll(/<main[\s\S]*?href="(\/[a-z-]+\/[a-z0-9-]+)"/g)].map((match) => match[1]!);
     const links = [...new Set([...home.body.matchAll(/href="(\/(?:world|politics|science|culture)\/[a-z0-9-]+)"/g)].map((match) => match[1]!))];

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Mailer } from '../../src/platform/mailer.ts';
-import { forEachDialect } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner, testOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
@@ -24,9 +23,9 @@ function lastLink(gazette: TestGazette, path: 'reset/new' | 'invite'): string {
   return match[1]!;
 }
 
-forEachDialect('password resets', (dialect) => {
+describe('password resets', () => {
   test('an admin cannot make a reset link for the owner or another admin, only for lower roles (no SMTP)', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false, mailer: noSmtp });
+    const gazette = await buildTestApp({ seed: false, mailer: noSmtp });
     try {
       const owner = await createTestOwner(gazette);
       const admin = await addTestMember(gazette, owner.user, 'admin', 'Ada Admin');
@@ -51,7 +50,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('an admin cannot demote another admin to get round the rank rule for reset links', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false, mailer: noSmtp });
+    const gazette = await buildTestApp({ seed: false, mailer: noSmtp });
     try {
       const owner = await createTestOwner(gazette);
       const admin = await addTestMember(gazette, owner.user, 'admin', 'Ada Admin');
@@ -72,7 +71,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('an owner cannot make a reset link for another owner', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false, mailer: noSmtp });
+    const gazette = await buildTestApp({ seed: false, mailer: noSmtp });
     try {
       const owner = await createTestOwner(gazette);
       await addTestMember(gazette, owner.user, 'owner', 'Olga Owner');
@@ -87,7 +86,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('the team page offers reset links only for members of a lower role', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false, mailer: noSmtp });
+    const gazette = await buildTestApp({ seed: false, mailer: noSmtp });
     try {
       const owner = await createTestOwner(gazette);
       const admin = await addTestMember(gazette, owner.user, 'admin', 'Ada Admin');
@@ -103,7 +102,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('a password reset on a two-step account asks for the code before any session exists', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       const now = new Date();
       gazette.setNow(now);
@@ -133,7 +132,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('a reset link an admin made for a two-step editor also stops at the code', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false, mailer: noSmtp });
+    const gazette = await buildTestApp({ seed: false, mailer: noSmtp });
     try {
       const now = new Date();
       gazette.setNow(now);
@@ -158,7 +157,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('a reset ends every session and spends every other reset link, invitation and half-finished sign-in of the account', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       const now = new Date();
       gazette.setNow(now);
@@ -201,7 +200,7 @@ forEachDialect('password resets', (dialect) => {
   });
 
   test('a lookalike address (Kelvin sign) gets the link at the stored address, never the typed one', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       const owner = await createTestOwner(gazette);
       await addTestMember(gazette, owner.user, 'editor', 'Kim');

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { signIn } from '../../src/accounts/index.ts';
-import { forEachDialect } from '../helpers/databases.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { createTestOwner, testOwner } from '../helpers/newsroom.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
@@ -12,9 +11,9 @@ function comparable(body: string): string {
   return body.replace(/value="[^"]*"/g, 'value=""');
 }
 
-forEachDialect('sign-in throttling', (dialect) => {
+describe('sign-in throttling', () => {
   test('five wrong passwords for a staff email and for an unknown one get the same answers, and so does the sixth try', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       await createTestOwner(gazette);
       const staff = new FormClient(gazette.app, '203.0.113.10');
@@ -47,7 +46,7 @@ forEachDialect('sign-in throttling', (dialect) => {
   });
 
   test('the owner signs in from their own address while an attacker hammers their email from another', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       await createTestOwner(gazette);
       const attacker = new FormClient(gazette.app, '198.51.100.66');
@@ -68,7 +67,7 @@ forEachDialect('sign-in throttling', (dialect) => {
   });
 
   test('after five free failures each wait doubles, and ends on its own', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       const start = new Date('2026-12-01T09:00:00.000Z');
       gazette.setNow(start);
@@ -99,7 +98,7 @@ forEachDialect('sign-in throttling', (dialect) => {
 
   // Through the service: the per-route limit (ten posts a minute from one address) would answer first over HTTP.
   test('one address trying many emails is slowed down for all of them; other addresses are not', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       await createTestOwner(gazette);
       const deps = { db: gazette.database.db, clock: gazette.site.clock };

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { DialectName } from '../../src/db/connect.ts';
-import { forEachDialect } from '../helpers/databases.ts';
+import { describe, test } from 'node:test';
 import { FormClient } from '../helpers/form-client.ts';
 import { createTestOwner, testOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
@@ -13,8 +11,8 @@ const signInPage = /<h1>Sign in to the newsroom<\/h1>/;
  * An owner who turned two-step on just now; the app's clock then moves to the next 30-second step,
  * whose code (returned as `at`) has not been used yet.
  */
-async function ownerWithTwoStep(dialect: DialectName): Promise<{ gazette: TestGazette; secret: string; at: Date; sessionToken: string }> {
-  const gazette = await buildTestApp({ dialect, seed: false });
+async function ownerWithTwoStep(): Promise<{ gazette: TestGazette; secret: string; at: Date; sessionToken: string }> {
+  const gazette = await buildTestApp({ seed: false });
   const now = new Date();
   gazette.setNow(now);
   const { sessionToken } = await createTestOwner(gazette);
@@ -24,9 +22,9 @@ async function ownerWithTwoStep(dialect: DialectName): Promise<{ gazette: TestGa
   return { gazette, secret, at, sessionToken };
 }
 
-forEachDialect('two-step codes', (dialect) => {
+describe('two-step codes', () => {
   test('27 wrong codes on one half-finished sign-in from three addresses: cut off at the fifth, then the right code fails too', async () => {
-    const { gazette, secret, at } = await ownerWithTwoStep(dialect);
+    const { gazette, secret, at } = await ownerWithTwoStep();
     try {
       const holder = await signInWithPassword(gazette, testOwner.email, testOwner.password);
       const challenge = holder.cookie('gazette_second_step')!;
@@ -57,7 +55,7 @@ forEachDialect('two-step codes', (dialect) => {
   });
 
   test('wrong codes count against the account across sign-ins and addresses: after ten, even the right code waits for the 15-minute window to end', async () => {
-    const { gazette, secret, at } = await ownerWithTwoStep(dialect);
+    const { gazette, secret, at } = await ownerWithTwoStep();
     try {
       const wrong = wrongCodesAt(secret, at, 10);
       for (const round of [0, 1]) {
@@ -86,7 +84,7 @@ forEachDialect('two-step codes', (dialect) => {
   });
 
   test('a code that signed the owner in is refused for a second, separate sign-in', async () => {
-    const { gazette, secret, at } = await ownerWithTwoStep(dialect);
+    const { gazette, secret, at } = await ownerWithTwoStep();
     try {
       const owner = await signInWithPassword(gazette, testOwner.email, testOwner.password);
       assert.equal((await owner.post('/admin/login/code', { code: codeAt(secret, at) })).statusCode, 303);
@@ -107,7 +105,7 @@ forEachDialect('two-step codes', (dialect) => {
   });
 
   test('the code that turned two-step on cannot be used again to sign in', async () => {
-    const gazette = await buildTestApp({ dialect, seed: false });
+    const gazette = await buildTestApp({ seed: false });
     try {
       const now = new Date();
       gazette.setNow(now);
@@ -124,7 +122,7 @@ forEachDialect('two-step codes', (dialect) => {
   });
 
   test('turning two-step off needs a code that has not signed anyone in', async () => {
-    const { gazette, secret, at } = await ownerWithTwoStep(dialect);
+    const { gazette, secret, at } = await ownerWithTwoStep();
     try {
       const browser = await signInWithPassword(gazette, testOwner.email, testOwner.password);
       assert.equal((await browser.post('/admin/login/code', { code: codeAt(secret, at) })).statusCode, 303);

@@ -31,7 +31,15 @@ function extensions(openLink: () => void) {
     PullQuote,
     InlinePhoto,
     Embed,
-    Extension.create({ name: 'linkShortcut', addKeyboardShortcuts: () => ({ 'Mod-k': () => (openLink(), true) }) }),
+    Extension.create({
+      name: 'linkShortcut',
+      addKeyboardShortcuts: () => ({
+        'Mod-k': () => {
+          openLink();
+          return true;
+        },
+      }),
+    }),
   ];
 }
 

@@ -54,7 +54,7 @@ export function mountTagAutocomplete(input: HTMLInputElement, suggestUrl: string
 
   const highlight = (index: number) => {
     active = index;
-    options().forEach((option, position) => option.setAttribute('aria-selected', String(position === index)));
+    for (const [position, option] of options().entries()) option.setAttribute('aria-selected', String(position === index));
     const current = options()[index];
     if (current) {
       input.setAttribute('aria-activedescendant', current.id);

@@ -1,0 +1,258 @@
+import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames } from '../../articles/index.ts';
+import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
+import { renderDocument } from '../../render/safe-html.ts';
+import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
+import { TrashButton, TrashedNotice } from './article-trash-controls.tsx';
+import { DraftNotices, type EditorDraftState, PendingChangeNotice, type PendingChangeNoticeData } from './editor-notices.tsx';
+
+function CommentsSwitch({ articleId, comments, csrfToken }: { articleId: number; comments: NonNullable<EditorPageData['comments']>; csrfToken: string }) {
+  return (
+    <section class="checklist" aria-labelledby="comments-switch-heading">
+      <h2 id="comments-switch-heading">Comments</h2>
+      <p>
+        {comments.open ? 'Readers can comment on this article' : 'Comments are closed on this article'} ({comments.count} approved).{' '}
+        <a href="/admin/comments">Moderation queue</a>
+      </p>
+      <form method="post" action={`/admin/comments/article/${articleId}`}>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="comments" value={comments.open ? 'closed' : 'open'} />
+        <button type="submit" class="button">{comments.open ? 'Close comments' : 'Open comments'}</button>
+      </form>
+    </section>
+  );
+}
+
+export interface EditorPageData {
+  /** Absent for a new article. */
+  readonly articleId?: number;
+  readonly statusLabel: string;
+  /** The pre-publish checks of the saved version. */
+  readonly checklist: readonly ChecklistItem[];
+  readonly corrections: readonly Correction[];
+  /** Published articles take corrections; drafts are simply edited. */
+  readonly canCorrect: boolean;
+  readonly publicUrl?: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly message?: string;
+  readonly notice?: string;
+  readonly sections: readonly SelectOption[];
+  readonly authors: readonly SelectOption[];
+  readonly images: readonly SelectOption[];
+  readonly canPublish: boolean;
+  /** Whether this person may create tags by typing new names; otherwise they choose existing ones. */
+  readonly mayCreateTags: boolean;
+  /** Saved articles only: what this person may do with the trash. */
+  readonly trash?: { readonly trashed: boolean; readonly canTrash: boolean; readonly canDelete: boolean };
+  readonly isLive: boolean;
+  /** This person's saves of the live article wait for an editor's review. */
+  readonly editsAreHeld: boolean;
+  /** A change to the live article waiting for review, when this person wrote it or may decide on it. */
+  readonly pendingChange?: PendingChangeNoticeData;
+  /** Saved articles, for those who moderate: this article's own comments switch. */
+  readonly comments?: { readonly open: boolean; readonly count: number };
+  readonly timeZone: string;
+  /** The rich editor's script and what it reads from the form; without it the page is the plain form. */
+  readonly richEditor?: {
+    readonly scriptUrl: string;
+    readonly libraryUrl: string;
+    /** This person's browser copy of the form, e.g. "7:article-12" or "7:new". */
+    readonly draftKey: string;
+    readonly fieldNames: readonly string[];
+    /** Saved articles only; a new one is kept in the browser until its first save. */
+    readonly autosaveUrl?: string;
+    /** Existing tags as JSON, offered while typing in the tags field. */
+    readonly tagSuggestUrl: string;
+  };
+  readonly drafts?: EditorDraftState;
+}
+
+export const editorLabels: Record<string, string> = {
+  headline: 'Headline', standfirst: 'Standfirst', slug: 'Slug', sectionId: 'Section', byline1: 'First byline',
+  byline2: 'Second byline', byline3: 'Third byline', tags: 'Tags', dateline: 'Dateline', featuredMediaId: 'Featured photo', socialImageId: 'Social image',
+  bodyHtml: 'Body', seoTitle: 'Search title', seoDescription: 'Search description', publishAt: 'Publish at',
+  kind: 'Type of work', correctionKind: 'Correction or update', correctionText: 'Note',
+};
+
+const kindOptions = (Object.keys(articleKindNames) as ArticleKind[]).map((kind) => ({ value: kind, label: articleKindNames[kind] }));
+
+const none = { value: '', label: '— None —' };
+const sameAsFeatured = { value: '', label: '— The featured photo —' };
+
+function Bylines({ data }: { data: EditorPageData }) {
+  return (
+    <fieldset class="field-group">
+      <legend>Bylines, in order</legend>
+      {(['byline1', 'byline2', 'byline3'] as const).map((name) => (
+        <Select name={name} label={editorLabels[name]!} options={[none, ...data.authors]} value={data.values[name]} error={data.errors[name]} />
+      ))}
+    </fieldset>
+  );
+}
+
+function Checklist({ items }: { items: readonly ChecklistItem[] }) {
+  if (items.length === 0) return null;
+  const failing = items.filter((item) => !item.passed);
+  return (
+    <section class="checklist" aria-labelledby="checklist-heading">
+      <h2 id="checklist-heading">Before publishing</h2>
+      {failing.length === 0 ? (
+        <p class="checklist__ok">Every check passes.</p>
+      ) : (
+        <ul>
+          {failing.map((item) => (
+            <li class={item.blocking ? 'checklist__item checklist__item--blocking' : 'checklist__item'}>
+              <strong>{item.blocking ? 'Must fix: ' : 'Check: '}</strong>
+              {item.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Corrections({ data, csrfToken }: { data: EditorPageData; csrfToken: string }) {
+  return (
+    <section class="checklist" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and updates</h2>
+      {data.corrections.length > 0 ? (
+        <ol>
+          {data.corrections.map((note) => (
+            <li>
+              <strong>{note.kind === 'correction' ? 'Correction' : 'Update'}, {note.createdAt.toISOString().slice(0, 10)}:</strong> {note.text}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>None yet. A note added here appears, dated, at the end of the article; corrections are also listed on the public corrections page.</p>
+      )}
+      <form method="post" action={`/admin/articles/${data.articleId}/corrections`} class="admin-form" novalidate>
+        <CsrfField token={csrfToken} />
+        <Select
+          name="correctionKind"
+          label={editorLabels.correctionKind!}
+          options={[{ value: 'correction', label: 'Correction: a fact was wrong' }, { value: 'update', label: 'Update: there is news' }]}
+          value={data.values.correctionKind}
+          error={data.errors.correctionKind}
+        />
+        <TextArea name="correctionText" label={editorLabels.correctionText!} value={data.values.correctionText} error={data.errors.correctionText} rows={3} maxlength={2000} />
+        <button type="submit" class="button">
+          Add to the article
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Actions({ data }: { data: EditorPageData }) {
+  return (
+    <div class="editor-actions">
+      <button type="submit" name="intent" value="save" class="button">
+        {data.editsAreHeld ? 'Send changes for review' : data.isLive ? 'Save changes' : 'Save draft'}
+      </button>
+      {!data.isLive && !data.canPublish ? (
+        <button type="submit" name="intent" value="review" class="button">
+          Submit for review
+        </button>
+      ) : null}
+      {data.canPublish && !data.isLive ? (
+        <>
+          <button type="submit" name="intent" value="publish" class="button button--primary">
+            Publish now
+          </button>
+          <div class="schedule">
+            <Field name="publishAt" label={`${editorLabels.publishAt} (${data.timeZone})`} value={data.values.publishAt} error={data.errors.publishAt} hint="Day and time, e.g. 2026-12-01T07:30" />
+            <button type="submit" name="intent" value="schedule" class="button">
+              Schedule
+            </button>
+          </div>
+        </>
+      ) : null}
+      {data.canPublish && data.isLive ? (
+        <button type="submit" name="intent" value="unpublish" class="button button--danger">
+          Unpublish
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): string {
+  const action = data.articleId ? `/admin/articles/${data.articleId}` : '/admin/articles/new';
+  const title = data.articleId ? `Edit: ${data.values.headline || 'untitled'}` : 'New article';
+  return renderDocument(
+    <AdminDocument chrome={chrome} title={title} scripts={data.richEditor ? [data.richEditor.scriptUrl] : []}>
+      <h1>{data.articleId ? 'Edit article' : 'New article'}</h1>
+      <p class="admin-lede">
+        Status: <strong>{data.statusLabel}</strong>
+        {data.publicUrl ? (
+          <>
+            {' · '}
+            <a href={data.publicUrl}>View on the site</a>
+          </>
+        ) : null}
+        {data.articleId ? (
+          <>
+            {' · '}
+            <a href={`/admin/articles/${data.articleId}/preview`}>Preview</a>
+            {' · '}
+            <a href={`/admin/articles/${data.articleId}/revisions`}>Revisions</a>
+          </>
+        ) : null}
+      </p>
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
+      {data.message ? (
+        <p class="form-message" role="alert">
+          {data.message}
+        </p>
+      ) : null}
+      {data.articleId && data.trash?.trashed ? <TrashedNotice articleId={data.articleId} canRestore={data.trash.canTrash} canDelete={data.trash.canDelete} csrfToken={chrome.csrfToken} /> : null}
+      {data.pendingChange ? <PendingChangeNotice change={data.pendingChange} csrfToken={chrome.csrfToken} /> : null}
+      {data.drafts ? <DraftNotices drafts={data.drafts} csrfToken={chrome.csrfToken} /> : null}
+      <ErrorSummary errors={data.errors} labels={editorLabels} />
+      <form
+        method="post"
+        action={action}
+        class="admin-form editor"
+        novalidate
+        data-rich-editor={data.richEditor ? true : undefined}
+        data-library-url={data.richEditor?.libraryUrl}
+        data-draft-key={data.richEditor?.draftKey}
+        data-draft-fields={data.richEditor?.fieldNames.join(' ')}
+        data-autosave-url={data.richEditor?.autosaveUrl}
+        data-tag-suggest-url={data.richEditor?.tagSuggestUrl}
+      >
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="loadedVersion" value={data.values.loadedVersion ?? ''} />
+        <Field name="headline" label={editorLabels.headline!} value={data.values.headline} error={data.errors.headline} required maxlength={200} />
+        <TextArea name="standfirst" label={editorLabels.standfirst!} value={data.values.standfirst} error={data.errors.standfirst} rows={2} maxlength={600} />
+        <div class="editor-columns">
+          <Select name="kind" label={editorLabels.kind!} options={kindOptions} value={data.values.kind || 'news'} error={data.errors.kind} hint="Readers see every type but news labelled." />
+          <Select name="sectionId" label={editorLabels.sectionId!} options={[none, ...data.sections]} value={data.values.sectionId} error={data.errors.sectionId} />
+          <Field name="dateline" label={editorLabels.dateline!} value={data.values.dateline} error={data.errors.dateline} hint="Place only, e.g. SEOUL" maxlength={60} />
+        </div>
+        <Bylines data={data} />
+        <Field name="tags" label={editorLabels.tags!} value={data.values.tags} error={data.errors.tags} hint={data.mayCreateTags ? 'Separated by commas; new tags are created.' : 'Separated by commas; choose existing tags (only editors can create new ones).'} maxlength={600} />
+        <Select name="featuredMediaId" label={editorLabels.featuredMediaId!} options={[none, ...data.images]} value={data.values.featuredMediaId} error={data.errors.featuredMediaId} hint="Upload photos in the media library." />
+        <Select name="socialImageId" label={editorLabels.socialImageId!} options={[sameAsFeatured, ...data.images]} value={data.values.socialImageId} error={data.errors.socialImageId} hint="What social networks show when the article is shared, if not the featured photo." />
+        <TextArea name="bodyHtml" label={editorLabels.bodyHtml!} value={data.values.bodyHtml} error={data.errors.bodyHtml} rows={18} hint="Paragraphs, headings, lists, quotes, links, library photos and embeds; anything else is removed when saved." />
+        <details class="field-group">
+          <summary>Address and search engines</summary>
+          <Field name="slug" label={editorLabels.slug!} value={data.values.slug} error={data.errors.slug} hint="Leave empty to make one from the headline. Old addresses keep working." maxlength={120} />
+          <Field name="seoTitle" label={editorLabels.seoTitle!} value={data.values.seoTitle} error={data.errors.seoTitle} maxlength={120} />
+          <TextArea name="seoDescription" label={editorLabels.seoDescription!} value={data.values.seoDescription} error={data.errors.seoDescription} rows={2} maxlength={320} />
+        </details>
+        {data.trash?.trashed ? null : <Actions data={data} />}
+      </form>
+      {data.articleId && data.trash?.canTrash && !data.trash.trashed ? <TrashButton articleId={data.articleId} csrfToken={chrome.csrfToken} /> : null}
+      <Checklist items={data.checklist} />
+      {data.articleId && data.comments ? <CommentsSwitch articleId={data.articleId} comments={data.comments} csrfToken={chrome.csrfToken} /> : null}
+      {data.canCorrect && data.articleId ? <Corrections data={data} csrfToken={chrome.csrfToken} /> : null}
+    </AdminDocument>,
+  );
+}

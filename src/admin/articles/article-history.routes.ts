@@ -1,0 +1,68 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { canEditArticle, getArticle, holdsEditForReview, listArticleRevisions, loadSnapshotNames, type PublishedArticle, renderArticleDocument, restoreRevision } from '../../articles/index.ts';
+import { ForbiddenError } from '../../errors.ts';
+import { formatDateTime } from '../../render/dates.ts';
+import { dateStyleOf } from '../../settings/index.ts';
+import { adminChrome, type AdminContext, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { auditEdit } from './article-audit.ts';
+import { renderRevisionsPage } from './revisions-page.tsx';
+import { rowId, rowIdParams } from '../../platform/route-schemas.ts';
+
+const ArticleParams = rowIdParams('articleId');
+type ArticleParams = Static<typeof ArticleParams>;
+const RevisionParams = rowIdParams('articleId', 'revisionId');
+const CompareQuery = Type.Object({ from: Type.Optional(rowId), to: Type.Optional(rowId) });
+
+/** Preview, revisions with their differences, and restoring an old version. */
+export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const { db, site } = context;
+  app.addHook('preHandler', staffOnly);
+
+  const loadEditable = async (request: FastifyRequest<{ Params: ArticleParams }>) => {
+    const article = await getArticle(db, request.params.articleId);
+    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError('You can see only your own articles.');
+    return article;
+  };
+
+  app.get<{ Params: ArticleParams }>('/admin/articles/:articleId/preview', { schema: { params: ArticleParams } }, async (request, reply) => {
+    const article = await loadEditable(request);
+    const now = site.clock.now();
+    // A draft has no publication time yet: it is shown as if published now.
+    const asPublished: PublishedArticle = { ...article, publishedAt: article.publishedAt ?? now };
+    const { html } = await renderArticleDocument(asPublished, { db, site, pages: context.pages, comments: context.commentSections }, now);
+    return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get<{ Params: ArticleParams; Querystring: Static<typeof CompareQuery> }>(
+    '/admin/articles/:articleId/revisions',
+    { schema: { params: ArticleParams, querystring: CompareQuery } },
+    async (request, reply) => {
+      const article = await loadEditable(request);
+      const revisions = await listArticleRevisions(db, article.id);
+      const dateStyle = dateStyleOf(site.settings.current());
+      const byId = new Map(revisions.map((revision) => [revision.id, revision]));
+      // By default: the latest save against the one before it.
+      const to = byId.get(request.query.to ?? revisions[0]?.id ?? 0);
+      const from = byId.get(request.query.from ?? revisions[1]?.id ?? 0);
+      return sendHtml(reply, 200, renderRevisionsPage(adminChrome(context, request, reply), {
+        articleId: article.id,
+        headline: article.headline,
+        revisions: revisions.map((revision) => ({ id: revision.id, label: formatDateTime(revision.savedAt, dateStyle), by: revision.savedByName ?? 'Gazette' })),
+        ...(from && to ? { comparison: { from: from.snapshot, to: to.snapshot, fromId: from.id, toId: to.id, names: await loadSnapshotNames(db, [from.snapshot, to.snapshot]) } } : {}),
+        restoreIsHeld: holdsEditForReview(requireStaff(request), article),
+      }));
+    },
+  );
+
+  app.post<{ Params: Static<typeof RevisionParams> }>(
+    '/admin/articles/:articleId/revisions/:revisionId/restore',
+    { schema: { params: RevisionParams }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const article = await loadEditable(request);
+      const outcome = await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, { editor: requireStaff(request) });
+      await auditEdit(context, request, outcome);
+      return reply.redirect(`/admin/articles/${article.id}?done=${outcome.kind === 'held' ? 'proposed' : 'saved'}`, 303);
+    },
+  );
+};

@@ -1,0 +1,92 @@
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  acceptInvitation,
+  checkPasswordResetLink,
+  createPasswordResetLink,
+  getInvitation,
+  resetPassword,
+  setSecondStepCookie,
+  setSessionCookie,
+} from '../../accounts/index.ts';
+import { ValidationError } from '../../errors.ts';
+import { type AdminContext, accountDeps, adminChrome, requestMeta, sendHtml } from '../admin-context.ts';
+import { renderInvitationPage, renderNewPasswordPage, renderResetRequestPage } from './one-time-link-pages.tsx';
+import { emptyForm } from './sign-in-pages.tsx';
+import { AccountForm, TokenQuery } from './team-forms.ts';
+
+
+/** Invitations and password resets: reached from a one-time link, before anyone is signed in. */
+export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const deps = accountDeps(context);
+  const attemptLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+  app.get<{ Querystring: TokenQuery }>('/admin/invite', { schema: { querystring: TokenQuery } }, async (request, reply) => {
+    const invitation = await getInvitation(deps, request.query.token);
+    return sendHtml(reply, 200, renderInvitationPage(adminChrome(context, request, reply), emptyForm, invitation, request.query.token));
+  });
+
+  app.post<{ Querystring: TokenQuery; Body: AccountForm }>(
+    '/admin/invite',
+    { schema: { querystring: TokenQuery, body: AccountForm }, preHandler: app.csrfProtection, config: attemptLimit },
+    async (request, reply) => {
+      const { name = '', password = '', passwordAgain = '' } = request.body ?? {};
+      const { token } = request.query;
+      try {
+        const signedIn = await acceptInvitation(deps, token, { name, password, passwordAgain }, requestMeta(request));
+        setSessionCookie(reply, signedIn.sessionToken, context.secureCookies);
+        return reply.redirect('/admin', 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const form = { values: { name: name.slice(0, 200) }, errors: error.fields };
+        return sendHtml(reply, 422, renderInvitationPage(adminChrome(context, request, reply), form, await getInvitation(deps, token), token));
+      }
+    },
+  );
+
+  app.get('/admin/reset', async (request, reply) =>
+    sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), emptyForm, false)),
+  );
+
+  // Always the same answer, so the form cannot be used to find out who works here.
+  app.post<{ Body: AccountForm }>(
+    '/admin/reset',
+    { schema: { body: AccountForm }, preHandler: app.csrfProtection, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const email = (request.body?.email ?? '').slice(0, 254);
+      const link = await createPasswordResetLink(deps, email, null, requestMeta(request));
+      if (link) {
+        await context.mailer.send({
+          to: link.email,
+          subject: `Set a new password for ${context.site.settings.current().name}`,
+          text: `Someone asked to reset the password of this newsroom account. If it was you, open this link within an hour:\n\n${context.site.publicUrl}/admin/reset/new?token=${link.token}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+        });
+      }
+      return sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), { values: { email }, errors: {} }, true));
+    },
+  );
+
+  app.get<{ Querystring: TokenQuery }>('/admin/reset/new', { schema: { querystring: TokenQuery } }, async (request, reply) => {
+    await checkPasswordResetLink(deps, request.query.token);
+    return sendHtml(reply, 200, renderNewPasswordPage(adminChrome(context, request, reply), emptyForm, request.query.token));
+  });
+
+  app.post<{ Querystring: TokenQuery; Body: AccountForm }>(
+    '/admin/reset/new',
+    { schema: { querystring: TokenQuery, body: AccountForm }, preHandler: app.csrfProtection, config: attemptLimit },
+    async (request, reply) => {
+      const { password = '', passwordAgain = '' } = request.body ?? {};
+      try {
+        const result = await resetPassword(deps, request.query.token, { password, passwordAgain }, requestMeta(request));
+        if ('secondStepToken' in result) {
+          setSecondStepCookie(reply, result.secondStepToken, context.secureCookies);
+          return reply.redirect('/admin/login/code?next=%2Fadmin', 303);
+        }
+        setSessionCookie(reply, result.sessionToken, context.secureCookies);
+        return reply.redirect('/admin', 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return sendHtml(reply, 422, renderNewPasswordPage(adminChrome(context, request, reply), { values: {}, errors: error.fields }, request.query.token));
+      }
+    },
+  );
+};
