@@ -95,7 +95,10 @@ async function startServer(dataDir: string): Promise<Server> {
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
     if (hasExited(child)) throw new Error(`the server exited before answering:\n${output}`);
-    const status = await fetch(`${origin}/`).then((response) => response.status, () => 0);
+    const status = await fetch(`${origin}/`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return server;
     await sleep(250);
   }
@@ -127,7 +130,12 @@ async function openCommentForm(origin: string): Promise<{ articleId: string; sta
  * Posts `totalComments` distinct comments, `concurrency` at a time, as the page's script does
  * (Accept: application/json, the site's own Origin). `onAcknowledged` may kill the server mid-run.
  */
-async function postComments(phase: string, server: Server, form: { articleId: string; stamp: string }, onAcknowledged?: (count: number) => void): Promise<RunResult> {
+async function postComments(
+  phase: string,
+  server: Server,
+  form: { articleId: string; stamp: string },
+  onAcknowledged?: (count: number) => void,
+): Promise<RunResult> {
   const acknowledged: number[] = [];
   const statuses = new Map<string, number>();
   const latenciesMs: number[] = [];
@@ -169,7 +177,9 @@ async function postComments(phase: string, server: Server, form: { articleId: st
           onAcknowledged?.(acknowledged.length);
         }
       } catch (error) {
-        count(server.process.killed || hasExited(server.process) ? 'no answer (server killed)' : `error: ${(error as Error).cause ?? (error as Error).message}`);
+        count(
+          server.process.killed || hasExited(server.process) ? 'no answer (server killed)' : `error: ${(error as Error).cause ?? (error as Error).message}`,
+        );
       }
     }
   };
@@ -196,14 +206,22 @@ async function warmUp(server: Server, form: { articleId: string; stamp: string }
         const response = await fetch(`${server.origin}/comments`, {
           method: 'POST',
           headers: { accept: 'application/json', origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ article_id: form.articleId, stamp: form.stamp, comment: `Warm-up ${index}.`, name: `Warm-up ${index}`, email: `warmup-${index}@example.com` }),
+          body: new URLSearchParams({
+            article_id: form.articleId,
+            stamp: form.stamp,
+            comment: `Warm-up ${index}.`,
+            name: `Warm-up ${index}`,
+            email: `warmup-${index}@example.com`,
+          }),
         });
         await response.arrayBuffer();
         latencies.push(performance.now() - sent);
       }),
     );
   }
-  console.log(`warm-up: ${latencies.length} posts in batches of ${concurrency}, first batch slowest ${Math.max(...latencies.slice(0, concurrency)).toFixed(0)} ms, last batch slowest ${Math.max(...latencies.slice(-concurrency)).toFixed(0)} ms`);
+  console.log(
+    `warm-up: ${latencies.length} posts in batches of ${concurrency}, first batch slowest ${Math.max(...latencies.slice(0, concurrency)).toFixed(0)} ms, last batch slowest ${Math.max(...latencies.slice(-concurrency)).toFixed(0)} ms`,
+  );
 }
 
 /** Opens the SQLite file read-only and compares it with what the server acknowledged. */
@@ -247,7 +265,8 @@ function printSummary(rows: readonly { run: RunResult; check: Check }[]): void {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   console.log('\nSummary');
-  for (const line of [header, ...lines]) console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  '));
+  for (const line of [header, ...lines])
+    console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  '));
 }
 
 async function runSteady(): Promise<{ run: RunResult; check: Check }> {
@@ -258,12 +277,16 @@ async function runSteady(): Promise<{ run: RunResult; check: Check }> {
   await sleep(formAgeMs);
   await warmUp(server, form);
   const run = await postComments('steady', server, form);
-  console.log(`\nsteady: ${run.attempted} posted in ${run.seconds.toFixed(1)} s, ${(run.acknowledged.length / run.seconds).toFixed(0)} accepted/s, p50 ${percentile(run.latenciesMs, 0.5).toFixed(1)} ms, p99 ${percentile(run.latenciesMs, 0.99).toFixed(1)} ms`);
+  console.log(
+    `\nsteady: ${run.attempted} posted in ${run.seconds.toFixed(1)} s, ${(run.acknowledged.length / run.seconds).toFixed(0)} accepted/s, p50 ${percentile(run.latenciesMs, 0.5).toFixed(1)} ms, p99 ${percentile(run.latenciesMs, 0.99).toFixed(1)} ms`,
+  );
   console.log(`  answers: ${describeStatuses(run.statuses)}`);
   const slowest = percentile(run.latenciesMs, 0.99);
   const slowPositions = run.latenciesMs.flatMap((latency, position) => (latency >= slowest ? [position] : []));
   const slowSent = slowPositions.map((position) => run.sentAtMs[position]!);
-  console.log(`  the slowest 1% were answers number ${Math.min(...slowPositions)}–${Math.max(...slowPositions)} of ${run.latenciesMs.length}, sent ${Math.min(...slowSent).toFixed(0)}–${Math.max(...slowSent).toFixed(0)} ms into the run`);
+  console.log(
+    `  the slowest 1% were answers number ${Math.min(...slowPositions)}–${Math.max(...slowPositions)} of ${run.latenciesMs.length}, sent ${Math.min(...slowSent).toFixed(0)}–${Math.max(...slowSent).toFixed(0)} ms into the run`,
+  );
   await stopServer(server, 'SIGTERM');
   const check = checkDatabase(dataDir, run.acknowledged);
   console.log(`  acknowledged ${run.acknowledged.length}, stored ${check.stored}, missing ${check.missing.length}`);
@@ -290,8 +313,10 @@ async function runKilled(): Promise<{ run: RunResult; check: Check }> {
   const restarted = await startServer(dataDir);
   const articleAfter = await fetch(`${restarted.origin}/`).then((response) => response.status);
   const check = checkDatabase(dataDir, run.acknowledged);
-  console.log(`  restarted on the same data dir (home page ${articleAfter}); acknowledged ${run.acknowledged.length}, stored ${check.stored}, missing ${check.missing.length}` +
-    `${check.missing.length > 0 ? ` (ids ${check.missing.join(', ')})` : ''}; stored without an answer ${check.storedNotAcknowledged}`);
+  console.log(
+    `  restarted on the same data dir (home page ${articleAfter}); acknowledged ${run.acknowledged.length}, stored ${check.stored}, missing ${check.missing.length}` +
+      `${check.missing.length > 0 ? ` (ids ${check.missing.join(', ')})` : ''}; stored without an answer ${check.storedNotAcknowledged}`,
+  );
   console.log(`  PRAGMA integrity_check: ${check.integrity}`);
   await stopServer(restarted, 'SIGTERM');
   return { run, check };

@@ -20,12 +20,27 @@ const startTimeoutMs = 60_000;
 const maxBadShare = 0.01;
 
 type StringMap = Readonly<Record<string, string>>;
-interface Child { readonly name: string; readonly process: ChildProcess; readonly output: () => string }
-interface Target { readonly name: string; readonly url: string; readonly headers: StringMap; readonly server: Child }
+interface Child {
+  readonly name: string;
+  readonly process: ChildProcess;
+  readonly output: () => string;
+}
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly headers: StringMap;
+  readonly server: Child;
+}
 /** One measured target; latencies in ms, badShare = (non-2xx + errors) / all responses. */
 interface Row {
-  readonly name: string; readonly requestsPerSecond: number; readonly p50: number; readonly p99: number;
-  readonly kbPerResponse: number; readonly non2xx: number; readonly errors: number; readonly badShare: number;
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly kbPerResponse: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly badShare: number;
   readonly rssMb: number;
 }
 
@@ -82,7 +97,10 @@ async function waitUntilServing(child: Child, url: string): Promise<void> {
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
     if (hasExited(child)) throw new Error(`${child.name} exited before answering ${url}:\n${child.output()}`);
-    const status = await httpGet(url).then((response) => response.status, () => 0);
+    const status = await httpGet(url).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     await sleep(250);
   }
@@ -91,9 +109,7 @@ async function waitUntilServing(child: Child, url: string): Promise<void> {
 
 function findFirstArticlePath(homeHtml: string): string {
   const lead = /<h2 class="lead-story__headline">\s*<a href="([^"]+)"/.exec(homeHtml)?.[1];
-  const anyArticle = [...homeHtml.matchAll(/href="([^"]+)"/g)]
-    .map((match) => match[1] ?? '')
-    .find((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/.test(href));
+  const anyArticle = [...homeHtml.matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '').find((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/.test(href));
   const path = lead ?? anyArticle;
   if (!path) throw new Error('The home page links to no article; is the demo newsroom seeded?');
   return path;
@@ -126,9 +142,15 @@ function printTable(rows: readonly Row[]): void {
   const baseline = rows[0]?.requestsPerSecond ?? 1;
   const header = ['name', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'KB/resp', 'non-2xx', 'errors', 'server RSS MB'];
   const lines = rows.map((row) => [
-    row.name, row.requestsPerSecond.toFixed(0), row.p50.toFixed(1), row.p99.toFixed(1),
-    `${(row.requestsPerSecond / baseline).toFixed(2)}x`, row.kbPerResponse.toFixed(1),
-    String(row.non2xx), String(row.errors), row.rssMb.toFixed(0),
+    row.name,
+    row.requestsPerSecond.toFixed(0),
+    row.p50.toFixed(1),
+    row.p99.toFixed(1),
+    `${(row.requestsPerSecond / baseline).toFixed(2)}x`,
+    row.kbPerResponse.toFixed(1),
+    String(row.non2xx),
+    String(row.errors),
+    row.rssMb.toFixed(0),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)));
   for (const line of [header, ...lines]) {
@@ -143,8 +165,13 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${gazettePort}`;
   const startedAt = performance.now();
   const gazette = startChild('Gazette', ['src/server.ts'], {
-    NODE_ENV: 'production', GAZETTE_DEMO: 'on', HOST: '127.0.0.1', PORT: String(gazettePort), MALLOC_ARENA_MAX: '2', // as npm start sets it
-    GAZETTE_DATA_DIR: join(tempDir, 'data'), GAZETTE_PUBLIC_URL: origin,
+    NODE_ENV: 'production',
+    GAZETTE_DEMO: 'on',
+    HOST: '127.0.0.1',
+    PORT: String(gazettePort),
+    MALLOC_ARENA_MAX: '2', // as npm start sets it
+    GAZETTE_DATA_DIR: join(tempDir, 'data'),
+    GAZETTE_PUBLIC_URL: origin,
   });
   await waitUntilServing(gazette, `${origin}/`);
   console.log(`First start on an empty data folder (migrations, demo seed, editor bundle): ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`);

@@ -49,7 +49,30 @@ function buildVocabulary(): string[] {
     }
   }
   const real = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
-  const syllables = ['ka', 'to', 'ri', 'mel', 'an', 'sor', 'ven', 'lu', 'dra', 'bel', 'kin', 'port', 'har', 'sta', 'mor', 'pla', 'ne', 'ti', 'gar', 'lo', 'min', 'cur'];
+  const syllables = [
+    'ka',
+    'to',
+    'ri',
+    'mel',
+    'an',
+    'sor',
+    'ven',
+    'lu',
+    'dra',
+    'bel',
+    'kin',
+    'port',
+    'har',
+    'sta',
+    'mor',
+    'pla',
+    'ne',
+    'ti',
+    'gar',
+    'lo',
+    'min',
+    'cur',
+  ];
   const made = new Set<string>();
   while (made.size < 30_000) made.add(Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''));
   return [...new Set([...real, ...made])];
@@ -57,7 +80,14 @@ function buildVocabulary(): string[] {
 
 const vocabulary = buildVocabulary();
 /** Zipf's law: the n-th most common word turns up about 1/n as often as the first. */
-const cumulative = vocabulary.map((_, rank) => 1 / (rank + 1)).map(((sum) => (weight: number) => (sum += weight))(0));
+const cumulative = vocabulary
+  .map((_, rank) => 1 / (rank + 1))
+  .map(
+    (
+      (sum) => (weight: number) =>
+        (sum += weight)
+    )(0),
+  );
 const total = cumulative.at(-1)!;
 function zipfWord(): string {
   const target = random() * total;
@@ -78,13 +108,26 @@ const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 async function loadArticles(db: Kysely<Database>): Promise<void> {
   const sectionIds: number[] = [];
   for (const [position, name] of ['World', 'Politics', 'Science', 'Culture', 'Business', 'Sport'].entries()) {
-    sectionIds.push((await db.insertInto('sections').values({ slug: name.toLowerCase(), name, description: '', position }).returning('id').executeTakeFirstOrThrow()).id);
+    sectionIds.push(
+      (await db.insertInto('sections').values({ slug: name.toLowerCase(), name, description: '', position }).returning('id').executeTakeFirstOrThrow()).id,
+    );
   }
   const tagNames = [...new Set(Array.from({ length: 400 }, () => capitalised(vocabulary[100 + Math.floor(random() * 5000)]!)))];
-  const tags = await db.insertInto('tags').values(tagNames.map((name, i) => ({ slug: `tag-${i}`, name, description: '' }))).returning('id').execute();
+  const tags = await db
+    .insertInto('tags')
+    .values(tagNames.map((name, i) => ({ slug: `tag-${i}`, name, description: '' })))
+    .returning('id')
+    .execute();
   const authors = await db
     .insertInto('authors')
-    .values(Array.from({ length: 60 }, (_, i) => ({ slug: `author-${i}`, name: `${capitalised(pick(vocabulary.slice(2000, 8000)))} ${capitalised(pick(vocabulary.slice(8000)))}`, job_title: '', bio: '' })))
+    .values(
+      Array.from({ length: 60 }, (_, i) => ({
+        slug: `author-${i}`,
+        name: `${capitalised(pick(vocabulary.slice(2000, 8000)))} ${capitalised(pick(vocabulary.slice(8000)))}`,
+        job_title: '',
+        bio: '',
+      })),
+    )
     .returning('id')
     .execute();
   for (let first = 0; first < articleCount; first += batchSize) {
@@ -94,16 +137,41 @@ async function loadArticles(db: Kysely<Database>): Promise<void> {
         const publishedAt = new Date(now.getTime() - (articleCount - n) * 45 * 60_000).toISOString();
         const status = n % 20 === 0 ? 'draft' : n % 20 === 1 ? 'scheduled' : 'published';
         return {
-          slug: `article-${n}`, section_id: pick(sectionIds), status, headline: capitalised(sentence(6 + Math.floor(random() * 8))),
-          standfirst: `${capitalised(sentence(20 + Math.floor(random() * 15)))}.`, dateline: '', body_html: paragraphs(3 + Math.floor(random() * 4)),
-          featured_media_id: null, seo_title: null, seo_description: null, created_by: null, review_requested_at: null,
-          created_at: publishedAt, updated_at: publishedAt, published_at: status === 'draft' ? null : publishedAt,
+          slug: `article-${n}`,
+          section_id: pick(sectionIds),
+          status,
+          headline: capitalised(sentence(6 + Math.floor(random() * 8))),
+          standfirst: `${capitalised(sentence(20 + Math.floor(random() * 15)))}.`,
+          dateline: '',
+          body_html: paragraphs(3 + Math.floor(random() * 4)),
+          featured_media_id: null,
+          seo_title: null,
+          seo_description: null,
+          created_by: null,
+          review_requested_at: null,
+          created_at: publishedAt,
+          updated_at: publishedAt,
+          published_at: status === 'draft' ? null : publishedAt,
         } as const;
       });
       const ids = (await trx.insertInto('articles').values(rows).returning('id').execute()).map((row) => row.id);
       const pairs = <T>(make: (id: number) => T[]) => ids.flatMap(make);
-      await trx.insertInto('article_tags').values(pairs((id) => [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(tags).id))].map((tag_id, position) => ({ article_id: id, tag_id, position })))).execute();
-      await trx.insertInto('article_authors').values(pairs((id) => [{ article_id: id, author_id: pick(authors).id, position: 0 }])).execute();
+      await trx
+        .insertInto('article_tags')
+        .values(
+          pairs((id) =>
+            [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(tags).id))].map((tag_id, position) => ({
+              article_id: id,
+              tag_id,
+              position,
+            })),
+          ),
+        )
+        .execute();
+      await trx
+        .insertInto('article_authors')
+        .values(pairs((id) => [{ article_id: id, author_id: pick(authors).id, position: 0 }]))
+        .execute();
     });
   }
 }
@@ -178,8 +246,12 @@ async function runPostgres(url: string, queries: readonly string[]): Promise<voi
 
 async function main(): Promise<void> {
   const queries = buildQueries();
-  console.log(`node ${process.version}, ${cpus().length} CPUs; ${articleCount.toLocaleString('en')} articles (5% drafts, 5% scheduled), vocabulary of ${vocabulary.length.toLocaleString('en')} words`);
-  console.log(`${queryCount.toLocaleString('en')} queries of 1–4 words after ${warmUpQueries} to warm up; each = count + first 10 ranked results with snippets, then "any word" if none has all\n`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs; ${articleCount.toLocaleString('en')} articles (5% drafts, 5% scheduled), vocabulary of ${vocabulary.length.toLocaleString('en')} words`,
+  );
+  console.log(
+    `${queryCount.toLocaleString('en')} queries of 1–4 words after ${warmUpQueries} to warm up; each = count + first 10 ranked results with snippets, then "any word" if none has all\n`,
+  );
   const directory = mkdtempSync(join(tmpdir(), 'gazette-search-bench-'));
   const sqlite = connectDatabase({ sqliteFile: join(directory, 'bench.sqlite') });
   try {

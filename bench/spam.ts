@@ -119,7 +119,10 @@ for (let fold = 0; fold < folds; fold++) {
 }
 const seconds = (performance.now() - started) / 1000;
 
-for (const [name, threshold] of [['spam', spamThresholds.spam], ['hold', spamThresholds.hold]] as const) {
+for (const [name, threshold] of [
+  ['spam', spamThresholds.spam],
+  ['hold', spamThresholds.hold],
+] as const) {
   console.log(`At the ${name} threshold (probability ≥ ${threshold}):`);
   console.log(header);
   for (const [fold, results] of perFold.entries()) console.log(row(`fold ${fold + 1}`, score(results, threshold)));

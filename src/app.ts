@@ -51,7 +51,14 @@ export interface Gazette {
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
-export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer, cacheDir = join(config.dataDir, 'cache') }: AppDeps): Promise<Gazette> {
+export async function buildApp({
+  config,
+  db,
+  dialect,
+  clock = systemClock,
+  mailer: givenMailer,
+  cacheDir = join(config.dataDir, 'cache'),
+}: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
   const pages = new PageCache(changes, { clock });
   const settings = await SettingsStore.load(db, changes);
@@ -93,7 +100,13 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
   const commentSigner = await CommentSigner.load(db);
   const commentSections = new CommentSections(db, commentSigner, settings, config.publicUrl);
   const commentDeps = {
-    db, clock, changes, settings, signer: commentSigner, mailer, publicUrl: config.publicUrl,
+    db,
+    clock,
+    changes,
+    settings,
+    signer: commentSigner,
+    mailer,
+    publicUrl: config.publicUrl,
     onMailError: (error: unknown) => app.log.error({ err: error }, 'A comment notification email could not be sent'),
   };
   const readerDeps = { db, site, pages };

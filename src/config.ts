@@ -84,10 +84,13 @@ const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** A list, never "everything": trusting every sender's X-Forwarded-For would let anyone choose their address. */
 function readTrustedProxies(value: string | undefined): string[] {
   if (value === undefined || value.trim() === '') return [];
-  return value.split(',').map((entry) => entry.trim()).map((entry) => {
-    if (proxyKeywords.has(entry) || isAddressOrRange(entry)) return entry;
-    throw new ConfigError(`GAZETTE_TRUST_PROXY must list proxy addresses or ranges (e.g. 10.0.0.5, 10.0.0.0/8 or loopback), got "${entry}"`);
-  });
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .map((entry) => {
+      if (proxyKeywords.has(entry) || isAddressOrRange(entry)) return entry;
+      throw new ConfigError(`GAZETTE_TRUST_PROXY must list proxy addresses or ranges (e.g. 10.0.0.5, 10.0.0.0/8 or loopback), got "${entry}"`);
+    });
 }
 
 function isAddressOrRange(entry: string): boolean {

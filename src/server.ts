@@ -18,9 +18,7 @@ async function main(): Promise<void> {
   const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
   const { app } = gazette;
   // Several instances on one PostgreSQL database tell each other what changed, so caches stay right.
-  const stopBroadcast = config.databaseUrl
-    ? await broadcastChangesOverPostgres(gazette.changes, config.databaseUrl, app.log)
-    : async () => {};
+  const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(gazette.changes, config.databaseUrl, app.log) : async () => {};
   if (config.seedDemo) {
     const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
     if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);

@@ -21,7 +21,16 @@ forEachDialect('account queries for one-time links and two-step codes', (dialect
   let kim: { id: number; email: string };
   let other: { id: number; email: string };
   const link = (tokenHash: string, purpose: 'invite' | 'reset' | 'second-step', owner: { id: number; email: string } | null, email: string | null = null) =>
-    insertOneTimeToken(database.db, { tokenHash, purpose, userId: owner?.id ?? null, email, role: purpose === 'invite' ? 'editor' : null, createdBy: null, createdAt: t0, expiresAt: hourLater });
+    insertOneTimeToken(database.db, {
+      tokenHash,
+      purpose,
+      userId: owner?.id ?? null,
+      email,
+      role: purpose === 'invite' ? 'editor' : null,
+      createdBy: null,
+      createdAt: t0,
+      expiresAt: hourLater,
+    });
 
   before(async () => {
     database = await createTestDatabase(dialect);
@@ -64,7 +73,11 @@ forEachDialect('account queries for one-time links and two-step codes', (dialect
     await link('lee-reset', 'reset', other, other.email);
     await link('lee-invitation', 'invite', null, other.email);
     await deleteOneTimeTokensOf(database.db, kim);
-    for (const [hash, purpose] of [['kim-reset', 'reset'], ['kim-second-step', 'second-step'], ['kim-invitation', 'invite']] as const) {
+    for (const [hash, purpose] of [
+      ['kim-reset', 'reset'],
+      ['kim-second-step', 'second-step'],
+      ['kim-invitation', 'invite'],
+    ] as const) {
       assert.equal(await findOneTimeToken(database.db, hash, purpose, t0), undefined, hash);
     }
     assert.ok(await findOneTimeToken(database.db, 'lee-reset', 'reset', t0));

@@ -24,7 +24,10 @@ export interface SessionInfo {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
   return toCount(row.count);
 }
 
@@ -34,9 +37,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserWithSe
     .select(['id', 'email', 'name', 'role', 'password_hash', 'totp_secret'])
     .where('email', '=', email)
     .executeTakeFirst();
-  return row
-    ? { id: row.id, email: row.email, name: row.name, role: row.role, passwordHash: row.password_hash, totpSecret: row.totp_secret }
-    : undefined;
+  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, passwordHash: row.password_hash, totpSecret: row.totp_secret } : undefined;
 }
 
 export async function insertUser(db: Db, user: Omit<User, 'id'> & { passwordHash: string }, now: Date): Promise<number> {
@@ -72,9 +73,7 @@ export async function findSessionUser(db: Db, sessionId: string, now: Date): Pro
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', toTimestamp(now))
     .executeTakeFirst();
-  return row
-    ? { user: { id: row.id, email: row.email, name: row.name, role: row.role }, lastSeenAt: toDate(row.last_seen_at) }
-    : undefined;
+  return row ? { user: { id: row.id, email: row.email, name: row.name, role: row.role }, lastSeenAt: toDate(row.last_seen_at) } : undefined;
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
@@ -136,10 +135,7 @@ export async function deleteSetupTokens(db: Db): Promise<void> {
   await db.deleteFrom('one_time_tokens').where('purpose', '=', 'setup').execute();
 }
 
-export async function insertAuditEntry(
-  db: Db,
-  entry: { at: Date; actorUserId: number | null; action: string; subject: string; ip: string },
-): Promise<void> {
+export async function insertAuditEntry(db: Db, entry: { at: Date; actorUserId: number | null; action: string; subject: string; ip: string }): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({ at: toTimestamp(entry.at), actor_user_id: entry.actorUserId, action: entry.action, subject: entry.subject, ip: entry.ip })
@@ -160,7 +156,11 @@ export async function findUserById(db: Db, id: number): Promise<User | undefined
 }
 
 export async function countOwners(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('count')).where('role', '=', 'owner').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
   return toCount(row.count);
 }
 
@@ -180,10 +180,7 @@ export interface OneTimeToken {
   readonly expiresAt: Date;
 }
 
-export async function insertOneTimeToken(
-  db: Db,
-  token: OneTimeToken & { tokenHash: string; createdBy: number | null; createdAt: Date },
-): Promise<void> {
+export async function insertOneTimeToken(db: Db, token: OneTimeToken & { tokenHash: string; createdBy: number | null; createdAt: Date }): Promise<void> {
   await db
     .insertInto('one_time_tokens')
     .values({

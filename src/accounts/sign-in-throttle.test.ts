@@ -23,6 +23,13 @@ test('the wait counts down from the last failure, and a quiet day forgets the ru
 
 test('waits are told in words, rounded up', () => {
   assert.deepEqual([1, 999, 1_000, 1_001, 59_000, 60_000, 61_000, 900_000].map(waitInWords), [
-    '1 second', '1 second', '1 second', '2 seconds', '59 seconds', '1 minute', '2 minutes', '15 minutes',
+    '1 second',
+    '1 second',
+    '1 second',
+    '2 seconds',
+    '59 seconds',
+    '1 minute',
+    '2 minutes',
+    '15 minutes',
   ]);
 });

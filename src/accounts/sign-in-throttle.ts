@@ -62,7 +62,10 @@ export function waitAfter(policy: ThrottlePolicy, failures: number, lastFailedAt
 
 /** The longest wait any of `counters` imposes now, in milliseconds; 0 when a try may go ahead. */
 export async function currentWait(db: Db, counters: readonly Counter[], now: Date): Promise<number> {
-  const counts = await findFailureCounts(db, counters.map((each) => each.key));
+  const counts = await findFailureCounts(
+    db,
+    counters.map((each) => each.key),
+  );
   let longest = 0;
   for (const count of counts) {
     const policy = counters.find((each) => each.key === count.key)!.policy;

@@ -27,14 +27,20 @@ forEachDialect('sign-in throttle counts', (dialect) => {
 
   test('failures sent at the same moment all count', async () => {
     const counts = await Promise.all(Array.from({ length: 8 }, () => addFailure(database.db, 'burst', t0, minutesLater(-60))));
-    assert.deepEqual(counts.sort((x, y) => x - y), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      counts.sort((x, y) => x - y),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    );
   });
 
   test('deleting one key, and every run whose last failure is old', async () => {
     await addFailure(database.db, 'old', t0, minutesLater(-60));
     await addFailure(database.db, 'new', minutesLater(100), minutesLater(40));
     await deleteFailuresBefore(database.db, minutesLater(50));
-    assert.deepEqual((await findFailureCounts(database.db, ['old', 'new'])).map((count) => count.key), ['new']);
+    assert.deepEqual(
+      (await findFailureCounts(database.db, ['old', 'new'])).map((count) => count.key),
+      ['new'],
+    );
     await deleteFailures(database.db, 'new');
     assert.deepEqual(await findFailureCounts(database.db, ['new']), []);
     assert.deepEqual(await findFailureCounts(database.db, []), []);

@@ -41,7 +41,13 @@ forEachDialect('team and session queries', (dialect) => {
 
   test('the team is listed by name with when each joined; roles, passwords and two-step secrets change per person', async () => {
     const team = await listUsers(database.db);
-    assert.deepEqual(team.map((member) => [member.name, member.role, member.createdAt.getTime()]), [['Ana', 'author', hours(1).getTime()], ['Ben', 'owner', t0.getTime()]]);
+    assert.deepEqual(
+      team.map((member) => [member.name, member.role, member.createdAt.getTime()]),
+      [
+        ['Ana', 'author', hours(1).getTime()],
+        ['Ben', 'owner', t0.getTime()],
+      ],
+    );
     assert.equal(await countUsers(database.db), 2);
     assert.equal(await countOwners(database.db), 1);
     await updateUserRole(database.db, ana, 'editor');
@@ -60,14 +66,23 @@ forEachDialect('team and session queries', (dialect) => {
     await session('ana-expired', ana, hours(2), hours(4));
     await session('ben-laptop', ben, hours(1));
     const live = await listSessions(database.db, ana, hours(5));
-    assert.deepEqual(live.map((item) => item.id), ['ana-phone', 'ana-laptop']);
+    assert.deepEqual(
+      live.map((item) => item.id),
+      ['ana-phone', 'ana-laptop'],
+    );
     assert.ok(live[0]!.lastSeenAt instanceof Date && live[0]!.expiresAt.getTime() === hours(24).getTime());
     assert.deepEqual((await findSessionUser(database.db, 'ana-laptop', hours(5)))?.user.name, 'Ana');
     assert.equal(await findSessionUser(database.db, 'ana-expired', hours(5)), undefined);
     await touchSession(database.db, 'ana-laptop', hours(6), hours(30));
-    assert.deepEqual((await listSessions(database.db, ana, hours(6))).map((item) => item.id), ['ana-laptop', 'ana-phone']);
+    assert.deepEqual(
+      (await listSessions(database.db, ana, hours(6))).map((item) => item.id),
+      ['ana-laptop', 'ana-phone'],
+    );
     await deleteSessionsOfUser(database.db, ana, 'ana-phone');
-    assert.deepEqual((await listSessions(database.db, ana, t0)).map((item) => item.id), ['ana-phone']);
+    assert.deepEqual(
+      (await listSessions(database.db, ana, t0)).map((item) => item.id),
+      ['ana-phone'],
+    );
     await deleteSession(database.db, 'ana-phone');
     await deleteSessionsOfUser(database.db, ben);
     assert.deepEqual([...(await listSessions(database.db, ana, t0)), ...(await listSessions(database.db, ben, t0))], []);

@@ -38,7 +38,8 @@ const messages = {
   resetInvalid: 'This password link is not valid any more. Ask for a new one.',
   noSuchMember: 'There is no such team member.',
   passwordsDiffer: 'The two passwords are not the same.',
-  resetNotAllowed: 'You can make reset links only for members whose role is below yours. Anyone else can use “Forgot your password?” on the sign-in page, which emails them.',
+  resetNotAllowed:
+    'You can make reset links only for members whose role is below yours. Anyone else can use “Forgot your password?” on the sign-in page, which emails them.',
 };
 
 const day = 24 * 60 * 60 * 1000;
@@ -77,8 +78,14 @@ export async function inviteMember(deps: AccountDeps, actor: User, input: { emai
   const token = newToken();
   const now = deps.clock.now();
   await insertOneTimeToken(deps.db, {
-    tokenHash: hashToken(token), purpose: 'invite', userId: null, email, role: input.role as Role,
-    createdBy: actor.id, createdAt: now, expiresAt: new Date(now.getTime() + inviteLifetimeMs),
+    tokenHash: hashToken(token),
+    purpose: 'invite',
+    userId: null,
+    email,
+    role: input.role as Role,
+    createdBy: actor.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + inviteLifetimeMs),
   });
   await audit(deps, actor, 'invite.created', `${email} (${input.role})`, meta);
   return { token, email };
@@ -121,12 +128,7 @@ export async function changeRole(deps: AccountDeps, actor: User, userId: number,
  * told). Staff asking for someone else may do so only for a member of a lower role: handing a link on
  * is taking the account over.
  */
-export async function createPasswordResetLink(
-  deps: AccountDeps,
-  email: string,
-  requestedBy: User | null,
-  meta: RequestMeta,
-): Promise<OneTimeLink | undefined> {
+export async function createPasswordResetLink(deps: AccountDeps, email: string, requestedBy: User | null, meta: RequestMeta): Promise<OneTimeLink | undefined> {
   if (requestedBy) requireTeamManager(requestedBy);
   const member = await findUserByEmail(deps.db, normaliseEmail(email));
   if (!member) return undefined;
@@ -137,8 +139,14 @@ export async function createPasswordResetLink(
   const token = newToken();
   const now = deps.clock.now();
   await insertOneTimeToken(deps.db, {
-    tokenHash: hashToken(token), purpose: 'reset', userId: member.id, email: member.email, role: null,
-    createdBy: requestedBy?.id ?? null, createdAt: now, expiresAt: new Date(now.getTime() + resetLifetimeMs),
+    tokenHash: hashToken(token),
+    purpose: 'reset',
+    userId: member.id,
+    email: member.email,
+    role: null,
+    createdBy: requestedBy?.id ?? null,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + resetLifetimeMs),
   });
   await audit(deps, requestedBy, 'password-reset.requested', member.email, meta);
   return { token, email: member.email };

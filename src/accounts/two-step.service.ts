@@ -110,8 +110,14 @@ export async function beginSecondStep(deps: AccountDeps, user: User): Promise<st
   const token = newToken();
   const now = deps.clock.now();
   await insertOneTimeToken(deps.db, {
-    tokenHash: hashToken(token), purpose: 'second-step', userId: user.id, email: null, role: null,
-    createdBy: user.id, createdAt: now, expiresAt: new Date(now.getTime() + secondStepLifetimeMs),
+    tokenHash: hashToken(token),
+    purpose: 'second-step',
+    userId: user.id,
+    email: null,
+    role: null,
+    createdBy: user.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + secondStepLifetimeMs),
   });
   return token;
 }

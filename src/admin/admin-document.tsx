@@ -37,7 +37,17 @@ const navigation: readonly { href: string; label: string; shownTo: (staff: Staff
 ];
 
 /** `scripts`: fingerprinted URLs of the few pages' scripts, deferred; the CSP allows no inline script. */
-export function AdminDocument({ chrome, title, scripts = [], children }: { chrome: AdminChrome; title: string; scripts?: readonly string[]; children?: Child }) {
+export function AdminDocument({
+  chrome,
+  title,
+  scripts = [],
+  children,
+}: {
+  chrome: AdminChrome;
+  title: string;
+  scripts?: readonly string[];
+  children?: Child;
+}) {
   return (
     <html lang={chrome.language}>
       <head>
@@ -63,22 +73,24 @@ export function AdminDocument({ chrome, title, scripts = [], children }: { chrom
             <>
               <nav aria-label="Newsroom">
                 <ul class="admin-bar__nav">
-                  {navigation.filter((link) => link.shownTo(chrome.staff!)).map((link) => (
-                    <li>
-                      <a href={link.href} aria-current={link.href === chrome.currentPath ? 'page' : undefined}>
-                        {link.label}
-                        {link.href === '/admin/comments' && chrome.staff!.pendingComments > 0 ? (
-                          <>
-                            {' '}
-                            <span class="badge">
-                              {chrome.staff!.pendingComments}
-                              <span class="visually-hidden"> awaiting moderation</span>
-                            </span>
-                          </>
-                        ) : null}
-                      </a>
-                    </li>
-                  ))}
+                  {navigation
+                    .filter((link) => link.shownTo(chrome.staff!))
+                    .map((link) => (
+                      <li>
+                        <a href={link.href} aria-current={link.href === chrome.currentPath ? 'page' : undefined}>
+                          {link.label}
+                          {link.href === '/admin/comments' && chrome.staff!.pendingComments > 0 ? (
+                            <>
+                              {' '}
+                              <span class="badge">
+                                {chrome.staff!.pendingComments}
+                                <span class="visually-hidden"> awaiting moderation</span>
+                              </span>
+                            </>
+                          ) : null}
+                        </a>
+                      </li>
+                    ))}
                 </ul>
               </nav>
               <form class="admin-bar__signout" method="post" action="/admin/logout">

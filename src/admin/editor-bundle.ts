@@ -9,13 +9,29 @@ import type { PrecompressedAsset } from '../platform/assets.ts';
 /** Where the bundle's paths are relative to: the repository, so cached input lists survive a move. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = 'src/admin/editor-client/main.ts';
-const options: BuildOptions = { entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2020', write: false, metafile: true, absWorkingDir: root, logLevel: 'silent', legalComments: 'none' };
+const options: BuildOptions = {
+  entryPoints: [entry],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2020',
+  write: false,
+  metafile: true,
+  absWorkingDir: root,
+  logLevel: 'silent',
+  legalComments: 'none',
+};
 const inputsFile = 'admin-editor.inputs.json';
 
 /** Hash of everything the bundle is made from: esbuild's version, its options and every input file. */
 async function hashInputs(inputs: readonly string[]): Promise<string> {
   const hash = createHash('sha256').update(version).update(JSON.stringify(options));
-  for (const input of [...inputs].sort()) hash.update(input).update('\0').update(await readFile(join(root, input))).update('\0');
+  for (const input of [...inputs].sort())
+    hash
+      .update(input)
+      .update('\0')
+      .update(await readFile(join(root, input)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -46,7 +62,11 @@ async function buildAndCache(cacheDir: string): Promise<PrecompressedAsset> {
   const name = `admin-editor-${await hashInputs(inputs)}.js`;
   try {
     await mkdir(cacheDir, { recursive: true });
-    await Promise.all([writeAtomically(join(cacheDir, name), body), writeAtomically(join(cacheDir, `${name}.br`), asset.brotli), writeAtomically(join(cacheDir, `${name}.gz`), asset.gzip)]);
+    await Promise.all([
+      writeAtomically(join(cacheDir, name), body),
+      writeAtomically(join(cacheDir, `${name}.br`), asset.brotli),
+      writeAtomically(join(cacheDir, `${name}.gz`), asset.gzip),
+    ]);
     await writeAtomically(join(cacheDir, inputsFile), JSON.stringify(inputs));
     const stale = (await readdir(cacheDir)).filter((file) => file.startsWith('admin-editor-') && !file.startsWith(name));
     await Promise.all(stale.map((file) => rm(join(cacheDir, file), { force: true })));

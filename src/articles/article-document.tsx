@@ -45,9 +45,7 @@ function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImag
     dateline: article.dateline,
     published: { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, dateStyle) },
     updated: updated ? { iso: article.updatedAt.toISOString(), label: formatDateTime(article.updatedAt, dateStyle) } : null,
-    photo: article.image
-      ? { image: toResponsiveImage(article.image), caption: article.image.caption, credit: article.image.credit }
-      : null,
+    photo: article.image ? { image: toResponsiveImage(article.image), caption: article.image.caption, credit: article.image.credit } : null,
     body: renderEmbedPlaceholders(renderInlinePhotos(sanitizeStoredHtml(article.bodyHtml), inlineImages)),
     tags: article.tags.map((tag) => ({ label: tag.name, url: tagUrl(tag) })),
     kindLabel: articleKinds[article.kind].label,
@@ -127,7 +125,9 @@ export async function renderArticleDocument(
           ...head,
           scripts,
           jsonLd: [
-            comments && articleJsonLd ? { ...articleJsonLd, commentCount: comments.view.count, ...(comments.jsonLd.length > 0 ? { comment: comments.jsonLd } : {}) } : articleJsonLd,
+            comments && articleJsonLd
+              ? { ...articleJsonLd, commentCount: comments.view.count, ...(comments.jsonLd.length > 0 ? { comment: comments.jsonLd } : {}) }
+              : articleJsonLd,
             ...otherJsonLd,
           ].filter((item): item is object => item !== undefined),
         },
@@ -149,11 +149,7 @@ export async function renderArticleDocument(
 }
 
 /** The published article page with a comment section in a given state (a refused comment form); undefined when it is not published. */
-export async function renderArticlePageById(
-  deps: ArticleDocumentDeps,
-  articleId: number,
-  commentRequest: CommentSectionRequest,
-): Promise<string | undefined> {
+export async function renderArticlePageById(deps: ArticleDocumentDeps, articleId: number, commentRequest: CommentSectionRequest): Promise<string | undefined> {
   const now = deps.site.clock.now();
   const article = await findArticleById(deps.db, articleId);
   if (!article || !isPublished(article, now)) return undefined;

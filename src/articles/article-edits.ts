@@ -48,17 +48,20 @@ export async function saveArticleEdit(deps: ArticleDeps, id: number, input: Arti
     return { kind: 'saved', article, wasLive: isLive(before) };
   }
   const snapshot = await prepareEdit(deps.db, before, input);
-  const change = await deps.db.transaction().execute(async (trx) => {
-    const current = await getArticle(trx, id);
-    if (expectedVersion !== undefined && current.version !== expectedVersion) throw savedMeanwhileError(current);
-    const waiting = await findWaitingChange(trx, id);
-    if (waiting && waiting.proposedBy !== editor.id) throw new ConflictError(messages.otherWaiting(waiting.proposedByName));
-    await replaceWaitingChange(trx, { articleId: id, proposedBy: editor.id, proposedAt: deps.clock.now(), baseVersion: current.version, snapshot });
-    return (await findWaitingChange(trx, id))!;
-  }).catch((error: unknown) => {
-    // Two saves of the same proposal at once (a double click): the index allows one waiting change.
-    if (isUniqueViolation(error)) throw new ConflictError(messages.sentTwice);
-    throw error;
-  });
+  const change = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const current = await getArticle(trx, id);
+      if (expectedVersion !== undefined && current.version !== expectedVersion) throw savedMeanwhileError(current);
+      const waiting = await findWaitingChange(trx, id);
+      if (waiting && waiting.proposedBy !== editor.id) throw new ConflictError(messages.otherWaiting(waiting.proposedByName));
+      await replaceWaitingChange(trx, { articleId: id, proposedBy: editor.id, proposedAt: deps.clock.now(), baseVersion: current.version, snapshot });
+      return (await findWaitingChange(trx, id))!;
+    })
+    .catch((error: unknown) => {
+      // Two saves of the same proposal at once (a double click): the index allows one waiting change.
+      if (isUniqueViolation(error)) throw new ConflictError(messages.sentTwice);
+      throw error;
+    });
   return { kind: 'held', article: before, change };
 }

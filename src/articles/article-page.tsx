@@ -67,8 +67,7 @@ function ArticleHeader({ article }: { article: ArticleView }) {
       {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
       <Byline authors={article.authors} />
       <p class="article__meta">
-        {article.dateline ? <span class="dateline">{article.dateline} —</span> : null}{' '}
-        <time datetime={article.published.iso}>{article.published.label}</time>
+        {article.dateline ? <span class="dateline">{article.dateline} —</span> : null} <time datetime={article.published.iso}>{article.published.label}</time>
         {article.commentCount > 0 ? (
           <>
             {' '}

@@ -93,11 +93,7 @@ export async function isSlugTaken(db: Db, slug: string, exceptArticleId?: number
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export async function setPublicationState(
-  db: Db,
-  id: number,
-  state: { status: ArticleStatus; publishedAt: Date | null; updatedAt: Date },
-): Promise<void> {
+export async function setPublicationState(db: Db, id: number, state: { status: ArticleStatus; publishedAt: Date | null; updatedAt: Date }): Promise<void> {
   await db
     .updateTable('articles')
     .set({

@@ -42,8 +42,14 @@ forEachDialect('articles data layer', (dialect) => {
     });
     assert.equal(article.slug, 'harbour-reopens-after-storm');
     assert.equal(article.status, 'draft');
-    assert.deepEqual(article.authors.map((a) => a.name), ['Tomás Ruiz', 'Mina Park']);
-    assert.deepEqual(article.tags.map((t) => t.slug), ['trade', 'climate']);
+    assert.deepEqual(
+      article.authors.map((a) => a.name),
+      ['Tomás Ruiz', 'Mina Park'],
+    );
+    assert.deepEqual(
+      article.tags.map((t) => t.slug),
+      ['trade', 'climate'],
+    );
     assert.equal(article.bodyHtml, '<p>Body</p>', 'stored HTML goes through the allow-list');
     assert.ok(article.createdAt instanceof Date && article.createdAt.getTime() === t0.getTime());
   });
@@ -57,12 +63,18 @@ forEachDialect('articles data layer', (dialect) => {
     const harbour = await findPublishedArticleBySlug(database.db, 'harbour-reopens-after-storm', now);
     assert.equal(harbour, undefined, 'not published yet');
 
-    const published = await publishArticle(deps(), (await createArticle(deps(), { headline: 'Newest story', sectionId: ids.world, authorIds: [ids.mina], tagIds: [ids.climate] })).id);
+    const published = await publishArticle(
+      deps(),
+      (await createArticle(deps(), { headline: 'Newest story', sectionId: ids.world, authorIds: [ids.mina], tagIds: [ids.climate] })).id,
+    );
     assert.equal(published.status, 'published');
     assert.equal((await publishArticle(deps(), scheduled.id, hoursLater(24))).status, 'scheduled');
 
     const all = await listPublishedSummaries(database.db, { scope: { kind: 'all' }, now, limit: 10 });
-    assert.deepEqual(all.map((a) => a.headline), ['Newest story', 'Older story']);
+    assert.deepEqual(
+      all.map((a) => a.headline),
+      ['Newest story', 'Older story'],
+    );
     assert.ok(!all.some((a) => a.id === draft.id || a.id === scheduled.id));
     assert.equal(await countPublished(database.db, { kind: 'all' }, now), 2);
     assert.equal(await countPublished(database.db, { kind: 'tag', tagId: ids.climate }, now), 2);
@@ -76,7 +88,13 @@ forEachDialect('articles data layer', (dialect) => {
     const article = await createArticle(deps(), { headline: 'Bridge vote delayed', sectionId: ids.world, authorIds: [], tagIds: [] });
     await publishArticle(deps(), article.id);
     now = hoursLater(1);
-    await updateArticle(deps(), article.id, { headline: 'Bridge vote delayed again', slug: 'bridge-vote-delayed-again', sectionId: ids.culture, authorIds: [], tagIds: [] });
+    await updateArticle(deps(), article.id, {
+      headline: 'Bridge vote delayed again',
+      slug: 'bridge-vote-delayed-again',
+      sectionId: ids.culture,
+      authorIds: [],
+      tagIds: [],
+    });
     assert.equal(await findArticleIdBySlugHistory(database.db, 'world', 'bridge-vote-delayed'), article.id);
     const moved = await findPublishedArticleBySlug(database.db, 'bridge-vote-delayed-again', now);
     assert.equal(moved?.section?.slug, 'culture');

@@ -27,52 +27,55 @@ function baseArticleQuery(db: Db) {
 type ArticleQuery = ReturnType<typeof baseArticleQuery>;
 
 function selectArticleColumns(query: ArticleQuery) {
-  return query.select([
-    'articles.id',
-    'articles.slug',
-    'articles.status',
-    'articles.headline',
-    'articles.standfirst',
-    'articles.dateline',
-    'articles.body_html',
-    'articles.seo_title',
-    'articles.seo_description',
-    'articles.created_at',
-    'articles.updated_at',
-    'articles.published_at',
-    'articles.created_by',
-    'articles.review_requested_at',
-    'articles.version',
-    'articles.kind',
-    'articles.comments_open',
-    'sections.id as section_id',
-    'sections.slug as section_slug',
-    'sections.name as section_name',
-    'media.id as media_id',
-    'media.storage_key as media_storage_key',
-    'media.width as media_width',
-    'media.height as media_height',
-    'media.alt as media_alt',
-    'media.caption as media_caption',
-    'media.credit as media_credit',
-    'articles.trashed_at',
-    'social.id as social_id',
-    'social.storage_key as social_storage_key',
-    'social.width as social_width',
-    'social.height as social_height',
-    'social.alt as social_alt',
-    'social.caption as social_caption',
-    'social.credit as social_credit',
-  ])
-    // Readers see the count on the article and in lists; the index on (article_id, status) answers it alone.
-    .select((eb) =>
-      eb
-        .selectFrom('comments')
-        .select((inner) => inner.fn.countAll<number | string>().as('count'))
-        .whereRef('comments.article_id', '=', 'articles.id')
-        .where('comments.status', '=', 'approved')
-        .as('comment_count'),
-    );
+  return (
+    query
+      .select([
+        'articles.id',
+        'articles.slug',
+        'articles.status',
+        'articles.headline',
+        'articles.standfirst',
+        'articles.dateline',
+        'articles.body_html',
+        'articles.seo_title',
+        'articles.seo_description',
+        'articles.created_at',
+        'articles.updated_at',
+        'articles.published_at',
+        'articles.created_by',
+        'articles.review_requested_at',
+        'articles.version',
+        'articles.kind',
+        'articles.comments_open',
+        'sections.id as section_id',
+        'sections.slug as section_slug',
+        'sections.name as section_name',
+        'media.id as media_id',
+        'media.storage_key as media_storage_key',
+        'media.width as media_width',
+        'media.height as media_height',
+        'media.alt as media_alt',
+        'media.caption as media_caption',
+        'media.credit as media_credit',
+        'articles.trashed_at',
+        'social.id as social_id',
+        'social.storage_key as social_storage_key',
+        'social.width as social_width',
+        'social.height as social_height',
+        'social.alt as social_alt',
+        'social.caption as social_caption',
+        'social.credit as social_credit',
+      ])
+      // Readers see the count on the article and in lists; the index on (article_id, status) answers it alone.
+      .select((eb) =>
+        eb
+          .selectFrom('comments')
+          .select((inner) => inner.fn.countAll<number | string>().as('count'))
+          .whereRef('comments.article_id', '=', 'articles.id')
+          .where('comments.status', '=', 'approved')
+          .as('comment_count'),
+      )
+  );
 }
 
 type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticleColumns>['executeTakeFirstOrThrow']>>;
@@ -116,8 +119,13 @@ function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef[], tag
     section: sectionFromRow(row),
     image: imageFromRow(row),
     socialImage: imageFromRow({
-      media_id: row.social_id, media_storage_key: row.social_storage_key, media_width: row.social_width, media_height: row.social_height,
-      media_alt: row.social_alt, media_caption: row.social_caption, media_credit: row.social_credit,
+      media_id: row.social_id,
+      media_storage_key: row.social_storage_key,
+      media_width: row.social_width,
+      media_height: row.social_height,
+      media_alt: row.social_alt,
+      media_caption: row.social_caption,
+      media_credit: row.social_credit,
     }),
     authors,
     tags,
@@ -175,11 +183,7 @@ async function loadTagsByArticle(db: Db, articleIds: readonly number[]): Promise
 
 async function withRelations(db: Db, rows: readonly ArticleRow[]): Promise<Article[]> {
   const ids = rows.map((row) => row.id);
-  const [authors, tags, corrections] = await Promise.all([
-    loadAuthorsByArticle(db, ids),
-    loadTagsByArticle(db, ids),
-    loadCorrectionsByArticle(db, ids),
-  ]);
+  const [authors, tags, corrections] = await Promise.all([loadAuthorsByArticle(db, ids), loadTagsByArticle(db, ids), loadCorrectionsByArticle(db, ids)]);
   return rows.map((row) => ({
     ...articleRowToArticle(row, authors.get(row.id) ?? [], tags.get(row.id) ?? []),
     corrections: corrections.get(row.id) ?? [],
@@ -203,10 +207,7 @@ function applyScope(query: ArticleQuery, scope: ArticleScope): ArticleQuery {
       );
     case 'author':
       return query.where('articles.id', 'in', (eb) =>
-        eb
-          .selectFrom('article_authors')
-          .select('article_authors.article_id')
-          .where('article_authors.author_id', '=', scope.authorId),
+        eb.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', scope.authorId),
       );
   }
 }
@@ -264,17 +265,26 @@ export async function listArticleIndexEntries(
   db: Db,
   options: { now: Date; from: Date; before?: Date; page?: { limit: number; offset: number } },
 ): Promise<ArticleIndexEntry[]> {
-  let query = baseArticleQuery(db)
-    .where(publishedBy(options.now))
-    .where('articles.published_at', '>=', toTimestamp(options.from));
+  let query = baseArticleQuery(db).where(publishedBy(options.now)).where('articles.published_at', '>=', toTimestamp(options.from));
   if (options.before) query = query.where('articles.published_at', '<', toTimestamp(options.before));
   if (options.page) query = query.limit(options.page.limit).offset(options.page.offset);
   const rows = await query
     .select([
-      'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.updated_at',
-      'sections.id as section_id', 'sections.slug as section_slug', 'sections.name as section_name',
-      'media.id as media_id', 'media.storage_key as media_storage_key', 'media.width as media_width',
-      'media.height as media_height', 'media.alt as media_alt', 'media.caption as media_caption', 'media.credit as media_credit',
+      'articles.id',
+      'articles.slug',
+      'articles.headline',
+      'articles.published_at',
+      'articles.updated_at',
+      'sections.id as section_id',
+      'sections.slug as section_slug',
+      'sections.name as section_name',
+      'media.id as media_id',
+      'media.storage_key as media_storage_key',
+      'media.width as media_width',
+      'media.height as media_height',
+      'media.alt as media_alt',
+      'media.caption as media_caption',
+      'media.credit as media_credit',
     ])
     .orderBy('articles.published_at')
     .orderBy('articles.id')
@@ -309,9 +319,7 @@ export async function listPublishedCollections(db: Db, kind: 'section' | 'tag' |
     kind === 'section'
       ? published.innerJoin('sections as entity', 'entity.id', 'articles.section_id')
       : kind === 'tag'
-        ? published
-            .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
-            .innerJoin('tags as entity', 'entity.id', 'article_tags.tag_id')
+        ? published.innerJoin('article_tags', 'article_tags.article_id', 'articles.id').innerJoin('tags as entity', 'entity.id', 'article_tags.tag_id')
         : published
             .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
             .innerJoin('authors as entity', 'entity.id', 'article_authors.author_id');

@@ -1,7 +1,15 @@
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { type ArticleScope, type ArticleSummary, isPublished, type PublishedArticle } from './article.ts';
-import { countPublished, findArticleById, findArticleIdBySlugHistory, findPublishedArticleBySlug, listArticlesSharingTags, listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
+import {
+  countPublished,
+  findArticleById,
+  findArticleIdBySlugHistory,
+  findPublishedArticleBySlug,
+  listArticlesSharingTags,
+  listPublishedSummaries,
+  listPublishedSummariesByIds,
+} from './articles.queries.ts';
 import { countNewsroomArticles, listNewsroomArticles, type NewsroomListScope, type NewsroomView } from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';

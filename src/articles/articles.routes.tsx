@@ -108,7 +108,9 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       // Checked before anything is rendered: a page past the last, or a reply to a comment not open to
       // replies here, is sent to the view that exists, so made-up addresses cost no render and no entry.
       // Temporary, as the canonical view moves with the comments.
-      const canonical = comments ? address(articleUrl(article), await comments.canonicalView(commentSectionArticle(article), commentRequest, now)) : articleUrl(article);
+      const canonical = comments
+        ? address(articleUrl(article), await comments.canonicalView(commentSectionArticle(article), commentRequest, now))
+        : articleUrl(article);
       if (canonical !== askedAddress) return reply.redirect(canonical, 302);
       if (pendingOwn.length > 0) {
         const built = await renderArticleDocument(article, deps, now, commentRequest);

@@ -7,7 +7,16 @@ import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { Article, ArticleKind } from './article.ts';
 import { blockingProblems } from './prepublish-checklist.ts';
-import { type ArticleRowInput, insertArticle, isSlugTaken, recordSlugHistory, replaceArticleAuthors, replaceArticleTags, setPublicationState, updateArticleRow } from './article-writes.queries.ts';
+import {
+  type ArticleRowInput,
+  insertArticle,
+  isSlugTaken,
+  recordSlugHistory,
+  replaceArticleAuthors,
+  replaceArticleTags,
+  setPublicationState,
+  updateArticleRow,
+} from './article-writes.queries.ts';
 import { findArticleById } from './articles.queries.ts';
 import { insertRevision, listDueScheduledIds, findNextScheduledTime, setArticleCreator, setReviewRequested } from './newsroom.queries.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
@@ -106,7 +115,21 @@ function rowInput(input: ArticleInput, checked: { headline: string; slug: string
 /** What a revision keeps: everything an editor can change, as it was saved. */
 function snapshotOf(row: ArticleRowInput, input: ArticleInput) {
   const { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind } = row;
-  return { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind, authorIds: input.authorIds, tagIds: input.tagIds };
+  return {
+    slug,
+    sectionId,
+    headline,
+    standfirst,
+    dateline,
+    bodyHtml,
+    featuredMediaId,
+    socialImageId,
+    seoTitle,
+    seoDescription,
+    kind,
+    authorIds: input.authorIds,
+    tagIds: input.tagIds,
+  };
 }
 
 export type ArticleSnapshot = ReturnType<typeof snapshotOf>;

@@ -20,7 +20,15 @@ forEachDialect('article autosaves', (dialect) => {
       users[name] = (
         await database.db
           .insertInto('users')
-          .values({ email: `${name}@example.org`, name: name === 'mina' ? 'Mina Park' : 'Tomás Ruiz', role: 'editor', password_hash: 'x', totp_secret: null, locked_until: null, created_at: t0.toISOString() })
+          .values({
+            email: `${name}@example.org`,
+            name: name === 'mina' ? 'Mina Park' : 'Tomás Ruiz',
+            role: 'editor',
+            password_hash: 'x',
+            totp_secret: null,
+            locked_until: null,
+            created_at: t0.toISOString(),
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
@@ -32,9 +40,21 @@ forEachDialect('article autosaves', (dialect) => {
 
   test('one autosave per article and person, replaced by the next, read back with its fields', async () => {
     await upsertAutosave(database.db, { articleId, userId: users.mina, savedAt: minutesLater(1), baseVersion: 1, fields: { headline: 'First' } });
-    await upsertAutosave(database.db, { articleId, userId: users.mina, savedAt: minutesLater(2), baseVersion: 1, fields: { headline: 'Second', bodyHtml: '<p>é “quotes”</p>' } });
+    await upsertAutosave(database.db, {
+      articleId,
+      userId: users.mina,
+      savedAt: minutesLater(2),
+      baseVersion: 1,
+      fields: { headline: 'Second', bodyHtml: '<p>é “quotes”</p>' },
+    });
     const found = await findAutosave(database.db, articleId, users.mina);
-    assert.deepEqual(found, { articleId, userId: users.mina, savedAt: minutesLater(2), baseVersion: 1, fields: { headline: 'Second', bodyHtml: '<p>é “quotes”</p>' } });
+    assert.deepEqual(found, {
+      articleId,
+      userId: users.mina,
+      savedAt: minutesLater(2),
+      baseVersion: 1,
+      fields: { headline: 'Second', bodyHtml: '<p>é “quotes”</p>' },
+    });
     assert.equal(await findAutosave(database.db, articleId, users.tomas), undefined);
   });
 
@@ -47,7 +67,12 @@ forEachDialect('article autosaves', (dialect) => {
 
   test('the latest save names who made it', async () => {
     const deps = { db: database.db, clock: { now: () => minutesLater(5) }, changes: new ContentChanges() };
-    await updateArticle(deps, articleId, { headline: 'Saved by Tomás', sectionId: null, authorIds: [], tagIds: [] }, { actorId: users.tomas, expectedVersion: 1 });
+    await updateArticle(
+      deps,
+      articleId,
+      { headline: 'Saved by Tomás', sectionId: null, authorIds: [], tagIds: [] },
+      { actorId: users.tomas, expectedVersion: 1 },
+    );
     assert.deepEqual(await findLatestSave(database.db, articleId), { savedByName: 'Tomás Ruiz', savedAt: minutesLater(5) });
   });
 

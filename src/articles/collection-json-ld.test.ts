@@ -24,7 +24,10 @@ test('a section or topic page is a CollectionPage listing its stories in order',
   assert.deepEqual(data.isPartOf, { '@type': 'WebSite', name: 'The Harbour Gazette', url: 'https://news.example/' });
   assert.deepEqual(
     data.mainEntity.itemListElement.map((item: Record<string, unknown>) => [item.position, item.url, item.name]),
-    [[13, 'https://news.example/world/harbour-reopens', 'Harbour reopens'], [14, 'https://news.example/world/cranes-go-remote', 'Cranes go remote']],
+    [
+      [13, 'https://news.example/world/harbour-reopens', 'Harbour reopens'],
+      [14, 'https://news.example/world/cranes-go-remote', 'Cranes go remote'],
+    ],
   );
 });
 
@@ -36,10 +39,10 @@ test('an empty description or story list is left out rather than sent blank', ()
 });
 
 test("an author's page is a ProfilePage whose main entity is the Person", () => {
-  const data = profilePageJsonLd(
-    { name: 'Mina Park', description: 'Covers the port.', url: 'https://news.example/author/mina-park' },
-    site,
-  ) as Record<string, any>;
+  const data = profilePageJsonLd({ name: 'Mina Park', description: 'Covers the port.', url: 'https://news.example/author/mina-park' }, site) as Record<
+    string,
+    any
+  >;
   assert.deepEqual(schemaOrgProblems(data), []);
   assert.equal(data['@type'], 'ProfilePage');
   assert.deepEqual(data.mainEntity, {
@@ -67,8 +70,8 @@ test('breadcrumbs run Home › Section › Article with positions, names and abs
 test('the checker itself rejects unknown types, missing required properties and misplaced ones', () => {
   assert.deepEqual(schemaOrgProblems({ '@context': 'https://schema.org', '@type': 'Person' }), ['Person (Person): missing name']);
   assert.deepEqual(schemaOrgProblems({ '@context': 'https://schema.org', '@type': 'Persona', name: 'x' }), ['Persona: unknown @type "Persona"']);
-  assert.deepEqual(
-    schemaOrgProblems({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: [], hasPart: [] }),
-    ['ItemList (ItemList): missing itemListElement', 'ItemList (ItemList): hasPart is not a property of ItemList'],
-  );
+  assert.deepEqual(schemaOrgProblems({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: [], hasPart: [] }), [
+    'ItemList (ItemList): missing itemListElement',
+    'ItemList (ItemList): hasPart is not a property of ItemList',
+  ]);
 });

@@ -5,7 +5,13 @@ export interface CorrectionsPageData {
   readonly site: SiteChrome;
   readonly head: PageHead;
   readonly policyUrl: string | null;
-  readonly corrections: readonly { readonly iso: string; readonly label: string; readonly text: string; readonly articleUrl: string; readonly headline: string }[];
+  readonly corrections: readonly {
+    readonly iso: string;
+    readonly label: string;
+    readonly text: string;
+    readonly articleUrl: string;
+    readonly headline: string;
+  }[];
   readonly pages: PageLinks;
 }
 
@@ -17,8 +23,7 @@ export function CorrectionsPage({ data }: { data: CorrectionsPageData }) {
         <p class="kicker">Our standards</p>
         <h1 class="collection__heading">Corrections</h1>
         <p class="collection__intro">
-          Every correction we have made to a published article, newest first.{' '}
-          {data.policyUrl ? <a href={data.policyUrl}>How we correct errors</a> : null}
+          Every correction we have made to a published article, newest first. {data.policyUrl ? <a href={data.policyUrl}>How we correct errors</a> : null}
         </p>
       </header>
       {data.corrections.length === 0 ? (

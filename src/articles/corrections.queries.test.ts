@@ -33,7 +33,13 @@ forEachDialect('correction queries', (dialect) => {
     const byArticle = await loadCorrectionsByArticle(database.db, [ids.published, ids.scheduled]);
     assert.deepEqual([...byArticle.keys()], [ids.published]);
     const list = byArticle.get(ids.published)!;
-    assert.deepEqual(list.map((item) => [item.kind, item.text, item.createdAt.getTime()]), [['correction', 'The toll is €2.', minutes(1).getTime()], ['update', 'Talks resumed.', minutes(2).getTime()]]);
+    assert.deepEqual(
+      list.map((item) => [item.kind, item.text, item.createdAt.getTime()]),
+      [
+        ['correction', 'The toll is €2.', minutes(1).getTime()],
+        ['update', 'Talks resumed.', minutes(2).getTime()],
+      ],
+    );
     assert.ok(list[0]!.createdAt instanceof Date);
     assert.deepEqual(await loadCorrectionsByArticle(database.db, []), new Map());
   });
@@ -42,9 +48,18 @@ forEachDialect('correction queries', (dialect) => {
     await insertCorrection(database.db, { articleId: ids.published, kind: 'correction', text: 'Later fix.', createdAt: minutes(5), createdBy: null });
     await insertCorrection(database.db, { articleId: ids.scheduled, kind: 'correction', text: 'Not yet public.', createdAt: minutes(6), createdBy: null });
     const listed = await listPublishedCorrections(database.db, t0, { limit: 10, offset: 0 });
-    assert.deepEqual(listed.map((item) => [item.articleId, item.text]), [[ids.published, 'Later fix.'], [ids.published, 'The toll is €2.']]);
+    assert.deepEqual(
+      listed.map((item) => [item.articleId, item.text]),
+      [
+        [ids.published, 'Later fix.'],
+        [ids.published, 'The toll is €2.'],
+      ],
+    );
     assert.ok(listed[0]!.createdAt instanceof Date);
-    assert.deepEqual((await listPublishedCorrections(database.db, t0, { limit: 1, offset: 1 })).map((item) => item.text), ['The toll is €2.']);
+    assert.deepEqual(
+      (await listPublishedCorrections(database.db, t0, { limit: 1, offset: 1 })).map((item) => item.text),
+      ['The toll is €2.'],
+    );
     const count = await countPublishedCorrections(database.db, t0);
     assert.equal(count, 2);
     assert.equal(await countPublishedCorrections(database.db, minutes(-120)), 0, 'nothing before the article was published');

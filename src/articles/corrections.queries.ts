@@ -53,7 +53,13 @@ export async function listPublishedCorrections(db: Db, now: Date, options: { lim
   const rows = await db
     .selectFrom('article_corrections')
     .innerJoin('articles', 'articles.id', 'article_corrections.article_id')
-    .select(['article_corrections.id', 'article_corrections.article_id', 'article_corrections.kind', 'article_corrections.text', 'article_corrections.created_at'])
+    .select([
+      'article_corrections.id',
+      'article_corrections.article_id',
+      'article_corrections.kind',
+      'article_corrections.text',
+      'article_corrections.created_at',
+    ])
     .where('article_corrections.kind', '=', 'correction')
     .where('articles.status', '=', 'published')
     .where('articles.published_at', '<=', toTimestamp(now))

@@ -27,7 +27,12 @@ export const correctionsRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
         <CorrectionsPage
           data={{
             site: siteChrome(site, '/corrections', now),
-            head: { title: 'Corrections', description: `Corrections published by ${settings.name}.`, canonicalUrl: absoluteUrl(site.publicUrl, path), ogType: 'website' },
+            head: {
+              title: 'Corrections',
+              description: `Corrections published by ${settings.name}.`,
+              canonicalUrl: absoluteUrl(site.publicUrl, path),
+              ogType: 'website',
+            },
             policyUrl: settings.policies.corrections ? policyUrl('corrections') : null,
             corrections: shown.map((correction, index) => ({
               iso: correction.createdAt.toISOString(),

@@ -22,12 +22,7 @@ export const correctionsListTag = 'list:corrections';
  * article, in its JSON-LD and (for corrections) on the corrections page, and counts as a
  * modification of the article.
  */
-export async function addCorrection(
-  deps: ArticleDeps,
-  articleId: number,
-  input: { kind: string; text: string },
-  actorId: number | null,
-): Promise<Article> {
+export async function addCorrection(deps: ArticleDeps, articleId: number, input: { kind: string; text: string }, actorId: number | null): Promise<Article> {
   const article = await getArticle(deps.db, articleId);
   if (article.status !== 'published') throw new NotFoundError(messages.notPublished);
   const text = input.text.trim();

@@ -46,7 +46,7 @@ for (const role of roles) {
   });
 }
 
-test('an article with no known writer is nobody\'s own', () => {
+test("an article with no known writer is nobody's own", () => {
   assert.equal(canEditArticle({ id: me, role: 'author' }, { createdBy: null }), false);
   assert.equal(holdsEditForReview({ id: me, role: 'contributor' }, { status: 'published', createdBy: null }), true);
 });

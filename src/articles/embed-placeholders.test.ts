@@ -23,7 +23,10 @@ test('a video becomes a click-to-load placeholder: a hidden button for the scrip
 test('posts on X and Instagram stay links with a provider label, and need no script', () => {
   const html = render(embed('x', 'https://twitter.com/gazette/status/123') + embed('instagram', 'https://www.instagram.com/p/CxYz123/'));
   assert.equal(hasPlayableEmbed(html), false);
-  assert.match(String(html), /<p class="embed__provider">Post on X<\/p><p class="embed__link"><a href="https:\/\/x\.com\/gazette\/status\/123" rel="noopener">View the post on X<\/a>/);
+  assert.match(
+    String(html),
+    /<p class="embed__provider">Post on X<\/p><p class="embed__link"><a href="https:\/\/x\.com\/gazette\/status\/123" rel="noopener">View the post on X<\/a>/,
+  );
   assert.match(String(html), /<p class="embed__provider">Post on Instagram<\/p>/);
   assert.ok(!String(html).includes('<button'));
 });

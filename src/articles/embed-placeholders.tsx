@@ -10,7 +10,11 @@ import { readEmbed } from '../render/stored-figures.ts';
  */
 function EmbedPlaceholder({ embed }: { embed: Embed }) {
   return (
-    <figure class={`embed embed--${embed.provider}`} data-embed-src={embed.frameSrc} data-embed-title={embed.frameSrc ? embedMessages.frameTitle(embed.provider) : undefined}>
+    <figure
+      class={`embed embed--${embed.provider}`}
+      data-embed-src={embed.frameSrc}
+      data-embed-title={embed.frameSrc ? embedMessages.frameTitle(embed.provider) : undefined}
+    >
       <p class="embed__provider">{embedMessages.label(embed.provider)}</p>
       {embed.frameSrc ? (
         <button type="button" class="embed__load" hidden>

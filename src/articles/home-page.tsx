@@ -20,7 +20,9 @@ export function HomePage({ data }: { data: HomePageData }) {
       <h1 class="visually-hidden">{data.site.siteName}: latest news</h1>
       {data.lead ? (
         <StoryCard story={data.lead} block="lead-story" headingLevel={2} priority imageSizes="(min-width: 64rem) 44rem, 100vw" />
-      ) : <p class="empty-note">No stories have been published yet.</p>}
+      ) : (
+        <p class="empty-note">No stories have been published yet.</p>
+      )}
       {data.sections.map((section, index) => (
         <section class="home-section" aria-labelledby={`home-section-${index}`}>
           <h2 class="rule-heading" id={`home-section-${index}`}>

@@ -31,4 +31,11 @@ export { correctionsRoutes } from './corrections.routes.tsx';
 export { autosaveArticle, discardUnsavedDraft, findUnsavedDraft, listRecentOtherEditors } from './autosaves.ts';
 export { canEditArticle, canPublishArticle, canTrashArticle, holdsEditForReview, isListedFor, isLive, newsroomListScope, type Staff } from './editing-rules.ts';
 export { type EditOutcome, saveArticleEdit } from './article-edits.ts';
-export { acceptPendingChange, findPendingChange, getProposedChange, type PendingChange, rejectPendingChange, withdrawPendingChange } from './pending-changes.ts';
+export {
+  acceptPendingChange,
+  findPendingChange,
+  getProposedChange,
+  type PendingChange,
+  rejectPendingChange,
+  withdrawPendingChange,
+} from './pending-changes.ts';

@@ -9,5 +9,10 @@ export async function findImagesByStorageKeys(db: Db, storageKeys: readonly stri
     .select(['id', 'storage_key', 'width', 'height', 'alt', 'caption', 'credit'])
     .where('storage_key', 'in', storageKeys)
     .execute();
-  return new Map(rows.map((row) => [row.storage_key, { id: row.id, storageKey: row.storage_key, width: row.width, height: row.height, alt: row.alt, caption: row.caption, credit: row.credit }]));
+  return new Map(
+    rows.map((row) => [
+      row.storage_key,
+      { id: row.id, storageKey: row.storage_key, width: row.width, height: row.height, alt: row.alt, caption: row.caption, credit: row.credit },
+    ]),
+  );
 }

@@ -18,8 +18,14 @@ test('lists the storage keys an article body shows, each once, in order', () => 
 test('an inline photo becomes the responsive picture with the caption and credit chosen for the article', () => {
   const html = String(renderInlinePhotos(sanitizeStoredHtml(`<p>Before</p>${stored('harbour-1a2b')}<p>After</p>`), library));
   assert.match(html, /^<p>Before<\/p><figure class="figure"><picture><source type="image\/avif" srcset="\/media\/harbour-1a2b\/480\.avif 480w, /);
-  assert.match(html, /<img src="\/media\/harbour-1a2b\/800\.jpg" srcset="[^"]+1600\.jpg 1600w" sizes="\(min-width: 42rem\) 40rem, 100vw" width="2400" height="1600" alt="Cranes at dawn" decoding="async" loading="lazy">/);
-  assert.match(html, /<figcaption class="figure__caption"><span class="figure__text">The port at dawn<\/span> <span class="figure__credit">Photo: Gazette Pictures<\/span><\/figcaption><\/figure><p>After<\/p>$/);
+  assert.match(
+    html,
+    /<img src="\/media\/harbour-1a2b\/800\.jpg" srcset="[^"]+1600\.jpg 1600w" sizes="\(min-width: 42rem\) 40rem, 100vw" width="2400" height="1600" alt="Cranes at dawn" decoding="async" loading="lazy">/,
+  );
+  assert.match(
+    html,
+    /<figcaption class="figure__caption"><span class="figure__text">The port at dawn<\/span> <span class="figure__credit">Photo: Gazette Pictures<\/span><\/figcaption><\/figure><p>After<\/p>$/,
+  );
 });
 
 test('empty alt text falls back to the library, and text is escaped', () => {

@@ -29,7 +29,8 @@ export type NewsroomListScope = { readonly kind: 'everything' } | { readonly kin
 
 function waitingChange(eb: ExpressionBuilder<Database, 'articles'>) {
   return eb.exists(
-    eb.selectFrom('article_pending_changes')
+    eb
+      .selectFrom('article_pending_changes')
       .select('article_pending_changes.id')
       .whereRef('article_pending_changes.article_id', '=', 'articles.id')
       .where('article_pending_changes.state', '=', 'pending'),
@@ -45,10 +46,9 @@ function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope) 
   if (view === 'changes') query = query.where(waitingChange);
   if (scope.kind === 'own-and-published') {
     const { userId } = scope;
-    query = query.where((eb) => eb.or([
-      eb('articles.created_by', '=', userId),
-      eb.and([eb('articles.status', '=', 'published'), eb('articles.trashed_at', 'is', null)]),
-    ]));
+    query = query.where((eb) =>
+      eb.or([eb('articles.created_by', '=', userId), eb.and([eb('articles.status', '=', 'published'), eb('articles.trashed_at', 'is', null)])]),
+    );
   }
   return query;
 }
@@ -61,8 +61,16 @@ export async function listNewsroomArticles(
   const rows = await newsroomArticles(db, options.view, options.scope)
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
-      'articles.id', 'articles.headline', 'articles.slug', 'articles.status', 'articles.updated_at', 'articles.published_at',
-      'sections.name as section_name', 'sections.slug as section_slug', 'articles.created_by', 'articles.review_requested_at',
+      'articles.id',
+      'articles.headline',
+      'articles.slug',
+      'articles.status',
+      'articles.updated_at',
+      'articles.published_at',
+      'sections.name as section_name',
+      'sections.slug as section_slug',
+      'articles.created_by',
+      'articles.review_requested_at',
       'articles.trashed_at',
     ])
     .select((eb) => waitingChange(eb).as('change_pending'))
@@ -100,7 +108,11 @@ export async function setArticleCreator(db: Db, id: number, userId: number): Pro
 }
 
 export async function setReviewRequested(db: Db, id: number, at: Date | null): Promise<void> {
-  await db.updateTable('articles').set({ review_requested_at: at ? toTimestamp(at) : null }).where('id', '=', id).execute();
+  await db
+    .updateTable('articles')
+    .set({ review_requested_at: at ? toTimestamp(at) : null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertRevision(db: Db, revision: { articleId: number; savedAt: Date; savedBy: number | null; snapshot: unknown }): Promise<void> {
@@ -136,12 +148,7 @@ export async function listRevisions(db: Db, articleId: number): Promise<Revision
 
 /** Published-or-scheduled articles whose time has come; the scheduler publishes them. */
 export async function listDueScheduledIds(db: Db, now: Date): Promise<number[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('status', '=', 'scheduled')
-    .where('published_at', '<=', toTimestamp(now))
-    .execute();
+  const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', toTimestamp(now)).execute();
   return rows.map((row) => row.id);
 }
 
@@ -170,9 +177,10 @@ export async function keepExistingIds(db: Db, table: 'sections' | 'authors' | 't
 /** The names of these sections, bylines, tags or photos (a photo by its file name); deleted ones are left out. */
 export async function findNames(db: Db, table: 'sections' | 'authors' | 'tags' | 'media', ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = table === 'media'
-    ? await db.selectFrom('media').select(['id', 'original_name as name']).where('id', 'in', ids).execute()
-    : await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
+  const rows =
+    table === 'media'
+      ? await db.selectFrom('media').select(['id', 'original_name as name']).where('id', 'in', ids).execute()
+      : await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -180,5 +188,9 @@ export async function findNames(db: Db, table: 'sections' | 'authors' | 'tags' |
 
 /** Marks an article as changed now, e.g. when a correction is appended to it. */
 export async function touchArticle(db: Db, id: number, now: Date): Promise<void> {
-  await db.updateTable('articles').set({ updated_at: toTimestamp(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('articles')
+    .set({ updated_at: toTimestamp(now) })
+    .where('id', '=', id)
+    .execute();
 }

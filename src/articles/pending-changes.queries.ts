@@ -24,9 +24,16 @@ function selectChanges(db: Db) {
     .leftJoin('users as proposer', 'proposer.id', 'article_pending_changes.proposed_by')
     .leftJoin('users as decider', 'decider.id', 'article_pending_changes.decided_by')
     .select([
-      'article_pending_changes.id', 'article_pending_changes.article_id', 'article_pending_changes.proposed_by', 'proposer.name as proposer_name',
-      'article_pending_changes.proposed_at', 'article_pending_changes.base_version', 'article_pending_changes.snapshot',
-      'article_pending_changes.state', 'article_pending_changes.decided_at', 'decider.name as decider_name',
+      'article_pending_changes.id',
+      'article_pending_changes.article_id',
+      'article_pending_changes.proposed_by',
+      'proposer.name as proposer_name',
+      'article_pending_changes.proposed_at',
+      'article_pending_changes.base_version',
+      'article_pending_changes.snapshot',
+      'article_pending_changes.state',
+      'article_pending_changes.decided_at',
+      'decider.name as decider_name',
     ]);
 }
 
@@ -91,7 +98,11 @@ export async function replaceWaitingChange(
 }
 
 /** Records a decision on a waiting change; false when it was no longer waiting (someone decided first). */
-export async function decideChange(db: Db, changeId: number, decision: { state: Exclude<PendingChangeState, 'pending'>; at: Date; by: number }): Promise<boolean> {
+export async function decideChange(
+  db: Db,
+  changeId: number,
+  decision: { state: Exclude<PendingChangeState, 'pending'>; at: Date; by: number },
+): Promise<boolean> {
   const result = await db
     .updateTable('article_pending_changes')
     .set({ state: decision.state, decided_at: toTimestamp(decision.at), decided_by: decision.by })

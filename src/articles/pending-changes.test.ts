@@ -29,7 +29,14 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     contributor: { id: 0, role: 'contributor' },
     otherContributor: { id: 0, role: 'contributor' },
   };
-  const input = (headline: string, extra: Partial<ArticleInput> = {}): ArticleInput => ({ headline, sectionId, authorIds: [], tagIds: [], bodyHtml: '<p>Text.</p>', ...extra });
+  const input = (headline: string, extra: Partial<ArticleInput> = {}): ArticleInput => ({
+    headline,
+    sectionId,
+    authorIds: [],
+    tagIds: [],
+    bodyHtml: '<p>Text.</p>',
+    ...extra,
+  });
 
   /** A contributor's piece, published by an editor. */
   async function publishedPiece(headline: string, by = staff.contributor) {
@@ -44,7 +51,15 @@ forEachDialect('changes to live articles held for review', (dialect) => {
       person.id = (
         await database.db
           .insertInto('users')
-          .values({ email: `${key}@example.org`, name: key, role: person.role, password_hash: 'x', totp_secret: null, locked_until: null, created_at: t0.toISOString() })
+          .values({
+            email: `${key}@example.org`,
+            name: key,
+            role: person.role,
+            password_hash: 'x',
+            totp_secret: null,
+            locked_until: null,
+            created_at: t0.toISOString(),
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
@@ -52,10 +67,13 @@ forEachDialect('changes to live articles held for review', (dialect) => {
   });
   after(() => database.destroy());
 
-  test('a contributor\'s edit to their published piece is kept aside: the article, its address and its revisions are untouched', async () => {
+  test("a contributor's edit to their published piece is kept aside: the article, its address and its revisions are untouched", async () => {
     const live = await publishedPiece('Harbour reopens');
     announced.length = 0;
-    const outcome = await saveArticleEdit(deps(), live.id, input('Harbour closes again', { slug: 'harbour-closes-again' }), { editor: staff.contributor, expectedVersion: live.version });
+    const outcome = await saveArticleEdit(deps(), live.id, input('Harbour closes again', { slug: 'harbour-closes-again' }), {
+      editor: staff.contributor,
+      expectedVersion: live.version,
+    });
     assert.equal(outcome.kind, 'held');
     const after = await getArticle(database.db, live.id);
     assert.deepEqual([after.headline, after.slug, after.version, after.status], ['Harbour reopens', 'harbour-reopens', live.version, 'published']);
@@ -69,7 +87,7 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     assert.equal(waiting?.baseVersion, live.version);
   });
 
-  test('a newer proposal from the same person replaces theirs; someone else\'s is refused while one waits', async () => {
+  test("a newer proposal from the same person replaces theirs; someone else's is refused while one waits", async () => {
     const live = await publishedPiece('Bridge vote delayed');
     const first = await saveArticleEdit(deps(), live.id, input('Bridge vote delayed again'), { editor: staff.contributor });
     const second = await saveArticleEdit(deps(), live.id, input('Bridge vote delayed a third time'), { editor: staff.contributor });
@@ -85,17 +103,28 @@ forEachDialect('changes to live articles held for review', (dialect) => {
   test('a proposal made from an older copy of the article is refused like a stale save', async () => {
     const live = await publishedPiece('Ferry strike ends');
     await saveArticleEdit(deps(), live.id, input('Ferry strike ends, editor’s words'), { editor: staff.editor });
-    await assert.rejects(saveArticleEdit(deps(), live.id, input('Ferry strike over'), { editor: staff.contributor, expectedVersion: live.version }), ConflictError);
+    await assert.rejects(
+      saveArticleEdit(deps(), live.id, input('Ferry strike over'), { editor: staff.contributor, expectedVersion: live.version }),
+      ConflictError,
+    );
     assert.equal(await findPendingChange(database.db, live.id), undefined);
   });
 
-  test('accepting publishes the proposal through the ordinary save: new address, old one kept, revision in the writer\'s name', async () => {
+  test("accepting publishes the proposal through the ordinary save: new address, old one kept, revision in the writer's name", async () => {
     const live = await publishedPiece('Night trains return');
-    const held = await saveArticleEdit(deps(), live.id, input('Night trains return in spring', { slug: 'night-trains-return-in-spring' }), { editor: staff.contributor });
+    const held = await saveArticleEdit(deps(), live.id, input('Night trains return in spring', { slug: 'night-trains-return-in-spring' }), {
+      editor: staff.contributor,
+    });
     assert.equal(held.kind, 'held');
     const waiting = (await findPendingChange(database.db, live.id))!;
-    await assert.rejects(acceptPendingChange(deps(), live.id, { editor: staff.contributor, changeId: waiting.id, expectedVersion: live.version }), ForbiddenError);
-    await assert.rejects(acceptPendingChange(deps(), live.id, { editor: staff.editor, changeId: waiting.id + 1000, expectedVersion: live.version }), ConflictError);
+    await assert.rejects(
+      acceptPendingChange(deps(), live.id, { editor: staff.contributor, changeId: waiting.id, expectedVersion: live.version }),
+      ForbiddenError,
+    );
+    await assert.rejects(
+      acceptPendingChange(deps(), live.id, { editor: staff.editor, changeId: waiting.id + 1000, expectedVersion: live.version }),
+      ConflictError,
+    );
     announced.length = 0;
     const { article } = await acceptPendingChange(deps(), live.id, { editor: staff.editor, changeId: waiting.id, expectedVersion: live.version });
     assert.deepEqual([article.headline, article.slug, article.status], ['Night trains return in spring', 'night-trains-return-in-spring', 'published']);
@@ -149,7 +178,7 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     assert.equal((await getArticle(database.db, draft.id)).headline, 'A draft of mine, longer');
   });
 
-  test('a writer\'s list holds their own work in any state and others\' published articles; the query decides, counts included', async () => {
+  test("a writer's list holds their own work in any state and others' published articles; the query decides, counts included", async () => {
     const writer = { id: staff.otherContributor.id, role: 'contributor' as const };
     const mine = await createArticle(deps(), input('List: my own draft'), { actorId: writer.id });
     const myTrashed = await createArticle(deps(), input('List: my trashed draft'), { actorId: writer.id });
@@ -162,7 +191,8 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     const published = await publishedPiece('List: published by someone else', staff.editor);
 
     const scope = newsroomListScope(writer);
-    const headlines = async (view: 'articles' | 'trash') => (await listNewsroomArticles(database.db, { view, scope, limit: 500, offset: 0 })).map((row) => row.headline);
+    const headlines = async (view: 'articles' | 'trash') =>
+      (await listNewsroomArticles(database.db, { view, scope, limit: 500, offset: 0 })).map((row) => row.headline);
     const working = await headlines('articles');
     assert.ok(working.includes(mine.headline) && working.includes(published.headline));
     assert.equal(working.filter((headline) => headline.startsWith('List: an editor')).length, 0, working.join(' | '));
@@ -180,10 +210,16 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     const changed = async (scope: Parameters<typeof countNewsroomArticles>[2]) =>
       (await listNewsroomArticles(database.db, { view: 'changes', scope, limit: 500, offset: 0 })).filter((row) => row.headline.startsWith('Changes:'));
     const forEditors = await changed({ kind: 'everything' });
-    assert.deepEqual(forEditors.map((row) => [row.id, row.changePending]), [[waiting.id, true]]);
+    assert.deepEqual(
+      forEditors.map((row) => [row.id, row.changePending]),
+      [[waiting.id, true]],
+    );
     assert.ok(!forEditors.some((row) => row.id === untouched.id));
     const scope = newsroomListScope(staff.contributor);
-    assert.deepEqual((await changed(scope)).map((row) => row.id), [waiting.id]);
+    assert.deepEqual(
+      (await changed(scope)).map((row) => row.id),
+      [waiting.id],
+    );
     const all = await countNewsroomArticles(database.db, 'changes', { kind: 'everything' });
     assert.equal(typeof all, 'number');
     assert.ok(all >= 1);

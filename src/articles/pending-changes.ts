@@ -55,7 +55,8 @@ export async function acceptPendingChange(
     actorId: change.proposedBy ?? options.editor.id,
     expectedVersion: options.expectedVersion,
     alongside: async (trx) => {
-      if (!(await decideChange(trx, change.id, { state: 'accepted', at: deps.clock.now(), by: options.editor.id }))) throw new ConflictError(messages.noLongerWaiting);
+      if (!(await decideChange(trx, change.id, { state: 'accepted', at: deps.clock.now(), by: options.editor.id })))
+        throw new ConflictError(messages.noLongerWaiting);
     },
   });
   return { article, change };
@@ -65,7 +66,8 @@ export async function acceptPendingChange(
 export async function rejectPendingChange(deps: ArticleDeps, articleId: number, options: { editor: Staff; changeId: number }): Promise<PendingChange> {
   const article = await getArticle(deps.db, articleId);
   const change = await waitingChangeFor(deps, article, options.editor, options.changeId);
-  if (!(await decideChange(deps.db, change.id, { state: 'rejected', at: deps.clock.now(), by: options.editor.id }))) throw new ConflictError(messages.noLongerWaiting);
+  if (!(await decideChange(deps.db, change.id, { state: 'rejected', at: deps.clock.now(), by: options.editor.id })))
+    throw new ConflictError(messages.noLongerWaiting);
   return change;
 }
 
@@ -75,6 +77,7 @@ export async function withdrawPendingChange(deps: ArticleDeps, articleId: number
   if (!change) throw new NotFoundError(messages.nothingWaiting);
   if (change.proposedBy !== options.editor.id) throw new ForbiddenError(messages.notYours);
   if (change.id !== options.changeId) throw new ConflictError(messages.noLongerWaiting);
-  if (!(await decideChange(deps.db, change.id, { state: 'withdrawn', at: deps.clock.now(), by: options.editor.id }))) throw new ConflictError(messages.noLongerWaiting);
+  if (!(await decideChange(deps.db, change.id, { state: 'withdrawn', at: deps.clock.now(), by: options.editor.id })))
+    throw new ConflictError(messages.noLongerWaiting);
   return change;
 }

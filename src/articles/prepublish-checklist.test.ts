@@ -11,7 +11,9 @@ const ready = {
 };
 
 function failing(article: Parameters<typeof prepublishChecklist>[0]): string[] {
-  return prepublishChecklist(article).filter((item) => !item.passed).map((item) => item.id);
+  return prepublishChecklist(article)
+    .filter((item) => !item.passed)
+    .map((item) => item.id);
 }
 
 test('a complete article passes every check', () => {

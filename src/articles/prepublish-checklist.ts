@@ -22,15 +22,37 @@ export function prepublishChecklist(article: Pick<Article, 'headline' | 'standfi
   const image = article.image;
   return [
     { id: 'section', passed: article.section !== null, blocking: true, message: 'Choose a section: readers and search engines file the story by it.' },
-    { id: 'alt', passed: image?.alt.trim() !== '', blocking: true, message: 'The featured photo has no alt text for people who cannot see it; add it in the media library.' },
-    { id: 'alt-is-caption', passed: !image || image.alt.trim() === '' || image.alt.trim() !== image.caption.trim(), blocking: false, message: 'The photo’s alt text repeats its caption; alt text should describe what the picture shows.' },
-    { id: 'credit', passed: !image || image.caption.trim() === '' || image.credit.trim() !== '', blocking: false, message: 'The photo has a caption but no credit.' },
-    { id: 'headline-length', passed: article.headline.length <= longestHeadline, blocking: false, message: `The headline is over ${longestHeadline} characters; search results will cut it.` },
+    {
+      id: 'alt',
+      passed: image?.alt.trim() !== '',
+      blocking: true,
+      message: 'The featured photo has no alt text for people who cannot see it; add it in the media library.',
+    },
+    {
+      id: 'alt-is-caption',
+      passed: !image || image.alt.trim() === '' || image.alt.trim() !== image.caption.trim(),
+      blocking: false,
+      message: 'The photo’s alt text repeats its caption; alt text should describe what the picture shows.',
+    },
+    {
+      id: 'credit',
+      passed: !image || image.caption.trim() === '' || image.credit.trim() !== '',
+      blocking: false,
+      message: 'The photo has a caption but no credit.',
+    },
+    {
+      id: 'headline-length',
+      passed: article.headline.length <= longestHeadline,
+      blocking: false,
+      message: `The headline is over ${longestHeadline} characters; search results will cut it.`,
+    },
     { id: 'standfirst', passed: article.standfirst.trim() !== '', blocking: false, message: 'The standfirst is empty.' },
     { id: 'body-length', passed: countWords(article.bodyHtml) >= shortestBody, blocking: false, message: `The body is under ${shortestBody} words.` },
   ];
 }
 
 export function blockingProblems(article: Parameters<typeof prepublishChecklist>[0]): string[] {
-  return prepublishChecklist(article).filter((item) => item.blocking && !item.passed).map((item) => item.message);
+  return prepublishChecklist(article)
+    .filter((item) => item.blocking && !item.passed)
+    .map((item) => item.message);
 }

@@ -18,8 +18,6 @@ export function publisherOf(deps: ReaderDeps): Publisher {
     name: settings.name,
     publicUrl: deps.site.publicUrl,
     logo: siteLogo(deps.site),
-    policies: Object.fromEntries(
-      policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => [policyProperties[key], policyUrl(key)]),
-    ),
+    policies: Object.fromEntries(policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => [policyProperties[key], policyUrl(key)])),
   };
 }

@@ -30,5 +30,8 @@ test('shared tags count most, text likeness next, then the newer story', () => {
     ],
     4,
   );
-  assert.deepEqual(ranked.map((story) => story.id), [3, 4, 2, 1]);
+  assert.deepEqual(
+    ranked.map((story) => story.id),
+    [3, 4, 2, 1],
+  );
 });

@@ -30,13 +30,30 @@ export interface SnapshotNames {
 }
 
 export async function loadSnapshotNames(db: Db, snapshots: readonly RevisionSnapshot[]): Promise<SnapshotNames> {
-  const ids = (read: (snapshot: RevisionSnapshot) => readonly (number | null | undefined)[]) =>
-    [...new Set(snapshots.flatMap(read).filter((id): id is number => typeof id === 'number'))];
+  const ids = (read: (snapshot: RevisionSnapshot) => readonly (number | null | undefined)[]) => [
+    ...new Set(snapshots.flatMap(read).filter((id): id is number => typeof id === 'number')),
+  ];
   const [sections, authors, tags, media] = await Promise.all([
-    findNames(db, 'sections', ids((s) => [s.sectionId])),
-    findNames(db, 'authors', ids((s) => s.authorIds)),
-    findNames(db, 'tags', ids((s) => s.tagIds)),
-    findNames(db, 'media', ids((s) => [s.featuredMediaId, s.socialImageId])),
+    findNames(
+      db,
+      'sections',
+      ids((s) => [s.sectionId]),
+    ),
+    findNames(
+      db,
+      'authors',
+      ids((s) => s.authorIds),
+    ),
+    findNames(
+      db,
+      'tags',
+      ids((s) => s.tagIds),
+    ),
+    findNames(
+      db,
+      'media',
+      ids((s) => [s.featuredMediaId, s.socialImageId]),
+    ),
   ]);
   return { sections, authors, tags, media };
 }

@@ -11,7 +11,10 @@ type SearchDocument = Omit<ArticleSearchTable, 'article_id'>;
  * (src/search/highlight.ts), so an article can never fake a highlight; control characters go too.
  */
 function indexable(text: string): string {
-  return text.replace(/[\p{Co}\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\p{Co}\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** What search may know of an article: nothing while it is a draft or in the trash. */

@@ -20,7 +20,8 @@ forEachDialect('article trash data layer', (dialect) => {
   const announced: string[][] = [];
   changes.subscribe((tags) => announced.push([...tags]));
   const deps = () => ({ db: database.db, clock: { now: () => t0 }, changes });
-  const headlines = async (view: 'articles' | 'trash') => (await listNewsroomArticles(database.db, { view, scope: everything, limit: 50, offset: 0 })).map((row) => row.headline);
+  const headlines = async (view: 'articles' | 'trash') =>
+    (await listNewsroomArticles(database.db, { view, scope: everything, limit: 50, offset: 0 })).map((row) => row.headline);
 
   before(async () => {
     database = await createTestDatabase(dialect);

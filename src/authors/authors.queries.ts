@@ -32,8 +32,16 @@ function selectAuthors(db: Db) {
     .selectFrom('authors')
     .leftJoin('media', 'media.id', 'authors.photo_media_id')
     .select([
-      'authors.id', 'authors.slug', 'authors.name', 'authors.job_title', 'authors.bio',
-      'media.id as photo_id', 'media.storage_key as photo_key', 'media.width as photo_width', 'media.height as photo_height', 'media.alt as photo_alt',
+      'authors.id',
+      'authors.slug',
+      'authors.name',
+      'authors.job_title',
+      'authors.bio',
+      'media.id as photo_id',
+      'media.storage_key as photo_key',
+      'media.width as photo_width',
+      'media.height as photo_height',
+      'media.alt as photo_alt',
     ]);
 }
 

@@ -23,17 +23,23 @@ export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =>
         if (current) return reply.redirect(authorUrl(current, request.query.page), 301);
         throw new NotFoundError('There is no author at this address.');
       }
-      return serveCollectionPage(request, reply, deps, {
-        scope: { kind: 'author', authorId: author.id },
-        url: (page) => authorUrl(author, page),
-        eyebrow: author.jobTitle,
-        heading: author.name,
-        description: author.bio,
-        ogType: 'profile',
-        entityTag: contentTags.author(author.id),
-        feed: { kind: 'author', slug: author.slug },
-        ...(author.photo ? { portrait: author.photo } : {}),
-      }, request.query.page);
+      return serveCollectionPage(
+        request,
+        reply,
+        deps,
+        {
+          scope: { kind: 'author', authorId: author.id },
+          url: (page) => authorUrl(author, page),
+          eyebrow: author.jobTitle,
+          heading: author.name,
+          description: author.bio,
+          ogType: 'profile',
+          entityTag: contentTags.author(author.id),
+          feed: { kind: 'author', slug: author.slug },
+          ...(author.photo ? { portrait: author.photo } : {}),
+        },
+        request.query.page,
+      );
     },
   );
 };

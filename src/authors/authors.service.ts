@@ -50,11 +50,7 @@ export async function createAuthor(db: Db, input: AuthorInput): Promise<Author> 
 }
 
 /** Edits a byline's profile; a new slug leaves the old author page answering 301. */
-export async function updateAuthor(
-  deps: { db: Db; changes: ContentChanges; now: Date },
-  id: number,
-  input: AuthorInput,
-): Promise<Author> {
+export async function updateAuthor(deps: { db: Db; changes: ContentChanges; now: Date }, id: number, input: AuthorInput): Promise<Author> {
   const before = await findAuthorById(deps.db, id);
   if (!before) throw new NotFoundError(messages.notFound);
   const author = checkAuthor(input);

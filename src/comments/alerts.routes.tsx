@@ -34,7 +34,13 @@ export const alertsRoutes: FastifyPluginAsync<CommentDeps & { readonly site: Sit
     reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(renderDocument(<AlertsPage site={siteChrome(deps.site, path, deps.clock.now())} title={title}>{body}</AlertsPage>));
+      .send(
+        renderDocument(
+          <AlertsPage site={siteChrome(deps.site, path, deps.clock.now())} title={title}>
+            {body}
+          </AlertsPage>,
+        ),
+      );
   const TokenQuery = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
   app.get<{ Querystring: Static<typeof TokenQuery> }>('/comments/alerts/confirm', { schema: { querystring: TokenQuery } }, async (request, reply) => {

@@ -107,7 +107,14 @@ function RequiredMark() {
   );
 }
 
-function CommentField(props: { name: 'name' | 'email' | 'website'; type: string; autocomplete: string; required: boolean; form: CommentFormView; maxlength: number }) {
+function CommentField(props: {
+  name: 'name' | 'email' | 'website';
+  type: string;
+  autocomplete: string;
+  required: boolean;
+  form: CommentFormView;
+  maxlength: number;
+}) {
   const id = `comment-${props.name}`;
   const error = props.form.errors[props.name];
   return (
@@ -219,8 +226,7 @@ export function CommentSection({ section }: { section: CommentSectionView }) {
       </h2>
       {section.orderLinks ? (
         <p class="comments__order">
-          Show:{' '}
-          {section.order === 'oldest' ? <strong aria-current="true">Oldest first</strong> : <a href={section.orderLinks.oldest}>Oldest first</a>}
+          Show: {section.order === 'oldest' ? <strong aria-current="true">Oldest first</strong> : <a href={section.orderLinks.oldest}>Oldest first</a>}
           {' · '}
           {section.order === 'newest' ? <strong aria-current="true">Newest first</strong> : <a href={section.orderLinks.newest}>Newest first</a>}
         </p>

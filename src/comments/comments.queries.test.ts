@@ -49,8 +49,20 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
 
   const comment = (row: Partial<NewCommentRow>): Promise<number> =>
     insertComment(database.db, {
-      articleId, parentId: null, status: 'approved', authorName: 'Ada', authorEmail: 'ada@example.com', authorWebsite: '', staffUserId: null,
-      body: 'A comment.', spamScore: null, spamReasons: [], ipAddress: '198.51.100.1', userAgent: 'test', replyAlertsRequested: false, createdAt: t0,
+      articleId,
+      parentId: null,
+      status: 'approved',
+      authorName: 'Ada',
+      authorEmail: 'ada@example.com',
+      authorWebsite: '',
+      staffUserId: null,
+      body: 'A comment.',
+      spamScore: null,
+      spamReasons: [],
+      ipAddress: '198.51.100.1',
+      userAgent: 'test',
+      replyAlertsRequested: false,
+      createdAt: t0,
       ...row,
     });
 
@@ -70,9 +82,17 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
 
   test('a published article is commentable with its section and an open flag; closing it is seen at once', async () => {
     const found = await findCommentableArticle(database.db, articleId, t0);
-    assert.deepEqual({ ...found, publishedAt: found?.publishedAt.toISOString() }, {
-      id: articleId, slug: 'harbour-reopens', sectionSlug: 'world', headline: 'Harbour reopens', publishedAt: minutes(-60).toISOString(), commentsOpen: true,
-    });
+    assert.deepEqual(
+      { ...found, publishedAt: found?.publishedAt.toISOString() },
+      {
+        id: articleId,
+        slug: 'harbour-reopens',
+        sectionSlug: 'world',
+        headline: 'Harbour reopens',
+        publishedAt: minutes(-60).toISOString(),
+        commentsOpen: true,
+      },
+    );
     assert.equal(await findCommentableArticle(database.db, articleId, minutes(-61)), undefined, 'not before its publication');
     assert.equal(await setArticleCommentsOpen(database.db, otherArticleId, false), true);
     assert.equal((await findCommentableArticle(database.db, otherArticleId, t0))?.commentsOpen, false);
@@ -88,11 +108,21 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
     const elsewhere = await comment({ articleId: otherArticleId, status: 'pending', createdAt: minutes(6) });
 
     const everyone = await listPublicComments(database.db, articleId);
-    assert.deepEqual(everyone.map((row) => [row.body, row.status, row.isStaff]), [['First.', 'approved', false], ['Reply.', 'approved', true], ['Deeper.', 'approved', false]]);
+    assert.deepEqual(
+      everyone.map((row) => [row.body, row.status, row.isStaff]),
+      [
+        ['First.', 'approved', false],
+        ['Reply.', 'approved', true],
+        ['Deeper.', 'approved', false],
+      ],
+    );
     assert.ok(everyone[0]!.createdAt instanceof Date && everyone[0]!.createdAt.getTime() === minutes(1).getTime());
     assert.equal(everyone[1]!.parentId, first);
     const mine = await listPublicComments(database.db, articleId, [pending, elsewhere]);
-    assert.deepEqual(mine.map((row) => row.body), ['First.', 'Reply.', 'Deeper.', 'Mine, waiting.']);
+    assert.deepEqual(
+      mine.map((row) => row.body),
+      ['First.', 'Reply.', 'Deeper.', 'Mine, waiting.'],
+    );
     assert.equal(mine[3]!.status, 'pending');
     assert.deepEqual(await filterPendingCommentIds(database.db, articleId, [pending, elsewhere, first]), [pending]);
     assert.deepEqual(await filterPendingCommentIds(database.db, articleId, []), []);
@@ -128,12 +158,22 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
   });
 
   test('the moderation queue: by status or commenter, newest first, with counts, reasons and scores', async () => {
-    const held = await comment({ status: 'pending', authorEmail: 'queue@example.com', body: 'Held one.', spamScore: 0.75, spamReasons: ['links'], createdAt: minutes(20) });
+    const held = await comment({
+      status: 'pending',
+      authorEmail: 'queue@example.com',
+      body: 'Held one.',
+      spamScore: 0.75,
+      spamReasons: ['links'],
+      createdAt: minutes(20),
+    });
     const later = await comment({ status: 'pending', authorEmail: 'queue@example.com', body: 'Held two.', createdAt: minutes(21) });
     await comment({ status: 'approved', authorEmail: 'queue@example.com', body: 'Approved.', createdAt: minutes(22) });
 
     const queue = await listModeratedComments(database.db, { status: 'pending', email: 'queue@example.com', offset: 0, limit: 10 });
-    assert.deepEqual(queue.map((row) => row.id), [later, held]);
+    assert.deepEqual(
+      queue.map((row) => row.id),
+      [later, held],
+    );
     const found = await findModeratedComment(database.db, held);
     assert.equal(found?.spamScore, 0.75);
     assert.deepEqual(found?.spamReasons, ['links']);
@@ -146,13 +186,22 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
     assert.equal(allPending, (await countCommentsByStatus(database.db)).pending);
 
     const changes = await setCommentStatus(database.db, [held, later], 'spam', editorId, minutes(30));
-    assert.deepEqual(changes.map((change) => [change.id, change.from, change.trainedAs]).sort(), [[held, 'pending', null], [later, 'pending', null]].sort());
+    assert.deepEqual(
+      changes.map((change) => [change.id, change.from, change.trainedAs]).sort(),
+      [
+        [held, 'pending', null],
+        [later, 'pending', null],
+      ].sort(),
+    );
     assert.deepEqual(await countCommentsByStatus(database.db, 'queue@example.com'), { pending: 0, approved: 1, spam: 2, trash: 0 });
     assert.deepEqual(await setCommentStatus(database.db, [], 'approved', editorId, t0), []);
     await setTrainedAs(database.db, held, 'spam');
     assert.equal((await setCommentStatus(database.db, [held], 'trash', editorId, minutes(31)))[0]?.trainedAs, 'spam');
 
-    assert.equal(await updateCommentText(database.db, later, { authorName: 'Renamed', authorWebsite: 'https://example.org/', body: 'Edited.' }, minutes(32)), articleId);
+    assert.equal(
+      await updateCommentText(database.db, later, { authorName: 'Renamed', authorWebsite: 'https://example.org/', body: 'Edited.' }, minutes(32)),
+      articleId,
+    );
     assert.equal((await findModeratedComment(database.db, later))?.body, 'Edited.');
     assert.equal(await updateCommentText(database.db, 999_999, { authorName: '', authorWebsite: '', body: '' }, t0), undefined);
   });
@@ -168,7 +217,10 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
     assert.equal(await insertBlock(database.db, { kind: 'word', pattern: 'casino', by: editorId, at: t0 }), true);
     assert.equal(await insertBlock(database.db, { kind: 'word', pattern: 'casino', by: editorId, at: t0 }), false, 'already listed');
     const blocks = await listBlocks(database.db);
-    assert.deepEqual(blocks.map((block) => [block.kind, block.pattern, block.createdAt.getTime()]), [['word', 'casino', t0.getTime()]]);
+    assert.deepEqual(
+      blocks.map((block) => [block.kind, block.pattern, block.createdAt.getTime()]),
+      [['word', 'casino', t0.getTime()]],
+    );
     await deleteBlock(database.db, blocks[0]!.id);
     assert.deepEqual(await listBlocks(database.db), []);
 

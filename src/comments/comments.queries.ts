@@ -5,7 +5,11 @@ import type { CommentStatus } from './comment.table.ts';
 
 /** Reads a shared secret, making it on first use; every instance on the database ends up with the same one. */
 export async function readOrCreateSecret(db: Db, name: string, fresh: string): Promise<string> {
-  await db.insertInto('site_secrets').values({ name, value: fresh }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('site_secrets')
+    .values({ name, value: fresh })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await db.selectFrom('site_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
 }
@@ -155,7 +159,11 @@ export async function hasRecentDuplicate(db: Db, candidate: { articleId: number;
 }
 
 /** The commenter to tell about a reply, if they confirmed "Email me replies" and are not its author. */
-export async function findReplyAlertRecipient(db: Db, parentId: number, replyId: number): Promise<{ commentId: number; email: string; name: string } | undefined> {
+export async function findReplyAlertRecipient(
+  db: Db,
+  parentId: number,
+  replyId: number,
+): Promise<{ commentId: number; email: string; name: string } | undefined> {
   const parent = await db
     .selectFrom('comments')
     .select(['id', 'author_email', 'author_name'])
@@ -183,6 +191,10 @@ export async function setReplyAlerts(db: Db, commentId: number, state: 'on' | 'o
 
 /** An editor opens or closes one article's comments; false when there is no such article. */
 export async function setArticleCommentsOpen(db: Db, articleId: number, open: boolean): Promise<boolean> {
-  const result = await db.updateTable('articles').set({ comments_open: open ? 1 : 0 }).where('id', '=', articleId).executeTakeFirst();
+  const result = await db
+    .updateTable('articles')
+    .set({ comments_open: open ? 1 : 0 })
+    .where('id', '=', articleId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -74,7 +74,12 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
   await app.register(rateLimit, { global: false });
   await app.register(alertsRoutes, options);
 
-  const sendRefusal = async (request: FastifyRequest, reply: FastifyReply, status: number, refusal: { values: CommentFormValues; errors: Readonly<Record<string, string>>; message: string }) => {
+  const sendRefusal = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    refusal: { values: CommentFormValues; errors: Readonly<Record<string, string>>; message: string },
+  ) => {
     const body = request.body as PostBody;
     if (wantsJson(request)) return reply.code(status).send({ code: codeForStatus(status), message: refusal.message, errors: refusal.errors });
     const articleId = whole(body.article_id);
@@ -84,7 +89,13 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     const html =
       articleId === null
         ? undefined
-        : await options.renderArticlePage(articleId, { values: refusal.values, errors: refusal.errors, message: refusal.message, ...stamp, ...(parentId !== null ? { replyTo: parentId } : {}) });
+        : await options.renderArticlePage(articleId, {
+            values: refusal.values,
+            errors: refusal.errors,
+            message: refusal.message,
+            ...stamp,
+            ...(parentId !== null ? { replyTo: parentId } : {}),
+          });
     if (html === undefined) throw new BadRequestError(messages.damaged);
     return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   };
@@ -117,10 +128,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     '/comments',
     {
       schema: { body: postBodySchema },
-      preHandler: [
-        async (request) => checkSameOrigin(request, options.publicUrl),
-        checkRateLimits,
-      ],
+      preHandler: [async (request) => checkSameOrigin(request, options.publicUrl), checkRateLimits],
     },
     async (request, reply) => {
       const body = request.body ?? {};
@@ -145,7 +153,13 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
       const remembered = rememberComment(options.signer, fastifyCookie.parse(request.headers.cookie ?? '')[rememberedCommentsCookie], posted.id);
       reply.header(
         'set-cookie',
-        fastifyCookie.serialize(rememberedCommentsCookie, remembered, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: 7 * 24 * 60 * 60 }),
+        fastifyCookie.serialize(rememberedCommentsCookie, remembered, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: options.secureCookies,
+          maxAge: 7 * 24 * 60 * 60,
+        }),
       );
       const location = `${articleLocation(posted.article)}#comment-${posted.id}`;
       if (!wantsJson(request)) return reply.redirect(location, 303);
@@ -179,4 +193,3 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     },
   );
 };
-

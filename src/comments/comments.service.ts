@@ -80,7 +80,9 @@ export async function postComment(deps: CommentDeps, submission: CommentSubmissi
   const stamp = checkFormStamp(deps.signer, submission.stamp, article.id, now);
   if (stamp === 'expired') throw new ValidationError(messages.expired);
   const parentId = submission.parentId === null ? null : await placeReply(deps, article.id, submission.parentId, policy.maxDepth);
-  if (await hasRecentDuplicate(deps.db, { articleId: article.id, email: input.email, body: input.body, since: new Date(now.getTime() - 24 * 60 * 60 * 1000) })) {
+  if (
+    await hasRecentDuplicate(deps.db, { articleId: article.id, email: input.email, body: input.body, since: new Date(now.getTime() - 24 * 60 * 60 * 1000) })
+  ) {
     throw new ValidationError(messages.duplicate, { comment: messages.duplicate });
   }
   const features = spamFeatures(spamTextOf(input));
@@ -117,11 +119,19 @@ export async function postComment(deps: CommentDeps, submission: CommentSubmissi
   if (decision.status === 'approved') deps.changes.announce([contentTags.article(article.id)]);
   const mail = async () => {
     if (wantsAlerts) await sendReplyAlertConfirmation(deps, { to: input.email, article, commentId: id });
-    if (decision.status === 'pending') await notifyEditorsOfPendingComment(deps, { article, authorName: input.name, body: input.body, reasons: decision.reasons });
-    if (decision.status === 'approved' && parentId !== null) await notifyReplyAlertSubscriber(deps, { parentId, replyId: id, replyAuthor: input.name, article });
+    if (decision.status === 'pending')
+      await notifyEditorsOfPendingComment(deps, { article, authorName: input.name, body: input.body, reasons: decision.reasons });
+    if (decision.status === 'approved' && parentId !== null)
+      await notifyReplyAlertSubscriber(deps, { parentId, replyId: id, replyAuthor: input.name, article });
   };
   mail().catch(deps.onMailError);
-  return { id, status: decision.status, article, parentId, comment: { authorName: input.name, authorWebsite: input.website, body: input.body, createdAt: now } };
+  return {
+    id,
+    status: decision.status,
+    article,
+    parentId,
+    comment: { authorName: input.name, authorWebsite: input.website, body: input.body, createdAt: now },
+  };
 }
 
 export const commentMessages = messages;

@@ -80,7 +80,10 @@ export async function findModeratedComment(db: Db, id: number): Promise<Moderate
 }
 
 export async function countCommentsByStatus(db: Db, email?: string): Promise<Record<CommentStatus, number>> {
-  let query = db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number | string>().as('count')]).groupBy('status');
+  let query = db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .groupBy('status');
   if (email !== undefined) query = query.where('author_email', '=', email);
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
   for (const row of await query.execute()) counts[row.status] = toCount(row.count);
@@ -88,7 +91,11 @@ export async function countCommentsByStatus(db: Db, email?: string): Promise<Rec
 }
 
 export async function countPendingComments(db: Db): Promise<number> {
-  const row = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number | string>().as('count')).where('status', '=', 'pending').executeTakeFirst();
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return toCount(row?.count);
 }
 
@@ -134,7 +141,12 @@ export async function setTrainedAs(db: Db, id: number, label: 'spam' | 'ham' | n
   await db.updateTable('comments').set({ trained_as: label }).where('id', '=', id).execute();
 }
 
-export async function updateCommentText(db: Db, id: number, values: { authorName: string; authorWebsite: string; body: string }, at: Date): Promise<number | undefined> {
+export async function updateCommentText(
+  db: Db,
+  id: number,
+  values: { authorName: string; authorWebsite: string; body: string },
+  at: Date,
+): Promise<number | undefined> {
   const row = await db
     .updateTable('comments')
     .set({ author_name: values.authorName, author_website: values.authorWebsite, body: values.body, updated_at: toTimestamp(at) })
@@ -194,16 +206,15 @@ export async function deleteBlock(db: Db, id: number): Promise<void> {
 
 /** Editors and admins who asked to hear about comments awaiting moderation. */
 export async function listModeratorsToNotify(db: Db): Promise<{ email: string; name: string }[]> {
-  return db
-    .selectFrom('users')
-    .select(['email', 'name'])
-    .where('notify_pending_comments', '=', 1)
-    .where('role', 'in', ['owner', 'admin', 'editor'])
-    .execute();
+  return db.selectFrom('users').select(['email', 'name']).where('notify_pending_comments', '=', 1).where('role', 'in', ['owner', 'admin', 'editor']).execute();
 }
 
 export async function setModeratorNotifications(db: Db, userId: number, on: boolean): Promise<void> {
-  await db.updateTable('users').set({ notify_pending_comments: on ? 1 : 0 }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ notify_pending_comments: on ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function readModeratorNotifications(db: Db, userId: number): Promise<boolean> {

@@ -139,7 +139,8 @@ export async function setCommenterBan(deps: CommentDeps, email: string, banned: 
 /** Reads what a moderator typed into the block list: a word, an email, or an IP address or CIDR range. */
 export function parseBlock(kind: string, pattern: string): { kind: BlockKind; pattern: string } {
   const value = pattern.normalize('NFC').trim();
-  if (value === '' || value.length > 200 || hasControlCharacters(value, 'line')) throw new ValidationError(messages.blockInvalid, { pattern: messages.blockInvalid });
+  if (value === '' || value.length > 200 || hasControlCharacters(value, 'line'))
+    throw new ValidationError(messages.blockInvalid, { pattern: messages.blockInvalid });
   if (kind === 'email' && /^[^\s@]+@[^\s@]+$/.test(value)) return { kind, pattern: normaliseEmailAddress(value) };
   if (kind === 'ip' && isIpPattern(value)) return { kind, pattern: value };
   if (kind === 'word') return { kind, pattern: value };

@@ -32,7 +32,10 @@ export async function sendReplyAlertConfirmation(deps: MailDeps, mail: { to: str
   });
 }
 
-export async function notifyReplyAlertSubscriber(deps: MailDeps, reply: { parentId: number; replyId: number; replyAuthor: string; article: CommentableArticle }): Promise<void> {
+export async function notifyReplyAlertSubscriber(
+  deps: MailDeps,
+  reply: { parentId: number; replyId: number; replyAuthor: string; article: CommentableArticle },
+): Promise<void> {
   const recipient = await findReplyAlertRecipient(deps.db, reply.parentId, reply.replyId);
   if (!recipient) return;
   const stop = alertLink(deps, 'stop', recipient.commentId);
@@ -50,7 +53,10 @@ export async function notifyReplyAlertSubscriber(deps: MailDeps, reply: { parent
   });
 }
 
-export async function notifyEditorsOfPendingComment(deps: MailDeps, pending: { article: CommentableArticle; authorName: string; body: string; reasons: readonly string[] }): Promise<void> {
+export async function notifyEditorsOfPendingComment(
+  deps: MailDeps,
+  pending: { article: CommentableArticle; authorName: string; body: string; reasons: readonly string[] },
+): Promise<void> {
   const moderators = await listModeratorsToNotify(deps.db);
   const excerpt = pending.body.length > 500 ? `${pending.body.slice(0, 500)}…` : pending.body;
   for (const moderator of moderators) {

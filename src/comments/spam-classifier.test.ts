@@ -77,7 +77,10 @@ test('evidence is at most five features, strongest first, each with its own prob
   const verdict = trainedModel().judge(`${spam[0]} ${spam[2]} ${spam[4]}`);
   assert.ok(verdict.evidence.length > 0 && verdict.evidence.length <= 5);
   const strengths = verdict.evidence.map(({ probability }) => Math.abs(probability - 0.5));
-  assert.deepEqual(strengths, [...strengths].sort((a, b) => b - a));
+  assert.deepEqual(
+    strengths,
+    [...strengths].sort((a, b) => b - a),
+  );
   for (const { probability } of verdict.evidence) assert.ok(probability > 0 && probability < 1);
 });
 
@@ -89,14 +92,26 @@ test('judgeSpam reads only the counts it is given and ignores empty ones', () =>
   ]);
   const verdict = judgeSpam(['casino', 'harbour', 'unknown'], counts, totals);
   assert.ok(verdict.probability > 0.5);
-  assert.deepEqual(verdict.evidence.map(({ feature }) => feature), ['casino']);
+  assert.deepEqual(
+    verdict.evidence.map(({ feature }) => feature),
+    ['casino'],
+  );
   assert.equal(judgeSpam([], counts, totals).probability, 0.5);
 });
 
 test('features are distinct, lower-case words and pairs, with links, money and shouting marked', () => {
   const features = spamFeatures('FREE free FREE money $100 at https://shop.cheap-pills.example/x and mail sales@cheap-pills.example');
   assert.equal(new Set(features).size, features.length);
-  for (const expected of ['free', 'caps:free', 'free free', 'money', '100', 'url:shop.cheap-pills.example', 'url:cheap-pills.example', 'email:cheap-pills.example']) {
+  for (const expected of [
+    'free',
+    'caps:free',
+    'free free',
+    'money',
+    '100',
+    'url:shop.cheap-pills.example',
+    'url:cheap-pills.example',
+    'email:cheap-pills.example',
+  ]) {
     assert.ok(features.includes(expected), expected);
   }
   assert.ok(!features.some((feature) => feature.includes('@')), 'an address is never kept whole');
@@ -128,7 +143,10 @@ test('hostile input is judged quickly, with a bounded number of short features',
     assert.ok(elapsed < 2_000, `${text.slice(0, 20)}… took ${elapsed} ms`);
     assert.ok(probability >= 0 && probability <= 1 && !Number.isNaN(probability));
     assert.ok(features.length <= maxFeaturesPerText);
-    assert.ok(features.every((feature) => feature.length <= 160), `${text.slice(0, 20)}… gave a long feature`);
+    assert.ok(
+      features.every((feature) => feature.length <= 160),
+      `${text.slice(0, 20)}… gave a long feature`,
+    );
   }
   assert.ok(spamFeatures('look \u202Eharmless').includes('char:bidi'));
 });

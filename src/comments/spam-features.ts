@@ -32,7 +32,10 @@ const lettersOnly = /^[\p{L}\p{M}]+$/u;
 
 /** "shop.cheap-meds.example" → the host and the name it is registered under, which outlives the host. */
 function hostFeatures(rawHost: string, prefix: string): string[] {
-  const host = rawHost.toLowerCase().replace(/^www\./u, '').replace(/\.+$/u, '');
+  const host = rawHost
+    .toLowerCase()
+    .replace(/^www\./u, '')
+    .replace(/\.+$/u, '');
   const registered = host.split('.').slice(-2).join('.');
   if (registered.length > maxHostLength) return [`${prefix}:long`];
   if (registered === host || host.length > maxHostLength) return [`${prefix}:${registered}`];

@@ -7,7 +7,11 @@ import type { CorpusTotals, SpamLabel, TokenCounts } from './spam-classifier.ts'
 export async function readSpamCounts(db: Db, features: readonly string[]): Promise<{ counts: Map<string, TokenCounts>; totals: CorpusTotals }> {
   const counts = new Map<string, TokenCounts>();
   if (features.length > 0) {
-    const rows = await db.selectFrom('spam_tokens').select(['token', 'spam_count', 'ham_count']).where('token', 'in', [...features]).execute();
+    const rows = await db
+      .selectFrom('spam_tokens')
+      .select(['token', 'spam_count', 'ham_count'])
+      .where('token', 'in', [...features])
+      .execute();
     for (const row of rows) counts.set(row.token, { spam: toCount(row.spam_count), ham: toCount(row.ham_count) });
   }
   const totals = await db.selectFrom('spam_totals').select(['spam_documents', 'ham_documents']).where('id', '=', 1).executeTakeFirst();
@@ -27,7 +31,11 @@ export async function teachSpamModel(db: Db, features: readonly string[], label:
         .onConflict((oc) => oc.column('token').doUpdateSet({ [column]: sql`spam_tokens.${sql.ref(column)} + 1` }))
         .execute();
     }
-    await db.updateTable('spam_totals').set({ [documents]: sql`${sql.ref(documents)} + 1` }).where('id', '=', 1).execute();
+    await db
+      .updateTable('spam_totals')
+      .set({ [documents]: sql`${sql.ref(documents)} + 1` })
+      .where('id', '=', 1)
+      .execute();
     return;
   }
   if (features.length > 0) {

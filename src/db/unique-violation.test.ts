@@ -6,9 +6,19 @@ import { isUniqueViolation } from './unique-violation.ts';
 test('a broken unique constraint is recognised from SQLite, and by PostgreSQL’s code', async () => {
   const handle = connectDatabase({ sqliteFile: ':memory:' });
   try {
-    await handle.db.schema.createTable('pairs').addColumn('key', 'text', (column) => column.unique()).execute();
-    await handle.db.insertInto('pairs' as never).values({ key: 'a' } as never).execute();
-    const error = await handle.db.insertInto('pairs' as never).values({ key: 'a' } as never).execute().catch((caught: unknown) => caught);
+    await handle.db.schema
+      .createTable('pairs')
+      .addColumn('key', 'text', (column) => column.unique())
+      .execute();
+    await handle.db
+      .insertInto('pairs' as never)
+      .values({ key: 'a' } as never)
+      .execute();
+    const error = await handle.db
+      .insertInto('pairs' as never)
+      .values({ key: 'a' } as never)
+      .execute()
+      .catch((caught: unknown) => caught);
     assert.equal(isUniqueViolation(error), true);
   } finally {
     await handle.destroy();

@@ -64,7 +64,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'busan-terminal-remote-cranes-night-shift',
     section: 'world',
     headline: 'Busan’s busiest terminal trials remote-controlled cranes as night cargo surges',
-    standfirst: 'Operators now steer some quay cranes from an office three kilometres away. Crane drivers say the nights are safer, but fewer hands are needed on the quay.',
+    standfirst:
+      'Operators now steer some quay cranes from an office three kilometres away. Crane drivers say the nights are safer, but fewer hands are needed on the quay.',
     dateline: 'BUSAN',
     authors: ['amara-okafor', 'lucia-ferreira'],
     tags: ['Trade', 'Transport', 'Energy'],
@@ -135,7 +136,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'toronto-rent-register-pilot-tenants',
     section: 'world',
     headline: 'Toronto tests a public rent register as tenants push for tighter limits',
-    standfirst: 'A pilot covering 40 apartment towers lets anyone look up what a unit was rented for last year. Landlords warn it will discourage new building.',
+    standfirst:
+      'A pilot covering 40 apartment towers lets anyone look up what a unit was rented for last year. Landlords warn it will discourage new building.',
     dateline: 'TORONTO',
     authors: ['tomasz-wierzbicki', 'lucia-ferreira'],
     tags: ['Housing', 'Elections'],
@@ -172,7 +174,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'mekong-delta-farmers-salt-water-shrimp',
     section: 'world',
     headline: 'In the Mekong delta, rice farmers switch to shrimp as salt water creeps inland',
-    standfirst: 'Drier seasons and a sinking delta are pushing seawater further up the river each year. Some families are changing what they farm; others are leaving.',
+    standfirst:
+      'Drier seasons and a sinking delta are pushing seawater further up the river each year. Some families are changing what they farm; others are leaving.',
     dateline: 'BEN TRE',
     authors: ['amara-okafor'],
     tags: ['Climate', 'Food', 'Water'],
@@ -204,7 +207,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'rotterdam-council-backs-docklands-tram',
     section: 'politics',
     headline: 'Rotterdam council backs tram extension to former docks after all-night debate',
-    standfirst: 'The 4.2-kilometre line will serve 12,000 planned homes on old harbour land. Opponents say the city is laying the tracks before it has found the money.',
+    standfirst:
+      'The 4.2-kilometre line will serve 12,000 planned homes on old harbour land. Opponents say the city is laying the tracks before it has found the money.',
     dateline: 'ROTTERDAM',
     authors: ['tomasz-wierzbicki'],
     tags: ['Transport', 'Housing', 'Climate'],
@@ -315,7 +319,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'alpine-glacier-lost-tenth-of-ice-in-one-summer',
     section: 'science',
     headline: 'Alpine glacier lost a tenth of its ice in a single summer, survey finds',
-    standfirst: 'Scientists who have measured the glacier for 30 years say losses are now outpacing their models, with consequences for hydropower and drinking water downstream.',
+    standfirst:
+      'Scientists who have measured the glacier for 30 years say losses are now outpacing their models, with consequences for hydropower and drinking water downstream.',
     dateline: 'CHAMONIX',
     authors: ['priya-raman'],
     tags: ['Climate', 'Water', 'Energy'],
@@ -355,7 +360,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'paper-strip-test-arsenic-well-water',
     section: 'science',
     headline: 'Paper strip test detects arsenic in well water within ten minutes',
-    standfirst: 'A test that costs less than a cup of tea could let millions of households check their drinking water, researchers say, if it can be made at scale.',
+    standfirst:
+      'A test that costs less than a cup of tea could let millions of households check their drinking water, researchers say, if it can be made at scale.',
     dateline: 'DHAKA',
     authors: ['priya-raman'],
     tags: ['Health', 'Water'],
@@ -393,7 +399,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'heat-tolerant-wheat-field-trials',
     section: 'science',
     headline: 'Heat-tolerant wheat holds its yield through a scorching spring in field trials',
-    standfirst: 'Breeders say lines that flower earlier and keep their leaves green for longer lost far less grain than standard varieties in an unusually hot season.',
+    standfirst:
+      'Breeders say lines that flower earlier and keep their leaves green for longer lost far less grain than standard varieties in an unusually hot season.',
     dateline: 'ADELAIDE',
     authors: ['priya-raman', 'lucia-ferreira'],
     tags: ['Food', 'Climate', 'Trade'],
@@ -430,7 +437,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'vancouver-ship-speed-limit-trial-whales',
     section: 'science',
     headline: 'Slower ships mean fewer whale strikes and less fuel burned, harbour trial finds',
-    standfirst: 'A voluntary speed limit in the approaches to the port cut underwater noise by almost half and was followed by most of the ships it applied to.',
+    standfirst:
+      'A voluntary speed limit in the approaches to the port cut underwater noise by almost half and was followed by most of the ships it applied to.',
     dateline: 'VANCOUVER',
     authors: ['priya-raman', 'amara-okafor'],
     tags: ['Climate', 'Transport', 'Trade'],
@@ -467,7 +475,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'cape-town-womens-football-final-sells-out',
     section: 'culture',
     headline: 'Sold-out final caps a breakthrough season for women’s football in Cape Town',
-    standfirst: 'More than 50,000 people watched the league final in the stadium, a record for a women’s club match in the country. The question now is how to keep them coming back.',
+    standfirst:
+      'More than 50,000 people watched the league final in the stadium, a record for a women’s club match in the country. The question now is how to keep them coming back.',
     dateline: 'CAPE TOWN',
     authors: ['ji-won-park', 'lucia-ferreira'],
     tags: ['Sport', 'Transport'],
@@ -543,7 +552,8 @@ export const demoArticles: readonly DemoArticle[] = [
     slug: 'mountain-village-choir-records-old-songs',
     section: 'culture',
     headline: 'A mountain village choir is recording the songs its grandparents sang',
-    standfirst: 'In a valley where winters still cut villages off for weeks, a choir of farmers and teachers is preserving a tradition of three-part singing and the dialect it is sung in.',
+    standfirst:
+      'In a valley where winters still cut villages off for weeks, a choir of farmers and teachers is preserving a tradition of three-part singing and the dialect it is sung in.',
     dateline: 'MESTIA',
     authors: ['ji-won-park'],
     tags: ['Arts', 'Housing'],

@@ -30,8 +30,7 @@ const demoPolicies = {
     'We correct errors of fact promptly and openly. A correction is added to the end of the article with the date it was made, and listed on our corrections page.\n\nTo report an error, write to corrections@meridian.example with the article’s address and what is wrong.',
   ethics:
     'Our reporters do not accept gifts, paid travel or payment from people they cover. We name our sources unless doing so would put them at risk, and we say why when we do not.',
-  ownership:
-    'The Meridian Gazette is a fictional newsroom that shows what Gazette can do. It has no owners, advertisers or funders.',
+  ownership: 'The Meridian Gazette is a fictional newsroom that shows what Gazette can do. It has no owners, advertisers or funders.',
   masthead: 'Editor: Amara Okafor\nData editor: Lucía Ferreira\nScience editor: Priya Raman',
   feedback: 'Write to letters@meridian.example. We read every message and publish a selection each week.',
 };

@@ -61,13 +61,20 @@ export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
           description: messages.description(article.headline, settings.name),
           language: settings.language,
           pageUrl,
-          feedUrls: Object.fromEntries(feedFormats.map((each: FeedFormat) => [each, absoluteUrl(site.publicUrl, commentsFeedUrl(article, each))])) as Record<FeedFormat, string>,
+          feedUrls: Object.fromEntries(feedFormats.map((each: FeedFormat) => [each, absoluteUrl(site.publicUrl, commentsFeedUrl(article, each))])) as Record<
+            FeedFormat,
+            string
+          >,
           publisher: { name: settings.name, url: absoluteUrl(site.publicUrl, '/') },
           logoUrl: absoluteUrl(site.publicUrl, siteLogo(site).url),
           iconUrl: absoluteUrl(site.publicUrl, site.assets.iconUrl),
         };
         return {
-          ...renderFeed(format, channel, comments.map((comment) => toCommentEntry(comment, article, site.publicUrl))),
+          ...renderFeed(
+            format,
+            channel,
+            comments.map((comment) => toCommentEntry(comment, article, site.publicUrl)),
+          ),
           lastModified: now,
           tags: [contentTags.settings, contentTags.article(article.id)],
         };

@@ -19,8 +19,18 @@ const channel: FeedChannel = {
 };
 
 const tricky = sampleArticle({ id: 13, headline: 'Trade & tariffs: "ships" <wait> ]]> longer', slug: 'trade' });
-const entries = [toFeedEntry(sampleArticle(), { publicUrl: 'https://news.example', content: 'full' }), toFeedEntry(tricky, { publicUrl: 'https://news.example', content: 'full' })];
-const parser = new Parser({ customFields: { item: [['media:content', 'mediaContent'], ['dc:creator', 'creators', { keepArray: true }]] } });
+const entries = [
+  toFeedEntry(sampleArticle(), { publicUrl: 'https://news.example', content: 'full' }),
+  toFeedEntry(tricky, { publicUrl: 'https://news.example', content: 'full' }),
+];
+const parser = new Parser({
+  customFields: {
+    item: [
+      ['media:content', 'mediaContent'],
+      ['dc:creator', 'creators', { keepArray: true }],
+    ],
+  },
+});
 
 test('RSS 2.0 parses in a feed reader with GUIDs, dates, authors, categories, full text and the photo', async () => {
   const { body, contentType } = renderFeed('rss', channel, entries);
@@ -28,7 +38,13 @@ test('RSS 2.0 parses in a feed reader with GUIDs, dates, authors, categories, fu
   const xml = readXml(body);
   assert.deepEqual(xml.problems, []);
   assert.equal(xml.root, 'rss');
-  for (const element of [`{${namespaces.media}}content`, `{${namespaces.media}}credit`, `{${namespaces.dc}}creator`, `{${namespaces.content}}encoded`, `{${namespaces.atom}}link`]) {
+  for (const element of [
+    `{${namespaces.media}}content`,
+    `{${namespaces.media}}credit`,
+    `{${namespaces.dc}}creator`,
+    `{${namespaces.content}}encoded`,
+    `{${namespaces.atom}}link`,
+  ]) {
     assert.ok(xml.elements.has(element), element);
   }
   const feed = await parser.parseString(body);
@@ -86,7 +102,9 @@ test('JSON Feed 1.1 carries the required fields, authors, tags, the photo and fu
   assert.deepEqual(first.authors, [{ name: 'Mina Park', url: 'https://news.example/author/mina-park' }]);
   assert.deepEqual(first.tags, ['World', 'Shipping']);
   assert.equal(first.image, 'https://news.example/media/abc123/1600.jpg');
-  assert.deepEqual(first.attachments, [{ url: 'https://news.example/media/abc123/1600.jpg', mime_type: 'image/jpeg', title: 'Cranes at dawn. Photo: Ana Ruiz' }]);
+  assert.deepEqual(first.attachments, [
+    { url: 'https://news.example/media/abc123/1600.jpg', mime_type: 'image/jpeg', title: 'Cranes at dawn. Photo: Ana Ruiz' },
+  ]);
 });
 
 test('standfirst-only feeds carry the summary and no full text in every format', async () => {
@@ -119,7 +137,10 @@ test('CDATA sections lose only the indentation around them, never text inside', 
 });
 
 test('a stray control character in stored text cannot make a feed unreadable', async () => {
-  const broken = toFeedEntry(sampleArticle({ headline: 'Bell\u0007 rings', standfirst: 'Tab\tand\u0000nul' }), { publicUrl: 'https://news.example', content: 'full' });
+  const broken = toFeedEntry(sampleArticle({ headline: 'Bell\u0007 rings', standfirst: 'Tab\tand\u0000nul' }), {
+    publicUrl: 'https://news.example',
+    content: 'full',
+  });
   for (const format of ['rss', 'atom'] as const) {
     const { body } = renderFeed(format, { ...channel, title: 'Gazette\u001b' }, [broken]);
     assert.deepEqual(readXml(body).problems, [], format);

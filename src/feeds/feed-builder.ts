@@ -98,9 +98,7 @@ function rss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
       // RSS's own <author> must be an e-mail address, and staff addresses are never published.
       dc: { creators: entry.authors.map((author) => author.name) },
       categories: entry.categories.map((category) => ({ name: category.name })),
-      ...(entry.photo
-        ? { enclosures: [{ url: entry.photo.url, length: 0, type: entry.photo.mediaType }], media: mediaContent(entry.photo) }
-        : {}),
+      ...(entry.photo ? { enclosures: [{ url: entry.photo.url, length: 0, type: entry.photo.mediaType }], media: mediaContent(entry.photo) } : {}),
     })),
   });
 }

@@ -84,10 +84,12 @@ const collectionFeeds: readonly CollectionFeed[] = [
     notFound: messages.noSection,
     lookUp: async (db, slug) => {
       const section = await findSectionBySlug(db, slug);
-      return section && {
-        scope: { kind: 'section', sectionId: section.id },
-        entity: { ...section, tag: contentTags.section(section.id), pageUrl: sectionUrl(section) },
-      };
+      return (
+        section && {
+          scope: { kind: 'section', sectionId: section.id },
+          entity: { ...section, tag: contentTags.section(section.id), pageUrl: sectionUrl(section) },
+        }
+      );
     },
   },
   {
@@ -105,10 +107,12 @@ const collectionFeeds: readonly CollectionFeed[] = [
     notFound: messages.noAuthor,
     lookUp: async (db, slug) => {
       const author = await findAuthorBySlug(db, slug);
-      return author && {
-        scope: { kind: 'author', authorId: author.id },
-        entity: { id: author.id, name: author.name, description: author.bio, tag: contentTags.author(author.id), pageUrl: authorUrl(author) },
-      };
+      return (
+        author && {
+          scope: { kind: 'author', authorId: author.id },
+          entity: { id: author.id, name: author.name, description: author.bio, tag: contentTags.author(author.id), pageUrl: authorUrl(author) },
+        }
+      );
     },
   },
 ];

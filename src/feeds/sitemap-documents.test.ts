@@ -24,7 +24,12 @@ test('an article sitemap lists URLs with lastmod and image entries in the right 
 
 test('a news sitemap carries publication name and language, date and title', async () => {
   const xml = await renderUrlset(
-    [{ url: article.url, news: { publicationName: 'The Harbour Gazette', language: 'en', publishedAt: new Date('2026-11-27T09:00:00Z'), title: 'Harbour reopens' } }],
+    [
+      {
+        url: article.url,
+        news: { publicationName: 'The Harbour Gazette', language: 'en', publishedAt: new Date('2026-11-27T09:00:00Z'), title: 'Harbour reopens' },
+      },
+    ],
     { news: true },
   );
   const reading = readXml(xml);
@@ -42,7 +47,10 @@ test('an empty urlset is still a valid document', async () => {
 });
 
 test('the index names each file with its lastmod', async () => {
-  const xml = await renderSitemapIndex([{ url: 'https://news.example/sitemaps/news.xml' }, { url: 'https://news.example/sitemaps/articles-2026-11.xml', lastModified: new Date('2026-11-26T10:30:00Z') }]);
+  const xml = await renderSitemapIndex([
+    { url: 'https://news.example/sitemaps/news.xml' },
+    { url: 'https://news.example/sitemaps/articles-2026-11.xml', lastModified: new Date('2026-11-26T10:30:00Z') },
+  ]);
   const reading = readXml(xml);
   assert.deepEqual(reading.problems, []);
   assert.equal(reading.root, `{${namespaces.sitemap}}sitemapindex`);

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sitemapUrl } from '../platform/urls.ts';
-import {
-  monthRange,
-  newsLanguage,
-  newsSitemapExpiry,
-  parseSitemapFile,
-  planArticleSitemaps,
-  splitIntoParts,
-  truncate,
-} from './sitemap-plan.ts';
+import { monthRange, newsLanguage, newsSitemapExpiry, parseSitemapFile, planArticleSitemaps, splitIntoParts, truncate } from './sitemap-plan.ts';
 
 test('a list is split into files of at most the limit, and an empty list is one empty file', () => {
   assert.deepEqual(splitIntoParts([1, 2, 3, 4, 5, 6, 7], 3), [[1, 2, 3], [4, 5, 6], [7]]);

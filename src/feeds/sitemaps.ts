@@ -88,9 +88,7 @@ export async function buildSitemapIndex(deps: SitemapDeps, now: Date): Promise<B
     }
   }
   planned.push(...planArticleSitemaps(await listPublicationTimes(deps.db, now), entriesPerSitemap.articles));
-  const body = await renderSitemapIndex(
-    planned.map(({ file, lastModified }) => ({ url: absoluteUrl(deps.site.publicUrl, sitemapUrl(file)), lastModified })),
-  );
+  const body = await renderSitemapIndex(planned.map(({ file, lastModified }) => ({ url: absoluteUrl(deps.site.publicUrl, sitemapUrl(file)), lastModified })));
   return { body, contentType: sitemapContentType, tags: [anyArticle], lastModified: now, expiresAt: news.expiresAt };
 }
 
@@ -112,9 +110,16 @@ async function buildNewsSitemap(deps: SitemapDeps, part: number, now: Date): Pro
 
 async function buildArticleSitemap(deps: SitemapDeps, file: Extract<SitemapFile, { kind: 'articles' }>, now: Date): Promise<BuiltPage> {
   const perFile = entriesPerSitemap.articles;
-  const entries = await listArticleIndexEntries(deps.db, { now, ...monthRange(file.year, file.month), page: { limit: perFile, offset: (file.part - 1) * perFile } });
+  const entries = await listArticleIndexEntries(deps.db, {
+    now,
+    ...monthRange(file.year, file.month),
+    page: { limit: perFile, offset: (file.part - 1) * perFile },
+  });
   if (entries.length === 0) throw new NotFoundError(messages.noSuchSitemap);
-  const body = await renderUrlset(entries.map((entry) => articleEntry(entry, deps.site.publicUrl)), { image: true });
+  const body = await renderUrlset(
+    entries.map((entry) => articleEntry(entry, deps.site.publicUrl)),
+    { image: true },
+  );
   return { body, contentType: sitemapContentType, tags: [anyArticle, ...tagsOfEntries(entries)], lastModified: now };
 }
 

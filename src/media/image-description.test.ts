@@ -15,7 +15,7 @@ function fieldErrors(input: Record<string, unknown>): Record<string, string> {
 
 describe('checkDescription', () => {
   test('keeps quotes, semicolons and SQL-looking words exactly; collapses line breaks', () => {
-    const sqlish = "Robert'); DROP TABLE media; -- \"quoted\" 100% _under_";
+    const sqlish = 'Robert\'); DROP TABLE media; -- "quoted" 100% _under_';
     assert.deepEqual(checkDescription({ alt: ' Boats\r\nat a pier ', caption: sqlish, credit: '' }), {
       alt: 'Boats at a pier',
       caption: sqlish,

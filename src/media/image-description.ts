@@ -77,8 +77,12 @@ export function cleanEmbeddedText(text: string, field: DescriptionField): string
 
 /** What the person typed, fit to show again in the form: repeated values joined, control characters visible. */
 export function typedDescription(input: Readonly<Record<string, unknown>>): Record<DescriptionField, string> {
-  const typed = (value: unknown) => (Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : typeof value === 'string' ? value : '');
-  return Object.fromEntries(descriptionFields.map((field) => [field, replaceControlCharacters(typed(input[field]), 'lines', '�')])) as Record<DescriptionField, string>;
+  const typed = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : typeof value === 'string' ? value : '';
+  return Object.fromEntries(descriptionFields.map((field) => [field, replaceControlCharacters(typed(input[field]), 'lines', '�')])) as Record<
+    DescriptionField,
+    string
+  >;
 }
 
 function checkField(field: DescriptionField, value: unknown): { text: string; error?: string } {
@@ -105,7 +109,10 @@ function checkField(field: DescriptionField, value: unknown): { text: string; er
  * @example checkDescription({ alt: 'Boats at a pier', caption: 'Busan, at dawn.' })
  */
 export function checkDescription(input: Readonly<Record<string, unknown>>): Required<ImageDescription> {
-  const checked = Object.fromEntries(descriptionFields.map((field) => [field, checkField(field, input[field])])) as Record<DescriptionField, { text: string; error?: string }>;
+  const checked = Object.fromEntries(descriptionFields.map((field) => [field, checkField(field, input[field])])) as Record<
+    DescriptionField,
+    { text: string; error?: string }
+  >;
   const errors = Object.fromEntries(descriptionFields.flatMap((field) => (checked[field].error ? [[field, checked[field].error]] : [])));
   if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);
   return Object.fromEntries(descriptionFields.map((field) => [field, checked[field].text])) as Required<ImageDescription>;

@@ -95,7 +95,13 @@ describe('xmpText', () => {
 
 describe('textOf and iimText', () => {
   test('language alternatives without x-default give their first entry', () => {
-    assert.equal(textOf([{ lang: 'de', value: 'Hafen' }, { lang: 'en', value: 'Harbour' }]), 'Hafen');
+    assert.equal(
+      textOf([
+        { lang: 'de', value: 'Hafen' },
+        { lang: 'en', value: 'Harbour' },
+      ]),
+      'Hafen',
+    );
   });
   test('numbers exifr revived come back as text; unknown shapes give nothing', () => {
     assert.equal(textOf(2026), '2026');

@@ -79,7 +79,11 @@ export function textOf(value: unknown): string {
     const fallback = value.find((entry) => isLanguageValue(entry) && entry.lang.toLowerCase() === 'x-default');
     if (fallback) return textOf(fallback.value);
     if (value.some(isLanguageValue)) return textOf(value.find(isLanguageValue)?.value);
-    return value.map(textOf).map((text) => text.trim()).filter(Boolean).join(', ');
+    return value
+      .map(textOf)
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .join(', ');
   }
   if (isLanguageValue(value)) return textOf(value.value);
   return '';
@@ -102,7 +106,12 @@ const decodeWindows1252 = (bytes: Buffer) =>
  * the Latin-1 superset older newsroom software writes.
  */
 export function iimText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(iimText).map((text) => text.trim()).filter(Boolean).join(', ');
+  if (Array.isArray(value))
+    return value
+      .map(iimText)
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .join(', ');
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return '';
   const bytes = Buffer.from(value, 'latin1');

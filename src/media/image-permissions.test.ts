@@ -37,6 +37,9 @@ for (const [name, situation] of Object.entries(situations) as [keyof typeof situ
 }
 
 test('only editors, admins and owners delete, whoever uploaded the image', () => {
-  assert.deepEqual(roles.filter((role) => whyCannotDelete({ id: me, role }) === undefined), ['owner', 'admin', 'editor']);
+  assert.deepEqual(
+    roles.filter((role) => whyCannotDelete({ id: me, role }) === undefined),
+    ['owner', 'admin', 'editor'],
+  );
   assert.match(whyCannotDelete({ id: me, role: 'author' }) ?? '', /Only editors, admins and owners/);
 });

@@ -15,7 +15,10 @@ test('each format holds sizes up to its encoder’s limit: AVIF 16384, WebP 1638
   assert.equal(fitsFormat(tall(16_383), 480, 'webp'), true);
   assert.equal(fitsFormat(tall(65_535), 480, 'jpg'), true);
   assert.equal(fitsFormat(tall(65_536), 480, 'jpg'), false);
-  assert.deepEqual(widthsFor(1601).filter((width) => fitsFormat({ width: 1601, height: 30_000 }, width, 'avif')), [480, 800]);
+  assert.deepEqual(
+    widthsFor(1601).filter((width) => fitsFormat({ width: 1601, height: 30_000 }, width, 'avif')),
+    [480, 800],
+  );
 });
 
 test('a picture offers each format only at the widths it can be made', () => {

@@ -108,7 +108,10 @@ export class MediaFiles {
     if (await exists(file)) return name;
     const pending = this.#inFlight.get(name);
     // Whoever joins an encoding already under way hears of its failure as a remembered one, so it is reported once.
-    if (pending) return pending.catch((error: unknown) => Promise.reject(error instanceof VariantFailedError ? new VariantFailedError(name, false, { cause: error.cause }) : error));
+    if (pending)
+      return pending.catch((error: unknown) =>
+        Promise.reject(error instanceof VariantFailedError ? new VariantFailedError(name, false, { cause: error.cause }) : error),
+      );
     const encoding = this.#encode(original, file, width, format)
       .then(() => name)
       .finally(() => this.#inFlight.delete(name));

@@ -25,7 +25,8 @@ import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
   notFound: 'There is no such image in the library. It may have been deleted.',
-  inUse: (count: number) => `This image is used in ${count === 1 ? 'an article' : `${count} articles`}. Remove it from ${count === 1 ? 'that article' : 'them'} before deleting it.`,
+  inUse: (count: number) =>
+    `This image is used in ${count === 1 ? 'an article' : `${count} articles`}. Remove it from ${count === 1 ? 'that article' : 'them'} before deleting it.`,
   isSiteLogo: 'This image is the site’s logo. Choose another logo in the settings before deleting it.',
   textTooLong: (limit: number) => `Search for at most ${limit} characters.`,
   repeated: 'Search for one thing at a time.',

@@ -22,8 +22,20 @@ const t0 = new Date('2026-11-01T08:00:00.000Z');
 
 function mediaRow(key: string, overrides: Partial<MediaItem> = {}): Omit<MediaItem, 'id'> {
   return {
-    storageKey: key, originalName: `${key}.jpg`, mimeType: 'image/jpeg', width: 1600, height: 1067, bytes: 1000,
-    alt: '', caption: '', credit: '', photographer: '', copyright: '', createdAt: t0, uploadedBy: null, ...overrides,
+    storageKey: key,
+    originalName: `${key}.jpg`,
+    mimeType: 'image/jpeg',
+    width: 1600,
+    height: 1067,
+    bytes: 1000,
+    alt: '',
+    caption: '',
+    credit: '',
+    photographer: '',
+    copyright: '',
+    createdAt: t0,
+    uploadedBy: null,
+    ...overrides,
   };
 }
 
@@ -41,7 +53,10 @@ forEachDialect('media data layer', (dialect) => {
     database = await createTestDatabase(dialect);
     const rows: [string, Partial<MediaItem>][] = [
       ['harbour', { caption: 'Boats in HARBOUR at dawn', credit: 'Reuters', createdAt: new Date(t0.getTime() + 3000) }],
-      ['percent', { caption: 'Turnout rose 100% in a year', createdAt: new Date(t0.getTime() + 2000), mimeType: 'image/png', originalName: 'turnout_chart.png' }],
+      [
+        'percent',
+        { caption: 'Turnout rose 100% in a year', createdAt: new Date(t0.getTime() + 2000), mimeType: 'image/png', originalName: 'turnout_chart.png' },
+      ],
       ['market', { caption: 'Fish market', credit: 'Gazette Pictures', createdAt: new Date(t0.getTime() + 1000), mimeType: 'image/webp' }],
       ['plain', { originalName: 'IMG_0042.JPG' }],
     ];
@@ -70,18 +85,30 @@ forEachDialect('media data layer', (dialect) => {
     const firstPage = await search('', null, 2, 0);
     const secondPage = await search('', null, 2, 2);
     assert.equal(firstPage.total, 4);
-    assert.deepEqual([...firstPage.items, ...secondPage.items].map((item) => item.storageKey), ['harbour', 'percent', 'market', 'plain']);
+    assert.deepEqual(
+      [...firstPage.items, ...secondPage.items].map((item) => item.storageKey),
+      ['harbour', 'percent', 'market', 'plain'],
+    );
   });
 
   test('usage: featured photos and photos linked inside a body, with counts in the grid', async () => {
     const deps = { db: database.db, clock: { now: () => t0 }, changes: new ContentChanges() };
     const featured = await createArticle(deps, { headline: 'Harbour at dawn', sectionId: null, authorIds: [], tagIds: [], featuredMediaId: ids.harbour! });
     const inline = await createArticle(deps, {
-      headline: 'Market day', sectionId: null, authorIds: [], tagIds: [],
+      headline: 'Market day',
+      sectionId: null,
+      authorIds: [],
+      tagIds: [],
       bodyHtml: '<p><a href="/media/market/800.jpg">The market</a> and <a href="/media/market-extra/800.jpg">not this one</a></p>',
     });
-    assert.deepEqual((await findMediaUsage(database.db, { id: ids.harbour!, storageKey: 'harbour' })).map((a) => [a.id, a.headline, a.status]), [[featured.id, 'Harbour at dawn', 'draft']]);
-    assert.deepEqual((await findMediaUsage(database.db, { id: ids.market!, storageKey: 'market' })).map((a) => a.id), [inline.id]);
+    assert.deepEqual(
+      (await findMediaUsage(database.db, { id: ids.harbour!, storageKey: 'harbour' })).map((a) => [a.id, a.headline, a.status]),
+      [[featured.id, 'Harbour at dawn', 'draft']],
+    );
+    assert.deepEqual(
+      (await findMediaUsage(database.db, { id: ids.market!, storageKey: 'market' })).map((a) => a.id),
+      [inline.id],
+    );
     assert.deepEqual(await findMediaUsage(database.db, { id: ids.plain!, storageKey: 'plain' }), []);
     const counts = Object.fromEntries((await search('')).items.map((item) => [item.storageKey, item.usageCount]));
     assert.deepEqual(counts, { harbour: 1, percent: 0, market: 1, plain: 0 });
@@ -89,8 +116,17 @@ forEachDialect('media data layer', (dialect) => {
 
   test('usage: a social image counts as a use, as a featured photo does', async () => {
     const deps = { db: database.db, clock: { now: () => t0 }, changes: new ContentChanges() };
-    const shared = await createArticle(deps, { headline: 'Shared with a percent chart', sectionId: null, authorIds: [], tagIds: [], socialImageId: ids.percent! });
-    assert.deepEqual((await findMediaUsage(database.db, { id: ids.percent!, storageKey: 'percent' })).map((a) => a.id), [shared.id]);
+    const shared = await createArticle(deps, {
+      headline: 'Shared with a percent chart',
+      sectionId: null,
+      authorIds: [],
+      tagIds: [],
+      socialImageId: ids.percent!,
+    });
+    assert.deepEqual(
+      (await findMediaUsage(database.db, { id: ids.percent!, storageKey: 'percent' })).map((a) => a.id),
+      [shared.id],
+    );
     assert.equal((await search('100%')).items[0]?.usageCount, 1);
   });
 
@@ -108,10 +144,13 @@ forEachDialect('media data layer', (dialect) => {
     await insertEarlierDescription(database.db, id, text('First'), { at: new Date(t0.getTime() + 1000), by: user.id });
     await insertEarlierDescription(database.db, id, text('Second'), { at: new Date(t0.getTime() + 2000), by: null });
     const history = await listEarlierDescriptions(database.db, id, 10);
-    assert.deepEqual(history.map((entry) => [entry.caption, entry.changedBy, entry.changedAt.toISOString(), entry.credit]), [
-      ['Second', null, new Date(t0.getTime() + 2000).toISOString(), "O'Brien & Co"],
-      ['First', 'Desk Editor', new Date(t0.getTime() + 1000).toISOString(), "O'Brien & Co"],
-    ]);
+    assert.deepEqual(
+      history.map((entry) => [entry.caption, entry.changedBy, entry.changedAt.toISOString(), entry.credit]),
+      [
+        ['Second', null, new Date(t0.getTime() + 2000).toISOString(), "O'Brien & Co"],
+        ['First', 'Desk Editor', new Date(t0.getTime() + 1000).toISOString(), "O'Brien & Co"],
+      ],
+    );
     assert.equal((await listEarlierDescriptions(database.db, id, 1)).length, 1);
     assert.equal(await deleteMedia(database.db, id), true);
     assert.deepEqual(await listEarlierDescriptions(database.db, id, 10), []);

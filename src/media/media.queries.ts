@@ -24,13 +24,37 @@ export interface MediaItem {
 export type MediaDescription = Pick<MediaItem, 'alt' | 'caption' | 'credit' | 'photographer' | 'copyright'>;
 
 const columns = [
-  'id', 'storage_key', 'original_name', 'mime_type', 'width', 'height', 'bytes',
-  'alt', 'caption', 'credit', 'photographer', 'copyright', 'created_at', 'uploaded_by',
+  'id',
+  'storage_key',
+  'original_name',
+  'mime_type',
+  'width',
+  'height',
+  'bytes',
+  'alt',
+  'caption',
+  'credit',
+  'photographer',
+  'copyright',
+  'created_at',
+  'uploaded_by',
 ] as const;
 
 type MediaRow = {
-  id: number; storage_key: string; original_name: string; mime_type: string; width: number; height: number; bytes: number;
-  alt: string; caption: string; credit: string; photographer: string; copyright: string; created_at: Date | string; uploaded_by: number | null;
+  id: number;
+  storage_key: string;
+  original_name: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  photographer: string;
+  copyright: string;
+  created_at: Date | string;
+  uploaded_by: number | null;
 };
 
 function mediaRowToMediaItem(row: MediaRow): MediaItem {
@@ -120,7 +144,9 @@ export interface MediaListItem extends MediaItem {
 export async function searchMedia(db: Db, search: MediaSearch): Promise<{ items: MediaListItem[]; total: number }> {
   let query = db.selectFrom('media');
   if (search.text !== '') {
-    query = query.where(({ or }) => or([contains('media.caption', search.text), contains('media.credit', search.text), contains('media.original_name', search.text)]));
+    query = query.where(({ or }) =>
+      or([contains('media.caption', search.text), contains('media.credit', search.text), contains('media.original_name', search.text)]),
+    );
   }
   if (search.mimeType) query = query.where('media.mime_type', '=', search.mimeType);
   const [rows, total] = await Promise.all([
@@ -155,7 +181,15 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
   const rows = await db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .select(['articles.id', 'articles.headline', 'articles.status', 'articles.slug', 'sections.slug as section_slug', 'articles.created_by', 'articles.trashed_at'])
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.status',
+      'articles.slug',
+      'sections.slug as section_slug',
+      'articles.created_by',
+      'articles.trashed_at',
+    ])
     .where((eb) =>
       eb.or([
         eb('articles.featured_media_id', '=', media.id),
@@ -167,7 +201,13 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
     .orderBy('articles.id', 'desc')
     .execute();
   return rows.map((row) => ({
-    id: row.id, headline: row.headline, status: row.status, slug: row.slug, sectionSlug: row.section_slug, createdBy: row.created_by, trashed: row.trashed_at !== null,
+    id: row.id,
+    headline: row.headline,
+    status: row.status,
+    slug: row.slug,
+    sectionSlug: row.section_slug,
+    createdBy: row.created_by,
+    trashed: row.trashed_at !== null,
   }));
 }
 
@@ -175,7 +215,13 @@ export async function findMediaUsage(db: Db, media: Pick<MediaItem, 'id' | 'stor
 export async function updateMediaDescription(db: Db, id: number, description: MediaDescription): Promise<boolean> {
   const result = await db
     .updateTable('media')
-    .set({ alt: description.alt, caption: description.caption, credit: description.credit, photographer: description.photographer, copyright: description.copyright })
+    .set({
+      alt: description.alt,
+      caption: description.caption,
+      credit: description.credit,
+      photographer: description.photographer,
+      copyright: description.copyright,
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
@@ -211,8 +257,13 @@ export async function listEarlierDescriptions(db: Db, mediaId: number, limit: nu
     .selectFrom('media_description_history')
     .leftJoin('users', 'users.id', 'media_description_history.changed_by')
     .select([
-      'media_description_history.changed_at', 'users.name', 'media_description_history.alt', 'media_description_history.caption',
-      'media_description_history.credit', 'media_description_history.photographer', 'media_description_history.copyright',
+      'media_description_history.changed_at',
+      'users.name',
+      'media_description_history.alt',
+      'media_description_history.caption',
+      'media_description_history.credit',
+      'media_description_history.photographer',
+      'media_description_history.copyright',
     ])
     .where('media_description_history.media_id', '=', mediaId)
     .orderBy('media_description_history.changed_at', 'desc')

@@ -27,21 +27,17 @@ export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, {
   await mkdir(files.variantsDir, { recursive: true });
   await app.register(fastifyStatic, { root: files.variantsDir, serve: false });
 
-  app.get<{ Params: Static<typeof VariantParams> }>(
-    '/media/:storageKey/:file',
-    { schema: { params: VariantParams } },
-    async (request, reply) => {
-      const [widthText, format] = request.params.file.split('.') as [string, VariantFormat];
-      const width = Number(widthText);
-      const item = await findMediaByStorageKey(db, request.params.storageKey);
-      if (!item || !widthsFor(item.width).includes(width)) throw new NotFoundError(messages.notFound);
-      const served = await variantOrFallback(files, item, width, format, request.log);
-      if (!served) throw new NotFoundError(messages.cannotBeMade);
-      // A stand-in is kept for a day only, so the real variant takes over once it can be made.
-      reply.header('cache-control', served.format === format ? 'public, max-age=31536000, immutable' : 'public, max-age=86400');
-      return reply.sendFile(served.name, { cacheControl: false });
-    },
-  );
+  app.get<{ Params: Static<typeof VariantParams> }>('/media/:storageKey/:file', { schema: { params: VariantParams } }, async (request, reply) => {
+    const [widthText, format] = request.params.file.split('.') as [string, VariantFormat];
+    const width = Number(widthText);
+    const item = await findMediaByStorageKey(db, request.params.storageKey);
+    if (!item || !widthsFor(item.width).includes(width)) throw new NotFoundError(messages.notFound);
+    const served = await variantOrFallback(files, item, width, format, request.log);
+    if (!served) throw new NotFoundError(messages.cannotBeMade);
+    // A stand-in is kept for a day only, so the real variant takes over once it can be made.
+    reply.header('cache-control', served.format === format ? 'public, max-age=31536000, immutable' : 'public, max-age=86400');
+    return reply.sendFile(served.name, { cacheControl: false });
+  });
 };
 
 /**
@@ -49,7 +45,13 @@ export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, {
  * <picture> source that fails to load shows a broken image rather than trying the next source.
  * Undefined when neither can be made; a failure is logged the first time only.
  */
-async function variantOrFallback(files: MediaFiles, item: MediaItem, width: number, format: VariantFormat, log: FastifyBaseLogger): Promise<{ name: string; format: VariantFormat } | undefined> {
+async function variantOrFallback(
+  files: MediaFiles,
+  item: MediaItem,
+  width: number,
+  format: VariantFormat,
+  log: FastifyBaseLogger,
+): Promise<{ name: string; format: VariantFormat } | undefined> {
   const original = files.originalPath(item.storageKey, item.mimeType);
   for (const candidate of format === 'jpg' ? (['jpg'] as const) : ([format, 'jpg'] as const)) {
     if (!fitsFormat(item, width, candidate)) continue;

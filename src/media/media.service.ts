@@ -149,7 +149,8 @@ export async function warmAllVariants(db: Db, files: MediaFiles, signal?: AbortS
           made++;
         } catch (error) {
           failed++;
-          if (!(error instanceof VariantFailedError) || error.firstTime) log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
+          if (!(error instanceof VariantFailedError) || error.firstTime)
+            log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
         }
       }
     }

@@ -85,10 +85,7 @@ export const assetRoutes: FastifyPluginAsync<{ manifest: AssetManifest }> = asyn
     async (request, reply) => {
       const asset = manifest.find(`/assets/${request.params.file}`);
       if (!asset) return reply.callNotFound();
-      reply
-        .header('content-type', asset.type)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('vary', 'Accept-Encoding');
+      reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'Accept-Encoding');
       const encoding = asset.brotli ? negotiate(request.headers['accept-encoding'] ?? '', ['br', 'gzip']) : undefined;
       if (encoding === 'br' && asset.brotli) return reply.header('content-encoding', 'br').send(asset.brotli);
       if (encoding === 'gzip' && asset.gzip) return reply.header('content-encoding', 'gzip').send(asset.gzip);

@@ -19,7 +19,9 @@ function nextChange(changes: ContentChanges, origin: ChangeOrigin): Promise<read
   });
 }
 
-test('two instances on one PostgreSQL database hear each other\'s changes, not their own', { skip: postgresUrl ? false : 'GAZETTE_TEST_PG_URL is not set' }, async () => {
+test("two instances on one PostgreSQL database hear each other's changes, not their own", {
+  skip: postgresUrl ? false : 'GAZETTE_TEST_PG_URL is not set',
+}, async () => {
   const first = new ContentChanges();
   const second = new ContentChanges();
   const stopFirst = await broadcastChangesOverPostgres(first, postgresUrl!, silentLog);

@@ -24,11 +24,7 @@ function toPayloads(from: string, tags: readonly ContentTag[]): string[] {
  * here is sent with NOTIFY, and changes heard from the others are announced locally as "remote".
  * Returns a function that stops it.
  */
-export async function broadcastChangesOverPostgres(
-  changes: ContentChanges,
-  connectionString: string,
-  log: FastifyBaseLogger,
-): Promise<() => Promise<void>> {
+export async function broadcastChangesOverPostgres(changes: ContentChanges, connectionString: string, log: FastifyBaseLogger): Promise<() => Promise<void>> {
   const instanceId = randomUUID();
   let client: pg.Client | undefined;
   let stopped = false;

@@ -17,7 +17,13 @@ test('every spelling of one address comes out as one form', () => {
 });
 
 test('control and format characters inside an address are found; surrounding spaces and line breaks are not', () => {
-  for (const typed of ['victim\u0001@target.example', 'vic\u200btim@target.example', 'victim@target.example\u0000', 'a\u00adb@target.example', 'a\tb@target.example']) {
+  for (const typed of [
+    'victim\u0001@target.example',
+    'vic\u200btim@target.example',
+    'victim@target.example\u0000',
+    'a\u00adb@target.example',
+    'a\tb@target.example',
+  ]) {
     assert.equal(hasInvisibleCharacters(typed), true, JSON.stringify(typed));
   }
   for (const typed of ['victim@target.example', ' victim@target.example\r\n', 'zoë@exämple.org', '\uff56ictim@target.example']) {

@@ -16,7 +16,11 @@ async function appWithErrors() {
   app.get('/broken', async () => {
     throw new Error('database on fire');
   });
-  app.get<{ Querystring: { page: number } }>('/list', { schema: { querystring: { type: 'object', properties: { page: { type: 'integer' } } } } }, async () => 'ok');
+  app.get<{ Querystring: { page: number } }>(
+    '/list',
+    { schema: { querystring: { type: 'object', properties: { page: { type: 'integer' } } } } },
+    async () => 'ok',
+  );
   return app;
 }
 

@@ -1,6 +1,5 @@
 const messages = {
-  incomplete:
-    'The upload did not arrive whole: the connection may have dropped, or the browser stopped sending part way. Send the files again.',
+  incomplete: 'The upload did not arrive whole: the connection may have dropped, or the browser stopped sending part way. Send the files again.',
   tooManyParts: 'The form sent more fields or files than one upload takes. Send fewer at a time.',
   badFieldName: 'The form sent a field name that cannot be used. Reload the page and send it again.',
 };

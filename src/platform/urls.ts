@@ -32,9 +32,7 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 export const feedFormats: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 /** What a feed lists: the whole site, or the articles of one section, tag or author. */
-export type FeedSubject =
-  | { readonly kind: 'site' }
-  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
+export type FeedSubject = { readonly kind: 'site' } | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
 
 const feedFileNames: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'feed.atom', json: 'feed.json' };
 
@@ -109,8 +107,28 @@ export function absoluteUrl(publicUrl: string, path: string): string {
  * unreachable. "news" is where articles without a section live.
  */
 export const reservedSectionSlugs: ReadonlySet<string> = new Set([
-  'admin', 'api', 'assets', 'author', 'authors', 'feed', 'feeds', 'media', 'news', 'page', 'robots.txt',
-  'policies', 'search', 'sitemap', 'sitemap.xml', 'sitemaps', 'static', 'tag', 'tags', 'favicon.ico', 'corrections', 'comments',
+  'admin',
+  'api',
+  'assets',
+  'author',
+  'authors',
+  'feed',
+  'feeds',
+  'media',
+  'news',
+  'page',
+  'robots.txt',
+  'policies',
+  'search',
+  'sitemap',
+  'sitemap.xml',
+  'sitemaps',
+  'static',
+  'tag',
+  'tags',
+  'favicon.ico',
+  'corrections',
+  'comments',
 ]);
 
 const commentFeedFileNames: Record<FeedFormat, string> = { rss: 'comments.xml', atom: 'comments.atom', json: 'comments.json' };

@@ -4,12 +4,20 @@
  * emoji, control and format characters such as U+202E) separates words and never reaches a query.
  */
 export function wordsOf(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? []
+  );
 }
 
 /** "Tomás" → "tomas": what SQLite's remove_diacritics and our PostgreSQL fold both do. */
 export function foldDiacritics(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 /**

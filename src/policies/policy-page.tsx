@@ -9,7 +9,10 @@ export interface PolicyPageData {
 }
 
 export function PolicyPage({ data }: { data: PolicyPageData }) {
-  const paragraphs = data.text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  const paragraphs = data.text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
   return (
     <Document head={data.head} site={data.site}>
       <article class="article policy">

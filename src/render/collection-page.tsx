@@ -31,11 +31,7 @@ export function CollectionPage({ data }: { data: CollectionPageData }) {
           </p>
         ) : null}
       </header>
-      {data.stories.length > 0 ? (
-        <StoryList stories={data.stories} headingLevel={2} />
-      ) : (
-        <p class="empty-note">Nothing has been published here yet.</p>
-      )}
+      {data.stories.length > 0 ? <StoryList stories={data.stories} headingLevel={2} /> : <p class="empty-note">Nothing has been published here yet.</p>}
       <Pagination links={data.pages} />
     </Document>
   );

@@ -28,11 +28,9 @@ export function formatTime(date: Date, style: DateStyle): string {
 
 /** "27 November 2026, 09:40 GMT" */
 export function formatDateTime(date: Date, style: DateStyle): string {
-  return formatterFor(
-    style,
-    { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
-    'datetime',
-  ).format(date);
+  return formatterFor(style, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, 'datetime').format(
+    date,
+  );
 }
 
 /** The later of two moments, e.g. when an article last changed: its update, or its publication if that came after. */

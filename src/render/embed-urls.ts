@@ -19,9 +19,11 @@ export const embedProviderNames: Readonly<Record<EmbedProvider, string>> = { you
 
 /** What a reader is offered: the link everyone gets, and the button that connects to the provider. */
 export const embedMessages = {
-  link: (provider: EmbedProvider) => (provider === 'youtube' || provider === 'vimeo' ? `Watch on ${embedProviderNames[provider]}` : `View the post on ${embedProviderNames[provider]}`),
+  link: (provider: EmbedProvider) =>
+    provider === 'youtube' || provider === 'vimeo' ? `Watch on ${embedProviderNames[provider]}` : `View the post on ${embedProviderNames[provider]}`,
   load: (provider: EmbedProvider) => `Load the ${embedProviderNames[provider]} video (this connects to ${embedProviderNames[provider]})`,
-  label: (provider: EmbedProvider) => (provider === 'youtube' || provider === 'vimeo' ? `${embedProviderNames[provider]} video` : `Post on ${embedProviderNames[provider]}`),
+  label: (provider: EmbedProvider) =>
+    provider === 'youtube' || provider === 'vimeo' ? `${embedProviderNames[provider]} video` : `Post on ${embedProviderNames[provider]}`,
   frameTitle: (provider: EmbedProvider) => `${embedProviderNames[provider]} video`,
 };
 

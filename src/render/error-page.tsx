@@ -10,10 +10,7 @@ export interface ErrorPageData {
 
 export function ErrorPage({ data }: { data: ErrorPageData }) {
   return (
-    <Document
-      site={data.site}
-      head={{ title: data.title, description: data.message, ogType: 'website', noindex: true }}
-    >
+    <Document site={data.site} head={{ title: data.title, description: data.message, ogType: 'website', noindex: true }}>
       <section class="error-page" aria-labelledby="error-heading">
         <p class="kicker">Error {data.status}</p>
         <h1 id="error-heading" class="collection__heading">

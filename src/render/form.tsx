@@ -16,7 +16,14 @@ export interface FieldProps {
 }
 
 /** The parts every control shares: wrapper, label, hint and error, with their ids for aria-describedby. */
-function FieldFrame(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean | undefined; children: (ids: { id: string; describedBy: string | undefined }) => unknown }) {
+function FieldFrame(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  children: (ids: { id: string; describedBy: string | undefined }) => unknown;
+}) {
   const id = `field-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -63,7 +70,15 @@ export function Field(props: FieldProps) {
 }
 
 /** Summary at the top of a failed form, linking to each field, as GOV.UK's pattern does. */
-export function ErrorSummary({ errors, labels, idPrefix = 'field-' }: { errors: Readonly<Record<string, string>>; labels: Readonly<Record<string, string>>; idPrefix?: string }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  idPrefix = 'field-',
+}: {
+  errors: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
+  idPrefix?: string;
+}) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
@@ -71,9 +86,7 @@ export function ErrorSummary({ errors, labels, idPrefix = 'field-' }: { errors: 
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {entries.map(([field, message]) => (
-          <li>
-            {labels[field] ? <a href={`#${idPrefix}${field}`}>{message}</a> : message}
-          </li>
+          <li>{labels[field] ? <a href={`#${idPrefix}${field}`}>{message}</a> : message}</li>
         ))}
       </ul>
     </div>
@@ -109,7 +122,14 @@ export interface SelectOption {
   readonly label: string;
 }
 
-export function Select(props: { name: string; label: string; options: readonly SelectOption[]; value?: string | undefined; error?: string | undefined; hint?: string | undefined }) {
+export function Select(props: {
+  name: string;
+  label: string;
+  options: readonly SelectOption[];
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
   return (
     <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error}>
       {({ id, describedBy }) => (

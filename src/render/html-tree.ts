@@ -13,7 +13,11 @@ export function serializeFragment(nodes: Document | readonly ChildNode[]): strin
 
 /** An element built from plain values; text children are escaped when serialized. */
 export function element(name: string, attributes: Record<string, string>, children: readonly (ChildNode | string)[] = []): Element {
-  const node = new Element(name, attributes, children.map((child) => (typeof child === 'string' ? new Text(child) : child)));
+  const node = new Element(
+    name,
+    attributes,
+    children.map((child) => (typeof child === 'string' ? new Text(child) : child)),
+  );
   for (const child of node.children) child.parent = node;
   return node;
 }

@@ -36,5 +36,10 @@ export function renderDocument(node: unknown): string {
 
 /** JSON for a <script type="application/ld+json"> block: "<" is escaped so no "</script>" can close it early. */
 export function jsonForScript(data: unknown): SafeHtml {
-  return trustAsHtml(JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  return trustAsHtml(
+    JSON.stringify(data)
+      .replace(/</g, '\\u003c')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029'),
+  );
 }

@@ -5,7 +5,8 @@ import { htmlToText, sanitizeStoredHtml } from './sanitize.ts';
 const clean = (html: string) => String(sanitizeStoredHtml(html));
 
 test('keeps the markup the editor produces', () => {
-  const html = '<h2>Heading</h2><p>Text with <strong>bold</strong>, <em>italic</em> and a <a href="https://example.org/x">link</a>.</p><ul><li>one</li></ul><blockquote class="pull-quote">Quote</blockquote>';
+  const html =
+    '<h2>Heading</h2><p>Text with <strong>bold</strong>, <em>italic</em> and a <a href="https://example.org/x">link</a>.</p><ul><li>one</li></ul><blockquote class="pull-quote">Quote</blockquote>';
   assert.equal(
     clean(html),
     '<h2>Heading</h2><p>Text with <strong>bold</strong>, <em>italic</em> and a <a href="https://example.org/x" rel="noopener">link</a>.</p><ul><li>one</li></ul><blockquote class="pull-quote">Quote</blockquote>',

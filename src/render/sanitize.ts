@@ -9,7 +9,28 @@ import { enforceFigureShapes } from './stored-figures.ts';
  * the editor could not have produced.
  */
 const allowList: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'br', 'hr', 'figure', 'figcaption', 'cite', 'img', 'span'],
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'a',
+    'br',
+    'hr',
+    'figure',
+    'figcaption',
+    'cite',
+    'img',
+    'span',
+  ],
   allowedAttributes: {
     a: ['href', 'rel'],
     blockquote: ['class'],
@@ -41,5 +62,7 @@ export function sanitizeStoredHtml(html: string): SafeHtml {
 export function htmlToText(html: string): string {
   // Block ends become spaces, so "</p><p>" does not glue two words together.
   const spaced = html.replace(/<\/(p|h[1-6]|li|blockquote|figcaption)>|<br\s*\/?>/gi, '$& ');
-  return decodeHTML(sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim();
+  return decodeHTML(sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} }))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -48,7 +48,10 @@ test('anything extra inside or on an inline photo is dropped, the photo kept', (
   for (const banned of ['onerror', 'style', 'evil', 'loading', 'onclick', 'id="x"', '<script', 'javascript:', '<a ', '<strong>']) {
     assert.ok(!result.includes(banned), `${banned} survived in ${result}`);
   }
-  assert.match(result, /^<figure class="inline-photo" data-media="busan-harbour-3f2a9c1d"><img src="\/media\/busan-harbour-3f2a9c1d\/800.jpg" alt="Cranes at dawn" width="1600" height="1067"><figcaption>/);
+  assert.match(
+    result,
+    /^<figure class="inline-photo" data-media="busan-harbour-3f2a9c1d"><img src="\/media\/busan-harbour-3f2a9c1d\/800.jpg" alt="Cranes at dawn" width="1600" height="1067"><figcaption>/,
+  );
 });
 
 test('images and spans outside an inline photo are removed; a span keeps its text', () => {
@@ -66,7 +69,11 @@ test('embeds are accepted only from allow-listed providers at their exact addres
     ['instagram', 'https://www.instagram.com/reel/C0dE_1-x/', 'https://www.instagram.com/reel/C0dE_1-x/'],
   ];
   for (const [provider, url, canonical] of accepted) {
-    assert.match(clean(embedOf(provider, url)), new RegExp(`^<figure class="embed" data-provider="${provider}" data-url="${canonical.replace(/[.?]/g, '\\$&')}"><a href="`), url);
+    assert.match(
+      clean(embedOf(provider, url)),
+      new RegExp(`^<figure class="embed" data-provider="${provider}" data-url="${canonical.replace(/[.?]/g, '\\$&')}"><a href="`),
+      url,
+    );
   }
   const refused: [string, string][] = [
     ['youtube', 'http://www.youtube.com/watch?v=dQw4w9WgXcQ'],
@@ -86,11 +93,16 @@ test('embeds are accepted only from allow-listed providers at their exact addres
 });
 
 test('an embed is rebuilt from its address: no iframe, script or other content survives', () => {
-  const hostile = embed.replace('<a ', '<iframe src="https://www.youtube.com/embed/x"></iframe><script>alert(1)</script><a onclick="x" ').replace('Watch on YouTube', 'Click <b>me</b>');
+  const hostile = embed
+    .replace('<a ', '<iframe src="https://www.youtube.com/embed/x"></iframe><script>alert(1)</script><a onclick="x" ')
+    .replace('Watch on YouTube', 'Click <b>me</b>');
   assert.equal(clean(hostile), embed);
 });
 
 test('plain figures keep working and lose any data attributes', () => {
-  assert.equal(clean('<figure data-url="https://x.example"><blockquote>q</blockquote><figcaption><cite>A</cite></figcaption></figure>'), '<figure><blockquote>q</blockquote><figcaption><cite>A</cite></figcaption></figure>');
+  assert.equal(
+    clean('<figure data-url="https://x.example"><blockquote>q</blockquote><figcaption><cite>A</cite></figcaption></figure>'),
+    '<figure><blockquote>q</blockquote><figcaption><cite>A</cite></figcaption></figure>',
+  );
   assert.equal(clean('<figure class="inline-photo embed" data-provider="youtube"><p>x</p></figure>'), '');
 });

@@ -50,7 +50,10 @@ export function readInlinePhoto(figure: Element): InlinePhotoFields | undefined 
   const [caption] = elementsNamed(figure, 'figcaption');
   const credit = spanText(figure, 'figure__credit') ?? '';
   return {
-    storageKey, src, width, height,
+    storageKey,
+    src,
+    width,
+    height,
     alt: (image.attribs.alt ?? '').trim(),
     caption: spanText(figure, 'figure__text') ?? (caption && credit === '' ? textContent(caption).trim() : ''),
     credit: credit.startsWith(creditPrefix) ? credit.slice(creditPrefix.length).trim() : credit,
@@ -64,7 +67,10 @@ export function inlinePhotoElement(photo: InlinePhotoFields): Element {
     ...(photo.caption && photo.credit ? [' '] : []),
     ...(photo.credit ? [element('span', { class: 'figure__credit' }, [`${creditPrefix}${photo.credit}`])] : []),
   ];
-  return element('figure', { class: 'inline-photo', 'data-media': photo.storageKey }, [image, ...(captionParts.length > 0 ? [element('figcaption', {}, captionParts)] : [])]);
+  return element('figure', { class: 'inline-photo', 'data-media': photo.storageKey }, [
+    image,
+    ...(captionParts.length > 0 ? [element('figcaption', {}, captionParts)] : []),
+  ]);
 }
 
 /** The stored embed, or undefined unless its provider and address are on the allow-list and agree. */

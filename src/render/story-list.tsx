@@ -37,8 +37,7 @@ export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-
         </Heading>
         {story.standfirst ? <p class={`${block}__standfirst`}>{story.standfirst}</p> : null}
         <p class="story-card__meta">
-          {story.bylineLabel ? <span>{story.bylineLabel}</span> : null}{' '}
-          <time datetime={story.publishedIso}>{story.publishedLabel}</time>
+          {story.bylineLabel ? <span>{story.bylineLabel}</span> : null} <time datetime={story.publishedIso}>{story.publishedLabel}</time>
           {story.commentCount ? (
             <>
               {' · '}

@@ -34,7 +34,11 @@ forEachDialect('search index', (dialect) => {
     return { ...results, found: results.hits.map((hit) => names.get(hit.articleId) ?? `#${hit.articleId}`) };
   }
 
-  async function write(name: string, input: { headline: string; text?: string; standfirst?: string; section?: string; tags?: string[]; authors?: string[] }, publishAt?: Date): Promise<Article> {
+  async function write(
+    name: string,
+    input: { headline: string; text?: string; standfirst?: string; section?: string; tags?: string[]; authors?: string[] },
+    publishAt?: Date,
+  ): Promise<Article> {
     const fields = {
       headline: input.headline,
       standfirst: input.standfirst ?? '',
@@ -60,7 +64,11 @@ forEachDialect('search index', (dialect) => {
     ids.climate = (await findOrCreateTag(db, { name: 'Climate' })).id;
     await write('headline', { headline: 'Harbour reopens after the storm', text: 'Cranes are moving again.', authors: ['mina'] }, daysLater(-3));
     await write('body', { headline: 'Port traffic figures for October', text: 'Ships waited outside the harbour for days.', tags: ['freight'] }, daysLater(-2));
-    await write('culture', { headline: 'Festival choir sings in the old harbours', section: 'culture', text: 'A concert by the water.', authors: ['tomas'], tags: ['climate'] }, daysLater(-1));
+    await write(
+      'culture',
+      { headline: 'Festival choir sings in the old harbours', section: 'culture', text: 'A concert by the water.', authors: ['tomas'], tags: ['climate'] },
+      daysLater(-1),
+    );
   });
   after(() => database.destroy());
 
@@ -104,7 +112,11 @@ forEachDialect('search index', (dialect) => {
     assert.deepEqual((await search('lamplighter')).found, ['draft']);
     await unpublishArticle(deps(), articles.draft!);
     assert.equal((await search('lamplighter')).total, 0);
-    assert.equal((await database.db.selectFrom('article_search').select('article_id').where('article_id', '=', articles.draft!).execute()).length, 0, 'an unpublished article leaves the index');
+    assert.equal(
+      (await database.db.selectFrom('article_search').select('article_id').where('article_id', '=', articles.draft!).execute()).length,
+      0,
+      'an unpublished article leaves the index',
+    );
   });
 
   test('a scheduled article is found only once the scheduler has published it', async () => {
@@ -134,7 +146,8 @@ forEachDialect('search index', (dialect) => {
   });
 
   test('the migration indexes the articles that already exist', async () => {
-    const indexed = async () => (await database.db.selectFrom('article_search').select('article_id').orderBy('article_id').execute()).map((row) => row.article_id);
+    const indexed = async () =>
+      (await database.db.selectFrom('article_search').select('article_id').orderBy('article_id').execute()).map((row) => row.article_id);
     const before = await indexed();
     await searchIndexMigration.down(database.db);
     await searchIndexMigration.up(database.db);

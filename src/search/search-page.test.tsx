@@ -6,8 +6,16 @@ import { highlightEnd as end, highlightStart as start, splitHighlights } from '.
 import { SearchPage, type SearchPageContent, type SearchPageData } from './search-page.tsx';
 
 const site: SiteChrome = {
-  siteName: 'Gazette', siteDescription: 'News.', language: 'en-GB', navigation: [], footerLinks: [],
-  stylesheetUrl: '/assets/site.css', scriptUrl: '/assets/site.js', iconUrl: '/assets/logo.svg', currentPath: '/search', year: 2026,
+  siteName: 'Gazette',
+  siteDescription: 'News.',
+  language: 'en-GB',
+  navigation: [],
+  footerLinks: [],
+  stylesheetUrl: '/assets/site.css',
+  scriptUrl: '/assets/site.js',
+  iconUrl: '/assets/logo.svg',
+  currentPath: '/search',
+  year: 2026,
 };
 const hostile = '<script>alert(1)</script> "quoted" & \'single\'';
 
@@ -15,7 +23,17 @@ function render(content: SearchPageContent, query = hostile): string {
   const data: SearchPageData = {
     site,
     head: { title: `Search: ${query}`, description: 'Search.', ogType: 'website', noindex: true },
-    form: { query, section: 'world', from: '2026-11-01', to: '', sections: [{ slug: 'world', name: 'World' }, { slug: 'culture', name: 'Culture' }], maxLength: 200 },
+    form: {
+      query,
+      section: 'world',
+      from: '2026-11-01',
+      to: '',
+      sections: [
+        { slug: 'world', name: 'World' },
+        { slug: 'culture', name: 'Culture' },
+      ],
+      maxLength: 200,
+    },
     shortened: false,
     content,
   };
@@ -24,12 +42,22 @@ function render(content: SearchPageContent, query = hostile): string {
 
 test('snippets are text: only the markers become <mark>, everything else is escaped', () => {
   const html = render({
-    kind: 'found', match: 'all', total: 12, more: false, firstPosition: 11,
-    results: [{
-      url: '/world/harbour', kicker: 'World', publishedIso: '2026-11-27T09:00:00.000Z', publishedLabel: '27 November 2026', bylineLabel: 'By Mina Park',
-      headline: splitHighlights(`The ${start}harbour${end} <b>reopens</b>`),
-      excerpt: splitHighlights(`…<img src=x onerror=alert(1)> ${start}harbour${end} & <mark>fake</mark>…`),
-    }],
+    kind: 'found',
+    match: 'all',
+    total: 12,
+    more: false,
+    firstPosition: 11,
+    results: [
+      {
+        url: '/world/harbour',
+        kicker: 'World',
+        publishedIso: '2026-11-27T09:00:00.000Z',
+        publishedLabel: '27 November 2026',
+        bylineLabel: 'By Mina Park',
+        headline: splitHighlights(`The ${start}harbour${end} <b>reopens</b>`),
+        excerpt: splitHighlights(`…<img src=x onerror=alert(1)> ${start}harbour${end} & <mark>fake</mark>…`),
+      },
+    ],
     pages: { page: 2, pageCount: 2, previousUrl: '/search?q=harbour', nextUrl: null },
   });
   assert.match(html, /The <mark>harbour<\/mark> &lt;b&gt;reopens&lt;\/b&gt;/);
@@ -59,7 +87,12 @@ test('the filters show what the reader chose', () => {
 
 test('when more match than are ranked, the page says so', () => {
   const html = render({
-    kind: 'found', match: 'any', total: 2000, more: true, firstPosition: 1, results: [],
+    kind: 'found',
+    match: 'any',
+    total: 2000,
+    more: true,
+    firstPosition: 1,
+    results: [],
     pages: { page: 1, pageCount: 200, previousUrl: null, nextUrl: '/search?q=x&page=2' },
   });
   assert.match(html, /More than 2,000 articles found/);

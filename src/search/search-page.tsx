@@ -79,9 +79,13 @@ function SearchForm({ form }: { form: SearchFormView }) {
   return (
     <form class="search-form" role="search" action="/search" method="get" aria-label={messages.formLabel}>
       <div class="search-form__query">
-        <label class="search-form__label" for="search-query">{messages.queryLabel}</label>
+        <label class="search-form__label" for="search-query">
+          {messages.queryLabel}
+        </label>
         <input id="search-query" class="search-form__input" type="search" name="q" value={form.query} maxlength={form.maxLength} />
-        <button class="search-form__button" type="submit">{messages.submit}</button>
+        <button class="search-form__button" type="submit">
+          {messages.submit}
+        </button>
       </div>
       <fieldset class="search-form__filters">
         <legend class="search-form__legend">{messages.filters}</legend>
@@ -90,7 +94,9 @@ function SearchForm({ form }: { form: SearchFormView }) {
           <select id="search-section" name="section">
             <option value="">{messages.allSections}</option>
             {form.sections.map((section) => (
-              <option value={section.slug} selected={section.slug === form.section}>{section.name}</option>
+              <option value={section.slug} selected={section.slug === form.section}>
+                {section.name}
+              </option>
             ))}
           </select>
         </div>
@@ -112,9 +118,15 @@ function SearchResult({ result }: { result: SearchResultView }) {
     <article class="search-result">
       {result.kicker ? <p class="kicker">{result.kicker}</p> : null}
       <h3 class="search-result__headline">
-        <a href={result.url}><Highlighted parts={result.headline} /></a>
+        <a href={result.url}>
+          <Highlighted parts={result.headline} />
+        </a>
       </h3>
-      {result.excerpt.length > 0 ? <p class="search-result__excerpt"><Highlighted parts={result.excerpt} /></p> : null}
+      {result.excerpt.length > 0 ? (
+        <p class="search-result__excerpt">
+          <Highlighted parts={result.excerpt} />
+        </p>
+      ) : null}
       <p class="story-card__meta">
         {result.bylineLabel ? <span>{result.bylineLabel}</span> : null} <time datetime={result.publishedIso}>{result.publishedLabel}</time>
       </p>
@@ -126,7 +138,9 @@ function Latest({ stories }: { stories: readonly StoryTeaser[] }) {
   if (stories.length === 0) return null;
   return (
     <section class="search__latest" aria-labelledby="search-latest-heading">
-      <h2 id="search-latest-heading" class="rule-heading">{messages.latest}</h2>
+      <h2 id="search-latest-heading" class="rule-heading">
+        {messages.latest}
+      </h2>
       <StoryList stories={stories} headingLevel={3} />
     </section>
   );
@@ -135,13 +149,22 @@ function Latest({ stories }: { stories: readonly StoryTeaser[] }) {
 function Content({ content, query, language }: { content: SearchPageContent; query: string; language: string }) {
   switch (content.kind) {
     case 'start':
-      return <><p class="search__note">{messages.introduction}</p><Latest stories={content.latest} /></>;
+      return (
+        <>
+          <p class="search__note">{messages.introduction}</p>
+          <Latest stories={content.latest} />
+        </>
+      );
     case 'no-words':
     case 'nothing':
       return (
         <>
           <p class="search__note search__note--empty">{content.kind === 'nothing' ? messages.nothing(query) : messages.noWords(query)}</p>
-          <ul class="search__tips">{messages.tips.map((tip) => <li>{tip}</li>)}</ul>
+          <ul class="search__tips">
+            {messages.tips.map((tip) => (
+              <li>{tip}</li>
+            ))}
+          </ul>
           <Latest stories={content.latest} />
         </>
       );
@@ -154,7 +177,11 @@ function Content({ content, query, language }: { content: SearchPageContent; que
           {content.match === 'any' ? <p class="search__note">{messages.someWords}</p> : null}
           {content.more ? <p class="search__note">{messages.newestOnly(content.total.toLocaleString(language))}</p> : null}
           <ol class="search-results" start={content.firstPosition}>
-            {content.results.map((result) => <li><SearchResult result={result} /></li>)}
+            {content.results.map((result) => (
+              <li>
+                <SearchResult result={result} />
+              </li>
+            ))}
           </ol>
           <Pagination links={content.pages} labels={messages.pageLabels} />
         </section>

@@ -56,7 +56,15 @@ export async function searchArticles(
     const { hits } = results;
     const hitsById = new Map(hits.map((hit) => [hit.articleId, hit]));
     const summaries = await listPublishedSummariesByIds(db, [...hitsById.keys()], now);
-    return { kind: 'found', match, total, more: results.total > total, page, pageCount, found: summaries.map((summary) => ({ summary, hit: hitsById.get(summary.id)! })) };
+    return {
+      kind: 'found',
+      match,
+      total,
+      more: results.total > total,
+      page,
+      pageCount,
+      found: summaries.map((summary) => ({ summary, hit: hitsById.get(summary.id)! })),
+    };
   }
   if (page > 1) throw new NotFoundError(messages.pastTheEnd(page, 1));
   return { kind: 'nothing', latest: await loadLatestArticles(db, now) };

@@ -101,10 +101,6 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
         }}
       />,
     );
-    return reply
-      .header('cache-control', 'no-store')
-      .header('x-robots-tag', 'noindex')
-      .type('text/html; charset=utf-8')
-      .send(html);
+    return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
   });
 };

@@ -23,16 +23,22 @@ export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =
         if (current) return reply.redirect(sectionUrl(current, request.query.page), 301);
         throw new NotFoundError('There is no section at this address.');
       }
-      return serveCollectionPage(request, reply, deps, {
-        scope: { kind: 'section', sectionId: section.id },
-        url: (page) => sectionUrl(section, page),
-        eyebrow: 'Section',
-        heading: section.name,
-        description: section.description,
-        ogType: 'website',
-        entityTag: contentTags.section(section.id),
-        feed: { kind: 'section', slug: section.slug },
-      }, request.query.page);
+      return serveCollectionPage(
+        request,
+        reply,
+        deps,
+        {
+          scope: { kind: 'section', sectionId: section.id },
+          url: (page) => sectionUrl(section, page),
+          eyebrow: 'Section',
+          heading: section.name,
+          description: section.description,
+          ogType: 'website',
+          entityTag: contentTags.section(section.id),
+          feed: { kind: 'section', slug: section.slug },
+        },
+        request.query.page,
+      );
     },
   );
 };

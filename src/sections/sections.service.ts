@@ -83,4 +83,3 @@ export async function listSectionsWithCounts(db: Db): Promise<(Section & { artic
   const [sections, counts] = await Promise.all([listSections(db), countArticlesBySection(db)]);
   return sections.map((section) => ({ ...section, articleCount: counts.get(section.id) ?? 0 }));
 }
-

@@ -16,7 +16,10 @@ const messages = {
 
 /** Navigation as editors type it: one "Label | /path" per line. */
 export function parseNavigation(text: string): { links: SiteSettings['navigation']; error?: string } {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines.length > 12) return { links: [], error: messages.navigationTooLong };
   const links = [];
   for (const [index, line] of lines.entries()) {
@@ -40,7 +43,9 @@ function isLanguageTag(value: string): boolean {
 }
 
 /** Checks what an admin typed; every problem at once, by field. The comment policy has its own form; the logo is checked against the media library by the settings route. */
-export function validateSiteSettings(input: Omit<SiteSettings, 'navigation' | 'comments' | 'logo'> & { navigationText: string }): Omit<SiteSettings, 'comments' | 'logo'> {
+export function validateSiteSettings(
+  input: Omit<SiteSettings, 'navigation' | 'comments' | 'logo'> & { navigationText: string },
+): Omit<SiteSettings, 'comments' | 'logo'> {
   const fields: Record<string, string> = {};
   const name = input.name.trim();
   if (name === '') fields.name = messages.nameRequired;
@@ -53,7 +58,11 @@ export function validateSiteSettings(input: Omit<SiteSettings, 'navigation' | 'c
   for (const key of policyKeys) {
     if (input.policies[key].length > 20_000) fields[`policy-${key}`] = messages.policyTooLong;
   }
-  for (const [field, value] of [['name', input.name], ['description', input.description], ['navigationText', input.navigationText]] as const) {
+  for (const [field, value] of [
+    ['name', input.name],
+    ['description', input.description],
+    ['navigationText', input.navigationText],
+  ] as const) {
     if (!fields[field] && hasControlCharacters(value, 'lines')) fields[field] = messages.controlCharacters;
   }
   if (Object.keys(fields).length > 0) throw new ValidationError('The settings have errors.', fields);

@@ -59,9 +59,7 @@ export const defaultSiteSettings: SiteSettings = Object.freeze({
 
 function policiesFrom(value: unknown): SiteSettings['policies'] {
   const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  return Object.freeze(
-    Object.fromEntries(policyKeys.map((key) => [key, typeof stored[key] === 'string' ? stored[key] : ''])) as Record<PolicyKey, string>,
-  );
+  return Object.freeze(Object.fromEntries(policyKeys.map((key) => [key, typeof stored[key] === 'string' ? stored[key] : ''])) as Record<PolicyKey, string>);
 }
 
 function logoFrom(value: unknown): SiteLogo | null {
@@ -83,10 +81,7 @@ export function isValidTimeZone(value: string): boolean {
 }
 
 function isNavigation(value: unknown): value is NavigationLink[] {
-  return (
-    Array.isArray(value) &&
-    value.every((item) => typeof item?.label === 'string' && typeof item?.href === 'string' && item.href.startsWith('/'))
-  );
+  return Array.isArray(value) && value.every((item) => typeof item?.label === 'string' && typeof item?.href === 'string' && item.href.startsWith('/'));
 }
 
 /** Stored values are read defensively: a bad row falls back to the default rather than breaking every page. */

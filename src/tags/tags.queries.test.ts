@@ -10,14 +10,21 @@ forEachDialect('tag queries', (dialect) => {
 
   before(async () => {
     database = await createTestDatabase(dialect);
-    for (const [name, slug] of [['São Paulo', 'sao-paulo'], ['Transport', 'transport'], ['Public transport', 'public-transport'], ['Trams', 'trams'], ['100% Renewable', '100-renewable']] as const) {
+    for (const [name, slug] of [
+      ['São Paulo', 'sao-paulo'],
+      ['Transport', 'transport'],
+      ['Public transport', 'public-transport'],
+      ['Trams', 'trams'],
+      ['100% Renewable', '100-renewable'],
+    ] as const) {
       await tag(name, slug);
     }
   });
   after(() => database.destroy());
 
   test('suggestions match the name anywhere, ignoring case, names that start with the text first', async () => {
-    const names = async (text: string, slug: string | null, limit = 10) => (await searchTagsByName(database.db, { text, slug, limit })).map((found) => found.name);
+    const names = async (text: string, slug: string | null, limit = 10) =>
+      (await searchTagsByName(database.db, { text, slug, limit })).map((found) => found.name);
     assert.deepEqual(await names('TRANS', null), ['Transport', 'Public transport']);
     assert.deepEqual(await names('trans', 'trans', 1), ['Transport']);
     assert.deepEqual(await names('sao', 'sao'), ['São Paulo'], 'the slug finds names typed without accents');

@@ -23,16 +23,22 @@ export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
         if (current) return reply.redirect(tagUrl(current, request.query.page), 301);
         throw new NotFoundError('There is no topic at this address.');
       }
-      return serveCollectionPage(request, reply, deps, {
-        scope: { kind: 'tag', tagId: tag.id },
-        url: (page) => tagUrl(tag, page),
-        eyebrow: 'Topic',
-        heading: tag.name,
-        description: tag.description,
-        ogType: 'website',
-        entityTag: contentTags.tag(tag.id),
-        feed: { kind: 'tag', slug: tag.slug },
-      }, request.query.page);
+      return serveCollectionPage(
+        request,
+        reply,
+        deps,
+        {
+          scope: { kind: 'tag', tagId: tag.id },
+          url: (page) => tagUrl(tag, page),
+          eyebrow: 'Topic',
+          heading: tag.name,
+          description: tag.description,
+          ogType: 'website',
+          entityTag: contentTags.tag(tag.id),
+          feed: { kind: 'tag', slug: tag.slug },
+        },
+        request.query.page,
+      );
     },
   );
 };

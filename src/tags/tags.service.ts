@@ -3,7 +3,17 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
-import { deleteTagRow, findTagById, findTagBySlug, findTagsBySlugs, insertTag, listTagsWithCounts, searchTagsByName, type Tag, updateTagRow } from './tags.queries.ts';
+import {
+  deleteTagRow,
+  findTagById,
+  findTagBySlug,
+  findTagsBySlugs,
+  insertTag,
+  listTagsWithCounts,
+  searchTagsByName,
+  type Tag,
+  updateTagRow,
+} from './tags.queries.ts';
 
 const messages = {
   nameRequired: 'Give the tag a name.',

@@ -104,10 +104,14 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       assert.match(await photo.locator('.figure__credit').innerText(), /^Photo: .+/i);
       await photo.locator('img').scrollIntoViewIfNeeded();
       // Lazy, and its variants are encoded on first request: wait for it rather than sample it.
-      assert.equal(await photo.locator('img').evaluate(async (image: { decode(): Promise<void>; naturalWidth: number }) => {
-        await image.decode();
-        return image.naturalWidth > 0;
-      }), true, 'the photo loads');
+      assert.equal(
+        await photo.locator('img').evaluate(async (image: { decode(): Promise<void>; naturalWidth: number }) => {
+          await image.decode();
+          return image.naturalWidth > 0;
+        }),
+        true,
+        'the photo loads',
+      );
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
@@ -123,7 +127,11 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       await page.getByRole('textbox', { name: 'Body' }).click();
       await page.keyboard.type('Ferries stop at midnight from Monday.');
       // The browser keeps its copy a moment after the last key; reloading before then would lose it.
-      await waitUntilTrue(page, `Object.keys(localStorage).some((key) => key.startsWith('gazette-draft:') && localStorage.getItem(key).includes('Ferries stop at midnight from Monday.'))`, 'the draft kept in this browser');
+      await waitUntilTrue(
+        page,
+        `Object.keys(localStorage).some((key) => key.startsWith('gazette-draft:') && localStorage.getItem(key).includes('Ferries stop at midnight from Monday.'))`,
+        'the draft kept in this browser',
+      );
       await page.reload();
       await page.getByRole('textbox', { name: 'Body' }).waitFor();
       assert.equal(await page.getByLabel('Headline').inputValue(), '', 'nothing is put back silently');
@@ -131,7 +139,11 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       await page.getByRole('button', { name: 'Restore' }).click();
       assert.equal(await page.getByLabel('Headline').inputValue(), 'Unsaved ferry story');
       assert.equal(await page.getByRole('textbox', { name: 'Body' }).innerText(), 'Ferries stop at midnight from Monday.');
-      assert.match(await page.locator('textarea[name="bodyHtml"]').inputValue(), /^<p>Ferries stop at midnight from Monday\.<\/p>$/, 'the form posts what was restored');
+      assert.match(
+        await page.locator('textarea[name="bodyHtml"]').inputValue(),
+        /^<p>Ferries stop at midnight from Monday\.<\/p>$/,
+        'the form posts what was restored',
+      );
 
       await page.reload();
       await page.getByRole('button', { name: 'Discard' }).click();
@@ -151,7 +163,10 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       await page.getByRole('textbox', { name: 'Body' }).click();
       const checks: [string, string[]][] = [['editor', await findViolationsInBothSchemes(page)]];
       await page.getByRole('button', { name: 'Photo' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /Quay cranes/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Quay cranes/ })
+        .click();
       checks.push(['photo dialog', await findViolationsInBothSchemes(page)]);
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Embed' }).click();
@@ -183,7 +198,10 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       const housing = suggestions.getByRole('option', { name: 'Housing', exact: true });
       await housing.waitFor();
       assert.equal(await tags.getAttribute('aria-expanded'), 'true');
-      await page.getByRole('status').filter({ hasText: /existing tag/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /existing tag/ })
+        .waitFor();
       const violations = await findViolationsInBothSchemes(page);
       assert.equal(violations.length, 0, `with suggestions open:\n${violations.join('\n')}`);
 
@@ -199,7 +217,10 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       await suggestions.getByRole('option', { name: 'Climate', exact: true }).click();
       assert.equal(await tags.inputValue(), 'Housing, Climate, ');
       await tags.pressSequentially('hous');
-      await page.getByRole('status').filter({ hasText: /No existing tag matches/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /No existing tag matches/ })
+        .waitFor();
       assert.equal(await suggestions.getByRole('option').count(), 0, 'a tag already in the field is not offered again');
       await tags.press('Backspace');
       await tags.press('Backspace');
@@ -214,9 +235,16 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       assert.equal(await page.getByRole('combobox', { name: 'Tags' }).inputValue(), 'Housing, Climate, Coastal towns');
       const id = Number(/\/admin\/articles\/(\d+)/.exec(page.url())![1]);
       const saved = await server.gazette.database.db
-        .selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-        .select('tags.name').where('article_tags.article_id', '=', id).orderBy('article_tags.position').execute();
-      assert.deepEqual(saved.map((row) => row.name), ['Housing', 'Climate', 'Coastal towns']);
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select('tags.name')
+        .where('article_tags.article_id', '=', id)
+        .orderBy('article_tags.position')
+        .execute();
+      assert.deepEqual(
+        saved.map((row) => row.name),
+        ['Housing', 'Climate', 'Coastal towns'],
+      );
       assert.deepEqual(problems, [], 'no script errors or CSP refusals');
     } finally {
       await context.close();

@@ -47,7 +47,18 @@ async function watchedContext(browser: Browser, options: Parameters<Browser['new
   return { context, watch };
 }
 
-const pointerEvents = ['pointerover', 'pointerenter', 'pointermove', 'mouseover', 'mouseenter', 'mousemove', 'pointerout', 'pointerleave', 'mouseout', 'mouseleave'];
+const pointerEvents = [
+  'pointerover',
+  'pointerenter',
+  'pointermove',
+  'mouseover',
+  'mouseenter',
+  'mousemove',
+  'pointerout',
+  'pointerleave',
+  'mouseout',
+  'mouseleave',
+];
 const keyEvents = ['keydown', 'keypress', 'keyup'];
 /** Real input, for what only trusted events reach (:hover and :focus-visible styles): a sample of it. */
 const realHovers = 6;
@@ -83,7 +94,10 @@ async function exercise(page: Page, scope: string): Promise<number> {
   })()`);
   const items = page.locator(hoverable);
   for (let index = 0; index < hovered; index += Math.max(1, Math.ceil(hovered / realHovers))) {
-    await items.nth(index).hover({ timeout: 2_000, force: true }).catch(() => {});
+    await items
+      .nth(index)
+      .hover({ timeout: 2_000, force: true })
+      .catch(() => {});
   }
   for (let press = 0; press < realTabs; press++) await page.keyboard.press('Tab');
   // Time for anything delayed (animations, lazy handlers, failed loads) to fire.
@@ -134,7 +148,11 @@ describe('hostile comments never run in Chromium', { skip: chromiumSkipReason() 
         link.click();
       })()`);
       // Violation reports arrive a moment later, and by then anything the CSP let through has run.
-      await waitUntilTrue(page, `window.__cspViolations.filter((violation) => violation.startsWith('script-src')).length >= 3`, 'three script-src violations reported');
+      await waitUntilTrue(
+        page,
+        `window.__cspViolations.filter((violation) => violation.startsWith('script-src')).length >= 3`,
+        'three script-src violations reported',
+      );
       assert.deepEqual(watch.executed, [], 'the CSP stopped inline script, an inline handler and a javascript: URL');
       const violations = await page.evaluate<string[]>('window.__cspViolations');
       assert.ok(violations.filter((violation) => violation.startsWith('script-src')).length >= 3, `CSP violations: ${violations.join(' | ')}`);

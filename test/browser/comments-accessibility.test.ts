@@ -100,7 +100,11 @@ describe('comment pages pass axe-core WCAG 2.1 A and AA checks, light and dark',
   test('the reply form open under a comment, light and dark mode', async () => {
     await withContext({}, async (page) => {
       await page.goto(`${server.baseUrl}${articlePath}`);
-      await page.locator(`#comment-${seeded.top}`).getByRole('link', { name: /^Reply/ }).first().click();
+      await page
+        .locator(`#comment-${seeded.top}`)
+        .getByRole('link', { name: /^Reply/ })
+        .first()
+        .click();
       assert.equal(await page.locator(`#comment-${seeded.top} form.comment-form`).count(), 1);
       await assertNoViolations(page, 'reply form moved by the script');
       await page.goto(`${server.baseUrl}${articlePath}?replyto=${seeded.reply}`);

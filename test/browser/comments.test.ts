@@ -19,7 +19,10 @@ async function fillCommentForm(page: Page, values: { comment: string; name: stri
   const form = page.locator('form.comment-form');
   await form.getByLabel(/^Comment/).fill(values.comment);
   await form.getByLabel(/^Name/).fill(values.name);
-  await form.getByLabel(/^Email/, { exact: false }).first().fill(values.email);
+  await form
+    .getByLabel(/^Email/, { exact: false })
+    .first()
+    .fill(values.email);
   if (values.website !== undefined) await form.getByLabel(/^Website/).fill(values.website);
 }
 
@@ -41,7 +44,10 @@ async function commentCount(page: Page): Promise<number> {
 
 /** The pending count beside "Comments" in the newsroom's navigation; no number when there are none. */
 async function pendingBadge(page: Page): Promise<number> {
-  const text = await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: /^Comments/ }).innerText();
+  const text = await page
+    .getByRole('navigation', { name: 'Newsroom' })
+    .getByRole('link', { name: /^Comments/ })
+    .innerText();
   return Number(/Comments\s+(\d+)/.exec(text)?.[1] ?? 0);
 }
 
@@ -115,8 +121,16 @@ describe('the comment section in Chromium, from reader to moderator', { skip: ch
       const problems = watchForProblems(page);
       await page.goto(`${server.baseUrl}${articlePath}`);
       letTimePass(server);
-      await fillCommentForm(page, { comment: 'Careful words I do not want to lose.', name: 'Ola Berg', email: 'ola@localhost', website: 'ftp://example.org/files' });
-      const [response] = await Promise.all([page.waitForResponse((candidate) => candidate.url().endsWith('/comments')), page.getByRole('button', { name: 'Post comment' }).click()]);
+      await fillCommentForm(page, {
+        comment: 'Careful words I do not want to lose.',
+        name: 'Ola Berg',
+        email: 'ola@localhost',
+        website: 'ftp://example.org/files',
+      });
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith('/comments')),
+        page.getByRole('button', { name: 'Post comment' }).click(),
+      ]);
       await page.waitForLoadState();
       assert.equal(response.status(), 422);
       assert.match(await page.locator('#comment-email-error').innerText(), /email address/i);
@@ -141,7 +155,10 @@ describe('the comment section in Chromium, from reader to moderator', { skip: ch
         await page.goto(`${server.baseUrl}${articlePath}`);
         letTimePass(server);
         await fillCommentForm(page, { comment: 'Text that must survive.', name: 'Pat Lee', email: 'pat@localhost', website: 'ftp://example.org/' });
-        const [response] = await Promise.all([page.waitForResponse((candidate) => candidate.url().endsWith('/comments')), page.getByRole('button', { name: 'Post comment' }).click()]);
+        const [response] = await Promise.all([
+          page.waitForResponse((candidate) => candidate.url().endsWith('/comments')),
+          page.getByRole('button', { name: 'Post comment' }).click(),
+        ]);
         await page.waitForLoadState();
         assert.equal(response.status(), 422);
         const summaryTop = await topOnceScrolledTo(page, '.error-summary');
@@ -201,7 +218,10 @@ describe('the comment section in Chromium, from reader to moderator', { skip: ch
       const problems = watchForProblems(page);
       await page.goto(`${server.baseUrl}/admin`);
       assert.equal(await pendingBadge(page), pendingBefore + 1, 'the badge counts the new pending comment');
-      await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: /^Comments/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Newsroom' })
+        .getByRole('link', { name: /^Comments/ })
+        .click();
       await page.waitForURL(/\/admin\/comments/);
       const card = page.locator(`#moderation-comment-${id}`);
       assert.match(await card.innerText(), /Held until an editor reads it\./);
@@ -242,11 +262,18 @@ describe('the comment section in Chromium, from reader to moderator', { skip: ch
   });
 
   test('a reader replies with JavaScript off, through the Reply link', async () => {
-    const parentId = await publishedComment({ name: 'Grace Mensah', email: 'grace@example.com', comment: 'The crane drivers I know are split on this.\n\nNight work was never safe.' });
+    const parentId = await publishedComment({
+      name: 'Grace Mensah',
+      email: 'grace@example.com',
+      comment: 'The crane drivers I know are split on this.\n\nNight work was never safe.',
+    });
     await inBrowser({ javaScriptEnabled: false }, async (page) => {
       const problems = watchForProblems(page);
       await page.goto(`${server.baseUrl}${articlePath}`);
-      await page.locator(`#comment-${parentId}`).getByRole('link', { name: /^Reply/ }).click();
+      await page
+        .locator(`#comment-${parentId}`)
+        .getByRole('link', { name: /^Reply/ })
+        .click();
       await page.waitForURL(/replyto=/);
       assert.match(await page.locator('.comment-form__title').innerText(), /Reply to Grace Mensah/);
       letTimePass(server);

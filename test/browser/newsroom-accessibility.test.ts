@@ -23,10 +23,22 @@ describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks, light and dark'
     const contributor = (await addTestMember(gazette, owner.user, 'contributor', 'Axe contributor')).user;
     await gazette.database.db.updateTable('articles').set({ created_by: contributor.id }).where('id', '=', 3).execute();
     const live = await getArticle(gazette.database.db, 3);
-    await saveArticleEdit(deps, 3, {
-      headline: `${live.headline}, revised`, standfirst: live.standfirst, dateline: live.dateline, bodyHtml: `${live.bodyHtml}<p>One more paragraph.</p>`,
-      sectionId: live.section?.id ?? null, authorIds: live.authors.map((author) => author.id), tagIds: [], featuredMediaId: live.image?.id ?? null, slug: live.slug,
-    }, { editor: contributor });
+    await saveArticleEdit(
+      deps,
+      3,
+      {
+        headline: `${live.headline}, revised`,
+        standfirst: live.standfirst,
+        dateline: live.dateline,
+        bodyHtml: `${live.bodyHtml}<p>One more paragraph.</p>`,
+        sectionId: live.section?.id ?? null,
+        authorIds: live.authors.map((author) => author.id),
+        tagIds: [],
+        featuredMediaId: live.image?.id ?? null,
+        slug: live.slug,
+      },
+      { editor: contributor },
+    );
   });
   after(async () => {
     await browser?.close();

@@ -36,7 +36,10 @@ describe('a newsroom day, as a new user does it in Chromium', { skip: chromiumSk
   before(async () => {
     [server, browser] = await Promise.all([startTestServer({ realClock: true }), launchChromium()]);
     const { gazette } = server;
-    stopScheduler = startPublishingScheduler({ db: gazette.database.db, clock: { now: () => new Date() }, changes: gazette.changes }, { info: () => {}, error: () => {} });
+    stopScheduler = startPublishingScheduler(
+      { db: gazette.database.db, clock: { now: () => new Date() }, changes: gazette.changes },
+      { info: () => {}, error: () => {} },
+    );
   });
   after(async () => {
     stopScheduler?.();
@@ -127,10 +130,13 @@ describe('a newsroom day, as a new user does it in Chromium', { skip: chromiumSk
     assert.match(article, /<h2 id="corrections-heading">Corrections and updates<\/h2>/);
 
     // Signing out ends the session.
-    await page.getByRole('button', { name: 'Sign out' }).click().catch(async () => {
-      await page.goto(`${baseUrl}/admin`);
-      await page.getByRole('button', { name: 'Sign out' }).click();
-    });
+    await page
+      .getByRole('button', { name: 'Sign out' })
+      .click()
+      .catch(async () => {
+        await page.goto(`${baseUrl}/admin`);
+        await page.getByRole('button', { name: 'Sign out' }).click();
+      });
     await page.goto(`${baseUrl}/admin`);
     assert.match(page.url(), /\/admin\/login/);
     assert.deepEqual(problems, []);

@@ -40,9 +40,7 @@ async function scrollToBottom(page: Page): Promise<void> {
 async function tabToBackToTop(page: Page): Promise<void> {
   for (let presses = 0; presses < maxTabPresses; presses++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate<string>(
-      `document.activeElement.tagName === 'A' ? document.activeElement.textContent.trim() : ''`,
-    );
+    const focused = await page.evaluate<string>(`document.activeElement.tagName === 'A' ? document.activeElement.textContent.trim() : ''`);
     if (focused.endsWith('Back to top')) return;
   }
   assert.fail(`"Back to top" took no focus within ${maxTabPresses} presses of Tab`);

@@ -38,7 +38,10 @@ function plan(server: TestServer, articlePath: string): Shot[] {
     for (const colorScheme of colorSchemes) {
       // Reduced motion makes scrolling instant and keeps "Back to top" from moving mid-picture.
       const context = { viewport, colorScheme, reducedMotion: 'reduce' } as const;
-      for (const [name, path] of [['home', '/'], ['article', articlePath]] as const) {
+      for (const [name, path] of [
+        ['home', '/'],
+        ['article', articlePath],
+      ] as const) {
         shots.push({
           file: `${name}-${viewport.width}-${colorScheme}.png`,
           context,
@@ -67,7 +70,10 @@ function plan(server: TestServer, articlePath: string): Shot[] {
           await page.locator('#comment-name').fill('Pat Lee');
           await page.locator('#comment-email').fill('pat@localhost');
           await page.locator('#comment-website').fill('ftp://example.org/');
-          await Promise.all([page.waitForResponse((response) => response.url().endsWith('/comments')), page.getByRole('button', { name: 'Post comment' }).click()]);
+          await Promise.all([
+            page.waitForResponse((response) => response.url().endsWith('/comments')),
+            page.getByRole('button', { name: 'Post comment' }).click(),
+          ]);
           await page.waitForLoadState();
           await page.locator('#respond').screenshot({ path: file });
         },
@@ -106,7 +112,9 @@ async function takeScreenshots(): Promise<number> {
         await context.close();
       }
     }
-    console.log(`${shots.length - failed.length} of ${shots.length} screenshots in ${relative(process.cwd(), screenshotDir) || '.'}${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+    console.log(
+      `${shots.length - failed.length} of ${shots.length} screenshots in ${relative(process.cwd(), screenshotDir) || '.'}${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+    );
     return failed.length === 0 ? 0 : 1;
   } finally {
     await browser?.close();

@@ -58,7 +58,10 @@ test('an autosave needs a session, the CSRF header, the right to edit and only k
   const contributorToken = (await openEditor(contributor, await createArticle(contributor, 'Contributor draft'))).token;
   assert.equal((await autosave(contributor, id, { baseVersion: version, fields: { headline: 'x' } }, contributorToken)).statusCode, 403, 'not their article');
   // Fields that are not typed text (which button, which version) are dropped by the schema, never stored.
-  assert.equal((await autosave(editor, id, { baseVersion: version, fields: { headline: 'y', intent: 'publish', loadedVersion: '99' } }, token)).statusCode, 200);
+  assert.equal(
+    (await autosave(editor, id, { baseVersion: version, fields: { headline: 'y', intent: 'publish', loadedVersion: '99' } }, token)).statusCode,
+    200,
+  );
   const row = await gazette.database.db.selectFrom('article_autosaves').select('fields').where('article_id', '=', id).executeTakeFirstOrThrow();
   assert.deepEqual(JSON.parse(row.fields), { headline: 'y' });
   assert.equal((await autosave(editor, id, { baseVersion: version, fields: { headline: { nested: 'object' } } }, token)).statusCode, 400);
@@ -72,13 +75,22 @@ test('an autosave keeps a cleaned draft copy and never changes the article, its 
   const publicBefore = (await gazette.app.inject({ url: '/world/harbour-night-shift' })).body;
   const revisionsBefore = (await editor.get(`/admin/articles/${id}/revisions`)).body.match(/<tr>/g)!.length;
   const { token, version } = await openEditor(editor, id);
-  const answer = await autosave(editor, id, { baseVersion: version, fields: { headline: 'Harbour night shift, typed', bodyHtml: '<p>Typed</p><script>alert(1)</script>' } }, token);
+  const answer = await autosave(
+    editor,
+    id,
+    { baseVersion: version, fields: { headline: 'Harbour night shift, typed', bodyHtml: '<p>Typed</p><script>alert(1)</script>' } },
+    token,
+  );
   assert.equal(answer.statusCode, 200);
   assert.deepEqual(Object.keys(answer.json()).sort(), ['otherEditors', 'savedAt', 'savedAtLabel', 'savedMeanwhile']);
   assert.equal(answer.json().savedMeanwhile, null);
   assert.equal((await gazette.app.inject({ url: '/world/harbour-night-shift' })).body, publicBefore, 'the published article is untouched');
   assert.equal((await editor.get(`/admin/articles/${id}/revisions`)).body.match(/<tr>/g)!.length, revisionsBefore, 'no revision');
-  const row = await gazette.database.db.selectFrom('article_autosaves').select(['fields', 'base_version']).where('article_id', '=', id).executeTakeFirstOrThrow();
+  const row = await gazette.database.db
+    .selectFrom('article_autosaves')
+    .select(['fields', 'base_version'])
+    .where('article_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal(JSON.parse(row.fields).bodyHtml, '<p>Typed</p>', 'the body went through the allow-list');
   assert.equal(row.base_version, version);
 
@@ -120,16 +132,28 @@ test('two editors: the second learns who is typing, then who saved meanwhile, an
   const b = await openEditor(second, id);
   await autosave(first, id, { baseVersion: a.version, fields: { headline: 'Two desks, first draft' } }, a.token);
   const seen = (await autosave(second, id, { baseVersion: b.version, fields: { headline: 'Two desks, second draft' } }, b.token)).json();
-  assert.deepEqual(seen.otherEditors.map((editor: { name: string }) => editor.name), ['Test editor']);
+  assert.deepEqual(
+    seen.otherEditors.map((editor: { name: string }) => editor.name),
+    ['Test editor'],
+  );
   assert.match((await second.get(`/admin/articles/${id}`)).body, /Also editing this article now: Test editor/);
 
   await first.get(`/admin/articles/${id}`);
-  assert.equal((await first.post(`/admin/articles/${id}`, { headline: 'Two desks, first save', sectionId: worldId, loadedVersion: String(a.version), intent: 'save' })).statusCode, 303);
+  assert.equal(
+    (await first.post(`/admin/articles/${id}`, { headline: 'Two desks, first save', sectionId: worldId, loadedVersion: String(a.version), intent: 'save' }))
+      .statusCode,
+    303,
+  );
   const warned = (await autosave(second, id, { baseVersion: b.version, fields: { headline: 'Two desks, still typing' } }, b.token)).json();
   assert.equal(warned.savedMeanwhile.name, 'Test editor');
   assert.match(warned.savedMeanwhile.atLabel, /2026/);
   await second.get(`/admin/articles/${id}?restore=autosave`);
-  const conflict = await second.post(`/admin/articles/${id}`, { headline: 'Two desks, still typing', sectionId: worldId, loadedVersion: String(b.version), intent: 'save' });
+  const conflict = await second.post(`/admin/articles/${id}`, {
+    headline: 'Two desks, still typing',
+    sectionId: worldId,
+    loadedVersion: String(b.version),
+    intent: 'save',
+  });
   assert.equal(conflict.statusCode, 409);
   assert.match(conflict.body, /Someone else saved this article/);
   const page = (await second.get(`/admin/articles/${id}`)).body;

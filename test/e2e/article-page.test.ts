@@ -34,7 +34,10 @@ describe('article page', () => {
       /<a class="back-to-top" href="#top">/,
     ];
     const positions = order.map((pattern) => positionOf(html, pattern));
-    assert.deepEqual(positions, [...positions].sort((a, b) => a - b));
+    assert.deepEqual(
+      positions,
+      [...positions].sort((a, b) => a - b),
+    );
     assert.match(html, /<header class="masthead" id="top" tabindex="-1">/, 'the Back to top link has a focusable target');
   });
 
@@ -89,9 +92,7 @@ describe('article page', () => {
   });
 
   test('an article edited well after publication says "Updated" with its own time', async () => {
-    const pages = await Promise.all(
-      articleLinks((await gazette.app.inject({ url: '/' })).body).map((url) => gazette.app.inject({ url })),
-    );
+    const pages = await Promise.all(articleLinks((await gazette.app.inject({ url: '/' })).body).map((url) => gazette.app.inject({ url })));
     const updated = pages.filter((page) => page.body.includes('class="article__updated"'));
     assert.ok(updated.length >= 1, 'the demo has updated articles');
     for (const page of updated) {

@@ -150,7 +150,9 @@ describe('the article trash', () => {
     await editor.get(`/admin/articles/${id}`);
     await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'correction', correctionText: 'The toll is €2, not €3.' });
     await gazette.app.inject({
-      method: 'POST', url: `/admin/articles/${id}/autosave`, payload: { baseVersion: 1, fields: { headline: 'Unsaved' } },
+      method: 'POST',
+      url: `/admin/articles/${id}/autosave`,
+      payload: { baseVersion: 1, fields: { headline: 'Unsaved' } },
       headers: { cookie: editor.cookieHeader, 'x-csrf-token': /name="_csrf" value="([^"]+)"/.exec((await editor.get(`/admin/articles/${id}`)).body)![1]! },
     });
     assert.equal((await editor.get(`/admin/articles/${id}/delete`)).statusCode, 409, 'not before it is in the trash');
@@ -168,11 +170,22 @@ describe('the article trash', () => {
         await Promise.all(
           (['article_revisions', 'article_autosaves', 'article_corrections', 'article_tags', 'article_authors'] as const).map(async (table) => [
             table,
-            Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('article_id', '=', id).executeTakeFirstOrThrow()).n),
+            Number(
+              (
+                await db
+                  .selectFrom(table)
+                  .select((eb) => eb.fn.countAll().as('n'))
+                  .where('article_id', '=', id)
+                  .executeTakeFirstOrThrow()
+              ).n,
+            ),
           ]),
         ),
       );
-    assert.ok(Object.values(await counts()).every((count) => count > 0), JSON.stringify(await counts()));
+    assert.ok(
+      Object.values(await counts()).every((count) => count > 0),
+      JSON.stringify(await counts()),
+    );
 
     await editor.get(`/admin/articles/${id}/delete`);
     const deleted = await editor.post(`/admin/articles/${id}/delete`, {});
@@ -227,9 +240,21 @@ describe('the article trash', () => {
     await editor.get('/admin?view=trash');
     assert.equal((await editor.post(`/admin/articles/${byContributor.id}/delete`, {})).statusCode, 303);
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    assert.equal((await gazette.app.inject({ method: 'POST', url: `/admin/articles/${byEditor.id}/trash`, payload: '', headers: form })).statusCode, 401, 'strangers are refused');
-    const noToken = await gazette.app.inject({ method: 'POST', url: `/admin/articles/${byEditor.id}/trash`, payload: '', headers: { ...form, cookie: editor.cookieHeader } });
+    assert.equal(
+      (await gazette.app.inject({ method: 'POST', url: `/admin/articles/${byEditor.id}/trash`, payload: '', headers: form })).statusCode,
+      401,
+      'strangers are refused',
+    );
+    const noToken = await gazette.app.inject({
+      method: 'POST',
+      url: `/admin/articles/${byEditor.id}/trash`,
+      payload: '',
+      headers: { ...form, cookie: editor.cookieHeader },
+    });
     assert.equal(noToken.statusCode, 403, 'no CSRF token, no trash');
-    assert.equal((await gazette.database.db.selectFrom('articles').select('trashed_at').where('id', '=', byEditor.id).executeTakeFirstOrThrow()).trashed_at, null);
+    assert.equal(
+      (await gazette.database.db.selectFrom('articles').select('trashed_at').where('id', '=', byEditor.id).executeTakeFirstOrThrow()).trashed_at,
+      null,
+    );
   });
 });

@@ -126,7 +126,11 @@ test('photo variants come in AVIF, WebP and JPEG, immutable, without metadata', 
   const html = (await shared.app.inject({ url: articleLinks((await shared.app.inject({ url: '/' })).body)[0]! })).body;
   const key = html.match(/\/media\/([a-z0-9-]+)\/\d+\.avif/)![1]!;
   const sharp = (await import('sharp')).default;
-  for (const [file, type, format] of [['480.avif', 'image/avif', 'heif'], ['800.webp', 'image/webp', 'webp'], ['800.jpg', 'image/jpeg', 'jpeg']]) {
+  for (const [file, type, format] of [
+    ['480.avif', 'image/avif', 'heif'],
+    ['800.webp', 'image/webp', 'webp'],
+    ['800.jpg', 'image/jpeg', 'jpeg'],
+  ]) {
     const response = await shared.app.inject({ url: `/media/${key}/${file}` });
     assert.equal(response.statusCode, 200, file);
     assert.equal(response.headers['content-type'], type);

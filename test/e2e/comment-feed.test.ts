@@ -23,7 +23,13 @@ describe('per-article comments feed', () => {
       method: 'POST',
       url: '/comments',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      payload: new URLSearchParams({ article_id: articleId, stamp, name: 'Iris <b>Feed</b>', email: 'iris-feed-secret@example.com', comment: 'Held & then approved' }).toString(),
+      payload: new URLSearchParams({
+        article_id: articleId,
+        stamp,
+        name: 'Iris <b>Feed</b>',
+        email: 'iris-feed-secret@example.com',
+        comment: 'Held & then approved',
+      }).toString(),
     });
     assert.equal(posted.json().status, 'pending');
     for (const format of ['xml', 'atom', 'json']) {

@@ -105,7 +105,11 @@ describe('comment moderation', () => {
     const gazette = await buildTestApp();
     t.after(() => gazette.close());
     const { user: owner } = await createTestOwner(gazette);
-    for (const [role, status] of [['author', 403], ['contributor', 403], ['editor', 200]] as const) {
+    for (const [role, status] of [
+      ['author', 403],
+      ['contributor', 403],
+      ['editor', 200],
+    ] as const) {
       const member = await addTestMember(gazette, owner, role, `A ${role}`);
       const client = new FormClient(gazette.app);
       client.setCookie('gazette_session', member.sessionToken);
@@ -154,28 +158,68 @@ test('the block list and bans send comments to spam; the policy form refuses bad
   const worded = await postComment(gazette, article, { name: 'Cy', email: 'cy@example.com', comment: 'Try this Miracle Cure today' });
   assert.equal(worded.json().status, 'pending', 'spam is answered like any held comment');
   const fromRange = await gazette.app.inject({
-    method: 'POST', url: '/comments', remoteAddress: '203.0.113.77',
+    method: 'POST',
+    url: '/comments',
+    remoteAddress: '203.0.113.77',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    payload: new URLSearchParams({ article_id: article.articleId, stamp: article.stamp, name: 'Di', email: 'di@example.com', comment: 'Hello from a blocked range' }).toString(),
+    payload: new URLSearchParams({
+      article_id: article.articleId,
+      stamp: article.stamp,
+      name: 'Di',
+      email: 'di@example.com',
+      comment: 'Hello from a blocked range',
+    }).toString(),
   });
   assert.equal(fromRange.statusCode, 201);
   await owner.get('/admin/comments?email=eve%40example.com');
   await owner.post('/admin/comments/commenter', { email: 'eve@example.com', standing: 'ban' });
   await postComment(gazette, article, { name: 'Eve', email: 'eve@example.com', comment: 'Banned but trying' });
   const statuses = await gazette.database.db.selectFrom('comments').select(['author_email', 'status', 'spam_reasons']).orderBy('id').execute();
-  assert.deepEqual(statuses.map((row) => row.status), ['spam', 'spam', 'spam']);
+  assert.deepEqual(
+    statuses.map((row) => row.status),
+    ['spam', 'spam', 'spam'],
+  );
   assert.match(statuses[0]!.spam_reasons, /Blocked word/);
   assert.match(statuses[1]!.spam_reasons, /203\.0\.113\.0\/24/);
   assert.match(statuses[2]!.spam_reasons, /banned/);
 
   await owner.get('/admin/comments/policy');
-  const policy = await owner.post('/admin/comments/policy', { moderation: 'publish', order: 'newest', closeAfterDays: 'ten', maxDepth: '3', perPage: '50', ipRetentionDays: '30', maxLinks: '2' });
+  const policy = await owner.post('/admin/comments/policy', {
+    moderation: 'publish',
+    order: 'newest',
+    closeAfterDays: 'ten',
+    maxDepth: '3',
+    perPage: '50',
+    ipRetentionDays: '30',
+    maxLinks: '2',
+  });
   assert.equal(policy.statusCode, 422);
   assert.match(policy.body, /value="ten"/);
   assert.equal(gazette.settings.current().comments.moderation, 'hold-first', 'nothing saved from a refused form');
   await owner.get('/admin/comments/policy');
-  assert.equal((await owner.post('/admin/comments/policy', { moderation: 'publish', order: 'newest', closeAfterDays: '7', maxDepth: '2', perPage: '20', ipRetentionDays: '10', maxLinks: '1' })).statusCode, 303);
-  assert.deepEqual(gazette.settings.current().comments, { moderation: 'publish', order: 'newest', closeAfterDays: 7, maxDepth: 2, perPage: 20, ipRetentionDays: 10, maxLinks: 1 });
+  assert.equal(
+    (
+      await owner.post('/admin/comments/policy', {
+        moderation: 'publish',
+        order: 'newest',
+        closeAfterDays: '7',
+        maxDepth: '2',
+        perPage: '20',
+        ipRetentionDays: '10',
+        maxLinks: '1',
+      })
+    ).statusCode,
+    303,
+  );
+  assert.deepEqual(gazette.settings.current().comments, {
+    moderation: 'publish',
+    order: 'newest',
+    closeAfterDays: 7,
+    maxDepth: 2,
+    perPage: 20,
+    ipRetentionDays: 10,
+    maxLinks: 1,
+  });
 });
 
 test('privacy: export everything about an email, erase it, and forget IP addresses after the retention period', async (t) => {
@@ -193,7 +237,14 @@ test('privacy: export everything about an email, erase it, and forget IP address
   assert.match(data.comments[0].ipAddress, /^198\.51\.100\./);
 
   // The retention job runs with its own clock a month on; the owner's session stays on today's.
-  assert.equal(await erasePastRetention({ db: gazette.database.db, clock: { now: () => new Date(testNow.getTime() + 31 * 24 * 60 * 60 * 1000) }, settings: gazette.settings }), 1);
+  assert.equal(
+    await erasePastRetention({
+      db: gazette.database.db,
+      clock: { now: () => new Date(testNow.getTime() + 31 * 24 * 60 * 60 * 1000) },
+      settings: gazette.settings,
+    }),
+    1,
+  );
   const kept = await gazette.database.db.selectFrom('comments').select(['ip_address', 'user_agent', 'body']).executeTakeFirstOrThrow();
   assert.deepEqual(kept, { ip_address: null, user_agent: null, body: 'My first words' });
 
@@ -254,7 +305,12 @@ test('a moderator who opts in gets an email for each held comment; a commenter c
   assert.equal((await gazette.app.inject({ url: stopUrl })).statusCode, 200);
   const stillOn = await gazette.database.db.selectFrom('comments').select('reply_alerts').where('id', '=', posted.json().id).executeTakeFirstOrThrow();
   assert.equal(stillOn.reply_alerts, 'on', 'following the link alone unsubscribes nobody');
-  const stop = await gazette.app.inject({ method: 'POST', url: stopUrl, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+  const stop = await gazette.app.inject({
+    method: 'POST',
+    url: stopUrl,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'List-Unsubscribe=One-Click',
+  });
   assert.equal(stop.statusCode, 200);
   const off = await gazette.database.db.selectFrom('comments').select('reply_alerts').where('id', '=', posted.json().id).executeTakeFirstOrThrow();
   assert.equal(off.reply_alerts, 'off');

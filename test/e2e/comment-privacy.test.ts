@@ -105,7 +105,12 @@ describe('commenters’ email addresses appear on no public route', () => {
       const author = commenters[index % commenters.length]!;
       const replier = commenters[(index + 1) % commenters.length]!;
       const text = `Privacy walk comment ${index} by ${author.name}.`;
-      const top = await commentOn(gazette, path, { name: author.name, email: author.email, website: author.website, comment: text }, { json: true, remoteAddress: `203.0.113.${index + 1}` });
+      const top = await commentOn(
+        gazette,
+        path,
+        { name: author.name, email: author.email, website: author.website, comment: text },
+        { json: true, remoteAddress: `203.0.113.${index + 1}` },
+      );
       assert.equal(top.statusCode, 201, top.body);
       jsonAnswers.push(top);
       postedBodies.push(text);
@@ -113,7 +118,13 @@ describe('commenters’ email addresses appear on no public route', () => {
       const reply = await commentOn(
         gazette,
         path,
-        { name: replier.name, email: replier.email.toUpperCase(), website: replier.website, comment: replyText, parent_id: String((top.json() as { id: number }).id) },
+        {
+          name: replier.name,
+          email: replier.email.toUpperCase(),
+          website: replier.website,
+          comment: replyText,
+          parent_id: String((top.json() as { id: number }).id),
+        },
         { remoteAddress: `203.0.113.${index + 101}` },
       );
       assert.equal(reply.statusCode, 303);
@@ -124,17 +135,32 @@ describe('commenters’ email addresses appear on no public route', () => {
 
     // Held and spam comments too: they must not leak either, even to the browser that posted them.
     await setCommentPolicy(gazette, { moderation: 'hold-all' });
-    const held = await commentOn(gazette, articles[0]!, { name: 'Held Person', email: 'secret-held-commenter@hidden-mailbox-held.example', comment: 'Waiting for a moderator.' }, { remoteAddress: '203.0.113.240' });
+    const held = await commentOn(
+      gazette,
+      articles[0]!,
+      { name: 'Held Person', email: 'secret-held-commenter@hidden-mailbox-held.example', comment: 'Waiting for a moderator.' },
+      { remoteAddress: '203.0.113.240' },
+    );
     commenterCookie = cookieFrom(held);
     postedCommentId(held);
-    await commentOn(gazette, articles[0]!, { name: 'Robot', email: 'secret-spam-commenter@hidden-mailbox-spam.example', comment: 'Cheap pills.', homepage: 'x' }, { remoteAddress: '203.0.113.241' });
+    await commentOn(
+      gazette,
+      articles[0]!,
+      { name: 'Robot', email: 'secret-spam-commenter@hidden-mailbox-spam.example', comment: 'Cheap pills.', homepage: 'x' },
+      { remoteAddress: '203.0.113.241' },
+    );
 
     // A staff reply, from an editor's account.
     const { user: owner } = await createTestOwner(gazette);
     const { sessionToken } = await addTestMember(gazette, owner, 'editor', 'Rosa Lindqvist');
     const editor = new FormClient(gazette.app);
     editor.setCookie('gazette_session', sessionToken);
-    const firstApproved = await gazette.database.db.selectFrom('comments').select('id').where('status', '=', 'approved').orderBy('id').executeTakeFirstOrThrow();
+    const firstApproved = await gazette.database.db
+      .selectFrom('comments')
+      .select('id')
+      .where('status', '=', 'approved')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await editor.get(`/admin/comments/${firstApproved.id}/edit`);
     const staffReply = await editor.post(`/admin/comments/${firstApproved.id}/reply`, { reply: 'Thank you, we have corrected the caption.' });
     assert.equal(staffReply.statusCode, 303, 'the staff reply was published');
@@ -144,12 +170,22 @@ describe('commenters’ email addresses appear on no public route', () => {
 
   test('the check finds an address where one is: a refused form shown back to the person who typed it', async () => {
     const commenter = commenters[0]!;
-    const refused = await commentOn(gazette, '/world/busan-terminal-remote-cranes-night-shift', { name: '', email: commenter.email.toUpperCase(), comment: 'No name.' });
+    const refused = await commentOn(gazette, '/world/busan-terminal-remote-cranes-night-shift', {
+      name: '',
+      email: commenter.email.toUpperCase(),
+      comment: 'No name.',
+    });
     assert.equal(refused.statusCode, 422);
     assert.ok(findLeaks('422', refused, forbiddenForms(commenter.email)).length > 0);
-    const encoded = { ...refused, body: `x=${encodeURIComponent(commenter.email)} &#115;ecret-commenter-123 ${createHash('md5').update(commenter.email).digest('hex')}` } as LightMyRequestResponse;
+    const encoded = {
+      ...refused,
+      body: `x=${encodeURIComponent(commenter.email)} &#115;ecret-commenter-123 ${createHash('md5').update(commenter.email).digest('hex')}`,
+    } as LightMyRequestResponse;
     const [email, local, domain, md5] = forbiddenForms(commenter.email);
-    assert.deepEqual(findLeaks('encoded', encoded, forbiddenForms(commenter.email)).map((leak) => leak.form), [email, local, domain, md5]);
+    assert.deepEqual(
+      findLeaks('encoded', encoded, forbiddenForms(commenter.email)).map((leak) => leak.form),
+      [email, local, domain, md5],
+    );
   });
 
   test('a walk of every public route finds no address, local part, domain, upper-case form or hash of one', async (t) => {
@@ -195,7 +231,9 @@ describe('commenters’ email addresses appear on no public route', () => {
       // Article pages also in their other comment orders and with the reply form open.
       const isArticle = /^\/[a-z0-9-]+\/[a-z0-9-]+$/.test(path) && !path.startsWith('/policies/');
       // Per-article comment feeds too, whether or not a page links to them.
-      const extra = isArticle ? [`${path}?comments=newest`, `${path}?comments-page=2`, `${path}/comments.xml`, `${path}/comments.atom`, `${path}/comments.json`] : [];
+      const extra = isArticle
+        ? [`${path}?comments=newest`, `${path}?comments-page=2`, `${path}/comments.xml`, `${path}/comments.atom`, `${path}/comments.json`]
+        : [];
       if (/\/comments\.(xml|atom|json)$/.test(path) && response.statusCode === 200) commentFeedsServed += 1;
       if (isArticle && /href="[^"]*\/comments\.(xml|atom|json)"/.test(response.body)) commentFeedsLinked = true;
       for (const next of [...discoveredPaths(response.body, path), ...extra]) {
@@ -205,7 +243,24 @@ describe('commenters’ email addresses appear on no public route', () => {
         }
       }
     }
-    for (const expected of ['home', 'world', 'politics', 'science', 'culture', 'tag', 'author', 'search', 'corrections', 'feed.xml', 'feed.atom', 'feed.json', 'sitemap.xml', 'sitemaps', 'robots.txt', 'policies']) {
+    for (const expected of [
+      'home',
+      'world',
+      'politics',
+      'science',
+      'culture',
+      'tag',
+      'author',
+      'search',
+      'corrections',
+      'feed.xml',
+      'feed.atom',
+      'feed.json',
+      'sitemap.xml',
+      'sitemaps',
+      'robots.txt',
+      'policies',
+    ]) {
       assert.ok(kinds.has(expected), `the walk reached ${expected} (reached: ${[...kinds.keys()].join(', ')})`);
     }
     assert.ok(pagesShowingComments >= 8, `the walk saw the comments themselves on ${pagesShowingComments} pages`);
@@ -230,7 +285,10 @@ describe('commenters’ email addresses appear on no public route', () => {
   });
 
   test('article pages with the comment section, reply form and own pending comment carry no address', async () => {
-    const forms = [...commenters.flatMap((commenter) => forbiddenForms(commenter.email)), ...forbiddenForms('secret-held-commenter@hidden-mailbox-held.example')];
+    const forms = [
+      ...commenters.flatMap((commenter) => forbiddenForms(commenter.email)),
+      ...forbiddenForms('secret-held-commenter@hidden-mailbox-held.example'),
+    ];
     const ids = await gazette.database.db.selectFrom('comments').select(['id', 'article_id']).where('status', '=', 'approved').execute();
     const leaks: Leak[] = [];
     const home = await gazette.app.inject({ url: '/' });

@@ -12,10 +12,66 @@ import { hostileEmails, hostileWebsites, xssPayloads } from '../fixtures/xss-pay
 const paths = { text: '/world/busan-terminal-remote-cranes-night-shift', urls: '/world/nairobi-traders-shared-solar-cold-rooms' };
 
 /** Elements the comment markup is made of; anything else in a comment came from a commenter. */
-const commentElements = new Set(['section', 'h2', 'h3', 'p', 'ol', 'ul', 'li', 'article', 'header', 'span', 'bdi', 'a', 'time', 'div', 'br', 'form', 'input', 'textarea', 'label', 'button', 'nav', 'strong']);
+const commentElements = new Set([
+  'section',
+  'h2',
+  'h3',
+  'p',
+  'ol',
+  'ul',
+  'li',
+  'article',
+  'header',
+  'span',
+  'bdi',
+  'a',
+  'time',
+  'div',
+  'br',
+  'form',
+  'input',
+  'textarea',
+  'label',
+  'button',
+  'nav',
+  'strong',
+]);
 /** Elements that never belong on a reader or newsroom page of ours, wherever they are. */
-const forbiddenElements = new Set(['object', 'embed', 'applet', 'base', 'svg', 'math', 'template', 'noscript', 'xmp', 'plaintext', 'listing', 'marquee', 'isindex', 'frameset', 'frame', 'iframe', 'noembed', 'style']);
-const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'ping', 'cite', 'srcdoc', 'lowsrc', 'dynsrc']);
+const forbiddenElements = new Set([
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'xmp',
+  'plaintext',
+  'listing',
+  'marquee',
+  'isindex',
+  'frameset',
+  'frame',
+  'iframe',
+  'noembed',
+  'style',
+]);
+const urlAttributes = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'data',
+  'ping',
+  'cite',
+  'srcdoc',
+  'lowsrc',
+  'dynsrc',
+]);
 
 function isScriptUrl(value: string): boolean {
   // Browsers ignore control characters and whitespace inside a scheme; so does this check.
@@ -44,7 +100,8 @@ function findActiveMarkup(html: string, options: { only?: ReadonlySet<string> } 
           if (/^on/i.test(attribute)) problems.push(`${attribute}= on <${name}>`);
           if (attribute === 'style') problems.push(`style= on <${name}>`);
           if (urlAttributes.has(attribute) && isScriptUrl(value)) problems.push(`${attribute}="${value}" on <${name}>`);
-          if (attribute === 'srcset' && value.split(',').some((candidate) => isScriptUrl(candidate.trim()))) problems.push(`srcset with a script URL on <${name}>`);
+          if (attribute === 'srcset' && value.split(',').some((candidate) => isScriptUrl(candidate.trim())))
+            problems.push(`srcset with a script URL on <${name}>`);
         }
         if (name === 'script') {
           scriptType = attributes.type ?? '';
@@ -88,7 +145,12 @@ function visibleText(html: string): string {
 /** A piece of the payload certain to be shown as typed: its first line, cleaned as the form cleans. */
 function probeOf(payload: string): string {
   const cleaned = payload.normalize('NFC').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
-  return cleaned.split('\n').map((line) => line.trim()).find((line) => line !== '')!.slice(0, 40).trim();
+  return cleaned
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line !== '')!
+    .slice(0, 40)
+    .trim();
 }
 
 function assertNoActiveMarkup(html: string, where: string, options: Parameters<typeof findActiveMarkup>[1] = {}): void {
@@ -98,17 +160,22 @@ function assertNoActiveMarkup(html: string, where: string, options: Parameters<t
 
 function assertCspForbidsInlineScript(response: LightMyRequestResponse, where: string): void {
   const csp = String(response.headers['content-security-policy'] ?? '');
-  const directives = new Map(csp.split(';').map((directive) => {
-    const [name, ...values] = directive.trim().split(/\s+/);
-    return [name!, values] as const;
-  }));
+  const directives = new Map(
+    csp.split(';').map((directive) => {
+      const [name, ...values] = directive.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
   const scriptSources = directives.get('script-src') ?? directives.get('default-src');
   assert.ok(scriptSources, `${where}: the CSP has a script-src (${csp})`);
   for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", 'data:', '*', 'http:', 'https:']) {
     assert.ok(!scriptSources.includes(unsafe), `${where}: script-src allows ${unsafe}`);
   }
   assert.deepEqual(directives.get('object-src'), ["'none'"], `${where}: object-src 'none'`);
-  assert.ok(directives.get('base-uri')?.every((source) => source === "'self'" || source === "'none'"), `${where}: base-uri is locked`);
+  assert.ok(
+    directives.get('base-uri')?.every((source) => source === "'self'" || source === "'none'"),
+    `${where}: base-uri is locked`,
+  );
   const attributeSources = directives.get('script-src-attr');
   if (attributeSources) assert.ok(!attributeSources.includes("'unsafe-inline'"), `${where}: script-src-attr allows inline handlers`);
 }
@@ -144,13 +211,21 @@ describe('hostile comments stay text', () => {
     // Something in every tab of the queue: three websites to spam, three to the trash, one email case held.
     const websiteIds = posts.filter((post) => post.field === 'website' && post.id).map((post) => String(post.id));
     await moderator.get('/admin/comments?status=approved');
-    for (const [action, ids] of [['spam', websiteIds.slice(0, 3)], ['trash', websiteIds.slice(3, 6)]] as const) {
+    for (const [action, ids] of [
+      ['spam', websiteIds.slice(0, 3)],
+      ['trash', websiteIds.slice(3, 6)],
+    ] as const) {
       const response = await moderator.post('/admin/comments/bulk', { action, ids: ids[0]! });
       assert.equal(response.statusCode, 303);
       for (const id of ids.slice(1)) await moderator.post(`/admin/comments/${id}/${action}`, {});
     }
     await gazette.settings.update({ comments: { ...gazette.settings.current().comments, moderation: 'hold-all' } });
-    await commentOn(gazette, paths.urls, { name: '<img src=x onerror=alert(1)>', email: hostileEmails[0]!, comment: '<svg onload=alert(1)>held' }, { remoteAddress: '10.99.0.1' });
+    await commentOn(
+      gazette,
+      paths.urls,
+      { name: '<img src=x onerror=alert(1)>', email: hostileEmails[0]!, comment: '<svg onload=alert(1)>held' },
+      { remoteAddress: '10.99.0.1' },
+    );
   });
   after(() => gazette.close());
 
@@ -174,7 +249,11 @@ describe('hostile comments stay text', () => {
     }
   });
 
-  for (const [name, path] of [['article page with the text payloads', paths.text], ['its newest-first order', `${paths.text}?comments=newest`], ['article page with the website and email payloads', paths.urls]]) {
+  for (const [name, path] of [
+    ['article page with the text payloads', paths.text],
+    ['its newest-first order', `${paths.text}?comments=newest`],
+    ['article page with the website and email payloads', paths.urls],
+  ]) {
     test(`${name}: no active markup; the comments show as text`, async () => {
       const response = await gazette.app.inject({ url: path! });
       assert.equal(response.statusCode, 200);
@@ -200,7 +279,10 @@ describe('hostile comments stay text', () => {
   test('website links are http(s) only, escaped, and marked nofollow ugc', async () => {
     const section = commentSection((await gazette.app.inject({ url: paths.urls })).body);
     const links: { href: string; rel: string }[] = [];
-    new Parser({ onopentag: (name, attributes) => name === 'a' && attributes.rel && links.push({ href: attributes.href ?? '', rel: attributes.rel }) }, { decodeEntities: true }).end(section);
+    new Parser(
+      { onopentag: (name, attributes) => name === 'a' && attributes.rel && links.push({ href: attributes.href ?? '', rel: attributes.rel }) },
+      { decodeEntities: true },
+    ).end(section);
     const authorLinks = links.filter((link) => !link.href.startsWith('#') && !link.href.startsWith('?'));
     assert.ok(authorLinks.length >= hostileWebsites.filter((website) => website.accepted).length - 6, `${authorLinks.length} website links`);
     for (const link of authorLinks) {
@@ -218,7 +300,12 @@ describe('hostile comments stay text', () => {
   test('a refused form shows every payload back as text in its fields', async () => {
     for (const [index, payload] of xssPayloads.entries()) {
       if ([...payload.text].length > 5000) continue;
-      const typed = { name: [...payload.text].slice(0, 100).join(''), email: `not-an-email-${index}`, website: payload.text.slice(0, 200), comment: payload.text };
+      const typed = {
+        name: [...payload.text].slice(0, 100).join(''),
+        email: `not-an-email-${index}`,
+        website: payload.text.slice(0, 200),
+        comment: payload.text,
+      };
       const response = await commentOn(gazette, paths.text, typed, { remoteAddress: `10.77.0.${1 + (index % 250)}` });
       assert.equal(response.statusCode, 422, payload.name);
       assertNoActiveMarkup(response.body, `refused form with ${payload.name}`);

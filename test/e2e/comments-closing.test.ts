@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { contentTags } from '../../src/platform/content-changes.ts';
-import {
-  advanceClock,
-  commentOn,
-  commentSection,
-  postCommentForm,
-  postedCommentId,
-  readCommentForm,
-  setCommentPolicy,
-} from '../helpers/comment-forms.ts';
-import {
-  articleIdOf,
-  assertHas,
-  assertLacks,
-  demo,
-  freshAddress,
-  inputValue,
-  ok,
-  storedComments,
-  textareaValue,
-} from '../helpers/comment-pages.ts';
+import { advanceClock, commentOn, commentSection, postCommentForm, postedCommentId, readCommentForm, setCommentPolicy } from '../helpers/comment-forms.ts';
+import { articleIdOf, assertHas, assertLacks, demo, freshAddress, inputValue, ok, storedComments, textareaValue } from '../helpers/comment-pages.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // Closing comments by hand and by age, time passing, and the rate limit.
@@ -54,10 +36,20 @@ describe('comments on the reader site', () => {
       assert.doesNotMatch(section, /class="comment__reply"/, 'no Reply links on a closed article');
       advanceClock(gazette, 5_000);
       const before = (await storedComments(gazette)).length;
-      const refused = await postCommentForm(gazette, form, { ...ok, email: 'after.close@example.com', comment: 'Too late.' }, { remoteAddress: freshAddress() });
+      const refused = await postCommentForm(
+        gazette,
+        form,
+        { ...ok, email: 'after.close@example.com', comment: 'Too late.' },
+        { remoteAddress: freshAddress() },
+      );
       assert.equal(refused.statusCode, 403);
       assertHas(refused.body, /Comments are closed on this article/);
-      const json = await postCommentForm(gazette, form, { ...ok, email: 'after.close@example.com', comment: 'Too late.' }, { json: true, remoteAddress: freshAddress() });
+      const json = await postCommentForm(
+        gazette,
+        form,
+        { ...ok, email: 'after.close@example.com', comment: 'Too late.' },
+        { json: true, remoteAddress: freshAddress() },
+      );
       assert.equal(json.statusCode, 403);
       assert.equal((await storedComments(gazette)).length, before);
     });
@@ -135,13 +127,23 @@ describe('comments and the passing of time', () => {
       assert.equal(textareaValue(limited.body), text);
       assert.equal(inputValue(limited.body, 'email'), 'rate-3@example.com');
       assertHas(limited.body, /<p class="comment-form__message" role="alert">[^<]+<\/p>/);
-      const json = await commentOn(gazette, demo.busan, { ...ok, email: 'rate-4@example.com', comment: 'JSON over the limit.' }, { remoteAddress: address, json: true });
+      const json = await commentOn(
+        gazette,
+        demo.busan,
+        { ...ok, email: 'rate-4@example.com', comment: 'JSON over the limit.' },
+        { remoteAddress: address, json: true },
+      );
       assert.equal(json.statusCode, 429);
       assert.ok((json.json() as { message: string }).message);
 
       // Per email too: one commenter from many addresses.
       for (const n of [1, 2]) {
-        const response = await commentOn(gazette, demo.nairobi, { ...ok, email: 'roaming@example.com', comment: `Roaming ${n}.` }, { remoteAddress: `192.0.2.${100 + n}` });
+        const response = await commentOn(
+          gazette,
+          demo.nairobi,
+          { ...ok, email: 'roaming@example.com', comment: `Roaming ${n}.` },
+          { remoteAddress: `192.0.2.${100 + n}` },
+        );
         assert.equal(response.statusCode, 303);
       }
       const roaming = await commentOn(gazette, demo.nairobi, { ...ok, email: 'Roaming@Example.com', comment: 'Roaming 3.' }, { remoteAddress: '192.0.2.103' });

@@ -10,14 +10,7 @@ import {
   readCommentForm,
   setCommentPolicy,
 } from '../helpers/comment-forms.ts';
-import {
-  assertHas,
-  demo,
-  freshAddress,
-  ok,
-  storedComment,
-  storedComments,
-} from '../helpers/comment-pages.ts';
+import { assertHas, demo, freshAddress, ok, storedComment, storedComments } from '../helpers/comment-pages.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
@@ -159,7 +152,12 @@ describe('comments on the reader site', () => {
       assert.equal(second.headers.etag, first.headers.etag);
       assert.equal(second.body, first.body, 'the second page came from the cache (same stamp a minute later)');
       assert.match(String(second.headers['cache-control']), /public/);
-      const response = await postCommentForm(gazette, readCommentForm(second.body), { ...ok, email: 'cached.reader@example.com', comment: 'From a cached page.' }, { remoteAddress: freshAddress() });
+      const response = await postCommentForm(
+        gazette,
+        readCommentForm(second.body),
+        { ...ok, email: 'cached.reader@example.com', comment: 'From a cached page.' },
+        { remoteAddress: freshAddress() },
+      );
       assert.equal(response.statusCode, 303);
       assert.equal((await storedComment(gazette, postedCommentId(response))).status, 'pending', 'not taken for spam');
     });

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CommentSigner } from '../../src/comments/index.ts';
 import { stampForm } from '../../src/comments/comment-signing.ts';
-import {
-  advanceClock,
-  commentOn,
-  cookieFrom,
-  postCommentForm,
-  postedCommentId,
-  readCommentForm,
-  setCommentPolicy,
-} from '../helpers/comment-forms.ts';
+import { advanceClock, commentOn, cookieFrom, postCommentForm, postedCommentId, readCommentForm, setCommentPolicy } from '../helpers/comment-forms.ts';
 import {
   articleIdOf,
   assertHas,
@@ -81,7 +73,12 @@ describe('comments on the reader site', () => {
         'an extra part': `${form.stamp}.1`,
       };
       for (const [name, stamp] of Object.entries(forgeries)) {
-        const response = await postCommentForm(gazette, { ...form, stamp }, { ...ok, email: 'forger@example.com', comment: `Forged: ${name}.` }, { remoteAddress: freshAddress() });
+        const response = await postCommentForm(
+          gazette,
+          { ...form, stamp },
+          { ...ok, email: 'forger@example.com', comment: `Forged: ${name}.` },
+          { remoteAddress: freshAddress() },
+        );
         assert.equal(response.statusCode, 303, `${name}: answered like success`);
         const stored = await storedComment(gazette, postedCommentId(response));
         assert.equal(stored.status, 'spam', `${name}: stored as spam`);
@@ -95,18 +92,33 @@ describe('comments on the reader site', () => {
       const stamp = stampForm(signer, articleId, new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000 - 60_000));
       const before = (await storedComments(gazette)).length;
       const text = 'Written over a long weekend.\n\nStill relevant.';
-      const response = await postCommentForm(gazette, { articleId: String(articleId), stamp, parentId: '' }, { ...ok, email: 'slow@example.com', comment: text }, { remoteAddress: freshAddress() });
+      const response = await postCommentForm(
+        gazette,
+        { articleId: String(articleId), stamp, parentId: '' },
+        { ...ok, email: 'slow@example.com', comment: text },
+        { remoteAddress: freshAddress() },
+      );
       assert.equal(response.statusCode, 422);
       assertHas(response.body, /expired/);
       assert.equal(textareaValue(response.body), text);
       assert.equal(inputValue(response.body, 'email'), 'slow@example.com');
-      const json = await postCommentForm(gazette, { articleId: String(articleId), stamp, parentId: '' }, { ...ok, email: 'slow@example.com', comment: text }, { json: true, remoteAddress: freshAddress() });
+      const json = await postCommentForm(
+        gazette,
+        { articleId: String(articleId), stamp, parentId: '' },
+        { ...ok, email: 'slow@example.com', comment: text },
+        { json: true, remoteAddress: freshAddress() },
+      );
       assert.equal(json.statusCode, 422);
       assert.match((json.json() as { message: string }).message, /expired/);
       assert.equal((await storedComments(gazette)).length, before);
       // The refused page carries a fresh form that works.
       advanceClock(gazette, 5_000);
-      const retry = await postCommentForm(gazette, readCommentForm(response.body), { ...ok, email: 'slow@example.com', comment: text }, { remoteAddress: freshAddress() });
+      const retry = await postCommentForm(
+        gazette,
+        readCommentForm(response.body),
+        { ...ok, email: 'slow@example.com', comment: text },
+        { remoteAddress: freshAddress() },
+      );
       assert.equal(retry.statusCode, 303);
       assert.equal((await storedComment(gazette, postedCommentId(retry))).status, 'pending');
     });
@@ -126,7 +138,12 @@ describe('comments on the reader site', () => {
       assert.equal(refused.statusCode, 422);
       // A person who only has to type a short name sends again within a couple of seconds of the refusal.
       advanceClock(gazette, 2_000);
-      const response = await postCommentForm(gazette, readCommentForm(refused.body), { ...ok, email: 'corrector@example.com', comment: 'I forgot my name.' }, { remoteAddress: freshAddress() });
+      const response = await postCommentForm(
+        gazette,
+        readCommentForm(refused.body),
+        { ...ok, email: 'corrector@example.com', comment: 'I forgot my name.' },
+        { remoteAddress: freshAddress() },
+      );
       assert.equal(response.statusCode, 303);
       const stored = await storedComment(gazette, postedCommentId(response));
       assert.notEqual(stored.status, 'spam', `the corrected comment went to spam: ${stored.spam_reasons}`);

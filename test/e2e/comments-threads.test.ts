@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  commentOn,
-  commentSection,
-  postedCommentId,
-  readCommentForm,
-  setCommentPolicy,
-} from '../helpers/comment-forms.ts';
+import { commentOn, commentSection, postedCommentId, readCommentForm, setCommentPolicy } from '../helpers/comment-forms.ts';
 import {
   assertHas,
   assertLacks,
@@ -39,7 +33,15 @@ describe('comments on the reader site', () => {
       await setCommentPolicy(gazette, { moderation: 'publish' });
       try {
         const reply = async (parent: number | null, who: string) =>
-          postedCommentId(await post(demo.mekong, { ...ok, name: who, email: `${who.toLowerCase()}@example.com`, comment: `${who} speaks.`, parent_id: parent === null ? '' : String(parent) }));
+          postedCommentId(
+            await post(demo.mekong, {
+              ...ok,
+              name: who,
+              email: `${who.toLowerCase()}@example.com`,
+              comment: `${who} speaks.`,
+              parent_id: parent === null ? '' : String(parent),
+            }),
+          );
         const first = await reply(null, 'First');
         const second = await reply(first, 'Second');
         const third = await reply(second, 'Third');
@@ -49,7 +51,10 @@ describe('comments on the reader site', () => {
         assert.equal((await storedComment(gazette, fourth)).parent_id, second, 'attached to the depth-2 comment, so it sits at depth 3');
         const section = commentSection((await gazette.app.inject({ url: demo.mekong })).body);
         const depths = depthsOf(section);
-        assert.deepEqual([first, second, third, fourth].map((id) => depths.get(id)), [1, 2, 3, 3]);
+        assert.deepEqual(
+          [first, second, third, fourth].map((id) => depths.get(id)),
+          [1, 2, 3, 3],
+        );
         const replyLink = (id: number) => new RegExp(`<a class="comment__reply" href="\\?replyto=${id}#respond" rel="nofollow" data-reply-to="${id}"`);
         assert.match(section, replyLink(first));
         assert.match(section, replyLink(second));
@@ -57,7 +62,11 @@ describe('comments on the reader site', () => {
 
         const replyForm = await gazette.app.inject({ url: `${demo.mekong}?replyto=${second}` });
         assert.equal(replyForm.statusCode, 200);
-        assert.equal(replyForm.headers['cache-control'], 'public, max-age=0, must-revalidate', 'a reply form is a cached view of the page, like its other views');
+        assert.equal(
+          replyForm.headers['cache-control'],
+          'public, max-age=0, must-revalidate',
+          'a reply form is a cached view of the page, like its other views',
+        );
         assert.equal(readCommentForm(replyForm.body).parentId, String(second));
         assertHas(replyForm.body, /Reply to <bdi>Second<\/bdi>/);
         const deepest = await gazette.app.inject({ url: `${demo.mekong}?replyto=${third}` });
@@ -73,7 +82,11 @@ describe('comments on the reader site', () => {
       await setCommentPolicy(gazette, { moderation: 'publish' });
       const elsewhere = postedCommentId(await post(demo.busan, { ...ok, email: 'elsewhere@example.com', comment: 'On another article.' }));
       await setCommentPolicy(gazette, { moderation: 'hold-first' });
-      for (const [name, parent] of [['pending', pending], ['missing', 999_999], ['on another article', elsewhere]] as const) {
+      for (const [name, parent] of [
+        ['pending', pending],
+        ['missing', 999_999],
+        ['on another article', elsewhere],
+      ] as const) {
         const text = `Replying to a ${name} comment.`;
         const response = await post(demo.toronto, { ...ok, email: 'replier@example.com', comment: text, parent_id: String(parent) });
         assert.equal(response.statusCode, 422, name);
@@ -91,7 +104,9 @@ describe('comments on the reader site', () => {
       await setCommentPolicy(gazette, { moderation: 'publish' });
       try {
         const a = postedCommentId(await post(demo.vancouver, { ...ok, name: 'Lena Fischer', email: 'lena.private@example.com', comment: 'Whales first.' }));
-        const b = postedCommentId(await post(demo.vancouver, { ...ok, name: 'Omar Haddad', email: 'omar.private@example.com', comment: 'Ships too.', parent_id: String(a) }));
+        const b = postedCommentId(
+          await post(demo.vancouver, { ...ok, name: 'Omar Haddad', email: 'omar.private@example.com', comment: 'Ships too.', parent_id: String(a) }),
+        );
         await setCommentPolicy(gazette, { moderation: 'hold-all' });
         postedCommentId(await post(demo.vancouver, { ...ok, name: 'Held One', email: 'held.private@example.com', comment: 'Held back.' }));
         const html = (await gazette.app.inject({ url: demo.vancouver })).body;
@@ -153,7 +168,9 @@ describe('comments on the reader site', () => {
     test('avatars are initials drawn locally; no Gravatar, no image, no hash', async () => {
       await setCommentPolicy(gazette, { moderation: 'publish' });
       try {
-        const id = postedCommentId(await post(demo.aarhus, { ...ok, name: 'Ngozi Adichie-Okoro', email: 'avatar.person@example.com', comment: 'About the stadium.' }));
+        const id = postedCommentId(
+          await post(demo.aarhus, { ...ok, name: 'Ngozi Adichie-Okoro', email: 'avatar.person@example.com', comment: 'About the stadium.' }),
+        );
         const html = (await gazette.app.inject({ url: demo.aarhus })).body;
         const item = commentSection(html).slice(commentSection(html).indexOf(`<li id="comment-${id}"`));
         assert.match(item, /^<li[^>]*><article[^>]*><header class="comment__header"><span class="avatar avatar--\d" aria-hidden="true">NA<\/span>/);
@@ -170,7 +187,8 @@ describe('comments on the reader site', () => {
       try {
         const older = postedCommentId(await post(demo.glacier, { ...ok, email: 'older@example.com', comment: 'Older one.' }));
         const newer = postedCommentId(await post(demo.glacier, { ...ok, email: 'newer@example.com', comment: 'Newer one.' }));
-        const order = (html: string) => [...commentSection(html).matchAll(/<li id="comment-(\d+)"/g)].map((match) => Number(match[1])).filter((id) => id === older || id === newer);
+        const order = (html: string) =>
+          [...commentSection(html).matchAll(/<li id="comment-(\d+)"/g)].map((match) => Number(match[1])).filter((id) => id === older || id === newer);
         assert.deepEqual(order((await gazette.app.inject({ url: demo.glacier })).body), [older, newer]);
         assert.deepEqual(order((await gazette.app.inject({ url: `${demo.glacier}?comments=newest` })).body), [newer, older]);
       } finally {

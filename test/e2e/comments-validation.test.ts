@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  commentOn,
-  commentSection,
-  postedCommentId,
-  setCommentPolicy,
-} from '../helpers/comment-forms.ts';
+import { commentOn, commentSection, postedCommentId, setCommentPolicy } from '../helpers/comment-forms.ts';
 import {
   assertHas,
   demo,
@@ -66,7 +61,10 @@ describe('comments on the reader site', () => {
       assert.equal(inputValue(response.body, 'website'), escapeHtml(typed.website));
       const textarea = textareaValue(response.body) ?? '';
       assert.ok(textarea.includes('&lt;script&gt;alert('), 'the comment is escaped in the textarea');
-      assert.equal(textarea.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&'), typed.comment);
+      assert.equal(
+        textarea.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&'),
+        typed.comment,
+      );
       assertHas(response.body, /<input id="comment-reply-alerts" name="reply_alerts" type="checkbox" checked/, 'the box stays ticked');
       assert.ok(!response.body.includes('<script>alert("x")'), 'nothing typed became markup');
       assert.ok(!response.body.includes('onmouseover="x()"'));
@@ -133,11 +131,20 @@ describe('comments on the reader site', () => {
     test('http and https websites are accepted and shown as a nofollow ugc link on the name', async () => {
       await setCommentPolicy(gazette, { moderation: 'publish' });
       try {
-        const response = await post(demo.aarhus, { ...ok, name: 'Web Person', email: 'web.person@example.com', website: 'HTTPS://Example.org/a page?x=1&y=2', comment: 'See my site.' });
+        const response = await post(demo.aarhus, {
+          ...ok,
+          name: 'Web Person',
+          email: 'web.person@example.com',
+          website: 'HTTPS://Example.org/a page?x=1&y=2',
+          comment: 'See my site.',
+        });
         const id = postedCommentId(response);
         assert.equal((await storedComment(gazette, id)).author_website, 'https://example.org/a%20page?x=1&y=2');
         const page = await gazette.app.inject({ url: demo.aarhus });
-        assert.match(commentSection(page.body), /<a href="https:\/\/example\.org\/a%20page\?x=1&amp;y=2" rel="nofollow ugc noopener"><bdi>Web Person<\/bdi><\/a>/);
+        assert.match(
+          commentSection(page.body),
+          /<a href="https:\/\/example\.org\/a%20page\?x=1&amp;y=2" rel="nofollow ugc noopener"><bdi>Web Person<\/bdi><\/a>/,
+        );
       } finally {
         await setCommentPolicy(gazette, { moderation: 'hold-first' });
       }

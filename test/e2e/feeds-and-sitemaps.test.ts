@@ -57,7 +57,8 @@ test('every feed, for the site, a section, a tag and an author, parses in a feed
       assert.equal(xml.root, rootOf[format], url);
       assert.ok(xml.elements.has(`{${namespaces.media}}content`), `${url} carries photos as media:content`);
       if (format === 'rss') {
-        for (const element of [`{${namespaces.dc}}creator`, `{${namespaces.content}}encoded`, `{${namespaces.atom}}link`]) assert.ok(xml.elements.has(element), `${url}: ${element}`);
+        for (const element of [`{${namespaces.dc}}creator`, `{${namespaces.content}}encoded`, `{${namespaces.atom}}link`])
+          assert.ok(xml.elements.has(element), `${url}: ${element}`);
       }
     }
   }
@@ -66,7 +67,10 @@ test('every feed, for the site, a section, a tag and an author, parses in a feed
 test('the feeds list the same articles, newest first, as the pages they sit beside', async () => {
   const page = (await fetchOk(gazette, '/world')).body;
   const items = await readFeedItems((await fetchOk(gazette, '/world/feed.xml')).body, 'application/rss+xml');
-  assert.deepEqual(items.slice(0, 3).map((item) => new URL(item.url).pathname), articleLinks(page).slice(0, 3));
+  assert.deepEqual(
+    items.slice(0, 3).map((item) => new URL(item.url).pathname),
+    articleLinks(page).slice(0, 3),
+  );
 });
 
 test('feeds answer 304 to a matching ETag or If-Modified-Since, and come compressed', async () => {
@@ -99,7 +103,8 @@ test('a standfirst-only newsroom gets feeds without the full text, on the next r
 });
 
 test('home, section, tag and author pages offer their feeds in the head, and carry valid JSON-LD', async () => {
-  const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+  const alternates = (html: string) =>
+    [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
   const siteFeeds = ['application/rss+xml /feed.xml', 'application/atom+xml /feed.atom', 'application/feed+json /feed.json'];
   assert.deepEqual(alternates((await fetchOk(gazette, '/')).body), siteFeeds);
   const expectations = [
@@ -110,10 +115,17 @@ test('home, section, tag and author pages offer their feeds in the head, and car
   for (const [path, type] of expectations) {
     const html = (await fetchOk(gazette, path)).body;
     assert.deepEqual(alternates(html), [
-      `application/rss+xml ${path}/feed.xml`, `application/atom+xml ${path}/feed.atom`, `application/feed+json ${path}/feed.json`, ...siteFeeds,
+      `application/rss+xml ${path}/feed.xml`,
+      `application/atom+xml ${path}/feed.atom`,
+      `application/feed+json ${path}/feed.json`,
+      ...siteFeeds,
     ]);
     const blocks = jsonLdBlocks(html);
-    assert.deepEqual(blocks.map((block) => block['@type']), [type], path);
+    assert.deepEqual(
+      blocks.map((block) => block['@type']),
+      [type],
+      path,
+    );
     assert.deepEqual(schemaOrgProblems(blocks[0]), [], path);
   }
   const tagPage = jsonLdBlocks((await fetchOk(gazette, tagPath)).body)[0] as Record<string, any>;
@@ -128,7 +140,11 @@ test('articles carry a BreadcrumbList Home › Section › Article, and all thei
   const crumbs = blocks.find((block) => block['@type'] === 'BreadcrumbList') as Record<string, any>;
   assert.deepEqual(
     crumbs.itemListElement.map((item: Record<string, unknown>) => [item.position, item.item]),
-    [[1, 'https://news.example/'], [2, 'https://news.example/world'], [3, `https://news.example${url}`]],
+    [
+      [1, 'https://news.example/'],
+      [2, 'https://news.example/world'],
+      [3, `https://news.example${url}`],
+    ],
   );
   assert.equal(crumbs.itemListElement[1].name, 'World');
 });
@@ -181,7 +197,14 @@ test('article and section URLs still resolve beside the feed routes, even an art
   assert.match((await fetchOk(gazette, '/world/feed')).body, /<h1 class="article__headline">Feed the harbour cats<\/h1>/);
   assert.match(String((await fetchOk(gazette, '/world/feed.xml')).headers['content-type']), /^application\/rss\+xml/);
   assert.match(String((await fetchOk(gazette, '/world')).headers['content-type']), /^text\/html/);
-  for (const url of ['/no-such-section/feed.xml', '/tag/no-such-tag/feed.atom', '/author/nobody/feed.json', '/sitemaps/articles-1999-01.xml', '/sitemaps/news-1.xml', '/sitemaps/pages.xml']) {
+  for (const url of [
+    '/no-such-section/feed.xml',
+    '/tag/no-such-tag/feed.atom',
+    '/author/nobody/feed.json',
+    '/sitemaps/articles-1999-01.xml',
+    '/sitemaps/news-1.xml',
+    '/sitemaps/pages.xml',
+  ]) {
     assert.equal((await gazette.app.inject({ url })).statusCode, 404, url);
   }
   assert.equal((await gazette.app.inject({ url: '/world/feed.rss' })).statusCode, 400, 'neither a feed nor a valid article slug');

@@ -51,7 +51,14 @@ test('publish, edit and unpublish reach every feed and sitemap on the next reque
   const scheduled = await createArticle(deps(), { ...story, headline: 'Lighthouse museum to open', slug: 'lighthouse-museum' });
   await publishArticle(deps(), scheduled.id, minutesLater(24 * 60));
   const guid = `tag:news.example,2026:article:${draft.id}`;
-  const hidden = ['Lighthouse keepers vote to strike', '/world/lighthouse-strike', 'Lighthouse museum to open', '/world/lighthouse-museum', `article:${draft.id}<`, `article:${scheduled.id}<`];
+  const hidden = [
+    'Lighthouse keepers vote to strike',
+    '/world/lighthouse-strike',
+    'Lighthouse museum to open',
+    '/world/lighthouse-museum',
+    `article:${draft.id}<`,
+    `article:${scheduled.id}<`,
+  ];
   let documents = await everyDocument(tag.slug);
   for (const [path, body] of documents) {
     for (const text of hidden) assert.equal(body.includes(text), false, `${path} shows "${text}" before publication`);

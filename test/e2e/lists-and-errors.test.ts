@@ -33,11 +33,7 @@ test('site name, description and navigation come from the settings table', async
 test('section, tag and author pages list their published stories', async () => {
   const home = (await gazette.app.inject({ url: '/' })).body;
   const article = (await gazette.app.inject({ url: articleLinks(home)[0]! })).body;
-  const urls = [
-    '/world',
-    ...linksMatching(article, /^\/tag\/[a-z0-9-]+$/).slice(0, 1),
-    ...linksMatching(article, /^\/author\/[a-z0-9-]+$/).slice(0, 1),
-  ];
+  const urls = ['/world', ...linksMatching(article, /^\/tag\/[a-z0-9-]+$/).slice(0, 1), ...linksMatching(article, /^\/author\/[a-z0-9-]+$/).slice(0, 1)];
   assert.equal(urls.length, 3);
   for (const url of urls) {
     const { statusCode, body } = await gazette.app.inject({ url });

@@ -81,7 +81,10 @@ forEachDialect('the main flows, end to end', (dialect) => {
       assert.equal(items[0]?.title, story.headline, `${feed} leads with the new story`);
     }
     const sitemaps = await fetchAllSitemaps(gazette);
-    assert.ok([...sitemaps.values()].some((xml) => xml.includes(`https://news.example${storyPath}</loc>`)), 'a sitemap lists the story');
+    assert.ok(
+      [...sitemaps.values()].some((xml) => xml.includes(`https://news.example${storyPath}</loc>`)),
+      'a sitemap lists the story',
+    );
     assert.match((await owner.get('/admin/audit')).body, /article\.published/);
 
     const renamed = articleForm({ intent: 'save', headline: 'Night ferry crews win shorter rotas', slug: `${story.slug}-update` });
@@ -93,7 +96,10 @@ forEachDialect('the main flows, end to end', (dialect) => {
   });
 
   test('search finds a published story by its words, within a section, and marks them', async () => {
-    const created = await owner.post('/admin/articles/new', articleForm({ headline: 'Quillwort beds mapped along the ferry route', tags: 'Transport', intent: 'publish' }));
+    const created = await owner.post(
+      '/admin/articles/new',
+      articleForm({ headline: 'Quillwort beds mapped along the ferry route', tags: 'Transport', intent: 'publish' }),
+    );
     assert.equal(created.statusCode, 303);
     const found = await gazette.app.inject({ url: '/search?q=quillwort+ferry' });
     assert.equal(found.statusCode, 200);
@@ -112,7 +118,12 @@ forEachDialect('the main flows, end to end', (dialect) => {
   test('a reader comments, an editor approves, and the page, counts and comment feed show it', async () => {
     const path = articleLinks((await fetchOk(gazette, '/')).body)[0]!;
     gazette.setNow(new Date(testNow.getTime() + 10_000));
-    const posted = await commentOn(gazette, path, { name: 'Ada Reader', email: 'ada.reader@example.com', comment: 'The quay was busier than ever.' }, { remoteAddress: '198.51.100.7' });
+    const posted = await commentOn(
+      gazette,
+      path,
+      { name: 'Ada Reader', email: 'ada.reader@example.com', comment: 'The quay was busier than ever.' },
+      { remoteAddress: '198.51.100.7' },
+    );
     assert.equal(posted.statusCode, 303);
     const id = postedCommentId(posted);
     assert.doesNotMatch(commentSection((await fetchOk(gazette, path)).body), new RegExp(`comment-${id}"`), 'held until approved');
@@ -133,9 +144,17 @@ forEachDialect('the main flows, end to end', (dialect) => {
   test('the newsroom changes a setting, moves an article to the trash and restores it', async () => {
     await owner.get('/admin/settings');
     const settings = {
-      name: 'Harbour Evening Post', description: 'News from the coast.', language: 'en-GB', timeZone: 'Europe/Lisbon',
-      navigationText: 'World | /world\nCulture | /culture', feedContent: 'full',
-      'policy-corrections': 'We fix mistakes.', 'policy-ethics': '', 'policy-ownership': '', 'policy-masthead': '', 'policy-feedback': '',
+      name: 'Harbour Evening Post',
+      description: 'News from the coast.',
+      language: 'en-GB',
+      timeZone: 'Europe/Lisbon',
+      navigationText: 'World | /world\nCulture | /culture',
+      feedContent: 'full',
+      'policy-corrections': 'We fix mistakes.',
+      'policy-ethics': '',
+      'policy-ownership': '',
+      'policy-masthead': '',
+      'policy-feedback': '',
     };
     assert.equal((await owner.post('/admin/settings', settings)).statusCode, 303);
     assert.match((await fetchOk(gazette, '/')).body, /<a class="masthead__name" href="\/">Harbour Evening Post<\/a>/);

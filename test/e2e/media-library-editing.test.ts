@@ -41,7 +41,11 @@ async function photoInUse(): Promise<{ id: number; articleUrl: string }> {
 
 const descriptionOf = async (id: number) => {
   const html = (await as('owner').get(`/admin/media/${id}`)).body;
-  const value = (name: string) => new RegExp(`name="${name}"[^>]*?(?:value="([^"]*)"[^>]*)?>(?:([^<]*)</textarea>)?`).exec(html)?.slice(1).find((text) => text !== undefined) ?? '';
+  const value = (name: string) =>
+    new RegExp(`name="${name}"[^>]*?(?:value="([^"]*)"[^>]*)?>(?:([^<]*)</textarea>)?`)
+      .exec(html)
+      ?.slice(1)
+      .find((text) => text !== undefined) ?? '';
   return { alt: value('alt'), caption: value('caption'), credit: value('credit') };
 };
 
@@ -49,7 +53,8 @@ before(async () => {
   gazette = await buildTestApp();
   const owner = await createTestOwner(gazette);
   const sessions = new Map<Role, string>([['owner', owner.sessionToken]]);
-  for (const role of ['admin', 'editor', 'author', 'contributor'] as const) sessions.set(role, (await addTestMember(gazette, owner.user, role, `Test ${role}`)).sessionToken);
+  for (const role of ['admin', 'editor', 'author', 'contributor'] as const)
+    sessions.set(role, (await addTestMember(gazette, owner.user, role, `Test ${role}`)).sessionToken);
   for (const [role, token] of sessions) {
     const client = new FormClient(gazette.app);
     client.setCookie('gazette_session', token);
@@ -61,9 +66,19 @@ after(() => gazette.close());
 describe('editing a description', () => {
   test('the fields read from the file are shown pre-filled, and a save keeps SQL-looking text exactly', async () => {
     const item = await uploadCopy('owner', 'lighthouse-xmp.webp');
-    assert.deepEqual(await descriptionOf(item.id), { alt: 'A white lighthouse half hidden by fog', caption: 'Lighthouse at Cape Point in fog.', credit: 'Coastal Images' });
+    assert.deepEqual(await descriptionOf(item.id), {
+      alt: 'A white lighthouse half hidden by fog',
+      caption: 'Lighthouse at Cape Point in fog.',
+      credit: 'Coastal Images',
+    });
     const sqlish = "Robert'); DROP TABLE media; -- 100% _sure_";
-    const saved = await postForm(as('owner'), `/admin/media/${item.id}`, [['alt', 'A lighthouse'], ['caption', sqlish], ['credit', ''], ['photographer', 'P'], ['copyright', 'C']]);
+    const saved = await postForm(as('owner'), `/admin/media/${item.id}`, [
+      ['alt', 'A lighthouse'],
+      ['caption', sqlish],
+      ['credit', ''],
+      ['photographer', 'P'],
+      ['copyright', 'C'],
+    ]);
     assert.equal(saved.statusCode, 303);
     assert.match((await as('owner').get(String(saved.headers.location))).body, /Saved\./);
     assert.deepEqual(await descriptionOf(item.id), { alt: 'A lighthouse', caption: 'Robert&#39;); DROP TABLE media; -- 100% _sure_', credit: '' });
@@ -82,7 +97,10 @@ describe('editing a description', () => {
         const { id } = await photoInUse();
         const before = await descriptionOf(id);
         const values = Array.isArray(value) ? value : [value];
-        const entries: [string, string][] = [['alt', 'Fine alt'], ['caption', 'Fine caption']].filter(([name]) => name !== field) as [string, string][];
+        const entries: [string, string][] = [
+          ['alt', 'Fine alt'],
+          ['caption', 'Fine caption'],
+        ].filter(([name]) => name !== field) as [string, string][];
         const response = await postForm(as('owner'), `/admin/media/${id}`, [...entries, ...values.map((text): [string, string] => [field, text])]);
         assert.equal(response.statusCode, 422);
         assert.match(response.body, new RegExp(`<p class="field__error" id="field-${field}-error">[^<]*${message.source}`));
@@ -96,11 +114,23 @@ describe('editing a description', () => {
 
   test('empty alt text is refused; empty caption and credit are allowed', async () => {
     const item = await uploadCopy('owner');
-    const empty = await postForm(as('owner'), `/admin/media/${item.id}`, [['alt', '  '], ['caption', 'Kept']]);
+    const empty = await postForm(as('owner'), `/admin/media/${item.id}`, [
+      ['alt', '  '],
+      ['caption', 'Kept'],
+    ]);
     assert.equal(empty.statusCode, 422);
     assert.match(empty.body, /Describe what the photo shows/);
     assert.match(empty.body, />Kept<\/textarea>/);
-    assert.equal((await postForm(as('owner'), `/admin/media/${item.id}`, [['alt', 'A square'], ['caption', ''], ['credit', '']])).statusCode, 303);
+    assert.equal(
+      (
+        await postForm(as('owner'), `/admin/media/${item.id}`, [
+          ['alt', 'A square'],
+          ['caption', ''],
+          ['credit', ''],
+        ])
+      ).statusCode,
+      303,
+    );
   });
 
   test('readers see the new caption at once: the cached article page is dropped', async () => {
@@ -109,7 +139,16 @@ describe('editing a description', () => {
     assert.equal((await gazette.app.inject({ url: articleUrl })).body, before.body, 'served from the cache');
     const caption = 'A caption written after the page was cached';
     const { alt } = await descriptionOf(id);
-    assert.equal((await postForm(as('editor'), `/admin/media/${id}`, [['alt', alt], ['caption', caption], ['credit', 'Gazette']])).statusCode, 303);
+    assert.equal(
+      (
+        await postForm(as('editor'), `/admin/media/${id}`, [
+          ['alt', alt],
+          ['caption', caption],
+          ['credit', 'Gazette'],
+        ])
+      ).statusCode,
+      303,
+    );
     const after = await gazette.app.inject({ url: articleUrl });
     assert.match(after.body, new RegExp(caption));
   });

@@ -18,7 +18,18 @@ const fixture = async (name: string): Promise<UploadFile> => ({ name, bytes: awa
 const countMedia = async () => (await listAllMedia(gazette.database.db)).length;
 
 interface UploadAnswer {
-  added: { id: number; originalName: string; mimeType: string; alt: string; caption: string; credit: string; photographer: string; copyright: string; editUrl: string; thumbnailUrl: string }[];
+  added: {
+    id: number;
+    originalName: string;
+    mimeType: string;
+    alt: string;
+    caption: string;
+    credit: string;
+    photographer: string;
+    copyright: string;
+    editUrl: string;
+    thumbnailUrl: string;
+  }[];
   refused: { name: string; reason: string; message: string }[];
 }
 
@@ -37,8 +48,16 @@ after(() => gazette.close());
 
 describe('uploading each kind of file', () => {
   const accepted: [string, string, Partial<UploadAnswer['added'][number]>][] = [
-    ['harbour-xmp-and-iptc.jpg', 'image/jpeg', { caption: 'Fishing boats return to Busan harbour at dawn.', credit: 'Harbour Photo Agency', alt: 'Three blue fishing boats tied up at a concrete pier' }],
-    ['market-iptc-only.jpg', 'image/jpeg', { caption: 'Stalls at Jagalchi fish market — Busan, before opening', credit: 'Gazette Pictures', photographer: 'Amara Okafor, Tomás Ruiz', alt: '' }],
+    [
+      'harbour-xmp-and-iptc.jpg',
+      'image/jpeg',
+      { caption: 'Fishing boats return to Busan harbour at dawn.', credit: 'Harbour Photo Agency', alt: 'Three blue fishing boats tied up at a concrete pier' },
+    ],
+    [
+      'market-iptc-only.jpg',
+      'image/jpeg',
+      { caption: 'Stalls at Jagalchi fish market — Busan, before opening', credit: 'Gazette Pictures', photographer: 'Amara Okafor, Tomás Ruiz', alt: '' },
+    ],
     ['cafe-latin1-iptc.jpg', 'image/jpeg', { caption: 'Café terrace in Zürich', credit: 'Agence Genève' }],
     ['square-xmp.png', 'image/png', { caption: 'A yellow square on a blue ground.', copyright: 'CC BY 4.0' }],
     ['lighthouse-xmp.webp', 'image/webp', { caption: 'Lighthouse at Cape Point in fog.', credit: 'Coastal Images' }],
@@ -53,7 +72,11 @@ describe('uploading each kind of file', () => {
       const [item] = answer.added;
       assert.equal(item?.mimeType, mimeType);
       for (const [field, value] of Object.entries(expected)) assert.equal(item?.[field as keyof typeof item], value, field);
-      assert.deepEqual(Object.keys(item!).sort(), ['alt', 'caption', 'copyright', 'credit', 'editUrl', 'height', 'id', 'mimeType', 'originalName', 'photographer', 'thumbnailUrl', 'width'], 'only public fields');
+      assert.deepEqual(
+        Object.keys(item!).sort(),
+        ['alt', 'caption', 'copyright', 'credit', 'editUrl', 'height', 'id', 'mimeType', 'originalName', 'photographer', 'thumbnailUrl', 'width'],
+        'only public fields',
+      );
       assert.equal((await gazette.app.inject({ url: item!.thumbnailUrl })).statusCode, 200, 'its thumbnail can be made');
     });
   }
@@ -62,7 +85,12 @@ describe('uploading each kind of file', () => {
     ['an SVG drawing', () => fixture('drawing.svg'), 'svg', /SVG drawings are not accepted/],
     ['a truncated JPEG', () => fixture('truncated.jpg'), 'damaged', /damaged or incomplete/],
     ['a pixel bomb (16000 × 16000 in 51 KB)', () => fixture('pixel-bomb.png'), 'too-many-pixels', /more than 50 megapixels/],
-    ['a text file named .jpg', async () => ({ name: 'notes.jpg', bytes: Buffer.from('Meeting notes, not a photo') }), 'not-an-image', /Upload a JPEG, PNG, WebP, AVIF or GIF/],
+    [
+      'a text file named .jpg',
+      async () => ({ name: 'notes.jpg', bytes: Buffer.from('Meeting notes, not a photo') }),
+      'not-an-image',
+      /Upload a JPEG, PNG, WebP, AVIF or GIF/,
+    ],
     ['a PDF', async () => ({ name: 'brief.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF') }), 'not-an-image', /not an image/],
     ['a 21 MB file', async () => ({ name: 'huge.jpg', bytes: Buffer.alloc(21 * 1024 * 1024, 0xff) }), 'too-large', /larger than 20 MB/],
   ];
@@ -123,7 +151,12 @@ describe('uploading without JavaScript', () => {
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     // What a browser sends for an empty file input: a part with an empty file name and no content.
     const payload = `--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--b\r\nContent-Disposition: form-data; name="files"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n`;
-    const response = await gazette.app.inject({ method: 'POST', url: '/admin/media', payload, headers: { cookie: asOwner.cookieHeader, 'content-type': 'multipart/form-data; boundary=b' } });
+    const response = await gazette.app.inject({
+      method: 'POST',
+      url: '/admin/media',
+      payload,
+      headers: { cookie: asOwner.cookieHeader, 'content-type': 'multipart/form-data; boundary=b' },
+    });
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /Choose one or more photos to upload/);
   });

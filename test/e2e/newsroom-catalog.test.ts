@@ -29,7 +29,7 @@ before(async () => {
 });
 after(() => gazette.close());
 
-test('renaming a section keeps its old address and its articles\' old addresses working with 301s', async () => {
+test("renaming a section keeps its old address and its articles' old addresses working with 301s", async () => {
   const articleUrl = articleLinks((await gazette.app.inject({ url: '/culture' })).body).find((url) => url.startsWith('/culture/'))!;
   const editor = await browserAs('editor', '/admin/sections');
   const id = await idOf('sections', 'culture');
@@ -44,7 +44,11 @@ test('renaming a section keeps its old address and its articles\' old addresses 
   assert.equal(article.statusCode, 301);
   assert.equal(article.headers.location, articleUrl.replace('/culture/', '/arts/'));
   assert.match((await gazette.app.inject({ url: '/arts' })).body, /<h1 class="collection__heading">Arts &amp; Culture<\/h1>/);
-  assert.match((await gazette.app.inject({ url: article.headers.location as string })).body, /<a href="\/arts">Arts &amp; Culture<\/a>/, 'cached article pages show the new name');
+  assert.match(
+    (await gazette.app.inject({ url: article.headers.location as string })).body,
+    /<a href="\/arts">Arts &amp; Culture<\/a>/,
+    'cached article pages show the new name',
+  );
 });
 
 test('renaming a tag or an author leaves their old pages answering 301', async () => {
@@ -53,9 +57,13 @@ test('renaming a tag or an author leaves their old pages answering 301', async (
   await editor.get(`/admin/tags/${tagId}`);
   assert.equal((await editor.post(`/admin/tags/${tagId}`, { name: 'Climate crisis', slug: 'climate-crisis', description: '' })).statusCode, 200);
   assert.equal((await gazette.app.inject({ url: '/tag/climate' })).headers.location, '/tag/climate-crisis');
-  const authorId = (await gazette.database.db.selectFrom('authors').select(['id', 'slug']).executeTakeFirstOrThrow());
+  const authorId = await gazette.database.db.selectFrom('authors').select(['id', 'slug']).executeTakeFirstOrThrow();
   await editor.get(`/admin/authors/${authorId.id}`);
-  assert.equal((await editor.post(`/admin/authors/${authorId.id}`, { name: 'Renamed Reporter', slug: 'renamed-reporter', jobTitle: 'Reporter', bio: 'Writes things.' })).statusCode, 200);
+  assert.equal(
+    (await editor.post(`/admin/authors/${authorId.id}`, { name: 'Renamed Reporter', slug: 'renamed-reporter', jobTitle: 'Reporter', bio: 'Writes things.' }))
+      .statusCode,
+    200,
+  );
   assert.equal((await gazette.app.inject({ url: `/author/${authorId.slug}` })).headers.location, '/author/renamed-reporter');
   assert.match((await gazette.app.inject({ url: '/author/renamed-reporter' })).body, /Writes things\./);
 });
@@ -103,7 +111,11 @@ test('authors and contributors cannot manage sections, tags or authors', async (
 
 test('an author profile takes a photo from the media library and shows it on the author page', async () => {
   const editor = await browserAs('editor', '/admin/authors');
-  const author = await gazette.database.db.selectFrom('authors').select(['id', 'slug', 'name', 'job_title', 'bio']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const author = await gazette.database.db
+    .selectFrom('authors')
+    .select(['id', 'slug', 'name', 'job_title', 'bio'])
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   const photo = await gazette.database.db.selectFrom('media').select('id').executeTakeFirstOrThrow();
   const form = { name: author.name, slug: author.slug, jobTitle: author.job_title, bio: author.bio };
   await editor.get(`/admin/authors/${author.id}`);

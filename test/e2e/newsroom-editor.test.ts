@@ -83,7 +83,7 @@ test('a contributor cannot publish but can send a draft for review, which an edi
   assert.equal((await gazette.app.inject({ url: '/world/harbour-pilots-want-new-radios' })).statusCode, 200);
 });
 
-test('authors and contributors may not open other people\'s articles; editors may', async () => {
+test("authors and contributors may not open other people's articles; editors may", async () => {
   const author = await browserAs('author');
   await author.get('/admin/articles/new');
   const id = idFrom((await author.post('/admin/articles/new', articleForm({ headline: 'Author only story' }))).headers.location as string);
@@ -96,7 +96,10 @@ test('authors and contributors may not open other people\'s articles; editors ma
 test('a scheduled article goes live at its time, and the home page follows', async () => {
   const editor = await browserAs('editor');
   await editor.get('/admin/articles/new');
-  const scheduled = await editor.post('/admin/articles/new', articleForm({ headline: 'Night trains return in spring', intent: 'schedule', publishAt: '2099-01-01T06:00' }));
+  const scheduled = await editor.post(
+    '/admin/articles/new',
+    articleForm({ headline: 'Night trains return in spring', intent: 'schedule', publishAt: '2099-01-01T06:00' }),
+  );
   assert.equal(scheduled.statusCode, 303);
   const id = idFrom(scheduled.headers.location as string);
   assert.match((await editor.get(`/admin/articles/${id}`)).body, /Status: <strong>Scheduled<\/strong>/);
@@ -111,7 +114,11 @@ test('a scheduled article goes live at its time, and the home page follows', asy
 test('a time in the past or a made-up date is refused with a message', async () => {
   const editor = await browserAs('editor');
   await editor.get('/admin/articles/new');
-  for (const [publishAt, message] of [['2001-01-01T06:00', /Choose a time in the future/], ['next tuesday', /Enter a day and time like/], ['2026-13-45T99:99', /Enter a day and time like/]] as const) {
+  for (const [publishAt, message] of [
+    ['2001-01-01T06:00', /Choose a time in the future/],
+    ['next tuesday', /Enter a day and time like/],
+    ['2026-13-45T99:99', /Enter a day and time like/],
+  ] as const) {
     const response = await editor.post('/admin/articles/new', articleForm({ headline: `Bad time ${publishAt}`, intent: 'schedule', publishAt }));
     assert.equal(response.statusCode, 422);
     assert.match(response.body, message);
@@ -142,7 +149,7 @@ test('hostile input in every field gets a clear message or is made harmless, and
     [{ standfirst: 'y'.repeat(601) }, /under 600 characters/],
     [{ headline: 'Bell\u0007 character' }, /invisible control characters/],
     [{ sectionId: '999999' }, /Choose one of the options/],
-    [{ byline2: "1 OR 1=1; --" }, /Choose one of the options/],
+    [{ byline2: '1 OR 1=1; --' }, /Choose one of the options/],
     [{ featuredMediaId: '<script>' }, /Choose one of the options/],
     [{ slug: '../../etc/passwd' }, /lower-case letters, digits and single hyphens/],
     [{ tags: Array.from({ length: 11 }, (_, i) => `t${i}`).join(',') }, /at most 10 tags/],
@@ -154,13 +161,23 @@ test('hostile input in every field gets a clear message or is made harmless, and
   }
   assert.match((await editor.get(`/admin/articles/${id}`)).body, /value="Safe original headline"/, 'refused saves changed nothing');
 
-  await editor.post(`/admin/articles/${id}`, articleForm({
-    headline: '<img src=x onerror=alert(1)> Headline',
-    bodyHtml: '<p onclick="alert(1)">Text</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>',
-    intent: 'publish',
-  }));
+  await editor.post(
+    `/admin/articles/${id}`,
+    articleForm({
+      headline: '<img src=x onerror=alert(1)> Headline',
+      bodyHtml: '<p onclick="alert(1)">Text</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>',
+      intent: 'publish',
+    }),
+  );
   const page = await gazette.app.inject({ url: '/world/ferry-strike-ends-after-night-of-talks-2' });
-  const html = page.statusCode === 200 ? page.body : (await gazette.app.inject({ url: `/world/${(await gazette.database.db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug}` })).body;
+  const html =
+    page.statusCode === 200
+      ? page.body
+      : (
+          await gazette.app.inject({
+            url: `/world/${(await gazette.database.db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug}`,
+          })
+        ).body;
   assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt; Headline/);
   assert.doesNotMatch(html, /<script>alert|onclick=|javascript:alert/);
 });
@@ -211,21 +228,38 @@ test('a correction is dated on the article, in its JSON-LD, and on the correctio
   const editor = await browserAs('editor');
   await editor.get('/admin/articles/new');
   const body = `<p>${'The council met again on Tuesday. '.repeat(20)}</p>`;
-  const id = idFrom((await editor.post('/admin/articles/new', articleForm({ headline: 'Council sets bridge budget', bodyHtml: body, intent: 'publish' }))).headers.location as string);
+  const id = idFrom(
+    (await editor.post('/admin/articles/new', articleForm({ headline: 'Council sets bridge budget', bodyHtml: body, intent: 'publish' }))).headers
+      .location as string,
+  );
   await editor.get(`/admin/articles/${id}`);
   const empty = await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'correction', correctionText: '   ' });
   assert.equal(empty.statusCode, 422);
   assert.match(empty.body, /Write what was wrong/);
   const hostile = await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'retraction', correctionText: 'x' });
   assert.match(hostile.body, /Choose correction or update/);
-  assert.equal((await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'correction', correctionText: 'An earlier version gave the budget as €4m; it is €4.5m.' })).statusCode, 303);
-  assert.equal((await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'update', correctionText: 'The council has now approved the budget.' })).statusCode, 303);
+  assert.equal(
+    (
+      await editor.post(`/admin/articles/${id}/corrections`, {
+        correctionKind: 'correction',
+        correctionText: 'An earlier version gave the budget as €4m; it is €4.5m.',
+      })
+    ).statusCode,
+    303,
+  );
+  assert.equal(
+    (await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'update', correctionText: 'The council has now approved the budget.' }))
+      .statusCode,
+    303,
+  );
 
   const page = (await gazette.app.inject({ url: '/world/council-sets-bridge-budget' })).body;
   assert.match(page, /<h2 id="corrections-heading">Corrections and updates<\/h2>/);
   assert.match(page, /<strong>Correction, <time datetime="[^"]+">[^<]+<\/time>:<\/strong> An earlier version gave the budget as €4m; it is €4.5m./);
   assert.match(page, /<strong>Update, <time/);
-  const jsonLd = JSON.parse(/<script type="application\/ld\+json">(\{"@context":"https:\/\/schema.org","@type":\["NewsArticle"[\s\S]*?)<\/script>/.exec(page)![1]!);
+  const jsonLd = JSON.parse(
+    /<script type="application\/ld\+json">(\{"@context":"https:\/\/schema.org","@type":\["NewsArticle"[\s\S]*?)<\/script>/.exec(page)![1]!,
+  );
   assert.equal(jsonLd.correction.length, 1);
   assert.equal(jsonLd.correction[0]['@type'], 'CorrectionComment');
   const corrections = (await gazette.app.inject({ url: '/corrections' })).body;
@@ -243,7 +277,10 @@ test('opinion and sponsored work is labelled for readers and typed for search en
   assert.match(opinion, /"@type":\["NewsArticle","OpinionNewsArticle"\]/);
   await editor.get('/admin/articles/new');
   await editor.post('/admin/articles/new', articleForm({ headline: 'A message from the ferry company', kind: 'sponsored', bodyHtml: body, intent: 'publish' }));
-  assert.match((await gazette.app.inject({ url: '/world/a-message-from-the-ferry-company' })).body, /<p class="kind-label kind-label--sponsored">Sponsored: paid content<\/p>/);
+  assert.match(
+    (await gazette.app.inject({ url: '/world/a-message-from-the-ferry-company' })).body,
+    /<p class="kind-label kind-label--sponsored">Sponsored: paid content<\/p>/,
+  );
   assert.equal((await editor.post('/admin/articles/new', articleForm({ headline: 'Bad kind', kind: 'advertorial' }))).statusCode, 422);
 });
 
@@ -251,9 +288,15 @@ test('a very long article saves, and one past the limit gets a clear message', a
   const editor = await browserAs('editor');
   await editor.get('/admin/articles/new');
   const paragraph = '<p>Ein langer Bericht über die Brücke, mit Umlauten und „Anführungszeichen“. </p>';
-  const long = await editor.post('/admin/articles/new', articleForm({ headline: 'The longest report', bodyHtml: paragraph.repeat(Math.floor(390_000 / paragraph.length)) }));
+  const long = await editor.post(
+    '/admin/articles/new',
+    articleForm({ headline: 'The longest report', bodyHtml: paragraph.repeat(Math.floor(390_000 / paragraph.length)) }),
+  );
   assert.equal(long.statusCode, 303);
-  const tooLong = await editor.post('/admin/articles/new', articleForm({ headline: 'Too long a report', bodyHtml: paragraph.repeat(Math.ceil(410_000 / paragraph.length)) }));
+  const tooLong = await editor.post(
+    '/admin/articles/new',
+    articleForm({ headline: 'Too long a report', bodyHtml: paragraph.repeat(Math.ceil(410_000 / paragraph.length)) }),
+  );
   assert.equal(tooLong.statusCode, 422);
   assert.match(tooLong.body, /The body is too long to save/);
 });

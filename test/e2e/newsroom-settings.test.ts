@@ -19,9 +19,17 @@ async function browserAs(role: Role): Promise<FormClient> {
 
 function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    name: 'Harbour Evening Post', description: 'News from the coast.', language: 'en-GB', timeZone: 'Europe/Lisbon',
-    navigationText: 'World | /world\nCulture | /culture', feedContent: 'full',
-    'policy-corrections': 'We fix mistakes.\n\nWrite to us.', 'policy-ethics': '', 'policy-ownership': '', 'policy-masthead': '', 'policy-feedback': '',
+    name: 'Harbour Evening Post',
+    description: 'News from the coast.',
+    language: 'en-GB',
+    timeZone: 'Europe/Lisbon',
+    navigationText: 'World | /world\nCulture | /culture',
+    feedContent: 'full',
+    'policy-corrections': 'We fix mistakes.\n\nWrite to us.',
+    'policy-ethics': '',
+    'policy-ownership': '',
+    'policy-masthead': '',
+    'policy-feedback': '',
     ...overrides,
   };
 }
@@ -70,10 +78,16 @@ test('an admin changes the name, navigation, time zone and standards, and reader
 
 test('bad settings are refused field by field, with what was typed kept', async () => {
   const owner = await browserAs('owner');
-  const response = await owner.post('/admin/settings', settingsForm({
-    name: '', language: 'not a language!', timeZone: 'Mars/Olympus', navigationText: 'World /world\n<script>alert(1)</script> | javascript:alert(1)',
-    description: '<b>bold</b>',
-  }));
+  const response = await owner.post(
+    '/admin/settings',
+    settingsForm({
+      name: '',
+      language: 'not a language!',
+      timeZone: 'Mars/Olympus',
+      navigationText: 'World /world\n<script>alert(1)</script> | javascript:alert(1)',
+      description: '<b>bold</b>',
+    }),
+  );
   assert.equal(response.statusCode, 422);
   for (const message of [/Give the site a name/, /Use a language tag/, /Use a time zone name/, /Line 1: write a label/]) assert.match(response.body, message);
   assert.match(response.body, /&lt;b&gt;bold&lt;\/b&gt;/);

@@ -34,7 +34,12 @@ test('a wrong or missing setup link gets a clear 404 page', async () => {
 test('setup refuses a weak password and keeps what was typed', async () => {
   const browser = new FormClient(gazette.app);
   await browser.get(`/admin/setup?token=${setupToken}`);
-  const response = await browser.post(`/admin/setup?token=${setupToken}`, { ...owner, name: '<b>Mina</b>', password: 'password1234', passwordAgain: 'password1234' });
+  const response = await browser.post(`/admin/setup?token=${setupToken}`, {
+    ...owner,
+    name: '<b>Mina</b>',
+    password: 'password1234',
+    passwordAgain: 'password1234',
+  });
   assert.equal(response.statusCode, 422);
   assert.match(response.body, /too common or too easy to guess/);
   assert.match(response.body, /value="&lt;b&gt;Mina&lt;\/b&gt;"/, 'the name comes back escaped, as typed');

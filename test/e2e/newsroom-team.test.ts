@@ -54,21 +54,43 @@ describe('who may act on others in the newsroom', () => {
   }
   const matrix: [string, string, Record<string, string>, Record<Role, number>][] = [
     // A reset link is a way into the account: only for members of a lower role.
-    ['a reset link for a contributor', '/admin/team/reset-link', { email: 'test.contributor@example.org' }, { owner: 200, admin: 200, editor: 403, author: 403, contributor: 403 }],
-    ['a reset link for an admin', '/admin/team/reset-link', { email: 'test.admin@example.org' }, { owner: 200, admin: 403, editor: 403, author: 403, contributor: 403 }],
-    ['a reset link for the owner', '/admin/team/reset-link', { email: 'mina@example.org' }, { owner: 403, admin: 403, editor: 403, author: 403, contributor: 403 }],
+    [
+      'a reset link for a contributor',
+      '/admin/team/reset-link',
+      { email: 'test.contributor@example.org' },
+      { owner: 200, admin: 200, editor: 403, author: 403, contributor: 403 },
+    ],
+    [
+      'a reset link for an admin',
+      '/admin/team/reset-link',
+      { email: 'test.admin@example.org' },
+      { owner: 200, admin: 403, editor: 403, author: 403, contributor: 403 },
+    ],
+    [
+      'a reset link for the owner',
+      '/admin/team/reset-link',
+      { email: 'mina@example.org' },
+      { owner: 403, admin: 403, editor: 403, author: 403, contributor: 403 },
+    ],
     // Demo photo 1 is on published articles and has no recorded uploader: editors and up describe it.
-    ['a new caption on a published photo', '/admin/media/1', { alt: 'Boats at the quay', caption: 'Described in the matrix.', credit: 'Gazette' }, { owner: 303, admin: 303, editor: 303, author: 403, contributor: 403 }],
+    [
+      'a new caption on a published photo',
+      '/admin/media/1',
+      { alt: 'Boats at the quay', caption: 'Described in the matrix.', credit: 'Gazette' },
+      { owner: 303, admin: 303, editor: 303, author: 403, contributor: 403 },
+    ],
   ];
   for (const [what, url, fields, expected] of matrix) {
     for (const [role, status] of Object.entries(expected) as [Role, number][]) {
       test(`${role} → ${what} is ${status}`, async () => {
-        assert.equal((await postAs(role, url, { ...fields, ...(url.startsWith('/admin/media') ? { caption: `${fields.caption} (${role})` } : {}) })).statusCode, status);
+        assert.equal(
+          (await postAs(role, url, { ...fields, ...(url.startsWith('/admin/media') ? { caption: `${fields.caption} (${role})` } : {}) })).statusCode,
+          status,
+        );
       });
     }
   }
 });
-
 
 test('an invitation link lets a new member join with the role chosen for them, once', async () => {
   const browser = new FormClient(gazette.app);
@@ -144,5 +166,6 @@ test('a forgotten password: the same answer for anyone, a one-hour link for memb
 
 test('the audit log records sign-ins, invitations and role changes', async () => {
   const audit = (await getAs('owner', '/admin/audit')).body;
-  for (const action of ['account.created', 'invite.created', 'role.changed', 'password.changed']) assert.match(audit, new RegExp(`<td>${action.replace('.', '\\.')}</td>`));
+  for (const action of ['account.created', 'invite.created', 'role.changed', 'password.changed'])
+    assert.match(audit, new RegExp(`<td>${action.replace('.', '\\.')}</td>`));
 });

@@ -12,7 +12,8 @@ let culture: number;
 before(async () => {
   gazette = await buildTestApp();
   deps = { db: gazette.database.db, clock: gazette.site.clock, changes: gazette.changes };
-  const sectionId = async (slug: string) => (await gazette.database.db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  const sectionId = async (slug: string) =>
+    (await gazette.database.db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
   world = await sectionId('world');
   culture = await sectionId('culture');
 });
@@ -55,6 +56,15 @@ test('related stories are ranked by shared tags and by how alike their headlines
   assert.equal(gazette.pages.get(path), undefined, 'a new story in the section drops the page');
   assert.ok((await relatedOf(path)).includes(neighbour.headline));
 
-  await updateArticle(deps, neighbour.id, { headline: 'Keepers’ vote: the next steps', bodyHtml: '<p>Text.</p>', sectionId: culture, authorIds: [], tagIds: [] });
-  assert.ok((await relatedOf(path)).every((headline) => headline !== neighbour.headline), 'an edit to a story shown drops the page');
+  await updateArticle(deps, neighbour.id, {
+    headline: 'Keepers’ vote: the next steps',
+    bodyHtml: '<p>Text.</p>',
+    sectionId: culture,
+    authorIds: [],
+    tagIds: [],
+  });
+  assert.ok(
+    (await relatedOf(path)).every((headline) => headline !== neighbour.headline),
+    'an edit to a story shown drops the page',
+  );
 });

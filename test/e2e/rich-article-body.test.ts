@@ -37,9 +37,11 @@ test('the photo dialog lists the library as JSON: staff only, public fields only
 test('an inline photo and embeds typed in the editor are published as a responsive picture and click-to-load placeholders', async () => {
   const [photo] = ((await owner.get('/admin/media.json')).json() as { items: { storageKey: string; imageUrl: string; width: number; height: number }[] }).items;
   const figure = `<figure class="inline-photo" data-media="${photo!.storageKey}"><img src="${photo!.imageUrl}" alt="Cranes" width="${photo!.width}" height="${photo!.height}"><figcaption><span class="figure__text">At dawn</span> <span class="figure__credit">Photo: Desk</span></figcaption></figure>`;
-  const video = '<figure class="embed" data-provider="youtube" data-url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Watch on YouTube</a></figure>';
+  const video =
+    '<figure class="embed" data-provider="youtube" data-url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Watch on YouTube</a></figure>';
   const post = '<figure class="embed" data-provider="x" data-url="https://x.com/gazette/status/1"><a href="https://x.com/gazette/status/1">x</a></figure>';
-  const forged = '<figure class="embed" data-provider="youtube" data-url="https://evil.example/watch?v=dQw4w9WgXcQ"><iframe src="https://evil.example"></iframe></figure>';
+  const forged =
+    '<figure class="embed" data-provider="youtube" data-url="https://evil.example/watch?v=dQw4w9WgXcQ"><iframe src="https://evil.example"></iframe></figure>';
   await owner.get('/admin/articles/new');
   const created = await owner.post('/admin/articles/new', {
     headline: 'Cranes at night',
@@ -69,7 +71,10 @@ test('the editor page loads the rich editor bundle; its script is served, finger
   const page = (await owner.get('/admin/articles/new')).body;
   const src = /<script src="(\/assets\/admin-editor\.[0-9a-f]{10}\.js)" defer=""><\/script>/.exec(page)?.[1];
   assert.ok(src, 'the editor page links the bundle');
-  assert.match(page, /<form method="post" action="\/admin\/articles\/new" class="admin-form editor" novalidate="" data-rich-editor="true" data-library-url="\/admin\/media.json" data-draft-key="\d+:new" data-draft-fields="[^"]*bodyHtml[^"]*" data-tag-suggest-url="\/admin\/tags\/suggest">/);
+  assert.match(
+    page,
+    /<form method="post" action="\/admin\/articles\/new" class="admin-form editor" novalidate="" data-rich-editor="true" data-library-url="\/admin\/media.json" data-draft-key="\d+:new" data-draft-fields="[^"]*bodyHtml[^"]*" data-tag-suggest-url="\/admin\/tags\/suggest">/,
+  );
   const script = await gazette.app.inject({ url: src!, headers: { 'accept-encoding': 'br' } });
   assert.equal(script.statusCode, 200);
   assert.equal(script.headers['content-encoding'], 'br');

@@ -81,11 +81,24 @@ describe('search', () => {
   });
 
   test('publishing, editing and unpublishing show in the very next search', async () => {
-    const draft = await createArticle(deps, { headline: 'Heliotrope garden opens', bodyHtml: '<p>Bees.</p>', sectionId: sections.culture!, authorIds: [], tagIds: [] });
+    const draft = await createArticle(deps, {
+      headline: 'Heliotrope garden opens',
+      bodyHtml: '<p>Bees.</p>',
+      sectionId: sections.culture!,
+      authorIds: [],
+      tagIds: [],
+    });
     assert.equal((await searchPage('q=heliotrope')).links.length, 0, 'a draft is never found');
     await publishArticle(deps, draft.id);
     assert.deepEqual((await searchPage('q=heliotrope')).links, ['/culture/heliotrope-garden-opens']);
-    await updateArticle(deps, draft.id, { headline: 'Snapdragon garden opens', slug: 'snapdragon-garden-opens', bodyHtml: '<p>Bees.</p>', sectionId: sections.world!, authorIds: [], tagIds: [] });
+    await updateArticle(deps, draft.id, {
+      headline: 'Snapdragon garden opens',
+      slug: 'snapdragon-garden-opens',
+      bodyHtml: '<p>Bees.</p>',
+      sectionId: sections.world!,
+      authorIds: [],
+      tagIds: [],
+    });
     assert.deepEqual((await searchPage('q=snapdragon')).links, ['/world/snapdragon-garden-opens'], 'the new headline, slug and section');
     assert.deepEqual((await searchPage('q=heliotrope')).links, []);
     await unpublishArticle(deps, draft.id);
@@ -120,12 +133,55 @@ describe('search', () => {
 
   test('hostile queries get a proper page, never a 500, and the query is echoed escaped', async () => {
     const nasty = [
-      '"', "'", '(', ')', '((harbour', 'harbour)', '*', 'harb*', 'NEAR', 'NEAR/2', 'harbour NEAR/2 storm', 'NEAR(harbour storm, 2)',
-      'AND OR NOT', 'harbour AND', 'OR', '-harbour', '^harbour', ':', 'headline:harbour', '{headline body}:harbour', '\\', '\\"',
-      '%', '_', '%_%', "'; drop table articles; --", '" OR 1=1 --', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
-      'harbour & !storm', 'harbour <-> storm', 'harbour:*', '😀', '👩‍👩‍👧 harbour', '\u202Eharbour', 'har\u0000bour', '\u0000',
-      '\u0001\u0002\u0007\u001b[31m', '\r\n\t', 'a'.repeat(10_000), 'harbour '.repeat(2_000), '     ', '!@#$%^&*()', '\uFFFD\uFFFF',
-      'ＨＡＲＢＯＵＲ', '\uE000harbour\uE001', 'تحديث الميناء', '港口', 'Ærø Łódź',
+      '"',
+      "'",
+      '(',
+      ')',
+      '((harbour',
+      'harbour)',
+      '*',
+      'harb*',
+      'NEAR',
+      'NEAR/2',
+      'harbour NEAR/2 storm',
+      'NEAR(harbour storm, 2)',
+      'AND OR NOT',
+      'harbour AND',
+      'OR',
+      '-harbour',
+      '^harbour',
+      ':',
+      'headline:harbour',
+      '{headline body}:harbour',
+      '\\',
+      '\\"',
+      '%',
+      '_',
+      '%_%',
+      "'; drop table articles; --",
+      '" OR 1=1 --',
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      'harbour & !storm',
+      'harbour <-> storm',
+      'harbour:*',
+      '😀',
+      '👩‍👩‍👧 harbour',
+      '\u202Eharbour',
+      'har\u0000bour',
+      '\u0000',
+      '\u0001\u0002\u0007\u001b[31m',
+      '\r\n\t',
+      'a'.repeat(10_000),
+      'harbour '.repeat(2_000),
+      '     ',
+      '!@#$%^&*()',
+      '\uFFFD\uFFFF',
+      'ＨＡＲＢＯＵＲ',
+      '\uE000harbour\uE001',
+      'تحديث الميناء',
+      '港口',
+      'Ærø Łódź',
     ];
     assert.ok(nasty.length >= 25);
     for (const query of nasty) {
@@ -139,7 +195,14 @@ describe('search', () => {
     assert.match(echoed.body, /Search results for “&lt;script&gt;alert\(1\)&lt;\/script&gt;”/);
     const long = await searchPage(`q=${'a'.repeat(10_000)}`);
     assert.match(long.body, /only its beginning was used/);
-    for (const url of ['/search?q=a&q=b', '/search?q=x&page=0', '/search?q=x&page=abc', '/search?q=x&from=yesterday', '/search?q=%FF%FE', '/search?q=%ED%A0%80']) {
+    for (const url of [
+      '/search?q=a&q=b',
+      '/search?q=x&page=0',
+      '/search?q=x&page=abc',
+      '/search?q=x&from=yesterday',
+      '/search?q=%FF%FE',
+      '/search?q=%ED%A0%80',
+    ]) {
       const response = await gazette.app.inject({ url });
       assert.ok([200, 400].includes(response.statusCode), `${url} answered ${response.statusCode}`);
     }

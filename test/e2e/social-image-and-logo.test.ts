@@ -48,7 +48,12 @@ describe('social image and site logo', () => {
   async function publish(headline: string, fields: Record<string, string>): Promise<{ id: number; path: string; editor: FormClient }> {
     const editor = await browser(editorSession, '/admin/articles/new');
     const response = await editor.post('/admin/articles/new', {
-      headline, standfirst: 'Standfirst.', sectionId: worldId, bodyHtml: `<p>${'Word '.repeat(120)}</p>`, intent: 'publish', ...fields,
+      headline,
+      standfirst: 'Standfirst.',
+      sectionId: worldId,
+      bodyHtml: `<p>${'Word '.repeat(120)}</p>`,
+      intent: 'publish',
+      ...fields,
     });
     assert.equal(response.statusCode, 303, response.body.slice(0, 300));
     const id = Number(/\/admin\/articles\/(\d+)/.exec(String(response.headers.location))![1]);
@@ -65,11 +70,25 @@ describe('social image and site logo', () => {
     assert.match(metaContent(withSocial, 'name', 'twitter:image') ?? '', new RegExp(`/media/${social.storageKey}/`));
     assert.equal(metaContent(withSocial, 'property', 'og:image:alt'), social.alt);
     assert.match(withSocial, new RegExp(`<img[^>]+/media/${featured.storageKey}/`), 'the page itself still shows the featured photo');
-    assert.match((await editor.get(`/admin/articles/${id}`)).body, new RegExp(`<select id="field-socialImageId"[\\s\\S]*?<option value="${social.id}" selected="">`));
+    assert.match(
+      (await editor.get(`/admin/articles/${id}`)).body,
+      new RegExp(`<select id="field-socialImageId"[\\s\\S]*?<option value="${social.id}" selected="">`),
+    );
 
-    await editor.post(`/admin/articles/${id}`, { headline: 'Lighthouse keepers return', standfirst: 'Standfirst.', sectionId: worldId, featuredMediaId: String(featured.id), socialImageId: '', bodyHtml: `<p>${'Word '.repeat(120)}</p>` });
+    await editor.post(`/admin/articles/${id}`, {
+      headline: 'Lighthouse keepers return',
+      standfirst: 'Standfirst.',
+      sectionId: worldId,
+      featuredMediaId: String(featured.id),
+      socialImageId: '',
+      bodyHtml: `<p>${'Word '.repeat(120)}</p>`,
+    });
     const withoutSocial = await page(path);
-    assert.match(metaContent(withoutSocial, 'property', 'og:image') ?? '', new RegExp(`/media/${featured.storageKey}/1600\\.jpg$`), 'the cached page was dropped by the save');
+    assert.match(
+      metaContent(withoutSocial, 'property', 'og:image') ?? '',
+      new RegExp(`/media/${featured.storageKey}/1600\\.jpg$`),
+      'the cached page was dropped by the save',
+    );
     assert.equal(metaContent(withoutSocial, 'property', 'og:image:alt'), featured.alt);
 
     const [latest, first] = await listArticleRevisions(gazette.database.db, id);
@@ -87,19 +106,34 @@ describe('social image and site logo', () => {
     const refused = await owners.post(`/admin/media/${unused.id}/delete`, {});
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /This image is used in an article/);
-    assert.ok((await listAllMedia(gazette.database.db)).some((item) => item.id === unused.id), 'still in the library');
+    assert.ok(
+      (await listAllMedia(gazette.database.db)).some((item) => item.id === unused.id),
+      'still in the library',
+    );
   });
 
   function publisherLogo(html: string): { url: string; width: number; height: number } {
-    const article = jsonLdBlocks(html).find((block) => [block['@type']].flat().includes('NewsArticle')) as { publisher: { logo: { url: string; width: number; height: number } } };
+    const article = jsonLdBlocks(html).find((block) => [block['@type']].flat().includes('NewsArticle')) as {
+      publisher: { logo: { url: string; width: number; height: number } };
+    };
     return article.publisher.logo;
   }
 
   function settingsForm(logo: string, overrides: Record<string, string> = {}): Record<string, string> {
     return {
-      name: 'The Meridian Gazette', description: 'Independent reporting.', language: 'en-GB', timeZone: 'Europe/London',
-      navigationText: 'World | /world', feedContent: 'full', logo, 'policy-corrections': 'We correct mistakes.',
-      'policy-ethics': '', 'policy-ownership': '', 'policy-masthead': '', 'policy-feedback': '', ...overrides,
+      name: 'The Meridian Gazette',
+      description: 'Independent reporting.',
+      language: 'en-GB',
+      timeZone: 'Europe/London',
+      navigationText: 'World | /world',
+      feedContent: 'full',
+      logo,
+      'policy-corrections': 'We correct mistakes.',
+      'policy-ethics': '',
+      'policy-ownership': '',
+      'policy-masthead': '',
+      'policy-feedback': '',
+      ...overrides,
     };
   }
 

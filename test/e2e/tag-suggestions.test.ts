@@ -26,8 +26,12 @@ describe('tags in the editor', () => {
 
   async function tagsOf(articleId: number): Promise<string[]> {
     const rows = await gazette.database.db
-      .selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select('tags.name').where('article_tags.article_id', '=', articleId).orderBy('article_tags.position').execute();
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select('tags.name')
+      .where('article_tags.article_id', '=', articleId)
+      .orderBy('article_tags.position')
+      .execute();
     return rows.map((row) => row.name);
   }
 
@@ -46,7 +50,10 @@ describe('tags in the editor', () => {
     assert.equal((await suggest('hou', null)).status, 401, 'strangers get 401, not a sign-in page');
     const housing = await suggest('HOU');
     assert.equal(housing.status, 200);
-    assert.deepEqual(housing.body.tags.map((tag) => Object.keys(tag).sort()), [['id', 'name', 'slug']]);
+    assert.deepEqual(
+      housing.body.tags.map((tag) => Object.keys(tag).sort()),
+      [['id', 'name', 'slug']],
+    );
     assert.equal(housing.body.tags[0]?.name, 'Housing');
     assert.deepEqual(await names('imat'), ['Climate'], 'anywhere in the name');
     await findOrCreateTag(gazette.database.db, { name: 'Private water' });
@@ -64,13 +71,20 @@ describe('tags in the editor', () => {
     assert.deepEqual(await names("' OR 1=1 --"), []);
     assert.deepEqual(await names('<script>'), []);
     assert.equal((await suggest('x'.repeat(201))).status, 400, 'an overlong query is a bad request');
-    const repeated = await gazette.app.inject({ url: '/admin/tags/suggest?q=a&q=b', headers: { accept: 'application/json', cookie: `gazette_session=${staff.get('editor')!.sessionToken}` } });
+    const repeated = await gazette.app.inject({
+      url: '/admin/tags/suggest?q=a&q=b',
+      headers: { accept: 'application/json', cookie: `gazette_session=${staff.get('editor')!.sessionToken}` },
+    });
     assert.equal(repeated.statusCode, 400);
   });
 
   test('an editor creates a tag on the fly by typing a new name; the same name twice is one tag', async () => {
     const editor = await browserAs('editor');
-    const saved = await editor.post('/admin/articles/new', { headline: 'Night ferries return', tags: 'Transport, Night ferries, night ferries', intent: 'save' });
+    const saved = await editor.post('/admin/articles/new', {
+      headline: 'Night ferries return',
+      tags: 'Transport, Night ferries, night ferries',
+      intent: 'save',
+    });
     assert.equal(saved.statusCode, 303);
     const id = Number(/\/admin\/articles\/(\d+)/.exec(String(saved.headers.location))![1]);
     assert.deepEqual(await tagsOf(id), ['Transport', 'Night ferries']);

@@ -36,7 +36,9 @@ async function evaluateWithin<T>(page: Page, expression: string, ms: number, wha
  * and the transitions it sets off (the floating "Back to top") only when it passes a script's threshold.
  */
 export async function waitForStillPage(page: Page): Promise<void> {
-  const moving = await evaluateWithin<string[]>(page, `(async () => {
+  const moving = await evaluateWithin<string[]>(
+    page,
+    `(async () => {
     const deadline = performance.now() + ${stillWithinMs};
     const timeLeft = () => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())));
     // A timer as well as a frame: a page the browser stops painting must not hang the test.
@@ -59,7 +61,10 @@ export async function waitForStillPage(page: Page): Promise<void> {
     }
     return ['scrolled to ' + scrollX + ',' + scrollY + (atFragment() ? '' : ', short of ' + location.hash), ...moving().map((animation) =>
       (animation.transitionProperty ?? animation.animationName ?? 'animation') + ' on ' + (animation.effect?.target?.className ?? '?'))];
-  })()`, stillWithinMs + 5_000, 'waiting for the page to be still');
+  })()`,
+    stillWithinMs + 5_000,
+    'waiting for the page to be still',
+  );
   if (moving.length > 0) throw new Error(`${page.url()} was still moving after ${stillWithinMs / 1000} s: ${moving.join(', ')}`);
 }
 

@@ -52,7 +52,12 @@ export interface PostOptions {
 }
 
 /** POST /comments the way the page's form does: urlencoded, with the hidden fields given. */
-export function postCommentForm(gazette: TestGazette, form: CommentFormState, fields: CommentFields, options: PostOptions = {}): Promise<LightMyRequestResponse> {
+export function postCommentForm(
+  gazette: TestGazette,
+  form: CommentFormState,
+  fields: CommentFields,
+  options: PostOptions = {},
+): Promise<LightMyRequestResponse> {
   const body = new URLSearchParams({
     article_id: form.articleId,
     parent_id: form.parentId,
@@ -149,10 +154,16 @@ export async function postHostileComments(
   for (const [index, item] of corpus.payloads.entries()) {
     const name = [...item.text].slice(0, 100).join('').trim() || 'x';
     const parent = index % 7 === 6 && lastId !== undefined ? String(lastId) : '';
-    lastId = (await send('name and comment', item.name, paths.text, { name, email: `xss-${index}@example.com`, comment: item.text, parent_id: parent })) ?? lastId;
+    lastId =
+      (await send('name and comment', item.name, paths.text, { name, email: `xss-${index}@example.com`, comment: item.text, parent_id: parent })) ?? lastId;
   }
   for (const [index, website] of corpus.websites.entries()) {
-    await send('website', website.name, paths.urls, { name: `Website ${index}`, email: `xss-site-${index}@example.com`, website: website.url, comment: `My site, ${website.name}.` });
+    await send('website', website.name, paths.urls, {
+      name: `Website ${index}`,
+      email: `xss-site-${index}@example.com`,
+      website: website.url,
+      comment: `My site, ${website.name}.`,
+    });
   }
   for (const [index, email] of corpus.emails.entries()) {
     await send('email', email, paths.urls, { name: `Email ${index}`, email, comment: `Email case ${index}: <img src=x onerror=alert(1)>` });
@@ -161,7 +172,10 @@ export async function postHostileComments(
 }
 
 /** A published thread three deep, a second thread, and one comment still pending (with its author's cookie). */
-export async function seedCommentThread(gazette: TestGazette, path: string): Promise<{ top: number; reply: number; deepest: number; other: number; pending: number; pendingCookie: string }> {
+export async function seedCommentThread(
+  gazette: TestGazette,
+  path: string,
+): Promise<{ top: number; reply: number; deepest: number; other: number; pending: number; pendingCookie: string }> {
   await setCommentPolicy(gazette, { moderation: 'publish' });
   const post = async (fields: CommentFields) => postedCommentId(await commentOn(gazette, path, fields, { remoteAddress: '198.18.0.1' }));
   const top = await post({
@@ -174,6 +188,11 @@ export async function seedCommentThread(gazette: TestGazette, path: string): Pro
   const deepest = await post({ name: 'Chloé Martin', email: 'chloe@example.com', comment: 'Agreed with both of you.', parent_id: String(reply) });
   const other = await post({ name: 'Dmitri Volkov', email: 'dmitri@example.com', comment: 'A separate thought on the night shift.' });
   await setCommentPolicy(gazette, { moderation: 'hold-first' });
-  const held = await commentOn(gazette, path, { name: 'Esi Owusu', email: 'esi@example.com', comment: 'My first comment here.' }, { remoteAddress: '198.18.0.2' });
+  const held = await commentOn(
+    gazette,
+    path,
+    { name: 'Esi Owusu', email: 'esi@example.com', comment: 'My first comment here.' },
+    { remoteAddress: '198.18.0.2' },
+  );
   return { top, reply, deepest, other, pending: postedCommentId(held), pendingCookie: cookieFrom(held) };
 }

@@ -28,11 +28,19 @@ export const demo = {
 export const ok = { name: 'Ada Okafor', email: 'ada.okafor@example.com', comment: 'The night shift change matters more than the cranes.' };
 
 export async function storedComments(gazette: TestGazette) {
-  return gazette.database.db.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'status', 'author_email', 'body', 'spam_reasons']).orderBy('id').execute();
+  return gazette.database.db
+    .selectFrom('comments')
+    .select(['id', 'article_id', 'parent_id', 'status', 'author_email', 'body', 'spam_reasons'])
+    .orderBy('id')
+    .execute();
 }
 
 export async function storedComment(gazette: TestGazette, id: number) {
-  return gazette.database.db.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'status', 'author_name', 'author_email', 'author_website', 'body', 'spam_reasons']).where('id', '=', id).executeTakeFirstOrThrow();
+  return gazette.database.db
+    .selectFrom('comments')
+    .select(['id', 'article_id', 'parent_id', 'status', 'author_name', 'author_email', 'author_website', 'body', 'spam_reasons'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 export async function articleIdOf(gazette: TestGazette, path: string): Promise<number> {

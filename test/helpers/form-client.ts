@@ -31,7 +31,9 @@ export class FormClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.#remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.headers, cookie: this.cookieHeader } }));
+    return this.#remember(
+      await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.headers, cookie: this.cookieHeader } }),
+    );
   }
 
   /** Posts `fields` with the CSRF token of the last page, unless the fields bring their own `_csrf`. */

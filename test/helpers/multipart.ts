@@ -24,7 +24,12 @@ export interface UploadOptions {
 }
 
 /** Uploads `files` to the media library as `client`'s browser would, with a fresh CSRF token from the library page. */
-export async function uploadFiles(app: FastifyInstance, client: FormClient, files: readonly UploadFile[], options: UploadOptions = {}): Promise<LightMyRequestResponse> {
+export async function uploadFiles(
+  app: FastifyInstance,
+  client: FormClient,
+  files: readonly UploadFile[],
+  options: UploadOptions = {},
+): Promise<LightMyRequestResponse> {
   const page = await client.get('/admin/media');
   const pageToken = /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const csrf = options.csrf ?? 'field';

@@ -6,8 +6,24 @@
 
 const thing = ['name', 'description', 'url', 'image', 'sameAs', 'identifier', 'mainEntityOfPage', 'alternateName'];
 const creativeWork = [
-  ...thing, 'headline', 'author', 'publisher', 'datePublished', 'dateModified', 'keywords', 'isPartOf', 'hasPart',
-  'mainEntity', 'about', 'creditText', 'inLanguage', 'thumbnailUrl', 'comment', 'commentCount', 'dateCreated', 'text',
+  ...thing,
+  'headline',
+  'author',
+  'publisher',
+  'datePublished',
+  'dateModified',
+  'keywords',
+  'isPartOf',
+  'hasPart',
+  'mainEntity',
+  'about',
+  'creditText',
+  'inLanguage',
+  'thumbnailUrl',
+  'comment',
+  'commentCount',
+  'dateCreated',
+  'text',
 ];
 const webPage = [...creativeWork, 'breadcrumb', 'primaryImageOfPage'];
 

@@ -13,7 +13,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The test files under `folder` (relative to the repository), sorted, as repository paths. */
 export async function testFilesIn(folder: string): Promise<string[]> {
   const names = await readdir(join(root, folder), { recursive: true });
-  return names.filter((name) => /\.test\.tsx?$/.test(name)).map((name) => join(folder, name)).sort();
+  return names
+    .filter((name) => /\.test\.tsx?$/.test(name))
+    .map((name) => join(folder, name))
+    .sort();
 }
 
 /** Every `count`th file starting at `index`, so a folder splits into processes of similar size. */

@@ -25,7 +25,11 @@ export interface TestGazette extends Gazette {
 
 export async function buildTestApp(
   options: {
-    dialect?: DialectName; seed?: boolean; mailer?: Mailer; realClock?: boolean; commentsPerMinute?: number;
+    dialect?: DialectName;
+    seed?: boolean;
+    mailer?: Mailer;
+    realClock?: boolean;
+    commentsPerMinute?: number;
     /** More settings, as environment variables. */
     env?: Readonly<Record<string, string>>;
   } = {},
@@ -54,7 +58,14 @@ export async function buildTestApp(
     },
   };
   // One cache for every test process, so the editor's bundle is built once per change, not per app.
-  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock, mailer: options.mailer ?? recordingMailer, cacheDir: testCacheDir });
+  const gazette = await buildApp({
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    mailer: options.mailer ?? recordingMailer,
+    cacheDir: testCacheDir,
+  });
   if (seed && !fromTemplate) {
     await seedDemoNewsroom({ db: database.db, clock, ...gazette, photoCacheDir: testCacheDir });
   }

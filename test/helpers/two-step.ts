@@ -12,7 +12,7 @@ export function wrongCodesAt(secret: string, at: Date, count: number): string[] 
   const right = new Set([-60_000, -30_000, 0, 30_000, 60_000].map((offset) => codeAt(secret, new Date(at.getTime() + offset))));
   const codes: string[] = [];
   for (let n = 0; codes.length < count; n++) {
-    const code = String(n * 7919 % 1_000_000).padStart(6, '0');
+    const code = String((n * 7919) % 1_000_000).padStart(6, '0');
     if (!right.has(code)) codes.push(code);
   }
   return codes;
@@ -35,7 +35,8 @@ export async function signInWithPassword(gazette: TestGazette, email: string, pa
   const browser = new FormClient(gazette.app);
   await browser.get('/admin/login');
   const response = await browser.post('/admin/login', { email, password });
-  if (response.headers.location !== '/admin/login/code?next=%2Fadmin') throw new Error(`the password step answered ${response.statusCode} ${response.headers.location}`);
+  if (response.headers.location !== '/admin/login/code?next=%2Fadmin')
+    throw new Error(`the password step answered ${response.statusCode} ${response.headers.location}`);
   await browser.get('/admin/login/code');
   return browser;
 }

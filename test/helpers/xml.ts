@@ -15,7 +15,7 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false });
 
 function expand(name: string, scope: ReadonlyMap<string, string>, problems: string[]): string {
-  const [prefix, local] = name.includes(':') ? name.split(':', 2) as [string, string] : ['', name];
+  const [prefix, local] = name.includes(':') ? (name.split(':', 2) as [string, string]) : ['', name];
   const uri = scope.get(prefix);
   if (prefix !== '' && uri === undefined) problems.push(`the prefix "${prefix}" of <${name}> is not declared`);
   return uri ? `{${uri}}${local}` : local;
@@ -45,7 +45,12 @@ const forbiddenCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFF
 /** Checks well-formedness (fast-xml-parser's validator) and resolves every element's namespace. */
 export function readXml(xml: string): XmlReading {
   const forbidden = forbiddenCharacter.exec(xml);
-  if (forbidden) return { root: '', elements: new Set(), problems: [`not well-formed: U+${forbidden[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${forbidden.index}`] };
+  if (forbidden)
+    return {
+      root: '',
+      elements: new Set(),
+      problems: [`not well-formed: U+${forbidden[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${forbidden.index}`],
+    };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { root: '', elements: new Set(), problems: [`not well-formed: ${valid.err.msg} (line ${valid.err.line})`] };
   const elements = new Set<string>();

@@ -28,7 +28,12 @@ test('pages with comments are valid HTML by the W3C Nu checker', { skip: javaSki
       assert.equal(response.statusCode, 200, `${name} (${url})`);
       return { name, html: response.body };
     };
-    const refused = await commentOn(gazette, articlePath, { name: '', email: 'nobody@localhost', website: 'ftp://example.org/', comment: 'Kept <text> & "quotes".' });
+    const refused = await commentOn(gazette, articlePath, {
+      name: '',
+      email: 'nobody@localhost',
+      website: 'ftp://example.org/',
+      comment: 'Kept <text> & "quotes".',
+    });
     assert.equal(refused.statusCode, 422);
     const pages: HtmlPage[] = [
       await get('article with threaded comments', articlePath),

@@ -32,7 +32,10 @@ test('media library pages are valid HTML by the W3C Nu checker', { skip: javaSki
     const token = /name="_csrf" value="([^"]+)"/.exec((await browser.get('/admin/media')).body)![1]!;
     const { payload, contentType } = await multipartBody({ _csrf: token }, [await fixture('harbour-xmp-and-iptc.jpg')]);
     const cutShort = await gazette.app.inject({
-      method: 'POST', url: '/admin/media', payload: payload.subarray(0, payload.length - 1000), remoteAddress: browser.remoteAddress,
+      method: 'POST',
+      url: '/admin/media',
+      payload: payload.subarray(0, payload.length - 1000),
+      remoteAddress: browser.remoteAddress,
       headers: { cookie: browser.cookieHeader, 'content-type': contentType },
     });
     assert.equal(cutShort.statusCode, 400);

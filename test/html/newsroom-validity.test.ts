@@ -44,7 +44,12 @@ async function pendingChangePages(gazette: Awaited<ReturnType<typeof buildTestAp
   await editor.get(url);
   await editor.post(url, { ...form, intent: 'publish' });
   await contributor.get(url);
-  await contributor.post(url, { ...form, headline: 'Valid pending change, proposed', bodyHtml: '<p>Two <a href="https://example.org/">links</a></p>', intent: 'save' });
+  await contributor.post(url, {
+    ...form,
+    headline: 'Valid pending change, proposed',
+    bodyHtml: '<p>Two <a href="https://example.org/">links</a></p>',
+    intent: 'save',
+  });
   const editorView = (await editor.get(url)).body;
   const changeUrl = /href="(\/admin\/articles\/\d+\/changes\/\d+)"/.exec(editorView)![1]!;
   return [

@@ -33,11 +33,20 @@ function confirmationsTo(gazette: TestGazette): string[] {
 }
 
 /** Posts one comment per typed address, each from its own IP address, so only the per-email limit can stop them. */
-async function postFromManyAddresses(gazette: TestGazette, path: string, emails: readonly string[]): Promise<{ email: string; text: string; response: LightMyRequestResponse }[]> {
+async function postFromManyAddresses(
+  gazette: TestGazette,
+  path: string,
+  emails: readonly string[],
+): Promise<{ email: string; text: string; response: LightMyRequestResponse }[]> {
   const results = [];
   for (const [index, email] of emails.entries()) {
     const text = `Comment number ${index + 1} about the harbour.`;
-    const response = await commentOn(gazette, path, { name: `Poster ${index + 1}`, email, comment: text, reply_alerts: 'on' }, { remoteAddress: `198.51.100.${60 + index}` });
+    const response = await commentOn(
+      gazette,
+      path,
+      { name: `Poster ${index + 1}`, email, comment: text, reply_alerts: 'on' },
+      { remoteAddress: `198.51.100.${60 + index}` },
+    );
     results.push({ email, text, response });
   }
   await settled();
@@ -69,10 +78,16 @@ describe('the per-email comment limit', () => {
     }
     const stored = (await storedEmails(gazette)).slice(before);
     assert.equal(stored.length, accepted.length);
-    assert.ok(stored.every((email) => email === victim), `stored as ${JSON.stringify(stored)}`);
+    assert.ok(
+      stored.every((email) => email === victim),
+      `stored as ${JSON.stringify(stored)}`,
+    );
     const mails = confirmationsTo(gazette);
     assert.ok(mails.length <= accepted.length, `${mails.length} confirmation mails for ${accepted.length} accepted posts`);
-    assert.ok(mails.every((to) => to === victim), `mail went to ${JSON.stringify(mails)}`);
+    assert.ok(
+      mails.every((to) => to === victim),
+      `mail went to ${JSON.stringify(mails)}`,
+    );
   });
 
   test('an email address with control or invisible characters is refused for the field, the form kept as typed', async (t) => {
@@ -81,7 +96,12 @@ describe('the per-email comment limit', () => {
     const path = await firstArticlePath(gazette);
     for (const [index, email] of [`victim\u0001@target.example`, `vic\u200btim@target.example`, `victim@target.example\u0000`].entries()) {
       const text = `Typed with a hidden character, case ${index}.`;
-      const response = await commentOn(gazette, path, { name: 'Hidden Character', email, comment: text, reply_alerts: 'on' }, { remoteAddress: `198.51.100.${90 + index}` });
+      const response = await commentOn(
+        gazette,
+        path,
+        { name: 'Hidden Character', email, comment: text, reply_alerts: 'on' },
+        { remoteAddress: `198.51.100.${90 + index}` },
+      );
       assert.equal(response.statusCode, 422, JSON.stringify(email));
       assert.ok(emailFieldError(response.body), 'the email field has its own message');
       assert.match(response.body, /id="comment-email"[^>]*aria-invalid="true"/);

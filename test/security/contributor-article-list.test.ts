@@ -24,7 +24,12 @@ describe('the article list a writer sees', () => {
   async function write(role: Role, headline: string, intent: string, extra: Record<string, string> = {}): Promise<number> {
     const writer = await browserAs(role);
     const response = await writer.post('/admin/articles/new', {
-      headline, standfirst: 'A standfirst.', sectionId: worldId, bodyHtml: `<p>${'Words for the list. '.repeat(30)}</p>`, intent, ...extra,
+      headline,
+      standfirst: 'A standfirst.',
+      sectionId: worldId,
+      bodyHtml: `<p>${'Words for the list. '.repeat(30)}</p>`,
+      intent,
+      ...extra,
     });
     assert.equal(response.statusCode, 303, headline);
     const id = Number(/\/admin\/articles\/(\d+)/.exec(String(response.headers.location))![1]);
@@ -40,7 +45,14 @@ describe('the article list a writer sees', () => {
       const response = await browser.get(`/admin?${view}${view ? '&' : ''}page=${page}`);
       assert.equal(response.statusCode, 200);
       lede ||= /<p class="admin-lede">([^<]*)<\/p>/.exec(response.body)![1]!;
-      for (const row of response.body.matchAll(/<tr>\s*<td>([\s\S]*?)<\/td>/g)) headlines.push(row[1]!.replace(/<span class="visually-hidden">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, '').replace(/\s*View$/, '').trim());
+      for (const row of response.body.matchAll(/<tr>\s*<td>([\s\S]*?)<\/td>/g))
+        headlines.push(
+          row[1]!
+            .replace(/<span class="visually-hidden">[\s\S]*?<\/span>/g, '')
+            .replace(/<[^>]+>/g, '')
+            .replace(/\s*View$/, '')
+            .trim(),
+        );
       if (!response.body.includes('rel="next"')) return { headlines, lede };
     }
   }
@@ -64,7 +76,7 @@ describe('the article list a writer sees', () => {
   });
   after(() => gazette.close());
 
-  test('a contributor\'s list holds their own drafts and published articles, never another writer\'s unpublished headline', async () => {
+  test("a contributor's list holds their own drafts and published articles, never another writer's unpublished headline", async () => {
     const { headlines, lede } = await listedHeadlines(await browserAs('contributor'));
     assert.ok(headlines.includes('Contributor draft on ferry fares'));
     assert.ok(headlines.includes('Contributor piece waiting in review'));
@@ -87,7 +99,8 @@ describe('the article list a writer sees', () => {
     const contributor = await browserAs('contributor');
     for (const url of ['/admin', '/admin?view=changes', '/admin?view=trash', '/admin?view=trash&done=trashed']) {
       const body = (await contributor.get(url)).body;
-      for (const hidden of ['Secret author draft', 'Embargoed editor scoop', 'Editor draft about the mayor', 'Editor piece in the trash']) assert.doesNotMatch(body, new RegExp(hidden), `${url}: ${hidden}`);
+      for (const hidden of ['Secret author draft', 'Embargoed editor scoop', 'Editor draft about the mayor', 'Editor piece in the trash'])
+        assert.doesNotMatch(body, new RegExp(hidden), `${url}: ${hidden}`);
     }
     const trash = (await contributor.get('/admin?view=trash')).body;
     assert.match(trash, /Trash \(0\)/);
@@ -103,11 +116,12 @@ describe('the article list a writer sees', () => {
 
   test('an editor still sees every article', async () => {
     const { headlines } = await listedHeadlines(await browserAs('editor'));
-    for (const shown of ['Secret author draft on the port deal', 'Contributor draft on ferry fares', 'Embargoed editor scoop', 'Editor draft about the mayor']) assert.ok(headlines.includes(shown), shown);
+    for (const shown of ['Secret author draft on the port deal', 'Contributor draft on ferry fares', 'Embargoed editor scoop', 'Editor draft about the mayor'])
+      assert.ok(headlines.includes(shown), shown);
     assert.match((await (await browserAs('editor')).get('/admin?view=trash')).body, /Editor piece in the trash/);
   });
 
-  test('opening another writer\'s draft directly is refused, with its revisions and preview', async () => {
+  test("opening another writer's draft directly is refused, with its revisions and preview", async () => {
     const contributor = await browserAs('contributor');
     const id = ids.get('Secret author draft on the port deal')!;
     for (const path of [`/admin/articles/${id}`, `/admin/articles/${id}/revisions`, `/admin/articles/${id}/preview`]) {

@@ -8,7 +8,7 @@ import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 // A contributor may not publish. Once an editor has published their piece, their edits (a save with
 // any button, or restoring an old revision) wait for an editor as a pending change: readers, the
 // article's address and its feeds keep the published version until an editor accepts the change.
-describe('a contributor\'s edits to a published article', () => {
+describe("a contributor's edits to a published article", () => {
   let gazette: TestGazette;
   const staff = new Map<Role, { user: User; sessionToken: string }>();
   let worldId: string;
@@ -21,10 +21,22 @@ describe('a contributor\'s edits to a published article', () => {
   }
 
   function articleForm(headline: string, overrides: Record<string, string> = {}): Record<string, string> {
-    return { headline, standfirst: 'A standfirst.', sectionId: worldId, tags: '', bodyHtml: `<p>${'The harbour opened at dawn. '.repeat(30)}</p>`, intent: 'save', ...overrides };
+    return {
+      headline,
+      standfirst: 'A standfirst.',
+      sectionId: worldId,
+      tags: '',
+      bodyHtml: `<p>${'The harbour opened at dawn. '.repeat(30)}</p>`,
+      intent: 'save',
+      ...overrides,
+    };
   }
 
-  const slugOf = (headline: string) => headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slugOf = (headline: string) =>
+    headline
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   const reader = (path: string) => gazette.app.inject({ url: path });
   const auditLog = async () => (await (await browserAs('owner')).get('/admin/audit')).body;
   const versionIn = (html: string) => /name="loadedVersion" value="(\d+)"/.exec(html)![1]!;
@@ -37,7 +49,10 @@ describe('a contributor\'s edits to a published article', () => {
     const id = Number(/\/admin\/articles\/(\d+)/.exec(String(created.headers.location))![1]);
     const editor = await browserAs('editor');
     const form = await editor.get(`/admin/articles/${id}`);
-    assert.equal((await editor.post(`/admin/articles/${id}`, articleForm(headline, { intent: 'publish', loadedVersion: versionIn(form.body) }))).statusCode, 303);
+    assert.equal(
+      (await editor.post(`/admin/articles/${id}`, articleForm(headline, { intent: 'publish', loadedVersion: versionIn(form.body) }))).statusCode,
+      303,
+    );
     assert.equal((await reader(`/world/${slugOf(headline)}`)).statusCode, 200, 'published');
     return id;
   }
@@ -59,15 +74,18 @@ describe('a contributor\'s edits to a published article', () => {
   });
   after(() => gazette.close());
 
-  test('a contributor\'s save of their published piece is held: the page, its address and the home page are unchanged until an editor accepts', async () => {
+  test("a contributor's save of their published piece is held: the page, its address and the home page are unchanged until an editor accepts", async () => {
     const id = await publishedPieceBy('contributor', 'Harbour reopens after storm');
     const contributor = await browserAs('contributor');
     const form = await contributor.get(`/admin/articles/${id}`);
-    const attack = await contributor.post(`/admin/articles/${id}`, articleForm('Harbour closed for good', {
-      slug: 'harbour-closed-for-good',
-      bodyHtml: '<p>Nothing the editor approved. <a href="https://phish.example/login">Details</a></p>',
-      loadedVersion: versionIn(form.body),
-    }));
+    const attack = await contributor.post(
+      `/admin/articles/${id}`,
+      articleForm('Harbour closed for good', {
+        slug: 'harbour-closed-for-good',
+        bodyHtml: '<p>Nothing the editor approved. <a href="https://phish.example/login">Details</a></p>',
+        loadedVersion: versionIn(form.body),
+      }),
+    );
     assert.equal(attack.statusCode, 303);
     assert.equal(attack.headers.location, `/admin/articles/${id}?done=proposed`);
 
@@ -80,7 +98,11 @@ describe('a contributor\'s edits to a published article', () => {
 
     const reopened = await contributor.get(`/admin/articles/${id}`);
     assert.match(reopened.body, /Your changes are waiting for an editor(&#39;|’|')s review; readers still see the published version/);
-    assert.match(reopened.body, /id="field-headline"[^>]*value="Harbour closed for good"|value="Harbour closed for good"[^>]*id="field-headline"/, 'they go on from their proposal');
+    assert.match(
+      reopened.body,
+      /id="field-headline"[^>]*value="Harbour closed for good"|value="Harbour closed for good"[^>]*id="field-headline"/,
+      'they go on from their proposal',
+    );
 
     const editor = await browserAs('editor');
     const diff = await editor.get(await reviewLink(editor, id));
@@ -105,7 +127,15 @@ describe('a contributor\'s edits to a published article', () => {
     const id = await publishedPieceBy('contributor', 'Ferry timetable changes');
     const editor = await browserAs('editor');
     const form = await editor.get(`/admin/articles/${id}`);
-    assert.equal((await editor.post(`/admin/articles/${id}`, articleForm('Ferry timetable changes from Monday', { slug: 'ferry-timetable-changes', loadedVersion: versionIn(form.body) }))).statusCode, 303);
+    assert.equal(
+      (
+        await editor.post(
+          `/admin/articles/${id}`,
+          articleForm('Ferry timetable changes from Monday', { slug: 'ferry-timetable-changes', loadedVersion: versionIn(form.body) }),
+        )
+      ).statusCode,
+      303,
+    );
 
     const contributor = await browserAs('contributor');
     const revisions = await contributor.get(`/admin/articles/${id}/revisions`);
@@ -134,7 +164,7 @@ describe('a contributor\'s edits to a published article', () => {
     assert.match(live.body, /<h1 class="article__headline">Council votes on tram line<\/h1>/);
   });
 
-  test('a contributor cannot accept their own change, and accepting needs the form\'s CSRF token', async () => {
+  test("a contributor cannot accept their own change, and accepting needs the form's CSRF token", async () => {
     const id = await publishedPieceBy('contributor', 'Library keeps Sunday hours');
     const contributor = await browserAs('contributor');
     await contributor.post(`/admin/articles/${id}`, articleForm('Library drops Sunday hours'));
@@ -160,7 +190,12 @@ describe('a contributor\'s edits to a published article', () => {
     const reject = /<form method="post" action="([^"]+\/reject)"/.exec(diff.body)![1]!;
     assert.equal((await editor.post(reject, {})).statusCode, 303);
     assert.match((await reader('/world/bridge-repairs-on-schedule')).body, /<h1 class="article__headline">Bridge repairs on schedule<\/h1>/);
-    assert.match(await auditLog(), new RegExp(`<td>article\\.change-rejected</td>\\s*<td>${id}: Bridge repairs on schedule \\(change \\d+ by Edits contributor: “Bridge repairs abandoned”\\)`));
+    assert.match(
+      await auditLog(),
+      new RegExp(
+        `<td>article\\.change-rejected</td>\\s*<td>${id}: Bridge repairs on schedule \\(change \\d+ by Edits contributor: “Bridge repairs abandoned”\\)`,
+      ),
+    );
     const again = await contributor.get(`/admin/articles/${id}`);
     assert.match(again.body, /value="Bridge repairs on schedule"/);
     assert.doesNotMatch(again.body, /waiting for an editor/);
@@ -202,13 +237,19 @@ describe('a contributor\'s edits to a published article', () => {
       const id = await publishedPieceBy(writer, headline);
       const browser = await browserAs(role);
       const form = await browser.get(`/admin/articles/${id}`);
-      const saved = await browser.post(`/admin/articles/${id}`, articleForm(`${headline}, edited`, { slug: slugOf(headline), loadedVersion: versionIn(form.body) }));
+      const saved = await browser.post(
+        `/admin/articles/${id}`,
+        articleForm(`${headline}, edited`, { slug: slugOf(headline), loadedVersion: versionIn(form.body) }),
+      );
       assert.equal(saved.statusCode, 303);
       assert.equal(saved.headers.location, `/admin/articles/${id}?done=${held ? 'proposed' : 'saved'}`);
       const page = await reader(`/world/${slugOf(headline)}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, new RegExp(`<h1 class="article__headline">${held ? headline : `${headline}, edited`}</h1>`));
-      assert.match(await auditLog(), new RegExp(`<td>article\\.${held ? 'change-proposed' : 'updated-live'}</td>\\s*<td>${id}: ${held ? headline : `${headline}, edited`}`));
+      assert.match(
+        await auditLog(),
+        new RegExp(`<td>article\\.${held ? 'change-proposed' : 'updated-live'}</td>\\s*<td>${id}: ${held ? headline : `${headline}, edited`}`),
+      );
     });
   }
 });

@@ -52,7 +52,8 @@ function atomHtmlFields(body: string): HtmlField[] {
   const collect = (node: XmlNode, where: string) => {
     for (const name of ['title', 'subtitle', 'summary', 'content', 'rights']) {
       const value = node[name];
-      if (value && typeof value === 'object' && ['html', 'xhtml'].includes(String((value as XmlNode)['@type']))) fields.push({ where: `${where} ${name}`, html: textOf(value) });
+      if (value && typeof value === 'object' && ['html', 'xhtml'].includes(String((value as XmlNode)['@type'])))
+        fields.push({ where: `${where} ${name}`, html: textOf(value) });
     }
   };
   collect(feed, 'feed');
@@ -75,9 +76,10 @@ function htmlFieldsOf(body: string, contentType: string): HtmlField[] {
 /** Elements an HTML parser (as a feed reader uses) makes of the field, that came from the hostile text. */
 function hostileElements(html: string): string[] {
   const document = parseDocument(html, { decodeEntities: true });
-  return DomUtils.findAll((element) => (element.name === 'img' && element.attribs.src === 'x') || Object.keys(element.attribs).some((name) => name.startsWith('on')), document.children).map(
-    (element) => `<${element.name} ${Object.keys(element.attribs).join(' ')}>`,
-  );
+  return DomUtils.findAll(
+    (element) => (element.name === 'img' && element.attribs.src === 'x') || Object.keys(element.attribs).some((name) => name.startsWith('on')),
+    document.children,
+  ).map((element) => `<${element.name} ${Object.keys(element.attribs).join(' ')}>`);
 }
 
 function textContentOf(html: string): string {
@@ -111,16 +113,37 @@ describe('text in feeds', () => {
     const section = await db.selectFrom('sections').select(['id', 'slug']).where('id', '=', article.section_id!).executeTakeFirstOrThrow();
 
     // What the newsroom typed: a standfirst, a bio and descriptions that look like markup.
-    await db.updateTable('articles').set({ standfirst: `Standfirst ${hostile}` }).where('id', '=', article.id).execute();
-    await db.updateTable('authors').set({ bio: `Bio ${hostile}` }).where('id', '=', author.id).execute();
-    await db.updateTable('sections').set({ description: `Section ${hostile}` }).where('id', '=', section.id).execute();
-    await db.updateTable('tags').set({ description: `Topic ${hostile}` }).where('id', '=', tag.id).execute();
+    await db
+      .updateTable('articles')
+      .set({ standfirst: `Standfirst ${hostile}` })
+      .where('id', '=', article.id)
+      .execute();
+    await db
+      .updateTable('authors')
+      .set({ bio: `Bio ${hostile}` })
+      .where('id', '=', author.id)
+      .execute();
+    await db
+      .updateTable('sections')
+      .set({ description: `Section ${hostile}` })
+      .where('id', '=', section.id)
+      .execute();
+    await db
+      .updateTable('tags')
+      .set({ description: `Topic ${hostile}` })
+      .where('id', '=', tag.id)
+      .execute();
     await gazette.settings.update({ description: `Site ${hostile}` });
     gazette.pages.clear();
 
     // What a reader typed, published as the newsroom's policy allows.
     await setCommentPolicy(gazette, { moderation: 'publish' });
-    const posted = await commentOn(gazette, articlePath, { name: `Mallory ${hostile}`, email: 'mallory@example.com', comment: hostileComment }, { remoteAddress: '198.51.100.40' });
+    const posted = await commentOn(
+      gazette,
+      articlePath,
+      { name: `Mallory ${hostile}`, email: 'mallory@example.com', comment: hostileComment },
+      { remoteAddress: '198.51.100.40' },
+    );
     const id = postedCommentId(posted);
     assert.equal((await db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'approved');
 

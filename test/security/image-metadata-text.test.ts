@@ -23,7 +23,10 @@ async function jpegWithXmp(properties: { caption: string; credit: string; creato
     `<dc:rights>${alt(properties.rights)}</dc:rights>` +
     `<Iptc4xmpCore:AltTextAccessibility>${alt(properties.alt)}</Iptc4xmpCore:AltTextAccessibility>` +
     '</rdf:Description></rdf:RDF></x:xmpmeta>';
-  return sharp({ create: { width: 40, height: 30, channels: 3, background: colour } }).jpeg().withXmp(xmp).toBuffer();
+  return sharp({ create: { width: 40, height: 30, channels: 3, background: colour } })
+    .jpeg()
+    .withXmp(xmp)
+    .toBuffer();
 }
 
 async function upload(name: string, bytes: Buffer): Promise<Stored> {
@@ -42,7 +45,13 @@ after(() => gazette.close());
 describe('descriptions read from a file’s XMP', () => {
   test('XML escapes are decoded exactly once: a quote-breaking caption is stored as plain text and shown escaped once', async () => {
     const bytes = await jpegWithXmp(
-      { caption: 'Alt&quot; onerror=alert(1) x=&quot;', credit: 'Ana &amp;amp; Bo', creator: 'Ana &amp; Bo', rights: '&#169; 2026 Ana &amp; Bo', alt: 'Two people, &#x201C;quoted&#x201D;' },
+      {
+        caption: 'Alt&quot; onerror=alert(1) x=&quot;',
+        credit: 'Ana &amp;amp; Bo',
+        creator: 'Ana &amp; Bo',
+        rights: '&#169; 2026 Ana &amp; Bo',
+        alt: 'Two people, &#x201C;quoted&#x201D;',
+      },
       '#806040',
     );
     const stored = await upload('quote-breaker.jpg', bytes);
@@ -62,7 +71,13 @@ describe('descriptions read from a file’s XMP', () => {
 
   test('text that decodes to HTML tags is dropped, as the same text typed into the form would be refused', async () => {
     const bytes = await jpegWithXmp(
-      { caption: 'Harbour at dawn', credit: '&lt;b&gt;Wire&lt;/b&gt;', creator: '&lt;script&gt;alert(1)&lt;/script&gt;', rights: 'CC BY 4.0', alt: '&lt;img src=x onerror=alert(1)&gt;' },
+      {
+        caption: 'Harbour at dawn',
+        credit: '&lt;b&gt;Wire&lt;/b&gt;',
+        creator: '&lt;script&gt;alert(1)&lt;/script&gt;',
+        rights: 'CC BY 4.0',
+        alt: '&lt;img src=x onerror=alert(1)&gt;',
+      },
       '#205080',
     );
     const stored = await upload('tagged-metadata.jpg', bytes);

@@ -43,7 +43,15 @@ describe('media descriptions', () => {
   async function articleShowing(mediaId: number, headline: string, publish: 'no' | 'now' | 'later'): Promise<void> {
     const deps = { db: gazette.database.db, changes: gazette.changes, clock: gazette.site.clock };
     const sectionId = (await gazette.database.db.selectFrom('sections').select('id').executeTakeFirstOrThrow()).id;
-    const article = await createArticle(deps, { headline, standfirst: 'Standfirst.', sectionId, authorIds: [], tagIds: [], bodyHtml: '<p>Body.</p>', featuredMediaId: mediaId });
+    const article = await createArticle(deps, {
+      headline,
+      standfirst: 'Standfirst.',
+      sectionId,
+      authorIds: [],
+      tagIds: [],
+      bodyHtml: '<p>Body.</p>',
+      featuredMediaId: mediaId,
+    });
     if (publish === 'now') await publishArticle(deps, article.id);
     if (publish === 'later') await publishArticle(deps, article.id, new Date(gazette.site.clock.now().getTime() + 86_400_000));
   }
@@ -138,19 +146,31 @@ describe('media descriptions', () => {
       const original = await captionOf(id);
       assert.equal((await saveDescription('editor', id, { alt: 'First alt', caption: 'First caption', credit: 'First credit' })).statusCode, 303);
       assert.equal((await saveDescription('owner', id, { alt: 'Second alt', caption: 'Second caption', credit: '' })).statusCode, 303);
-      assert.equal((await saveDescription('owner', id, { alt: 'Second alt', caption: 'Second caption', credit: '' })).statusCode, 303, 'saving the same text again');
+      assert.equal(
+        (await saveDescription('owner', id, { alt: 'Second alt', caption: 'Second caption', credit: '' })).statusCode,
+        303,
+        'saving the same text again',
+      );
 
       const audit = (await as('owner').get('/admin/audit')).body;
-      const entries = [...audit.matchAll(/<td>([^<]*)<\/td><td>media\.described<\/td><td>([^<]*)<\/td>/g)].filter((match) => match[2] === `${id}: author-upload.png`);
-      assert.deepEqual(entries.map((match) => match[1]), ['Mina Park', 'Test editor'], 'newest first; an unchanged save is not a change');
+      const entries = [...audit.matchAll(/<td>([^<]*)<\/td><td>media\.described<\/td><td>([^<]*)<\/td>/g)].filter(
+        (match) => match[2] === `${id}: author-upload.png`,
+      );
+      assert.deepEqual(
+        entries.map((match) => match[1]),
+        ['Mina Park', 'Test editor'],
+        'newest first; an unchanged save is not a change',
+      );
 
       const page = (await as('owner').get(`/admin/media/${id}`)).body;
       const history = page.slice(page.indexOf('<h2>Earlier descriptions</h2>'), page.indexOf('<h2>Delete</h2>'));
-      const replaced = [...history.matchAll(/Replaced <time datetime="[^"]+">[^<]+<\/time> by ([^<]+)<\/p><dl class="admin-facts">([\s\S]*?)<\/dl>/g)].map((match) => ({
-        by: match[1],
-        caption: /<dt>Caption<\/dt><dd>([^<]*)<\/dd>/.exec(match[2]!)![1],
-        credit: /<dt>Credit<\/dt><dd>([^<]*)<\/dd>/.exec(match[2]!)![1],
-      }));
+      const replaced = [...history.matchAll(/Replaced <time datetime="[^"]+">[^<]+<\/time> by ([^<]+)<\/p><dl class="admin-facts">([\s\S]*?)<\/dl>/g)].map(
+        (match) => ({
+          by: match[1],
+          caption: /<dt>Caption<\/dt><dd>([^<]*)<\/dd>/.exec(match[2]!)![1],
+          credit: /<dt>Credit<\/dt><dd>([^<]*)<\/dd>/.exec(match[2]!)![1],
+        }),
+      );
       assert.deepEqual(replaced, [
         { by: 'Mina Park', caption: 'First caption', credit: 'First credit' },
         { by: 'Test editor', caption: original, credit: 'Studio Credit' },

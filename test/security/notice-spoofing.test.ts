@@ -26,7 +26,11 @@ for (const path of ['/admin/comments', '/admin/comments/blocks', '/admin/comment
 }
 
 test('the media library shows no file names or reasons taken from its address', async () => {
-  const query = new URLSearchParams([['refused', `damaged:${spoof}`], ['deleted', spoof], ['added', '1']]);
+  const query = new URLSearchParams([
+    ['refused', `damaged:${spoof}`],
+    ['deleted', spoof],
+    ['added', '1'],
+  ]);
   const page = await owner.get(`/admin/media?${query}`);
   assert.equal(page.statusCode, 200);
   assert.doesNotMatch(page.body, /evil\.example/);

@@ -12,7 +12,10 @@ let browser: FormClient;
 /** 1601 × 30000: under the 50-megapixel limit, but 1600 wide it is 29,981 tall, past what AVIF (16384) and WebP (16383) hold. */
 let tallPng: Buffer;
 
-const onePixelColour = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#3a6ea5' } }).png().toBuffer();
+const onePixelColour = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#3a6ea5' } })
+    .png()
+    .toBuffer();
 
 /**
  * Stores an image the way earlier versions did, without today's checks: the original on disk and
@@ -23,14 +26,25 @@ async function storeWithoutChecks(app: TestGazette, storageKey: string, bytes: B
   await app.database.db
     .insertInto('media')
     .values({
-      storage_key: storageKey, original_name: `${storageKey}.png`, mime_type: 'image/png', width: size.width, height: size.height, bytes: bytes.length,
-      alt: 'A blue strip', caption: '', credit: '', photographer: '', copyright: '', created_at: testNow.toISOString(),
+      storage_key: storageKey,
+      original_name: `${storageKey}.png`,
+      mime_type: 'image/png',
+      width: size.width,
+      height: size.height,
+      bytes: bytes.length,
+      alt: 'A blue strip',
+      caption: '',
+      credit: '',
+      photographer: '',
+      copyright: '',
+      created_at: testNow.toISOString(),
     })
     .execute();
   return storageKey;
 }
 
-const mediaIdOf = async (storageKey: string) => (await gazette.database.db.selectFrom('media').select('id').where('storage_key', '=', storageKey).executeTakeFirstOrThrow()).id;
+const mediaIdOf = async (storageKey: string) =>
+  (await gazette.database.db.selectFrom('media').select('id').where('storage_key', '=', storageKey).executeTakeFirstOrThrow()).id;
 
 before(async () => {
   tallPng = await onePixelColour(1601, 30_000);
@@ -65,7 +79,12 @@ describe('an image some variants of which no encoder can write', () => {
       assert.equal(avif.statusCode, 200, `attempt ${attempt}: ${avif.body.slice(0, 200)}`);
       assert.equal(avif.headers['content-type'], 'image/jpeg');
       assert.doesNotMatch(String(avif.headers['cache-control']), /immutable/, 'a stand-in is not kept for a year');
-      assert.deepEqual(await sharp(avif.rawPayload).metadata().then((found) => [found.format, found.width, found.height]), ['jpeg', 800, 20_000]);
+      assert.deepEqual(
+        await sharp(avif.rawPayload)
+          .metadata()
+          .then((found) => [found.format, found.width, found.height]),
+        ['jpeg', 800, 20_000],
+      );
     }
     const webp = await gazette.app.inject({ url: `/media/${key}/800.webp` });
     assert.equal(webp.statusCode, 200);

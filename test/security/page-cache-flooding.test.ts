@@ -17,7 +17,12 @@ describe('reader page addresses and the page cache', () => {
   let stores = 0;
 
   const post = (path: string, n: number) =>
-    commentOn(gazette, path, { name: `Reader ${n}`, email: `reader-${n}@example.com`, comment: `Comment ${n} on the story.` }, { remoteAddress: `198.51.100.${n}` });
+    commentOn(
+      gazette,
+      path,
+      { name: `Reader ${n}`, email: `reader-${n}@example.com`, comment: `Comment ${n} on the story.` },
+      { remoteAddress: `198.51.100.${n}` },
+    );
 
   before(async () => {
     gazette = await buildTestApp({ commentsPerMinute: 1000 });

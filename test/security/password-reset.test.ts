@@ -217,7 +217,10 @@ describe('password resets', () => {
       assert.equal(made.statusCode, 200);
       assert.match(made.body, /Sent to kim@example\.org\./);
       assert.equal(gazette.sentMail.at(-1)!.to, 'kim@example.org');
-      assert.ok(gazette.sentMail.every((mail) => !mail.to.includes('\u212A')), 'no mail goes to the typed form');
+      assert.ok(
+        gazette.sentMail.every((mail) => !mail.to.includes('\u212A')),
+        'no mail goes to the typed form',
+      );
     } finally {
       await gazette.close();
     }

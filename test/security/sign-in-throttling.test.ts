@@ -33,7 +33,10 @@ describe('sign-in throttling', () => {
         assert.equal(answer.headers['retry-after'], other.headers['retry-after'], `attempt ${index + 1}: Retry-After`);
         assert.equal(comparable(answer.body), comparable(other.body), `attempt ${index + 1}: page`);
       }
-      assert.deepEqual(known.map((answer) => answer.statusCode), [401, 401, 401, 401, 401, 429]);
+      assert.deepEqual(
+        known.map((answer) => answer.statusCode),
+        [401, 401, 401, 401, 401, 429],
+      );
       const throttled = known.at(-1)!;
       assert.equal(throttled.headers['retry-after'], '1');
       assert.match(throttled.body, /Too many failed attempts\. Wait 1 second before trying again\./);
@@ -52,7 +55,8 @@ describe('sign-in throttling', () => {
       const attacker = new FormClient(gazette.app, '198.51.100.66');
       await attacker.get('/admin/login');
       const statuses = [];
-      for (let attempt = 1; attempt <= 9; attempt++) statuses.push((await attacker.post('/admin/login', { email: testOwner.email, password: `guess ${attempt}` })).statusCode);
+      for (let attempt = 1; attempt <= 9; attempt++)
+        statuses.push((await attacker.post('/admin/login', { email: testOwner.email, password: `guess ${attempt}` })).statusCode);
       assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429]);
 
       const owner = new FormClient(gazette.app, '192.0.2.20');

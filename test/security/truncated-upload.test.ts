@@ -58,7 +58,13 @@ describe('an upload cut off in the middle of a file', () => {
   test('the form without JavaScript is shown again with a 400 and says which file to send again', async () => {
     const first = await fixture('plain.gif');
     const second = await fixture('harbour-xmp-and-iptc.jpg');
-    const response = await postCutOff([{ ...first, name: 'whole-first.gif' }, { ...second, name: 'cut-second.jpg' }], { json: false, cutBytes: 2_000 });
+    const response = await postCutOff(
+      [
+        { ...first, name: 'whole-first.gif' },
+        { ...second, name: 'cut-second.jpg' },
+      ],
+      { json: false, cutBytes: 2_000 },
+    );
     assert.equal(response.statusCode, 400, response.body.slice(0, 300));
     assert.match(String(response.headers['content-type']), /^text\/html/);
     assert.match(response.body, /<h1>Media library<\/h1>/, 'the library page, not an error page');

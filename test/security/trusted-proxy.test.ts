@@ -18,7 +18,8 @@ function throughProxy(app: FastifyInstance, client: string): FormClient {
 async function wrongPasswords(browser: FormClient, count: number): Promise<number[]> {
   await browser.get('/admin/login');
   const statuses: number[] = [];
-  for (let attempt = 1; attempt <= count; attempt++) statuses.push((await browser.post('/admin/login', { email: testOwner.email, password: `guess ${attempt}` })).statusCode);
+  for (let attempt = 1; attempt <= count; attempt++)
+    statuses.push((await browser.post('/admin/login', { email: testOwner.email, password: `guess ${attempt}` })).statusCode);
   return statuses;
 }
 

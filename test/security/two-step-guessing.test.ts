@@ -37,8 +37,14 @@ describe('two-step codes', () => {
       const answers = [];
       for (const [index, code] of codes.entries()) answers.push(await attackers[index % 3]!.post('/admin/login/code', { code }));
 
-      assert.deepEqual(answers.map((answer) => answer.statusCode), Array(27).fill(401));
-      assert.ok(answers.every((answer) => !answer.cookies.some((cookie) => cookie.name === 'gazette_session')), 'no answer signs anyone in');
+      assert.deepEqual(
+        answers.map((answer) => answer.statusCode),
+        Array(27).fill(401),
+      );
+      assert.ok(
+        answers.every((answer) => !answer.cookies.some((cookie) => cookie.name === 'gazette_session')),
+        'no answer signs anyone in',
+      );
       for (const answer of answers.slice(0, 4)) assert.match(answer.body, /That code is not right/);
       for (const answer of answers.slice(4)) {
         assert.match(answer.body, signInPage, 'from the fifth wrong code on, the password is needed again');

@@ -9,11 +9,19 @@ const runFolders = ['src/', 'test/e2e/', 'test/security/', 'test/html/', 'test/b
 test('every test file sits in a folder npm test runs', async () => {
   const files = [...(await testFilesIn('src')), ...(await testFilesIn('test'))];
   assert.ok(files.length > 100, `found only ${files.length} test files`);
-  assert.deepEqual(files.filter((file) => !runFolders.some((folder) => file.startsWith(folder))), []);
+  assert.deepEqual(
+    files.filter((file) => !runFolders.some((folder) => file.startsWith(folder))),
+    [],
+  );
 });
 
 test('no test file run with others has a top-level beforeEach or afterEach, which would reach their tests too', async () => {
-  const files = [...(await testFilesIn('src')), ...(await testFilesIn('test/e2e')), ...(await testFilesIn('test/security')), ...(await testFilesIn('test/html'))];
+  const files = [
+    ...(await testFilesIn('src')),
+    ...(await testFilesIn('test/e2e')),
+    ...(await testFilesIn('test/security')),
+    ...(await testFilesIn('test/html')),
+  ];
   const offending: string[] = [];
   for (const file of files) {
     if (/^(beforeEach|afterEach)\(/m.test(await readFile(new URL(`../../${file}`, import.meta.url), 'utf8'))) offending.push(file);

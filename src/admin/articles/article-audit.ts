@@ -10,14 +10,26 @@ const subjectLength = 300;
 
 /** Writes one article action to the audit log, e.g. `article.trashed`, naming the article. */
 export function auditArticle(context: AdminContext, request: FastifyRequest, action: string, article: Pick<Article, 'id' | 'headline'>): Promise<void> {
-  return audit(accountDeps(context), requireStaff(request), `article.${action}`, `${article.id}: ${article.headline}`.slice(0, subjectLength), requestMeta(request));
+  return audit(
+    accountDeps(context),
+    requireStaff(request),
+    `article.${action}`,
+    `${article.id}: ${article.headline}`.slice(0, subjectLength),
+    requestMeta(request),
+  );
 }
 
 /**
  * A proposal's entry names the live headline, the proposal (kept in the database under its
  * number, viewable at /admin/articles/:id/changes/:number) and the headline it proposes.
  */
-export function auditChange(context: AdminContext, request: FastifyRequest, action: ChangeAction, article: Pick<Article, 'id' | 'headline'>, change: PendingChange): Promise<void> {
+export function auditChange(
+  context: AdminContext,
+  request: FastifyRequest,
+  action: ChangeAction,
+  article: Pick<Article, 'id' | 'headline'>,
+  change: PendingChange,
+): Promise<void> {
   const subject = `${article.id}: ${article.headline} (change ${change.id} by ${change.proposedByName ?? 'a former member'}: “${change.snapshot.headline}”)`;
   return audit(accountDeps(context), requireStaff(request), `article.${action}`, subject.slice(0, subjectLength), requestMeta(request));
 }

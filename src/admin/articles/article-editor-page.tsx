@@ -16,7 +16,9 @@ function CommentsSwitch({ articleId, comments, csrfToken }: { articleId: number;
       <form method="post" action={`/admin/comments/article/${articleId}`}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="comments" value={comments.open ? 'closed' : 'open'} />
-        <button type="submit" class="button">{comments.open ? 'Close comments' : 'Open comments'}</button>
+        <button type="submit" class="button">
+          {comments.open ? 'Close comments' : 'Open comments'}
+        </button>
       </form>
     </section>
   );
@@ -68,10 +70,24 @@ export interface EditorPageData {
 }
 
 export const editorLabels: Record<string, string> = {
-  headline: 'Headline', standfirst: 'Standfirst', slug: 'Slug', sectionId: 'Section', byline1: 'First byline',
-  byline2: 'Second byline', byline3: 'Third byline', tags: 'Tags', dateline: 'Dateline', featuredMediaId: 'Featured photo', socialImageId: 'Social image',
-  bodyHtml: 'Body', seoTitle: 'Search title', seoDescription: 'Search description', publishAt: 'Publish at',
-  kind: 'Type of work', correctionKind: 'Correction or update', correctionText: 'Note',
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  slug: 'Slug',
+  sectionId: 'Section',
+  byline1: 'First byline',
+  byline2: 'Second byline',
+  byline3: 'Third byline',
+  tags: 'Tags',
+  dateline: 'Dateline',
+  featuredMediaId: 'Featured photo',
+  socialImageId: 'Social image',
+  bodyHtml: 'Body',
+  seoTitle: 'Search title',
+  seoDescription: 'Search description',
+  publishAt: 'Publish at',
+  kind: 'Type of work',
+  correctionKind: 'Correction or update',
+  correctionText: 'Note',
 };
 
 const kindOptions = (Object.keys(articleKindNames) as ArticleKind[]).map((kind) => ({ value: kind, label: articleKindNames[kind] }));
@@ -120,7 +136,10 @@ function Corrections({ data, csrfToken }: { data: EditorPageData; csrfToken: str
         <ol>
           {data.corrections.map((note) => (
             <li>
-              <strong>{note.kind === 'correction' ? 'Correction' : 'Update'}, {note.createdAt.toISOString().slice(0, 10)}:</strong> {note.text}
+              <strong>
+                {note.kind === 'correction' ? 'Correction' : 'Update'}, {note.createdAt.toISOString().slice(0, 10)}:
+              </strong>{' '}
+              {note.text}
             </li>
           ))}
         </ol>
@@ -132,11 +151,21 @@ function Corrections({ data, csrfToken }: { data: EditorPageData; csrfToken: str
         <Select
           name="correctionKind"
           label={editorLabels.correctionKind!}
-          options={[{ value: 'correction', label: 'Correction: a fact was wrong' }, { value: 'update', label: 'Update: there is news' }]}
+          options={[
+            { value: 'correction', label: 'Correction: a fact was wrong' },
+            { value: 'update', label: 'Update: there is news' },
+          ]}
           value={data.values.correctionKind}
           error={data.errors.correctionKind}
         />
-        <TextArea name="correctionText" label={editorLabels.correctionText!} value={data.values.correctionText} error={data.errors.correctionText} rows={3} maxlength={2000} />
+        <TextArea
+          name="correctionText"
+          label={editorLabels.correctionText!}
+          value={data.values.correctionText}
+          error={data.errors.correctionText}
+          rows={3}
+          maxlength={2000}
+        />
         <button type="submit" class="button">
           Add to the article
         </button>
@@ -162,7 +191,13 @@ function Actions({ data }: { data: EditorPageData }) {
             Publish now
           </button>
           <div class="schedule">
-            <Field name="publishAt" label={`${editorLabels.publishAt} (${data.timeZone})`} value={data.values.publishAt} error={data.errors.publishAt} hint="Day and time, e.g. 2026-12-01T07:30" />
+            <Field
+              name="publishAt"
+              label={`${editorLabels.publishAt} (${data.timeZone})`}
+              value={data.values.publishAt}
+              error={data.errors.publishAt}
+              hint="Day and time, e.g. 2026-12-01T07:30"
+            />
             <button type="submit" name="intent" value="schedule" class="button">
               Schedule
             </button>
@@ -211,7 +246,9 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           {data.message}
         </p>
       ) : null}
-      {data.articleId && data.trash?.trashed ? <TrashedNotice articleId={data.articleId} canRestore={data.trash.canTrash} canDelete={data.trash.canDelete} csrfToken={chrome.csrfToken} /> : null}
+      {data.articleId && data.trash?.trashed ? (
+        <TrashedNotice articleId={data.articleId} canRestore={data.trash.canTrash} canDelete={data.trash.canDelete} csrfToken={chrome.csrfToken} />
+      ) : null}
       {data.pendingChange ? <PendingChangeNotice change={data.pendingChange} csrfToken={chrome.csrfToken} /> : null}
       {data.drafts ? <DraftNotices drafts={data.drafts} csrfToken={chrome.csrfToken} /> : null}
       <ErrorSummary errors={data.errors} labels={editorLabels} />
@@ -232,20 +269,84 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
         <Field name="headline" label={editorLabels.headline!} value={data.values.headline} error={data.errors.headline} required maxlength={200} />
         <TextArea name="standfirst" label={editorLabels.standfirst!} value={data.values.standfirst} error={data.errors.standfirst} rows={2} maxlength={600} />
         <div class="editor-columns">
-          <Select name="kind" label={editorLabels.kind!} options={kindOptions} value={data.values.kind || 'news'} error={data.errors.kind} hint="Readers see every type but news labelled." />
-          <Select name="sectionId" label={editorLabels.sectionId!} options={[none, ...data.sections]} value={data.values.sectionId} error={data.errors.sectionId} />
-          <Field name="dateline" label={editorLabels.dateline!} value={data.values.dateline} error={data.errors.dateline} hint="Place only, e.g. SEOUL" maxlength={60} />
+          <Select
+            name="kind"
+            label={editorLabels.kind!}
+            options={kindOptions}
+            value={data.values.kind || 'news'}
+            error={data.errors.kind}
+            hint="Readers see every type but news labelled."
+          />
+          <Select
+            name="sectionId"
+            label={editorLabels.sectionId!}
+            options={[none, ...data.sections]}
+            value={data.values.sectionId}
+            error={data.errors.sectionId}
+          />
+          <Field
+            name="dateline"
+            label={editorLabels.dateline!}
+            value={data.values.dateline}
+            error={data.errors.dateline}
+            hint="Place only, e.g. SEOUL"
+            maxlength={60}
+          />
         </div>
         <Bylines data={data} />
-        <Field name="tags" label={editorLabels.tags!} value={data.values.tags} error={data.errors.tags} hint={data.mayCreateTags ? 'Separated by commas; new tags are created.' : 'Separated by commas; choose existing tags (only editors can create new ones).'} maxlength={600} />
-        <Select name="featuredMediaId" label={editorLabels.featuredMediaId!} options={[none, ...data.images]} value={data.values.featuredMediaId} error={data.errors.featuredMediaId} hint="Upload photos in the media library." />
-        <Select name="socialImageId" label={editorLabels.socialImageId!} options={[sameAsFeatured, ...data.images]} value={data.values.socialImageId} error={data.errors.socialImageId} hint="What social networks show when the article is shared, if not the featured photo." />
-        <TextArea name="bodyHtml" label={editorLabels.bodyHtml!} value={data.values.bodyHtml} error={data.errors.bodyHtml} rows={18} hint="Paragraphs, headings, lists, quotes, links, library photos and embeds; anything else is removed when saved." />
+        <Field
+          name="tags"
+          label={editorLabels.tags!}
+          value={data.values.tags}
+          error={data.errors.tags}
+          hint={
+            data.mayCreateTags ? 'Separated by commas; new tags are created.' : 'Separated by commas; choose existing tags (only editors can create new ones).'
+          }
+          maxlength={600}
+        />
+        <Select
+          name="featuredMediaId"
+          label={editorLabels.featuredMediaId!}
+          options={[none, ...data.images]}
+          value={data.values.featuredMediaId}
+          error={data.errors.featuredMediaId}
+          hint="Upload photos in the media library."
+        />
+        <Select
+          name="socialImageId"
+          label={editorLabels.socialImageId!}
+          options={[sameAsFeatured, ...data.images]}
+          value={data.values.socialImageId}
+          error={data.errors.socialImageId}
+          hint="What social networks show when the article is shared, if not the featured photo."
+        />
+        <TextArea
+          name="bodyHtml"
+          label={editorLabels.bodyHtml!}
+          value={data.values.bodyHtml}
+          error={data.errors.bodyHtml}
+          rows={18}
+          hint="Paragraphs, headings, lists, quotes, links, library photos and embeds; anything else is removed when saved."
+        />
         <details class="field-group">
           <summary>Address and search engines</summary>
-          <Field name="slug" label={editorLabels.slug!} value={data.values.slug} error={data.errors.slug} hint="Leave empty to make one from the headline. Old addresses keep working." maxlength={120} />
+          <Field
+            name="slug"
+            label={editorLabels.slug!}
+            value={data.values.slug}
+            error={data.errors.slug}
+            hint="Leave empty to make one from the headline. Old addresses keep working."
+            maxlength={120}
+          />
           <Field name="seoTitle" label={editorLabels.seoTitle!} value={data.values.seoTitle} error={data.errors.seoTitle} maxlength={120} />
-          <TextArea name="seoDescription" label={editorLabels.seoDescription!} value={data.values.seoDescription} error={data.errors.seoDescription} rows={2} maxlength={320} />
+          <TextArea
+            name="seoDescription"
+            label={editorLabels.seoDescription!}
+            value={data.values.seoDescription}
+            error={data.errors.seoDescription}
+            rows={2}
+            maxlength={320}
+          />
         </details>
         {data.trash?.trashed ? null : <Actions data={data} />}
       </form>

@@ -2,7 +2,29 @@ import { type Static, Type } from '@sinclair/typebox';
 import { TZDate } from '@date-fns/tz';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../accounts/index.ts';
-import { type Article, canEditArticle, canPublishArticle, canTrashArticle, createArticle, addCorrection, discardUnsavedDraft, findPendingChange, getArticle, holdsEditForReview, isLive, loadSnapshotNames, type PendingChange, prepublishChecklist, publishArticle, requestReview, type RevisionSnapshot, saveArticleEdit, type Staff, snapshotOfArticle, unpublishArticle } from '../../articles/index.ts';
+import {
+  type Article,
+  canEditArticle,
+  canPublishArticle,
+  canTrashArticle,
+  createArticle,
+  addCorrection,
+  discardUnsavedDraft,
+  findPendingChange,
+  getArticle,
+  holdsEditForReview,
+  isLive,
+  loadSnapshotNames,
+  type PendingChange,
+  prepublishChecklist,
+  publishArticle,
+  requestReview,
+  type RevisionSnapshot,
+  saveArticleEdit,
+  type Staff,
+  snapshotOfArticle,
+  unpublishArticle,
+} from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { listAuthors } from '../../authors/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
@@ -20,10 +42,17 @@ import { rowIdParams } from '../../platform/route-schemas.ts';
 const IdParams = rowIdParams('articleId');
 type IdParams = Static<typeof IdParams>;
 const notices: Record<string, string> = {
-  corrected: 'The note was added to the article.', saved: 'Saved.', published: 'Published.', scheduled: 'Scheduled.', unpublished: 'Unpublished: readers no longer see it.',
-  review: 'Sent to the editors for review.', discarded: 'Your unsaved changes were discarded.', restored: 'Restored from the trash as a draft.',
+  corrected: 'The note was added to the article.',
+  saved: 'Saved.',
+  published: 'Published.',
+  scheduled: 'Scheduled.',
+  unpublished: 'Unpublished: readers no longer see it.',
+  review: 'Sent to the editors for review.',
+  discarded: 'Your unsaved changes were discarded.',
+  restored: 'Restored from the trash as a draft.',
   proposed: 'Sent to the editors: your changes will reach readers once an editor accepts them.',
-  accepted: 'The change was accepted and published.', rejected: 'The change was rejected; the article is as it was.',
+  accepted: 'The change was accepted and published.',
+  rejected: 'The change was rejected; the article is as it was.',
   withdrawn: 'Your change was withdrawn; the form shows the published version.',
 };
 const messages = {
@@ -51,11 +80,25 @@ function valuesOf(
   const scheduledAt = article.status === 'scheduled' && article.publishedAt ? new TZDate(article.publishedAt.getTime(), timeZone) : undefined;
   const idValue = (id: number | null | undefined) => (id == null ? '' : String(id));
   return {
-    headline: version.headline, standfirst: version.standfirst, slug: version.slug, sectionId: idValue(version.sectionId),
-    byline1, byline2, byline3, tags: version.tagIds.flatMap((id) => tagNames.get(id) ?? []).join(', '), dateline: version.dateline,
-    featuredMediaId: idValue(version.featuredMediaId), socialImageId: idValue(version.socialImageId), bodyHtml: version.bodyHtml, seoTitle: version.seoTitle ?? '',
-    seoDescription: version.seoDescription ?? '', loadedVersion: String(article.version), kind: version.kind ?? 'news',
-    publishAt: scheduledAt ? `${scheduledAt.getFullYear()}-${String(scheduledAt.getMonth() + 1).padStart(2, '0')}-${String(scheduledAt.getDate()).padStart(2, '0')}T${String(scheduledAt.getHours()).padStart(2, '0')}:${String(scheduledAt.getMinutes()).padStart(2, '0')}` : '',
+    headline: version.headline,
+    standfirst: version.standfirst,
+    slug: version.slug,
+    sectionId: idValue(version.sectionId),
+    byline1,
+    byline2,
+    byline3,
+    tags: version.tagIds.flatMap((id) => tagNames.get(id) ?? []).join(', '),
+    dateline: version.dateline,
+    featuredMediaId: idValue(version.featuredMediaId),
+    socialImageId: idValue(version.socialImageId),
+    bodyHtml: version.bodyHtml,
+    seoTitle: version.seoTitle ?? '',
+    seoDescription: version.seoDescription ?? '',
+    loadedVersion: String(article.version),
+    kind: version.kind ?? 'news',
+    publishAt: scheduledAt
+      ? `${scheduledAt.getFullYear()}-${String(scheduledAt.getMonth() + 1).padStart(2, '0')}-${String(scheduledAt.getDate()).padStart(2, '0')}T${String(scheduledAt.getHours()).padStart(2, '0')}:${String(scheduledAt.getMinutes()).padStart(2, '0')}`
+      : '',
   };
 }
 
@@ -91,39 +134,57 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     };
   };
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, status: number, article: Article | undefined, form: Partial<EditorPageData> & { values: EditorValues }) => {
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    article: Article | undefined,
+    form: Partial<EditorPageData> & { values: EditorValues },
+  ) => {
     const staff = requireStaff(request);
     const [{ sections, authors, images }, waiting] = await Promise.all([choices(), article ? findPendingChange(db, article.id) : undefined]);
     const settings = site.settings.current();
     const pendingChange = article ? pendingNotice(staff, article, waiting) : undefined;
-    return sendHtml(reply, status, renderEditorPage(adminChrome(context, request, reply), {
-      ...(article ? { articleId: article.id } : {}),
-      ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
-      statusLabel: statusLabel(article),
-      corrections: article?.corrections ?? [],
-      canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
-      checklist: article ? prepublishChecklist(article) : [],
-      errors: {},
-      ...form,
-      sections, authors, images,
-      canPublish: canPublishArticle(staff, article),
-      mayCreateTags: can(staff, 'manage-sections-and-tags'),
-      ...(article && can(staff, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
-      ...(article ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrashArticle(staff, article), canDelete: can(staff, 'delete-trashed-article') } } : {}),
-      isLive: article ? isLive(article) : false,
-      editsAreHeld: article ? holdsEditForReview(staff, article) : false,
-      ...(pendingChange ? { pendingChange } : {}),
-      timeZone: settings.timeZone,
-      // A trashed article is not edited until it is restored, so nothing is autosaved either.
-      ...(article?.trashedAt ? {} : { richEditor: {
-        scriptUrl: context.editorScriptUrl,
-        libraryUrl: '/admin/media.json',
-        draftKey: `${requireStaff(request).id}:${article ? `article-${article.id}` : 'new'}`,
-        fieldNames: draftFieldNames,
-        ...(article ? { autosaveUrl: `/admin/articles/${article.id}/autosave` } : {}),
-        tagSuggestUrl: '/admin/tags/suggest',
-      } }),
-    }));
+    return sendHtml(
+      reply,
+      status,
+      renderEditorPage(adminChrome(context, request, reply), {
+        ...(article ? { articleId: article.id } : {}),
+        ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
+        statusLabel: statusLabel(article),
+        corrections: article?.corrections ?? [],
+        canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
+        checklist: article ? prepublishChecklist(article) : [],
+        errors: {},
+        ...form,
+        sections,
+        authors,
+        images,
+        canPublish: canPublishArticle(staff, article),
+        mayCreateTags: can(staff, 'manage-sections-and-tags'),
+        ...(article && can(staff, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
+        ...(article
+          ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrashArticle(staff, article), canDelete: can(staff, 'delete-trashed-article') } }
+          : {}),
+        isLive: article ? isLive(article) : false,
+        editsAreHeld: article ? holdsEditForReview(staff, article) : false,
+        ...(pendingChange ? { pendingChange } : {}),
+        timeZone: settings.timeZone,
+        // A trashed article is not edited until it is restored, so nothing is autosaved either.
+        ...(article?.trashedAt
+          ? {}
+          : {
+              richEditor: {
+                scriptUrl: context.editorScriptUrl,
+                libraryUrl: '/admin/media.json',
+                draftKey: `${requireStaff(request).id}:${article ? `article-${article.id}` : 'new'}`,
+                fieldNames: draftFieldNames,
+                ...(article ? { autosaveUrl: `/admin/articles/${article.id}/autosave` } : {}),
+                tagSuggestUrl: '/admin/tags/suggest',
+              },
+            }),
+      }),
+    );
   };
 
   /** Saves, then does what the pressed button asked; any refusal re-shows the form as typed. */
@@ -142,7 +203,10 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       const input = await articleInputFrom(db, values, { ...(await choices()).ids, mayCreateTags: can(staff, 'manage-sections-and-tags') });
       const loaded = Number(values.loadedVersion);
       const edit = article
-        ? await saveArticleEdit(articleDeps, article.id, input, { editor: staff, ...(Number.isInteger(loaded) && loaded > 0 ? { expectedVersion: loaded } : {}) })
+        ? await saveArticleEdit(articleDeps, article.id, input, {
+            editor: staff,
+            ...(Number.isInteger(loaded) && loaded > 0 ? { expectedVersion: loaded } : {}),
+          })
         : undefined;
       const kept = edit ? edit.article : await createArticle(articleDeps, input, { actorId: staff.id });
       // What was autosaved is now saved for real, or kept for review.
@@ -170,7 +234,8 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       const current = saved ?? article;
       if (saved) values.loadedVersion = String(saved.version);
       if (error instanceof ValidationError) return show(request, reply, 422, current, { values, errors: error.fields, message: error.message });
-      if (error instanceof ConflictError || error instanceof ForbiddenError) return show(request, reply, error.status, current, { values, message: error.message });
+      if (error instanceof ConflictError || error instanceof ForbiddenError)
+        return show(request, reply, error.status, current, { values, message: error.message });
       throw error;
     }
   };
@@ -185,18 +250,22 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
   };
 
   const EditQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })), restore: Type.Optional(Type.Literal('autosave')) });
-  app.get<{ Params: IdParams; Querystring: Static<typeof EditQuery> }>('/admin/articles/:articleId', { schema: { params: IdParams, querystring: EditQuery } }, async (request, reply) => {
-    const staff = requireStaff(request);
-    const article = await loadEditable(request);
-    const notice = notices[request.query.done ?? ''];
-    const timeZone = site.settings.current().timeZone;
-    // The writer of a change waiting for review goes on from their proposal, not from the published version.
-    const waiting = await findPendingChange(db, article.id);
-    const proposal = waiting?.proposedBy === staff.id ? waiting.snapshot : undefined;
-    const stored = proposal ? valuesOf(article, timeZone, proposal, (await loadSnapshotNames(db, [proposal])).tags) : valuesOf(article, timeZone);
-    const { values, drafts } = await loadDraftState(context, staff, article, stored, request.query.restore === 'autosave');
-    return show(request, reply, 200, article, { values, drafts, ...(notice ? { notice } : {}) });
-  });
+  app.get<{ Params: IdParams; Querystring: Static<typeof EditQuery> }>(
+    '/admin/articles/:articleId',
+    { schema: { params: IdParams, querystring: EditQuery } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const article = await loadEditable(request);
+      const notice = notices[request.query.done ?? ''];
+      const timeZone = site.settings.current().timeZone;
+      // The writer of a change waiting for review goes on from their proposal, not from the published version.
+      const waiting = await findPendingChange(db, article.id);
+      const proposal = waiting?.proposedBy === staff.id ? waiting.snapshot : undefined;
+      const stored = proposal ? valuesOf(article, timeZone, proposal, (await loadSnapshotNames(db, [proposal])).tags) : valuesOf(article, timeZone);
+      const { values, drafts } = await loadDraftState(context, staff, article, stored, request.query.restore === 'autosave');
+      return show(request, reply, 200, article, { values, drafts, ...(notice ? { notice } : {}) });
+    },
+  );
 
   app.post<{ Params: IdParams }>(
     '/admin/articles/:articleId',

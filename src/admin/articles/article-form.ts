@@ -21,8 +21,24 @@ const intents: readonly Intent[] = ['save', 'review', 'publish', 'schedule', 'un
 export type EditorValues = Record<string, string>;
 
 export const editorFieldNames = [
-  'headline', 'standfirst', 'slug', 'sectionId', 'byline1', 'byline2', 'byline3', 'tags', 'dateline',
-  'featuredMediaId', 'socialImageId', 'bodyHtml', 'seoTitle', 'seoDescription', 'publishAt', 'loadedVersion', 'intent', 'kind',
+  'headline',
+  'standfirst',
+  'slug',
+  'sectionId',
+  'byline1',
+  'byline2',
+  'byline3',
+  'tags',
+  'dateline',
+  'featuredMediaId',
+  'socialImageId',
+  'bodyHtml',
+  'seoTitle',
+  'seoDescription',
+  'publishAt',
+  'loadedVersion',
+  'intent',
+  'kind',
 ] as const;
 
 /** The fields an autosave or a browser's draft keeps: what a writer types, not which button they press. */
@@ -86,7 +102,14 @@ export async function articleInputFrom(
   const socialImageId = pick(values.socialImageId, options.imageIds, 'socialImageId', errors);
   const kind = values.kind || 'news';
   if (!isArticleKind(kind)) errors.kind = messages.unknownOption;
-  const tagNames = [...new Set((values.tags ?? '').split(',').map((name) => name.trim()).filter(Boolean))];
+  const tagNames = [
+    ...new Set(
+      (values.tags ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (tagNames.length > 10) errors.tags = messages.tooManyTags;
   else if (tagNames.some((name) => name.length > 50)) errors.tags = messages.tagTooLong;
   if (Object.keys(errors).length > 0) throw new ValidationError('The article has errors.', errors);

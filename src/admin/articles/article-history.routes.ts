@@ -1,6 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { canEditArticle, getArticle, holdsEditForReview, listArticleRevisions, loadSnapshotNames, type PublishedArticle, renderArticleDocument, restoreRevision } from '../../articles/index.ts';
+import {
+  canEditArticle,
+  getArticle,
+  holdsEditForReview,
+  listArticleRevisions,
+  loadSnapshotNames,
+  type PublishedArticle,
+  renderArticleDocument,
+  restoreRevision,
+} from '../../articles/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
@@ -45,13 +54,31 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
       // By default: the latest save against the one before it.
       const to = byId.get(request.query.to ?? revisions[0]?.id ?? 0);
       const from = byId.get(request.query.from ?? revisions[1]?.id ?? 0);
-      return sendHtml(reply, 200, renderRevisionsPage(adminChrome(context, request, reply), {
-        articleId: article.id,
-        headline: article.headline,
-        revisions: revisions.map((revision) => ({ id: revision.id, label: formatDateTime(revision.savedAt, dateStyle), by: revision.savedByName ?? 'Gazette' })),
-        ...(from && to ? { comparison: { from: from.snapshot, to: to.snapshot, fromId: from.id, toId: to.id, names: await loadSnapshotNames(db, [from.snapshot, to.snapshot]) } } : {}),
-        restoreIsHeld: holdsEditForReview(requireStaff(request), article),
-      }));
+      return sendHtml(
+        reply,
+        200,
+        renderRevisionsPage(adminChrome(context, request, reply), {
+          articleId: article.id,
+          headline: article.headline,
+          revisions: revisions.map((revision) => ({
+            id: revision.id,
+            label: formatDateTime(revision.savedAt, dateStyle),
+            by: revision.savedByName ?? 'Gazette',
+          })),
+          ...(from && to
+            ? {
+                comparison: {
+                  from: from.snapshot,
+                  to: to.snapshot,
+                  fromId: from.id,
+                  toId: to.id,
+                  names: await loadSnapshotNames(db, [from.snapshot, to.snapshot]),
+                },
+              }
+            : {}),
+          restoreIsHeld: holdsEditForReview(requireStaff(request), article),
+        }),
+      );
     },
   );
 
@@ -60,7 +87,9 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
     { schema: { params: RevisionParams }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      const outcome = await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, { editor: requireStaff(request) });
+      const outcome = await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, {
+        editor: requireStaff(request),
+      });
       await auditEdit(context, request, outcome);
       return reply.redirect(`/admin/articles/${article.id}?done=${outcome.kind === 'held' ? 'proposed' : 'saved'}`, 303);
     },

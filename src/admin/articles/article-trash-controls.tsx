@@ -11,7 +11,12 @@ const messages = {
   deleteForever: 'Delete permanently…',
   confirmTitle: 'Delete this article permanently?',
   confirmLede: (headline: string) => `“${headline}” will be deleted for good, with everything that belongs to it:`,
-  goesWithIt: ['every revision and unsaved autosave', 'its corrections and updates', 'its bylines and tags (the authors and tags themselves stay)', 'its old addresses, which will then answer “not found”'],
+  goesWithIt: [
+    'every revision and unsaved autosave',
+    'its corrections and updates',
+    'its bylines and tags (the authors and tags themselves stay)',
+    'its old addresses, which will then answer “not found”',
+  ],
   cannotUndo: 'This cannot be undone. Photos it used stay in the media library.',
   confirm: 'Delete permanently',
   cancel: 'Keep it in the trash',

@@ -11,7 +11,13 @@ import type { EditorDraftState } from './editor-notices.tsx';
  * into the form when they asked) and who else is typing. An autosave identical to the article is
  * left unmentioned: it can only be one that arrived just after a save.
  */
-export async function loadDraftState(context: AdminContext, staff: User, article: Article, values: EditorValues, restore: boolean): Promise<{ values: EditorValues; drafts: EditorDraftState }> {
+export async function loadDraftState(
+  context: AdminContext,
+  staff: User,
+  article: Article,
+  values: EditorValues,
+  restore: boolean,
+): Promise<{ values: EditorValues; drafts: EditorDraftState }> {
   const deps = { db: context.db, clock: context.site.clock };
   const style = dateStyleOf(context.site.settings.current());
   const [draft, others] = await Promise.all([findUnsavedDraft(context.db, article.id, staff.id), listRecentOtherEditors(deps, article.id, staff.id)]);

@@ -12,7 +12,8 @@ const messages = {
   waiting: 'Readers still see the published version. Accepting publishes this change at once; rejecting leaves the article as it is.',
   decided: { accepted: 'Accepted', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   decidedBy: (state: string, by: string, at: string) => `${state} by ${by} on ${at}.`,
-  movedOn: 'The published article has been saved since this change was proposed. The differences below are against the article as it is now: accepting replaces those later edits too.',
+  movedOn:
+    'The published article has been saved since this change was proposed. The differences below are against the article as it is now: accepting replaces those later edits too.',
   differences: 'Differences from the published article',
   accept: 'Accept and publish this change',
   reject: 'Reject',
@@ -25,7 +26,11 @@ export interface PendingChangePageData {
   /** The article's version compared here; accepting is refused if it has changed since. */
   readonly liveVersion: number;
   readonly publicUrl: string | null;
-  readonly change: Pick<PendingChange, 'id' | 'state'> & { readonly byName: string; readonly atLabel: string; readonly decided?: { readonly byName: string; readonly atLabel: string } };
+  readonly change: Pick<PendingChange, 'id' | 'state'> & {
+    readonly byName: string;
+    readonly atLabel: string;
+    readonly decided?: { readonly byName: string; readonly atLabel: string };
+  };
   readonly liveMovedOn: boolean;
   readonly live: readonly ReadableField[];
   readonly proposed: readonly ReadableField[];
@@ -90,7 +95,11 @@ export function renderPendingChangePage(chrome: AdminChrome, data: PendingChange
       ) : null}
       <p>
         {messages.proposed(change.byName, change.atLabel)}{' '}
-        {change.state === 'pending' ? messages.waiting : change.decided ? messages.decidedBy(messages.decided[change.state], change.decided.byName, change.decided.atLabel) : null}
+        {change.state === 'pending'
+          ? messages.waiting
+          : change.decided
+            ? messages.decidedBy(messages.decided[change.state], change.decided.byName, change.decided.atLabel)
+            : null}
       </p>
       {change.state === 'pending' && data.liveMovedOn ? (
         <p class="editor-notice editor-notice--info" role="status">

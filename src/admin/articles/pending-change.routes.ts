@@ -1,6 +1,18 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptPendingChange, type Article, canEditArticle, canPublishArticle, getArticle, getProposedChange, loadSnapshotNames, type PendingChange, rejectPendingChange, snapshotOfArticle, withdrawPendingChange } from '../../articles/index.ts';
+import {
+  acceptPendingChange,
+  type Article,
+  canEditArticle,
+  canPublishArticle,
+  getArticle,
+  getProposedChange,
+  loadSnapshotNames,
+  type PendingChange,
+  rejectPendingChange,
+  snapshotOfArticle,
+  withdrawPendingChange,
+} from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
@@ -53,25 +65,29 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const names = await loadSnapshotNames(db, [live, change.snapshot]);
     const style = dateStyleOf(site.settings.current());
     const waiting = change.state === 'pending';
-    return sendHtml(reply, status, renderPendingChangePage(adminChrome(context, request, reply), {
-      articleId: article.id,
-      liveHeadline: article.headline,
-      liveVersion: article.version,
-      publicUrl: article.status === 'published' ? articleUrl(article) : null,
-      change: {
-        id: change.id,
-        state: change.state,
-        byName: change.proposedByName ?? messages.formerMember,
-        atLabel: formatDateTime(change.proposedAt, style),
-        ...(change.decidedAt ? { decided: { byName: change.decidedByName ?? messages.formerMember, atLabel: formatDateTime(change.decidedAt, style) } } : {}),
-      },
-      liveMovedOn: article.version > change.baseVersion,
-      live: readableSnapshot(live, names),
-      proposed: readableSnapshot(change.snapshot, names),
-      canDecide: waiting && canPublishArticle(staff, article),
-      canWithdraw: waiting && change.proposedBy === staff.id,
-      ...(message ? { message } : {}),
-    }));
+    return sendHtml(
+      reply,
+      status,
+      renderPendingChangePage(adminChrome(context, request, reply), {
+        articleId: article.id,
+        liveHeadline: article.headline,
+        liveVersion: article.version,
+        publicUrl: article.status === 'published' ? articleUrl(article) : null,
+        change: {
+          id: change.id,
+          state: change.state,
+          byName: change.proposedByName ?? messages.formerMember,
+          atLabel: formatDateTime(change.proposedAt, style),
+          ...(change.decidedAt ? { decided: { byName: change.decidedByName ?? messages.formerMember, atLabel: formatDateTime(change.decidedAt, style) } } : {}),
+        },
+        liveMovedOn: article.version > change.baseVersion,
+        live: readableSnapshot(live, names),
+        proposed: readableSnapshot(change.snapshot, names),
+        canDecide: waiting && canPublishArticle(staff, article),
+        canWithdraw: waiting && change.proposedBy === staff.id,
+        ...(message ? { message } : {}),
+      }),
+    );
   };
 
   /** A refused decision re-shows the comparison as it now stands, with the reason. */
@@ -91,7 +107,11 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
     async (request, reply) => {
       const { article } = await load(request);
       try {
-        const { change } = await acceptPendingChange(articleDeps, article.id, { editor: requireStaff(request), changeId: request.params.changeId, expectedVersion: Number(request.body.liveVersion) });
+        const { change } = await acceptPendingChange(articleDeps, article.id, {
+          editor: requireStaff(request),
+          changeId: request.params.changeId,
+          expectedVersion: Number(request.body.liveVersion),
+        });
         await auditChange(context, request, 'change-accepted', article, change);
         return reply.redirect(`/admin/articles/${article.id}?done=accepted`, 303);
       } catch (error) {

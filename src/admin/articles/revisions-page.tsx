@@ -10,12 +10,28 @@ export interface RevisionsPageData {
   readonly headline: string;
   readonly revisions: readonly { readonly id: number; readonly label: string; readonly by: string }[];
   /** The two revisions compared, older first; absent when there is only one. */
-  readonly comparison?: { readonly from: RevisionSnapshot; readonly to: RevisionSnapshot; readonly fromId: number; readonly toId: number; readonly names: SnapshotNames };
+  readonly comparison?: {
+    readonly from: RevisionSnapshot;
+    readonly to: RevisionSnapshot;
+    readonly fromId: number;
+    readonly toId: number;
+    readonly names: SnapshotNames;
+  };
   /** A restore by this person waits for an editor's review (the article is live and they may not publish it). */
   readonly restoreIsHeld: boolean;
 }
 
-function RevisionSelect({ name, label, revisions, value }: { name: string; label: string; revisions: RevisionsPageData['revisions']; value: number | undefined }) {
+function RevisionSelect({
+  name,
+  label,
+  revisions,
+  value,
+}: {
+  name: string;
+  label: string;
+  revisions: RevisionsPageData['revisions'];
+  value: number | undefined;
+}) {
   return (
     <div class="field">
       <label for={`field-${name}`}>{label}</label>
@@ -55,25 +71,25 @@ export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData
       ) : null}
       <h2>Every save</h2>
       <AdminTable columns={['Saved', 'By', 'Restore']}>
-          {data.revisions.map((revision, index) => (
-            <tr>
-              <td>{revision.label}</td>
-              <td>{revision.by}</td>
-              <td>
-                {index === 0 ? (
-                  'Current version'
-                ) : (
-                  <form method="post" action={`/admin/articles/${data.articleId}/revisions/${revision.id}/restore`} class="inline-form">
-                    <CsrfField token={chrome.csrfToken} />
-                    <button type="submit" class="button">
-                      {data.restoreIsHeld ? 'Propose this version for review' : 'Restore this version'}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </AdminTable>
+        {data.revisions.map((revision, index) => (
+          <tr>
+            <td>{revision.label}</td>
+            <td>{revision.by}</td>
+            <td>
+              {index === 0 ? (
+                'Current version'
+              ) : (
+                <form method="post" action={`/admin/articles/${data.articleId}/revisions/${revision.id}/restore`} class="inline-form">
+                  <CsrfField token={chrome.csrfToken} />
+                  <button type="submit" class="button">
+                    {data.restoreIsHeld ? 'Propose this version for review' : 'Restore this version'}
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminDocument>,
   );
 }

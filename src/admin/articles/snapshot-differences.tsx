@@ -26,7 +26,7 @@ function bodyAddresses(html: string): string {
  * shows every change that would reach readers: words, placement, bylines, photos and addresses.
  */
 export function readableSnapshot(snapshot: RevisionSnapshot, names: SnapshotNames): ReadableField[] {
-  const name = (map: ReadonlyMap<number, string>, id: number | null | undefined) => (id == null ? messages.none : map.get(id) ?? messages.gone(id));
+  const name = (map: ReadonlyMap<number, string>, id: number | null | undefined) => (id == null ? messages.none : (map.get(id) ?? messages.gone(id)));
   const list = (map: ReadonlyMap<number, string>, ids: readonly number[]) => (ids.length === 0 ? messages.none : ids.map((id) => name(map, id)).join(', '));
   return [
     ['Headline', snapshot.headline],
@@ -50,9 +50,7 @@ export function readableSnapshot(snapshot: RevisionSnapshot, names: SnapshotName
 function Difference({ before, after }: { before: string; after: string }) {
   return (
     <p class="diff">
-      {diffWords(before, after).map((part) =>
-        part.added ? <ins>{part.value}</ins> : part.removed ? <del>{part.value}</del> : <span>{part.value}</span>,
-      )}
+      {diffWords(before, after).map((part) => (part.added ? <ins>{part.value}</ins> : part.removed ? <del>{part.value}</del> : <span>{part.value}</span>))}
     </p>
   );
 }

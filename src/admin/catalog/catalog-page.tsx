@@ -42,8 +42,16 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
     <AdminDocument chrome={chrome} title={data.title}>
       <h1>{data.title}</h1>
       <p class="admin-lede">{data.introduction}</p>
-      {data.notice ? <p class="form-message form-message--ok" role="status">{data.notice}</p> : null}
-      {data.message ? <p class="form-message" role="alert">{data.message}</p> : null}
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
+      {data.message ? (
+        <p class="form-message" role="alert">
+          {data.message}
+        </p>
+      ) : null}
       {form ? (
         <section class="catalog-form" aria-labelledby="catalog-form-heading">
           <h2 id="catalog-form-heading">{form.heading}</h2>
@@ -52,11 +60,34 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
             <CsrfField token={chrome.csrfToken} />
             {form.fields.map((field) =>
               field.options ? (
-                <Select name={field.name} label={field.label} options={field.options} value={form.values[field.name]} error={form.errors[field.name]} hint={field.hint} />
+                <Select
+                  name={field.name}
+                  label={field.label}
+                  options={field.options}
+                  value={form.values[field.name]}
+                  error={form.errors[field.name]}
+                  hint={field.hint}
+                />
               ) : field.multiline ? (
-                <TextArea name={field.name} label={field.label} value={form.values[field.name]} error={form.errors[field.name]} hint={field.hint} maxlength={field.maxlength} rows={4} />
+                <TextArea
+                  name={field.name}
+                  label={field.label}
+                  value={form.values[field.name]}
+                  error={form.errors[field.name]}
+                  hint={field.hint}
+                  maxlength={field.maxlength}
+                  rows={4}
+                />
               ) : (
-                <Field name={field.name} label={field.label} value={form.values[field.name]} error={form.errors[field.name]} hint={field.hint} maxlength={field.maxlength} required={field.required} />
+                <Field
+                  name={field.name}
+                  label={field.label}
+                  value={form.values[field.name]}
+                  error={form.errors[field.name]}
+                  hint={field.hint}
+                  maxlength={field.maxlength}
+                  required={field.required}
+                />
               ),
             )}
             <button type="submit" class="button button--primary">
@@ -74,12 +105,20 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
         </section>
       ) : null}
       <AdminTable columns={data.columns}>
-          {data.rows.map((row) => (
-            <tr>
-              {row.cells.map((cell, index) => (index === 0 ? <td><a href={row.editUrl}>{cell}</a></td> : <td>{cell}</td>))}
-            </tr>
-          ))}
-        </AdminTable>
+        {data.rows.map((row) => (
+          <tr>
+            {row.cells.map((cell, index) =>
+              index === 0 ? (
+                <td>
+                  <a href={row.editUrl}>{cell}</a>
+                </td>
+              ) : (
+                <td>{cell}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </AdminTable>
     </AdminDocument>,
   );
 }

@@ -37,7 +37,10 @@ type IdParams = Static<typeof IdParams>;
 
 function registerCatalog<T extends { id: number; name: string }>(app: FastifyInstance, context: AdminContext, catalog: Catalog<T>): void {
   const base = `/admin/${catalog.path}`;
-  const body = { type: 'object', properties: Object.fromEntries([...catalog.fields.map((f) => f.name), '_csrf'].map((name) => [name, { type: 'string', maxLength: 20_000 }])) } as const;
+  const body = {
+    type: 'object',
+    properties: Object.fromEntries([...catalog.fields.map((f) => f.name), '_csrf'].map((name) => [name, { type: 'string', maxLength: 20_000 }])),
+  } as const;
   const valuesFrom = (request: FastifyRequest) =>
     Object.fromEntries(catalog.fields.map((field) => [field.name, String((request.body as Values | undefined)?.[field.name] ?? '')]));
 
@@ -46,16 +49,29 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
     const options = (await catalog.fieldOptions?.()) ?? {};
     const fields = catalog.fields.map((field) => (options[field.name] ? { ...field, options: options[field.name] } : field));
     const form = editing
-      ? { heading: `Edit “${editing.name}”`, action: `${base}/${editing.id}`, submitLabel: 'Save', ...(catalog.remove ? { deleteAction: `${base}/${editing.id}/delete` } : {}) }
-      : catalog.create ? { heading: 'Add one', action: base, submitLabel: 'Add' } : undefined;
-    return sendHtml(reply, status, renderCatalogPage(adminChrome(context, request, reply), {
-      title: catalog.title,
-      introduction: catalog.introduction,
-      columns: catalog.columns,
-      rows: items.map((item) => ({ editUrl: `${base}/${item.id}`, cells: catalog.cells(item) })),
-      ...page,
-      ...(form ? { form: { ...form, fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } } : {}),
-    }));
+      ? {
+          heading: `Edit “${editing.name}”`,
+          action: `${base}/${editing.id}`,
+          submitLabel: 'Save',
+          ...(catalog.remove ? { deleteAction: `${base}/${editing.id}/delete` } : {}),
+        }
+      : catalog.create
+        ? { heading: 'Add one', action: base, submitLabel: 'Add' }
+        : undefined;
+    return sendHtml(
+      reply,
+      status,
+      renderCatalogPage(adminChrome(context, request, reply), {
+        title: catalog.title,
+        introduction: catalog.introduction,
+        columns: catalog.columns,
+        rows: items.map((item) => ({ editUrl: `${base}/${item.id}`, cells: catalog.cells(item) })),
+        ...page,
+        ...(form
+          ? { form: { ...form, fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } }
+          : {}),
+      }),
+    );
   };
   const formState = (values: Values, errors: Record<string, string> = {}) => ({ form: { values, errors } as unknown as CatalogPageData['form'] });
   const found = async (id: number) => {
@@ -77,10 +93,14 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
   };
 
   app.get(base, (request, reply) => show(request, reply, 200, {}));
-  app.get<{ Params: IdParams }>(`${base}/:id`, { schema: { params: IdParams } }, async (request, reply) => show(request, reply, 200, {}, await found(request.params.id)));
+  app.get<{ Params: IdParams }>(`${base}/:id`, { schema: { params: IdParams } }, async (request, reply) =>
+    show(request, reply, 200, {}, await found(request.params.id)),
+  );
   if (catalog.create) {
     const create = catalog.create;
-    app.post(base, { schema: { body }, preHandler: app.csrfProtection }, (request, reply) => save(request, reply, () => create(valuesFrom(request)), undefined, 'Added.'));
+    app.post(base, { schema: { body }, preHandler: app.csrfProtection }, (request, reply) =>
+      save(request, reply, () => create(valuesFrom(request)), undefined, 'Added.'),
+    );
   }
   app.post<{ Params: IdParams }>(`${base}/:id`, { schema: { params: IdParams, body }, preHandler: app.csrfProtection }, async (request, reply) => {
     const item = await found(request.params.id);
@@ -121,7 +141,9 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   const position = (values: Values) => (values.position?.trim() === '' ? 0 : Number(values.position));
 
   registerCatalog(app, context, {
-    path: 'sections', title: 'Sections', introduction: 'Sections file the site’s stories and give the home page its order.',
+    path: 'sections',
+    title: 'Sections',
+    introduction: 'Sections file the site’s stories and give the home page its order.',
     columns: ['Name', 'Address', 'Order', 'Articles'],
     fields: [
       { name: 'name', label: 'Name', required: true, maxlength: 60 },
@@ -139,7 +161,10 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   });
 
   registerCatalog(app, context, {
-    path: 'tags', title: 'Tags', introduction: 'Editors create tags by typing new names in the article editor (authors and contributors choose existing ones); rename, describe or remove them here.',
+    path: 'tags',
+    title: 'Tags',
+    introduction:
+      'Editors create tags by typing new names in the article editor (authors and contributors choose existing ones); rename, describe or remove them here.',
     columns: ['Name', 'Address', 'Articles'],
     fields: [
       { name: 'name', label: 'Name', required: true, maxlength: 50 },
@@ -155,7 +180,9 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   });
 
   registerCatalog(app, context, {
-    path: 'authors', title: 'Authors', introduction: 'The bylines readers see, with the profile shown on each author’s page.',
+    path: 'authors',
+    title: 'Authors',
+    introduction: 'The bylines readers see, with the profile shown on each author’s page.',
     columns: ['Name', 'Job title', 'Address'],
     fields: [
       { name: 'name', label: 'Name', required: true, maxlength: 100 },

@@ -26,10 +26,23 @@ const tabs: readonly { status: CommentStatus; label: string }[] = [
 ];
 
 const actionsFor: Record<CommentStatus, readonly { action: string; label: string }[]> = {
-  pending: [{ action: 'approve', label: 'Approve' }, { action: 'spam', label: 'Spam' }, { action: 'trash', label: 'Trash' }],
-  approved: [{ action: 'spam', label: 'Spam' }, { action: 'trash', label: 'Trash' }],
-  spam: [{ action: 'approve', label: 'Not spam: approve' }, { action: 'trash', label: 'Trash' }],
-  trash: [{ action: 'restore', label: 'Restore to pending' }, { action: 'approve', label: 'Approve' }],
+  pending: [
+    { action: 'approve', label: 'Approve' },
+    { action: 'spam', label: 'Spam' },
+    { action: 'trash', label: 'Trash' },
+  ],
+  approved: [
+    { action: 'spam', label: 'Spam' },
+    { action: 'trash', label: 'Trash' },
+  ],
+  spam: [
+    { action: 'approve', label: 'Not spam: approve' },
+    { action: 'trash', label: 'Trash' },
+  ],
+  trash: [
+    { action: 'restore', label: 'Restore to pending' },
+    { action: 'approve', label: 'Approve' },
+  ],
 };
 
 function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['comments'][number]; csrfToken: string }) {
@@ -37,7 +50,14 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
   return (
     <li id={`moderation-comment-${comment.id}`} class={`moderation-item moderation-item--${comment.status}`}>
       <div class="moderation-item__select">
-        <input type="checkbox" name="ids" value={String(comment.id)} form="bulk-form" id={`select-${comment.id}`} aria-labelledby={`select-${comment.id}-label ${labelId}`} />
+        <input
+          type="checkbox"
+          name="ids"
+          value={String(comment.id)}
+          form="bulk-form"
+          id={`select-${comment.id}`}
+          aria-labelledby={`select-${comment.id}-label ${labelId}`}
+        />
         <label id={`select-${comment.id}-label`} for={`select-${comment.id}`} class="visually-hidden">
           Select
         </label>
@@ -54,11 +74,17 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
               <a href={`/admin/comments?email=${encodeURIComponent(comment.authorEmail)}`}>{comment.authorEmail}</a>
             </>
           ) : null}
-          {comment.authorWebsite ? <> · <bdi>{comment.authorWebsite}</bdi></> : null}
+          {comment.authorWebsite ? (
+            <>
+              {' '}
+              · <bdi>{comment.authorWebsite}</bdi>
+            </>
+          ) : null}
           {comment.ipAddress ? <> · {comment.ipAddress}</> : null}
         </p>
         <p class="moderation-item__article">
-          On <a href={comment.articleUrl}>{comment.article.headline}</a> · <time datetime={comment.createdAt.toISOString()}>{comment.createdLabel}</time> · status {comment.status}
+          On <a href={comment.articleUrl}>{comment.article.headline}</a> · <time datetime={comment.createdAt.toISOString()}>{comment.createdLabel}</time> ·
+          status {comment.status}
         </p>
         <div class="moderation-item__body" dir="auto">
           {comment.body.split('\n').map((line, index) => (
@@ -108,8 +134,16 @@ export function renderCommentQueuePage(chrome: AdminChrome, data: CommentQueueDa
           </>
         ) : null}
       </p>
-      {data.notice ? <p class="form-message form-message--ok" role="status">{data.notice}</p> : null}
-      {data.error ? <p class="form-message form-message--error" role="alert">{data.error}</p> : null}
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
+      {data.error ? (
+        <p class="form-message form-message--error" role="alert">
+          {data.error}
+        </p>
+      ) : null}
       <form method="post" action="/admin/comments/notifications" class="inline-form">
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="notify" value={data.notifyMe ? 'off' : 'on'} />
@@ -120,17 +154,27 @@ export function renderCommentQueuePage(chrome: AdminChrome, data: CommentQueueDa
         <section class="commenter" aria-labelledby="commenter-heading">
           <h2 id="commenter-heading">This commenter</h2>
           <p>
-            {data.commenter.banned ? 'Banned: everything they post goes to spam.' : data.commenter.trusted ? 'Trusted: their comments are published without waiting.' : 'Not yet approved.'}
+            {data.commenter.banned
+              ? 'Banned: everything they post goes to spam.'
+              : data.commenter.trusted
+                ? 'Trusted: their comments are published without waiting.'
+                : 'Not yet approved.'}
           </p>
           <form method="post" action="/admin/comments/commenter">
             <CsrfField token={chrome.csrfToken} />
             <input type="hidden" name="email" value={data.email} />
             {data.commenter.banned ? (
-              <button type="submit" name="standing" value="unban">Lift the ban</button>
+              <button type="submit" name="standing" value="unban">
+                Lift the ban
+              </button>
             ) : (
               <>
-                <button type="submit" name="standing" value="approve-all">Approve all their pending comments</button>{' '}
-                <button type="submit" name="standing" value="ban">Ban this email</button>
+                <button type="submit" name="standing" value="approve-all">
+                  Approve all their pending comments
+                </button>{' '}
+                <button type="submit" name="standing" value="ban">
+                  Ban this email
+                </button>
               </>
             )}
           </form>

@@ -8,7 +8,10 @@ import { AdminTable } from '../admin-table.tsx';
 type Values = Readonly<Record<string, string>>;
 type Errors = Readonly<Record<string, string>>;
 
-export function renderCommentEditPage(chrome: AdminChrome, data: { comment: ModeratedComment; values: Values; errors: Errors; replyValue: string; replyError: string }): string {
+export function renderCommentEditPage(
+  chrome: AdminChrome,
+  data: { comment: ModeratedComment; values: Values; errors: Errors; replyValue: string; replyError: string },
+): string {
   const { comment } = data;
   return renderDocument(
     <AdminDocument chrome={chrome} title="Edit comment">
@@ -50,7 +53,11 @@ export function renderBlockListPage(chrome: AdminChrome, data: { blocks: readonl
       </p>
       <h1>Block list</h1>
       <p>A comment containing a blocked word, or sent from a blocked email or IP address, goes straight to spam.</p>
-      {data.notice ? <p class="form-message form-message--ok" role="status">{data.notice}</p> : null}
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
       <ErrorSummary errors={data.errors} labels={{ pattern: 'Word, email or address' }} />
       <form method="post" action="/admin/comments/blocks">
         <CsrfField token={chrome.csrfToken} />
@@ -64,7 +71,15 @@ export function renderBlockListPage(chrome: AdminChrome, data: { blocks: readonl
             { value: 'ip', label: 'IP address or range (CIDR)' },
           ]}
         />
-        <Field name="pattern" label="Word, email or address" value={data.values.pattern} error={data.errors.pattern} required maxlength={200} hint="E.g. casino, spam@example.com, or 203.0.113.0/24" />
+        <Field
+          name="pattern"
+          label="Word, email or address"
+          value={data.values.pattern}
+          error={data.errors.pattern}
+          required
+          maxlength={200}
+          hint="E.g. casino, spam@example.com, or 203.0.113.0/24"
+        />
         <p>
           <button type="submit">Add to the block list</button>
         </p>
@@ -104,8 +119,16 @@ export function renderPrivacyPage(chrome: AdminChrome, data: { email: string; fo
       </p>
       <h1>Privacy requests</h1>
       <p>Export or erase everything stored about one commenter’s email address: their comments, names, websites, IP addresses and standing.</p>
-      {data.notice ? <p class="form-message form-message--ok" role="status">{data.notice}</p> : null}
-      {data.error ? <p class="form-message form-message--error" role="alert">{data.error}</p> : null}
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
+      {data.error ? (
+        <p class="form-message form-message--error" role="alert">
+          {data.error}
+        </p>
+      ) : null}
       <form method="get" action="/admin/comments/privacy">
         <Field name="email" label="Commenter’s email address" type="email" value={data.email} required maxlength={254} />
         <p>
@@ -137,7 +160,14 @@ export function renderPrivacyPage(chrome: AdminChrome, data: { email: string; fo
 
 export function renderCommentPolicyPage(chrome: AdminChrome, data: { values: Values; errors: Errors; notice: string; policy: CommentPolicy }): string {
   const number = (name: keyof typeof commentPolicyLimits, label: string, hint: string) => (
-    <Field name={name} label={label} value={data.values[name]} error={data.errors[name]} required hint={`${hint} (${commentPolicyLimits[name].min}–${commentPolicyLimits[name].max})`} />
+    <Field
+      name={name}
+      label={label}
+      value={data.values[name]}
+      error={data.errors[name]}
+      required
+      hint={`${hint} (${commentPolicyLimits[name].min}–${commentPolicyLimits[name].max})`}
+    />
   );
   return renderDocument(
     <AdminDocument chrome={chrome} title="Comment policy">
@@ -145,8 +175,15 @@ export function renderCommentPolicyPage(chrome: AdminChrome, data: { values: Val
         <a href="/admin/comments">← Comments</a>
       </p>
       <h1>Comment policy</h1>
-      {data.notice ? <p class="form-message form-message--ok" role="status">{data.notice}</p> : null}
-      <ErrorSummary errors={data.errors} labels={{ closeAfterDays: 'Close after', maxDepth: 'Reply depth', perPage: 'Per page', ipRetentionDays: 'Keep IP addresses', maxLinks: 'Links' }} />
+      {data.notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {data.notice}
+        </p>
+      ) : null}
+      <ErrorSummary
+        errors={data.errors}
+        labels={{ closeAfterDays: 'Close after', maxDepth: 'Reply depth', perPage: 'Per page', ipRetentionDays: 'Keep IP addresses', maxLinks: 'Links' }}
+      />
       <form method="post" action="/admin/comments/policy">
         <CsrfField token={chrome.csrfToken} />
         <Select name="moderation" label="Moderation" value={data.values.moderation} options={commentModerations} />

@@ -89,39 +89,66 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const values = { name: comment.authorName, website: comment.authorWebsite, comment: comment.body };
-        return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors: {}, replyValue: text, replyError: error.fields.comment ?? error.message }));
+        return sendHtml(
+          reply,
+          422,
+          renderCommentEditPage(chrome(request, reply), { comment, values, errors: {}, replyValue: text, replyError: error.fields.comment ?? error.message }),
+        );
       }
     },
   );
 
-  const showBlocks = async (request: FastifyRequest, reply: FastifyReply, status: number, state: { values?: Body; errors?: Record<string, string>; notice?: string }) =>
-    sendHtml(reply, status, renderBlockListPage(chrome(request, reply), {
-      blocks: await listBlocks(context.db),
-      values: { kind: state.values?.kind ?? 'word', pattern: state.values?.pattern ?? '' },
-      errors: state.errors ?? {},
-      notice: state.notice ?? '',
-    }));
+  const showBlocks = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: { values?: Body; errors?: Record<string, string>; notice?: string },
+  ) =>
+    sendHtml(
+      reply,
+      status,
+      renderBlockListPage(chrome(request, reply), {
+        blocks: await listBlocks(context.db),
+        values: { kind: state.values?.kind ?? 'word', pattern: state.values?.pattern ?? '' },
+        errors: state.errors ?? {},
+        notice: state.notice ?? '',
+      }),
+    );
 
   app.get<{ Querystring: NoticeQuery }>('/admin/comments/blocks', { schema: { querystring: NoticeQuery } }, (request, reply) =>
     showBlocks(request, reply, 200, { notice: noticeText(notices, request.query) }),
   );
 
-  app.post<{ Body: Body }>('/admin/comments/blocks', { schema: { body: stringsBody(['kind', 'pattern']) }, preHandler: app.csrfProtection }, async (request, reply) => {
-    try {
-      await addBlock(deps, moderator(request), request.body.kind ?? '', request.body.pattern ?? '');
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return showBlocks(request, reply, 422, { values: request.body, errors: error.fields });
-    }
-    await audit(accountDeps(context), requireStaff(request), 'comments.block-added', `${request.body.kind}: ${request.body.pattern}`.slice(0, 200), requestMeta(request));
-    return reply.redirect(withNotice('/admin/comments/blocks', 'block-added'), 303);
-  });
+  app.post<{ Body: Body }>(
+    '/admin/comments/blocks',
+    { schema: { body: stringsBody(['kind', 'pattern']) }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      try {
+        await addBlock(deps, moderator(request), request.body.kind ?? '', request.body.pattern ?? '');
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return showBlocks(request, reply, 422, { values: request.body, errors: error.fields });
+      }
+      await audit(
+        accountDeps(context),
+        requireStaff(request),
+        'comments.block-added',
+        `${request.body.kind}: ${request.body.pattern}`.slice(0, 200),
+        requestMeta(request),
+      );
+      return reply.redirect(withNotice('/admin/comments/blocks', 'block-added'), 303);
+    },
+  );
 
-  app.post<{ Params: IdParams }>('/admin/comments/blocks/:id/delete', { schema: { params: IdParams, body: stringsBody([]) }, preHandler: app.csrfProtection }, async (request, reply) => {
-    await deleteBlock(context.db, request.params.id);
-    await audit(accountDeps(context), requireStaff(request), 'comments.block-removed', String(request.params.id), requestMeta(request));
-    return reply.redirect(withNotice('/admin/comments/blocks', 'block-removed'), 303);
-  });
+  app.post<{ Params: IdParams }>(
+    '/admin/comments/blocks/:id/delete',
+    { schema: { params: IdParams, body: stringsBody([]) }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      await deleteBlock(context.db, request.params.id);
+      await audit(accountDeps(context), requireStaff(request), 'comments.block-removed', String(request.params.id), requestMeta(request));
+      return reply.redirect(withNotice('/admin/comments/blocks', 'block-removed'), 303);
+    },
+  );
 
   const EmailQuery = Type.Object({ email: Type.Optional(Type.String({ maxLength: 254 })), ...NoticeQuery.properties });
 
@@ -141,18 +168,22 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       .send(JSON.stringify(await exportCommenterData(context.db, email), null, 2));
   });
 
-  app.post<{ Body: Body }>('/admin/comments/privacy/erase', { schema: { body: stringsBody(['email', 'confirm']) }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const email = normaliseEmailAddress(request.body.email ?? '');
-    if (email === '' || normaliseEmailAddress(request.body.confirm ?? '') !== email) {
-      const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
-      return sendHtml(reply, 422, renderPrivacyPage(chrome(request, reply), { email, found, error: messages.confirmMismatch, notice: '' }));
-    }
-    const erased = await context.db.transaction().execute((trx) => eraseCommenterData(trx, email));
-    context.changes.announce(erased.articleIds.map(contentTags.article));
-    // The audit log records that an erasure happened, not whose: the email itself is what was erased.
-    await audit(accountDeps(context), requireStaff(request), 'commenter.erased', `${erased.comments} comments`, requestMeta(request));
-    return reply.redirect(withNotice('/admin/comments/privacy', 'erased', erased.comments), 303);
-  });
+  app.post<{ Body: Body }>(
+    '/admin/comments/privacy/erase',
+    { schema: { body: stringsBody(['email', 'confirm']) }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const email = normaliseEmailAddress(request.body.email ?? '');
+      if (email === '' || normaliseEmailAddress(request.body.confirm ?? '') !== email) {
+        const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
+        return sendHtml(reply, 422, renderPrivacyPage(chrome(request, reply), { email, found, error: messages.confirmMismatch, notice: '' }));
+      }
+      const erased = await context.db.transaction().execute((trx) => eraseCommenterData(trx, email));
+      context.changes.announce(erased.articleIds.map(contentTags.article));
+      // The audit log records that an erasure happened, not whose: the email itself is what was erased.
+      await audit(accountDeps(context), requireStaff(request), 'commenter.erased', `${erased.comments} comments`, requestMeta(request));
+      return reply.redirect(withNotice('/admin/comments/privacy', 'erased', erased.comments), 303);
+    },
+  );
 
   const policyFields = ['moderation', 'order', ...Object.keys(commentPolicyLimits)] as const;
   const policyValues = (policy: CommentPolicy) => Object.fromEntries(policyFields.map((key) => [key, String(policy[key as keyof CommentPolicy])]));
@@ -160,29 +191,41 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(messages.policyRole);
   };
 
-  app.get<{ Querystring: NoticeQuery }>('/admin/comments/policy', { schema: { querystring: EmailQuery }, preHandler: requireSettingsRole }, (request, reply) => {
-    const policy = context.site.settings.current().comments;
-    return sendHtml(reply, 200, renderCommentPolicyPage(chrome(request, reply), { values: policyValues(policy), errors: {}, notice: noticeText(notices, request.query), policy }));
-  });
+  app.get<{ Querystring: NoticeQuery }>(
+    '/admin/comments/policy',
+    { schema: { querystring: EmailQuery }, preHandler: requireSettingsRole },
+    (request, reply) => {
+      const policy = context.site.settings.current().comments;
+      return sendHtml(
+        reply,
+        200,
+        renderCommentPolicyPage(chrome(request, reply), { values: policyValues(policy), errors: {}, notice: noticeText(notices, request.query), policy }),
+      );
+    },
+  );
 
-  app.post<{ Body: Body }>('/admin/comments/policy', { schema: { body: stringsBody(policyFields) }, preHandler: [requireSettingsRole, app.csrfProtection] }, async (request, reply) => {
-    const current = context.site.settings.current().comments;
-    const values = Object.fromEntries(policyFields.map((key) => [key, request.body[key] ?? '']));
-    const errors: Record<string, string> = {};
-    const numbers: Record<string, number> = {};
-    for (const [key, { min, max }] of Object.entries(commentPolicyLimits)) {
-      const text = (values[key] ?? '').trim();
-      const value = Number(text);
-      if (!/^\d{1,5}$/.test(text) || value < min || value > max) errors[key] = messages.notWhole(min, max);
-      else numbers[key] = value;
-    }
-    if (Object.keys(errors).length > 0) {
-      return sendHtml(reply, 422, renderCommentPolicyPage(chrome(request, reply), { values, errors, notice: '', policy: current }));
-    }
-    const moderation = (['hold-all', 'hold-first', 'publish'] as const).find((option) => option === values.moderation) ?? current.moderation;
-    const policy: CommentPolicy = { ...current, ...numbers, moderation, order: values.order === 'newest' ? 'newest' : 'oldest' };
-    await context.site.settings.update({ comments: policy });
-    await audit(accountDeps(context), requireStaff(request), 'comments.policy-changed', moderation, requestMeta(request));
-    return reply.redirect(withNotice('/admin/comments/policy', 'policy-saved'), 303);
-  });
+  app.post<{ Body: Body }>(
+    '/admin/comments/policy',
+    { schema: { body: stringsBody(policyFields) }, preHandler: [requireSettingsRole, app.csrfProtection] },
+    async (request, reply) => {
+      const current = context.site.settings.current().comments;
+      const values = Object.fromEntries(policyFields.map((key) => [key, request.body[key] ?? '']));
+      const errors: Record<string, string> = {};
+      const numbers: Record<string, number> = {};
+      for (const [key, { min, max }] of Object.entries(commentPolicyLimits)) {
+        const text = (values[key] ?? '').trim();
+        const value = Number(text);
+        if (!/^\d{1,5}$/.test(text) || value < min || value > max) errors[key] = messages.notWhole(min, max);
+        else numbers[key] = value;
+      }
+      if (Object.keys(errors).length > 0) {
+        return sendHtml(reply, 422, renderCommentPolicyPage(chrome(request, reply), { values, errors, notice: '', policy: current }));
+      }
+      const moderation = (['hold-all', 'hold-first', 'publish'] as const).find((option) => option === values.moderation) ?? current.moderation;
+      const policy: CommentPolicy = { ...current, ...numbers, moderation, order: values.order === 'newest' ? 'newest' : 'oldest' };
+      await context.site.settings.update({ comments: policy });
+      await audit(accountDeps(context), requireStaff(request), 'comments.policy-changed', moderation, requestMeta(request));
+      return reply.redirect(withNotice('/admin/comments/policy', 'policy-saved'), 303);
+    },
+  );
 };

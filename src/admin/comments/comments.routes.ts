@@ -38,7 +38,11 @@ const QueueQuery = Type.Object({
 /** A newsroom form's body: its own fields, all optional, and the CSRF token. */
 const formBody = <Fields extends TProperties>(fields: Fields) => Type.Object({ _csrf: Type.Optional(Type.String()), ...fields });
 const commentIds = Type.Union([Type.String({ pattern: '^\\d{1,10}$' }), Type.Array(Type.String({ pattern: '^\\d{1,10}$' }), { maxItems: 500 })]);
-const BulkBody = formBody({ action: Type.Optional(oneOf(moderationActions)), ids: Type.Optional(commentIds), return_to: Type.Optional(Type.String({ maxLength: 400 })) });
+const BulkBody = formBody({
+  action: Type.Optional(oneOf(moderationActions)),
+  ids: Type.Optional(commentIds),
+  return_to: Type.Optional(Type.String({ maxLength: 400 })),
+});
 const CommenterBody = formBody({ email: Type.Optional(Type.String({ maxLength: 254 })), standing: Type.Optional(oneOf(['ban', 'unban', 'approve-all'])) });
 const NotificationsBody = formBody({ notify: Type.Optional(oneOf(['on', 'off'])) });
 const ArticleCommentsBody = formBody({ comments: Type.Optional(oneOf(['open', 'closed'])) });
@@ -71,37 +75,38 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
   });
   const moderator = (request: FastifyRequest) => ({ id: requireStaff(request).id, name: requireStaff(request).name });
 
-  app.get<{ Querystring: Static<typeof QueueQuery> }>(
-    '/admin/comments',
-    { schema: { querystring: QueueQuery } },
-    async (request, reply) => {
-      const email = normaliseEmailAddress(request.query.email ?? '') || null;
-      const status = request.query.status ?? (email ? null : 'pending');
-      const page = request.query.page ?? 1;
-      const comments = await listModeratedComments(context.db, { ...(status ? { status } : {}), ...(email ? { email } : {}), offset: (page - 1) * perPage, limit: perPage + 1 });
-      const dateStyle = dateStyleOf(context.site.settings.current());
-      return sendHtml(
-        reply,
-        200,
-        renderCommentQueuePage(adminChrome(context, request, reply), {
-          status,
-          email,
-          counts: await countCommentsByStatus(context.db, email ?? undefined),
-          comments: comments.slice(0, perPage).map((comment) => ({
-            ...comment,
-            articleUrl: articleUrl({ slug: comment.article.slug, section: comment.article.sectionSlug ? { slug: comment.article.sectionSlug } : null }),
-            createdLabel: formatDateTime(comment.createdAt, dateStyle),
-          })),
-          page,
-          hasNext: comments.length > perPage,
-          notice: noticeText(notices, request.query),
-          error: '',
-          commenter: email ? await findCommenterStanding(context.db, email) : null,
-          notifyMe: await readModeratorNotifications(context.db, requireStaff(request).id),
-        }),
-      );
-    },
-  );
+  app.get<{ Querystring: Static<typeof QueueQuery> }>('/admin/comments', { schema: { querystring: QueueQuery } }, async (request, reply) => {
+    const email = normaliseEmailAddress(request.query.email ?? '') || null;
+    const status = request.query.status ?? (email ? null : 'pending');
+    const page = request.query.page ?? 1;
+    const comments = await listModeratedComments(context.db, {
+      ...(status ? { status } : {}),
+      ...(email ? { email } : {}),
+      offset: (page - 1) * perPage,
+      limit: perPage + 1,
+    });
+    const dateStyle = dateStyleOf(context.site.settings.current());
+    return sendHtml(
+      reply,
+      200,
+      renderCommentQueuePage(adminChrome(context, request, reply), {
+        status,
+        email,
+        counts: await countCommentsByStatus(context.db, email ?? undefined),
+        comments: comments.slice(0, perPage).map((comment) => ({
+          ...comment,
+          articleUrl: articleUrl({ slug: comment.article.slug, section: comment.article.sectionSlug ? { slug: comment.article.sectionSlug } : null }),
+          createdLabel: formatDateTime(comment.createdAt, dateStyle),
+        })),
+        page,
+        hasNext: comments.length > perPage,
+        notice: noticeText(notices, request.query),
+        error: '',
+        commenter: email ? await findCommenterStanding(context.db, email) : null,
+        notifyMe: await readModeratorNotifications(context.db, requireStaff(request).id),
+      }),
+    );
+  });
 
   const act = async (request: FastifyRequest, reply: FastifyReply, ids: number[], action: ModerationAction, returnTo: string) => {
     const count = await moderateComments(deps, moderator(request), ids, action);
@@ -147,7 +152,13 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
       if (request.body.standing === 'approve-all') {
         const pending = await listModeratedComments(context.db, { status: 'pending', email, offset: 0, limit: 500 });
         if (pending.length === 0) return reply.redirect(withNotice(back, 'nothing-pending'), 303);
-        return act(request, reply, pending.map((comment) => comment.id), 'approve', back);
+        return act(
+          request,
+          reply,
+          pending.map((comment) => comment.id),
+          'approve',
+          back,
+        );
       }
       const banned = request.body.standing === 'ban';
       await setCommenterBan(deps, email, banned);
@@ -173,7 +184,13 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
       const open = request.body.comments === 'open';
       if (!(await setArticleCommentsOpen(context.db, request.params.id, open))) throw new NotFoundError('There is no such article.');
       context.changes.announce([contentTags.article(request.params.id)]);
-      await audit(accountDeps(context), requireStaff(request), open ? 'comments.opened' : 'comments.closed', `article ${request.params.id}`, requestMeta(request));
+      await audit(
+        accountDeps(context),
+        requireStaff(request),
+        open ? 'comments.opened' : 'comments.closed',
+        `article ${request.params.id}`,
+        requestMeta(request),
+      );
       return reply.redirect(`/admin/articles/${request.params.id}?comments=${open ? 'opened' : 'closed'}`, 303);
     },
   );

@@ -23,7 +23,8 @@ export function autosaveToServer(options: { form: HTMLFormElement; editor: Edito
   const baseVersion = Number((form.elements.namedItem('loadedVersion') as HTMLInputElement | null)?.value) || 0;
   const status = el('p', { class: 'editor-autosave' });
   // The page already names those typing when it was opened; answers keep that line current.
-  const others = document.querySelector<HTMLElement>('[data-other-editors]') ?? el('p', { class: 'editor-notice editor-notice--info', role: 'status', hidden: true });
+  const others =
+    document.querySelector<HTMLElement>('[data-other-editors]') ?? el('p', { class: 'editor-notice editor-notice--info', role: 'status', hidden: true });
   const warning = el('div', { class: 'editor-warning', role: 'alert' });
   form.querySelector('.editor-actions')?.append(status);
   notices.append(warning);

@@ -65,7 +65,11 @@ export function createDialog(title: string, returnFocus: () => void): EditorDial
   const titleId = uniqueId('editor-dialog-title');
   const body = el('div', { class: 'editor-dialog__body' });
   const actions = el('div', { class: 'editor-dialog__actions' });
-  const dialog = el('dialog', { class: 'editor-dialog', 'aria-labelledby': titleId }, [el('h2', { id: titleId, class: 'editor-dialog__title' }, [title]), body, actions]);
+  const dialog = el('dialog', { class: 'editor-dialog', 'aria-labelledby': titleId }, [
+    el('h2', { id: titleId, class: 'editor-dialog__title' }, [title]),
+    body,
+    actions,
+  ]);
   dialog.addEventListener('close', returnFocus);
   document.body.append(dialog);
   return {

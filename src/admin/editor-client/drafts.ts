@@ -77,7 +77,10 @@ export function keepLocalDrafts(options: { form: HTMLFormElement; editor: Editor
     const message = el('p', {}, [messages.restoreLocal(formatTime(draft.savedAt))]);
     const restore = button(messages.restore, { class: 'button button--primary' });
     const discard = button(messages.discard);
-    const notice = el('section', { class: 'editor-notice', 'aria-label': messages.unsavedTitle }, [message, el('p', { class: 'editor-notice__actions' }, [restore, discard])]);
+    const notice = el('section', { class: 'editor-notice', 'aria-label': messages.unsavedTitle }, [
+      message,
+      el('p', { class: 'editor-notice__actions' }, [restore, discard]),
+    ]);
     const settle = (text: string) => {
       notice.replaceChildren(el('p', { role: 'status' }, [text]));
       setTimeout(() => notice.remove(), 8000);

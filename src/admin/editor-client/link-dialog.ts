@@ -25,10 +25,20 @@ export function createLinkDialog(editor: Editor): { open(): void } {
     dialog.close();
     // With nothing selected the address itself becomes the linked text.
     if (editor.state.selection.empty && !editor.isActive('link')) {
-      editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+        .run();
     } else {
       // The cursor ends up after the link, ready to go on writing.
-      editor.chain().focus().extendMarkRange('link').setLink({ href }).command(({ tr, commands }) => commands.setTextSelection(tr.selection.to)).run();
+      editor
+        .chain()
+        .focus()
+        .extendMarkRange('link')
+        .setLink({ href })
+        .command(({ tr, commands }) => commands.setTextSelection(tr.selection.to))
+        .run();
     }
   };
   apply.addEventListener('click', submit);

@@ -41,6 +41,8 @@ export const messages = {
   otherEditors: (names: string) => `Also editing this article now: ${names}.`,
   tagSuggestions: 'Existing tags',
   tagSuggestionCount: (count: number) =>
-    count === 0 ? 'No existing tag matches.' : `${count} existing tag${count === 1 ? ' matches' : 's match'}; use the up and down arrows to choose, Enter to add.`,
+    count === 0
+      ? 'No existing tag matches.'
+      : `${count} existing tag${count === 1 ? ' matches' : 's match'}; use the up and down arrows to choose, Enter to add.`,
   tagAdded: (name: string) => `Added ${name}.`,
 };

@@ -92,7 +92,12 @@ export const InlinePhoto = Node.create({
     if (photo.caption && photo.credit) caption.push(' ');
     if (photo.credit) caption.push(['span', { class: 'figure__credit' }, `${creditPrefix}${photo.credit}`]);
     const image = ['img', { src: photo.src, alt: photo.alt, width: String(photo.width), height: String(photo.height) }];
-    return ['figure', { class: 'inline-photo', 'data-media': photo.storageKey }, image, ...(caption.length > 0 ? [['figcaption', {}, ...caption]] : [])] as never;
+    return [
+      'figure',
+      { class: 'inline-photo', 'data-media': photo.storageKey },
+      image,
+      ...(caption.length > 0 ? [['figcaption', {}, ...caption]] : []),
+    ] as never;
   },
 });
 

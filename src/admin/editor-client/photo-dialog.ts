@@ -70,7 +70,10 @@ export function createPhotoDialog(editor: Editor, libraryUrl: string): { open():
     const current = ++request;
     status.textContent = messages.loading;
     try {
-      const response = await fetch(`${libraryUrl}?${new URLSearchParams(query ? { q: query } : {})}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(`${libraryUrl}?${new URLSearchParams(query ? { q: query } : {})}`, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       if (!response.ok) throw new Error(`library answered ${response.status}`);
       const body = (await response.json()) as { items: LibraryPhoto[] };
       // A slower earlier search must not replace the results of a later one.

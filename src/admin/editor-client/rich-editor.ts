@@ -89,7 +89,11 @@ export function mountRichEditor(textarea: HTMLTextAreaElement, options: { librar
     },
   });
   dialogs.link = createLinkDialog(editor);
-  const toolbar = createToolbar(editor, { openLink: () => dialogs.link?.open(), openPhoto: createPhotoDialog(editor, options.libraryUrl).open, openEmbed: createEmbedDialog(editor).open }, editorId);
+  const toolbar = createToolbar(
+    editor,
+    { openLink: () => dialogs.link?.open(), openPhoto: createPhotoDialog(editor, options.libraryUrl).open, openEmbed: createEmbedDialog(editor).open },
+    editorId,
+  );
   wrapper.append(toolbar, host);
   return editor;
 }

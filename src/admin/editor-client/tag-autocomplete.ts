@@ -103,7 +103,10 @@ export function mountTagAutocomplete(input: HTMLInputElement, suggestUrl: string
   const load = async (text: string) => {
     const current = ++request;
     try {
-      const response = await fetch(`${suggestUrl}?${new URLSearchParams({ q: text })}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(`${suggestUrl}?${new URLSearchParams({ q: text })}`, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       if (!response.ok) throw new Error(`tag suggestions answered ${response.status}`);
       const body = (await response.json()) as { tags: SuggestedTag[] };
       // A slower earlier answer must not replace the suggestions for what is typed now.

@@ -24,7 +24,10 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const modKey = isMac ? 'Meta' : 'Control';
 
 function describeKeys(keys: string): string {
-  return keys.replace('Mod', isMac ? '⌘' : 'Ctrl').replaceAll('Shift', isMac ? '⇧' : 'Shift').replaceAll('Alt', isMac ? '⌥' : 'Alt');
+  return keys
+    .replace('Mod', isMac ? '⌘' : 'Ctrl')
+    .replaceAll('Shift', isMac ? '⇧' : 'Shift')
+    .replaceAll('Alt', isMac ? '⌥' : 'Alt');
 }
 
 function toolGroups(editor: Editor, actions: ToolbarActions): { label: string; tools: Tool[] }[] {
@@ -40,7 +43,13 @@ function toolGroups(editor: Editor, actions: ToolbarActions): { label: string; t
     {
       label: 'Paragraph style',
       tools: [
-        { text: 'Text', label: 'Text paragraph', keys: 'Mod+Alt+0', run: () => chain().setParagraph().run(), isActive: () => editor.isActive('paragraph') && !editor.isActive('blockquote') && !editor.isActive('pullQuote') && !editor.isActive('listItem') },
+        {
+          text: 'Text',
+          label: 'Text paragraph',
+          keys: 'Mod+Alt+0',
+          run: () => chain().setParagraph().run(),
+          isActive: () => editor.isActive('paragraph') && !editor.isActive('blockquote') && !editor.isActive('pullQuote') && !editor.isActive('listItem'),
+        },
         heading(2),
         heading(3),
         heading(4),
@@ -57,8 +66,20 @@ function toolGroups(editor: Editor, actions: ToolbarActions): { label: string; t
     {
       label: 'Blocks',
       tools: [
-        { text: 'Bulleted', label: 'Bulleted list', keys: 'Mod+Shift+8', run: () => chain().toggleBulletList().run(), isActive: () => editor.isActive('bulletList') },
-        { text: 'Numbered', label: 'Numbered list', keys: 'Mod+Shift+7', run: () => chain().toggleOrderedList().run(), isActive: () => editor.isActive('orderedList') },
+        {
+          text: 'Bulleted',
+          label: 'Bulleted list',
+          keys: 'Mod+Shift+8',
+          run: () => chain().toggleBulletList().run(),
+          isActive: () => editor.isActive('bulletList'),
+        },
+        {
+          text: 'Numbered',
+          label: 'Numbered list',
+          keys: 'Mod+Shift+7',
+          run: () => chain().toggleOrderedList().run(),
+          isActive: () => editor.isActive('orderedList'),
+        },
         { text: 'Quote', label: 'Quote', keys: 'Mod+Shift+B', run: () => chain().toggleBlockquote().run(), isActive: () => editor.isActive('blockquote') },
         { text: 'Pull quote', label: 'Pull quote', run: () => chain().toggleWrap('pullQuote').run(), isActive: () => editor.isActive('pullQuote') },
       ],
@@ -91,15 +112,19 @@ export function createToolbar(editor: Editor, actions: ToolbarActions, editorId:
   for (const group of toolGroups(editor, actions)) {
     const groupElement = el('div', { class: 'rich-toolbar__group', role: 'group', 'aria-label': group.label });
     for (const tool of group.tools) {
-      const button = el('button', {
-        type: 'button',
-        class: `rich-toolbar__button rich-toolbar__button--${tool.label.toLowerCase().replace(/\W+/g, '-')}`,
-        tabindex: entries.length === 0 ? '0' : '-1',
-        'aria-label': tool.label === tool.text ? undefined : tool.label,
-        'aria-pressed': tool.isActive ? 'false' : undefined,
-        'aria-keyshortcuts': tool.keys?.replace('Mod', modKey),
-        title: tool.keys ? `${tool.label} (${describeKeys(tool.keys)})` : tool.label,
-      }, [tool.text]);
+      const button = el(
+        'button',
+        {
+          type: 'button',
+          class: `rich-toolbar__button rich-toolbar__button--${tool.label.toLowerCase().replace(/\W+/g, '-')}`,
+          tabindex: entries.length === 0 ? '0' : '-1',
+          'aria-label': tool.label === tool.text ? undefined : tool.label,
+          'aria-pressed': tool.isActive ? 'false' : undefined,
+          'aria-keyshortcuts': tool.keys?.replace('Mod', modKey),
+          title: tool.keys ? `${tool.label} (${describeKeys(tool.keys)})` : tool.label,
+        },
+        [tool.text],
+      );
       // A mouse press keeps the focus (and selection) in the text; the keyboard still reaches the toolbar by Tab.
       button.addEventListener('mousedown', (event) => event.preventDefault());
       button.addEventListener('click', () => {

@@ -33,7 +33,12 @@ export interface MediaEditPageData {
   /** The stored description, or what was typed when it could not be saved. */
   readonly values: Readonly<Record<DescriptionField, string>>;
   readonly errors: Readonly<Partial<Record<DescriptionField, string>>>;
-  readonly usage: readonly { readonly headline: string; readonly status: keyof typeof statusLabels; readonly editUrl: string; readonly publicUrl: string | null }[];
+  readonly usage: readonly {
+    readonly headline: string;
+    readonly status: keyof typeof statusLabels;
+    readonly editUrl: string;
+    readonly publicUrl: string | null;
+  }[];
   /** Uses in others' unpublished work, counted but not named. */
   readonly hiddenUsageCount: number;
   /** Descriptions the image had before, each with when and by whom it was replaced; newest first. */
@@ -116,8 +121,25 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
               <ErrorSummary errors={data.errors} labels={labels} />
               <form method="post" action={`/admin/media/${data.id}`} class="admin-form" novalidate>
                 <CsrfField token={chrome.csrfToken} />
-                <TextArea name="alt" label={labels.alt} value={data.values.alt} error={data.errors.alt} maxlength={limits.alt} hint={messages.altHint} rows={2} required />
-                <TextArea name="caption" label={labels.caption} value={data.values.caption} error={data.errors.caption} maxlength={limits.caption} hint={messages.captionHint} rows={4} />
+                <TextArea
+                  name="alt"
+                  label={labels.alt}
+                  value={data.values.alt}
+                  error={data.errors.alt}
+                  maxlength={limits.alt}
+                  hint={messages.altHint}
+                  rows={2}
+                  required
+                />
+                <TextArea
+                  name="caption"
+                  label={labels.caption}
+                  value={data.values.caption}
+                  error={data.errors.caption}
+                  maxlength={limits.caption}
+                  hint={messages.captionHint}
+                  rows={4}
+                />
                 {field('credit', messages.creditHint)}
                 {field('photographer')}
                 {field('copyright')}

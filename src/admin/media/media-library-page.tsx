@@ -117,7 +117,14 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
             <p class="field__hint" id="field-files-hint">
               {messages.uploadHint}
             </p>
-            <input id="field-files" type="file" name="files" multiple accept="image/jpeg,image/png,image/webp,image/avif,image/gif" aria-describedby="field-files-hint" />
+            <input
+              id="field-files"
+              type="file"
+              name="files"
+              multiple
+              accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+              aria-describedby="field-files-hint"
+            />
           </div>
           <p class="media-upload__drop-hint" hidden data-drop-hint>
             {messages.dropHint}
@@ -138,7 +145,9 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
           </button>
         </form>
         <p class="media-count">
-          {data.isFiltered ? `${data.total} ${data.total === 1 ? 'photo matches' : 'photos match'}` : `${data.total} ${data.total === 1 ? 'photo' : 'photos'}, newest first`}
+          {data.isFiltered
+            ? `${data.total} ${data.total === 1 ? 'photo matches' : 'photos match'}`
+            : `${data.total} ${data.total === 1 ? 'photo' : 'photos'}, newest first`}
         </p>
         {data.items.length === 0 ? (
           <p>{data.isFiltered ? messages.nothingFound : messages.empty}</p>
@@ -147,7 +156,15 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
             {data.items.map((item) => (
               <li class="media-card">
                 <a class="media-card__link" href={`/admin/media/${item.id}`}>
-                  <img class="media-card__image" src={item.thumbnail.url} width={item.thumbnail.width} height={item.thumbnail.height} alt="" loading="lazy" decoding="async" />
+                  <img
+                    class="media-card__image"
+                    src={item.thumbnail.url}
+                    width={item.thumbnail.width}
+                    height={item.thumbnail.height}
+                    alt=""
+                    loading="lazy"
+                    decoding="async"
+                  />
                   <span class="media-card__name">{item.name}</span>
                 </a>
                 <p class={item.caption ? 'media-card__caption' : 'media-card__caption media-card__caption--missing'}>{item.caption || messages.noCaption}</p>

@@ -32,44 +32,59 @@ export type LibraryQuery = Static<typeof LibraryQuery>;
  * Used by the page itself and by an upload that must be answered with the page (a 400 when it
  * arrived incomplete), so both show the same thing.
  */
-export async function showMediaLibrary(context: AdminContext, request: FastifyRequest, reply: FastifyReply, status: number, query: LibraryQuery, outcome: LibraryOutcome = {}) {
+export async function showMediaLibrary(
+  context: AdminContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  query: LibraryQuery,
+  outcome: LibraryOutcome = {},
+) {
   const { filter, errors } = readLibraryFilter({ q: query.q, type: query.type });
   const library = await searchMediaLibrary(context.db, filter, query.page, imagesPerPage);
   // What was typed, shown again; control characters are made visible, as the message says.
   const typed = (value: string | string[] | undefined) => replaceControlCharacters(Array.isArray(value) ? value.join(' ') : (value ?? ''), 'line', '�');
   const pageUrl = (page: number) => {
-    const params = new URLSearchParams({ ...(filter.text ? { q: filter.text } : {}), ...(filter.type ? { type: filter.type } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+    const params = new URLSearchParams({
+      ...(filter.text ? { q: filter.text } : {}),
+      ...(filter.type ? { type: filter.type } : {}),
+      ...(page > 1 ? { page: String(page) } : {}),
+    });
     return `/admin/media${params.size > 0 ? `?${params}` : ''}`;
   };
   const chrome = adminChrome(context, request, reply);
-  return sendHtml(reply, status, renderMediaLibraryPage(chrome, {
-    scriptUrl: context.mediaScriptUrl,
-    upload: { maxBytes: maxUploadBytes, tooLargeMessage: uploadRefusals['too-large'] },
-    search: { q: typed(query.q).slice(0, 20_000), type: filter.type ?? '', errors },
-    total: library.total,
-    isFiltered: filter.text !== '' || filter.type !== null,
-    items: library.items.map((item) => ({
-      id: item.id,
-      name: item.originalName,
-      caption: item.caption,
-      credit: item.credit,
-      hasAlt: item.alt !== '',
-      typeLabel: item.mimeType.replace('image/', '').toUpperCase(),
-      usageCount: item.usageCount,
-      thumbnail: { url: thumbnailUrl(item), ...thumbnailSize(item) },
-    })),
-    pages: {
-      page: library.page,
-      pageCount: library.pageCount,
-      previousUrl: library.page > 1 ? pageUrl(library.page - 1) : null,
-      nextUrl: library.page < library.pageCount ? pageUrl(library.page + 1) : null,
-    },
-    summary: {
-      added: (outcome.added ?? []).map((item) => ({ id: item.id, name: item.originalName })),
-      refused: (outcome.refused ?? []).map((entry) => ({ name: entry.name, message: uploadRefusals[entry.reason] })),
-      ...(outcome.notice ? { notice: outcome.notice } : {}),
-    },
-  }));
+  return sendHtml(
+    reply,
+    status,
+    renderMediaLibraryPage(chrome, {
+      scriptUrl: context.mediaScriptUrl,
+      upload: { maxBytes: maxUploadBytes, tooLargeMessage: uploadRefusals['too-large'] },
+      search: { q: typed(query.q).slice(0, 20_000), type: filter.type ?? '', errors },
+      total: library.total,
+      isFiltered: filter.text !== '' || filter.type !== null,
+      items: library.items.map((item) => ({
+        id: item.id,
+        name: item.originalName,
+        caption: item.caption,
+        credit: item.credit,
+        hasAlt: item.alt !== '',
+        typeLabel: item.mimeType.replace('image/', '').toUpperCase(),
+        usageCount: item.usageCount,
+        thumbnail: { url: thumbnailUrl(item), ...thumbnailSize(item) },
+      })),
+      pages: {
+        page: library.page,
+        pageCount: library.pageCount,
+        previousUrl: library.page > 1 ? pageUrl(library.page - 1) : null,
+        nextUrl: library.page < library.pageCount ? pageUrl(library.page + 1) : null,
+      },
+      summary: {
+        added: (outcome.added ?? []).map((item) => ({ id: item.id, name: item.originalName })),
+        refused: (outcome.refused ?? []).map((entry) => ({ name: entry.name, message: uploadRefusals[entry.reason] })),
+        ...(outcome.notice ? { notice: outcome.notice } : {}),
+      },
+    }),
+  );
 }
 
 /** The thumbnail's drawn size: at most 480 wide, as the grid shows it. */

@@ -67,43 +67,54 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
 
   const showEditPage = async (request: FastifyRequest, reply: FastifyReply, item: MediaItem, status: number, form: EditPageForm = {}) => {
     const staff = requireStaff(request);
-    const [usage, history, uploader] = await Promise.all([listMediaUsage(context.db, item), listImageHistory(context.db, item.id), findImageUploader(context.db, item.id)]);
+    const [usage, history, uploader] = await Promise.all([
+      listMediaUsage(context.db, item),
+      listImageHistory(context.db, item.id),
+      findImageUploader(context.db, item.id),
+    ]);
     const dateStyle = dateStyleOf(context.site.settings.current());
     const describeRefusal = whyCannotDescribe(staff, item, { usage, isSiteLogo: isSiteLogo(item.id) });
-    return sendHtml(reply, status, renderMediaEditPage(adminChrome(context, request, reply), {
-      id: item.id,
-      name: item.originalName,
-      facts: {
-        type: item.mimeType.replace('image/', '').toUpperCase(),
-        size: `${item.width} × ${item.height} pixels, ${formatBytes(item.bytes)}`,
-        uploadedIso: item.createdAt.toISOString(),
-        uploadedLabel: formatDateTime(item.createdAt, dateStyle),
-        ...(uploader ? { uploadedBy: uploader } : {}),
-      },
-      image: toResponsiveImage(item),
-      values: form.values ?? descriptionOf(item),
-      errors: form.errors ?? {},
-      // Every use counts for who may edit the image, but only articles this person may see are named.
-      hiddenUsageCount: usage.filter((article) => !isListedFor(staff, article)).length,
-      usage: usage.filter((article) => isListedFor(staff, article)).map((article) => ({
-        headline: article.headline,
-        status: article.status,
-        editUrl: `/admin/articles/${article.id}`,
-        publicUrl: article.status === 'published' ? articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null }) : null,
-      })),
-      history: history.map((entry) => ({
-        changedIso: entry.changedAt.toISOString(),
-        changedLabel: formatDateTime(entry.changedAt, dateStyle),
-        changedBy: entry.changedBy,
-        values: descriptionOf(entry),
-      })),
-      canDelete: whyCannotDelete(staff) === undefined,
-      isSiteLogo: isSiteLogo(item.id),
-      ...(describeRefusal ? { describeRefusal } : {}),
-      ...(form.refusedNow ? { refusedNow: true } : {}),
-      ...(form.notice ? { notice: form.notice } : {}),
-      ...(form.problem ? { problem: form.problem } : {}),
-    }));
+    return sendHtml(
+      reply,
+      status,
+      renderMediaEditPage(adminChrome(context, request, reply), {
+        id: item.id,
+        name: item.originalName,
+        facts: {
+          type: item.mimeType.replace('image/', '').toUpperCase(),
+          size: `${item.width} × ${item.height} pixels, ${formatBytes(item.bytes)}`,
+          uploadedIso: item.createdAt.toISOString(),
+          uploadedLabel: formatDateTime(item.createdAt, dateStyle),
+          ...(uploader ? { uploadedBy: uploader } : {}),
+        },
+        image: toResponsiveImage(item),
+        values: form.values ?? descriptionOf(item),
+        errors: form.errors ?? {},
+        // Every use counts for who may edit the image, but only articles this person may see are named.
+        hiddenUsageCount: usage.filter((article) => !isListedFor(staff, article)).length,
+        usage: usage
+          .filter((article) => isListedFor(staff, article))
+          .map((article) => ({
+            headline: article.headline,
+            status: article.status,
+            editUrl: `/admin/articles/${article.id}`,
+            publicUrl:
+              article.status === 'published' ? articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null }) : null,
+          })),
+        history: history.map((entry) => ({
+          changedIso: entry.changedAt.toISOString(),
+          changedLabel: formatDateTime(entry.changedAt, dateStyle),
+          changedBy: entry.changedBy,
+          values: descriptionOf(entry),
+        })),
+        canDelete: whyCannotDelete(staff) === undefined,
+        isSiteLogo: isSiteLogo(item.id),
+        ...(describeRefusal ? { describeRefusal } : {}),
+        ...(form.refusedNow ? { refusedNow: true } : {}),
+        ...(form.notice ? { notice: form.notice } : {}),
+        ...(form.problem ? { problem: form.problem } : {}),
+      }),
+    );
   };
 
   app.get<{ Params: IdParams; Querystring: { saved?: string } }>(
@@ -127,7 +138,10 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         // The page says why, where the form would be, and shows the description as it stands.
         if (error instanceof ForbiddenError) return showEditPage(request, reply, item, 403, { refusedNow: true });
         if (!(error instanceof ValidationError)) throw error;
-        return showEditPage(request, reply, item, 422, { values: typedDescription(request.body ?? {}), errors: error.fields as Partial<Record<DescriptionField, string>> });
+        return showEditPage(request, reply, item, 422, {
+          values: typedDescription(request.body ?? {}),
+          errors: error.fields as Partial<Record<DescriptionField, string>>,
+        });
       }
     },
   );

@@ -4,8 +4,14 @@ import { policyKeys, policyTitles } from '../../settings/index.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 
 export const settingsLabels: Record<string, string> = {
-  name: 'Site name', description: 'Description', language: 'Language', timeZone: 'Time zone', navigationText: 'Navigation',
-  feedContent: 'Feeds carry', logo: 'Logo', ...Object.fromEntries(policyKeys.map((key) => [`policy-${key}`, policyTitles[key]])),
+  name: 'Site name',
+  description: 'Description',
+  language: 'Language',
+  timeZone: 'Time zone',
+  navigationText: 'Navigation',
+  feedContent: 'Feeds carry',
+  logo: 'Logo',
+  ...Object.fromEntries(policyKeys.map((key) => [`policy-${key}`, policyTitles[key]])),
 };
 
 const shippedLogo = { value: '', label: '— The shipped Gazette logo —' };
@@ -44,25 +50,59 @@ export function renderSettingsPage(
       <form method="post" action="/admin/settings" class="admin-form editor" novalidate>
         <CsrfField token={chrome.csrfToken} />
         <Field name="name" label={settingsLabels.name!} value={values.name} error={errors.name} required maxlength={100} />
-        <TextArea name="description" label={settingsLabels.description!} value={values.description} error={errors.description} rows={2} maxlength={300} hint="Shown under the name and to search engines." />
+        <TextArea
+          name="description"
+          label={settingsLabels.description!}
+          value={values.description}
+          error={errors.description}
+          rows={2}
+          maxlength={300}
+          hint="Shown under the name and to search engines."
+        />
         <div class="logo-setting">
           <img class="logo-setting__current" src={form.logo.url} alt="The logo in use now" width={form.logo.width} height={form.logo.height} />
-          <Select name="logo" label={settingsLabels.logo!} options={logoOptions(form.images, values.logo)} value={values.logo} error={errors.logo} hint="Shown to search engines and feed readers as the newsroom’s logo. Upload it to the media library first; a square image of at least 112 pixels works best." />
+          <Select
+            name="logo"
+            label={settingsLabels.logo!}
+            options={logoOptions(form.images, values.logo)}
+            value={values.logo}
+            error={errors.logo}
+            hint="Shown to search engines and feed readers as the newsroom’s logo. Upload it to the media library first; a square image of at least 112 pixels works best."
+          />
         </div>
         <div class="editor-columns">
-          <Field name="language" label={settingsLabels.language!} value={values.language} error={errors.language} hint="A language tag, e.g. en-GB" maxlength={35} />
+          <Field
+            name="language"
+            label={settingsLabels.language!}
+            value={values.language}
+            error={errors.language}
+            hint="A language tag, e.g. en-GB"
+            maxlength={35}
+          />
           <Field name="timeZone" label={settingsLabels.timeZone!} value={values.timeZone} error={errors.timeZone} hint="e.g. Europe/London" maxlength={60} />
         </div>
-        <TextArea name="navigationText" label={settingsLabels.navigationText!} value={values.navigationText} error={errors.navigationText} rows={6} hint='One link a line: a label, a vertical bar, a path. For example "World | /world".' />
+        <TextArea
+          name="navigationText"
+          label={settingsLabels.navigationText!}
+          value={values.navigationText}
+          error={errors.navigationText}
+          rows={6}
+          hint='One link a line: a label, a vertical bar, a path. For example "World | /world".'
+        />
         <Select
           name="feedContent"
           label={settingsLabels.feedContent!}
           value={values.feedContent}
-          options={[{ value: 'full', label: 'The full text of each article' }, { value: 'summary', label: 'Only the standfirst, with a link' }]}
+          options={[
+            { value: 'full', label: 'The full text of each article' },
+            { value: 'summary', label: 'Only the standfirst, with a link' },
+          ]}
         />
         <fieldset class="field-group">
           <legend>Published standards</legend>
-          <p class="field__hint">Each one you fill in gets its own page, a link in the site’s footer, and a mention in the data search engines read. Blank lines separate paragraphs.</p>
+          <p class="field__hint">
+            Each one you fill in gets its own page, a link in the site’s footer, and a mention in the data search engines read. Blank lines separate paragraphs.
+          </p>
           {policyKeys.map((key) => (
             <TextArea name={`policy-${key}`} label={policyTitles[key]} value={values[`policy-${key}`]} error={errors[`policy-${key}`]} rows={4} />
           ))}

@@ -18,8 +18,13 @@ const settingsBody = {
 
 function valuesOf(settings: SiteSettings): Record<string, string> {
   return {
-    name: settings.name, description: settings.description, language: settings.language, timeZone: settings.timeZone,
-    navigationText: navigationToText(settings.navigation), feedContent: settings.feedContent, logo: settings.logo ? String(settings.logo.mediaId) : '',
+    name: settings.name,
+    description: settings.description,
+    language: settings.language,
+    timeZone: settings.timeZone,
+    navigationText: navigationToText(settings.navigation),
+    feedContent: settings.feedContent,
+    logo: settings.logo ? String(settings.logo.mediaId) : '',
     ...Object.fromEntries(policyKeys.map((key) => [`policy-${key}`, settings.policies[key]])),
   };
 }
@@ -30,8 +35,16 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError('Your role cannot change the site settings.');
   });
-  const show = async (request: FastifyRequest, reply: FastifyReply, status: number, form: Omit<Parameters<typeof renderSettingsPage>[1], 'images' | 'logo'>) => {
-    const images = (await listAllMedia(context.db)).map((m) => ({ value: String(m.id), label: m.caption ? `${m.originalName}: ${m.caption.slice(0, 60)}` : m.originalName }));
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: Omit<Parameters<typeof renderSettingsPage>[1], 'images' | 'logo'>,
+  ) => {
+    const images = (await listAllMedia(context.db)).map((m) => ({
+      value: String(m.id),
+      label: m.caption ? `${m.originalName}: ${m.caption.slice(0, 60)}` : m.originalName,
+    }));
     return sendHtml(reply, status, renderSettingsPage(adminChrome(context, request, reply), { ...form, images, logo: siteLogo(context.site) }));
   };
 
@@ -52,24 +65,32 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
     show(request, reply, 200, { values: valuesOf(context.site.settings.current()), errors: {}, ...(request.query.saved ? { notice: 'Settings saved.' } : {}) }),
   );
 
-  app.post<{ Body: Record<string, string | undefined> }>('/admin/settings', { schema: { body: settingsBody }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const values = Object.fromEntries(fieldNames.map((name) => [name, request.body?.[name] ?? '']));
-    const chosen = await readLogo(values.logo!);
-    // The logo's problem is shown with the other fields' ones, so everything can be fixed at once.
-    const logoErrors: Record<string, string> = 'error' in chosen ? { logo: chosen.error } : {};
-    try {
-      const settings = validateSiteSettings({
-        name: values.name!, description: values.description!, language: values.language!, timeZone: values.timeZone!,
-        navigationText: values.navigationText!, feedContent: values.feedContent === 'summary' ? 'summary' : 'full',
-        policies: Object.fromEntries(policyKeys.map((key) => [key, values[`policy-${key}`] ?? ''])) as SiteSettings['policies'],
-      });
-      if (!('logo' in chosen)) throw new ValidationError('The settings have errors.', logoErrors);
-      await context.site.settings.update({ ...settings, logo: chosen.logo });
-      await audit(accountDeps(context), requireStaff(request), 'settings.changed', settings.name, requestMeta(request));
-      return reply.redirect('/admin/settings?saved=1', 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return show(request, reply, 422, { values, errors: { ...error.fields, ...logoErrors } });
-    }
-  });
+  app.post<{ Body: Record<string, string | undefined> }>(
+    '/admin/settings',
+    { schema: { body: settingsBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const values = Object.fromEntries(fieldNames.map((name) => [name, request.body?.[name] ?? '']));
+      const chosen = await readLogo(values.logo!);
+      // The logo's problem is shown with the other fields' ones, so everything can be fixed at once.
+      const logoErrors: Record<string, string> = 'error' in chosen ? { logo: chosen.error } : {};
+      try {
+        const settings = validateSiteSettings({
+          name: values.name!,
+          description: values.description!,
+          language: values.language!,
+          timeZone: values.timeZone!,
+          navigationText: values.navigationText!,
+          feedContent: values.feedContent === 'summary' ? 'summary' : 'full',
+          policies: Object.fromEntries(policyKeys.map((key) => [key, values[`policy-${key}`] ?? ''])) as SiteSettings['policies'],
+        });
+        if (!('logo' in chosen)) throw new ValidationError('The settings have errors.', logoErrors);
+        await context.site.settings.update({ ...settings, logo: chosen.logo });
+        await audit(accountDeps(context), requireStaff(request), 'settings.changed', settings.name, requestMeta(request));
+        return reply.redirect('/admin/settings?saved=1', 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return show(request, reply, 422, { values, errors: { ...error.fields, ...logoErrors } });
+      }
+    },
+  );
 };

@@ -56,18 +56,18 @@ export function renderAccountPage(chrome: AdminChrome, data: AccountPageData): s
       )}
       <h2>Where you are signed in</h2>
       <AdminTable columns={['Browser', 'IP address', 'Signed in', 'Last seen']}>
-          {data.sessions.map((session) => (
-            <tr>
-              <td>
-                {session.device}
-                {session.isCurrent ? <strong class="badge">This browser</strong> : null}
-              </td>
-              <td>{session.ip}</td>
-              <td>{session.signedInLabel}</td>
-              <td>{session.lastSeenLabel}</td>
-            </tr>
-          ))}
-        </AdminTable>
+        {data.sessions.map((session) => (
+          <tr>
+            <td>
+              {session.device}
+              {session.isCurrent ? <strong class="badge">This browser</strong> : null}
+            </td>
+            <td>{session.ip}</td>
+            <td>{session.signedInLabel}</td>
+            <td>{session.lastSeenLabel}</td>
+          </tr>
+        ))}
+      </AdminTable>
       {data.sessions.length > 1 ? (
         <form method="post" action="/admin/account/sign-out-others">
           <CsrfField token={chrome.csrfToken} />

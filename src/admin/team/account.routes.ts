@@ -54,37 +54,51 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   });
   const showSetup = async (request: FastifyRequest, reply: FastifyReply, status: number, secret: string, errors: Record<string, string>) => {
     const uri = twoStepUri(requireStaff(request), context.site.settings.current().name, secret);
-    return sendHtml(reply, status, renderTwoStepSetupPage(adminChrome(context, request, reply), {
-      secret, qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 200 }), form: { values: {}, errors },
-    }));
+    return sendHtml(
+      reply,
+      status,
+      renderTwoStepSetupPage(adminChrome(context, request, reply), {
+        secret,
+        qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 200 }),
+        form: { values: {}, errors },
+      }),
+    );
   };
 
   app.get('/admin/account/two-step', async (request, reply) =>
     showSetup(request, reply, 200, newTwoStepSecret(requireStaff(request), context.site.settings.current().name).secret, {}),
   );
 
-  app.post<{ Body: Static<typeof CodeBody> }>('/admin/account/two-step', { schema: { body: CodeBody }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const secret = request.body?.secret ?? '';
-    try {
-      await confirmTwoStep(deps, requireStaff(request), secret, request.body?.code ?? '', requestMeta(request));
-      return showAccount(request, reply, 'Two-step sign-in is on. Next time you sign in, have your authenticator app ready.');
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const reusable = /^[A-Z2-7]{32}$/.test(secret) ? secret : newTwoStepSecret(requireStaff(request), context.site.settings.current().name).secret;
-      return showSetup(request, reply, 422, reusable, error.fields);
-    }
-  });
+  app.post<{ Body: Static<typeof CodeBody> }>(
+    '/admin/account/two-step',
+    { schema: { body: CodeBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const secret = request.body?.secret ?? '';
+      try {
+        await confirmTwoStep(deps, requireStaff(request), secret, request.body?.code ?? '', requestMeta(request));
+        return showAccount(request, reply, 'Two-step sign-in is on. Next time you sign in, have your authenticator app ready.');
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const reusable = /^[A-Z2-7]{32}$/.test(secret) ? secret : newTwoStepSecret(requireStaff(request), context.site.settings.current().name).secret;
+        return showSetup(request, reply, 422, reusable, error.fields);
+      }
+    },
+  );
 
-  app.post<{ Body: Static<typeof CodeBody> }>('/admin/account/two-step/off', { schema: { body: CodeBody }, preHandler: app.csrfProtection }, async (request, reply) => {
-    try {
-      await disableTwoStep(deps, requireStaff(request), request.body?.code ?? '', requestMeta(request));
-      return showAccount(request, reply, 'Two-step sign-in is off.');
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof RateLimitedError)) throw error;
-      if (error instanceof RateLimitedError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-      return showAccount(request, reply, undefined, error.message, error.status);
-    }
-  });
+  app.post<{ Body: Static<typeof CodeBody> }>(
+    '/admin/account/two-step/off',
+    { schema: { body: CodeBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      try {
+        await disableTwoStep(deps, requireStaff(request), request.body?.code ?? '', requestMeta(request));
+        return showAccount(request, reply, 'Two-step sign-in is off.');
+      } catch (error) {
+        if (!(error instanceof ValidationError || error instanceof RateLimitedError)) throw error;
+        if (error instanceof RateLimitedError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+        return showAccount(request, reply, undefined, error.message, error.status);
+      }
+    },
+  );
 
   app.post('/admin/account/sign-out-others', { preHandler: app.csrfProtection }, async (request, reply) => {
     await signOutEverywhereElse(deps, requireStaff(request), requireSessionId(request), requestMeta(request));

@@ -6,7 +6,12 @@ import { roleDescriptions } from './team-pages.tsx';
 
 const labels = { name: 'Your name', password: 'New password', passwordAgain: 'New password again', email: 'Email address' };
 
-export function renderInvitationPage(chrome: AdminChrome, form: FormState, invitation: { email: string; role: keyof typeof roleDescriptions }, token: string): string {
+export function renderInvitationPage(
+  chrome: AdminChrome,
+  form: FormState,
+  invitation: { email: string; role: keyof typeof roleDescriptions },
+  token: string,
+): string {
   return renderDocument(
     <AdminDocument chrome={chrome} title="Join the newsroom">
       <div class="admin-narrow">
@@ -42,7 +47,16 @@ export function renderResetRequestPage(chrome: AdminChrome, form: FormState, sen
         )}
         <form method="post" action="/admin/reset" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
-          <Field name="email" label={labels.email} type="email" value={form.values.email} error={form.errors.email} required autocomplete="username" maxlength={254} />
+          <Field
+            name="email"
+            label={labels.email}
+            type="email"
+            value={form.values.email}
+            error={form.errors.email}
+            required
+            autocomplete="username"
+            maxlength={254}
+          />
           <button type="submit" class="button button--primary">
             Send the link
           </button>

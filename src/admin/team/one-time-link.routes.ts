@@ -14,7 +14,6 @@ import { renderInvitationPage, renderNewPasswordPage, renderResetRequestPage } f
 import { emptyForm } from './sign-in-pages.tsx';
 import { AccountForm, TokenQuery } from './team-forms.ts';
 
-
 /** Invitations and password resets: reached from a one-time link, before anyone is signed in. */
 export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const deps = accountDeps(context);
@@ -43,9 +42,7 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     },
   );
 
-  app.get('/admin/reset', async (request, reply) =>
-    sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), emptyForm, false)),
-  );
+  app.get('/admin/reset', async (request, reply) => sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), emptyForm, false)));
 
   // Always the same answer, so the form cannot be used to find out who works here.
   app.post<{ Body: AccountForm }>(

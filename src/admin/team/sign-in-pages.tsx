@@ -28,8 +28,26 @@ export function renderSignInPage(chrome: AdminChrome, form: FormState, next: str
         <form method="post" action="/admin/login" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="next" value={next} />
-          <Field name="email" label={signInLabels.email} type="email" value={form.values.email} error={form.errors.email} required autocomplete="username" maxlength={254} autofocus />
-          <Field name="password" label={signInLabels.password} type="password" error={form.errors.password} required autocomplete="current-password" maxlength={256} />
+          <Field
+            name="email"
+            label={signInLabels.email}
+            type="email"
+            value={form.values.email}
+            error={form.errors.email}
+            required
+            autocomplete="username"
+            maxlength={254}
+            autofocus
+          />
+          <Field
+            name="password"
+            label={signInLabels.password}
+            type="password"
+            error={form.errors.password}
+            required
+            autocomplete="current-password"
+            maxlength={256}
+          />
           <button type="submit" class="button button--primary">
             Sign in
           </button>
@@ -57,7 +75,15 @@ export function NewPasswordFields({ form }: { form: FormState }) {
         minlength={minPasswordLength}
         maxlength={256}
       />
-      <Field name="passwordAgain" label="Password again" type="password" error={form.errors.passwordAgain} required autocomplete="new-password" maxlength={256} />
+      <Field
+        name="passwordAgain"
+        label="Password again"
+        type="password"
+        error={form.errors.passwordAgain}
+        required
+        autocomplete="new-password"
+        maxlength={256}
+      />
     </>
   );
 }
@@ -73,8 +99,26 @@ export function renderSetupPage(chrome: AdminChrome, form: FormState, token: str
         <ErrorSummary errors={form.errors} labels={setupLabels} />
         <form method="post" action={`/admin/setup?token=${encodeURIComponent(token)}`} class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
-          <Field name="name" label={setupLabels.name} value={form.values.name} error={form.errors.name} required autocomplete="name" maxlength={100} autofocus />
-          <Field name="email" label={setupLabels.email} type="email" value={form.values.email} error={form.errors.email} required autocomplete="email" maxlength={254} />
+          <Field
+            name="name"
+            label={setupLabels.name}
+            value={form.values.name}
+            error={form.errors.name}
+            required
+            autocomplete="name"
+            maxlength={100}
+            autofocus
+          />
+          <Field
+            name="email"
+            label={setupLabels.email}
+            type="email"
+            value={form.values.email}
+            error={form.errors.email}
+            required
+            autocomplete="email"
+            maxlength={254}
+          />
           <NewPasswordFields form={form} />
           <button type="submit" class="button button--primary">
             Create account and sign in

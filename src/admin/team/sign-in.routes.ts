@@ -17,7 +17,6 @@ import { emptyForm, renderSetupPage, renderSignInPage } from './sign-in-pages.ts
 import { AccountForm, CodeForm, SignInForm, TokenQuery } from './team-forms.ts';
 import { renderSecondStepPage } from './two-step-pages.tsx';
 
-
 /** An expected refusal (wrong password, too many tries, a spent sign-in), or undefined for anything else. */
 function refusal(error: unknown, reply: FastifyReply): GazetteError | undefined {
   if (!(error instanceof GazetteError) || error.status >= 500) return undefined;

@@ -62,48 +62,57 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
         </div>
       ) : null}
       <AdminTable columns={['Name', 'Email', 'Role', 'Joined', 'Password']}>
-          {data.members.map((member) => (
-            <tr>
-              <td>
-                {member.name}
-                {member.isYou ? <strong class="badge">You</strong> : null}
-              </td>
-              <td>{member.email}</td>
-              <td>
-                {member.isYou ? (
-                  roleDescriptions[member.role]
-                ) : (
-                  <form method="post" action={`/admin/team/${member.id}/role`} class="inline-form">
-                    <CsrfField token={chrome.csrfToken} />
-                    <RoleSelect name="role" id={`role-${member.id}`} value={member.role} options={data.assignableRoles} label={`Role of ${member.name}`} />
-                    <button type="submit" class="button">
-                      Change role
-                    </button>
-                  </form>
-                )}
-              </td>
-              <td>{member.createdLabel}</td>
-              <td>
-                {member.mayReset ? (
-                  <form method="post" action="/admin/team/reset-link" class="inline-form">
-                    <CsrfField token={chrome.csrfToken} />
-                    <input type="hidden" name="email" value={member.email} />
-                    <button type="submit" class="button">
-                      Send reset link
-                    </button>
-                  </form>
-                ) : (
-                  'Through “Forgot your password?”'
-                )}
-              </td>
-            </tr>
-          ))}
-        </AdminTable>
+        {data.members.map((member) => (
+          <tr>
+            <td>
+              {member.name}
+              {member.isYou ? <strong class="badge">You</strong> : null}
+            </td>
+            <td>{member.email}</td>
+            <td>
+              {member.isYou ? (
+                roleDescriptions[member.role]
+              ) : (
+                <form method="post" action={`/admin/team/${member.id}/role`} class="inline-form">
+                  <CsrfField token={chrome.csrfToken} />
+                  <RoleSelect name="role" id={`role-${member.id}`} value={member.role} options={data.assignableRoles} label={`Role of ${member.name}`} />
+                  <button type="submit" class="button">
+                    Change role
+                  </button>
+                </form>
+              )}
+            </td>
+            <td>{member.createdLabel}</td>
+            <td>
+              {member.mayReset ? (
+                <form method="post" action="/admin/team/reset-link" class="inline-form">
+                  <CsrfField token={chrome.csrfToken} />
+                  <input type="hidden" name="email" value={member.email} />
+                  <button type="submit" class="button">
+                    Send reset link
+                  </button>
+                </form>
+              ) : (
+                'Through “Forgot your password?”'
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       <h2 id="invite-heading">Invite someone</h2>
       <ErrorSummary errors={data.invite.errors} labels={{ email: 'Email address', role: 'Role' }} />
       <form method="post" action="/admin/team/invite" class="admin-form admin-form--row" aria-labelledby="invite-heading" novalidate>
         <CsrfField token={chrome.csrfToken} />
-        <Field name="email" label="Email address" type="email" value={data.invite.values.email} error={data.invite.errors.email} required autocomplete="off" maxlength={254} />
+        <Field
+          name="email"
+          label="Email address"
+          type="email"
+          value={data.invite.values.email}
+          error={data.invite.errors.email}
+          required
+          autocomplete="off"
+          maxlength={254}
+        />
         <div class="field">
           <label for="field-role">Role</label>
           {data.invite.errors.role ? <p class="field__error">{data.invite.errors.role}</p> : null}
@@ -129,18 +138,18 @@ export function renderAuditPage(chrome: AdminChrome, entries: readonly (AuditEnt
       <h1>Audit log</h1>
       <p class="admin-lede">Sign-ins, account changes and publishing, newest first.</p>
       <AdminTable columns={['When', 'Who', 'What', 'Concerning', 'From']}>
-          {entries.map((entry) => (
-            <tr>
-              <td>
-                <time datetime={entry.at.toISOString()}>{entry.atLabel}</time>
-              </td>
-              <td>{entry.actorName ?? '—'}</td>
-              <td>{entry.action}</td>
-              <td>{entry.subject}</td>
-              <td>{entry.ip}</td>
-            </tr>
-          ))}
-        </AdminTable>
+        {entries.map((entry) => (
+          <tr>
+            <td>
+              <time datetime={entry.at.toISOString()}>{entry.atLabel}</time>
+            </td>
+            <td>{entry.actorName ?? '—'}</td>
+            <td>{entry.action}</td>
+            <td>{entry.subject}</td>
+            <td>{entry.ip}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminDocument>,
   );
 }

@@ -25,17 +25,21 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     const dateStyle = dateStyleOf(context.site.settings.current());
     const members = await listTeam(deps, staff);
     const assignableRoles: Role[] = staff.role === 'owner' ? [...roles] : roles.filter((role) => role !== 'owner');
-    return sendHtml(reply, status, renderTeamPage(adminChrome(context, request, reply), {
-      members: members.map((member) => ({
-        ...member,
-        createdLabel: formatDateTime(member.createdAt, dateStyle),
-        isYou: member.id === staff.id,
-        mayReset: outranks(staff, member),
-      })),
-      assignableRoles,
-      invite: extra.invite ?? { values: {}, errors: {} },
-      ...(extra.notice ? { notice: extra.notice } : {}),
-    }));
+    return sendHtml(
+      reply,
+      status,
+      renderTeamPage(adminChrome(context, request, reply), {
+        members: members.map((member) => ({
+          ...member,
+          createdLabel: formatDateTime(member.createdAt, dateStyle),
+          isYou: member.id === staff.id,
+          mayReset: outranks(staff, member),
+        })),
+        assignableRoles,
+        invite: extra.invite ?? { values: {}, errors: {} },
+        ...(extra.notice ? { notice: extra.notice } : {}),
+      }),
+    );
   };
 
   /** Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. `to` is the stored address. */
@@ -46,23 +50,24 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
 
   app.get('/admin/team', (request, reply) => showTeam(request, reply));
 
-  app.post<{ Body: TeamBody }>(
-    '/admin/team/invite',
-    { schema: { body: TeamBody }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const { email = '', role = '' } = request.body ?? {};
-      try {
-        const invitation = await inviteMember(deps, requireStaff(request), { email, role }, requestMeta(request));
-        const link = `${context.site.publicUrl}/admin/invite?token=${invitation.token}`;
-        const notice = await deliver(invitation.email, `You are invited to ${context.site.settings.current().name}`, 'Open this link within 7 days to create your newsroom account:', link);
-        return showTeam(request, reply, 200, { notice });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const invite: FormState = { values: { email: email.slice(0, 300), role }, errors: error.fields };
-        return showTeam(request, reply, 422, { invite });
-      }
-    },
-  );
+  app.post<{ Body: TeamBody }>('/admin/team/invite', { schema: { body: TeamBody }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const { email = '', role = '' } = request.body ?? {};
+    try {
+      const invitation = await inviteMember(deps, requireStaff(request), { email, role }, requestMeta(request));
+      const link = `${context.site.publicUrl}/admin/invite?token=${invitation.token}`;
+      const notice = await deliver(
+        invitation.email,
+        `You are invited to ${context.site.settings.current().name}`,
+        'Open this link within 7 days to create your newsroom account:',
+        link,
+      );
+      return showTeam(request, reply, 200, { notice });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const invite: FormState = { values: { email: email.slice(0, 300), role }, errors: error.fields };
+      return showTeam(request, reply, 422, { invite });
+    }
+  });
 
   app.post<{ Params: IdParams; Body: TeamBody }>(
     '/admin/team/:userId/role',
@@ -73,26 +78,34 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     },
   );
 
-  app.post<{ Body: TeamBody }>(
-    '/admin/team/reset-link',
-    { schema: { body: TeamBody }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      try {
-        const reset = await createPasswordResetLink(deps, request.body?.email ?? '', requireStaff(request), requestMeta(request));
-        if (!reset) return showTeam(request, reply, 404, { notice: { text: 'There is no team member with that email address.', isError: true } });
-        const link = `${context.site.publicUrl}/admin/reset/new?token=${reset.token}`;
-        const notice = await deliver(reset.email, `Set a new password for ${context.site.settings.current().name}`, 'Open this link within an hour to set a new password:', link);
-        return showTeam(request, reply, 200, { notice });
-      } catch (error) {
-        if (!(error instanceof ForbiddenError)) throw error;
-        return showTeam(request, reply, 403, { notice: { text: error.message, isError: true } });
-      }
-    },
-  );
+  app.post<{ Body: TeamBody }>('/admin/team/reset-link', { schema: { body: TeamBody }, preHandler: app.csrfProtection }, async (request, reply) => {
+    try {
+      const reset = await createPasswordResetLink(deps, request.body?.email ?? '', requireStaff(request), requestMeta(request));
+      if (!reset) return showTeam(request, reply, 404, { notice: { text: 'There is no team member with that email address.', isError: true } });
+      const link = `${context.site.publicUrl}/admin/reset/new?token=${reset.token}`;
+      const notice = await deliver(
+        reset.email,
+        `Set a new password for ${context.site.settings.current().name}`,
+        'Open this link within an hour to set a new password:',
+        link,
+      );
+      return showTeam(request, reply, 200, { notice });
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+      return showTeam(request, reply, 403, { notice: { text: error.message, isError: true } });
+    }
+  });
 
   app.get<{ Querystring: PageQuery }>('/admin/audit', { schema: { querystring: PageQuery } }, async (request, reply) => {
     const dateStyle = dateStyleOf(context.site.settings.current());
     const entries = await listAuditLog(deps, requireStaff(request), request.query.page, 100);
-    return sendHtml(reply, 200, renderAuditPage(adminChrome(context, request, reply), entries.map((entry) => ({ ...entry, atLabel: formatDateTime(entry.at, dateStyle) }))));
+    return sendHtml(
+      reply,
+      200,
+      renderAuditPage(
+        adminChrome(context, request, reply),
+        entries.map((entry) => ({ ...entry, atLabel: formatDateTime(entry.at, dateStyle) })),
+      ),
+    );
   });
 };

@@ -65,9 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createTableWithId(db, 'articles')
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('section_id', 'integer', (c) => c.references('sections.id').onDelete('set null'))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'scheduled', 'published')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft', 'scheduled', 'published')`))
     .addColumn('headline', 'text', (c) => c.notNull())
     .addColumn('standfirst', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('dateline', 'text', (c) => c.notNull().defaultTo(''))
@@ -80,11 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', ts)
     .execute();
   await db.schema.createIndex('articles_status_published_idx').on('articles').columns(['status', 'published_at']).execute();
-  await db.schema
-    .createIndex('articles_section_published_idx')
-    .on('articles')
-    .columns(['section_id', 'status', 'published_at'])
-    .execute();
+  await db.schema.createIndex('articles_section_published_idx').on('articles').columns(['section_id', 'status', 'published_at']).execute();
 
   await db.schema
     .createTable('article_authors')
@@ -114,17 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    'article_slug_history',
-    'article_tags',
-    'article_authors',
-    'articles',
-    'media',
-    'authors',
-    'tags',
-    'sections',
-    'settings',
-  ]) {
+  for (const table of ['article_slug_history', 'article_tags', 'article_authors', 'articles', 'media', 'authors', 'tags', 'sections', 'settings']) {
     await db.schema.dropTable(table).execute();
   }
 }

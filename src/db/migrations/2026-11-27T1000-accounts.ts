@@ -19,9 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createTableWithId(db, 'users')
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('owner', 'admin', 'editor', 'author', 'contributor')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'admin', 'editor', 'author', 'contributor')`))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('failed_sign_ins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', ts)

@@ -20,14 +20,16 @@ const namedEntities = [
 ] as const;
 
 async function createDocumentTable(db: Kysely<any>): Promise<void> {
-  let table = db.schema
-    .createTable('article_search')
-    .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'));
+  let table = db.schema.createTable('article_search').addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'));
   for (const column of columns) table = table.addColumn(column, 'text', (c) => c.notNull());
   if (isPostgres(db)) {
     const vector = (text: string, weight: string) => `setweight(to_tsvector('english'::regconfig, search_fold(${text})), '${weight}')`;
     table = table.addColumn('document', sql`tsvector`, (c) =>
-      c.generatedAlwaysAs(sql.raw([vector('headline', 'A'), vector(`tags || ' ' || authors`, 'B'), vector('standfirst', 'C'), vector('body', 'D')].join(' || '))).stored(),
+      c
+        .generatedAlwaysAs(
+          sql.raw([vector('headline', 'A'), vector(`tags || ' ' || authors`, 'B'), vector('standfirst', 'C'), vector('body', 'D')].join(' || ')),
+        )
+        .stored(),
     );
   }
   await table.execute();
@@ -50,11 +52,15 @@ async function createSqliteIndex(db: Kysely<any>): Promise<void> {
     const names = (except: string) => `(select coalesce(group_concat(e.name, ' '), '') from ${join} j
       join ${entity} e on e.id = j.${key} where j.article_id = article_search.article_id ${except})`;
     const affected = (row: string) => `article_id in (select article_id from ${join} where ${key} = ${row}.id)`;
-    await sql.raw(`create trigger article_search_${entity}_renamed after update of name on ${entity} begin
-      update article_search set ${entity} = ${names('')} where ${affected('new')}; end`).execute(db);
+    await sql
+      .raw(`create trigger article_search_${entity}_renamed after update of name on ${entity} begin
+      update article_search set ${entity} = ${names('')} where ${affected('new')}; end`)
+      .execute(db);
     // Before the delete, while the article rows still point at it.
-    await sql.raw(`create trigger article_search_${entity}_deleted before delete on ${entity} begin
-      update article_search set ${entity} = ${names('and e.id <> old.id')} where ${affected('old')}; end`).execute(db);
+    await sql
+      .raw(`create trigger article_search_${entity}_deleted before delete on ${entity} begin
+      update article_search set ${entity} = ${names('and e.id <> old.id')} where ${affected('old')}; end`)
+      .execute(db);
   }
 }
 
@@ -64,11 +70,13 @@ async function createSqliteIndex(db: Kysely<any>): Promise<void> {
  * normalising a whole body costs more than indexing it. Needs a UTF8 database.
  */
 async function createPostgresFunctions(db: Kysely<any>): Promise<void> {
-  await sql.raw(String.raw`create function search_fold(text) returns text language sql immutable strict parallel safe as $$
+  await sql
+    .raw(String.raw`create function search_fold(text) returns text language sql immutable strict parallel safe as $$
     select case when $1 ~ '[\u00c0-\u024f\u1e00-\u1eff]'
       then normalize(regexp_replace(normalize($1, NFD), '[\u0300-\u036f]', '', 'g'), NFC)
       else $1 end
-  $$`).execute(db);
+  $$`)
+    .execute(db);
 }
 
 async function createPostgresIndex(db: Kysely<any>): Promise<void> {
@@ -76,18 +84,24 @@ async function createPostgresIndex(db: Kysely<any>): Promise<void> {
   // Bodies and documents live out of line, so the rows a search visits are a few dozen bytes each.
   await sql`alter table article_search set (toast_tuple_target = 128)`.execute(db);
   for (const { entity, join, key } of namedEntities) {
-    await sql.raw(`create function article_search_${entity}_changed() returns trigger language plpgsql as $$ begin
+    await sql
+      .raw(`create function article_search_${entity}_changed() returns trigger language plpgsql as $$ begin
       update article_search s set ${entity} = coalesce((select string_agg(e.name, ' ') from ${join} j
         join ${entity} e on e.id = j.${key}
         where j.article_id = s.article_id and (tg_op <> 'DELETE' or e.id <> old.id)), '')
       where s.article_id in (select article_id from ${join} where ${key} = old.id);
       return old;
-    end $$`).execute(db);
+    end $$`)
+      .execute(db);
     // After a rename, so the new name is read; before a delete, while the article rows still point at it.
-    await sql.raw(`create trigger article_search_${entity}_renamed after update of name on ${entity}
-      for each row execute function article_search_${entity}_changed()`).execute(db);
-    await sql.raw(`create trigger article_search_${entity}_deleted before delete on ${entity}
-      for each row execute function article_search_${entity}_changed()`).execute(db);
+    await sql
+      .raw(`create trigger article_search_${entity}_renamed after update of name on ${entity}
+      for each row execute function article_search_${entity}_changed()`)
+      .execute(db);
+    await sql
+      .raw(`create trigger article_search_${entity}_deleted before delete on ${entity}
+      for each row execute function article_search_${entity}_changed()`)
+      .execute(db);
   }
 }
 

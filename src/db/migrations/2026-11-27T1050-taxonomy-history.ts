@@ -14,7 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addPrimaryKeyConstraint('slug_history_pk', ['kind', 'old_slug'])
     .execute();
-  await db.schema.alterTable('authors').addColumn('photo_media_id', 'integer', (c) => c.references('media.id').onDelete('set null')).execute();
+  await db.schema
+    .alterTable('authors')
+    .addColumn('photo_media_id', 'integer', (c) => c.references('media.id').onDelete('set null'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -7,7 +7,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const ts = postgres ? sql`timestamptz` : sql`text`;
 
   // The picture social networks show for the article, when it should not be the featured photo.
-  await db.schema.alterTable('articles').addColumn('social_image_id', 'integer', (c) => c.references('media.id').onDelete('set null')).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('social_image_id', 'integer', (c) => c.references('media.id').onDelete('set null'))
+    .execute();
   // "Where is this photo used?" and the foreign key's ON DELETE look articles up by it, as by the featured photo.
   await db.schema.createIndex('articles_social_image_idx').on('articles').column('social_image_id').execute();
 

@@ -17,9 +17,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   const ts = isPostgres(db) ? sql`timestamptz` : sql`text`;
 
   // An editor may close one article's comments; the site-wide policy may also close them after some days.
-  await db.schema.alterTable('articles').addColumn('comments_open', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('comments_open', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   // Editors who asked to hear by email about comments awaiting moderation.
-  await db.schema.alterTable('users').addColumn('notify_pending_comments', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('notify_pending_comments', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await createTableWithId(db, 'comments')
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))

@@ -17,7 +17,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The last TOTP time-step that signed the account in, so no code is accepted twice.
   await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
   // Wrong codes given on one half-finished two-step sign-in.
-  await db.schema.alterTable('one_time_tokens').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('one_time_tokens')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // Failed sign-ins, counted under a hashed key (an email from one address, one address, one account's codes).
   await db.schema
