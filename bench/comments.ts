@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { findFreePort, hasExited, spawnTsx } from './child-processes.ts';
 import { waitUntilIdle } from './server-idle.ts';
 import Database from 'better-sqlite3';
 
@@ -16,7 +15,6 @@ import Database from 'better-sqlite3';
  * the server is killed with SIGKILL halfway through.
  */
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const totalComments = 2_000;
 const concurrency = 50;
 const killAfterAcknowledged = 1_000;
@@ -51,50 +49,24 @@ interface Check {
 const tempDir = mkdtempSync(join(tmpdir(), 'gazette-bench-comments-'));
 const servers: Server[] = [];
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function hasExited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
 async function startServer(dataDir: string): Promise<Server> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      GAZETTE_DEMO: 'on',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      MALLOC_ARENA_MAX: '2',
-      GAZETTE_DATA_DIR: dataDir,
-      GAZETTE_PUBLIC_URL: origin,
-      GAZETTE_COMMENTS_PER_MINUTE: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { process: child, output } = spawnTsx(['src/server.ts'], {
+    NODE_ENV: 'production',
+    GAZETTE_DEMO: 'on',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MALLOC_ARENA_MAX: '2',
+    GAZETTE_DATA_DIR: dataDir,
+    GAZETTE_PUBLIC_URL: origin,
+    GAZETTE_COMMENTS_PER_MINUTE: '1000000',
   });
-  // Kept only to explain a failed start; the pipes must be drained or the child blocks on a full buffer.
-  let output = '';
-  const keepTail = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keepTail);
-  child.stderr?.on('data', keepTail);
-  const server: Server = { origin, dataDir, process: child, output: () => output };
+  const server: Server = { origin, dataDir, process: child, output };
   servers.push(server);
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
-    if (hasExited(child)) throw new Error(`the server exited before answering:\n${output}`);
+    if (hasExited(child)) throw new Error(`the server exited before answering:\n${output()}`);
     const status = await fetch(`${origin}/`).then(
       (response) => response.status,
       () => 0,
@@ -102,7 +74,7 @@ async function startServer(dataDir: string): Promise<Server> {
     if (status === 200) return server;
     await sleep(250);
   }
-  throw new Error(`the server did not answer within ${startTimeoutMs / 1000} s:\n${output}`);
+  throw new Error(`the server did not answer within ${startTimeoutMs / 1000} s:\n${output()}`);
 }
 
 async function stopServer(server: Server, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {

@@ -1,18 +1,15 @@
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { findFreePort, hasExited, spawnTsx, type TsxChild } from './child-processes.ts';
 import { waitUntilIdle } from './server-idle.ts';
 
 /** Reader-page throughput of the real server, next to a static file served from the same machine. */
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const connections = 64;
 const warmUpSeconds = 2;
 const runSeconds = 10;
@@ -20,10 +17,8 @@ const startTimeoutMs = 60_000;
 const maxBadShare = 0.01;
 
 type StringMap = Readonly<Record<string, string>>;
-interface Child {
+interface Child extends TsxChild {
   readonly name: string;
-  readonly process: ChildProcess;
-  readonly output: () => string;
 }
 interface Target {
   readonly name: string;
@@ -47,36 +42,10 @@ interface Row {
 const children: Child[] = [];
 const tempDir = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function startChild(name: string, args: readonly string[], env: StringMap): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Kept only to explain a failed start; the pipes must be drained or the child blocks on a full buffer.
-  let output = '';
-  const keepTail = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keepTail);
-  child.stderr?.on('data', keepTail);
-  const started: Child = { name, process: child, output: () => output };
+  const started: Child = { name, ...spawnTsx(args, env) };
   children.push(started);
   return started;
-}
-
-function hasExited(child: Child): boolean {
-  return child.process.exitCode !== null || child.process.signalCode !== null;
 }
 
 /** node:http rather than fetch, because fetch adds Accept-Encoding and decompresses behind our back. */
@@ -96,7 +65,7 @@ function httpGet(url: string): Promise<{ status: number; body: string }> {
 async function waitUntilServing(child: Child, url: string): Promise<void> {
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
-    if (hasExited(child)) throw new Error(`${child.name} exited before answering ${url}:\n${child.output()}`);
+    if (hasExited(child.process)) throw new Error(`${child.name} exited before answering ${url}:\n${child.output()}`);
     const status = await httpGet(url).then(
       (response) => response.status,
       () => 0,
@@ -205,7 +174,7 @@ async function main(): Promise<void> {
 }
 
 async function stopChild(child: Child): Promise<void> {
-  if (hasExited(child)) return;
+  if (hasExited(child.process)) return;
   const exited = once(child.process, 'exit');
   child.process.kill('SIGTERM');
   const forceKill = setTimeout(() => child.process.kill('SIGKILL'), 5000);
@@ -220,7 +189,7 @@ async function cleanUp(): Promise<void> {
 
 // Last resort if we die some other way: never leave a server or its data behind.
 process.once('exit', () => {
-  for (const child of children) if (!hasExited(child)) child.process.kill('SIGKILL');
+  for (const child of children) if (!hasExited(child.process)) child.process.kill('SIGKILL');
   rmSync(tempDir, { recursive: true, force: true });
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,6 +11,7 @@ import { demoArticles } from '../src/demo/demo-content.ts';
 import { englishStopWords, wordsOf } from '../src/platform/words.ts';
 import { parseSearchQuery, searchIndexFor } from '../src/search/index.ts';
 import { type Kysely, sql } from 'kysely';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * Search latency over 50,000 generated articles, on SQLite and (when GAZETTE_TEST_PG_URL or
@@ -27,16 +28,7 @@ const warmUpQueries = 200;
 const batchSize = 1_000;
 const now = new Date('2026-11-27T12:00:00Z');
 
-/** A seeded generator, so every run searches the same articles with the same queries. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// Seeded, so every run searches the same articles with the same queries.
 const random = seededRandom(2026);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

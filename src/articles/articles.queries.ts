@@ -26,6 +26,20 @@ function baseArticleQuery(db: Db) {
 
 type ArticleQuery = ReturnType<typeof baseArticleQuery>;
 
+/** What every article listing shows beside the headline: its section and its featured photo. */
+const sectionAndFeaturedPhotoColumns = [
+  'sections.id as section_id',
+  'sections.slug as section_slug',
+  'sections.name as section_name',
+  'media.id as media_id',
+  'media.storage_key as media_storage_key',
+  'media.width as media_width',
+  'media.height as media_height',
+  'media.alt as media_alt',
+  'media.caption as media_caption',
+  'media.credit as media_credit',
+] as const;
+
 function selectArticleColumns(query: ArticleQuery) {
   return (
     query
@@ -47,16 +61,7 @@ function selectArticleColumns(query: ArticleQuery) {
         'articles.version',
         'articles.kind',
         'articles.comments_open',
-        'sections.id as section_id',
-        'sections.slug as section_slug',
-        'sections.name as section_name',
-        'media.id as media_id',
-        'media.storage_key as media_storage_key',
-        'media.width as media_width',
-        'media.height as media_height',
-        'media.alt as media_alt',
-        'media.caption as media_caption',
-        'media.credit as media_credit',
+        ...sectionAndFeaturedPhotoColumns,
         'articles.trashed_at',
         'social.id as social_id',
         'social.storage_key as social_storage_key',
@@ -269,23 +274,7 @@ export async function listArticleIndexEntries(
   if (options.before) query = query.where('articles.published_at', '<', toTimestamp(options.before));
   if (options.page) query = query.limit(options.page.limit).offset(options.page.offset);
   const rows = await query
-    .select([
-      'articles.id',
-      'articles.slug',
-      'articles.headline',
-      'articles.published_at',
-      'articles.updated_at',
-      'sections.id as section_id',
-      'sections.slug as section_slug',
-      'sections.name as section_name',
-      'media.id as media_id',
-      'media.storage_key as media_storage_key',
-      'media.width as media_width',
-      'media.height as media_height',
-      'media.alt as media_alt',
-      'media.caption as media_caption',
-      'media.credit as media_credit',
-    ])
+    .select(['articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.updated_at', ...sectionAndFeaturedPhotoColumns])
     .orderBy('articles.published_at')
     .orderBy('articles.id')
     .execute();

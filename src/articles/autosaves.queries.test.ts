@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
-import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
+import { createTestDatabase, forEachDialect, insertTestUser } from '../../test/helpers/databases.ts';
 import { createArticle, updateArticle } from './articles.service.ts';
 import { deleteAutosave, findAutosave, findLatestSave, listOtherEditors, upsertAutosave } from './autosaves.queries.ts';
 
@@ -17,21 +17,7 @@ forEachDialect('article autosaves', (dialect) => {
   before(async () => {
     database = await createTestDatabase(dialect);
     for (const name of ['mina', 'tomas'] as const) {
-      users[name] = (
-        await database.db
-          .insertInto('users')
-          .values({
-            email: `${name}@example.org`,
-            name: name === 'mina' ? 'Mina Park' : 'Tomás Ruiz',
-            role: 'editor',
-            password_hash: 'x',
-            totp_secret: null,
-            locked_until: null,
-            created_at: t0.toISOString(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      users[name] = await insertTestUser(database.db, { email: `${name}@example.org`, name: name === 'mina' ? 'Mina Park' : 'Tomás Ruiz', role: 'editor' }, t0);
     }
     const deps = { db: database.db, clock: { now: () => t0 }, changes: new ContentChanges() };
     articleId = (await createArticle(deps, { headline: 'Draft', sectionId: null, authorIds: [], tagIds: [] }, { actorId: users.mina })).id;

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
-import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
+import { createTestDatabase, forEachDialect, insertTestUser } from '../../test/helpers/databases.ts';
 import { saveArticleEdit } from './article-edits.ts';
 import { findArticleIdBySlugHistory, findPublishedArticleBySlug } from './articles.queries.ts';
 import { type ArticleInput, createArticle, getArticle, publishArticle } from './articles.service.ts';
@@ -48,21 +48,7 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     database = await createTestDatabase(dialect);
     sectionId = (await createSection(database.db, { name: 'World', position: 0 })).id;
     for (const [key, person] of Object.entries(staff)) {
-      person.id = (
-        await database.db
-          .insertInto('users')
-          .values({
-            email: `${key}@example.org`,
-            name: key,
-            role: person.role,
-            password_hash: 'x',
-            totp_secret: null,
-            locked_until: null,
-            created_at: t0.toISOString(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      person.id = await insertTestUser(database.db, { email: `${key}@example.org`, name: key, role: person.role }, t0);
     }
   });
   after(() => database.destroy());

@@ -1,5 +1,6 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import type { MediaTable } from './media.table.ts';
 import { escapeLikePattern, likeIgnoringCase } from '../db/like-pattern.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 
@@ -40,22 +41,7 @@ const columns = [
   'uploaded_by',
 ] as const;
 
-type MediaRow = {
-  id: number;
-  storage_key: string;
-  original_name: string;
-  mime_type: string;
-  width: number;
-  height: number;
-  bytes: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  photographer: string;
-  copyright: string;
-  created_at: Date | string;
-  uploaded_by: number | null;
-};
+type MediaRow = Selectable<MediaTable>;
 
 function mediaRowToMediaItem(row: MediaRow): MediaItem {
   return {

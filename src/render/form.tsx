@@ -144,3 +144,24 @@ export function Select(props: {
     </FieldFrame>
   );
 }
+
+/**
+ * What the last submit did: a success notice (announced politely) and a problem (announced at once).
+ * Either may be absent; nothing is rendered for an absent one.
+ */
+export function FormOutcome({ notice, problem }: { readonly notice?: string | undefined; readonly problem?: string | undefined }) {
+  return (
+    <>
+      {notice ? (
+        <p class="form-message form-message--ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {problem ? (
+        <p class="form-message" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Role, User } from '../../src/accounts/index.ts';
+import { newArticleChoices } from '../helpers/article-form.ts';
 import { FormClient } from '../helpers/form-client.ts';
-import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 let gazette: TestGazette;
-const staff = new Map<Role, { user: User; sessionToken: string }>();
+let staff: TestStaff;
 let worldId: string;
-
-async function browserAs(role: Role): Promise<FormClient> {
-  const browser = new FormClient(gazette.app);
-  browser.setCookie('gazette_session', staff.get(role)!.sessionToken);
-  return browser;
-}
 
 /** Opens the editor the way the script does, and returns what its autosave needs. */
 async function openEditor(browser: FormClient, id: number): Promise<{ token: string; version: number }> {
@@ -39,22 +33,20 @@ async function createArticle(browser: FormClient, headline: string, intent = 'sa
 
 before(async () => {
   gazette = await buildTestApp();
-  const owner = await createTestOwner(gazette);
-  staff.set('owner', owner);
-  for (const role of ['editor', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `Test ${role}`));
-  worldId = /<option value="(\d+)">World<\/option>/.exec((await (await browserAs('owner')).get('/admin/articles/new')).body)![1]!;
+  staff = await signInTestStaff(gazette, ['editor', 'contributor'], { namePrefix: 'Test' });
+  ({ worldId } = await newArticleChoices(await staff.browserAs('owner')));
 });
 after(() => gazette.close());
 
 test('an autosave needs a session, the CSRF header, the right to edit and only known fields', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   const id = await createArticle(editor, 'Autosave gatekeeping');
   const { token, version } = await openEditor(editor, id);
   const stranger = new FormClient(gazette.app);
   assert.equal((await autosave(stranger, id, { baseVersion: version, fields: { headline: 'x' } }, token)).statusCode, 401);
   assert.equal((await autosave(editor, id, { baseVersion: version, fields: { headline: 'x' } })).statusCode, 403, 'no CSRF token');
   assert.equal((await autosave(editor, id, { baseVersion: version, fields: { headline: 'x' } }, 'forged')).statusCode, 403, 'wrong CSRF token');
-  const contributor = await browserAs('contributor');
+  const contributor = await staff.browserAs('contributor');
   const contributorToken = (await openEditor(contributor, await createArticle(contributor, 'Contributor draft'))).token;
   assert.equal((await autosave(contributor, id, { baseVersion: version, fields: { headline: 'x' } }, contributorToken)).statusCode, 403, 'not their article');
   // Fields that are not typed text (which button, which version) are dropped by the schema, never stored.
@@ -70,7 +62,7 @@ test('an autosave needs a session, the CSRF header, the right to edit and only k
 });
 
 test('an autosave keeps a cleaned draft copy and never changes the article, its revisions or the public page', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   const id = await createArticle(editor, 'Harbour night shift', 'publish');
   const publicBefore = (await gazette.app.inject({ url: '/world/harbour-night-shift' })).body;
   const revisionsBefore = (await editor.get(`/admin/articles/${id}/revisions`)).body.match(/<tr>/g)!.length;
@@ -112,7 +104,7 @@ test('an autosave keeps a cleaned draft copy and never changes the article, its 
 });
 
 test('saving the article for real deletes the autosave; one identical to the article is never offered', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   const id = await createArticle(editor, 'Ferry timetable');
   let { token, version } = await openEditor(editor, id);
   await autosave(editor, id, { baseVersion: version, fields: { headline: 'Ferry timetable changes' } }, token);
@@ -125,8 +117,8 @@ test('saving the article for real deletes the autosave; one identical to the art
 });
 
 test('two editors: the second learns who is typing, then who saved meanwhile, and their Save gets the conflict', async () => {
-  const first = await browserAs('editor');
-  const second = await browserAs('owner');
+  const first = await staff.browserAs('editor');
+  const second = await staff.browserAs('owner');
   const id = await createArticle(first, 'Two desks, one story');
   const a = await openEditor(first, id);
   const b = await openEditor(second, id);

@@ -1,43 +1,32 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Role, User } from '../../src/accounts/index.ts';
+import type { Role } from '../../src/accounts/index.ts';
 import { publishDueArticles } from '../../src/articles/index.ts';
 import { feedFormats, feedUrl } from '../../src/platform/urls.ts';
 import { fetchAllSitemaps, fetchOk, readFeedItems, sitemapPaths } from '../helpers/feeds.ts';
-import { FormClient } from '../helpers/form-client.ts';
-import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import { draftArticleFields, newArticleChoices } from '../helpers/article-form.ts';
+import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // Trash, restore and permanent deletion: what leaves the site must leave it everywhere.
 describe('the article trash', () => {
   let gazette: TestGazette;
-  const staff = new Map<Role, { user: User; sessionToken: string }>();
+  let staff: TestStaff;
   let worldId: string;
   let authorId: string;
 
-  async function browserAs(role: Role): Promise<FormClient> {
-    const browser = new FormClient(gazette.app);
-    browser.setCookie('gazette_session', staff.get(role)!.sessionToken);
-    // Any newsroom page gives the client a CSRF token for its next form.
-    await browser.get('/admin/account');
-    return browser;
-  }
-
   function articleForm(headline: string, overrides: Record<string, string> = {}): Record<string, string> {
-    return {
-      headline,
-      standfirst: 'A standfirst.',
+    return draftArticleFields(headline, {
       sectionId: worldId,
       byline1: authorId,
       tags: 'Transport',
       bodyHtml: `<p>${'Ferries sail again. '.repeat(30)}</p>`,
-      intent: 'save',
       ...overrides,
-    };
+    });
   }
 
   async function write(role: Role, headline: string, overrides: Record<string, string> = {}): Promise<{ id: number; path: string }> {
-    const writer = await browserAs(role);
+    const writer = await staff.browserAs(role);
     const response = await writer.post('/admin/articles/new', articleForm(headline, overrides));
     assert.equal(response.statusCode, 303, `${role} saved “${headline}”`);
     const id = Number(/\/admin\/articles\/(\d+)/.exec(String(response.headers.location))![1]);
@@ -46,7 +35,7 @@ describe('the article trash', () => {
   }
 
   async function auditLog(): Promise<string> {
-    return (await (await browserAs('owner')).get('/admin/audit')).body;
+    return (await (await staff.browserAs('owner')).get('/admin/audit')).body;
   }
 
   /** Every feed of the site and the World section, and every sitemap: each document a reader or crawler could find the story in. */
@@ -64,12 +53,9 @@ describe('the article trash', () => {
 
   before(async () => {
     gazette = await buildTestApp();
-    const owner = await createTestOwner(gazette);
-    staff.set('owner', owner);
-    for (const role of ['editor', 'author', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `Trash ${role}`));
-    const form = (await (await browserAs('owner')).get('/admin/articles/new')).body;
-    worldId = /<option value="(\d+)">World<\/option>/.exec(form)![1]!;
-    authorId = /<select id="field-byline1"[\s\S]*?<option value="(\d+)"/.exec(form)![1]!;
+    // Any newsroom page gives a browser the CSRF token for its next form.
+    staff = await signInTestStaff(gazette, ['editor', 'author', 'contributor'], { namePrefix: 'Trash', firstPage: '/admin/account' });
+    ({ worldId, authorId } = await newArticleChoices(await staff.browserAs('owner')));
   });
   after(() => gazette.close());
 
@@ -85,7 +71,7 @@ describe('the article trash', () => {
     assert.ok(before.feedTitles.includes(headline));
     assert.ok(before.sitemapPathList.includes(path));
 
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     await editor.get(`/admin/articles/${id}`);
     const trashed = await editor.post(`/admin/articles/${id}/trash`, {});
     assert.equal(trashed.statusCode, 303);
@@ -125,7 +111,7 @@ describe('the article trash', () => {
   test('restoring brings it back as a draft, off the site until it is published again; every step is audited', async () => {
     const headline = 'Harbour ferry gets a new name';
     const { id, path } = await write('editor', headline, { intent: 'publish' });
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     await editor.get(`/admin/articles/${id}`);
     await editor.post(`/admin/articles/${id}/trash`, {});
     await editor.get('/admin?view=trash');
@@ -146,7 +132,7 @@ describe('the article trash', () => {
   test('permanent deletion asks first, then removes the article with its revisions, autosaves, corrections and links', async () => {
     const headline = 'Bridge toll to be scrapped';
     const { id, path } = await write('editor', headline, { tags: 'Transport, Toll bridges', intent: 'publish' });
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     await editor.get(`/admin/articles/${id}`);
     await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'correction', correctionText: 'The toll is €2, not €3.' });
     await gazette.app.inject({
@@ -202,7 +188,7 @@ describe('the article trash', () => {
 
   test('a scheduled article moved to the trash never goes live', async () => {
     const { id, path } = await write('editor', 'Night market opens in spring', { intent: 'schedule', publishAt: '2099-03-01T06:00' });
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     await editor.post(`/admin/articles/${id}/trash`, {});
     const due = await publishDueArticles({ db: gazette.database.db, clock: { now: () => new Date('2099-03-02T00:00:00Z') }, changes: gazette.changes });
     assert.deepEqual(due, []);
@@ -218,8 +204,8 @@ describe('the article trash', () => {
     const byAuthor = await write('author', 'Author’s own story');
     const byEditor = await write('editor', 'Editor’s story');
     const byContributor = await write('contributor', 'Contributor’s draft');
-    const author = await browserAs('author');
-    const contributor = await browserAs('contributor');
+    const author = await staff.browserAs('author');
+    const contributor = await staff.browserAs('contributor');
 
     assert.equal((await author.post(`/admin/articles/${byEditor.id}/trash`, {})).statusCode, 403);
     assert.equal((await contributor.post(`/admin/articles/${byContributor.id}/trash`, {})).statusCode, 403);
@@ -232,7 +218,7 @@ describe('the article trash', () => {
     assert.equal((await author.get(`/admin/articles/${byAuthor.id}/delete`)).statusCode, 403);
     assert.equal((await author.post(`/admin/articles/${byAuthor.id}/delete`, {})).statusCode, 403);
 
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     assert.equal((await editor.post(`/admin/articles/${byContributor.id}/trash`, {})).statusCode, 303, 'editors may trash anyone’s');
     assert.equal((await author.post(`/admin/articles/${byContributor.id}/restore`, {})).statusCode, 403, 'not the author’s to restore');
     assert.equal((await contributor.post(`/admin/articles/${byContributor.id}/restore`, {})).statusCode, 403);

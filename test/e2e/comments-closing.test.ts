@@ -1,68 +1,50 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { contentTags } from '../../src/platform/content-changes.ts';
-import { advanceClock, commentOn, commentSection, postCommentForm, postedCommentId, readCommentForm, setCommentPolicy } from '../helpers/comment-forms.ts';
-import { articleIdOf, assertHas, assertLacks, demo, freshAddress, inputValue, ok, storedComments, textareaValue } from '../helpers/comment-pages.ts';
-import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
+import { commentOn, commentSection, postCommentForm, postedCommentId, readCommentForm } from '../helpers/comment-forms.ts';
+import { articleIdOf, assertHas, assertLacks, demo, freshAddress, inputValue, ok, textareaValue, useCommentTestSite } from '../helpers/comment-pages.ts';
+import { buildTestApp, testNow } from '../helpers/test-app.ts';
 
 // Closing comments by hand and by age, time passing, and the rate limit.
 describe('comments on the reader site', () => {
-  let gazette: TestGazette;
-
-  before(async () => {
-    gazette = await buildTestApp({ commentsPerMinute: 1000 });
-  });
-  after(() => gazette.close());
-
-  const post = (path: string, fields: Parameters<typeof commentOn>[2], options: Parameters<typeof commentOn>[3] = {}) =>
-    commentOn(gazette, path, fields, { remoteAddress: freshAddress(), ...options });
+  const site = useCommentTestSite();
 
   describe('closing', () => {
     test('an article closed by the newsroom says so, shows no form, and refuses posts', async () => {
-      const articleId = await articleIdOf(gazette, demo.football);
-      await setCommentPolicy(gazette, { moderation: 'publish' });
-      const earlier = postedCommentId(await post(demo.football, { ...ok, email: 'before.close@example.com', comment: 'Said before closing.' }));
-      await setCommentPolicy(gazette, { moderation: 'hold-first' });
-      const open = await gazette.app.inject({ url: demo.football });
+      const articleId = await articleIdOf(site.gazette, demo.football);
+      await site.setCommentPolicy({ moderation: 'publish' });
+      const earlier = postedCommentId(await site.post(demo.football, { ...ok, email: 'before.close@example.com', comment: 'Said before closing.' }));
+      await site.setCommentPolicy({ moderation: 'hold-first' });
+      const open = await site.gazette.app.inject({ url: demo.football });
       const form = readCommentForm(open.body);
-      await gazette.database.db.updateTable('articles').set({ comments_open: 0 }).where('id', '=', articleId).execute();
-      gazette.changes.announce([contentTags.article(articleId)]);
-      const closed = await gazette.app.inject({ url: demo.football });
+      await site.gazette.database.db.updateTable('articles').set({ comments_open: 0 }).where('id', '=', articleId).execute();
+      site.gazette.changes.announce([contentTags.article(articleId)]);
+      const closed = await site.gazette.app.inject({ url: demo.football });
       const section = commentSection(closed.body);
       assert.match(section, /Comments are closed on this article\./);
       assertLacks(closed.body, /<form class="comment-form"/);
       assertLacks(closed.body, /comments\.[^"]*\.js|comments\.js/, 'no comment script without a form');
       assert.match(section, new RegExp(`id="comment-${earlier}"`), 'earlier comments stay');
       assert.doesNotMatch(section, /class="comment__reply"/, 'no Reply links on a closed article');
-      advanceClock(gazette, 5_000);
-      const before = (await storedComments(gazette)).length;
-      const refused = await postCommentForm(
-        gazette,
-        form,
-        { ...ok, email: 'after.close@example.com', comment: 'Too late.' },
-        { remoteAddress: freshAddress() },
-      );
+      site.advanceClock(5_000);
+      const before = (await site.storedComments()).length;
+      const refused = await site.postForm(form, { ...ok, email: 'after.close@example.com', comment: 'Too late.' });
       assert.equal(refused.statusCode, 403);
       assertHas(refused.body, /Comments are closed on this article/);
-      const json = await postCommentForm(
-        gazette,
-        form,
-        { ...ok, email: 'after.close@example.com', comment: 'Too late.' },
-        { json: true, remoteAddress: freshAddress() },
-      );
+      const json = await site.postForm(form, { ...ok, email: 'after.close@example.com', comment: 'Too late.' }, { json: true });
       assert.equal(json.statusCode, 403);
-      assert.equal((await storedComments(gazette)).length, before);
+      assert.equal((await site.storedComments()).length, before);
     });
 
     test('an article older than closeAfterDays is closed; setting 0 keeps comments open', async () => {
-      const closed = await gazette.app.inject({ url: demo.choir });
+      const closed = await site.gazette.app.inject({ url: demo.choir });
       assert.match(commentSection(closed.body), /Comments are closed on this article\./);
-      await setCommentPolicy(gazette, { closeAfterDays: 0 });
+      await site.setCommentPolicy({ closeAfterDays: 0 });
       try {
-        const reopened = await gazette.app.inject({ url: demo.choir });
+        const reopened = await site.gazette.app.inject({ url: demo.choir });
         assertHas(reopened.body, /<form class="comment-form"/);
       } finally {
-        await setCommentPolicy(gazette, { closeAfterDays: 14 });
+        await site.setCommentPolicy({ closeAfterDays: 14 });
       }
     });
   });

@@ -1,37 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  advanceClock,
-  commentOn,
-  commentSection,
-  cookieFrom,
-  postCommentForm,
-  postedCommentId,
-  readCommentForm,
-  setCommentPolicy,
-} from '../helpers/comment-forms.ts';
-import { assertHas, demo, freshAddress, ok, storedComment, storedComments } from '../helpers/comment-pages.ts';
+import { describe, test } from 'node:test';
+import { commentSection, cookieFrom, postedCommentId, readCommentForm } from '../helpers/comment-forms.ts';
+import { assertHas, demo, ok, useCommentTestSite } from '../helpers/comment-pages.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
-import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 // Posting a comment: with and without JavaScript, from this site only, from a cached page.
 describe('comments on the reader site', () => {
-  let gazette: TestGazette;
-
-  before(async () => {
-    gazette = await buildTestApp({ commentsPerMinute: 1000 });
-  });
-  after(() => gazette.close());
-
-  const post = (path: string, fields: Parameters<typeof commentOn>[2], options: Parameters<typeof commentOn>[3] = {}) =>
-    commentOn(gazette, path, fields, { remoteAddress: freshAddress(), ...options });
+  const site = useCommentTestSite();
 
   describe('posting', () => {
     test('without JavaScript: 303 to the comment, a signed cookie, and the pending comment shown to that browser alone', async () => {
-      const publicBefore = await gazette.app.inject({ url: demo.busan });
+      const publicBefore = await site.gazette.app.inject({ url: demo.busan });
       assert.equal(publicBefore.statusCode, 200);
-      const response = await post(demo.busan, ok);
+      const response = await site.post(demo.busan, ok);
       assert.equal(response.statusCode, 303);
       const id = postedCommentId(response);
       assert.equal(response.headers.location, `${demo.busan}#comment-${id}`);
@@ -42,9 +24,9 @@ describe('comments on the reader site', () => {
       assert.equal(cookie.secure, true, 'Secure, because the public URL is https');
       assert.equal(cookie.path, '/');
       assert.doesNotMatch(cookie.value, /@/, 'the cookie holds ids, not the email');
-      assert.equal((await storedComment(gazette, id)).status, 'pending', 'hold-first: a first comment waits');
+      assert.equal((await site.storedComment(id)).status, 'pending', 'hold-first: a first comment waits');
 
-      const own = await gazette.app.inject({ url: demo.busan, headers: { cookie: cookieFrom(response) } });
+      const own = await site.gazette.app.inject({ url: demo.busan, headers: { cookie: cookieFrom(response) } });
       assert.equal(own.statusCode, 200);
       assert.equal(own.headers['cache-control'], 'private, no-store');
       const ownSection = commentSection(own.body);
@@ -53,7 +35,7 @@ describe('comments on the reader site', () => {
       assert.ok(ownSection.includes(ok.comment));
 
       for (const cookieHeader of [undefined, `gazette_comments=${id}.forged-signature`, `gazette_comments=${id}`]) {
-        const other = await gazette.app.inject({ url: demo.busan, headers: cookieHeader ? { cookie: cookieHeader } : {} });
+        const other = await site.gazette.app.inject({ url: demo.busan, headers: cookieHeader ? { cookie: cookieHeader } : {} });
         assert.equal(other.statusCode, 200);
         assert.ok(!other.body.includes(`comment-${id}`), `someone else (${cookieHeader ?? 'no cookie'}) never sees the pending comment`);
         assert.ok(!other.body.includes(ok.comment));
@@ -62,7 +44,7 @@ describe('comments on the reader site', () => {
     });
 
     test('with Accept: application/json: 201 with id, status, message, location and the comment as html', async () => {
-      const response = await post(demo.nairobi, { ...ok, email: 'json.reader@example.com', comment: 'Posted with script.' }, { json: true });
+      const response = await site.post(demo.nairobi, { ...ok, email: 'json.reader@example.com', comment: 'Posted with script.' }, { json: true });
       assert.equal(response.statusCode, 201);
       assert.match(String(response.headers['content-type']), /^application\/json/);
       const body = response.json() as { id: number; status: string; message: string; location: string; html: string };
@@ -75,34 +57,34 @@ describe('comments on the reader site', () => {
       assert.ok(!response.body.includes('json.reader'), 'the email is not in the answer');
       assert.ok(response.cookies.some((cookie) => cookie.name === 'gazette_comments'));
 
-      await setCommentPolicy(gazette, { moderation: 'publish' });
+      await site.setCommentPolicy({ moderation: 'publish' });
       try {
-        const published = await post(demo.nairobi, { ...ok, email: 'json.reader@example.com', comment: 'Published straight away.' }, { json: true });
+        const published = await site.post(demo.nairobi, { ...ok, email: 'json.reader@example.com', comment: 'Published straight away.' }, { json: true });
         assert.equal(published.statusCode, 201);
         assert.equal((published.json() as { status: string }).status, 'approved');
         assert.match((published.json() as { html: string }).html, /class="comment"/);
       } finally {
-        await setCommentPolicy(gazette, { moderation: 'hold-first' });
+        await site.setCommentPolicy({ moderation: 'hold-first' });
       }
     });
 
     test('hold-first: once an editor approves a commenter, their later comments are published directly', async () => {
-      const { user: owner } = await createTestOwner(gazette);
-      const { sessionToken } = await addTestMember(gazette, owner, 'editor', 'Eddie Ward');
-      const editor = new FormClient(gazette.app);
+      const { user: owner } = await createTestOwner(site.gazette);
+      const { sessionToken } = await addTestMember(site.gazette, owner, 'editor', 'Eddie Ward');
+      const editor = new FormClient(site.gazette.app);
       editor.setCookie('gazette_session', sessionToken);
       const email = 'returning.reader@example.com';
-      const first = postedCommentId(await post(demo.toronto, { ...ok, email, comment: 'My first comment here.' }));
-      assert.equal((await storedComment(gazette, first)).status, 'pending');
+      const first = postedCommentId(await site.post(demo.toronto, { ...ok, email, comment: 'My first comment here.' }));
+      assert.equal((await site.storedComment(first)).status, 'pending');
       const queue = await editor.get('/admin/comments?status=pending');
       assert.equal(queue.statusCode, 200);
       assert.match(queue.body, new RegExp(`id="moderation-comment-${first}"`));
       const approved = await editor.post(`/admin/comments/${first}/approve`, {});
       assert.equal(approved.statusCode, 303);
-      assert.equal((await storedComment(gazette, first)).status, 'approved');
-      const second = postedCommentId(await post(demo.toronto, { ...ok, email: 'Returning.Reader@Example.com', comment: 'And a second one.' }));
-      assert.equal((await storedComment(gazette, second)).status, 'approved', 'the same email, however it is typed, is trusted now');
-      const page = await gazette.app.inject({ url: demo.toronto });
+      assert.equal((await site.storedComment(first)).status, 'approved');
+      const second = postedCommentId(await site.post(demo.toronto, { ...ok, email: 'Returning.Reader@Example.com', comment: 'And a second one.' }));
+      assert.equal((await site.storedComment(second)).status, 'approved', 'the same email, however it is typed, is trusted now');
+      const page = await site.gazette.app.inject({ url: demo.toronto });
       assert.ok(commentSection(page.body).includes('And a second one.'));
     });
   });
@@ -119,14 +101,14 @@ describe('comments on the reader site', () => {
     };
     for (const [name, headers] of Object.entries(refusals)) {
       test(`${name}: 403 and nothing stored`, async () => {
-        const before = (await storedComments(gazette)).length;
-        const response = await post(demo.hawkers, { ...ok, email: 'victim@example.com', comment: `Cross-site: ${name}.` }, { headers });
+        const before = (await site.storedComments()).length;
+        const response = await site.post(demo.hawkers, { ...ok, email: 'victim@example.com', comment: `Cross-site: ${name}.` }, { headers });
         assert.equal(response.statusCode, 403);
         assertHas(response.body, /Comments can only be posted from this site/);
-        const json = await post(demo.hawkers, { ...ok, email: 'victim@example.com', comment: `Cross-site JSON: ${name}.` }, { headers, json: true });
+        const json = await site.post(demo.hawkers, { ...ok, email: 'victim@example.com', comment: `Cross-site JSON: ${name}.` }, { headers, json: true });
         assert.equal(json.statusCode, 403);
         assert.match((json.json() as { message: string }).message, /Comments can only be posted from this site/);
-        assert.equal((await storedComments(gazette)).length, before);
+        assert.equal((await site.storedComments()).length, before);
         assert.equal(response.cookies.length, 0, 'no cookie either');
       });
     }
@@ -138,7 +120,7 @@ describe('comments on the reader site', () => {
     };
     for (const [index, [name, headers]] of Object.entries(passes).entries()) {
       test(`${name}: posted`, async () => {
-        const response = await post(demo.hawkers, { ...ok, email: `same-origin-${index}@example.com`, comment: `Same origin: ${name}.` }, { headers });
+        const response = await site.post(demo.hawkers, { ...ok, email: `same-origin-${index}@example.com`, comment: `Same origin: ${name}.` }, { headers });
         assert.equal(response.statusCode, 303);
       });
     }
@@ -146,20 +128,15 @@ describe('comments on the reader site', () => {
 
   describe('caching', () => {
     test('a page served from the cache still carries a working form', async () => {
-      const first = await gazette.app.inject({ url: demo.arsenic });
-      advanceClock(gazette, 60_000);
-      const second = await gazette.app.inject({ url: demo.arsenic });
+      const first = await site.gazette.app.inject({ url: demo.arsenic });
+      site.advanceClock(60_000);
+      const second = await site.gazette.app.inject({ url: demo.arsenic });
       assert.equal(second.headers.etag, first.headers.etag);
       assert.equal(second.body, first.body, 'the second page came from the cache (same stamp a minute later)');
       assert.match(String(second.headers['cache-control']), /public/);
-      const response = await postCommentForm(
-        gazette,
-        readCommentForm(second.body),
-        { ...ok, email: 'cached.reader@example.com', comment: 'From a cached page.' },
-        { remoteAddress: freshAddress() },
-      );
+      const response = await site.postForm(readCommentForm(second.body), { ...ok, email: 'cached.reader@example.com', comment: 'From a cached page.' });
       assert.equal(response.statusCode, 303);
-      assert.equal((await storedComment(gazette, postedCommentId(response))).status, 'pending', 'not taken for spam');
+      assert.equal((await site.storedComment(postedCommentId(response))).status, 'pending', 'not taken for spam');
     });
   });
 });

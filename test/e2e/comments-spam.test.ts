@@ -1,69 +1,49 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CommentSigner } from '../../src/comments/index.ts';
 import { stampForm } from '../../src/comments/comment-signing.ts';
-import { advanceClock, commentOn, cookieFrom, postCommentForm, postedCommentId, readCommentForm, setCommentPolicy } from '../helpers/comment-forms.ts';
-import {
-  articleIdOf,
-  assertHas,
-  demo,
-  fieldError,
-  freshAddress,
-  inputValue,
-  ok,
-  storedComment,
-  storedComments,
-  textareaValue,
-} from '../helpers/comment-pages.ts';
-import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+import { cookieFrom, postedCommentId, readCommentForm } from '../helpers/comment-forms.ts';
+import { articleIdOf, assertHas, demo, fieldError, inputValue, ok, textareaValue, useCommentTestSite } from '../helpers/comment-pages.ts';
 
 // Spam defences: the honeypot, the time stamp, duplicates and links.
 describe('comments on the reader site', () => {
-  let gazette: TestGazette;
-
-  before(async () => {
-    gazette = await buildTestApp({ commentsPerMinute: 1000 });
-  });
-  after(() => gazette.close());
-
-  const post = (path: string, fields: Parameters<typeof commentOn>[2], options: Parameters<typeof commentOn>[3] = {}) =>
-    commentOn(gazette, path, fields, { remoteAddress: freshAddress(), ...options });
+  const site = useCommentTestSite();
 
   describe('spam defences', () => {
     test('a filled honeypot is stored as spam, answered like success, and never shown', async () => {
-      const response = await post(demo.glacier, { ...ok, email: 'robot@example.com', comment: 'Buy now.', homepage: 'http://spam.example' });
+      const response = await site.post(demo.glacier, { ...ok, email: 'robot@example.com', comment: 'Buy now.', homepage: 'http://spam.example' });
       assert.equal(response.statusCode, 303, 'the robot is told nothing');
       const id = postedCommentId(response);
-      const stored = await storedComment(gazette, id);
+      const stored = await site.storedComment(id);
       assert.equal(stored.status, 'spam');
       assert.match(stored.spam_reasons, /hidden field/i);
-      const json = await post(demo.glacier, { ...ok, email: 'robot2@example.com', comment: 'Buy now again.', homepage: 'x' }, { json: true });
+      const json = await site.post(demo.glacier, { ...ok, email: 'robot2@example.com', comment: 'Buy now again.', homepage: 'x' }, { json: true });
       assert.equal(json.statusCode, 201);
       assert.equal((json.json() as { status: string }).status, 'pending', 'spam is reported as awaiting moderation');
       for (const cookie of [undefined, cookieFrom(response)]) {
-        const page = await gazette.app.inject({ url: demo.glacier, headers: cookie ? { cookie } : {} });
+        const page = await site.gazette.app.inject({ url: demo.glacier, headers: cookie ? { cookie } : {} });
         assert.ok(!page.body.includes('Buy now'), 'not to the public, not even to the robot’s own browser');
       }
     });
 
     test('a form sent within 3 s of being rendered is stored as spam, answered like success', async () => {
-      const page = await gazette.app.inject({ url: demo.arsenic });
+      const page = await site.gazette.app.inject({ url: demo.arsenic });
       const form = readCommentForm(page.body);
-      advanceClock(gazette, 1_000);
-      const response = await postCommentForm(gazette, form, { ...ok, email: 'quick@example.com', comment: 'Too quick.' }, { remoteAddress: freshAddress() });
+      site.advanceClock(1_000);
+      const response = await site.postForm(form, { ...ok, email: 'quick@example.com', comment: 'Too quick.' });
       assert.equal(response.statusCode, 303);
-      const stored = await storedComment(gazette, postedCommentId(response));
+      const stored = await site.storedComment(postedCommentId(response));
       assert.equal(stored.status, 'spam');
       assert.match(stored.spam_reasons, /seconds/);
     });
 
     test('forged stamps are stored as spam', async () => {
-      const page = await gazette.app.inject({ url: demo.arsenic });
+      const page = await site.gazette.app.inject({ url: demo.arsenic });
       const form = readCommentForm(page.body);
-      advanceClock(gazette, 5_000);
+      site.advanceClock(5_000);
       const [articleId, renderedAt, signature] = form.stamp.split('.');
-      const otherArticle = readCommentForm((await gazette.app.inject({ url: demo.wheat })).body).stamp;
-      advanceClock(gazette, 5_000);
+      const otherArticle = readCommentForm((await site.gazette.app.inject({ url: demo.wheat })).body).stamp;
+      site.advanceClock(5_000);
       const forgeries = {
         empty: '',
         garbage: 'not-a-stamp',
@@ -73,91 +53,71 @@ describe('comments on the reader site', () => {
         'an extra part': `${form.stamp}.1`,
       };
       for (const [name, stamp] of Object.entries(forgeries)) {
-        const response = await postCommentForm(
-          gazette,
-          { ...form, stamp },
-          { ...ok, email: 'forger@example.com', comment: `Forged: ${name}.` },
-          { remoteAddress: freshAddress() },
-        );
+        const response = await site.postForm({ ...form, stamp }, { ...ok, email: 'forger@example.com', comment: `Forged: ${name}.` });
         assert.equal(response.statusCode, 303, `${name}: answered like success`);
-        const stored = await storedComment(gazette, postedCommentId(response));
+        const stored = await site.storedComment(postedCommentId(response));
         assert.equal(stored.status, 'spam', `${name}: stored as spam`);
       }
     });
 
     test('a stamp older than two days: 422 "form expired", the text kept, nothing stored', async () => {
-      const articleId = await articleIdOf(gazette, demo.arsenic);
-      const signer = await CommentSigner.load(gazette.database.db);
-      const now = gazette.site.clock.now();
+      const articleId = await articleIdOf(site.gazette, demo.arsenic);
+      const signer = await CommentSigner.load(site.gazette.database.db);
+      const now = site.gazette.site.clock.now();
       const stamp = stampForm(signer, articleId, new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000 - 60_000));
-      const before = (await storedComments(gazette)).length;
+      const before = (await site.storedComments()).length;
       const text = 'Written over a long weekend.\n\nStill relevant.';
-      const response = await postCommentForm(
-        gazette,
-        { articleId: String(articleId), stamp, parentId: '' },
-        { ...ok, email: 'slow@example.com', comment: text },
-        { remoteAddress: freshAddress() },
-      );
+      const response = await site.postForm({ articleId: String(articleId), stamp, parentId: '' }, { ...ok, email: 'slow@example.com', comment: text });
       assert.equal(response.statusCode, 422);
       assertHas(response.body, /expired/);
       assert.equal(textareaValue(response.body), text);
       assert.equal(inputValue(response.body, 'email'), 'slow@example.com');
-      const json = await postCommentForm(
-        gazette,
+      const json = await site.postForm(
         { articleId: String(articleId), stamp, parentId: '' },
         { ...ok, email: 'slow@example.com', comment: text },
-        { json: true, remoteAddress: freshAddress() },
+        { json: true },
       );
       assert.equal(json.statusCode, 422);
       assert.match((json.json() as { message: string }).message, /expired/);
-      assert.equal((await storedComments(gazette)).length, before);
+      assert.equal((await site.storedComments()).length, before);
       // The refused page carries a fresh form that works.
-      advanceClock(gazette, 5_000);
-      const retry = await postCommentForm(
-        gazette,
-        readCommentForm(response.body),
-        { ...ok, email: 'slow@example.com', comment: text },
-        { remoteAddress: freshAddress() },
-      );
+      site.advanceClock(5_000);
+      const retry = await site.postForm(readCommentForm(response.body), { ...ok, email: 'slow@example.com', comment: text });
       assert.equal(retry.statusCode, 303);
-      assert.equal((await storedComment(gazette, postedCommentId(retry))).status, 'pending');
+      assert.equal((await site.storedComment(postedCommentId(retry))).status, 'pending');
     });
 
     test('the same comment twice from the same email: 422 on the second, text kept', async () => {
       const fields = { ...ok, email: 'twice@example.com', comment: 'Sent twice by a double click.' };
-      assert.equal((await post(demo.wheat, fields)).statusCode, 303);
-      const again = await post(demo.wheat, fields);
+      assert.equal((await site.post(demo.wheat, fields)).statusCode, 303);
+      const again = await site.post(demo.wheat, fields);
       assert.equal(again.statusCode, 422);
       assert.ok(fieldError(again.body, 'comment'));
       assert.equal(textareaValue(again.body), fields.comment);
-      assert.equal((await storedComments(gazette)).filter((row) => row.body === fields.comment).length, 1);
+      assert.equal((await site.storedComments()).filter((row) => row.body === fields.comment).length, 1);
     });
 
     test('correcting a refused form and sending it again at once is not taken for a robot', async () => {
-      const refused = await post(demo.wheat, { ...ok, name: '', email: 'corrector@example.com', comment: 'I forgot my name.' });
+      const refused = await site.post(demo.wheat, { ...ok, name: '', email: 'corrector@example.com', comment: 'I forgot my name.' });
       assert.equal(refused.statusCode, 422);
       // A person who only has to type a short name sends again within a couple of seconds of the refusal.
-      advanceClock(gazette, 2_000);
-      const response = await postCommentForm(
-        gazette,
-        readCommentForm(refused.body),
-        { ...ok, email: 'corrector@example.com', comment: 'I forgot my name.' },
-        { remoteAddress: freshAddress() },
-      );
+      site.advanceClock(2_000);
+      const response = await site.postForm(readCommentForm(refused.body), { ...ok, email: 'corrector@example.com', comment: 'I forgot my name.' });
       assert.equal(response.statusCode, 303);
-      const stored = await storedComment(gazette, postedCommentId(response));
+      const stored = await site.storedComment(postedCommentId(response));
       assert.notEqual(stored.status, 'spam', `the corrected comment went to spam: ${stored.spam_reasons}`);
     });
 
     test('a comment with more links than the policy allows is held', async () => {
-      await setCommentPolicy(gazette, { moderation: 'publish' });
+      await site.setCommentPolicy({ moderation: 'publish' });
       try {
-        const response = await post(demo.wheat, { ...ok, email: 'linker@example.com', comment: 'https://a.example/ https://b.example/ https://c.example/' });
-        const stored = await storedComment(gazette, postedCommentId(response));
+        const threeLinks = 'https://a.example/ https://b.example/ https://c.example/';
+        const response = await site.post(demo.wheat, { ...ok, email: 'linker@example.com', comment: threeLinks });
+        const stored = await site.storedComment(postedCommentId(response));
         assert.equal(stored.status, 'pending');
         assert.match(stored.spam_reasons, /links/);
       } finally {
-        await setCommentPolicy(gazette, { moderation: 'hold-first' });
+        await site.setCommentPolicy({ moderation: 'hold-first' });
       }
     });
   });

@@ -1,36 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { commentOn, commentSection, postedCommentId, setCommentPolicy } from '../helpers/comment-forms.ts';
-import {
-  assertHas,
-  demo,
-  escapeHtml,
-  fieldError,
-  freshAddress,
-  inputValue,
-  ok,
-  storedComment,
-  storedComments,
-  textareaValue,
-} from '../helpers/comment-pages.ts';
-import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+import { describe, test } from 'node:test';
+import { commentSection, postedCommentId } from '../helpers/comment-forms.ts';
+import { assertHas, demo, escapeHtml, fieldError, inputValue, ok, textareaValue, useCommentTestSite } from '../helpers/comment-pages.ts';
 
 // What a comment form accepts and refuses, field by field, and how a refusal shows.
 describe('comments on the reader site', () => {
-  let gazette: TestGazette;
-
-  before(async () => {
-    gazette = await buildTestApp({ commentsPerMinute: 1000 });
-  });
-  after(() => gazette.close());
-
-  const post = (path: string, fields: Parameters<typeof commentOn>[2], options: Parameters<typeof commentOn>[3] = {}) =>
-    commentOn(gazette, path, fields, { remoteAddress: freshAddress(), ...options });
+  const site = useCommentTestSite();
 
   describe('validation', () => {
     test('an empty form gets a message for each required field, a summary, and nothing is stored', async () => {
-      const before = (await storedComments(gazette)).length;
-      const response = await post(demo.mekong, { name: '', email: '', comment: '' });
+      const before = (await site.storedComments()).length;
+      const response = await site.post(demo.mekong, { name: '', email: '', comment: '' });
       assert.equal(response.statusCode, 422);
       assert.equal(response.headers['cache-control'], 'no-store');
       for (const field of ['name', 'email', 'comment']) {
@@ -40,7 +20,7 @@ describe('comments on the reader site', () => {
       assert.equal(fieldError(response.body, 'website'), undefined, 'the website is optional');
       assertHas(response.body, /<div class="error-summary" role="alert"/);
       assertHas(response.body, /<a href="#comment-name">/);
-      assert.equal((await storedComments(gazette)).length, before);
+      assert.equal((await site.storedComments()).length, before);
     });
 
     test('every field typed wrongly comes back as typed, escaped, each with its message', async () => {
@@ -50,7 +30,7 @@ describe('comments on the reader site', () => {
         website: 'javascript:alert("x")',
         comment: `<script>alert("x")</script> & "quoted" 'single' ${'c'.repeat(5000)}`,
       };
-      const response = await post(demo.mekong, { ...typed, reply_alerts: 'on' });
+      const response = await site.post(demo.mekong, { ...typed, reply_alerts: 'on' });
       assert.equal(response.statusCode, 422);
       assert.match(fieldError(response.body, 'name') ?? '', /100/);
       assert.match(fieldError(response.body, 'email') ?? '', /email address/i);
@@ -71,7 +51,7 @@ describe('comments on the reader site', () => {
     });
 
     test('with JSON: 422 and one message per field', async () => {
-      const response = await post(demo.mekong, { name: '', email: 'x@', website: 'ftp://example.org/', comment: '  ' }, { json: true });
+      const response = await site.post(demo.mekong, { name: '', email: 'x@', website: 'ftp://example.org/', comment: '  ' }, { json: true });
       assert.equal(response.statusCode, 422);
       const body = response.json() as { message: string; errors: Record<string, string> };
       assert.ok(body.message);
@@ -94,7 +74,7 @@ describe('comments on the reader site', () => {
       const length = [...value].length;
       test(`${field} of ${length} characters is ${accepted ? 'accepted' : 'refused'}${'note' in rest ? ` (${rest.note})` : ''}`, async () => {
         const fields = { ...ok, email: `boundary-${index}@example.com`, comment: `Boundary case ${index}.`, [field]: value };
-        const response = await post(demo.rotterdam, fields, { json: true });
+        const response = await site.post(demo.rotterdam, fields, { json: true });
         if (accepted) {
           assert.equal(response.statusCode, 201, response.body);
         } else {
@@ -122,16 +102,16 @@ describe('comments on the reader site', () => {
     ];
     for (const website of refusedWebsites) {
       test(`the website ${JSON.stringify(website)} is refused`, async () => {
-        const response = await post(demo.rotterdam, { ...ok, email: 'websites@example.com', comment: `Website ${website}`, website }, { json: true });
+        const response = await site.post(demo.rotterdam, { ...ok, email: 'websites@example.com', comment: `Website ${website}`, website }, { json: true });
         assert.equal(response.statusCode, 422);
         assert.deepEqual(Object.keys((response.json() as { errors: Record<string, string> }).errors), ['website']);
       });
     }
 
     test('http and https websites are accepted and shown as a nofollow ugc link on the name', async () => {
-      await setCommentPolicy(gazette, { moderation: 'publish' });
+      await site.setCommentPolicy({ moderation: 'publish' });
       try {
-        const response = await post(demo.aarhus, {
+        const response = await site.post(demo.aarhus, {
           ...ok,
           name: 'Web Person',
           email: 'web.person@example.com',
@@ -139,14 +119,14 @@ describe('comments on the reader site', () => {
           comment: 'See my site.',
         });
         const id = postedCommentId(response);
-        assert.equal((await storedComment(gazette, id)).author_website, 'https://example.org/a%20page?x=1&y=2');
-        const page = await gazette.app.inject({ url: demo.aarhus });
+        assert.equal((await site.storedComment(id)).author_website, 'https://example.org/a%20page?x=1&y=2');
+        const page = await site.gazette.app.inject({ url: demo.aarhus });
         assert.match(
           commentSection(page.body),
           /<a href="https:\/\/example\.org\/a%20page\?x=1&amp;y=2" rel="nofollow ugc noopener"><bdi>Web Person<\/bdi><\/a>/,
         );
       } finally {
-        await setCommentPolicy(gazette, { moderation: 'hold-first' });
+        await site.setCommentPolicy({ moderation: 'hold-first' });
       }
     });
 
@@ -167,10 +147,10 @@ describe('comments on the reader site', () => {
     ];
     for (const [index, { email, valid }] of emails.entries()) {
       test(`the email ${JSON.stringify(email)} is ${valid ? 'accepted' : 'refused'}`, async () => {
-        const response = await post(demo.aragon, { ...ok, email, comment: `Email shape ${index}.` }, { json: true });
+        const response = await site.post(demo.aragon, { ...ok, email, comment: `Email shape ${index}.` }, { json: true });
         if (valid) {
           assert.equal(response.statusCode, 201, response.body);
-          assert.equal((await storedComment(gazette, (response.json() as { id: number }).id)).author_email, email.toLowerCase());
+          assert.equal((await site.storedComment((response.json() as { id: number }).id)).author_email, email.toLowerCase());
         } else {
           assert.equal(response.statusCode, 422);
           assert.deepEqual(Object.keys((response.json() as { errors: Record<string, string> }).errors), ['email']);

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Role, User } from '../../src/accounts/index.ts';
 import { publishDueArticles } from '../../src/articles/index.ts';
-import { FormClient } from '../helpers/form-client.ts';
-import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import { newArticleChoices } from '../helpers/article-form.ts';
+import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 let gazette: TestGazette;
-const staff = new Map<Role, { user: User; sessionToken: string }>();
+let staff: TestStaff;
 let worldId: string;
 let authorId: string;
-
-async function browserAs(role: Role): Promise<FormClient> {
-  const browser = new FormClient(gazette.app);
-  browser.setCookie('gazette_session', staff.get(role)!.sessionToken);
-  return browser;
-}
 
 function articleForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -37,17 +30,13 @@ function idFrom(location: string | undefined): number {
 
 before(async () => {
   gazette = await buildTestApp();
-  const owner = await createTestOwner(gazette);
-  staff.set('owner', owner);
-  for (const role of ['editor', 'author', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `Test ${role}`));
-  const form = (await (await browserAs('owner')).get('/admin/articles/new')).body;
-  worldId = /<option value="(\d+)">World<\/option>/.exec(form)![1]!;
-  authorId = /<select id="field-byline1"[\s\S]*?<option value="(\d+)"/.exec(form)![1]!;
+  staff = await signInTestStaff(gazette, ['editor', 'author', 'contributor'], { namePrefix: 'Test' });
+  ({ worldId, authorId } = await newArticleChoices(await staff.browserAs('owner')));
 });
 after(() => gazette.close());
 
 test('an author writes a draft, publishes it, and readers see it at once', async () => {
-  const author = await browserAs('author');
+  const author = await staff.browserAs('author');
   await author.get('/admin/articles/new');
   const created = await author.post('/admin/articles/new', articleForm());
   assert.equal(created.statusCode, 303);
@@ -62,11 +51,11 @@ test('an author writes a draft, publishes it, and readers see it at once', async
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<span class="dateline">HELSINKI —<\/span>/);
   assert.match((await gazette.app.inject({ url: '/' })).body, /Ferry strike ends after night of talks/);
-  assert.match((await (await browserAs('owner')).get('/admin/audit')).body, /article\.published/);
+  assert.match((await (await staff.browserAs('owner')).get('/admin/audit')).body, /article\.published/);
 });
 
 test('a contributor cannot publish but can send a draft for review, which an editor publishes', async () => {
-  const contributor = await browserAs('contributor');
+  const contributor = await staff.browserAs('contributor');
   const form = await contributor.get('/admin/articles/new');
   assert.doesNotMatch(form.body, /value="publish"/, 'no Publish button for contributors');
   const forced = await contributor.post('/admin/articles/new', articleForm({ headline: 'Contributor tries to publish', intent: 'publish' }));
@@ -75,26 +64,26 @@ test('a contributor cannot publish but can send a draft for review, which an edi
   assert.match(forced.body, /value="Contributor tries to publish"/, 'what was typed is kept');
   const sent = await contributor.post('/admin/articles/new', articleForm({ headline: 'Harbour pilots want new radios', intent: 'review' }));
   const id = idFrom(sent.headers.location as string);
-  const list = (await (await browserAs('editor')).get('/admin')).body;
+  const list = (await (await staff.browserAs('editor')).get('/admin')).body;
   assert.match(list, /Harbour pilots want new radios<\/a>[\s\S]*?In review/);
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get(`/admin/articles/${id}`);
   assert.equal((await editor.post(`/admin/articles/${id}`, articleForm({ headline: 'Harbour pilots want new radios', intent: 'publish' }))).statusCode, 303);
   assert.equal((await gazette.app.inject({ url: '/world/harbour-pilots-want-new-radios' })).statusCode, 200);
 });
 
 test("authors and contributors may not open other people's articles; editors may", async () => {
-  const author = await browserAs('author');
+  const author = await staff.browserAs('author');
   await author.get('/admin/articles/new');
   const id = idFrom((await author.post('/admin/articles/new', articleForm({ headline: 'Author only story' }))).headers.location as string);
-  assert.equal((await (await browserAs('contributor')).get(`/admin/articles/${id}`)).statusCode, 403);
-  assert.equal((await (await browserAs('editor')).get(`/admin/articles/${id}`)).statusCode, 200);
+  assert.equal((await (await staff.browserAs('contributor')).get(`/admin/articles/${id}`)).statusCode, 403);
+  assert.equal((await (await staff.browserAs('editor')).get(`/admin/articles/${id}`)).statusCode, 200);
   const demoArticle = (await gazette.database.db.selectFrom('articles').select('id').where('created_by', 'is', null).executeTakeFirstOrThrow()).id;
   assert.equal((await author.get(`/admin/articles/${demoArticle}`)).statusCode, 403);
 });
 
 test('a scheduled article goes live at its time, and the home page follows', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const scheduled = await editor.post(
     '/admin/articles/new',
@@ -112,7 +101,7 @@ test('a scheduled article goes live at its time, and the home page follows', asy
 });
 
 test('a time in the past or a made-up date is refused with a message', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   for (const [publishAt, message] of [
     ['2001-01-01T06:00', /Choose a time in the future/],
@@ -126,8 +115,8 @@ test('a time in the past or a made-up date is refused with a message', async () 
 });
 
 test('a second editor saving over a newer version gets a conflict, and keeps their text', async () => {
-  const first = await browserAs('editor');
-  const second = await browserAs('owner');
+  const first = await staff.browserAs('editor');
+  const second = await staff.browserAs('owner');
   await first.get('/admin/articles/new');
   const id = idFrom((await first.post('/admin/articles/new', articleForm({ headline: 'Two editors, one story' }))).headers.location as string);
   const loaded = /name="loadedVersion" value="([^"]+)"/.exec((await first.get(`/admin/articles/${id}`)).body)![1]!;
@@ -140,7 +129,7 @@ test('a second editor saving over a newer version gets a conflict, and keeps the
 });
 
 test('hostile input in every field gets a clear message or is made harmless, and nothing stored is lost', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const id = idFrom((await editor.post('/admin/articles/new', articleForm({ headline: 'Safe original headline' }))).headers.location as string);
   const cases: [Record<string, string>, RegExp][] = [
@@ -183,7 +172,7 @@ test('hostile input in every field gets a clear message or is made harmless, and
 });
 
 test('every save is a revision: differences are shown, and an old version can be restored', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const id = idFrom((await editor.post('/admin/articles/new', articleForm({ headline: 'Bridge repairs start' }))).headers.location as string);
   await editor.get(`/admin/articles/${id}`);
@@ -198,7 +187,7 @@ test('every save is a revision: differences are shown, and an old version can be
 });
 
 test('the preview renders a draft exactly as the article page would', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const id = idFrom((await editor.post('/admin/articles/new', articleForm({ headline: 'Preview me please' }))).headers.location as string);
   const preview = await editor.get(`/admin/articles/${id}/preview`);
@@ -209,7 +198,7 @@ test('the preview renders a draft exactly as the article page would', async () =
 });
 
 test('the checklist warns before publishing, and refuses an article without a section', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const created = await editor.post('/admin/articles/new', articleForm({ headline: 'No section yet', sectionId: '', standfirst: '' }));
   const id = idFrom(created.headers.location as string);
@@ -225,7 +214,7 @@ test('the checklist warns before publishing, and refuses an article without a se
 });
 
 test('a correction is dated on the article, in its JSON-LD, and on the corrections page; an update only on the article', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const body = `<p>${'The council met again on Tuesday. '.repeat(20)}</p>`;
   const id = idFrom(
@@ -268,7 +257,7 @@ test('a correction is dated on the article, in its JSON-LD, and on the correctio
 });
 
 test('opinion and sponsored work is labelled for readers and typed for search engines', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const body = `<p>${'We should build the bridge. '.repeat(25)}</p>`;
   await editor.post('/admin/articles/new', articleForm({ headline: 'Build the bridge now', kind: 'opinion', bodyHtml: body, intent: 'publish' }));
@@ -285,7 +274,7 @@ test('opinion and sponsored work is labelled for readers and typed for search en
 });
 
 test('a very long article saves, and one past the limit gets a clear message', async () => {
-  const editor = await browserAs('editor');
+  const editor = await staff.browserAs('editor');
   await editor.get('/admin/articles/new');
   const paragraph = '<p>Ein langer Bericht über die Brücke, mit Umlauten und „Anführungszeichen“. </p>';
   const long = await editor.post(

@@ -5,6 +5,7 @@ import { FormClient } from '../helpers/form-client.ts';
 import { articleLinks, jsonLdBlocks } from '../helpers/html.ts';
 import { schemaOrgProblems } from '../helpers/schema-org.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import { settingsForm } from '../helpers/settings-form.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 let gazette: TestGazette;
@@ -15,23 +16,6 @@ async function browserAs(role: Role): Promise<FormClient> {
   browser.setCookie('gazette_session', staff.get(role)!.sessionToken);
   await browser.get(role === 'editor' ? '/admin' : '/admin/settings');
   return browser;
-}
-
-function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    name: 'Harbour Evening Post',
-    description: 'News from the coast.',
-    language: 'en-GB',
-    timeZone: 'Europe/Lisbon',
-    navigationText: 'World | /world\nCulture | /culture',
-    feedContent: 'full',
-    'policy-corrections': 'We fix mistakes.\n\nWrite to us.',
-    'policy-ethics': '',
-    'policy-ownership': '',
-    'policy-masthead': '',
-    'policy-feedback': '',
-    ...overrides,
-  };
 }
 
 before(async () => {

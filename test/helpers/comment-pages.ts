@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import type { CommentPolicy } from '../../src/settings/index.ts';
+import { advanceClock, type CommentFields, type CommentFormState, commentOn, type PostOptions, postCommentForm, setCommentPolicy } from './comment-forms.ts';
 import { jsonLdBlocks } from './html.ts';
-import type { TestGazette } from './test-app.ts';
+import { buildTestApp, type TestGazette } from './test-app.ts';
 
-// Readers of comment forms, sections and stored comments, for the e2e files on comments.
+// Readers of comment forms, sections and stored comments, and the newsroom they share, for the e2e files on comments.
 
 // Demo articles by age at the test clock (2026-11-27T12:00Z); comments close 14 days after publication.
 export const demo = {
@@ -96,4 +100,40 @@ let addressCounter = 0;
 export function freshAddress(): string {
   addressCounter += 1;
   return `198.51.${Math.floor(addressCounter / 250)}.${1 + (addressCounter % 250)}`;
+}
+
+/** The demo newsroom the tests of one `describe` share, and what they do to it. */
+export interface CommentTestSite {
+  /** Built before the first test of the `describe`, closed after its last. */
+  readonly gazette: TestGazette;
+  /** commentOn from a fresh address unless `options` names one, so no test uses up another's per-address limit. */
+  post(articlePath: string, fields: CommentFields, options?: PostOptions): Promise<LightMyRequestResponse>;
+  /** postCommentForm, from a fresh address in the same way. */
+  postForm(form: CommentFormState, fields: CommentFields, options?: PostOptions): Promise<LightMyRequestResponse>;
+  setCommentPolicy(change: Partial<CommentPolicy>): Promise<void>;
+  advanceClock(milliseconds: number): Date;
+  storedComments(): ReturnType<typeof storedComments>;
+  storedComment(id: number): ReturnType<typeof storedComment>;
+}
+
+/** Call inside a `describe`: its hooks build and close the newsroom, whose limit on comments a minute the tests reach only on purpose. */
+export function useCommentTestSite(): CommentTestSite {
+  let built: TestGazette | undefined;
+  before(async () => {
+    built = await buildTestApp({ commentsPerMinute: 1000 });
+  });
+  after(() => built?.close());
+  const site: CommentTestSite = {
+    get gazette(): TestGazette {
+      if (!built) throw new Error('the comment test site exists only while the tests of its describe run');
+      return built;
+    },
+    post: (articlePath, fields, options = {}) => commentOn(site.gazette, articlePath, fields, { remoteAddress: freshAddress(), ...options }),
+    postForm: (form, fields, options = {}) => postCommentForm(site.gazette, form, fields, { remoteAddress: freshAddress(), ...options }),
+    setCommentPolicy: (change) => setCommentPolicy(site.gazette, change),
+    advanceClock: (milliseconds) => advanceClock(site.gazette, milliseconds),
+    storedComments: () => storedComments(site.gazette),
+    storedComment: (id) => storedComment(site.gazette, id),
+  };
+  return site;
 }

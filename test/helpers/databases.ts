@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe } from 'node:test';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import type { Role } from '../../src/accounts/roles.ts';
 import { connectDatabase, type DatabaseHandle, type DialectName } from '../../src/db/connect.ts';
+import type { Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
 const postgresUrl = process.env.GAZETTE_TEST_PG_URL;
@@ -44,4 +47,14 @@ export const testDialects: readonly DialectName[] = postgresUrl ? ['sqlite', 'po
 /** Runs one suite against every available dialect, like Kysely's own tests. */
 export function forEachDialect(name: string, suite: (dialect: DialectName) => void): void {
   for (const dialect of testDialects) describe(`${name} [${dialect}]`, () => suite(dialect));
+}
+
+/** Adds an account straight to the table, for tests that need only someone's id: nobody can sign in with it. */
+export async function insertTestUser(db: Kysely<Database>, user: { email: string; name: string; role: Role }, createdAt: Date): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
+    .values({ ...user, password_hash: 'x', totp_secret: null, locked_until: null, created_at: createdAt.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

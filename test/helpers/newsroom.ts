@@ -1,4 +1,5 @@
 import { acceptInvitation, createOwner, inviteMember, issueSetupTokenIfNoUsers, type Role, type User } from '../../src/accounts/index.ts';
+import { FormClient } from './form-client.ts';
 import type { TestGazette } from './test-app.ts';
 
 export const testOwner = { name: 'Mina Park', email: 'mina@example.org', password: 'harbour lantern violet ninety' };
@@ -25,4 +26,33 @@ export async function addTestMember(gazette: TestGazette, inviter: User, role: R
   const { token } = await inviteMember(deps(gazette), inviter, { email, role }, meta);
   const password = `${name} lantern harbour violet`;
   return acceptInvitation(deps(gazette), token, { name, password, passwordAgain: password }, meta);
+}
+
+/** The owner and the members `signInTestStaff` added, each with a session of their own. */
+export interface TestStaff {
+  browserAs(role: Role): Promise<FormClient>;
+}
+
+/**
+ * Creates the owner and, through real invitations, one member for each of `roles`, named "<namePrefix> <role>".
+ * With `firstPage`, each browser opens it before it is handed out, and so holds a CSRF token for its first form.
+ */
+export async function signInTestStaff(
+  gazette: TestGazette,
+  roles: readonly Exclude<Role, 'owner'>[],
+  options: { readonly namePrefix: string; readonly firstPage?: string },
+): Promise<TestStaff> {
+  const owner = await createTestOwner(gazette);
+  const sessionTokens = new Map<Role, string>([['owner', owner.sessionToken]]);
+  for (const role of roles) sessionTokens.set(role, (await addTestMember(gazette, owner.user, role, `${options.namePrefix} ${role}`)).sessionToken);
+  return {
+    async browserAs(role) {
+      const sessionToken = sessionTokens.get(role);
+      if (!sessionToken) throw new Error(`no ${role} was signed in`);
+      const browser = new FormClient(gazette.app);
+      browser.setCookie('gazette_session', sessionToken);
+      if (options.firstPage) await browser.get(options.firstPage);
+      return browser;
+    },
+  };
 }

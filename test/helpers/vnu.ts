@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { skipOrFailWithoutTool } from './required-tools.ts';
 
 /** The npm package's export is the path of the jar, as a String object. */
@@ -76,4 +78,15 @@ export function formatVnuMessage(message: VnuMessage): string {
   const where = message.lastLine === undefined ? '' : `line ${message.lastLine}, column ${columns}: `;
   const extract = message.extract ? `\n      ${JSON.stringify(message.extract)}` : '';
   return `${where}${message.message}${extract}`;
+}
+
+/** Checks `pages` in one run of the Nu checker, then gives each page a subtest of `t` that fails with its errors. */
+export async function testEachPageIsValid(t: TestContext, pages: readonly HtmlPage[]): Promise<void> {
+  const errorsByPage = await findHtmlErrors(pages);
+  for (const page of pages) {
+    await t.test(page.name, () => {
+      const errors = errorsByPage.get(page.name) ?? [];
+      assert.equal(errors.length, 0, errors.map(formatVnuMessage).join('\n'));
+    });
+  }
 }

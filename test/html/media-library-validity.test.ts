@@ -5,7 +5,7 @@ import { FormClient } from '../helpers/form-client.ts';
 import { multipartBody, uploadFiles } from '../helpers/multipart.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
-import { findHtmlErrors, formatVnuMessage, javaSkipReason } from '../helpers/vnu.ts';
+import { javaSkipReason, testEachPageIsValid } from '../helpers/vnu.ts';
 
 test('media library pages are valid HTML by the W3C Nu checker', { skip: javaSkipReason() }, async (t) => {
   const gazette = await buildTestApp();
@@ -52,13 +52,7 @@ test('media library pages are valid HTML by the W3C Nu checker', { skip: javaSki
       { name: 'edit page refusing a change', html: describeRefused.body },
       { name: 'library after an upload cut short', html: cutShort.body },
     ];
-    const errorsByPage = await findHtmlErrors(pages);
-    for (const page of pages) {
-      await t.test(page.name, () => {
-        const errors = errorsByPage.get(page.name) ?? [];
-        assert.equal(errors.length, 0, errors.map(formatVnuMessage).join('\n'));
-      });
-    }
+    await testEachPageIsValid(t, pages);
   } finally {
     await gazette.close();
   }

@@ -1,11 +1,10 @@
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { issueSetupTokenIfNoUsers } from '../../src/accounts/index.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import type { User } from '../../src/accounts/index.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
-import { findHtmlErrors, formatVnuMessage, javaSkipReason } from '../helpers/vnu.ts';
+import { javaSkipReason, testEachPageIsValid } from '../helpers/vnu.ts';
 
 /** The editor with errors, an existing article, its revisions and its preview. */
 async function editorPages(gazette: Awaited<ReturnType<typeof buildTestApp>>, sessionToken: string) {
@@ -102,13 +101,7 @@ test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReas
       ...(await editorPages(gazette, sessionToken)),
       ...(await pendingChangePages(gazette, owner)),
     ];
-    const errorsByPage = await findHtmlErrors(pages);
-    for (const page of pages) {
-      await t.test(page.name, () => {
-        const errors = errorsByPage.get(page.name) ?? [];
-        assert.equal(errors.length, 0, errors.map(formatVnuMessage).join('\n'));
-      });
-    }
+    await testEachPageIsValid(t, pages);
   } finally {
     await gazette.close();
   }

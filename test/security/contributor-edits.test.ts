@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Role, User } from '../../src/accounts/index.ts';
-import { FormClient } from '../helpers/form-client.ts';
-import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import type { Role } from '../../src/accounts/index.ts';
+import { draftArticleFields, newArticleChoices } from '../helpers/article-form.ts';
+import type { FormClient } from '../helpers/form-client.ts';
+import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 // A contributor may not publish. Once an editor has published their piece, their edits (a save with
@@ -10,26 +11,11 @@ import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 // article's address and its feeds keep the published version until an editor accepts the change.
 describe("a contributor's edits to a published article", () => {
   let gazette: TestGazette;
-  const staff = new Map<Role, { user: User; sessionToken: string }>();
+  let staff: TestStaff;
   let worldId: string;
 
-  async function browserAs(role: Role): Promise<FormClient> {
-    const browser = new FormClient(gazette.app);
-    browser.setCookie('gazette_session', staff.get(role)!.sessionToken);
-    await browser.get('/admin/account');
-    return browser;
-  }
-
   function articleForm(headline: string, overrides: Record<string, string> = {}): Record<string, string> {
-    return {
-      headline,
-      standfirst: 'A standfirst.',
-      sectionId: worldId,
-      tags: '',
-      bodyHtml: `<p>${'The harbour opened at dawn. '.repeat(30)}</p>`,
-      intent: 'save',
-      ...overrides,
-    };
+    return draftArticleFields(headline, { sectionId: worldId, tags: '', bodyHtml: `<p>${'The harbour opened at dawn. '.repeat(30)}</p>`, ...overrides });
   }
 
   const slugOf = (headline: string) =>
@@ -38,16 +24,16 @@ describe("a contributor's edits to a published article", () => {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
   const reader = (path: string) => gazette.app.inject({ url: path });
-  const auditLog = async () => (await (await browserAs('owner')).get('/admin/audit')).body;
+  const auditLog = async () => (await (await staff.browserAs('owner')).get('/admin/audit')).body;
   const versionIn = (html: string) => /name="loadedVersion" value="(\d+)"/.exec(html)![1]!;
 
   /** `role` writes a piece and sends it for review (or saves it), then an editor publishes it as written. */
   async function publishedPieceBy(role: Role, headline: string): Promise<number> {
-    const writer = await browserAs(role);
+    const writer = await staff.browserAs(role);
     const created = await writer.post('/admin/articles/new', articleForm(headline, { intent: role === 'contributor' ? 'review' : 'save' }));
     assert.equal(created.statusCode, 303);
     const id = Number(/\/admin\/articles\/(\d+)/.exec(String(created.headers.location))![1]);
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     const form = await editor.get(`/admin/articles/${id}`);
     assert.equal(
       (await editor.post(`/admin/articles/${id}`, articleForm(headline, { intent: 'publish', loadedVersion: versionIn(form.body) }))).statusCode,
@@ -67,16 +53,14 @@ describe("a contributor's edits to a published article", () => {
 
   before(async () => {
     gazette = await buildTestApp();
-    const owner = await createTestOwner(gazette);
-    staff.set('owner', owner);
-    for (const role of ['admin', 'editor', 'author', 'contributor'] as const) staff.set(role, await addTestMember(gazette, owner.user, role, `Edits ${role}`));
-    worldId = /<option value="(\d+)">World<\/option>/.exec((await (await browserAs('owner')).get('/admin/articles/new')).body)![1]!;
+    staff = await signInTestStaff(gazette, ['admin', 'editor', 'author', 'contributor'], { namePrefix: 'Edits', firstPage: '/admin/account' });
+    ({ worldId } = await newArticleChoices(await staff.browserAs('owner')));
   });
   after(() => gazette.close());
 
   test("a contributor's save of their published piece is held: the page, its address and the home page are unchanged until an editor accepts", async () => {
     const id = await publishedPieceBy('contributor', 'Harbour reopens after storm');
-    const contributor = await browserAs('contributor');
+    const contributor = await staff.browserAs('contributor');
     const form = await contributor.get(`/admin/articles/${id}`);
     const attack = await contributor.post(
       `/admin/articles/${id}`,
@@ -104,7 +88,7 @@ describe("a contributor's edits to a published article", () => {
       'they go on from their proposal',
     );
 
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     const diff = await editor.get(await reviewLink(editor, id));
     assert.equal(diff.statusCode, 200);
     assert.match(diff.body, /<h3>Headline<\/h3>\s*<p class="diff">[\s\S]*?<ins>[^<]*closed[^<]*<\/ins>/);
@@ -125,7 +109,7 @@ describe("a contributor's edits to a published article", () => {
 
   test('restoring an old revision of a live piece is held the same way', async () => {
     const id = await publishedPieceBy('contributor', 'Ferry timetable changes');
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     const form = await editor.get(`/admin/articles/${id}`);
     assert.equal(
       (
@@ -137,7 +121,7 @@ describe("a contributor's edits to a published article", () => {
       303,
     );
 
-    const contributor = await browserAs('contributor');
+    const contributor = await staff.browserAs('contributor');
     const revisions = await contributor.get(`/admin/articles/${id}/revisions`);
     assert.match(revisions.body, /Propose this version for review/);
     const oldest = [...revisions.body.matchAll(/action="(\/admin\/articles\/\d+\/revisions\/\d+\/restore)"/g)].at(-1)![1]!;
@@ -150,7 +134,7 @@ describe("a contributor's edits to a published article", () => {
 
   test('every button a contributor can press on a live piece either is refused or waits for review', async () => {
     const id = await publishedPieceBy('contributor', 'Council votes on tram line');
-    const contributor = await browserAs('contributor');
+    const contributor = await staff.browserAs('contributor');
     for (const intent of ['publish', 'schedule', 'unpublish']) {
       const refused = await contributor.post(`/admin/articles/${id}`, articleForm(`Tram line ${intent}`, { intent, publishAt: '2099-01-01T06:00' }));
       assert.equal(refused.statusCode, 403, intent);
@@ -166,14 +150,14 @@ describe("a contributor's edits to a published article", () => {
 
   test("a contributor cannot accept their own change, and accepting needs the form's CSRF token", async () => {
     const id = await publishedPieceBy('contributor', 'Library keeps Sunday hours');
-    const contributor = await browserAs('contributor');
+    const contributor = await staff.browserAs('contributor');
     await contributor.post(`/admin/articles/${id}`, articleForm('Library drops Sunday hours'));
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     const link = await reviewLink(editor, id);
     const ownView = await contributor.get(link);
     assert.equal(ownView.statusCode, 200, 'the writer may compare their own change');
     assert.doesNotMatch(ownView.body, /\/accept"/);
-    assert.equal((await (await browserAs('author')).get(link)).statusCode, 403, 'nobody else who may not publish it sees it');
+    assert.equal((await (await staff.browserAs('author')).get(link)).statusCode, 403, 'nobody else who may not publish it sees it');
     assert.equal((await contributor.post(`${link}/accept`, { liveVersion: '2' })).statusCode, 403);
     await editor.get(link);
     const forged = await editor.post(`${link}/accept`, { liveVersion: '2', _csrf: 'forged' });
@@ -183,9 +167,9 @@ describe("a contributor's edits to a published article", () => {
 
   test('an editor rejects a change: the page stays, the proposal is in the audit log, the writer sees the published version again', async () => {
     const id = await publishedPieceBy('contributor', 'Bridge repairs on schedule');
-    const contributor = await browserAs('contributor');
+    const contributor = await staff.browserAs('contributor');
     await contributor.post(`/admin/articles/${id}`, articleForm('Bridge repairs abandoned'));
-    const editor = await browserAs('editor');
+    const editor = await staff.browserAs('editor');
     const diff = await editor.get(await reviewLink(editor, id));
     const reject = /<form method="post" action="([^"]+\/reject)"/.exec(diff.body)![1]!;
     assert.equal((await editor.post(reject, {})).statusCode, 303);
@@ -205,7 +189,7 @@ describe("a contributor's edits to a published article", () => {
 
   test('the writer withdraws their change', async () => {
     const id = await publishedPieceBy('contributor', 'Market moves to the square');
-    const contributor = await browserAs('contributor');
+    const contributor = await staff.browserAs('contributor');
     await contributor.post(`/admin/articles/${id}`, articleForm('Market moves to the river'));
     const page = await contributor.get(`/admin/articles/${id}`);
     const withdraw = /<form method="post" action="([^"]+\/withdraw)"/.exec(page.body)![1]!;
@@ -216,8 +200,8 @@ describe("a contributor's edits to a published article", () => {
 
   test('the article list marks live articles with a change waiting, in their own view', async () => {
     const id = await publishedPieceBy('contributor', 'Night buses return');
-    await (await browserAs('contributor')).post(`/admin/articles/${id}`, articleForm('Night buses return next week'));
-    const changes = await (await browserAs('editor')).get('/admin?view=changes');
+    await (await staff.browserAs('contributor')).post(`/admin/articles/${id}`, articleForm('Night buses return next week'));
+    const changes = await (await staff.browserAs('editor')).get('/admin?view=changes');
     assert.equal(changes.statusCode, 200);
     assert.match(changes.body, new RegExp(`<a href="/admin/articles/${id}">Night buses return</a>[\\s\\S]*?Change waiting for review`));
   });
@@ -235,7 +219,7 @@ describe("a contributor's edits to a published article", () => {
       const writer = role === 'author' || role === 'contributor' ? role : 'author';
       const headline = `Matrix piece for ${role}`;
       const id = await publishedPieceBy(writer, headline);
-      const browser = await browserAs(role);
+      const browser = await staff.browserAs(role);
       const form = await browser.get(`/admin/articles/${id}`);
       const saved = await browser.post(
         `/admin/articles/${id}`,

@@ -70,16 +70,8 @@ describe('descriptions read from a file’s XMP', () => {
   });
 
   test('text that decodes to HTML tags is dropped, as the same text typed into the form would be refused', async () => {
-    const bytes = await jpegWithXmp(
-      {
-        caption: 'Harbour at dawn',
-        credit: '&lt;b&gt;Wire&lt;/b&gt;',
-        creator: '&lt;script&gt;alert(1)&lt;/script&gt;',
-        rights: 'CC BY 4.0',
-        alt: '&lt;img src=x onerror=alert(1)&gt;',
-      },
-      '#205080',
-    );
+    const tagged = { credit: '&lt;b&gt;Wire&lt;/b&gt;', creator: '&lt;script&gt;alert(1)&lt;/script&gt;', alt: '&lt;img src=x onerror=alert(1)&gt;' };
+    const bytes = await jpegWithXmp({ caption: 'Harbour at dawn', rights: 'CC BY 4.0', ...tagged }, '#205080');
     const stored = await upload('tagged-metadata.jpg', bytes);
     assert.deepEqual(
       { caption: stored.caption, credit: stored.credit, photographer: stored.photographer, copyright: stored.copyright, alt: stored.alt },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { postCommentForm, readCommentForm } from '../helpers/comment-forms.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
@@ -42,20 +43,12 @@ test('a moderation notice is one of the newsroom’s own messages, chosen by a c
   const path = /<main[\s\S]*?href="(\/[a-z-]+\/[a-z0-9-]+)"/.exec(home.body)![1]!;
   const article = await gazette.app.inject({ url: path });
   gazette.setNow(new Date(testNow.getTime() + 10_000));
-  const posted = await gazette.app.inject({
-    method: 'POST',
-    url: '/comments',
-    remoteAddress: '198.51.100.7',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    payload: new URLSearchParams({
-      article_id: /name="article_id" value="(\d+)"/.exec(article.body)![1]!,
-      stamp: /name="stamp" value="([^"]+)"/.exec(article.body)![1]!,
-      parent_id: '',
-      name: 'Ada Reader',
-      email: 'ada@example.com',
-      comment: 'A comment to approve.',
-    }).toString(),
-  });
+  const posted = await postCommentForm(
+    gazette,
+    readCommentForm(article.body),
+    { name: 'Ada Reader', email: 'ada@example.com', comment: 'A comment to approve.' },
+    { json: true, remoteAddress: '198.51.100.7' },
+  );
   assert.equal(posted.statusCode, 201);
   const id = (posted.json() as { id: number }).id;
   await owner.get('/admin/comments');

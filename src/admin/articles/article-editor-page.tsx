@@ -1,5 +1,5 @@
 import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames } from '../../articles/index.ts';
-import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { TrashButton, TrashedNotice } from './article-trash-controls.tsx';
@@ -236,16 +236,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           </>
         ) : null}
       </p>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      {data.message ? (
-        <p class="form-message" role="alert">
-          {data.message}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} problem={data.message} />
       {data.articleId && data.trash?.trashed ? (
         <TrashedNotice articleId={data.articleId} canRestore={data.trash.canTrash} canDelete={data.trash.canDelete} csrfToken={chrome.csrfToken} />
       ) : null}

@@ -32,7 +32,7 @@ import { listAllMedia } from '../../media/index.ts';
 import { listSections } from '../../sections/index.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
-import { adminChrome, type AdminContext, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditArticle, auditEdit } from './article-audit.ts';
 import { type EditorPageData, renderEditorPage } from './article-editor-page.tsx';
 import { articleInputFrom, draftFieldNames, editorBodySchema, type EditorValues, intentOf, parsePublishAt, valuesFrom } from './article-form.ts';
@@ -145,46 +145,42 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const [{ sections, authors, images }, waiting] = await Promise.all([choices(), article ? findPendingChange(db, article.id) : undefined]);
     const settings = site.settings.current();
     const pendingChange = article ? pendingNotice(staff, article, waiting) : undefined;
-    return sendHtml(
-      reply,
-      status,
-      renderEditorPage(adminChrome(context, request, reply), {
-        ...(article ? { articleId: article.id } : {}),
-        ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
-        statusLabel: statusLabel(article),
-        corrections: article?.corrections ?? [],
-        canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
-        checklist: article ? prepublishChecklist(article) : [],
-        errors: {},
-        ...form,
-        sections,
-        authors,
-        images,
-        canPublish: canPublishArticle(staff, article),
-        mayCreateTags: can(staff, 'manage-sections-and-tags'),
-        ...(article && can(staff, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
-        ...(article
-          ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrashArticle(staff, article), canDelete: can(staff, 'delete-trashed-article') } }
-          : {}),
-        isLive: article ? isLive(article) : false,
-        editsAreHeld: article ? holdsEditForReview(staff, article) : false,
-        ...(pendingChange ? { pendingChange } : {}),
-        timeZone: settings.timeZone,
-        // A trashed article is not edited until it is restored, so nothing is autosaved either.
-        ...(article?.trashedAt
-          ? {}
-          : {
-              richEditor: {
-                scriptUrl: context.editorScriptUrl,
-                libraryUrl: '/admin/media.json',
-                draftKey: `${requireStaff(request).id}:${article ? `article-${article.id}` : 'new'}`,
-                fieldNames: draftFieldNames,
-                ...(article ? { autosaveUrl: `/admin/articles/${article.id}/autosave` } : {}),
-                tagSuggestUrl: '/admin/tags/suggest',
-              },
-            }),
-      }),
-    );
+    return sendAdminPage(context, request, reply, status, renderEditorPage, {
+      ...(article ? { articleId: article.id } : {}),
+      ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
+      statusLabel: statusLabel(article),
+      corrections: article?.corrections ?? [],
+      canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
+      checklist: article ? prepublishChecklist(article) : [],
+      errors: {},
+      ...form,
+      sections,
+      authors,
+      images,
+      canPublish: canPublishArticle(staff, article),
+      mayCreateTags: can(staff, 'manage-sections-and-tags'),
+      ...(article && can(staff, 'moderate-comments') ? { comments: { open: article.commentsOpen, count: article.commentCount } } : {}),
+      ...(article
+        ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrashArticle(staff, article), canDelete: can(staff, 'delete-trashed-article') } }
+        : {}),
+      isLive: article ? isLive(article) : false,
+      editsAreHeld: article ? holdsEditForReview(staff, article) : false,
+      ...(pendingChange ? { pendingChange } : {}),
+      timeZone: settings.timeZone,
+      // A trashed article is not edited until it is restored, so nothing is autosaved either.
+      ...(article?.trashedAt
+        ? {}
+        : {
+            richEditor: {
+              scriptUrl: context.editorScriptUrl,
+              libraryUrl: '/admin/media.json',
+              draftKey: `${requireStaff(request).id}:${article ? `article-${article.id}` : 'new'}`,
+              fieldNames: draftFieldNames,
+              ...(article ? { autosaveUrl: `/admin/articles/${article.id}/autosave` } : {}),
+              tagSuggestUrl: '/admin/tags/suggest',
+            },
+          }),
+    });
   };
 
   /** Saves, then does what the pressed button asked; any refusal re-shows the form as typed. */

@@ -13,7 +13,7 @@ import {
 import { ForbiddenError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
-import { adminChrome, type AdminContext, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditEdit } from './article-audit.ts';
 import { renderRevisionsPage } from './revisions-page.tsx';
 import { rowId, rowIdParams } from '../../platform/route-schemas.ts';
@@ -54,31 +54,27 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
       // By default: the latest save against the one before it.
       const to = byId.get(request.query.to ?? revisions[0]?.id ?? 0);
       const from = byId.get(request.query.from ?? revisions[1]?.id ?? 0);
-      return sendHtml(
-        reply,
-        200,
-        renderRevisionsPage(adminChrome(context, request, reply), {
-          articleId: article.id,
-          headline: article.headline,
-          revisions: revisions.map((revision) => ({
-            id: revision.id,
-            label: formatDateTime(revision.savedAt, dateStyle),
-            by: revision.savedByName ?? 'Gazette',
-          })),
-          ...(from && to
-            ? {
-                comparison: {
-                  from: from.snapshot,
-                  to: to.snapshot,
-                  fromId: from.id,
-                  toId: to.id,
-                  names: await loadSnapshotNames(db, [from.snapshot, to.snapshot]),
-                },
-              }
-            : {}),
-          restoreIsHeld: holdsEditForReview(requireStaff(request), article),
-        }),
-      );
+      return sendAdminPage(context, request, reply, 200, renderRevisionsPage, {
+        articleId: article.id,
+        headline: article.headline,
+        revisions: revisions.map((revision) => ({
+          id: revision.id,
+          label: formatDateTime(revision.savedAt, dateStyle),
+          by: revision.savedByName ?? 'Gazette',
+        })),
+        ...(from && to
+          ? {
+              comparison: {
+                from: from.snapshot,
+                to: to.snapshot,
+                fromId: from.id,
+                toId: to.id,
+                names: await loadSnapshotNames(db, [from.snapshot, to.snapshot]),
+              },
+            }
+          : {}),
+        restoreIsHeld: holdsEditForReview(requireStaff(request), article),
+      });
     },
   );
 

@@ -1,4 +1,4 @@
-import { CsrfField } from '../../render/form.tsx';
+import { CsrfField, FormOutcome } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type PageLinks, Pagination } from '../../render/pagination.tsx';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -115,11 +115,7 @@ export function renderArticleListPage(chrome: AdminChrome, data: ArticleListData
           </li>
         </ul>
       </nav>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} />
       <p class="admin-lede">{ledes[data.view](data.total)}</p>
       <AdminTable columns={trash ? ['Headline', 'Section', 'Trashed', 'Actions'] : ['Headline', 'Status', 'Section', 'Last edited']}>
         {data.rows.map((row) => (

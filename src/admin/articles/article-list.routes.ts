@@ -6,8 +6,8 @@ import { articleUrl } from '../../platform/urls.ts';
 import { oneOf, PageQuery } from '../../platform/route-schemas.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
-import { adminChrome, type AdminContext, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
-import { renderArticleListPage } from './article-list-page.tsx';
+import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { type ArticleListRow, renderArticleListPage } from './article-list-page.tsx';
 
 const articlesPerPage = 50;
 const listNotices = {
@@ -31,16 +31,14 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     const list = await loadNewsroomArticlePage(context.db, { page: request.query.page, perPage: articlesPerPage, view, scope: newsroomListScope(staff) });
     const base = view === 'articles' ? '/admin' : `/admin?view=${view}`;
     const pageUrl = (page: number) => (page > 1 ? `${base}${view === 'articles' ? '?' : '&'}page=${page}` : base);
-    return sendHtml(
-      reply,
-      200,
-      renderArticleListPage(adminChrome(context, request, reply), {
-        view,
-        total: list.total,
-        trashCount: list.trashCount,
-        changesCount: list.changesCount,
-        ...(request.query.done ? { notice: listNotices[request.query.done] } : {}),
-        rows: list.rows.map((row) => ({
+    return sendAdminPage(context, request, reply, 200, renderArticleListPage, {
+      view,
+      total: list.total,
+      trashCount: list.trashCount,
+      changesCount: list.changesCount,
+      ...(request.query.done ? { notice: listNotices[request.query.done] } : {}),
+      rows: list.rows.map(
+        (row): ArticleListRow => ({
           editUrl: canEditArticle(staff, row) ? `/admin/articles/${row.id}` : null,
           headline: row.headline,
           status: row.status === 'draft' && row.inReview ? 'review' : row.status,
@@ -56,14 +54,14 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
                 deleteUrl: can(staff, 'delete-trashed-article') ? `/admin/articles/${row.id}/delete` : null,
               }
             : {}),
-        })),
-        pages: {
-          page: list.page,
-          pageCount: list.pageCount,
-          previousUrl: list.page > 1 ? pageUrl(list.page - 1) : null,
-          nextUrl: list.page < list.pageCount ? pageUrl(list.page + 1) : null,
-        },
-      }),
-    );
+        }),
+      ),
+      pages: {
+        page: list.page,
+        pageCount: list.pageCount,
+        previousUrl: list.page > 1 ? pageUrl(list.page - 1) : null,
+        nextUrl: list.page < list.pageCount ? pageUrl(list.page + 1) : null,
+      },
+    });
   });
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import { canTrashArticle, deleteArticleForever, getArticle, restoreArticle, trashArticle } from '../../articles/index.ts';
 import { ConflictError, ForbiddenError } from '../../errors.ts';
-import { adminChrome, type AdminContext, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditArticle } from './article-audit.ts';
 import { renderDeleteArticlePage } from './article-trash-controls.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
@@ -63,7 +63,7 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
 
   app.get<{ Params: IdParams }>('/admin/articles/:articleId/delete', { schema: { params: IdParams } }, async (request, reply) => {
     const article = await loadDeletable(request);
-    return sendHtml(reply, 200, renderDeleteArticlePage(adminChrome(context, request, reply), { articleId: article.id, headline: article.headline }));
+    return sendAdminPage(context, request, reply, 200, renderDeleteArticlePage, { articleId: article.id, headline: article.headline });
   });
 
   app.post<{ Params: IdParams }>(

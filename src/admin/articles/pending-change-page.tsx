@@ -1,5 +1,5 @@
 import type { PendingChange } from '../../articles/index.ts';
-import { CsrfField } from '../../render/form.tsx';
+import { CsrfField, FormOutcome } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { type ReadableField, SnapshotDifferences } from './snapshot-differences.tsx';
@@ -88,11 +88,7 @@ export function renderPendingChangePage(chrome: AdminChrome, data: PendingChange
           </>
         ) : null}
       </p>
-      {data.message ? (
-        <p class="form-message" role="alert">
-          {data.message}
-        </p>
-      ) : null}
+      <FormOutcome problem={data.message} />
       <p>
         {messages.proposed(change.byName, change.atLabel)}{' '}
         {change.state === 'pending'

@@ -17,7 +17,7 @@ import { articleUrl } from '../../platform/urls.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
-import { adminChrome, type AdminContext, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditChange } from './article-audit.ts';
 import { renderPendingChangePage } from './pending-change-page.tsx';
 import { readableSnapshot } from './snapshot-differences.tsx';
@@ -65,29 +65,25 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const names = await loadSnapshotNames(db, [live, change.snapshot]);
     const style = dateStyleOf(site.settings.current());
     const waiting = change.state === 'pending';
-    return sendHtml(
-      reply,
-      status,
-      renderPendingChangePage(adminChrome(context, request, reply), {
-        articleId: article.id,
-        liveHeadline: article.headline,
-        liveVersion: article.version,
-        publicUrl: article.status === 'published' ? articleUrl(article) : null,
-        change: {
-          id: change.id,
-          state: change.state,
-          byName: change.proposedByName ?? messages.formerMember,
-          atLabel: formatDateTime(change.proposedAt, style),
-          ...(change.decidedAt ? { decided: { byName: change.decidedByName ?? messages.formerMember, atLabel: formatDateTime(change.decidedAt, style) } } : {}),
-        },
-        liveMovedOn: article.version > change.baseVersion,
-        live: readableSnapshot(live, names),
-        proposed: readableSnapshot(change.snapshot, names),
-        canDecide: waiting && canPublishArticle(staff, article),
-        canWithdraw: waiting && change.proposedBy === staff.id,
-        ...(message ? { message } : {}),
-      }),
-    );
+    return sendAdminPage(context, request, reply, status, renderPendingChangePage, {
+      articleId: article.id,
+      liveHeadline: article.headline,
+      liveVersion: article.version,
+      publicUrl: article.status === 'published' ? articleUrl(article) : null,
+      change: {
+        id: change.id,
+        state: change.state,
+        byName: change.proposedByName ?? messages.formerMember,
+        atLabel: formatDateTime(change.proposedAt, style),
+        ...(change.decidedAt ? { decided: { byName: change.decidedByName ?? messages.formerMember, atLabel: formatDateTime(change.decidedAt, style) } } : {}),
+      },
+      liveMovedOn: article.version > change.baseVersion,
+      live: readableSnapshot(live, names),
+      proposed: readableSnapshot(change.snapshot, names),
+      canDecide: waiting && canPublishArticle(staff, article),
+      canWithdraw: waiting && change.proposedBy === staff.id,
+      ...(message ? { message } : {}),
+    });
   };
 
   /** A refused decision re-shows the comparison as it now stands, with the reason. */

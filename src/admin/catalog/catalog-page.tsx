@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
@@ -42,16 +42,7 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
     <AdminDocument chrome={chrome} title={data.title}>
       <h1>{data.title}</h1>
       <p class="admin-lede">{data.introduction}</p>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      {data.message ? (
-        <p class="form-message" role="alert">
-          {data.message}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} problem={data.message} />
       {form ? (
         <section class="catalog-form" aria-labelledby="catalog-form-heading">
           <h2 id="catalog-form-heading">{form.heading}</h2>

@@ -7,7 +7,7 @@ import { createSection, deleteSection, listSectionsWithCounts, updateSection } f
 import { listAllMedia } from '../../media/index.ts';
 import type { SelectOption } from '../../render/form.tsx';
 import { deleteUnusedTag, listTagsWithCounts, updateTag } from '../../tags/index.ts';
-import { accountDeps, adminChrome, type AdminContext, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { type CatalogField, type CatalogPageData, renderCatalogPage } from './catalog-page.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
 
@@ -58,20 +58,14 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
       : catalog.create
         ? { heading: 'Add one', action: base, submitLabel: 'Add' }
         : undefined;
-    return sendHtml(
-      reply,
-      status,
-      renderCatalogPage(adminChrome(context, request, reply), {
-        title: catalog.title,
-        introduction: catalog.introduction,
-        columns: catalog.columns,
-        rows: items.map((item) => ({ editUrl: `${base}/${item.id}`, cells: catalog.cells(item) })),
-        ...page,
-        ...(form
-          ? { form: { ...form, fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } }
-          : {}),
-      }),
-    );
+    return sendAdminPage(context, request, reply, status, renderCatalogPage, {
+      title: catalog.title,
+      introduction: catalog.introduction,
+      columns: catalog.columns,
+      rows: items.map((item) => ({ editUrl: `${base}/${item.id}`, cells: catalog.cells(item) })),
+      ...page,
+      ...(form ? { form: { ...form, fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } } : {}),
+    });
   };
   const formState = (values: Values, errors: Record<string, string> = {}) => ({ form: { values, errors } as unknown as CatalogPageData['form'] });
   const found = async (id: number) => {

@@ -1,5 +1,5 @@
 import type { CommentStatus, ModeratedComment } from '../../comments/index.ts';
-import { CsrfField } from '../../render/form.tsx';
+import { CsrfField, FormOutcome } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { AdminDocument, type AdminChrome } from '../admin-document.tsx';
 
@@ -134,16 +134,7 @@ export function renderCommentQueuePage(chrome: AdminChrome, data: CommentQueueDa
           </>
         ) : null}
       </p>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      {data.error ? (
-        <p class="form-message form-message--error" role="alert">
-          {data.error}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} problem={data.error} />
       <form method="post" action="/admin/comments/notifications" class="inline-form">
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="notify" value={data.notifyMe ? 'off' : 'on'} />

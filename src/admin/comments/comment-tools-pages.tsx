@@ -1,6 +1,6 @@
 import type { Block, ModeratedComment } from '../../comments/index.ts';
 import { commentModerations, type CommentPolicy, commentPolicyLimits } from '../../settings/index.ts';
-import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, ErrorSummary, Field, Select, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { AdminDocument, type AdminChrome } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
@@ -53,11 +53,7 @@ export function renderBlockListPage(chrome: AdminChrome, data: { blocks: readonl
       </p>
       <h1>Block list</h1>
       <p>A comment containing a blocked word, or sent from a blocked email or IP address, goes straight to spam.</p>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} />
       <ErrorSummary errors={data.errors} labels={{ pattern: 'Word, email or address' }} />
       <form method="post" action="/admin/comments/blocks">
         <CsrfField token={chrome.csrfToken} />
@@ -119,16 +115,7 @@ export function renderPrivacyPage(chrome: AdminChrome, data: { email: string; fo
       </p>
       <h1>Privacy requests</h1>
       <p>Export or erase everything stored about one commenter’s email address: their comments, names, websites, IP addresses and standing.</p>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      {data.error ? (
-        <p class="form-message form-message--error" role="alert">
-          {data.error}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} problem={data.error} />
       <form method="get" action="/admin/comments/privacy">
         <Field name="email" label="Commenter’s email address" type="email" value={data.email} required maxlength={254} />
         <p>
@@ -175,11 +162,7 @@ export function renderCommentPolicyPage(chrome: AdminChrome, data: { values: Val
         <a href="/admin/comments">← Comments</a>
       </p>
       <h1>Comment policy</h1>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} />
       <ErrorSummary
         errors={data.errors}
         labels={{ closeAfterDays: 'Close after', maxDepth: 'Reply depth', perPage: 'Per page', ipRetentionDays: 'Keep IP addresses', maxLinks: 'Links' }}

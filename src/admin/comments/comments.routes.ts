@@ -21,7 +21,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts'
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
 import { contentTags } from '../../platform/content-changes.ts';
-import { accountDeps, adminChrome, type AdminContext, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { renderCommentQueuePage } from './comment-queue-page.tsx';
 import { NoticeQuery, type NoticeTable, noticeText, withNotice } from '../notices.ts';
 import { oneOf, rowId, rowIdParams } from '../../platform/route-schemas.ts';
@@ -86,26 +86,22 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
       limit: perPage + 1,
     });
     const dateStyle = dateStyleOf(context.site.settings.current());
-    return sendHtml(
-      reply,
-      200,
-      renderCommentQueuePage(adminChrome(context, request, reply), {
-        status,
-        email,
-        counts: await countCommentsByStatus(context.db, email ?? undefined),
-        comments: comments.slice(0, perPage).map((comment) => ({
-          ...comment,
-          articleUrl: articleUrl({ slug: comment.article.slug, section: comment.article.sectionSlug ? { slug: comment.article.sectionSlug } : null }),
-          createdLabel: formatDateTime(comment.createdAt, dateStyle),
-        })),
-        page,
-        hasNext: comments.length > perPage,
-        notice: noticeText(notices, request.query),
-        error: '',
-        commenter: email ? await findCommenterStanding(context.db, email) : null,
-        notifyMe: await readModeratorNotifications(context.db, requireStaff(request).id),
-      }),
-    );
+    return sendAdminPage(context, request, reply, 200, renderCommentQueuePage, {
+      status,
+      email,
+      counts: await countCommentsByStatus(context.db, email ?? undefined),
+      comments: comments.slice(0, perPage).map((comment) => ({
+        ...comment,
+        articleUrl: articleUrl({ slug: comment.article.slug, section: comment.article.sectionSlug ? { slug: comment.article.sectionSlug } : null }),
+        createdLabel: formatDateTime(comment.createdAt, dateStyle),
+      })),
+      page,
+      hasNext: comments.length > perPage,
+      notice: noticeText(notices, request.query),
+      error: '',
+      commenter: email ? await findCommenterStanding(context.db, email) : null,
+      notifyMe: await readModeratorNotifications(context.db, requireStaff(request).id),
+    });
   });
 
   const act = async (request: FastifyRequest, reply: FastifyReply, ids: number[], action: ModerationAction, returnTo: string) => {

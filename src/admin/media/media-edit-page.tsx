@@ -1,5 +1,5 @@
 import { type DescriptionField, descriptionFields, descriptionLabels as labels, descriptionLimits as limits } from '../../media/index.ts';
-import { CsrfField, ErrorSummary, Field, TextArea } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, ErrorSummary, Field, TextArea } from '../../render/form.tsx';
 import { Picture, type ResponsiveImage } from '../../render/picture.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -83,16 +83,7 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
         <a href="/admin/media">← Media library</a>
       </p>
       <h1 class="media-edit__title">{data.name}</h1>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      {data.problem ? (
-        <p class="form-message" role="alert">
-          {data.problem}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} problem={data.problem} />
       <div class="media-edit">
         <div class="media-edit__preview">
           <Picture image={data.image} options={{ sizes: '(min-width: 60rem) 24rem, 100vw', priority: true }} />

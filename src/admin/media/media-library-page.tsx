@@ -1,4 +1,4 @@
-import { CsrfField, Field, Select } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, Field, Select } from '../../render/form.tsx';
 import { type PageLinks, Pagination } from '../../render/pagination.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -60,11 +60,7 @@ function usageLabel(count: number): string {
 function UploadSummary({ summary }: { summary: MediaLibraryPageData['summary'] }) {
   return (
     <>
-      {summary.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {summary.notice}
-        </p>
-      ) : null}
+      <FormOutcome notice={summary.notice} />
       {summary.added.length > 0 ? (
         <div class="form-message form-message--ok" role="status">
           <p>{messages.addedIntro(summary.added.length)}</p>

@@ -22,7 +22,7 @@ import {
 } from '../../media/index.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
-import { adminChrome, type AdminContext, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { type MediaEditPageData, renderMediaEditPage } from './media-edit-page.tsx';
 import { LibraryQuery, showMediaLibrary, textOrRepeated } from './media-library-screen.ts';
 import { mediaUploadRoutes } from './media-upload.routes.ts';
@@ -74,47 +74,43 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     ]);
     const dateStyle = dateStyleOf(context.site.settings.current());
     const describeRefusal = whyCannotDescribe(staff, item, { usage, isSiteLogo: isSiteLogo(item.id) });
-    return sendHtml(
-      reply,
-      status,
-      renderMediaEditPage(adminChrome(context, request, reply), {
-        id: item.id,
-        name: item.originalName,
-        facts: {
-          type: item.mimeType.replace('image/', '').toUpperCase(),
-          size: `${item.width} × ${item.height} pixels, ${formatBytes(item.bytes)}`,
-          uploadedIso: item.createdAt.toISOString(),
-          uploadedLabel: formatDateTime(item.createdAt, dateStyle),
-          ...(uploader ? { uploadedBy: uploader } : {}),
-        },
-        image: toResponsiveImage(item),
-        values: form.values ?? descriptionOf(item),
-        errors: form.errors ?? {},
-        // Every use counts for who may edit the image, but only articles this person may see are named.
-        hiddenUsageCount: usage.filter((article) => !isListedFor(staff, article)).length,
-        usage: usage
-          .filter((article) => isListedFor(staff, article))
-          .map((article) => ({
-            headline: article.headline,
-            status: article.status,
-            editUrl: `/admin/articles/${article.id}`,
-            publicUrl:
-              article.status === 'published' ? articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null }) : null,
-          })),
-        history: history.map((entry) => ({
-          changedIso: entry.changedAt.toISOString(),
-          changedLabel: formatDateTime(entry.changedAt, dateStyle),
-          changedBy: entry.changedBy,
-          values: descriptionOf(entry),
+    return sendAdminPage(context, request, reply, status, renderMediaEditPage, {
+      id: item.id,
+      name: item.originalName,
+      facts: {
+        type: item.mimeType.replace('image/', '').toUpperCase(),
+        size: `${item.width} × ${item.height} pixels, ${formatBytes(item.bytes)}`,
+        uploadedIso: item.createdAt.toISOString(),
+        uploadedLabel: formatDateTime(item.createdAt, dateStyle),
+        ...(uploader ? { uploadedBy: uploader } : {}),
+      },
+      image: toResponsiveImage(item),
+      values: form.values ?? descriptionOf(item),
+      errors: form.errors ?? {},
+      // Every use counts for who may edit the image, but only articles this person may see are named.
+      hiddenUsageCount: usage.filter((article) => !isListedFor(staff, article)).length,
+      usage: usage
+        .filter((article) => isListedFor(staff, article))
+        .map((article) => ({
+          headline: article.headline,
+          status: article.status,
+          editUrl: `/admin/articles/${article.id}`,
+          publicUrl:
+            article.status === 'published' ? articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null }) : null,
         })),
-        canDelete: whyCannotDelete(staff) === undefined,
-        isSiteLogo: isSiteLogo(item.id),
-        ...(describeRefusal ? { describeRefusal } : {}),
-        ...(form.refusedNow ? { refusedNow: true } : {}),
-        ...(form.notice ? { notice: form.notice } : {}),
-        ...(form.problem ? { problem: form.problem } : {}),
-      }),
-    );
+      history: history.map((entry) => ({
+        changedIso: entry.changedAt.toISOString(),
+        changedLabel: formatDateTime(entry.changedAt, dateStyle),
+        changedBy: entry.changedBy,
+        values: descriptionOf(entry),
+      })),
+      canDelete: whyCannotDelete(staff) === undefined,
+      isSiteLogo: isSiteLogo(item.id),
+      ...(describeRefusal ? { describeRefusal } : {}),
+      ...(form.refusedNow ? { refusedNow: true } : {}),
+      ...(form.notice ? { notice: form.notice } : {}),
+      ...(form.problem ? { problem: form.problem } : {}),
+    });
   };
 
   app.get<{ Params: IdParams; Querystring: { saved?: string } }>(

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { policyKeys, policyTitles } from '../../settings/index.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -41,11 +41,7 @@ export function renderSettingsPage(
         How comments are moderated, when they close and how long commenters’ IP addresses are kept are set in the{' '}
         <a href="/admin/comments/policy">comment policy</a>.
       </p>
-      {form.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {form.notice}
-        </p>
-      ) : null}
+      <FormOutcome notice={form.notice} />
       <ErrorSummary errors={errors} labels={settingsLabels} />
       <form method="post" action="/admin/settings" class="admin-form editor" novalidate>
         <CsrfField token={chrome.csrfToken} />

@@ -3,7 +3,7 @@ import { audit, can } from '../../accounts/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { getMediaItem, listAllMedia, logoImage } from '../../media/index.ts';
 import { navigationToText, policyKeys, type SiteLogo, type SiteSettings, siteLogo, validateSiteSettings } from '../../settings/index.ts';
-import { accountDeps, adminChrome, type AdminContext, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { renderSettingsPage } from './settings-page.tsx';
 
 const messages = {
@@ -45,7 +45,7 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
       value: String(m.id),
       label: m.caption ? `${m.originalName}: ${m.caption.slice(0, 60)}` : m.originalName,
     }));
-    return sendHtml(reply, status, renderSettingsPage(adminChrome(context, request, reply), { ...form, images, logo: siteLogo(context.site) }));
+    return sendAdminPage(context, request, reply, status, renderSettingsPage, { ...form, images, logo: siteLogo(context.site) });
   };
 
   /** The library image chosen as the logo, with the variant feeds and JSON-LD will link; '' is the shipped logo. */

@@ -1,7 +1,7 @@
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
-import { CsrfField, Field } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, Field } from '../../render/form.tsx';
 
 export interface SessionRow {
   readonly isCurrent: boolean;
@@ -26,11 +26,7 @@ export function renderAccountPage(chrome: AdminChrome, data: AccountPageData): s
   return renderDocument(
     <AdminDocument chrome={chrome} title="Your account">
       <h1>Your account</h1>
-      {data.notice ? (
-        <p class="form-message form-message--ok" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <FormOutcome notice={data.notice} />
       <dl class="admin-facts">
         <dt>Name</dt>
         <dd>{data.name}</dd>

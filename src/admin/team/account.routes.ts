@@ -6,7 +6,7 @@ import { RateLimitedError, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
 import { renderAccountPage } from './account-page.tsx';
-import { accountDeps, adminChrome, type AdminContext, requestMeta, requireSessionId, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { accountDeps, type AdminContext, requestMeta, requireSessionId, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { renderTwoStepSetupPage } from './two-step-pages.tsx';
 
 function describeBrowser(userAgent: string): string {
@@ -24,25 +24,21 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
     const staff = requireStaff(request);
     const dateStyle = dateStyleOf(context.site.settings.current());
     const sessions = await listSessionsOf(deps, staff);
-    return sendHtml(
-      reply,
-      status,
-      renderAccountPage(adminChrome(context, request, reply), {
-        name: staff.name,
-        email: staff.email,
-        role: staff.role,
-        ...(notice ? { notice } : {}),
-        ...(twoStepError ? { twoStepError } : {}),
-        twoStepOn: await isTwoStepOn(deps, staff),
-        sessions: sessions.map((session) => ({
-          isCurrent: session.id === request.staffSessionId,
-          device: describeBrowser(session.userAgent),
-          ip: session.ip,
-          signedInLabel: formatDateTime(session.createdAt, dateStyle),
-          lastSeenLabel: formatDateTime(session.lastSeenAt, dateStyle),
-        })),
-      }),
-    );
+    return sendAdminPage(context, request, reply, status, renderAccountPage, {
+      name: staff.name,
+      email: staff.email,
+      role: staff.role,
+      ...(notice ? { notice } : {}),
+      ...(twoStepError ? { twoStepError } : {}),
+      twoStepOn: await isTwoStepOn(deps, staff),
+      sessions: sessions.map((session) => ({
+        isCurrent: session.id === request.staffSessionId,
+        device: describeBrowser(session.userAgent),
+        ip: session.ip,
+        signedInLabel: formatDateTime(session.createdAt, dateStyle),
+        lastSeenLabel: formatDateTime(session.lastSeenAt, dateStyle),
+      })),
+    });
   };
 
   app.get('/admin/account', (request, reply) => showAccount(request, reply));
@@ -54,15 +50,11 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   });
   const showSetup = async (request: FastifyRequest, reply: FastifyReply, status: number, secret: string, errors: Record<string, string>) => {
     const uri = twoStepUri(requireStaff(request), context.site.settings.current().name, secret);
-    return sendHtml(
-      reply,
-      status,
-      renderTwoStepSetupPage(adminChrome(context, request, reply), {
-        secret,
-        qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 200 }),
-        form: { values: {}, errors },
-      }),
-    );
+    return sendAdminPage(context, request, reply, status, renderTwoStepSetupPage, {
+      secret,
+      qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 200 }),
+      form: { values: {}, errors },
+    });
   };
 
   app.get('/admin/account/two-step', async (request, reply) =>

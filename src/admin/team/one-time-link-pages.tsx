@@ -1,7 +1,7 @@
 import { CsrfField, ErrorSummary, Field } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
-import { type FormState, NewPasswordFields } from './sign-in-pages.tsx';
+import { EmailField, type FormState, NewPasswordFields } from './sign-in-pages.tsx';
 import { roleDescriptions } from './team-pages.tsx';
 
 const labels = { name: 'Your name', password: 'New password', passwordAgain: 'New password again', email: 'Email address' };
@@ -47,16 +47,7 @@ export function renderResetRequestPage(chrome: AdminChrome, form: FormState, sen
         )}
         <form method="post" action="/admin/reset" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
-          <Field
-            name="email"
-            label={labels.email}
-            type="email"
-            value={form.values.email}
-            error={form.errors.email}
-            required
-            autocomplete="username"
-            maxlength={254}
-          />
+          <EmailField form={form} label={labels.email} autocomplete="username" />
           <button type="submit" class="button button--primary">
             Send the link
           </button>

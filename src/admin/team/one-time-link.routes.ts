@@ -9,7 +9,7 @@ import {
   setSessionCookie,
 } from '../../accounts/index.ts';
 import { ValidationError } from '../../errors.ts';
-import { type AdminContext, accountDeps, adminChrome, requestMeta, sendHtml } from '../admin-context.ts';
+import { type AdminContext, accountDeps, requestMeta, sendAdminPage } from '../admin-context.ts';
 import { renderInvitationPage, renderNewPasswordPage, renderResetRequestPage } from './one-time-link-pages.tsx';
 import { emptyForm } from './sign-in-pages.tsx';
 import { AccountForm, TokenQuery } from './team-forms.ts';
@@ -21,7 +21,7 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
 
   app.get<{ Querystring: TokenQuery }>('/admin/invite', { schema: { querystring: TokenQuery } }, async (request, reply) => {
     const invitation = await getInvitation(deps, request.query.token);
-    return sendHtml(reply, 200, renderInvitationPage(adminChrome(context, request, reply), emptyForm, invitation, request.query.token));
+    return sendAdminPage(context, request, reply, 200, renderInvitationPage, emptyForm, invitation, request.query.token);
   });
 
   app.post<{ Querystring: TokenQuery; Body: AccountForm }>(
@@ -37,12 +37,12 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const form = { values: { name: name.slice(0, 200) }, errors: error.fields };
-        return sendHtml(reply, 422, renderInvitationPage(adminChrome(context, request, reply), form, await getInvitation(deps, token), token));
+        return sendAdminPage(context, request, reply, 422, renderInvitationPage, form, await getInvitation(deps, token), token);
       }
     },
   );
 
-  app.get('/admin/reset', async (request, reply) => sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), emptyForm, false)));
+  app.get('/admin/reset', async (request, reply) => sendAdminPage(context, request, reply, 200, renderResetRequestPage, emptyForm, false));
 
   // Always the same answer, so the form cannot be used to find out who works here.
   app.post<{ Body: AccountForm }>(
@@ -58,13 +58,13 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
           text: `Someone asked to reset the password of this newsroom account. If it was you, open this link within an hour:\n\n${context.site.publicUrl}/admin/reset/new?token=${link.token}\n\nIf it was not you, ignore this email; your password stays as it is.`,
         });
       }
-      return sendHtml(reply, 200, renderResetRequestPage(adminChrome(context, request, reply), { values: { email }, errors: {} }, true));
+      return sendAdminPage(context, request, reply, 200, renderResetRequestPage, { values: { email }, errors: {} }, true);
     },
   );
 
   app.get<{ Querystring: TokenQuery }>('/admin/reset/new', { schema: { querystring: TokenQuery } }, async (request, reply) => {
     await checkPasswordResetLink(deps, request.query.token);
-    return sendHtml(reply, 200, renderNewPasswordPage(adminChrome(context, request, reply), emptyForm, request.query.token));
+    return sendAdminPage(context, request, reply, 200, renderNewPasswordPage, emptyForm, request.query.token);
   });
 
   app.post<{ Querystring: TokenQuery; Body: AccountForm }>(
@@ -82,7 +82,7 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
         return reply.redirect('/admin', 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return sendHtml(reply, 422, renderNewPasswordPage(adminChrome(context, request, reply), { values: {}, errors: error.fields }, request.query.token));
+        return sendAdminPage(context, request, reply, 422, renderNewPasswordPage, { values: {}, errors: error.fields }, request.query.token);
       }
     },
   );

@@ -1,6 +1,6 @@
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
-import { CsrfField, ErrorSummary, Field } from '../../render/form.tsx';
+import { CsrfField, FormOutcome, ErrorSummary, Field } from '../../render/form.tsx';
 import { minPasswordLength } from '../../accounts/index.ts';
 
 export interface FormState {
@@ -8,6 +8,23 @@ export interface FormState {
   readonly errors: Readonly<Record<string, string>>;
   /** A problem with the whole form rather than one field, e.g. wrong credentials. */
   readonly message?: string;
+}
+
+/** An address as the team's forms ask for it; `autocomplete` tells a password manager whether it signs someone in. */
+export function EmailField(props: { form: FormState; label: string; autocomplete: 'username' | 'email' | 'off'; autofocus?: boolean }) {
+  return (
+    <Field
+      name="email"
+      label={props.label}
+      type="email"
+      value={props.form.values.email}
+      error={props.form.errors.email}
+      required
+      autocomplete={props.autocomplete}
+      maxlength={254}
+      autofocus={props.autofocus}
+    />
+  );
 }
 
 export const emptyForm: FormState = { values: {}, errors: {} };
@@ -19,26 +36,12 @@ export function renderSignInPage(chrome: AdminChrome, form: FormState, next: str
     <AdminDocument chrome={chrome} title="Sign in">
       <div class="admin-narrow">
         <h1>Sign in to the newsroom</h1>
-        {form.message ? (
-          <p class="form-message" role="alert">
-            {form.message}
-          </p>
-        ) : null}
+        <FormOutcome problem={form.message} />
         <ErrorSummary errors={form.errors} labels={signInLabels} />
         <form method="post" action="/admin/login" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="next" value={next} />
-          <Field
-            name="email"
-            label={signInLabels.email}
-            type="email"
-            value={form.values.email}
-            error={form.errors.email}
-            required
-            autocomplete="username"
-            maxlength={254}
-            autofocus
-          />
+          <EmailField form={form} label={signInLabels.email} autocomplete="username" autofocus />
           <Field
             name="password"
             label={signInLabels.password}
@@ -109,16 +112,7 @@ export function renderSetupPage(chrome: AdminChrome, form: FormState, token: str
             maxlength={100}
             autofocus
           />
-          <Field
-            name="email"
-            label={setupLabels.email}
-            type="email"
-            value={form.values.email}
-            error={form.errors.email}
-            required
-            autocomplete="email"
-            maxlength={254}
-          />
+          <EmailField form={form} label={setupLabels.email} autocomplete="email" />
           <NewPasswordFields form={form} />
           <button type="submit" class="button button--primary">
             Create account and sign in

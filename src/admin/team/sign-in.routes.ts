@@ -12,7 +12,7 @@ import {
   signOut,
 } from '../../accounts/index.ts';
 import { GazetteError, RateLimitedError, ValidationError } from '../../errors.ts';
-import { type AdminContext, accountDeps, adminChrome, requestMeta, safeNextPath, sendHtml } from '../admin-context.ts';
+import { type AdminContext, accountDeps, requestMeta, safeNextPath, sendAdminPage } from '../admin-context.ts';
 import { emptyForm, renderSetupPage, renderSignInPage } from './sign-in-pages.tsx';
 import { AccountForm, CodeForm, SignInForm, TokenQuery } from './team-forms.ts';
 import { renderSecondStepPage } from './two-step-pages.tsx';
@@ -32,7 +32,7 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
 
   app.get<{ Querystring: { next?: string } }>('/admin/login', async (request, reply) => {
     if (request.staff) return reply.redirect(safeNextPath(request.query.next), 303);
-    return sendHtml(reply, 200, renderSignInPage(adminChrome(context, request, reply), emptyForm, safeNextPath(request.query.next)));
+    return sendAdminPage(context, request, reply, 200, renderSignInPage, emptyForm, safeNextPath(request.query.next));
   });
 
   app.post<{ Body: SignInForm }>(
@@ -52,14 +52,14 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
         const refused = refusal(error, reply);
         if (!refused) throw error;
         const form = { values: { email: email.slice(0, 254) }, errors: {}, message: refused.message };
-        return sendHtml(reply, refused.status, renderSignInPage(adminChrome(context, request, reply), form, safeNextPath(next)));
+        return sendAdminPage(context, request, reply, refused.status, renderSignInPage, form, safeNextPath(next));
       }
     },
   );
 
   app.get<{ Querystring: { next?: string } }>('/admin/login/code', async (request, reply) => {
     if (!request.cookies[secondStepCookie]) return reply.redirect('/admin/login', 303);
-    return sendHtml(reply, 200, renderSecondStepPage(adminChrome(context, request, reply), emptyForm, safeNextPath(request.query.next)));
+    return sendAdminPage(context, request, reply, 200, renderSecondStepPage, emptyForm, safeNextPath(request.query.next));
   });
 
   app.post<{ Body: CodeForm }>(
@@ -74,20 +74,20 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
         return reply.redirect(next, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
-          return sendHtml(reply, 401, renderSecondStepPage(adminChrome(context, request, reply), { values: {}, errors: error.fields }, next));
+          return sendAdminPage(context, request, reply, 401, renderSecondStepPage, { values: {}, errors: error.fields }, next);
         }
         // The half-finished sign-in is over (spent, expired or paused): back to the password.
         const refused = refusal(error, reply);
         if (!refused) throw error;
         clearSecondStepCookie(reply, context.secureCookies);
-        return sendHtml(reply, refused.status, renderSignInPage(adminChrome(context, request, reply), { ...emptyForm, message: refused.message }, next));
+        return sendAdminPage(context, request, reply, refused.status, renderSignInPage, { ...emptyForm, message: refused.message }, next);
       }
     },
   );
 
   app.get<{ Querystring: TokenQuery }>('/admin/setup', { schema: { querystring: TokenQuery } }, async (request, reply) => {
     await checkSetupToken(deps, request.query.token);
-    return sendHtml(reply, 200, renderSetupPage(adminChrome(context, request, reply), emptyForm, request.query.token));
+    return sendAdminPage(context, request, reply, 200, renderSetupPage, emptyForm, request.query.token);
   });
 
   app.post<{ Querystring: TokenQuery; Body: AccountForm }>(
@@ -102,7 +102,7 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const form = { values: { name: name.slice(0, 200), email: email.slice(0, 300) }, errors: error.fields };
-        return sendHtml(reply, 422, renderSetupPage(adminChrome(context, request, reply), form, request.query.token));
+        return sendAdminPage(context, request, reply, 422, renderSetupPage, form, request.query.token);
       }
     },
   );

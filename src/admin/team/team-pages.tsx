@@ -1,9 +1,9 @@
 import type { AuditEntry, Role, TeamMember } from '../../accounts/index.ts';
-import { CsrfField, ErrorSummary, Field } from '../../render/form.tsx';
+import { CsrfField, ErrorSummary } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
-import type { FormState } from './sign-in-pages.tsx';
+import { EmailField, type FormState } from './sign-in-pages.tsx';
 
 export const roleDescriptions: Record<Role, string> = {
   owner: 'Owner: everything, including other owners',
@@ -103,16 +103,7 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
       <ErrorSummary errors={data.invite.errors} labels={{ email: 'Email address', role: 'Role' }} />
       <form method="post" action="/admin/team/invite" class="admin-form admin-form--row" aria-labelledby="invite-heading" novalidate>
         <CsrfField token={chrome.csrfToken} />
-        <Field
-          name="email"
-          label="Email address"
-          type="email"
-          value={data.invite.values.email}
-          error={data.invite.errors.email}
-          required
-          autocomplete="off"
-          maxlength={254}
-        />
+        <EmailField form={data.invite} label="Email address" autocomplete="off" />
         <div class="field">
           <label for="field-role">Role</label>
           {data.invite.errors.role ? <p class="field__error">{data.invite.errors.role}</p> : null}

@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from '../../errors.ts';
 import { PageQuery, rowIdParams } from '../../platform/route-schemas.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
-import { accountDeps, adminChrome, type AdminContext, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import type { FormState } from './sign-in-pages.tsx';
 import { renderAuditPage, renderTeamPage, type TeamPageData } from './team-pages.tsx';
 
@@ -25,21 +25,17 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     const dateStyle = dateStyleOf(context.site.settings.current());
     const members = await listTeam(deps, staff);
     const assignableRoles: Role[] = staff.role === 'owner' ? [...roles] : roles.filter((role) => role !== 'owner');
-    return sendHtml(
-      reply,
-      status,
-      renderTeamPage(adminChrome(context, request, reply), {
-        members: members.map((member) => ({
-          ...member,
-          createdLabel: formatDateTime(member.createdAt, dateStyle),
-          isYou: member.id === staff.id,
-          mayReset: outranks(staff, member),
-        })),
-        assignableRoles,
-        invite: extra.invite ?? { values: {}, errors: {} },
-        ...(extra.notice ? { notice: extra.notice } : {}),
-      }),
-    );
+    return sendAdminPage(context, request, reply, status, renderTeamPage, {
+      members: members.map((member) => ({
+        ...member,
+        createdLabel: formatDateTime(member.createdAt, dateStyle),
+        isYou: member.id === staff.id,
+        mayReset: outranks(staff, member),
+      })),
+      assignableRoles,
+      invite: extra.invite ?? { values: {}, errors: {} },
+      ...(extra.notice ? { notice: extra.notice } : {}),
+    });
   };
 
   /** Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. `to` is the stored address. */
@@ -99,13 +95,13 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
   app.get<{ Querystring: PageQuery }>('/admin/audit', { schema: { querystring: PageQuery } }, async (request, reply) => {
     const dateStyle = dateStyleOf(context.site.settings.current());
     const entries = await listAuditLog(deps, requireStaff(request), request.query.page, 100);
-    return sendHtml(
+    return sendAdminPage(
+      context,
+      request,
       reply,
       200,
-      renderAuditPage(
-        adminChrome(context, request, reply),
-        entries.map((entry) => ({ ...entry, atLabel: formatDateTime(entry.at, dateStyle) })),
-      ),
+      renderAuditPage,
+      entries.map((entry) => ({ ...entry, atLabel: formatDateTime(entry.at, dateStyle) })),
     );
   });
 };
