@@ -30,7 +30,7 @@ export async function lookUpArticle(db: Db, sectionSlug: string, slug: string, n
   const article = await findPublishedArticleBySlug(db, slug, now);
   if (article) {
     const canonical = articleUrl(article);
-    return canonical === `/${sectionSlug}/${slug}` ? { kind: 'found', article } : { kind: 'moved', location: canonical };
+    return canonical === articleUrl({ slug, section: { slug: sectionSlug } }) ? { kind: 'found', article } : { kind: 'moved', location: canonical };
   }
   const formerId = await findArticleIdBySlugHistory(db, sectionSlug, slug);
   const former = formerId === undefined ? undefined : await findArticleById(db, formerId);

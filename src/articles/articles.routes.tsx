@@ -92,7 +92,8 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const asked = commentViewOf(request.query);
       // Each view of the comments (order, page, reply form) is cached apart, under its canonical address only.
       const address = (path: string, view: CommentView) => (comments ? commentViewAddress(path, view, comments.policy().order) : path);
-      const askedAddress = address(`/${sectionSlug}/${slug}`, asked);
+      // Built like the canonical address (a Korean slug percent-encoded), so the two compare as they should.
+      const askedAddress = address(articleUrl({ slug, section: { slug: sectionSlug } }), asked);
       const ownCommentIds = comments ? comments.ownCommentIds(request.headers.cookie) : [];
       // A browser that posted comments may have some still pending here: it must be asked before the cache answers.
       const cached = ownCommentIds.length > 0 ? undefined : pages.get(askedAddress);

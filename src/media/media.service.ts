@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { Db } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
-import { slugFrom } from '../platform/slugs.ts';
+import { asciiSlugFrom } from '../platform/slugs.ts';
 import type { descriptionFields, ImageDescription } from './image-description.ts';
 import { readEmbeddedDescription } from './image-metadata.ts';
 import { extensionFor, fitsFormat, maxVariantSide, type MediaFiles, VariantFailedError, variantFormats, widthsFor } from './media-files.ts';
@@ -69,7 +69,7 @@ export async function importImage(
   const { metadata, mimeType, width, height } = await inspectImage(upload.bytes);
   const hash = createHash('sha256').update(upload.bytes).digest('hex').slice(0, 10);
   const originalName = replaceControlCharacters(upload.originalName.split(/[\\/]/).at(-1) ?? '', 'line', '').slice(-255) || 'image';
-  const storageKey = `${slugFrom(originalName.replace(/\.[a-z0-9]+$/i, ''))}-${hash}`;
+  const storageKey = `${asciiSlugFrom(originalName.replace(/\.[a-z0-9]+$/i, ''))}-${hash}`;
   const existing = await findMediaByStorageKey(deps.db, storageKey);
   if (existing) return existing;
   const embedded = await readEmbeddedDescription(metadata);

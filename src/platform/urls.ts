@@ -3,12 +3,21 @@
  * never disagree about where something lives.
  */
 
+/**
+ * A slug as it appears in a URL: slugs in Korean or Arabic are percent-encoded, so every address
+ * Gazette writes (links, Location headers, sitemaps, cache keys) is plain ASCII; browsers show it decoded.
+ */
+function segment(slug: string): string {
+  // The builders double as route patterns (feedUrl({ slug: ':tagSlug' })); no slug starts with a colon.
+  return slug.startsWith(':') ? slug : encodeURIComponent(slug);
+}
+
 export function homeUrl(): string {
   return '/';
 }
 
 export function articleUrl(article: { readonly slug: string; readonly section: { readonly slug: string } | null }): string {
-  return `/${article.section?.slug ?? 'news'}/${article.slug}`;
+  return `/${segment(article.section?.slug ?? 'news')}/${segment(article.slug)}`;
 }
 
 function withPage(path: string, page: number): string {
@@ -16,15 +25,15 @@ function withPage(path: string, page: number): string {
 }
 
 export function sectionUrl(section: { readonly slug: string }, page = 1): string {
-  return withPage(`/${section.slug}`, page);
+  return withPage(`/${segment(section.slug)}`, page);
 }
 
 export function tagUrl(tag: { readonly slug: string }, page = 1): string {
-  return withPage(`/tag/${tag.slug}`, page);
+  return withPage(`/tag/${segment(tag.slug)}`, page);
 }
 
 export function authorUrl(author: { readonly slug: string }, page = 1): string {
-  return withPage(`/author/${author.slug}`, page);
+  return withPage(`/author/${segment(author.slug)}`, page);
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
