@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/database.ts';
 import { commentFeedRoutes, feedRoutes, sitemapRoutes } from './feeds/index.ts';
+import { findRedirectLocation, wordPressQueryRedirects } from './imports/index.ts';
 import { MediaFiles, mediaRoutes } from './media/index.ts';
 import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -92,7 +93,8 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: badUrlHandler(renderErrorPage),
   });
-  await app.register(errorHandling, { render: renderErrorPage });
+  await app.register(errorHandling, { render: renderErrorPage, findRedirect: (url) => findRedirectLocation(db, url, clock.now()) });
+  await app.register(wordPressQueryRedirects, { db, clock });
   await registerSecurityHeaders(app, { https: config.https });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 

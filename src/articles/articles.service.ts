@@ -40,7 +40,7 @@ export interface SaveOptions {
   /** The article's version when the editor opened it; a newer one means someone else saved meanwhile. */
   readonly expectedVersion?: number;
   /** More writes that stand or fall with this save (run in its transaction), e.g. marking a pending change accepted. */
-  readonly alongside?: (trx: Db) => Promise<void>;
+  readonly alongside?: (trx: Db, articleId: number) => Promise<void>;
 }
 
 export interface ArticleDeps {
@@ -181,6 +181,7 @@ export async function createArticle(deps: ArticleDeps, input: ArticleInput, opti
     await replaceArticleTags(trx, articleId, input.tagIds);
     await insertRevision(trx, { articleId, savedAt: now, savedBy: options.actorId ?? null, snapshot: snapshotOf(row, input) });
     await syncSearchDocument(trx, articleId);
+    await options.alongside?.(trx, articleId);
     return articleId;
   });
   return getArticle(deps.db, id);
@@ -209,7 +210,7 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
     const moved = after && (after.slug !== before.slug || after.section?.id !== before.section?.id);
     if (moved && before.publishedAt) await recordSlugHistory(trx, id, before.section?.slug ?? 'news', before.slug, now);
     await syncSearchDocument(trx, id);
-    await options.alongside?.(trx);
+    await options.alongside?.(trx, id);
   });
   const after = await getArticle(deps.db, id);
   deps.changes.announce(tagsAffectedBy(before, after));

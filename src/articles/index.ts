@@ -1,4 +1,5 @@
 export type { Article, ArticleIndexEntry, ArticleKind, Correction, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
+export { isPublished } from './article.ts';
 export { articleRoutes } from './articles.routes.tsx';
 export { renderArticleDocument, renderArticlePageById } from './article-document.tsx';
 export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
@@ -39,3 +40,4 @@ export {
   rejectPendingChange,
   withdrawPendingChange,
 } from './pending-changes.ts';
+export { type ImportedState, saveImportedArticle } from './article-imports.ts';

@@ -23,3 +23,4 @@ export {
 export { addBlock, editComment, type ModerationAction, moderateComments, moderationActions, replyAsStaff, setCommenterBan } from './moderation.service.ts';
 export { eraseCommenterData, exportCommenterData } from './privacy.queries.ts';
 export { startCommentHousekeeping } from './housekeeping.ts';
+export { storeForeignComment, updateForeignComment } from './comment-imports.ts';

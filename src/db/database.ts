@@ -13,6 +13,7 @@ import type { AuditLogTable, OneTimeTokenTable, SessionTable, SignInThrottleTabl
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
+import type { ImportRecordTable, RedirectTable } from '../imports/import.table.ts';
 import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
@@ -34,9 +35,11 @@ export interface Database {
   comment_blocks: CommentBlockTable;
   commenters: CommenterTable;
   comments: CommentTable;
+  import_records: ImportRecordTable;
   media: MediaTable;
   media_description_history: MediaDescriptionHistoryTable;
   one_time_tokens: OneTimeTokenTable;
+  redirects: RedirectTable;
   sections: SectionTable;
   sessions: SessionTable;
   settings: SettingTable;

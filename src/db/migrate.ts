@@ -11,6 +11,7 @@ import * as comments from './migrations/2026-11-27T1200-comments.ts';
 import * as signInDefences from './migrations/2026-12-04T1000-sign-in-defences.ts';
 import * as pendingChanges from './migrations/2026-12-04T1010-pending-changes.ts';
 import * as mediaOwnership from './migrations/2026-12-04T1020-media-ownership.ts';
+import * as imports from './migrations/2026-12-05T1000-imports.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1000-sign-in-defences': signInDefences,
   '2026-12-04T1010-pending-changes': pendingChanges,
   '2026-12-04T1020-media-ownership': mediaOwnership,
+  '2026-12-05T1000-imports': imports,
 };
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
 
@@ -24,7 +23,12 @@ function toPayloads(from: string, tags: readonly ContentTag[]): string[] {
  * here is sent with NOTIFY, and changes heard from the others are announced locally as "remote".
  * Returns a function that stops it.
  */
-export async function broadcastChangesOverPostgres(changes: ContentChanges, connectionString: string, log: FastifyBaseLogger): Promise<() => Promise<void>> {
+/** Where the broadcast's warnings go: the server's logger, or the command line's standard error. */
+export interface WarningLog {
+  warn(details: unknown, message?: string): void;
+}
+
+export async function broadcastChangesOverPostgres(changes: ContentChanges, connectionString: string, log: WarningLog): Promise<() => Promise<void>> {
   const instanceId = randomUUID();
   let client: pg.Client | undefined;
   let stopped = false;

@@ -51,17 +51,38 @@ function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: Fa
   return reply.type('text/html; charset=utf-8').send(render({ status, title, message, path }));
 }
 
+/** Where an address nothing answers has moved to (an imported site's old URLs), if anywhere. */
+export type RedirectFinder = (url: string) => Promise<string | undefined>;
+
+/** A Location header carries ASCII only; what is already percent-encoded stays as it is. */
+function asciiLocation(location: string): string {
+  return location.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
+}
+
+export interface ErrorHandlingOptions {
+  readonly render: ErrorPageRenderer;
+  readonly findRedirect?: RedirectFinder;
+}
+
 /**
  * The one place errors become responses: expected errors show their message, unknown ones are
- * logged with their cause and shown as a generic page.
+ * logged with their cause and shown as a generic page. Before a reader gets a 404, the addresses
+ * an import brought along get their chance to answer with a 301.
  */
-export const errorHandling = fp<{ render: ErrorPageRenderer }>(async (app: FastifyInstance, { render }) => {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export const errorHandling = fp<ErrorHandlingOptions>(async (app: FastifyInstance, { render, findRedirect }) => {
+  const notFound = async (request: FastifyRequest, reply: FastifyReply, described: ErrorDescription) => {
+    const location = findRedirect && (request.method === 'GET' || request.method === 'HEAD') ? await findRedirect(request.url) : undefined;
+    if (location !== undefined) return reply.code(301).header('cache-control', 'public, max-age=3600').redirect(asciiLocation(location), 301);
+    return sendError(render, request, reply, described);
+  };
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const described = describeError(error);
     if (described.status >= 500) request.log.error({ err: error }, 'request failed');
+    // An old address can also be one Gazette's routes refuse outright (`/author/hana.kim`: no dots in slugs).
+    if (described.status === 404 || (described.status === 400 && (error as FastifyError).validation)) return notFound(request, reply, described);
     return sendError(render, request, reply, described);
   });
-  app.setNotFoundHandler((request, reply) => sendError(render, request, reply, { status: 404, code: codeForStatus(404), message: genericMessages[404]! }));
+  app.setNotFoundHandler((request, reply) => notFound(request, reply, { status: 404, code: codeForStatus(404), message: genericMessages[404]! }));
 });
 
 export function badUrlHandler(render: ErrorPageRenderer) {

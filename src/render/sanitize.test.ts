@@ -38,3 +38,13 @@ test('only known classes survive on blockquotes', () => {
 test('plain text of stored HTML drops tags and folds white space', () => {
   assert.equal(htmlToText('<p>One <b>two</b></p><p>three &amp; four</p>'), 'One two three & four');
 });
+
+test('tables keep their structure and sane spans, nothing else', () => {
+  assert.equal(
+    clean(
+      '<table style="x" onclick="y"><caption>Turnout</caption><thead><tr><th scope="col" colspan="2">Region</th></tr></thead><tbody><tr><td rowspan="3">A</td><td colspan="1000000">B</td><td colspan="-1" rowspan="x">C</td></tr></tbody></table>',
+    ),
+    '<table><caption>Turnout</caption><thead><tr><th scope="col" colspan="2">Region</th></tr></thead><tbody><tr><td rowspan="3">A</td><td>B</td><td>C</td></tr></tbody></table>',
+  );
+  assert.equal(htmlToText('<table><tr><td>one</td><td>two</td></tr></table>'), 'one two');
+});

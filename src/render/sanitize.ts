@@ -8,6 +8,12 @@ import { enforceFigureShapes } from './stored-figures.ts';
  * reader sees from the database passes through here, so a crafted request cannot store markup
  * the editor could not have produced.
  */
+/** Spans of 1 to 99 cells; anything else only makes the browser invent cells, so it is dropped. */
+function tableCell(tagName: string, attribs: sanitizeHtml.Attributes) {
+  const kept = Object.entries(attribs).filter(([name, value]) => !['colspan', 'rowspan'].includes(name) || /^[1-9]\d?$/.test(value));
+  return { tagName, attribs: Object.fromEntries(kept) };
+}
+
 const allowList: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -30,6 +36,15 @@ const allowList: sanitizeHtml.IOptions = {
     'cite',
     'img',
     'span',
+    // Tables come from imported archives (WordPress's table block); the editor does not make them yet.
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
@@ -38,6 +53,8 @@ const allowList: sanitizeHtml.IOptions = {
     figure: ['class', 'data-media', 'data-provider', 'data-url'],
     img: ['src', 'alt', 'width', 'height'],
     span: ['class'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
   },
   allowedClasses: { blockquote: ['pull-quote'], figure: ['inline-photo', 'embed'], span: ['figure__text', 'figure__credit'] },
   allowedSchemes: ['https', 'http', 'mailto'],
@@ -50,6 +67,8 @@ const allowList: sanitizeHtml.IOptions = {
       tagName,
       attribs: /^https?:/i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs,
     }),
+    th: tableCell,
+    td: tableCell,
   },
   disallowedTagsMode: 'discard',
 };
@@ -61,7 +80,7 @@ export function sanitizeStoredHtml(html: string): SafeHtml {
 /** Plain text of stored HTML, for meta descriptions, word counts and search snippets. */
 export function htmlToText(html: string): string {
   // Block ends become spaces, so "</p><p>" does not glue two words together.
-  const spaced = html.replace(/<\/(p|h[1-6]|li|blockquote|figcaption)>|<br\s*\/?>/gi, '$& ');
+  const spaced = html.replace(/<\/(p|h[1-6]|li|blockquote|figcaption|th|td|caption)>|<br\s*\/?>/gi, '$& ');
   return decodeHTML(sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} }))
     .replace(/\s+/g, ' ')
     .trim();

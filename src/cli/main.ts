@@ -1,0 +1,111 @@
+import { createReadStream } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { connectFromConfig } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { importWordPress, WxrFormatError } from '../imports/index.ts';
+import { MediaFiles } from '../media/index.ts';
+import { broadcastChangesOverPostgres, type WarningLog } from '../platform/change-broadcast.postgres.ts';
+import { ContentChanges } from '../platform/content-changes.ts';
+import { systemClock } from '../platform/clock.ts';
+import { terminalProgress } from './progress.ts';
+
+const usage = `Usage: npx gazette <command>
+
+Commands:
+  import wordpress <export.xml> [--uploads <dir>] [--dry-run]
+      Bring in a WordPress export (Tools › Export › All content, WXR 1.1 or 1.2).
+      --uploads   a copy of the site's wp-content/uploads folder, for the photos
+      --category-base, --tag-base   the old site's permalink bases, if not "category" and "tag"
+
+Settings come from the same environment as the server: GAZETTE_DATA_DIR, DATABASE_URL.`;
+
+/** The broadcast's rare warnings go to stderr, apart from the report on stdout. */
+const quietLog: WarningLog = {
+  warn: (details, message) => console.error(`gazette: ${message ?? String(details)}`),
+};
+
+/** A problem the person running the command can fix; shown without a stack trace, exit code 1. */
+class CommandError extends Error {}
+
+async function readableFile(path: string | undefined, what: string): Promise<string> {
+  if (!path) throw new CommandError(`Name the ${what} to import.\n\n${usage}`);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CommandError(`${path} is not a file.`);
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw new CommandError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'permission denied'}.`);
+  }
+  return path;
+}
+
+async function readableFolder(path: string, what: string): Promise<string> {
+  try {
+    if (!(await stat(path)).isDirectory()) throw new Error();
+  } catch {
+    throw new CommandError(`${what} ${path} is not a folder this command can read.`);
+  }
+  return path;
+}
+
+async function importWordPressCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      uploads: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'category-base': { type: 'string', multiple: true },
+      'tag-base': { type: 'string', multiple: true },
+    },
+  });
+  if (positionals.length > 1) throw new CommandError(`One export file at a time; got ${positionals.length}.\n\n${usage}`);
+  const file = await readableFile(positionals[0], 'WordPress export file');
+  const uploadsDir = values.uploads === undefined ? undefined : await readableFolder(values.uploads, 'The uploads folder');
+  const config = loadConfig();
+  const database = connectFromConfig(config);
+  const changes = new ContentChanges();
+  // Servers on the same PostgreSQL database drop the pages an import changes, as they do for each other.
+  const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(changes, config.databaseUrl, quietLog) : async () => {};
+  try {
+    await migrateToLatest(database.db);
+    const report = await importWordPress(
+      { db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) },
+      {
+        open: () => createReadStream(file),
+        progress: terminalProgress(),
+        dryRun: values['dry-run'],
+        ...(uploadsDir ? { uploadsDir } : {}),
+        ...(values['category-base'] ? { categoryBases: values['category-base'] } : {}),
+        ...(values['tag-base'] ? { tagBases: values['tag-base'] } : {}),
+      },
+    );
+    console.log(report.toText());
+  } finally {
+    await stopBroadcast();
+    await database.destroy();
+  }
+}
+
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const [command, kind, ...rest] = argv;
+  try {
+    if (command === 'import' && kind === 'wordpress') await importWordPressCommand(rest);
+    else if (command === undefined || command === 'help' || command === '--help' || command === '-h') console.log(usage);
+    else throw new CommandError(`Unknown command: ${[command, kind].filter(Boolean).join(' ')}\n\n${usage}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommandError || error instanceof WxrFormatError || error instanceof ConfigError) {
+      console.error(`gazette: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`gazette: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

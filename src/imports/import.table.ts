@@ -1,0 +1,29 @@
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../db/column-types.ts';
+
+export type ImportSource = 'wordpress' | 'ghost' | 'disqus' | 'gazette';
+export type ImportedKind = 'author' | 'section' | 'tag' | 'media' | 'article' | 'comment';
+
+export interface ImportRecordTable {
+  id: Generated<number>;
+  source: ImportSource;
+  /** The old site's address, e.g. "https://news.example.org". */
+  origin: string;
+  kind: ImportedKind;
+  source_id: string;
+  local_id: number;
+  fingerprint: string;
+  imported_at: Timestamp;
+}
+
+/** Where an old address sends readers now: resolved at request time, so later renames are followed. */
+export type RedirectTarget = 'article' | 'section' | 'tag' | 'author' | 'media' | 'home' | 'site-feed' | 'section-feed' | 'tag-feed' | 'author-feed';
+
+export interface RedirectTable {
+  id: Generated<number>;
+  /** Decoded, without a trailing slash; a WordPress query address is kept as `/?p=12`. */
+  path: string;
+  target_kind: RedirectTarget;
+  target_id: number | null;
+  created_at: Timestamp;
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../db/database.ts';
+import { toTimestamp } from '../db/row-values.ts';
+import type { RedirectTarget } from './import.table.ts';
+
+export interface StoredRedirect {
+  readonly targetKind: RedirectTarget;
+  readonly targetId: number | null;
+}
+
+/** Points `path` at a target; an address claimed again (a re-run, a second import) follows the newest claim. */
+export async function saveRedirect(db: Db, path: string, target: StoredRedirect, now: Date): Promise<void> {
+  const values = { target_kind: target.targetKind, target_id: target.targetId };
+  await db
+    .insertInto('redirects')
+    .values({ path, ...values, created_at: toTimestamp(now) })
+    .onConflict((oc) => oc.column('path').doUpdateSet(values))
+    .execute();
+}
+
+export async function findRedirect(db: Db, path: string): Promise<StoredRedirect | undefined> {
+  const row = await db.selectFrom('redirects').select(['target_kind', 'target_id']).where('path', '=', path).executeTakeFirst();
+  return row ? { targetKind: row.target_kind, targetId: row.target_id } : undefined;
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = join(root, 'test/fixtures/imports');
+let dataDir: string;
+
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'gazette-cli-'));
+});
+after(() => rm(dataDir, { recursive: true, force: true }));
+
+/** `npx gazette …` runs bin/gazette.js (package.json "bin"); run it the same way, without npx's lookup. */
+function gazette(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'bin/gazette.js'), ...args],
+      { cwd: root, env: { ...process.env, GAZETTE_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('with no command it prints how to use it', async () => {
+  const run = await gazette();
+  assert.equal(run.code, 0);
+  assert.match(run.stdout, /^Usage: npx gazette <command>$/m);
+  assert.match(run.stdout, /^ {2}import wordpress <export\.xml> \[--uploads <dir>\] \[--dry-run\]$/m);
+});
+
+test('a file that is missing, or is not a WordPress export, is a clear message and exit code 1', async () => {
+  const missing = await gazette('import', 'wordpress', join(dataDir, 'nope.xml'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^gazette: Cannot read .*nope\.xml: there is no such file\.$/m);
+  const ghost = await gazette('import', 'wordpress', join(fixtures, 'ghost/export.json'));
+  assert.equal(ghost.code, 1);
+  assert.match(ghost.stderr, /not a WordPress export/);
+  assert.doesNotMatch(ghost.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('a wrong option or command is exit code 2 or 1 with the usage', async () => {
+  const option = await gazette('import', 'wordpress', join(fixtures, 'wordpress/export.xml'), '--upload', 'x');
+  assert.equal(option.code, 2);
+  assert.match(option.stderr, /Unknown option '--upload'/);
+  const command = await gazette('export-everything');
+  assert.equal(command.code, 1);
+  assert.match(command.stderr, /Unknown command: export-everything/);
+});
+
+test('a dry run prints progress as plain lines when not on a terminal, then the report, and writes nothing', async () => {
+  const run = await gazette('import', 'wordpress', join(fixtures, 'wordpress/export.xml'), '--uploads', join(fixtures, 'wordpress/uploads'), '--dry-run');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^Articles…$/m);
+  assert.match(run.stderr, /^Articles: 8 of 8 \(\d+\/s\)$/m);
+  assert.match(run.stdout, /^Dry run: nothing was written/);
+  assert.match(run.stdout, /articles\s+7 created, 1 skipped/);
+  const again = await gazette('import', 'wordpress', join(fixtures, 'wordpress/export.xml'), '--dry-run');
+  assert.match(again.stdout, /articles\s+7 created/, 'still nothing there to update');
+});

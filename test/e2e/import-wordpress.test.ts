@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type ImportReport, importWordPress, silentProgress } from '../../src/imports/index.ts';
+import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+
+const fixture = fileURLToPath(new URL('../fixtures/imports/wordpress/', import.meta.url));
+
+function runImport(gazette: TestGazette, options: { dryRun?: boolean; uploads?: boolean } = {}): Promise<ImportReport> {
+  return importWordPress(
+    { db: gazette.database.db, clock: { now: () => new Date('2026-12-01T12:00:00Z') }, changes: gazette.changes, files: gazette.mediaFiles },
+    {
+      open: () => createReadStream(`${fixture}export.xml`),
+      progress: silentProgress,
+      dryRun: options.dryRun ?? false,
+      ...(options.uploads === false ? {} : { uploadsDir: `${fixture}uploads` }),
+      categoryBases: ['section', 'category'],
+      tagBases: ['topic', 'tag'],
+    },
+  );
+}
+
+async function location(gazette: TestGazette, url: string): Promise<string | undefined> {
+  const response = await gazette.app.inject({ url });
+  assert.equal(response.statusCode, 301, `${url} answered ${response.statusCode}`);
+  return response.headers.location as string;
+}
+
+describe('a WordPress export, imported into an empty newsroom', () => {
+  let gazette: TestGazette;
+  let report: ImportReport;
+  before(async () => {
+    gazette = await buildTestApp({ seed: false });
+    report = await runImport(gazette);
+  });
+  after(() => gazette.close());
+
+  test('the report counts what came in and says what did not, and why', () => {
+    assert.equal(report.total('articles', 'created'), 7);
+    assert.equal(report.total('articles', 'skipped'), 1);
+    assert.equal(report.total('photos', 'created'), 3);
+    assert.equal(report.total('authors', 'created'), 5);
+    assert.equal(report.total('comments', 'created'), 9);
+    const reasons = report.notes.map((note) => `${note.kind} ${note.sourceId}: ${note.reason}`);
+    assert.ok(
+      reasons.some((reason) => /^articles 16: in the WordPress trash/.test(reason)),
+      reasons.join('\n'),
+    );
+    assert.ok(reasons.some((reason) => /^articles 8: unknown shortcode \[factbox\]/.test(reason)));
+    assert.ok(reasons.some((reason) => /^comments 12: a pingback/.test(reason)));
+    assert.ok(reasons.some((reason) => /^articles 15: private on WordPress/.test(reason)));
+    assert.deepEqual([...report.unmappedFields.keys()], ['custom field print_page']);
+    assert.match(report.toText(), /articles\s+7 created, 1 skipped/);
+  });
+
+  test('a block-editor post reads as it did: dateline, photo with caption and credit, table, pull quote, embed, correction', async () => {
+    const page = await gazette.app.inject({ url: '/world/cairo-election-night-turnout' });
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    assert.match(html, /<h1 class="article__headline">Cairo votes: first results<\/h1>/);
+    assert.match(html, /CAIRO/);
+    assert.doesNotMatch(html, /CAIRO —\s*—/, 'the dash WordPress stored is not doubled');
+    assert.match(html, /<table>/);
+    assert.match(html, /class="pull-quote"/);
+    assert.match(html, /class="embed embed--youtube"/);
+    assert.match(html, /It was 44 per cent\./, 'the correction from the custom field');
+    assert.match(html, /<picture>/);
+  });
+
+  test('old addresses answer 301 to the new ones: permalinks, ?p=, old slugs, archives, authors, feeds, photos', async () => {
+    assert.equal(await location(gazette, '/2025/03/cairo-election-night-turnout/'), '/world/cairo-election-night-turnout');
+    assert.equal(await location(gazette, '/2025/03/cairo-votes-first-results/'), '/world/cairo-election-night-turnout');
+    assert.equal(await location(gazette, '/?p=9'), '/world/cairo-election-night-turnout');
+    assert.equal(await location(gazette, '/?p=8&utm_source=x'), '/culture/lyon-fete-des-lumieres');
+    assert.equal(await location(gazette, '/section/world/'), '/world');
+    assert.equal(await location(gazette, '/category/world/asia/'), '/tag/asia');
+    assert.equal(await location(gazette, `/section/world/asia/${encodeURIComponent('한국')}/`), `/tag/${encodeURIComponent('한국')}`);
+    assert.equal(await location(gazette, `/topic/${encodeURIComponent('서울')}/`), `/tag/${encodeURIComponent('서울')}`);
+    assert.equal(await location(gazette, '/topic/elections/feed/'), '/tag/elections/feed.xml');
+    assert.equal(await location(gazette, '/author/hana.kim/'), '/author/hana-kim');
+    assert.equal(await location(gazette, '/feed/'), '/feed.xml');
+    assert.match((await location(gazette, '/wp-content/uploads/2025/03/seoul-night-market.jpg')) ?? '', /^\/media\/seoul-night-market-[0-9a-f]+\/\d+\.jpg$/);
+    assert.equal((await gazette.app.inject({ url: '/2025/03/no-such-post/' })).statusCode, 404);
+  });
+
+  test('tags in other scripts and with accents stay themselves; sub-categories become tags of the top section', async () => {
+    const tags = await gazette.database.db.selectFrom('tags').select(['slug', 'name']).execute();
+    assert.deepEqual(tags.map((tag) => `${tag.slug}=${tag.name}`).sort(), [
+      'asia=Asia',
+      'cafe-society=Café society',
+      'elections=Élections',
+      'lyon=Lyon',
+      'markets-and-trade=Markets & Trade',
+      'middle-east=Middle East',
+      'street-food=Street food',
+      'القاهرة=القاهرة',
+      '서울=서울',
+      '한국=한국',
+    ]);
+  });
+
+  test('links between posts point at the new addresses; the featured photo keeps its alt text', async () => {
+    const page = await gazette.app.inject({ url: '/world/seoul-night-markets' });
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes('href="/world/cairo-election-night-turnout"'), 'the link by the old permalink of post 9');
+    assert.ok(page.body.includes('href="/culture/lyon-fete-des-lumieres"'), 'the link by ?p=8');
+    assert.doesNotMatch(page.body, /news\.example\.org\/\?p=/);
+    assert.match(page.body, /<picture class="article__photo">.*?alt="Paper lanterns above food stalls at dusk" decoding="async" fetchpriority="high"/s);
+  });
+
+  test('comments keep their thread and state; emails are never shown; pending and trashed ones are not public', async () => {
+    const page = await gazette.app.inject({ url: '/world/seoul-night-markets' });
+    for (const name of ['Mina Park', 'Jae Lee', 'Hana Kim']) assert.match(page.body, new RegExp(name));
+    assert.doesNotMatch(page.body, /Curious reader|Angry Person|Night Owl Eats/);
+    assert.doesNotMatch(page.body, /mina@example\.com|jae@example\.com/);
+    const rows = await gazette.database.db.selectFrom('comments').select(['id', 'parent_id', 'status', 'author_name', 'trained_as']).orderBy('id').execute();
+    const byName = (name: string) => rows.filter((row) => row.author_name === name);
+    const [mina, minaAgain] = byName('Mina Park');
+    const [jae] = byName('Jae Lee');
+    const [hana] = byName('Hana Kim');
+    assert.equal(jae!.parent_id, mina!.id);
+    assert.equal(minaAgain!.parent_id, jae!.id);
+    assert.equal(hana!.parent_id, minaAgain!.id, 'threads keep their depth (four deep)');
+    assert.equal(byName('Angry Person')[0]!.status, 'trash');
+    assert.equal(byName('Curious reader')[0]!.status, 'pending');
+    assert.ok(
+      rows.filter((row) => row.status === 'approved').every((row) => row.trained_as === 'ham'),
+      'approved comments teach the filter',
+    );
+  });
+
+  test('what was not public stays so: the scheduled, draft and private posts answer 404', async () => {
+    const rows = await gazette.database.db.selectFrom('articles').select(['slug', 'status', 'published_at']).execute();
+    const bySlug = new Map(rows.map((row) => [row.slug, row]));
+    assert.equal(bySlug.get('preview-2030-budget')?.status, 'scheduled');
+    assert.equal(bySlug.get('desk-rota-for-the-election-weekend')?.status, 'draft');
+    assert.equal((await gazette.app.inject({ url: '/politics/preview-2030-budget' })).statusCode, 404);
+    assert.equal((await gazette.app.inject({ url: '/?p=15' })).statusCode, 200, 'a private post’s address is not redirected anywhere');
+  });
+
+  test('running it again changes nothing and duplicates nothing', async () => {
+    const count = async (table: 'articles' | 'comments' | 'media' | 'tags' | 'sections' | 'authors' | 'article_revisions') =>
+      Number(
+        (
+          await gazette.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const tables = ['articles', 'comments', 'media', 'tags', 'sections', 'authors', 'article_revisions'] as const;
+    const before = await Promise.all(tables.map(count));
+    const again = await runImport(gazette);
+    assert.deepEqual(await Promise.all(tables.map(count)), before);
+    assert.equal(again.total('articles', 'unchanged'), 7);
+    assert.equal(again.total('comments', 'unchanged'), 9);
+  });
+});
+
+test('a dry run writes nothing and reports the same counts', async (t) => {
+  const gazette = await buildTestApp({ seed: false });
+  t.after(() => gazette.close());
+  const report = await runImport(gazette, { dryRun: true });
+  assert.equal(report.total('articles', 'created'), 7);
+  assert.equal(report.total('comments', 'created'), 9);
+  assert.match(report.toText(), /^Dry run: nothing was written/);
+  for (const table of ['articles', 'comments', 'media', 'tags', 'sections', 'authors', 'redirects'] as const) {
+    const { n } = await gazette.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(n), 0, `${table} is empty`);
+  }
+});
+
+test('without the uploads folder, every photo is reported missing and the articles still come in', async (t) => {
+  const gazette = await buildTestApp({ seed: false });
+  t.after(() => gazette.close());
+  const report = await runImport(gazette, { uploads: false });
+  assert.equal(report.total('articles', 'created'), 7);
+  assert.equal(report.total('photos', 'skipped'), 3);
+  assert.ok(report.notes.some((note) => note.kind === 'photos' && /no --uploads folder/.test(note.reason)));
+});
