@@ -4,7 +4,16 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connectFromConfig } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { importWordPress, WxrFormatError } from '../imports/index.ts';
+import {
+  DisqusFormatError,
+  GhostExportError,
+  type ImportDeps,
+  type ImportReport,
+  importDisqus,
+  importGhost,
+  importWordPress,
+  WxrFormatError,
+} from '../imports/index.ts';
 import { MediaFiles } from '../media/index.ts';
 import { broadcastChangesOverPostgres, type WarningLog } from '../platform/change-broadcast.postgres.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
@@ -18,6 +27,11 @@ Commands:
       Bring in a WordPress export (Tools › Export › All content, WXR 1.1 or 1.2).
       --uploads   a copy of the site's wp-content/uploads folder, for the photos
       --category-base, --tag-base   the old site's permalink bases, if not "category" and "tag"
+  import ghost <export.json> [--images <dir>] [--dry-run]
+      Bring in a Ghost 5 export (Settings › Labs › Export).
+      --images    a copy of the site's content/images folder, for the photos
+  import disqus <export.xml> [--dry-run]
+      Bring in comments from a Disqus export, matched to articles by their addresses (old ones too).
 
 Settings come from the same environment as the server: GAZETTE_DATA_DIR, DATABASE_URL.`;
 
@@ -65,6 +79,41 @@ async function importWordPressCommand(args: string[]): Promise<void> {
   if (positionals.length > 1) throw new CommandError(`One export file at a time; got ${positionals.length}.\n\n${usage}`);
   const file = await readableFile(positionals[0], 'WordPress export file');
   const uploadsDir = values.uploads === undefined ? undefined : await readableFolder(values.uploads, 'The uploads folder');
+  await withImportDeps((deps) =>
+    importWordPress(deps, {
+      open: () => createReadStream(file),
+      progress: terminalProgress(),
+      dryRun: values['dry-run'],
+      ...(uploadsDir ? { uploadsDir } : {}),
+      ...(values['category-base'] ? { categoryBases: values['category-base'] } : {}),
+      ...(values['tag-base'] ? { tagBases: values['tag-base'] } : {}),
+    }),
+  );
+}
+
+async function importGhostCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { images: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  });
+  if (positionals.length > 1) throw new CommandError(`One export file at a time; got ${positionals.length}.\n\n${usage}`);
+  const file = await readableFile(positionals[0], 'Ghost export file');
+  const imagesDir = values.images === undefined ? undefined : await readableFolder(values.images, 'The images folder');
+  await withImportDeps((deps) =>
+    importGhost(deps, { open: () => createReadStream(file), progress: terminalProgress(), dryRun: values['dry-run'], ...(imagesDir ? { imagesDir } : {}) }),
+  );
+}
+
+async function importDisqusCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  if (positionals.length > 1) throw new CommandError(`One export file at a time; got ${positionals.length}.\n\n${usage}`);
+  const file = await readableFile(positionals[0], 'Disqus export file');
+  await withImportDeps((deps) => importDisqus(deps, { open: () => createReadStream(file), progress: terminalProgress(), dryRun: values['dry-run'] }));
+}
+
+/** Opens the configured database (migrating it first), runs one import, prints its report, closes everything. */
+async function withImportDeps(run: (deps: ImportDeps) => Promise<ImportReport>): Promise<void> {
   const config = loadConfig();
   const database = connectFromConfig(config);
   const changes = new ContentChanges();
@@ -72,17 +121,7 @@ async function importWordPressCommand(args: string[]): Promise<void> {
   const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(changes, config.databaseUrl, quietLog) : async () => {};
   try {
     await migrateToLatest(database.db);
-    const report = await importWordPress(
-      { db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) },
-      {
-        open: () => createReadStream(file),
-        progress: terminalProgress(),
-        dryRun: values['dry-run'],
-        ...(uploadsDir ? { uploadsDir } : {}),
-        ...(values['category-base'] ? { categoryBases: values['category-base'] } : {}),
-        ...(values['tag-base'] ? { tagBases: values['tag-base'] } : {}),
-      },
-    );
+    const report = await run({ db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) });
     console.log(report.toText());
   } finally {
     await stopBroadcast();
@@ -94,11 +133,19 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const [command, kind, ...rest] = argv;
   try {
     if (command === 'import' && kind === 'wordpress') await importWordPressCommand(rest);
+    else if (command === 'import' && kind === 'ghost') await importGhostCommand(rest);
+    else if (command === 'import' && kind === 'disqus') await importDisqusCommand(rest);
     else if (command === undefined || command === 'help' || command === '--help' || command === '-h') console.log(usage);
     else throw new CommandError(`Unknown command: ${[command, kind].filter(Boolean).join(' ')}\n\n${usage}`);
     return 0;
   } catch (error) {
-    if (error instanceof CommandError || error instanceof WxrFormatError || error instanceof ConfigError) {
+    if (
+      error instanceof CommandError ||
+      error instanceof WxrFormatError ||
+      error instanceof DisqusFormatError ||
+      error instanceof GhostExportError ||
+      error instanceof ConfigError
+    ) {
       console.error(`gazette: ${error.message}`);
       return 1;
     }

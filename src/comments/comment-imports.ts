@@ -76,6 +76,7 @@ function lessonOf(status: CommentStatus): 'spam' | 'ham' | null {
  */
 export async function storeForeignComment(db: Db, comment: ForeignComment): Promise<{ id: number; adjustments: CommentAdjustment[] }> {
   const clean = cleanForeignComment(comment);
+  const lesson = lessonOf(comment.status);
   const id = await insertComment(db, {
     articleId: comment.articleId,
     parentId: comment.parentId,
@@ -91,12 +92,9 @@ export async function storeForeignComment(db: Db, comment: ForeignComment): Prom
     userAgent: null,
     replyAlertsRequested: false,
     createdAt: comment.createdAt,
+    trainedAs: lesson,
   });
-  const lesson = lessonOf(comment.status);
-  if (lesson) {
-    await teachSpamModel(db, spamFeatures(spamTextOf(clean)), lesson, 1);
-    await setTrainedAs(db, id, lesson);
-  }
+  if (lesson) await teachSpamModel(db, spamFeatures(spamTextOf(clean)), lesson, 1);
   return { id, adjustments: clean.adjustments };
 }
 

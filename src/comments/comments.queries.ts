@@ -93,6 +93,8 @@ export interface NewCommentRow {
   readonly userAgent: string | null;
   readonly replyAlertsRequested: boolean;
   readonly createdAt: Date;
+  /** What the learning filter was taught from it, when that is decided as it is stored (an imported comment). */
+  readonly trainedAs?: 'spam' | 'ham' | null;
 }
 
 export async function insertComment(db: Db, row: NewCommentRow): Promise<number> {
@@ -113,6 +115,7 @@ export async function insertComment(db: Db, row: NewCommentRow): Promise<number>
       ip_address: row.ipAddress,
       user_agent: row.userAgent,
       reply_alerts: row.replyAlertsRequested ? 'unconfirmed' : 'off',
+      trained_as: row.trainedAs ?? null,
       created_at: at,
       updated_at: at,
     })

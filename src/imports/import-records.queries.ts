@@ -45,3 +45,20 @@ export async function listImportRecords(db: Db, from: ImportOrigin, kind: Import
     .execute();
   return new Map(rows.map((row) => [row.source_id, row.local_id]));
 }
+
+/** The records of these source ids of one kind, in one query (a post's comments, say). */
+export async function findImportRecords(db: Db, from: ImportOrigin, kind: ImportedKind, sourceIds: readonly string[]): Promise<Map<string, ImportRecord>> {
+  const found = new Map<string, ImportRecord>();
+  for (let start = 0; start < sourceIds.length; start += 500) {
+    const rows = await db
+      .selectFrom('import_records')
+      .select(['source_id', 'local_id', 'fingerprint'])
+      .where('source', '=', from.source)
+      .where('origin', '=', from.origin)
+      .where('kind', '=', kind)
+      .where('source_id', 'in', sourceIds.slice(start, start + 500))
+      .execute();
+    for (const row of rows) found.set(row.source_id, { localId: row.local_id, fingerprint: row.fingerprint });
+  }
+  return found;
+}

@@ -4,3 +4,8 @@ export { type Progress, silentProgress } from './import-progress.ts';
 export { ImportReport } from './import-report.ts';
 export { importWordPress } from './wordpress/wordpress-import.ts';
 export { WxrFormatError } from './wordpress/wxr-reader.ts';
+export { DisqusFormatError } from './disqus/disqus-reader.ts';
+export { importDisqus } from './disqus/disqus-import.ts';
+export type { ImportDeps } from './import-deps.ts';
+export { GhostExportError } from './ghost/ghost-export.ts';
+export { importGhost } from './ghost/ghost-import.ts';

@@ -63,3 +63,21 @@ test('a dry run prints progress as plain lines when not on a terminal, then the 
   const again = await gazette('import', 'wordpress', join(fixtures, 'wordpress/export.xml'), '--dry-run');
   assert.match(again.stdout, /articles\s+7 created/, 'still nothing there to update');
 });
+
+test('import disqus: a dry run prints the report; a WordPress file given by mistake is named as such', async () => {
+  const run = await gazette('import', 'disqus', join(fixtures, 'disqus/export.xml'), '--dry-run');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Dry run: nothing was written/);
+  const wrong = await gazette('import', 'disqus', join(fixtures, 'wordpress/export.xml'));
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /gazette import wordpress/);
+});
+
+test('import ghost: a dry run prints the report; a file that is not a Ghost export is exit code 1', async () => {
+  const run = await gazette('import', 'ghost', join(fixtures, 'ghost/export.json'), '--images', join(fixtures, 'ghost/images'), '--dry-run');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Dry run: nothing was written/);
+  const wrong = await gazette('import', 'ghost', join(fixtures, 'wordpress/export.xml'));
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /^gazette: This is not a Ghost export/m);
+});

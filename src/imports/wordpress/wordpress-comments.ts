@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type CommentStatus, storeForeignComment, updateForeignComment } from '../../comments/index.ts';
 import type { Database } from '../../db/database.ts';
-import { findImportRecord, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
+import { findImportRecords, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
 import { parseWxrGmtDate } from './wxr-reader.ts';
 import type { WxrComment, WxrItem } from './wxr-records.ts';
@@ -42,69 +42,81 @@ export async function importWordPressComments(
   context: { from: ImportOrigin; report: ImportReport; dryRun: boolean; now: Date; articleId: number | undefined },
   item: WxrItem,
 ): Promise<void> {
-  const { from, report } = context;
+  const { from, report, articleId } = context;
   const localIds = new Map<number, number>();
-  for (const comment of parentsFirst(item.comments)) {
-    const sourceId = String(comment.id);
-    const title = `on “${item.title.slice(0, 60)}” by ${comment.author.slice(0, 40)}`;
-    if (comment.type === 'pingback' || comment.type === 'trackback') {
-      report.note({
-        kind: 'comments',
-        sourceId,
-        title,
-        outcome: 'skipped',
-        reason: `a ${comment.type} (a link from ${comment.authorUrl.slice(0, 80) || 'another site'}), not a comment`,
-      });
-      continue;
-    }
-    const status = statuses[comment.approved];
-    if (!status) {
-      report.note({ kind: 'comments', sourceId, title, outcome: 'skipped', reason: `unknown state “${comment.approved.slice(0, 20)}”` });
-      continue;
-    }
-    if (context.articleId === undefined) {
-      if (context.dryRun) report.count('comments', 'created');
-      continue;
-    }
-    const parentId = comment.parentId ? (localIds.get(comment.parentId) ?? null) : null;
-    if (comment.parentId && parentId === null) {
-      report.note({
-        kind: 'comments',
-        sourceId,
-        title,
-        outcome: 'changed',
-        reason: `its parent comment ${comment.parentId} was not imported: shown as a new thread`,
-      });
-    }
-    const known = await findImportRecord(db, from, 'comment', sourceId);
-    const fingerprint = fingerprintOf(comment, parentId);
-    if (known && known.fingerprint === fingerprint) {
-      localIds.set(comment.id, known.localId);
-      report.count('comments', 'unchanged');
-      continue;
-    }
-    const foreign = {
-      articleId: context.articleId,
-      parentId,
-      status,
-      name: comment.author,
-      email: comment.authorEmail,
-      website: comment.authorUrl,
-      bodyHtml: comment.content,
-      createdAt: parseWxrGmtDate(comment.dateGmt) ?? context.now,
-      ipAddress: /^[0-9a-f:.]{2,45}$/i.test(comment.authorIp) ? comment.authorIp : null,
-    };
-    if (context.dryRun) {
+  const records =
+    context.dryRun || articleId === undefined
+      ? new Map()
+      : await findImportRecords(
+          db,
+          from,
+          'comment',
+          item.comments.map((comment) => String(comment.id)),
+        );
+  // One transaction for a post's comments: a thread is stored whole or not at all, and a big import
+  // does not pay a commit per comment.
+  await db.transaction().execute(async (trx) => {
+    for (const comment of parentsFirst(item.comments)) {
+      const sourceId = String(comment.id);
+      const title = `on “${item.title.slice(0, 60)}” by ${comment.author.slice(0, 40)}`;
+      if (comment.type === 'pingback' || comment.type === 'trackback') {
+        report.note({
+          kind: 'comments',
+          sourceId,
+          title,
+          outcome: 'skipped',
+          reason: `a ${comment.type} (a link from ${comment.authorUrl.slice(0, 80) || 'another site'}), not a comment`,
+        });
+        continue;
+      }
+      const status = statuses[comment.approved];
+      if (!status) {
+        report.note({ kind: 'comments', sourceId, title, outcome: 'skipped', reason: `unknown state “${comment.approved.slice(0, 20)}”` });
+        continue;
+      }
+      if (articleId === undefined) {
+        if (context.dryRun) report.count('comments', 'created');
+        continue;
+      }
+      const parentId = comment.parentId ? (localIds.get(comment.parentId) ?? null) : null;
+      if (comment.parentId && parentId === null) {
+        report.note({
+          kind: 'comments',
+          sourceId,
+          title,
+          outcome: 'changed',
+          reason: `its parent comment ${comment.parentId} was not imported: shown as a new thread`,
+        });
+      }
+      const known = records.get(sourceId);
+      const fingerprint = fingerprintOf(comment, parentId);
+      if (known && known.fingerprint === fingerprint) {
+        localIds.set(comment.id, known.localId);
+        report.count('comments', 'unchanged');
+        continue;
+      }
+      const foreign = {
+        articleId,
+        parentId,
+        status,
+        name: comment.author,
+        email: comment.authorEmail,
+        website: comment.authorUrl,
+        bodyHtml: comment.content,
+        createdAt: parseWxrGmtDate(comment.dateGmt) ?? context.now,
+        ipAddress: /^[0-9a-f:.]{2,45}$/i.test(comment.authorIp) ? comment.authorIp : null,
+      };
+      if (context.dryRun) {
+        report.count('comments', known ? 'updated' : 'created');
+        continue;
+      }
+      const { id, adjustments } = known
+        ? { id: known.localId, ...(await updateForeignComment(trx, known.localId, foreign)) }
+        : await storeForeignComment(trx, foreign);
+      await saveImportRecord(trx, from, 'comment', sourceId, { localId: id, fingerprint }, context.now);
+      localIds.set(comment.id, id);
+      for (const adjustment of adjustments) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: adjustment.replace(/-/g, ' ') });
       report.count('comments', known ? 'updated' : 'created');
-      continue;
     }
-    const { id, adjustments } = await db.transaction().execute(async (trx) => {
-      const saved = known ? { id: known.localId, ...(await updateForeignComment(trx, known.localId, foreign)) } : await storeForeignComment(trx, foreign);
-      await saveImportRecord(trx, from, 'comment', sourceId, { localId: saved.id, fingerprint }, context.now);
-      return saved;
-    });
-    localIds.set(comment.id, id);
-    for (const adjustment of adjustments) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: adjustment.replace(/-/g, ' ') });
-    report.count('comments', known ? 'updated' : 'created');
-  }
+  });
 }

@@ -1,33 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { type Article, type ArticleDeps, getArticle, type ImportedState, saveImportedArticle } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { createAuthor, findAuthorBySlug } from '../../authors/index.ts';
-import type { Database, Db } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { ValidationError } from '../../errors.ts';
-import { toResponsiveImage, type MediaFiles, type MediaItem } from '../../media/index.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { ContentChanges } from '../../platform/content-changes.ts';
+import { toResponsiveImage, type MediaItem } from '../../media/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
 import { htmlToText } from '../../render/sanitize.ts';
+import type { ImportDeps } from '../import-deps.ts';
 import type { Progress } from '../import-progress.ts';
 import { findImportRecord, type ImportOrigin, listImportRecords, saveImportRecord } from '../import-records.queries.ts';
 import { ImportReport } from '../import-report.ts';
 import { importWordPressComments } from './wordpress-comments.ts';
 import { type ContentResolvers, convertWordPressContent } from './wordpress-content.ts';
 import { WordPressIndex } from './wordpress-index.ts';
-import { importAttachment, MissingUploadError } from './wordpress-media.ts';
+import { importAttachment } from './wordpress-media.ts';
+import { MissingUploadError } from '../upload-files.ts';
 import { saveWordPressRedirects } from './wordpress-redirects.ts';
-import { cleanName, gazetteSlug, sectionForCategory, tagForName } from './wordpress-taxonomy.ts';
+import { cleanName, gazetteSlug, sectionForCategory, tagForName } from '../taxonomy.ts';
 import { parseWxrGmtDate, readWxr } from './wxr-reader.ts';
 import type { WxrItem } from './wxr-records.ts';
-
-export interface ImportDeps {
-  readonly db: Kysely<Database>;
-  readonly clock: Clock;
-  readonly changes: ContentChanges;
-  readonly files: MediaFiles;
-}
 
 export interface WordPressImportOptions {
   /** A copy of wp-content/uploads; without it, photos are reported missing and articles come in without them. */

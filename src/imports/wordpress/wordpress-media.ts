@@ -1,8 +1,7 @@
-import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { descriptionLimits, importImage, type MediaFiles, type MediaItem, maxUploadBytes, UploadRefusedError } from '../../media/index.ts';
+import { descriptionLimits, importImage, type MediaFiles, type MediaItem } from '../../media/index.ts';
 import type { Db } from '../../db/database.ts';
 import { htmlToText } from '../../render/sanitize.ts';
+import { MissingUploadError, readUpload } from '../upload-files.ts';
 import { readAttachmentMetadata } from './attachment-metadata.ts';
 import type { WxrItem } from './wxr-records.ts';
 
@@ -52,38 +51,6 @@ export function attachmentOf(item: WxrItem): WordPressAttachment {
     copyright: plain(metadata?.copyright ?? '', descriptionLimits.copyright),
     parentId: item.postParent,
   };
-}
-
-export class MissingUploadError extends Error {}
-
-/**
- * Reads a file of the uploads copy, refusing anything that would leave it: `..`, absolute paths and
- * links pointing elsewhere. The path comes from the export, which is untrusted.
- */
-export async function readUpload(uploadsDir: string, uploadPath: string): Promise<Buffer> {
-  if (uploadPath.includes('\0') || isAbsolute(uploadPath)) throw new MissingUploadError('the path in the export is not a relative path');
-  const root = await realpath(uploadsDir);
-  const wanted = resolve(root, uploadPath);
-  const inside = (path: string) => {
-    const rel = relative(root, path);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  };
-  if (!inside(wanted)) throw new MissingUploadError('the path in the export leads outside the uploads folder');
-  let real: string;
-  try {
-    real = await realpath(wanted);
-  } catch {
-    throw new MissingUploadError(`the file ${uploadPath} is not in the uploads folder`);
-  }
-  if (!inside(real)) throw new MissingUploadError('the file is a link to somewhere outside the uploads folder');
-  const handle = await open(real, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size > maxUploadBytes) throw new UploadRefusedError('too-large');
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Brings one attachment's file into the library with its description; the library keeps one copy per file. */

@@ -1,9 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import { ValidationError } from '../../errors.ts';
-import { createSection, findSectionBySlug } from '../../sections/index.ts';
-import { findOrCreateTag } from '../../tags/index.ts';
-import { isValidSlug, slugFrom } from '../../platform/slugs.ts';
-import { htmlToText } from '../../render/sanitize.ts';
+import { cleanName } from '../taxonomy.ts';
 import type { WxrCategory, WxrItemTerm, WxrTag } from './wxr-records.ts';
 
 /**
@@ -64,38 +59,4 @@ export class WordPressTaxonomy {
     for (const term of terms.filter((item) => item.taxonomy === 'post_tag')) tagNames.add(cleanName(this.#tags.get(term.slug)?.name ?? term.name));
     return { sectionSlug, tagNames: [...tagNames].filter(Boolean) };
   }
-}
-
-/** Term names are stored HTML-escaped by WordPress ("Arts &amp; Culture"). */
-export function cleanName(name: string): string {
-  return htmlToText(name).slice(0, 100);
-}
-
-/** The Gazette slug for a WordPress one: kept when Gazette can use it, else made from the name. */
-export function gazetteSlug(wordPressSlug: string, name: string): string {
-  return isValidSlug(wordPressSlug) ? wordPressSlug : slugFrom(name);
-}
-
-/**
- * The section for a top-level category: the one with its slug if the newsroom has it, else a new one.
- * A slug Gazette keeps for itself (`news`, `tag`, `search` …) gets `-section` added, and says so.
- */
-export async function sectionForCategory(db: Db, category: WxrCategory, position: number): Promise<{ id: number; note?: string }> {
-  const name = cleanName(category.name).slice(0, 60) || category.slug.slice(0, 60);
-  const wanted = gazetteSlug(category.slug, name);
-  for (const slug of [wanted, `${wanted.slice(0, 100)}-section`]) {
-    const existing = await findSectionBySlug(db, slug);
-    if (existing) return { id: existing.id };
-    try {
-      const created = await createSection(db, { name, slug, description: htmlToText(category.description).slice(0, 500), position });
-      return slug === wanted ? { id: created.id } : { id: created.id, note: `the address /${wanted} is Gazette's own: the section is at /${slug}` };
-    } catch (error) {
-      if (!(error instanceof ValidationError) || !error.fields.slug) throw error;
-    }
-  }
-  throw new ValidationError(`The category “${name}” cannot be a section.`);
-}
-
-export async function tagForName(db: Db, name: string, description = ''): Promise<number> {
-  return (await findOrCreateTag(db, { name, description: htmlToText(description).slice(0, 500) })).id;
 }

@@ -266,7 +266,7 @@ class WxrParser {
       const { bag, key, parts, attributes } = this.#field!;
       this.#field = undefined;
       this.#count(ENTRY_OVERHEAD_BYTES);
-      const value = parts.join('');
+      const value = detached(parts.join(''));
       if (key !== ITEM_TERM) bag[key] = VERBATIM.has(key) ? value : value.trim();
       else if (attributes.nicename !== undefined && this.#record !== undefined) this.#record.terms.push(toItemTerm(attributes, value));
     }
@@ -385,6 +385,15 @@ function decodeUtf8(decoder: TextDecoder, line: number, chunk?: Uint8Array): str
  *   if (record.kind === 'item' && record.postType === 'post') console.log(record.title, parseWxrGmtDate(record.postDateGmt));
  * }
  */
+/**
+ * A copy of `text` that shares no memory with the parser's input. A field read in one piece is a slice
+ * of a whole 64 KiB chunk of the file, and V8 keeps the chunk alive as long as the slice: an importer
+ * that remembers 20,000 titles would otherwise hold a gigabyte of the file.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 export async function* readWxr(input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>, options: WxrReadOptions = {}): AsyncGenerator<WxrRecord> {
   const parser = new WxrParser(options);
   const decoder = new TextDecoder('utf-8', { fatal: true });
