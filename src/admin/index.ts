@@ -12,6 +12,7 @@ import { articleAutosaveRoutes } from './articles/article-autosave.routes.ts';
 import { articleEditorRoutes } from './articles/article-editor.routes.ts';
 import { articleHistoryRoutes } from './articles/article-history.routes.ts';
 import { articleListRoutes } from './articles/article-list.routes.ts';
+import { articlePinRoutes } from './articles/article-pin.routes.ts';
 import { articleTrashRoutes } from './articles/article-trash.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { commentModerationRoutes } from './comments/comments.routes.ts';
@@ -71,6 +72,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(articleHistoryRoutes, context);
   await app.register(pendingChangeRoutes, context);
   await app.register(articleTrashRoutes, context);
+  await app.register(articlePinRoutes, context);
   await app.register(tagSuggestRoutes, context);
   await app.register(settingsRoutes, context);
   await app.register(catalogRoutes, context);

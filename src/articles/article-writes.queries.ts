@@ -104,3 +104,12 @@ export async function setPublicationState(db: Db, id: number, state: { status: A
     .where('id', '=', id)
     .execute();
 }
+
+/** Pins an article as the home page's lead (now), or unpins it (null). */
+export async function setArticlePinned(db: Db, id: number, at: Date | null): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ pinned_at: at ? toTimestamp(at) : null })
+    .where('id', '=', id)
+    .execute();
+}

@@ -26,6 +26,8 @@ export interface ArticleTable {
   kind: Generated<ArticleKind>;
   /** Set while the article is in the trash; a trashed article is always a draft. */
   trashed_at: NullableTimestamp;
+  /** When an editor pinned it as the home page's lead; the latest pinned, published article leads. */
+  pinned_at: Generated<Date | string | null>;
   /** 1 unless an editor closed this article's comments (SQLite has no boolean). */
   comments_open: Generated<number>;
 }

@@ -84,6 +84,8 @@ export interface Article extends Omit<ArticleSummary, 'publishedAt'> {
   readonly reviewRequestedAt: Date | null;
   /** When it was moved to the trash; null while it is not there. A trashed article is a draft. */
   readonly trashedAt: Date | null;
+  /** When an editor pinned it as the home page's lead; null when not pinned. */
+  readonly pinnedAt: Date | null;
   /** Goes up with every save; an editor saving from an older version is told, not overwritten. */
   readonly version: number;
   readonly kind: ArticleKind;

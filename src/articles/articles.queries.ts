@@ -63,6 +63,7 @@ function selectArticleColumns(query: ArticleQuery) {
         'articles.comments_open',
         ...sectionAndFeaturedPhotoColumns,
         'articles.trashed_at',
+        'articles.pinned_at',
         'social.id as social_id',
         'social.storage_key as social_storage_key',
         'social.width as social_width',
@@ -140,6 +141,7 @@ function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef[], tag
     createdBy: row.created_by,
     reviewRequestedAt: toDateOrNull(row.review_requested_at),
     trashedAt: toDateOrNull(row.trashed_at),
+    pinnedAt: toDateOrNull(row.pinned_at),
     version: row.version,
     kind: row.kind,
     commentsOpen: Number(row.comments_open) === 1,
@@ -245,6 +247,20 @@ export async function listPublishedArticles(
     .offset(options.offset ?? 0)
     .execute();
   return (await withRelations(db, rows)).filter((article) => isPublished(article, options.now));
+}
+
+/** The home page's lead: the published article pinned last, if an editor pinned one. */
+export async function findPinnedLeadSummary(db: Db, now: Date): Promise<ArticleSummary | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where(publishedBy(now))
+    .where('articles.trashed_at', 'is', null)
+    .where('articles.pinned_at', 'is not', null)
+    .orderBy('articles.pinned_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? (await listPublishedSummariesByIds(db, [row.id], now))[0] : undefined;
 }
 
 /** The newest published articles in a scope, newest first. */

@@ -11,7 +11,7 @@ import { dateStyleOf, siteChrome } from '../settings/index.ts';
 import { type ArticleDocumentDeps, commentSectionArticle, renderArticleDocument } from './article-document.tsx';
 import { newsMediaOrganization, webSiteJsonLd } from './article-json-ld.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
-import { listPublishedSummaries } from './articles.queries.ts';
+import { findPinnedLeadSummary, listPublishedSummaries } from './articles.queries.ts';
 import { lookUpArticle } from './articles.reader.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { HomePage } from './home-page.tsx';
@@ -40,7 +40,8 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const now = site.clock.now();
       const settings = site.settings.current();
       const dateStyle = dateStyleOf(settings);
-      const [lead] = await listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: 1 });
+      // An editor's pinned story leads; otherwise the newest does.
+      const lead = (await findPinnedLeadSummary(db, now)) ?? (await listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: 1 }))[0];
       const sections = await deps.listSections();
       const latest = await Promise.all(
         sections.map((section) =>

@@ -41,3 +41,4 @@ export {
   withdrawPendingChange,
 } from './pending-changes.ts';
 export { type ImportedState, saveImportedArticle } from './article-imports.ts';
+export { pinArticle } from './pinning.ts';

@@ -22,6 +22,7 @@ export function sampleArticle(overrides: Partial<PublishedArticle> = {}): Publis
     createdBy: null,
     reviewRequestedAt: null,
     trashedAt: null,
+    pinnedAt: null,
     socialImage: null,
     version: 1,
     kind: 'news',

@@ -2,6 +2,7 @@ import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames
 import { CsrfField, FormOutcome, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
+import { PinSwitch } from './article-pin.tsx';
 import { TrashButton, TrashedNotice } from './article-trash-controls.tsx';
 import { DraftNotices, type EditorDraftState, PendingChangeNotice, type PendingChangeNoticeData } from './editor-notices.tsx';
 
@@ -44,6 +45,8 @@ export interface EditorPageData {
   readonly canPublish: boolean;
   /** Whether this person may create tags by typing new names; otherwise they choose existing ones. */
   readonly mayCreateTags: boolean;
+  /** Saved articles, for editors: whether it is pinned as the home page's lead. */
+  readonly pin?: { readonly pinned: boolean };
   /** Saved articles only: what this person may do with the trash. */
   readonly trash?: { readonly trashed: boolean; readonly canTrash: boolean; readonly canDelete: boolean };
   readonly isLive: boolean;
@@ -343,6 +346,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
       </form>
       {data.articleId && data.trash?.canTrash && !data.trash.trashed ? <TrashButton articleId={data.articleId} csrfToken={chrome.csrfToken} /> : null}
       <Checklist items={data.checklist} />
+      {data.articleId && data.pin ? <PinSwitch articleId={data.articleId} pinned={data.pin.pinned} csrfToken={chrome.csrfToken} /> : null}
       {data.articleId && data.comments ? <CommentsSwitch articleId={data.articleId} comments={data.comments} csrfToken={chrome.csrfToken} /> : null}
       {data.canCorrect && data.articleId ? <Corrections data={data} csrfToken={chrome.csrfToken} /> : null}
     </AdminDocument>,

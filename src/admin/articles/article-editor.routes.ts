@@ -54,6 +54,8 @@ const notices: Record<string, string> = {
   accepted: 'The change was accepted and published.',
   rejected: 'The change was rejected; the article is as it was.',
   withdrawn: 'Your change was withdrawn; the form shows the published version.',
+  pinned: 'Pinned: it leads the home page while it is published.',
+  unpinned: 'Unpinned: the newest article leads the home page again.',
 };
 const messages = {
   mayNotEdit: 'You can edit only your own articles.',
@@ -163,6 +165,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       ...(article
         ? { trash: { trashed: article.trashedAt !== null, canTrash: canTrashArticle(staff, article), canDelete: can(staff, 'delete-trashed-article') } }
         : {}),
+      ...(article && !article.trashedAt && can(staff, 'publish-any-article') ? { pin: { pinned: article.pinnedAt !== null } } : {}),
       isLive: article ? isLive(article) : false,
       editsAreHeld: article ? holdsEditForReview(staff, article) : false,
       ...(pendingChange ? { pendingChange } : {}),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Article, type ArticleDeps, getArticle, type ImportedState, saveImportedArticle } from '../../articles/index.ts';
+import { type Article, type ArticleDeps, getArticle, type ImportedState, pinArticle, saveImportedArticle } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { createAuthor, findAuthorBySlug } from '../../authors/index.ts';
 import type { Db } from '../../db/database.ts';
@@ -362,6 +362,8 @@ async function importPost(deps: ImportDeps, context: PostContext, item: WxrItem)
           saveImportRecord(trx, from, 'article', String(item.postId), { localId: articleId, fingerprint: complete && !linksAhead ? fingerprint : '' }, now),
       });
       lookups.articleIds.set(String(item.postId), article.id);
+      // WordPress's sticky posts lead its home page; here the last one pinned leads.
+      if (item.isSticky && !known) await pinArticle(articleDeps(deps), article.id, true);
     }
     if (!context.force) report.count('articles', known ? 'updated' : 'created');
   }
