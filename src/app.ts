@@ -21,6 +21,7 @@ import { createMailer, type Mailer } from './platform/mailer.ts';
 import { PageCache } from './platform/page-cache.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { renderErrorPage as renderErrorDocument } from './render/error-page.tsx';
+import { pageRoutes } from './pages/index.ts';
 import { policyRoutes } from './policies/index.ts';
 import { searchIndexFor, searchRoutes } from './search/index.ts';
 import { listSections, sectionRoutes } from './sections/index.ts';
@@ -129,6 +130,7 @@ export async function buildApp({
   await app.register(authorRoutes, readerDeps);
   await app.register(searchRoutes, { ...readerDeps, index: searchIndexFor(dialect) });
   await app.register(policyRoutes, readerDeps);
+  await app.register(pageRoutes, readerDeps);
   await app.register(correctionsRoutes, readerDeps);
   await app.register(feedRoutes, readerDeps);
   await app.register(commentFeedRoutes, readerDeps);

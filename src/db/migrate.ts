@@ -12,6 +12,7 @@ import * as signInDefences from './migrations/2026-12-04T1000-sign-in-defences.t
 import * as pendingChanges from './migrations/2026-12-04T1010-pending-changes.ts';
 import * as mediaOwnership from './migrations/2026-12-04T1020-media-ownership.ts';
 import * as imports from './migrations/2026-12-05T1000-imports.ts';
+import * as pages from './migrations/2026-12-05T1010-pages.ts';
 import * as pinnedArticles from './migrations/2026-12-05T1020-pinned-articles.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1010-pending-changes': pendingChanges,
   '2026-12-04T1020-media-ownership': mediaOwnership,
   '2026-12-05T1000-imports': imports,
+  '2026-12-05T1010-pages': pages,
   '2026-12-05T1020-pinned-articles': pinnedArticles,
 };
 

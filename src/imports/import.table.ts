@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import type { Timestamp } from '../db/column-types.ts';
 
 export type ImportSource = 'wordpress' | 'ghost' | 'disqus' | 'gazette';
-export type ImportedKind = 'author' | 'section' | 'tag' | 'media' | 'article' | 'comment';
+export type ImportedKind = 'author' | 'section' | 'tag' | 'media' | 'article' | 'comment' | 'page';
 
 export interface ImportRecordTable {
   id: Generated<number>;
@@ -17,7 +17,7 @@ export interface ImportRecordTable {
 }
 
 /** Where an old address sends readers now: resolved at request time, so later renames are followed. */
-export type RedirectTarget = 'article' | 'section' | 'tag' | 'author' | 'media' | 'home' | 'site-feed' | 'section-feed' | 'tag-feed' | 'author-feed';
+export type RedirectTarget = 'article' | 'section' | 'tag' | 'author' | 'media' | 'page' | 'home' | 'site-feed' | 'section-feed' | 'tag-feed' | 'author-feed';
 
 export interface RedirectTable {
   id: Generated<number>;

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import { getArticle, isPublished } from '../articles/index.ts';
 import { findAuthorById } from '../authors/index.ts';
 import { getMediaItem, shareableImage } from '../media/index.ts';
+import { publicPageUrl } from '../pages/index.ts';
 import { findSectionById } from '../sections/index.ts';
 import { findTagById } from '../tags/index.ts';
 import { articleUrl, authorUrl, feedUrl, homeUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
@@ -93,6 +94,7 @@ const resolvers: Record<RedirectTarget, (db: Db, id: number | null, now: Date) =
     const author = id === null ? undefined : await findAuthorById(db, id);
     return author && feedUrl({ kind: 'author', slug: author.slug }, 'rss');
   },
+  page: async (db, id) => (id === null ? undefined : publicPageUrl(db, id)),
   media: async (db, id) => {
     const item = id === null ? undefined : await orUndefined(getMediaItem(db, id));
     return item && shareableImage(item).path;

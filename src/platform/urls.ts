@@ -85,6 +85,11 @@ export function policyUrl(policy: string): string {
   return `/policies/${policy}`;
 }
 
+/** A plain page by its path of slugs, each encoded: pageUrl('about/masthead') is /page/about/masthead. */
+export function pageUrl(path: string): string {
+  return `/page/${path.split('/').map(segment).join('/')}`;
+}
+
 /** What a search asks for; empty parts are left out of the URL, so links stay short. */
 export interface SearchParams {
   readonly q?: string;

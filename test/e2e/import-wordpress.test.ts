@@ -52,6 +52,32 @@ describe('a WordPress export, imported into an empty newsroom', () => {
     assert.ok(reasons.some((reason) => /^articles 15: private on WordPress/.test(reason)));
     assert.deepEqual([...report.unmappedFields.keys()], ['custom field print_page']);
     assert.match(report.toText(), /articles\s+7 created, 1 skipped/);
+    assert.equal(report.total('pages', 'created'), 3);
+    assert.equal(report.total('pages', 'skipped'), 0);
+    assert.ok(!report.notes.some((note) => note.kind === 'page' || note.kind === 'pages'), reasons.join('\n'));
+  });
+
+  test('pages come in nested as they were, and their old addresses and ?page_id= answer 301', async () => {
+    assert.equal(await location(gazette, '/about/'), '/page/about');
+    assert.equal(await location(gazette, '/about/masthead/'), '/page/about/masthead');
+    assert.equal(await location(gazette, '/?page_id=19'), '/page/about/masthead');
+    assert.equal(await location(gazette, '/?page_id=18'), '/page/about');
+    assert.equal(await location(gazette, '/contact'), '/page/contact');
+    const about = await gazette.app.inject({ url: '/page/about' });
+    assert.equal(about.statusCode, 200);
+    assert.match(about.body, /<h1 class="article__headline">About us<\/h1>/);
+    assert.match(about.body, /The Gazette is an independent newsroom\./);
+    assert.ok(about.body.includes('href="/page/about/masthead"'), 'the parent links to its child');
+    const masthead = await gazette.app.inject({ url: '/page/about/masthead' });
+    assert.equal(masthead.statusCode, 200);
+    assert.match(masthead.body, /<li>Editor: Omar Haddad<\/li>/);
+    assert.match(masthead.body, /<nav aria-label="Breadcrumb">.*href="\/page\/about">About us<\/a>/s);
+    const rows = await gazette.database.db.selectFrom('pages').select(['path', 'status', 'position']).orderBy('path').execute();
+    assert.deepEqual(rows, [
+      { path: 'about', status: 'published', position: 1 },
+      { path: 'about/masthead', status: 'published', position: 1 },
+      { path: 'contact', status: 'published', position: 2 },
+    ]);
   });
 
   test('a block-editor post reads as it did: dateline, photo with caption and credit, table, pull quote, embed, correction', async () => {
@@ -130,6 +156,11 @@ describe('a WordPress export, imported into an empty newsroom', () => {
     );
   });
 
+  test('the sticky post leads the home page, though newer posts exist', async () => {
+    const home = (await gazette.app.inject({ url: '/' })).body;
+    assert.match(home, /class="lead-story[^"]*"[\s\S]*?<h2[^>]*>\s*<a[^>]*>Lyon lights up for the Fête des Lumières<\/a>/);
+  });
+
   test('what was not public stays so: the scheduled, draft and private posts answer 404', async () => {
     const rows = await gazette.database.db.selectFrom('articles').select(['slug', 'status', 'published_at']).execute();
     const bySlug = new Map(rows.map((row) => [row.slug, row]));
@@ -140,7 +171,7 @@ describe('a WordPress export, imported into an empty newsroom', () => {
   });
 
   test('running it again changes nothing and duplicates nothing', async () => {
-    const count = async (table: 'articles' | 'comments' | 'media' | 'tags' | 'sections' | 'authors' | 'article_revisions') =>
+    const count = async (table: 'articles' | 'comments' | 'media' | 'tags' | 'sections' | 'authors' | 'article_revisions' | 'pages' | 'redirects') =>
       Number(
         (
           await gazette.database.db
@@ -149,12 +180,14 @@ describe('a WordPress export, imported into an empty newsroom', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const tables = ['articles', 'comments', 'media', 'tags', 'sections', 'authors', 'article_revisions'] as const;
+    const tables = ['articles', 'comments', 'media', 'tags', 'sections', 'authors', 'article_revisions', 'pages', 'redirects'] as const;
     const before = await Promise.all(tables.map(count));
     const again = await runImport(gazette);
     assert.deepEqual(await Promise.all(tables.map(count)), before);
     assert.equal(again.total('articles', 'unchanged'), 7);
     assert.equal(again.total('comments', 'unchanged'), 9);
+    assert.equal(again.total('pages', 'unchanged'), 3);
+    assert.equal(again.total('pages', 'created'), 0);
   });
 });
 
@@ -164,8 +197,9 @@ test('a dry run writes nothing and reports the same counts', async (t) => {
   const report = await runImport(gazette, { dryRun: true });
   assert.equal(report.total('articles', 'created'), 7);
   assert.equal(report.total('comments', 'created'), 9);
+  assert.equal(report.total('pages', 'created'), 3);
   assert.match(report.toText(), /^Dry run: nothing was written/);
-  for (const table of ['articles', 'comments', 'media', 'tags', 'sections', 'authors', 'redirects'] as const) {
+  for (const table of ['articles', 'comments', 'media', 'tags', 'sections', 'authors', 'redirects', 'pages'] as const) {
     const { n } = await gazette.database.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))

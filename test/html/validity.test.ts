@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createArticle, publishArticle } from '../../src/articles/index.ts';
+import { savePage } from '../../src/pages/index.ts';
 import type { TestGazette } from '../helpers/test-app.ts';
 import { buildTestApp, testNow } from '../helpers/test-app.ts';
 import { findHtmlErrors, formatVnuMessage, type HtmlPage, javaSkipReason } from '../helpers/vnu.ts';
@@ -63,11 +64,20 @@ async function fetchReaderPages(gazette: TestGazette): Promise<{ pages: FetchedP
   return { pages: [home, article, lists[0]!, ...lists.slice(-2), notFound, badRequest, secondPage, ...search], secondPage };
 }
 
+/** A plain page with a sub-page, and that sub-page with its breadcrumbs. */
+async function fetchPlainPages(gazette: TestGazette): Promise<FetchedPage[]> {
+  const deps = { db: gazette.database.db, clock: { now: () => testNow }, changes: gazette.changes };
+  const about = await savePage(deps, { parentId: null, slug: 'about', title: 'About us', bodyHtml: '<p>An independent newsroom.</p>', status: 'published' });
+  await savePage(deps, { parentId: about.id, slug: 'masthead', title: 'Masthead', bodyHtml: '<ul><li>Editor: Omar Haddad</li></ul>', status: 'published' });
+  return [await fetchPage(gazette, 'plain page', '/page/about'), await fetchPage(gazette, 'plain sub-page', '/page/about/masthead')];
+}
+
 test('reader pages are valid HTML by the W3C Nu checker', { skip: javaSkipReason() }, async (t) => {
   const gazette = await buildTestApp();
   try {
     await fillWorldToTwoPages(gazette);
     const { pages } = await fetchReaderPages(gazette);
+    pages.push(...(await fetchPlainPages(gazette)));
     const errorsByPage = await findHtmlErrors(pages);
     for (const page of pages) {
       await t.test(`${page.name} (${page.url})`, () => {

@@ -15,6 +15,7 @@ import { importWordPressComments } from './wordpress-comments.ts';
 import { type ContentResolvers, convertWordPressContent } from './wordpress-content.ts';
 import { WordPressIndex } from './wordpress-index.ts';
 import { importAttachment } from './wordpress-media.ts';
+import { importWordPressPages, readWordPressPages } from './wordpress-pages.ts';
 import { MissingUploadError } from '../upload-files.ts';
 import { saveWordPressRedirects } from './wordpress-redirects.ts';
 import { cleanName, gazetteSlug, sectionForCategory, tagForName } from '../taxonomy.ts';
@@ -74,6 +75,8 @@ interface Lookups {
   readonly tagIds: Map<string, number>;
   readonly media: Map<number, MediaItem>;
   readonly articleIds: Map<string, number>;
+  /** Where each published page lives now, by WordPress id. */
+  pageUrls: ReadonlyMap<number, string>;
 }
 
 export async function importWordPress(deps: ImportDeps, options: WordPressImportOptions): Promise<ImportReport> {
@@ -91,6 +94,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     tagIds: new Map(),
     media: new Map(),
     articleIds: await listImportRecords(deps.db, from, 'article'),
+    pageUrls: new Map(),
   };
 
   progress.phase('Authors', index.authors.length);
@@ -153,19 +157,28 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     progress.advance();
   }
 
+  // Before the posts, so their links to pages can go straight to the pages' new addresses.
+  lookups.pageUrls = await importWordPressPages(
+    deps,
+    { index, from, report, dryRun, now, progress, image: imageResolver({ index, lookups, dryRun }) },
+    await readWordPressPages(options.open()),
+  );
+
   const posts = [...index.posts.values()].filter((post) => post.type === 'post');
   progress.phase('Articles', posts.length);
   const laterLinks: number[] = [];
   for await (const record of readWxr(options.open())) {
     if (record.kind !== 'item') continue;
     if (record.postType !== 'post') {
-      if (!['attachment', 'wp_block', 'nav_menu_item', 'revision', 'customize_changeset', 'wp_global_styles', 'wp_navigation'].includes(record.postType)) {
+      if (
+        !['page', 'attachment', 'wp_block', 'nav_menu_item', 'revision', 'customize_changeset', 'wp_global_styles', 'wp_navigation'].includes(record.postType)
+      ) {
         report.note({
           kind: record.postType,
           sourceId: String(record.postId),
           title: record.title,
           outcome: 'skipped',
-          reason: `Gazette does not import WordPress ${record.postType === 'page' ? 'pages yet' : `“${record.postType}” items`}`,
+          reason: `Gazette does not import WordPress “${record.postType}” items`,
         });
       }
       continue;
@@ -229,22 +242,26 @@ interface PostLink {
   readonly url: string;
 }
 
+/** A photo in a post or page, as the library now holds it. */
+function imageResolver({ index, lookups, dryRun }: Pick<PostContext, 'index' | 'lookups' | 'dryRun'>): ContentResolvers['image'] {
+  return (ref) => {
+    const attachment = index.attachmentFor(ref);
+    const item = attachment && lookups.media.get(attachment.postId);
+    if (!item) return dryRun && attachment ? { storageKey: 'dry-run', src: '/media/dry-run/800.jpg', width: 800, height: 600, alt: attachment.alt } : undefined;
+    return { storageKey: item.storageKey, src: toResponsiveImage(item).fallbackSrc, width: item.width, height: item.height, alt: item.alt };
+  };
+}
+
 function contentResolvers(context: PostContext, links: Map<string, PostLink>): ContentResolvers {
-  const { index, lookups } = context;
+  const { index } = context;
   return {
-    image(ref) {
-      const attachment = index.attachmentFor(ref);
-      const item = attachment && lookups.media.get(attachment.postId);
-      if (!item)
-        return context.dryRun && attachment
-          ? { storageKey: 'dry-run', src: '/media/dry-run/800.jpg', width: 800, height: 600, alt: attachment.alt }
-          : undefined;
-      return { storageKey: item.storageKey, src: toResponsiveImage(item).fallbackSrc, width: item.width, height: item.height, alt: item.alt };
-    },
+    image: imageResolver(context),
     link(url) {
       const key = index.keyOf(url);
       const postId = key === undefined ? undefined : index.postIdsByPath.get(key);
       if (postId === undefined) return undefined;
+      const page = context.lookups.pageUrls.get(postId);
+      if (page) return page;
       const placeholder = `/wordpress-link-${links.size + 1}`;
       links.set(placeholder, { postId, url });
       return placeholder;

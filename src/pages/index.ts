@@ -1,0 +1,2 @@
+export { pageRoutes } from './pages.routes.tsx';
+export { findPageById, type PageInput, publicPageUrl, savePage } from './pages.service.ts';

@@ -1,0 +1,129 @@
+import type { Db } from '../db/database.ts';
+import { toDate, toTimestamp } from '../db/row-values.ts';
+import type { PageStatus } from './page.table.ts';
+
+export interface Page {
+  readonly id: number;
+  readonly parentId: number | null;
+  readonly slug: string;
+  /** "about/masthead": the slugs from the top page down. */
+  readonly path: string;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly position: number;
+  readonly status: PageStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** What a list of pages shows of each: enough for a link. */
+export interface PageLink {
+  readonly id: number;
+  readonly path: string;
+  readonly title: string;
+}
+
+const columns = ['id', 'parent_id', 'slug', 'path', 'title', 'body_html', 'position', 'status', 'created_at', 'updated_at'] as const;
+
+interface PageRow {
+  id: number;
+  parent_id: number | null;
+  slug: string;
+  path: string;
+  title: string;
+  body_html: string;
+  position: number;
+  status: PageStatus;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+function pageRowToPage(row: PageRow): Page {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    slug: row.slug,
+    path: row.path,
+    title: row.title,
+    bodyHtml: row.body_html,
+    position: row.position,
+    status: row.status,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+export async function findPageRowById(db: Db, id: number): Promise<Page | undefined> {
+  const row = await db.selectFrom('pages').select(columns).where('id', '=', id).executeTakeFirst();
+  return row && pageRowToPage(row);
+}
+
+/** The pages at these paths, in any state (a page and its ancestors, to tell whether readers may see it). */
+export async function findPagesByPaths(db: Db, paths: readonly string[]): Promise<Page[]> {
+  if (paths.length === 0) return [];
+  const rows = await db.selectFrom('pages').select(columns).where('path', 'in', paths).execute();
+  return rows.map(pageRowToPage);
+}
+
+export async function isPathTaken(db: Db, path: string, exceptId: number | undefined): Promise<boolean> {
+  let query = db.selectFrom('pages').select('id').where('path', '=', path);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** A page's children in reading order; `publishedOnly` for reader pages. */
+export async function listChildPages(db: Db, parentId: number, options: { publishedOnly: boolean }): Promise<PageLink[]> {
+  let query = db.selectFrom('pages').select(['id', 'path', 'title']).where('parent_id', '=', parentId);
+  if (options.publishedOnly) query = query.where('status', '=', 'published');
+  return query.orderBy('position').orderBy('title').orderBy('id').execute();
+}
+
+export interface PageRowInput {
+  readonly parentId: number | null;
+  readonly slug: string;
+  readonly path: string;
+  readonly title: string;
+  readonly bodyHtml: string;
+  readonly position: number;
+  readonly status: PageStatus;
+}
+
+function rowValues(input: PageRowInput) {
+  return {
+    parent_id: input.parentId,
+    slug: input.slug,
+    path: input.path,
+    title: input.title,
+    body_html: input.bodyHtml,
+    position: input.position,
+    status: input.status,
+  };
+}
+
+export async function insertPage(db: Db, input: PageRowInput, now: Date): Promise<number> {
+  const at = toTimestamp(now);
+  const row = await db
+    .insertInto('pages')
+    .values({ ...rowValues(input), created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePageRow(db: Db, id: number, input: PageRowInput, now: Date): Promise<void> {
+  await db
+    .updateTable('pages')
+    .set({ ...rowValues(input), updated_at: toTimestamp(now) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Gives a page's descendants the paths that follow from its new one ("about/…" → "who-we-are/…"). */
+export async function movePathsBelow(db: Db, parentId: number, parentPath: string): Promise<void> {
+  const children = await db.selectFrom('pages').select(['id', 'slug']).where('parent_id', '=', parentId).execute();
+  for (const child of children) {
+    const path = `${parentPath}/${child.slug}`;
+    await db.updateTable('pages').set({ path }).where('id', '=', child.id).execute();
+    await movePathsBelow(db, child.id, path);
+  }
+}
