@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { GhostExportError, readGhostExport } from '../../src/imports/ghost/ghost-export.ts';
 import { importGhost } from '../../src/imports/ghost/ghost-import.ts';
 import { type ImportReport, silentProgress } from '../../src/imports/index.ts';
+import { savePage } from '../../src/pages/index.ts';
 import { xssPayloads } from '../fixtures/xss-payloads.ts';
 import { assertNoActiveMarkup } from '../helpers/active-markup.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
@@ -16,7 +17,7 @@ import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 const fixture = fileURLToPath(new URL('../fixtures/imports/ghost/', import.meta.url));
 /** After the export was made (Ghost dated its starter post then), long before the scheduled 2030 post. */
 const importNow = new Date('2026-12-10T12:00:00Z');
-const tables = ['articles', 'media', 'tags', 'sections', 'authors', 'article_revisions', 'redirects', 'import_records'] as const;
+const tables = ['articles', 'media', 'tags', 'sections', 'authors', 'article_revisions', 'pages', 'redirects', 'import_records'] as const;
 
 async function newsroom(): Promise<TestGazette> {
   const gazette = await buildTestApp({ seed: false });
@@ -73,14 +74,15 @@ describe('a Ghost 5 export, imported into an empty newsroom', () => {
 
   test('the report counts what came in and says what did not, and why', () => {
     assert.equal(report.total('articles', 'created'), 5);
-    assert.equal(report.total('pages', 'skipped'), 2);
+    assert.equal(report.total('pages', 'created'), 2);
+    assert.equal(report.total('pages', 'skipped'), 0);
     assert.equal(report.total('photos', 'created'), 3);
     assert.equal(report.total('authors', 'created'), 4);
     assert.equal(report.total('sections', 'created'), 4);
     assert.equal(report.total('tags', 'created'), 3);
     assert.equal(report.total('tags', 'skipped'), 1, 'the internal #print-edition tag');
     const reasons = report.notes.map((note) => `${note.kind} ${note.title}: ${note.reason}`);
-    assert.ok(reasons.includes('pages About us: Gazette does not import Ghost pages yet'), reasons.join('\n'));
+    assert.ok(!report.notes.some((note) => note.kind === 'pages'), reasons.join('\n'));
     assert.ok(reasons.some((reason) => /^tags #print-edition: an internal tag/.test(reason)));
     assert.ok(reasons.some((reason) => /^sections News: the address \/news is Gazette's own/.test(reason)));
     assert.ok(reasons.some((reason) => /^articles Coming soon: featured photo https:\/\/static\.ghost\.org\/.* left out/.test(reason)));
@@ -161,6 +163,19 @@ describe('a Ghost 5 export, imported into an empty newsroom', () => {
     assert.match(await page(gazette, `/tag/${encodeURIComponent('서울')}`), /Seoul’s night markets stay open until midnight/);
   });
 
+  test('the two pages come in as top-level published pages, their body converted as posts are', async () => {
+    const rows = await gazette.database.db.selectFrom('pages').select(['path', 'title', 'status', 'parent_id']).orderBy('path').execute();
+    assert.deepEqual(rows, [
+      { path: 'about', title: 'About us', status: 'published', parent_id: null },
+      { path: 'contact', title: 'Contact', status: 'published', parent_id: null },
+    ]);
+    const about = await page(gazette, '/page/about');
+    assert.match(about, /<p>The Gazette is an independent newsroom\.<\/p>/);
+    assert.match(about, /<h2[^>]*>Masthead<\/h2>/);
+    assert.match(about, /<ul>\s*<li>Editor: Omar Haddad<\/li>\s*<li>Seoul: Hana Kim<\/li>\s*<\/ul>/);
+    assert.match(await page(gazette, '/page/contact'), /Write to desk@news\.example\.org\./);
+  });
+
   test('what was not public stays so: the scheduled post and the draft', async () => {
     const rows = await gazette.database.db.selectFrom('articles').select(['slug', 'status']).execute();
     const status = new Map(rows.map((row) => [row.slug, row.status]));
@@ -181,7 +196,10 @@ describe('a Ghost 5 export, imported into an empty newsroom', () => {
     assert.equal(await location(gazette, '/author/omar-haddad/rss/'), '/author/omar-haddad/feed.xml');
     assert.equal(await location(gazette, '/rss/'), '/feed.xml');
     assert.match(await location(gazette, '/content/images/2026/12/seoul-night-market.jpg'), /^\/media\/seoul-night-market-[0-9a-f]+\/\d+\.jpg$/);
-    for (const url of ['/about/', '/tag/hash-print-edition/', '/no-such-post/']) assert.equal((await gazette.app.inject({ url })).statusCode, 404, url);
+    assert.equal(await location(gazette, '/about/'), '/page/about');
+    assert.equal(await location(gazette, '/contact/'), '/page/contact');
+    assert.equal(await location(gazette, '/contact'), '/page/contact');
+    for (const url of ['/tag/hash-print-edition/', '/no-such-post/']) assert.equal((await gazette.app.inject({ url })).statusCode, 404, url);
   });
 
   test('running it again changes nothing and duplicates nothing', async () => {
@@ -191,8 +209,12 @@ describe('a Ghost 5 export, imported into an empty newsroom', () => {
     assert.equal(again.total('articles', 'unchanged'), 5);
     assert.equal(again.total('photos', 'unchanged'), 3);
     assert.equal(again.total('authors', 'unchanged'), 4);
+    assert.equal(again.total('pages', 'unchanged'), 2);
     assert.equal(again.total('redirects', 'unchanged'), report.total('redirects', 'created'));
-    for (const kind of ['articles', 'photos', 'authors', 'sections', 'tags', 'redirects']) assert.equal(again.total(kind, 'created'), 0, kind);
+    for (const kind of ['articles', 'photos', 'authors', 'sections', 'tags', 'pages', 'redirects']) {
+      assert.equal(again.total(kind, 'created'), 0, kind);
+      assert.equal(again.total(kind, 'updated'), 0, kind);
+    }
   });
 });
 
@@ -202,8 +224,8 @@ test('a dry run writes nothing and reports the same counts', async (t) => {
   const report = await runImport(gazette, { dryRun: true });
   assert.match(report.toText(), /^Dry run: nothing was written/);
   assert.deepEqual(
-    ['articles', 'photos', 'authors', 'sections', 'tags', 'redirects'].map((kind) => report.total(kind, 'created')),
-    [5, 3, 4, 4, 3, 37],
+    ['articles', 'photos', 'authors', 'sections', 'tags', 'pages', 'redirects'].map((kind) => report.total(kind, 'created')),
+    [5, 3, 4, 4, 3, 2, 41],
   );
   for (const table of tables) assert.equal(await count(gazette, table), 0, `${table} is empty`);
 });
@@ -227,6 +249,56 @@ test('a post edited on Ghost since the last import is updated in place, as a new
   assert.equal(await count(gazette, 'articles'), articles);
   assert.ok((await count(gazette, 'article_revisions')) > revisions);
   assert.match(await page(gazette, '/elections/cairo-votes-first-results'), /Turnout was 43 per cent, the commission said\./);
+});
+
+test('pages: scheduled and members-only ones come in as drafts, photos and links work, a taken address gets another slug', async (t) => {
+  const gazette = await newsroom();
+  const work = await mkdtemp(join(tmpdir(), 'gazette-ghost-pages-'));
+  t.after(async () => {
+    await gazette.close();
+    await rm(work, { recursive: true, force: true });
+  });
+  const deps = { db: gazette.database.db, clock: { now: () => importNow }, changes: gazette.changes };
+  await savePage(deps, { parentId: null, slug: 'about', title: 'Made by hand', bodyHtml: '<p>Ours.</p>', status: 'published' });
+  const ghost = JSON.parse(readFileSync(`${fixture}export.json`, 'utf8'));
+  const data = ghost.db[0].data;
+  const about = data.posts.find((post: { slug: string }) => post.slug === 'about');
+  const contact = data.posts.find((post: { slug: string }) => post.slug === 'contact');
+  const cairo = data.posts.find((post: { slug: string }) => post.slug === 'cairo-votes-first-results');
+  Object.assign(contact, {
+    status: 'scheduled',
+    html: '<p>Write to us.</p><img src="__GHOST_URL__/content/images/size/w600/2026/12/lyon-festival-stage.jpg" alt="Stage"><p><a href="__GHOST_URL__/seoul-night-markets/">Seoul</a></p>',
+  });
+  Object.assign(cairo, { html: `${cairo.html}<p><a href="__GHOST_URL__/about/">About the Gazette</a> and <a href="__GHOST_URL__/contact/">contact</a>.</p>` });
+  data.posts.push({ ...about, id: 'members-page', slug: 'members', title: 'For members', visibility: 'members' });
+  await writeFile(join(work, 'export.json'), JSON.stringify(ghost));
+  const report = await runImport(gazette, { file: join(work, 'export.json') });
+  assert.equal(report.total('pages', 'created'), 3);
+  const reasons = report.notes.filter((note) => note.kind === 'pages').map((note) => `${note.title}: ${note.reason}`);
+  assert.ok(reasons.includes('Contact: scheduled on Ghost: imported as a draft, publish it when it is due'), reasons.join('\n'));
+  assert.ok(reasons.includes('For members: for members only on Ghost: imported as a draft, since Gazette has no paywall'), reasons.join('\n'));
+  assert.ok(
+    reasons.some((reason) => /^About us: another page has its address already: saved with the slug about-[0-9a-f]{8}$/.test(reason)),
+    reasons.join('\n'),
+  );
+  const rows = await gazette.database.db.selectFrom('pages').select(['path', 'title', 'status', 'body_html']).orderBy('id').execute();
+  assert.deepEqual(
+    rows.map((row) => `${row.title}=${row.status}`),
+    ['Made by hand=published', 'About us=published', 'Contact=draft', 'For members=draft'],
+  );
+  const movedAbout = `/page/${rows[1]?.path}`;
+  assert.match(rows[2]?.body_html ?? '', /src="\/media\/lyon-festival-stage-[0-9a-f]+\/\d+\.jpg"/, 'the photo in the page is the library photo');
+  assert.match(rows[2]?.body_html ?? '', /<a href="\/seoul-night-markets\/">Seoul<\/a>/, 'a link to a post keeps its old address, which answers 301');
+  assert.match(await page(gazette, '/page/about'), /Ours\./, 'the page made by hand keeps its address');
+  assert.equal(await location(gazette, '/about/'), movedAbout);
+  for (const url of ['/contact/', '/members/', '/page/contact', '/page/members']) assert.equal((await gazette.app.inject({ url })).statusCode, 404, url);
+  const body = articleBody(await page(gazette, '/elections/cairo-votes-first-results'));
+  assert.ok(body.includes(`<a href="${movedAbout}">About the Gazette</a>`), 'a link to a published page goes to its new address');
+  assert.match(body, /<a href="\/contact\/">contact<\/a>/, 'a link to a draft page keeps its old address');
+  const again = await runImport(gazette, { file: join(work, 'export.json') });
+  assert.equal(again.total('pages', 'unchanged'), 3);
+  assert.equal(again.total('articles', 'unchanged'), 5);
+  assert.equal(await count(gazette, 'pages'), 4);
 });
 
 test('without the images folder, every photo is reported missing and the articles still come in', async (t) => {
@@ -324,6 +396,15 @@ describe('an export written to attack the importer', () => {
     Object.assign(data.users[1], { name: `Hana ${hostile}`.slice(0, 90), bio: hostile });
     data.posts.push({ id: 'lexical-only', title: 'Only lexical', slug: 'only-lexical', status: 'published', type: 'post', html: null, lexical: '{"root":{}}' });
     data.posts.push({ id: 'not-a-row', title: 42, slug: 'broken' });
+    data.posts.push({
+      id: 'hostile-page',
+      type: 'page',
+      status: 'published',
+      slug: '../../admin',
+      title: `Page\u001b[31m ${hostile}`,
+      html: `<p>Page</p><script>alert(1)</script><a href="javascript:alert(1)">x</a><p>${hostile}</p>`,
+    });
+    data.posts.push({ id: 'odd-type', type: 'newsletter', status: 'published', slug: 'odd', title: 'Odd', html: '<p>x</p>' });
     await writeFile(join(work, 'export.json'), JSON.stringify(ghost));
     report = await runImport(gazette, { file: join(work, 'export.json'), images: join(work, 'images') });
   });
@@ -356,6 +437,7 @@ describe('an export written to attack the importer', () => {
     );
     assert.ok(reasons.some((reason) => /^articles lexical-only: Ghost stored only its lexical document, no HTML/.test(reason)));
     assert.ok(reasons.some((reason) => /Ghost video card left out/.test(reason)));
+    assert.ok(reasons.includes('pages odd-type: Ghost type “newsletter” has no equivalent'), reasons.join('\n'));
     assert.equal(report.total('articles', 'created'), 5);
   });
 
@@ -371,6 +453,9 @@ describe('an export written to attack the importer', () => {
     const html = await page(gazette, `/${section.slug}/${seoul.slug}`);
     assert.match(html, /\[gallery ids="1"\] stays as written/);
     assert.match(await page(gazette, '/elections/cairo-votes-first-results'), new RegExp(`<a href="/${section.slug}/${seoul.slug}">Later</a>`));
+    const hostilePage = await gazette.database.db.selectFrom('pages').select('path').where('title', 'like', 'Page%').executeTakeFirstOrThrow();
+    assert.doesNotMatch(hostilePage.path, /\.|\//, 'the slug is made from the title');
+    assert.match(await page(gazette, `/page/${encodeURIComponent(hostilePage.path)}`), /<p>Page<\/p>/);
     for (const url of ['/', '/author/hana-kim', `/${section.slug}`, '/feed.xml']) {
       const response = await gazette.app.inject({ url });
       assert.equal(response.statusCode, 200, url);

@@ -22,6 +22,8 @@ export interface ArticleContext extends GhostRun {
   readonly importable: ReadonlySet<string>;
   /** Save even when the post is as last imported (the pass that fills in links to later articles). */
   readonly force?: boolean;
+  /** Where each imported page readers can see lives now, by its Ghost slug (pages come in first). */
+  readonly pageUrls: ReadonlyMap<string, string>;
 }
 
 /** Why a post is not imported, or undefined when it is. */
@@ -71,6 +73,8 @@ function fingerprintOf(context: ArticleContext, post: GhostPost, photoPaths: rea
     tags: placement.tags.map((tag) => lookups.tagIds.get(tag.id)),
     authors: site.authorsOf(post).map((user) => lookups.authorIds.get(user.id)),
     photos: photoPaths.map(photo),
+    // A linked page published or moved since the last run changes the link.
+    pages: [...context.pageUrls].filter(([slug]) => post.html?.includes(`/${slug}/`)),
   };
   return createHash('sha256').update(conversionVersion).update(JSON.stringify(what)).digest('hex').slice(0, 32);
 }
@@ -81,24 +85,28 @@ interface PostLink {
   readonly url: string;
 }
 
-function contentResolvers(context: ArticleContext, links: Map<string, PostLink>, pageLinks: Set<string>): ContentResolvers {
-  const pageSlugs = new Set(context.site.pages.map((page) => page.slug));
+/** A photo of the old site in a post's or page's text, as the library now holds it. */
+export function photoResolver(photos: ArticleContext['photos']): ContentResolvers['image'] {
+  return (reference) => {
+    const path = reference.url === undefined ? undefined : ghostImagePath(reference.url);
+    const item = path === undefined ? undefined : photos.get(path);
+    if (item === undefined) return undefined;
+    if (item === dryRunPhoto) return { storageKey: 'dry-run', src: '/media/dry-run/800.jpg', width: 800, height: 600, alt: '' };
+    const { storageKey, width, height, alt, credit } = item;
+    return { storageKey, src: toResponsiveImage(item).fallbackSrc, width, height, alt, ...(credit ? { credit } : {}) };
+  };
+}
+
+function contentResolvers(context: ArticleContext, links: Map<string, PostLink>): ContentResolvers {
   return {
-    image(reference) {
-      const path = reference.url === undefined ? undefined : ghostImagePath(reference.url);
-      const item = path === undefined ? undefined : context.photos.get(path);
-      if (item === undefined) return undefined;
-      if (item === dryRunPhoto) return { storageKey: 'dry-run', src: '/media/dry-run/800.jpg', width: 800, height: 600, alt: '' };
-      const { storageKey, width, height, alt, credit } = item;
-      return { storageKey, src: toResponsiveImage(item).fallbackSrc, width, height, alt, ...(credit ? { credit } : {}) };
-    },
+    image: photoResolver(context.photos),
     link(url) {
       // Ghost's own links are site-relative once __GHOST_URL__ is gone; its permalinks are /:slug/ (and /:slug/amp/).
       const key = url.startsWith('/') && !url.startsWith('//') ? redirectKey(url) : undefined;
       const slug = key === undefined ? undefined : /^\/([^/]+)(?:\/amp)?$/.exec(key)?.[1];
       const postId = slug === undefined ? undefined : context.site.articleIdsBySlug.get(slug);
-      if (slug !== undefined && postId === undefined && pageSlugs.has(slug)) pageLinks.add(url);
-      if (postId === undefined) return undefined;
+      // A page not public here keeps its old address, which answers once the page is published.
+      if (postId === undefined) return slug === undefined ? undefined : context.pageUrls.get(slug);
       const placeholder = `/ghost-link-${links.size + 1}`;
       links.set(placeholder, { postId, url });
       return placeholder;
@@ -136,8 +144,8 @@ async function resolveLinks(context: ArticleContext, html: string, links: Readon
   return { html: resolved, ahead };
 }
 
-/** Ghost fields with no place in Gazette, by name, when the post uses them. */
-function reportUnmapped(report: ImportReport, post: GhostPost, meta: GhostPostMeta | undefined): void {
+/** Ghost fields with no place in Gazette, by name, when the post (or page) uses them. */
+export function reportUnmapped(report: ImportReport, post: GhostPost, meta: GhostPostMeta | undefined): void {
   if (isSet(post.featured)) report.unmapped('posts.featured (a featured post)');
   for (const field of ['codeinjection_head', 'codeinjection_foot', 'custom_template', 'canonical_url'] as const)
     if (post[field]) report.unmapped(`posts.${field}`);
@@ -172,8 +180,7 @@ export async function importGhostArticle(context: ArticleContext, post: GhostPos
   const decided = stateOf(context, post);
   const prepared = prepareGhostHtml(post.html ?? '');
   const links = new Map<string, PostLink>();
-  const pageLinks = new Set<string>();
-  const converted = convertWordPressContent(prepared.html, contentResolvers(context, links, pageLinks));
+  const converted = convertWordPressContent(prepared.html, contentResolvers(context, links));
   const body = await resolveLinks(context, converted.html, links);
   for (const card of prepared.cards)
     note(
@@ -181,7 +188,6 @@ export async function importGhostArticle(context: ArticleContext, post: GhostPos
       card.outcome === 'left out' ? `Ghost ${card.kind} card left out: Gazette has no equivalent` : `Ghost ${card.kind} card: its text kept, not its layout`,
     );
   for (const url of converted.report.missingImages) note('changed', `image ${url} is not among the imported photos: left out`);
-  for (const url of pageLinks) note('changed', `links to ${url}, a Ghost page, which Gazette does not import yet`);
   if (decided.note) note('changed', decided.note);
   const meta = site.metaOf(post);
   const featurePath = post.feature_image ? ghostImagePath(post.feature_image) : undefined;

@@ -8,6 +8,7 @@ import { type ArticleContext, importGhostArticle, whyNotImported } from './ghost
 import { importGhostAuthors } from './ghost-authors.ts';
 import { ghostImagePath, plainLine, prepareGhostHtml } from './ghost-content.ts';
 import { readGhostExport } from './ghost-export.ts';
+import { importGhostPages, whyPageNotImported } from './ghost-pages.ts';
 import { dryRunPhoto, importGhostPhotos, type WantedPhoto } from './ghost-media.ts';
 import { saveGhostRedirects } from './ghost-redirects.ts';
 import { dryRunId, type GhostRun } from './ghost-run.ts';
@@ -46,9 +47,9 @@ const machineryTables = new Set([
 
 /**
  * Imports a Ghost 5 site from its JSON export: staff on bylines become authors, each post's primary
- * public tag its section and its other public tags its tags, posts articles (their HTML through the
- * same conversion and allow-list as WordPress's), photos library photos, and Ghost's addresses 301s.
- * Pages are not imported yet. Re-running updates what changed and duplicates nothing; a dry run
+ * public tag its section and its other public tags its tags, posts articles and pages top-level pages
+ * (their HTML through the same conversion and allow-list as WordPress's), photos library photos, and
+ * Ghost's addresses 301s. Re-running updates what changed and duplicates nothing; a dry run
  * writes nothing and gives the same report.
  *
  * @throws GhostExportError when the file is not a Ghost 5+ export (its message says why, for a person).
@@ -69,7 +70,7 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
     deps,
     site,
     from,
-    lookups: { authorIds: new Map(), sectionIds: new Map(), tagIds: new Map(), articleIds: new Map() },
+    lookups: { authorIds: new Map(), sectionIds: new Map(), tagIds: new Map(), articleIds: new Map(), pageIds: new Map() },
     report,
     dryRun,
     now,
@@ -77,14 +78,16 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   };
   reportExport(site, report);
 
-  const bodyPaths = new Map(site.articles.map((post) => [post.id, bodyPhotoPaths(post.html ?? '')]));
+  const bodyPaths = new Map([...site.articles, ...site.pages].map((post) => [post.id, bodyPhotoPaths(post.html ?? '')]));
   const photos = await importGhostPhotos({ ...run, files: deps.files, db: deps.db, imagesDir: options.imagesDir }, wantedPhotos(site, bodyPaths));
   await importGhostAuthors(run, photos);
   await importGhostTaxonomy(run);
+  // Before the posts, so their links to pages can go straight to the pages' new addresses.
+  const pageUrls = await importGhostPages({ ...run, photos }, bodyPaths);
 
   progress.phase('Articles', site.articles.length);
   const importable = new Set(site.articles.filter((post) => whyNotImported(post) === undefined).map((post) => post.id));
-  const articles: ArticleContext = { ...run, photos, importable };
+  const articles: ArticleContext = { ...run, photos, importable, pageUrls };
   const linksAhead = [];
   for (const post of site.articles) {
     if (await importGhostArticle(articles, post, bodyPaths.get(post.id) ?? [])) linksAhead.push(post);
@@ -106,18 +109,10 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   return report;
 }
 
-/** What the export holds that the import leaves aside: rows not shaped as Ghost writes them, pages, other tables. */
+/** What the export holds that the import leaves aside: rows not shaped as Ghost writes them, other tables. */
 function reportExport(site: GhostSite, report: ImportReport): void {
   for (const row of site.file.rejected)
     report.note({ kind: row.table, sourceId: row.sourceId, title: row.sourceId, outcome: 'skipped', reason: `not what Ghost writes (${row.reason})` });
-  for (const page of site.pages)
-    report.note({
-      kind: 'pages',
-      sourceId: page.id,
-      title: plainLine(page.title, 120) || page.slug,
-      outcome: 'skipped',
-      reason: 'Gazette does not import Ghost pages yet',
-    });
   for (const [table, rows] of site.file.otherTables) if (!machineryTables.has(table)) report.unmapped(`table ${table} (${rows.toLocaleString('en')} rows)`);
 }
 
@@ -139,6 +134,7 @@ function wantedPhotos(site: GhostSite, bodyPaths: ReadonlyMap<string, readonly s
     want(post.feature_image ? ghostImagePath(post.feature_image) : undefined, plainLine(meta?.feature_image_alt, descriptionLimits.alt), caption);
   }
   for (const post of articles) for (const path of bodyPaths.get(post.id) ?? []) want(path);
+  for (const page of site.pages.filter((page) => whyPageNotImported(page) === undefined)) for (const path of bodyPaths.get(page.id) ?? []) want(path);
   for (const user of site.bylineUsers().authors) want(user.profile_image ? ghostImagePath(user.profile_image) : undefined);
   return [...wanted.values()];
 }

@@ -11,7 +11,7 @@ type Made = GhostLookups & { readonly mediaIds: ReadonlyMap<string, number> };
 
 /**
  * Ghost's public addresses as 301s to their Gazette equivalents: posts at `/:slug/` (Ghost's default
- * permalink) and their AMP copies, tag archives (a tag that became a section leads to the section),
+ * permalink) and their AMP copies, pages at `/:slug/`, tag archives (a tag that became a section leads to the section),
  * author archives, each archive's feed (`/tag/x/rss/`), the site's feed (`/rss/`) and the photos under
  * `/content/images/`. They are resolved when asked for, so later renames in Gazette are followed.
  */
@@ -28,6 +28,12 @@ export async function saveGhostRedirects(db: Db, context: { site: GhostSite; loo
     const id = lookups.articleIds.get(post.id);
     add(`/${segment(post.slug)}/`, 'article', id);
     add(`/${segment(post.slug)}/amp/`, 'article', id);
+  }
+  // Pages share the posts' /:slug/ (Ghost keeps one slug space for both); Ghost served no AMP copy of a page, but the address costs nothing.
+  for (const page of site.pages) {
+    const id = lookups.pageIds.get(page.id);
+    add(`/${segment(page.slug)}/`, 'page', id);
+    add(`/${segment(page.slug)}/amp/`, 'page', id);
   }
   for (const tag of site.file.tags) {
     const sectionId = lookups.sectionIds.get(tag.id);

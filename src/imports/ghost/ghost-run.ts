@@ -13,6 +13,7 @@ export interface GhostLookups {
   readonly sectionIds: Map<string, number>;
   readonly tagIds: Map<string, number>;
   readonly articleIds: Map<string, number>;
+  readonly pageIds: Map<string, number>;
 }
 
 /** One run of the Ghost import, as each of its phases sees it. */
