@@ -22,10 +22,13 @@ const options: BuildOptions = {
   legalComments: 'none',
 };
 const inputsFile = 'admin-editor.inputs.json';
+// The checkout's own path is left out of the hash: two checkouts of the same code share one cached bundle
+// instead of each deleting the other's as stale.
+const { absWorkingDir: _checkout, ...portableOptions } = options;
 
 /** Hash of everything the bundle is made from: esbuild's version, its options and every input file. */
 async function hashInputs(inputs: readonly string[]): Promise<string> {
-  const hash = createHash('sha256').update(version).update(JSON.stringify(options));
+  const hash = createHash('sha256').update(version).update(JSON.stringify(portableOptions));
   for (const input of [...inputs].sort())
     hash
       .update(input)
@@ -82,5 +85,14 @@ async function buildAndCache(cacheDir: string): Promise<PrecompressedAsset> {
  * under a hash of every input file and reused while none of them changes.
  */
 export async function loadEditorBundle(cacheDir: string): Promise<PrecompressedAsset> {
-  return (await readCached(cacheDir)) ?? buildAndCache(cacheDir);
+  const cached = await readCached(cacheDir);
+  if (cached) return cached;
+  // One build at a time in a process: each build stops esbuild's service when it ends, which would leave
+  // a second build started meanwhile waiting for ever (several apps built at once in one test process).
+  building ??= buildAndCache(cacheDir).finally(() => {
+    building = undefined;
+  });
+  return building;
 }
+
+let building: Promise<PrecompressedAsset> | undefined;
