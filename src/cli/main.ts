@@ -2,14 +2,17 @@ import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { connectFromConfig } from '../db/connect.ts';
+import { connectFromConfig, type DialectName } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import {
   DisqusFormatError,
   GhostExportError,
+  exportGazette,
+  GazetteExportError,
   type ImportDeps,
   type ImportReport,
   importDisqus,
+  importGazette,
   importGhost,
   importWordPress,
   WxrFormatError,
@@ -32,6 +35,11 @@ Commands:
       --images    a copy of the site's content/images folder, for the photos
   import disqus <export.xml> [--dry-run]
       Bring in comments from a Disqus export, matched to articles by their addresses (old ones too).
+  import gazette <dir>
+      Bring a Gazette export into an EMPTY database (e.g. when moving from SQLite to PostgreSQL).
+  export <dir>
+      Write everything the newsroom holds to a new folder: JSON Lines per table, media originals,
+      manifest.json. Passwords, sessions and secrets are left out. See docs/operations.md.
 
 Settings come from the same environment as the server: GAZETTE_DATA_DIR, DATABASE_URL.`;
 
@@ -112,8 +120,27 @@ async function importDisqusCommand(args: string[]): Promise<void> {
   await withImportDeps((deps) => importDisqus(deps, { open: () => createReadStream(file), progress: terminalProgress(), dryRun: values['dry-run'] }));
 }
 
+function oneFolder(args: string[], what: string): string {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1 || !positionals[0]) throw new CommandError(`Name one ${what}.\n\n${usage}`);
+  return positionals[0];
+}
+
+async function importGazetteCommand(args: string[]): Promise<void> {
+  const dir = await readableFolder(oneFolder(args, 'export folder'), 'The export folder');
+  await withImportDeps((deps, dialect) => importGazette(deps, dir, { progress: terminalProgress(), dialect }));
+}
+
+async function exportCommand(args: string[]): Promise<void> {
+  const dir = oneFolder(args, 'folder to export into');
+  await withImportDeps(async (deps) => {
+    const summary = await exportGazette(deps, dir, terminalProgress());
+    return { toText: () => summary.toText() };
+  });
+}
+
 /** Opens the configured database (migrating it first), runs one import, prints its report, closes everything. */
-async function withImportDeps(run: (deps: ImportDeps) => Promise<ImportReport>): Promise<void> {
+async function withImportDeps(run: (deps: ImportDeps, dialect: DialectName) => Promise<Pick<ImportReport, 'toText'>>): Promise<void> {
   const config = loadConfig();
   const database = connectFromConfig(config);
   const changes = new ContentChanges();
@@ -121,7 +148,7 @@ async function withImportDeps(run: (deps: ImportDeps) => Promise<ImportReport>):
   const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(changes, config.databaseUrl, quietLog) : async () => {};
   try {
     await migrateToLatest(database.db);
-    const report = await run({ db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) });
+    const report = await run({ db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) }, database.dialect);
     console.log(report.toText());
   } finally {
     await stopBroadcast();
@@ -135,6 +162,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     if (command === 'import' && kind === 'wordpress') await importWordPressCommand(rest);
     else if (command === 'import' && kind === 'ghost') await importGhostCommand(rest);
     else if (command === 'import' && kind === 'disqus') await importDisqusCommand(rest);
+    else if (command === 'import' && kind === 'gazette') await importGazetteCommand(rest);
+    else if (command === 'export') await exportCommand(kind === undefined ? [] : [kind, ...rest]);
     else if (command === undefined || command === 'help' || command === '--help' || command === '-h') console.log(usage);
     else throw new CommandError(`Unknown command: ${[command, kind].filter(Boolean).join(' ')}\n\n${usage}`);
     return 0;
@@ -144,6 +173,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       error instanceof WxrFormatError ||
       error instanceof DisqusFormatError ||
       error instanceof GhostExportError ||
+      error instanceof GazetteExportError ||
       error instanceof ConfigError
     ) {
       console.error(`gazette: ${error.message}`);

@@ -9,3 +9,6 @@ export { importDisqus } from './disqus/disqus-import.ts';
 export type { ImportDeps } from './import-deps.ts';
 export { GhostExportError } from './ghost/ghost-export.ts';
 export { importGhost } from './ghost/ghost-import.ts';
+export { exportGazette } from './gazette/gazette-export.ts';
+export { GazetteExportError } from './gazette/gazette-values.ts';
+export { importGazette } from './gazette/gazette-import.ts';

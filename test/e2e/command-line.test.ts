@@ -81,3 +81,30 @@ test('import ghost: a dry run prints the report; a file that is not a Ghost expo
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /^gazette: This is not a Ghost export/m);
 });
+
+test('export and import gazette: a round trip through files into an empty database, and a second import refused', async () => {
+  const imported = await gazette('import', 'wordpress', join(fixtures, 'wordpress/export.xml'), '--uploads', join(fixtures, 'wordpress/uploads'));
+  assert.equal(imported.code, 0, imported.stderr);
+  const exported = join(dataDir, 'export');
+  const run = await gazette('export', exported);
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok((await import('node:fs')).existsSync(join(exported, 'manifest.json')));
+  const again = await gazette('export', exported);
+  assert.equal(again.code, 1, 'a folder that is not empty is refused');
+  const otherData = join(dataDir, 'other');
+  const importIn = (directory: string) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [join(root, 'bin/gazette.js'), 'import', 'gazette', directory],
+        { cwd: root, env: { ...process.env, GAZETTE_DATA_DIR: otherData, DATABASE_URL: '', NODE_ENV: 'development' }, timeout: 60_000 },
+        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+      );
+    });
+  const first = await importIn(exported);
+  assert.equal(first.code, 0, first.stderr);
+  assert.ok((await import('node:fs')).readdirSync(join(otherData, 'media', 'originals')).length === 3, 'the three photos came along');
+  const second = await importIn(exported);
+  assert.equal(second.code, 1);
+  assert.match(second.stderr, /^gazette: The database already holds .* goes into an empty database only/m);
+});

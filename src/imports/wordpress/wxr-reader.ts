@@ -1,6 +1,6 @@
-import { TextDecoder } from 'node:util';
 import { decodeHTMLStrict } from 'entities';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
+import { byteLimit, detached, type FieldText, GuardedXmlParser, mebibytes, readGuardedXml, XmlFormatError, xmlMessages } from '../xml-stream.ts';
 import type { WxrItemTerm, WxrComment, WxrItem, WxrRecord } from './wxr-records.ts';
 
 // Reads a WordPress export (WXR: the RSS 2.0 dialect written by Tools › Export). Elements are matched by the
@@ -17,40 +17,26 @@ export interface WxrReadOptions {
 }
 
 /** The file cannot be read as a WordPress export; the message says why, for the person who chose the file. */
-export class WxrFormatError extends Error {
-  readonly line: number | undefined;
-  constructor(message: string, line?: number, options?: { cause?: unknown }) {
-    super(line === undefined ? message : `Line ${line}: ${message}`, options);
-    this.name = 'WxrFormatError';
-    this.line = line;
-  }
+export class WxrFormatError extends XmlFormatError {
+  override readonly name = 'WxrFormatError';
 }
 
-const mebibytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10} MiB`;
 const notWxr = 'This is not a WordPress export (WXR) file';
 const exportAgain = 'Export it again from WordPress (Tools › Export).';
 const messages = {
+  ...xmlMessages(notWxr, exportAgain),
   empty: 'The file is empty. A WordPress export is the XML file WordPress makes in Tools › Export.',
-  notXml: (hint: string) => `${notWxr}: it is not XML${hint}.`,
-  noRoot: `${notWxr}: it holds no XML element.`,
   wrongRoot: (name: string) => `${notWxr}: its outermost element is <${name.slice(0, 40)}>, where a WordPress export has <rss>.`,
   noVersion: `${notWxr}: it has no <wp:wxr_version> before its content (an ordinary RSS feed looks like this).`,
   badVersion: (version: string) => `${notWxr}: its <wp:wxr_version> "${version.slice(0, 40)}" is not a version number.`,
   entities:
     'The file declares entities in a DOCTYPE. WordPress exports never do, and entity declarations are a known way to attack XML readers (billion laughs, reading local files), so the file is refused.',
-  undefinedEntity: `The file uses an entity XML does not define (such as &nbsp; outside CDATA), so it is not well-formed XML. ${exportAgain}`,
-  malformed: (detail: string) => `The file is not well-formed XML (${detail}). ${exportAgain}`,
-  truncated: (detail: string) => `The file ends before the export does (${detail}): it was probably cut off while being downloaded or copied. ${exportAgain}`,
-  encoding: (name: string) => `The file is encoded as ${name.slice(0, 40)}; only UTF-8 exports can be read. Convert it to UTF-8 first.`,
   notUtf8: 'The file is not valid UTF-8 text, which WordPress always writes: it was damaged or converted on the way.',
-  fieldTooLarge: (limit: number) => `One field is larger than the limit of ${mebibytes(limit)} (maxFieldBytes).`,
   itemTooLarge: (limit: number, line: number) => `The item that starts on line ${line} is larger than the limit of ${mebibytes(limit)} (maxItemBytes).`,
   tooDeep: (depth: number) => `Elements are nested more than ${depth} deep, which no WordPress export does.`,
 };
 
 const MAX_DEPTH = 64;
-// Text goes to saxes in pieces this long, so the size limits are checked at least this often.
-const PIECE_CHARS = 64 * 1024;
 // What a field costs in memory beyond its text, so that a million empty meta entries count too.
 const ENTRY_OVERHEAD_BYTES = 64;
 
@@ -141,77 +127,40 @@ export function parseWxrGmtDate(value: string): Date | undefined {
   return date.toISOString().slice(0, 19).replace('T', ' ') === match[0] ? date : undefined;
 }
 
-/** The WXR state machine over saxes' events: `readWxr` feeds it text and drains `finished`. */
+/** The WXR state machine over the guarded parser's events: `readWxr` feeds it text and drains `finished`. */
 class WxrParser {
   readonly finished: WxrRecord[] = [];
-  readonly #parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  readonly xml: GuardedXmlParser<false>;
   readonly #frames: Frame[] = [];
-  readonly #maxFieldBytes: number;
   readonly #maxItemBytes: number;
-  #started = false;
-  #sawRoot = false;
-  #closing = false;
   #siteSent = false;
   #sawCategories = false;
   #sawTags = false;
-  #eventSeen = false;
-  #unflushedChars = 0;
   #record: Scope | undefined;
-  #field: { bag: Fields; key: string; parts: string[]; bytes: number; attributes: Record<string, string> } | undefined;
+  #field: { bag: Fields; key: string; text: FieldText; attributes: Record<string, string> } | undefined;
 
   constructor(options: WxrReadOptions) {
-    this.#maxFieldBytes = byteLimit(options.maxFieldBytes, 32 * 2 ** 20);
     this.#maxItemBytes = byteLimit(options.maxItemBytes, 256 * 2 ** 20);
-    const parser = this.#parser;
-    parser.on('error', (error) => {
-      throw this.#fromSaxes(error);
+    this.xml = new GuardedXmlParser({
+      xmlns: false,
+      maxDepth: MAX_DEPTH,
+      maxFieldBytes: byteLimit(options.maxFieldBytes, 32 * 2 ** 20),
+      messages,
+      FormatError: WxrFormatError,
+      onOpen: (tag) => this.#open(tag),
+      onClose: () => this.#close(),
+      onText: (text) => this.#text(text),
     });
-    parser.on('xmldecl', ({ encoding }) => {
-      if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) throw this.#error(messages.encoding(encoding));
-    });
-    parser.on('doctype', (doctype) => {
-      // saxes expands no declared entity, but a file that declares any is refused outright: WXR never does.
-      if (doctype.includes('[') || /<!ENTITY/i.test(doctype)) throw this.#error(messages.entities);
-    });
-    parser.on('opentag', (tag) => this.#open(tag));
-    parser.on('closetag', () => this.#close());
-    parser.on('text', (text) => this.#text(text));
-    parser.on('cdata', (text) => this.#text(text));
   }
 
-  get line(): number {
-    return this.#parser.line;
-  }
-
-  write(text: string): void {
-    if (!this.#started) {
-      const first = /[^\s\ufeff]/.exec(text)?.[0];
-      if (first === undefined) return;
-      this.#started = true;
-      if (first !== '<') throw this.#error(messages.notXml(first === '{' || first === '[' ? ' (it looks like JSON)' : ''));
-    }
-    this.#eventSeen = false;
-    this.#parser.write(text);
-    // saxes holds a text, CDATA section, comment or tag until it ends, telling nothing before: what was written
-    // since its last event bounds that, so a hostile file cannot make it grow without limit.
-    this.#unflushedChars = this.#eventSeen ? text.length : this.#unflushedChars + text.length;
-    if (this.#unflushedChars > this.#maxFieldBytes + 2 * PIECE_CHARS) throw this.#error(messages.fieldTooLarge(this.#maxFieldBytes));
-  }
-
-  close(): void {
-    if (!this.#started) throw new WxrFormatError(messages.empty);
-    this.#closing = true;
-    this.#parser.close();
-    if (!this.#siteSent) throw this.#error(messages.noVersion);
+  end(): void {
+    if (!this.#siteSent) throw this.xml.error(messages.noVersion);
   }
 
   #open(tag: SaxesTagPlain): void {
-    this.#eventSeen = true;
     const parent = this.#frames.at(-1);
-    if (this.#frames.length >= MAX_DEPTH) throw this.#error(messages.tooDeep(MAX_DEPTH));
     if (parent === undefined) {
-      if (tag.name !== 'rss') throw this.#error(messages.wrongRoot(tag.name));
-      this.#sawRoot = true;
+      if (tag.name !== 'rss') throw this.xml.error(messages.wrongRoot(tag.name));
       this.#frames.push(this.#scope('rss'));
       return;
     }
@@ -229,7 +178,7 @@ class WxrParser {
       }
       this.#frames.push(scope);
     } else if (key !== undefined) {
-      this.#field = { bag: parent.fields, key, parts: [], bytes: 0, attributes: tag.attributes };
+      this.#field = { bag: parent.fields, key, text: this.xml.field(), attributes: tag.attributes };
       this.#frames.push('field');
     } else {
       this.#frames.push('ignored');
@@ -237,36 +186,30 @@ class WxrParser {
   }
 
   #scope(container: Container): Scope {
-    return { container, line: this.#parser.line, fields: nullObject(), meta: nullObject(), terms: [], comments: [], bytes: 0 };
+    return { container, line: this.xml.line, fields: nullObject(), meta: nullObject(), terms: [], comments: [], bytes: 0 };
   }
 
   #text(text: string): void {
-    this.#eventSeen = true;
     const field = this.#field;
     if (field === undefined || this.#frames.at(-1) !== 'field') return;
-    const bytes = Buffer.byteLength(text);
-    field.bytes += bytes;
-    if (field.bytes > this.#maxFieldBytes) throw this.#error(messages.fieldTooLarge(this.#maxFieldBytes));
-    this.#count(bytes);
-    field.parts.push(text);
+    this.#count(field.text.add(text));
   }
 
   #count(bytes: number): void {
     const record = this.#record;
     if (record === undefined) return;
     record.bytes += bytes;
-    if (record.bytes > this.#maxItemBytes) throw this.#error(messages.itemTooLarge(this.#maxItemBytes, record.line));
+    if (record.bytes > this.#maxItemBytes) throw this.xml.error(messages.itemTooLarge(this.#maxItemBytes, record.line));
   }
 
   #close(): void {
-    this.#eventSeen = true;
     const frame = this.#frames.pop();
     const parent = this.#frames.at(-1);
     if (frame === 'field') {
-      const { bag, key, parts, attributes } = this.#field!;
+      const { bag, key, text, attributes } = this.#field!;
       this.#field = undefined;
       this.#count(ENTRY_OVERHEAD_BYTES);
-      const value = detached(parts.join(''));
+      const { value } = text;
       if (key !== ITEM_TERM) bag[key] = VERBATIM.has(key) ? value : value.trim();
       else if (attributes.nicename !== undefined && this.#record !== undefined) this.#record.terms.push(toItemTerm(attributes, value));
     }
@@ -283,8 +226,8 @@ class WxrParser {
   #sendSite(fields: Fields): void {
     if (this.#siteSent) return;
     const wxrVersion = fields.wxrVersion ?? '';
-    if (wxrVersion === '') throw this.#error(messages.noVersion);
-    if (!/^\d{1,3}\.\d{1,3}$/.test(wxrVersion)) throw this.#error(messages.badVersion(wxrVersion));
+    if (wxrVersion === '') throw this.xml.error(messages.noVersion);
+    if (!/^\d{1,3}\.\d{1,3}$/.test(wxrVersion)) throw this.xml.error(messages.badVersion(wxrVersion));
     this.#siteSent = true;
     this.finished.push({ kind: 'site', ...pick(fields, SITE_TEXT), wxrVersion });
   }
@@ -322,29 +265,12 @@ class WxrParser {
         }
     }
   }
-
-  #fromSaxes(error: Error): WxrFormatError {
-    const detail = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
-    if (this.#closing) return this.#error(this.#sawRoot ? messages.truncated(detail) : messages.noRoot, error);
-    if (!this.#sawRoot) return this.#error(messages.notXml(` (${detail})`), error);
-    return this.#error(detail === 'undefined entity' ? messages.undefinedEntity : messages.malformed(detail), error);
-  }
-
-  #error(message: string, cause?: unknown): WxrFormatError {
-    return new WxrFormatError(message, this.#parser.line, { cause });
-  }
-}
-
-// A NaN limit would compare false and let everything through.
-function byteLimit(value: number | undefined, otherwise: number): number {
-  if (value === undefined) return otherwise;
-  if (!(value > 0)) throw new RangeError(`A byte limit must be a positive number, not ${value}`);
-  return value;
 }
 
 function toItemTerm(attributes: Record<string, string>, name: string): WxrItemTerm {
-  const domain = (attributes.domain ?? '').trim();
-  return { taxonomy: domain === 'tag' ? 'post_tag' : domain, slug: decodeWxrSlug(attributes.nicename?.trim()), name: decodeName(name.trim()) };
+  // Attribute values are detached too: the terms are kept with the item.
+  const domain = detached((attributes.domain ?? '').trim());
+  return { taxonomy: domain === 'tag' ? 'post_tag' : domain, slug: detached(decodeWxrSlug(attributes.nicename?.trim())), name: decodeName(name.trim()) };
 }
 
 function addMeta(meta: Record<string, string[]>, { key, value = '' }: Fields): void {
@@ -365,14 +291,6 @@ function toItem({ fields: f, meta, terms, comments }: Scope): WxrItem {
   return { kind: 'item', ...pick(f, ITEM_TEXT), ...numbers, postName: decodeWxrSlug(f.postName), isSticky: f.isSticky === '1', terms, meta, comments };
 }
 
-function decodeUtf8(decoder: TextDecoder, line: number, chunk?: Uint8Array): string {
-  try {
-    return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
-  } catch (error) {
-    throw new WxrFormatError(messages.notUtf8, line, { cause: error });
-  }
-}
-
 /**
  * Reads a WordPress export as it streams in and yields each record when its element closes, in file order:
  * the site once, then authors, categories, tags, other terms and items. Only the item being read is held.
@@ -385,28 +303,6 @@ function decodeUtf8(decoder: TextDecoder, line: number, chunk?: Uint8Array): str
  *   if (record.kind === 'item' && record.postType === 'post') console.log(record.title, parseWxrGmtDate(record.postDateGmt));
  * }
  */
-/**
- * A copy of `text` that shares no memory with the parser's input. A field read in one piece is a slice
- * of a whole 64 KiB chunk of the file, and V8 keeps the chunk alive as long as the slice: an importer
- * that remembers 20,000 titles would otherwise hold a gigabyte of the file.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
-
 export async function* readWxr(input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>, options: WxrReadOptions = {}): AsyncGenerator<WxrRecord> {
-  const parser = new WxrParser(options);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  function* feed(text: string): Generator<WxrRecord> {
-    for (let start = 0; start < text.length; start += PIECE_CHARS) {
-      parser.write(text.slice(start, start + PIECE_CHARS));
-      yield* parser.finished.splice(0);
-    }
-  }
-  for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
-    yield* feed(typeof chunk === 'string' ? chunk : decodeUtf8(decoder, parser.line, chunk));
-  }
-  yield* feed(decodeUtf8(decoder, parser.line));
-  parser.close();
-  yield* parser.finished.splice(0);
+  yield* readGuardedXml(input, new WxrParser(options));
 }
