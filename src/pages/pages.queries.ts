@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { toDate, toTimestamp } from '../db/row-values.ts';
-import type { PageStatus } from './page.table.ts';
+import type { Selectable } from 'kysely';
+import type { PageStatus, PageTable } from './page.table.ts';
 
 export interface Page {
   readonly id: number;
@@ -25,18 +26,7 @@ export interface PageLink {
 
 const columns = ['id', 'parent_id', 'slug', 'path', 'title', 'body_html', 'position', 'status', 'created_at', 'updated_at'] as const;
 
-interface PageRow {
-  id: number;
-  parent_id: number | null;
-  slug: string;
-  path: string;
-  title: string;
-  body_html: string;
-  position: number;
-  status: PageStatus;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type PageRow = Selectable<PageTable>;
 
 function pageRowToPage(row: PageRow): Page {
   return {
@@ -78,15 +68,7 @@ export async function listChildPages(db: Db, parentId: number, options: { publis
   return query.orderBy('position').orderBy('title').orderBy('id').execute();
 }
 
-export interface PageRowInput {
-  readonly parentId: number | null;
-  readonly slug: string;
-  readonly path: string;
-  readonly title: string;
-  readonly bodyHtml: string;
-  readonly position: number;
-  readonly status: PageStatus;
-}
+export type PageRowInput = Omit<Page, 'id' | 'createdAt' | 'updatedAt'>;
 
 function rowValues(input: PageRowInput) {
   return {
