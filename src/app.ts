@@ -148,6 +148,7 @@ export async function buildApp({
     mailer,
     comments: commentDeps,
     commentSections,
+    importsDir: join(config.dataDir, 'imports'),
   });
   return { app, changes, pages, settings, mediaFiles, site };
 }

@@ -40,6 +40,8 @@ export interface AdminContext {
   readonly comments: CommentDeps;
   /** So a preview shows the comment section exactly as the published page will. */
   readonly commentSections: CommentSections;
+  /** Where exports uploaded for import wait under a random name (GAZETTE_DATA_DIR/imports). */
+  readonly importsDir: string;
 }
 
 export function accountDeps(context: AdminContext): AccountDeps {
@@ -65,6 +67,7 @@ export function adminChrome(context: AdminContext, request: FastifyRequest, repl
             managesTeam: can(request.staff, 'manage-users'),
             managesCatalog: can(request.staff, 'manage-sections-and-tags'),
             moderatesComments: can(request.staff, 'moderate-comments'),
+            importsArchives: can(request.staff, 'manage-settings'),
             pendingComments: request.pendingComments,
           },
         }

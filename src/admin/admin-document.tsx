@@ -14,6 +14,8 @@ export interface AdminChrome {
     readonly managesTeam: boolean;
     readonly managesCatalog: boolean;
     readonly moderatesComments: boolean;
+    /** May bring in another system's export (WordPress, Ghost, Disqus). */
+    readonly importsArchives: boolean;
     /** Comments awaiting moderation, shown as a badge to those who moderate. */
     readonly pendingComments: number;
   };
@@ -32,20 +34,26 @@ const navigation: readonly { href: string; label: string; shownTo: (staff: Staff
   { href: '/admin/authors', label: 'Authors', shownTo: (staff) => staff.managesCatalog },
   { href: '/admin/team', label: 'Team', shownTo: (staff) => staff.managesTeam },
   { href: '/admin/settings', label: 'Settings', shownTo: (staff) => staff.managesTeam },
+  { href: '/admin/import', label: 'Import', shownTo: (staff) => staff.importsArchives },
   { href: '/admin/audit', label: 'Audit log', shownTo: (staff) => staff.managesTeam },
   { href: '/admin/account', label: 'Your account', shownTo: everyone },
 ];
 
-/** `scripts`: fingerprinted URLs of the few pages' scripts, deferred; the CSP allows no inline script. */
+/**
+ * `scripts`: fingerprinted URLs of the few pages' scripts, deferred; the CSP allows no inline script.
+ * `refreshSeconds`: the page reloads itself, to follow work going on in the background without JavaScript.
+ */
 export function AdminDocument({
   chrome,
   title,
   scripts = [],
+  refreshSeconds,
   children,
 }: {
   chrome: AdminChrome;
   title: string;
   scripts?: readonly string[];
+  refreshSeconds?: number | undefined;
   children?: Child;
 }) {
   return (
@@ -54,6 +62,7 @@ export function AdminDocument({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
         <title>{`${title} | ${chrome.siteName} newsroom`}</title>
         <link rel="icon" href={chrome.iconUrl} type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.stylesheetUrl} />

@@ -18,6 +18,7 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { commentModerationRoutes } from './comments/comments.routes.ts';
 import { commentToolsRoutes } from './comments/comment-tools.routes.ts';
 import { countPendingComments } from '../comments/index.ts';
+import { importRoutes } from './imports/import.routes.ts';
 import { mediaLibraryRoutes } from './media/media.routes.ts';
 import { oneTimeLinkRoutes } from './team/one-time-link.routes.ts';
 import { pendingChangeRoutes } from './articles/pending-change.routes.ts';
@@ -78,6 +79,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(catalogRoutes, context);
   await app.register(commentModerationRoutes, context);
   await app.register(commentToolsRoutes, context);
+  await app.register(importRoutes, context);
 };
 
 declare module 'fastify' {

@@ -13,7 +13,7 @@ import type { AuditLogTable, OneTimeTokenTable, SessionTable, SignInThrottleTabl
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
 import type { AuthorTable } from '../authors/author.table.ts';
-import type { ImportRecordTable, RedirectTable } from '../imports/import.table.ts';
+import type { ImportJobTable, ImportRecordTable, RedirectTable } from '../imports/import.table.ts';
 import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
 import type { PageTable } from '../pages/page.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
@@ -37,6 +37,7 @@ export interface Database {
   commenters: CommenterTable;
   comments: CommentTable;
   import_records: ImportRecordTable;
+  import_jobs: ImportJobTable;
   media: MediaTable;
   media_description_history: MediaDescriptionHistoryTable;
   one_time_tokens: OneTimeTokenTable;

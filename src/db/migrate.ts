@@ -14,6 +14,7 @@ import * as mediaOwnership from './migrations/2026-12-04T1020-media-ownership.ts
 import * as imports from './migrations/2026-12-05T1000-imports.ts';
 import * as pages from './migrations/2026-12-05T1010-pages.ts';
 import * as pinnedArticles from './migrations/2026-12-05T1020-pinned-articles.ts';
+import * as importJobs from './migrations/2026-12-05T1030-import-jobs.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T1000-imports': imports,
   '2026-12-05T1010-pages': pages,
   '2026-12-05T1020-pinned-articles': pinnedArticles,
+  '2026-12-05T1030-import-jobs': importJobs,
 };
 
 /**

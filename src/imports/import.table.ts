@@ -27,3 +27,22 @@ export interface RedirectTable {
   target_id: number | null;
   created_at: Timestamp;
 }
+
+/** Where an export uploaded from the newsroom stands; `running` only while this process imports it. */
+export type ImportJobStatus = 'checked' | 'running' | 'finished' | 'failed';
+
+export interface ImportJobTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  stored_name: string;
+  status: ImportJobStatus;
+  phase: Generated<string>;
+  done: Generated<number>;
+  total: number | null;
+  /** ImportReport#toJSON() of the dry run, then of the import. */
+  dry_run_report: string;
+  report: string | null;
+  error: string | null;
+  created_at: Timestamp;
+}

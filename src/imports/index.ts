@@ -12,3 +12,4 @@ export { importGhost } from './ghost/ghost-import.ts';
 export { exportGazette } from './gazette/gazette-export.ts';
 export { GazetteExportError } from './gazette/gazette-values.ts';
 export { importGazette } from './gazette/gazette-import.ts';
+export { ImportFileError, type ImportJob, ImportJobs, type ImportKind, type ImportReportJson, isImportKind } from './import-jobs.ts';

@@ -89,6 +89,7 @@ test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReas
       { name: 'audit log', html: await get('/admin/audit', signedIn) },
       { name: 'settings', html: await get('/admin/settings', signedIn) },
       { name: 'settings with a logo refused', html: await settingsWithError(gazette, sessionToken) },
+      { name: 'import', html: await get('/admin/import', signedIn) },
       { name: 'two-step setup', html: await get('/admin/account/two-step', signedIn) },
       { name: 'sections', html: await get('/admin/sections', signedIn) },
       { name: 'a section', html: await get('/admin/sections/1', signedIn) },

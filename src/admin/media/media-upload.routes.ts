@@ -1,9 +1,10 @@
 import type {} from '@fastify/multipart';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { importImage, type MediaItem, thumbnailUrl, UploadRefusedError, uploadRefusals } from '../../media/index.ts';
 import { codeForStatus } from '../../errors.ts';
 import { isIncompleteMultipart } from '../../platform/multipart-errors.ts';
 import { type AdminContext, requireStaff } from '../admin-context.ts';
+import { passesCsrfCheck } from '../multipart-csrf.ts';
 import { showMediaLibrary, type UploadRefusalEntry } from './media-library-screen.ts';
 
 const publicItem = {
@@ -32,21 +33,6 @@ const uploadResponse = {
   },
 } as const;
 const uploadAnswers = { 200: uploadResponse, 400: uploadResponse, 422: uploadResponse } as const;
-
-/**
- * Checks the CSRF token before any file is read. The no-JS form sends it as the field before its
- * files (browsers send fields in document order); the script sends it as a header. Multipart
- * bodies are read in the handler, so the field's value is put where the CSRF check looks for it.
- */
-function passesCsrfCheck(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, fieldToken: string | undefined): boolean {
-  request.body = { _csrf: fieldToken };
-  let passed = false;
-  // csrfProtection answers a failure itself (403) and calls back only on success, synchronously.
-  app.csrfProtection(request, reply, () => {
-    passed = true;
-  });
-  return passed;
-}
 
 /**
  * POST /admin/media: one or more files. Answers JSON to scripts that ask for it (one file per

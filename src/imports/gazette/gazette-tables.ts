@@ -247,6 +247,7 @@ export const gazetteTables: TableList = {
   one_time_tokens: { excluded: 'invitations, resets and half-finished sign-ins: secrets, and short-lived' },
   sign_in_throttles: { excluded: 'failed sign-ins are counted afresh' },
   site_secrets: { excluded: 'secrets never leave the database; the new one makes its own' },
+  import_jobs: { excluded: 'exports uploaded to this server: their files stay with it, and what they brought in is exported' },
 };
 
 /**

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import type { FormClient } from '../helpers/form-client.ts';
+import { multipartBody } from '../helpers/multipart.ts';
+import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
+import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+
+const wordPressExport = new URL('../fixtures/imports/wordpress/export.xml', import.meta.url);
+
+let gazette: TestGazette;
+let staff: TestStaff;
+
+before(async () => {
+  gazette = await buildTestApp({ seed: false });
+  staff = await signInTestStaff(gazette, ['editor'], { namePrefix: 'Import', firstPage: '/admin/account' });
+});
+after(() => gazette.close());
+
+function csrfOf(html: string): string {
+  return /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+}
+
+/** Sends the import form as a browser does: the CSRF token and the kind first, then the file. */
+async function upload(
+  browser: FormClient,
+  kind: string,
+  file: { name: string; bytes: Buffer },
+  options: { csrf?: boolean } = {},
+): Promise<LightMyRequestResponse> {
+  const token = csrfOf((await browser.get('/admin/import')).body);
+  const { payload, contentType } = await multipartBody({ ...(options.csrf === false ? {} : { _csrf: token }), kind }, [file]);
+  return gazette.app.inject({
+    method: 'POST',
+    url: '/admin/import',
+    payload,
+    remoteAddress: browser.remoteAddress,
+    headers: { cookie: browser.cookieHeader, 'content-type': contentType },
+  });
+}
+
+async function waitUntilDone(browser: FormClient, jobUrl: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const page = await browser.get(jobUrl);
+    assert.equal(page.statusCode, 200);
+    if (!page.body.includes('http-equiv="refresh"')) return page.body;
+    assert.ok(Date.now() < deadline, 'the import did not finish within 30 seconds');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('importing from the newsroom', () => {
+  test('an editor may not open the import page, nor see it in the navigation', async () => {
+    const editor = await staff.browserAs('editor');
+    assert.equal((await editor.get('/admin/import')).statusCode, 403);
+    assert.doesNotMatch((await editor.get('/admin/account')).body, /href="\/admin\/import"/);
+    const owner = await staff.browserAs('owner');
+    assert.match((await owner.get('/admin/account')).body, /href="\/admin\/import"/);
+  });
+
+  test('an editor’s upload is refused before it is read', async () => {
+    const editor = await staff.browserAs('editor');
+    const { payload, contentType } = await multipartBody({ kind: 'wordpress' }, [{ name: 'export.xml', bytes: await readFile(wordPressExport) }]);
+    const response = await gazette.app.inject({
+      method: 'POST',
+      url: '/admin/import',
+      payload,
+      remoteAddress: editor.remoteAddress,
+      headers: { cookie: editor.cookieHeader, 'content-type': contentType },
+    });
+    assert.equal(response.statusCode, 403);
+  });
+
+  test('an upload without the CSRF token is refused and nothing is stored', async () => {
+    const owner = await staff.browserAs('owner');
+    const response = await upload(owner, 'wordpress', { name: 'export.xml', bytes: await readFile(wordPressExport) }, { csrf: false });
+    assert.equal(response.statusCode, 403);
+    assert.equal((await gazette.database.db.selectFrom('import_jobs').select('id').execute()).length, 0);
+  });
+
+  test('a JSON file sent as a WordPress export is refused with the importer’s message', async () => {
+    const owner = await staff.browserAs('owner');
+    const response = await upload(owner, 'wordpress', { name: 'ghost.json', bytes: Buffer.from('{"db":[{"data":{"posts":[]}}]}') });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /not a WordPress export/);
+    assert.match(response.body, /There is a problem/);
+    assert.equal((await gazette.database.db.selectFrom('import_jobs').select('id').execute()).length, 0);
+  });
+
+  test('an owner checks a WordPress export, runs it, and follows it to the end', async () => {
+    const owner = await staff.browserAs('owner');
+    const checked = await upload(owner, 'wordpress', { name: 'export.xml', bytes: await readFile(wordPressExport) });
+    assert.equal(checked.statusCode, 303, checked.body);
+    const jobUrl = checked.headers.location as string;
+    assert.match(jobUrl, /^\/admin\/import\/\d+$/);
+
+    const dryRun = await owner.get(jobUrl);
+    assert.equal(dryRun.statusCode, 200);
+    assert.match(dryRun.body, /Dry run: nothing was written/);
+    assert.match(dryRun.body, /<th scope="row">articles<\/th><td>7<\/td>/);
+    assert.match(dryRun.body, /in the WordPress trash/);
+    assert.match(dryRun.body, />Import now</);
+    assert.equal((await gazette.app.inject({ url: '/world/cairo-election-night-turnout' })).statusCode, 404);
+
+    const started = await owner.post(`${jobUrl}/run`, {});
+    assert.equal(started.statusCode, 303);
+    assert.equal(started.headers.location, jobUrl);
+
+    const finished = await waitUntilDone(owner, jobUrl);
+    assert.match(finished, /Import finished\./);
+    assert.match(finished, /<th scope="row">articles<\/th><td>7<\/td>/);
+    assert.equal((await gazette.app.inject({ url: '/world/cairo-election-night-turnout' })).statusCode, 200);
+
+    const audit = await gazette.database.db.selectFrom('audit_log').select(['action', 'subject']).where('action', 'like', 'import.%').orderBy('id').execute();
+    assert.deepEqual(
+      audit.map((entry) => entry.action),
+      ['import.started', 'import.finished'],
+    );
+    assert.match(audit[0]!.subject, /wordpress export\.xml/);
+    assert.deepEqual(await readdir(join(gazette.dataDir, 'imports')), [], 'refused and finished uploads are deleted');
+
+    // Running a finished import again starts nothing.
+    await owner.get(jobUrl);
+    assert.equal((await owner.post(`${jobUrl}/run`, {})).statusCode, 303);
+    assert.equal((await gazette.database.db.selectFrom('audit_log').select('id').where('action', '=', 'import.started').execute()).length, 1);
+  });
+
+  test('an import the database says is running, but no process runs, is shown as stopped and may be run again', async () => {
+    const owner = await staff.browserAs('owner');
+    const checked = await upload(owner, 'wordpress', { name: 'again.xml', bytes: await readFile(wordPressExport) });
+    const jobUrl = checked.headers.location as string;
+    const id = Number(jobUrl.split('/').pop());
+    await gazette.database.db.updateTable('import_jobs').set({ status: 'running', phase: 'Articles', done: 3, total: 7 }).where('id', '=', id).execute();
+    const page = (await owner.get(jobUrl)).body;
+    assert.match(page, /The import stopped before it finished/);
+    assert.doesNotMatch(page, /http-equiv="refresh"/);
+    assert.equal((await owner.post(`${jobUrl}/run`, {})).statusCode, 303);
+    assert.match(await waitUntilDone(owner, jobUrl), /Import finished\./);
+  });
+
+  test('running an import needs the CSRF token', async () => {
+    const owner = await staff.browserAs('owner');
+    const response = await owner.post('/admin/import/1/run', { _csrf: '' });
+    assert.equal(response.statusCode, 403);
+  });
+
+  test('an unknown import answers 404', async () => {
+    const owner = await staff.browserAs('owner');
+    assert.equal((await owner.get('/admin/import/999999')).statusCode, 404);
+    assert.equal((await owner.get('/admin/import/abc')).statusCode, 400);
+  });
+});
