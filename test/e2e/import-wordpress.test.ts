@@ -214,5 +214,5 @@ test('without the uploads folder, every photo is reported missing and the articl
   const report = await runImport(gazette, { uploads: false });
   assert.equal(report.total('articles', 'created'), 7);
   assert.equal(report.total('photos', 'skipped'), 3);
-  assert.ok(report.notes.some((note) => note.kind === 'photos' && /no --uploads folder/.test(note.reason)));
+  assert.ok(report.notes.some((note) => note.kind === 'photos' && /no copy of the site’s wp-content\/uploads was given/.test(note.reason)));
 });

@@ -131,7 +131,9 @@ function RunForm({ chrome, job, label }: { chrome: AdminChrome; job: ImportJob; 
   return (
     <form method="post" action={`/admin/import/${job.id}/run`} class="admin-form">
       <CsrfField token={chrome.csrfToken} />
-      <button type="submit">{label}</button>
+      <button type="submit" class="button button--primary">
+        {label}
+      </button>
     </form>
   );
 }

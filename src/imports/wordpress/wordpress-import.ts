@@ -137,7 +137,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   progress.phase('Photos', index.attachments.size);
   for (const attachment of index.attachments.values()) {
     try {
-      if (!options.uploadsDir) throw new MissingUploadError('no --uploads folder was given');
+      if (!options.uploadsDir) throw new MissingUploadError('no copy of the site’s wp-content/uploads was given (npx gazette import wordpress … --uploads)');
       if (dryRun) report.count('photos', 'created');
       else {
         const item = await importAttachment({ db: deps.db, files: deps.files, now }, options.uploadsDir, attachment);
