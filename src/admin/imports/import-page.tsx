@@ -67,7 +67,9 @@ export function renderImportForm(chrome: AdminChrome, form: ImportFormData): str
             aria-describedby={form.errors.file ? 'field-file-hint field-file-error' : 'field-file-hint'}
           />
         </div>
-        <button type="submit">Check the file</button>
+        <button type="submit" class="button button--primary">
+          Check the file
+        </button>
       </form>
     </AdminDocument>,
   );

@@ -3,7 +3,7 @@ import { type Article, type ArticleDeps, getArticle, type ImportedState, pinArti
 import { articleUrl } from '../../platform/urls.ts';
 import { createAuthor, findAuthorBySlug } from '../../authors/index.ts';
 import type { Db } from '../../db/database.ts';
-import { ValidationError } from '../../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { toResponsiveImage, type MediaItem } from '../../media/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
 import { htmlToText } from '../../render/sanitize.ts';
@@ -297,8 +297,10 @@ function escapeAttribute(text: string): string {
 async function findArticle(db: Db, id: number): Promise<Article | undefined> {
   try {
     return await getArticle(db, id);
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Deleted in the newsroom since it was imported: the link keeps its old address. Anything else is a real failure.
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
   }
 }
 
