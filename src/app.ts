@@ -144,6 +144,7 @@ export async function buildApp({
     pages,
     mediaFiles,
     mediaScriptUrl: assets.url('admin-media.js'),
+    importScriptUrl: assets.url('admin-import.js'),
     editorScriptUrl,
     mailer,
     comments: commentDeps,

@@ -34,6 +34,8 @@ export interface AdminContext {
   readonly mediaFiles: MediaFiles;
   /** The media library's drop zone script (public/admin-media.js), fingerprinted. */
   readonly mediaScriptUrl: string;
+  /** The import page's live progress (public/admin-import.js), fingerprinted. */
+  readonly importScriptUrl: string;
   /** The rich editor's bundle (src/admin/editor-client/), built at boot, fingerprinted. */
   readonly editorScriptUrl: string;
   /** The comment capability, for the moderation queue. */

@@ -41,7 +41,8 @@ const navigation: readonly { href: string; label: string; shownTo: (staff: Staff
 
 /**
  * `scripts`: fingerprinted URLs of the few pages' scripts, deferred; the CSP allows no inline script.
- * `refreshSeconds`: the page reloads itself, to follow work going on in the background without JavaScript.
+ * `refreshSeconds`: the page reloads itself, to follow work going on in the background without JavaScript;
+ * on a page with scripts, only when scripts do not run (the page's script follows the work instead).
  */
 export function AdminDocument({
   chrome,
@@ -62,7 +63,13 @@ export function AdminDocument({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
+        {refreshSeconds && scripts.length > 0 ? (
+          <noscript>
+            <meta http-equiv="refresh" content={String(refreshSeconds)} />
+          </noscript>
+        ) : refreshSeconds ? (
+          <meta http-equiv="refresh" content={String(refreshSeconds)} />
+        ) : null}
         <title>{`${title} | ${chrome.siteName} newsroom`}</title>
         <link rel="icon" href={chrome.iconUrl} type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.stylesheetUrl} />

@@ -15,6 +15,7 @@ import * as imports from './migrations/2026-12-05T1000-imports.ts';
 import * as pages from './migrations/2026-12-05T1010-pages.ts';
 import * as pinnedArticles from './migrations/2026-12-05T1020-pinned-articles.ts';
 import * as importJobs from './migrations/2026-12-05T1030-import-jobs.ts';
+import * as importPhotos from './migrations/2026-12-05T1040-import-photos.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T1010-pages': pages,
   '2026-12-05T1020-pinned-articles': pinnedArticles,
   '2026-12-05T1030-import-jobs': importJobs,
+  '2026-12-05T1040-import-photos': importPhotos,
 };
 
 /**

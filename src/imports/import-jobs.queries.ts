@@ -7,6 +7,7 @@ export interface ImportJobRow {
   readonly kind: string;
   readonly fileName: string;
   readonly storedName: string;
+  readonly photosName: string | null;
   readonly status: ImportJobStatus;
   readonly phase: string;
   readonly done: number;
@@ -21,6 +22,7 @@ export interface NewImportJob {
   readonly kind: string;
   readonly fileName: string;
   readonly storedName: string;
+  readonly photosName: string | null;
   readonly dryRunReport: string;
 }
 
@@ -31,6 +33,7 @@ export async function insertImportJob(db: Db, job: NewImportJob, now: Date): Pro
       kind: job.kind,
       file_name: job.fileName,
       stored_name: job.storedName,
+      photos_name: job.photosName,
       status: 'checked',
       dry_run_report: job.dryRunReport,
       created_at: toTimestamp(now),
@@ -48,6 +51,7 @@ export async function findImportJob(db: Db, id: number): Promise<ImportJobRow | 
     kind: row.kind,
     fileName: row.file_name,
     storedName: row.stored_name,
+    photosName: row.photos_name,
     status: row.status,
     phase: row.phase,
     done: Number(row.done),

@@ -9,6 +9,7 @@ import { importDisqus } from './disqus/disqus-import.ts';
 import { GhostExportError } from './ghost/ghost-export.ts';
 import { importGhost } from './ghost/ghost-import.ts';
 import type { ImportDeps } from './import-deps.ts';
+import { PhotoArchiveError, unpackPhotoArchive } from './photo-archive.ts';
 import { claimImportJob, findImportJob, finishImportJob, insertImportJob, saveImportJobProgress } from './import-jobs.queries.ts';
 import { type Progress, silentProgress } from './import-progress.ts';
 import type { ImportReport } from './import-report.ts';
@@ -52,8 +53,22 @@ const messages = {
     'The import stopped on an unexpected error; the server’s log has the details. What was imported is kept, and running the import again carries on safely.',
 };
 
-type Importer = (deps: ImportDeps, options: { open: () => NodeJS.ReadableStream; dryRun: boolean; progress: Progress }) => Promise<ImportReport>;
-const importers: Record<ImportKind, Importer> = { wordpress: importWordPress, ghost: importGhost, disqus: importDisqus };
+interface ImporterOptions {
+  readonly open: () => NodeJS.ReadableStream;
+  readonly dryRun: boolean;
+  readonly progress: Progress;
+  /** The photos uploaded with the export, unpacked. */
+  readonly photosDir: string | undefined;
+}
+type Importer = (deps: ImportDeps, options: ImporterOptions) => Promise<ImportReport>;
+const importers: Record<ImportKind, Importer> = {
+  wordpress: (deps, { photosDir, ...options }) => importWordPress(deps, { ...options, ...(photosDir ? { uploadsDir: photosDir } : {}) }),
+  ghost: (deps, { photosDir, ...options }) => importGhost(deps, { ...options, ...(photosDir ? { imagesDir: photosDir } : {}) }),
+  disqus: (deps, { photosDir: _none, ...options }) => importDisqus(deps, options),
+};
+
+/** The folder, in a zip of a site's photos, that the importer's paths start below. */
+export const photoRoots: Record<ImportKind, 'uploads' | 'images' | undefined> = { wordpress: 'uploads', ghost: 'images', disqus: undefined };
 
 function isUnreadableFile(error: unknown): error is Error {
   return error instanceof WxrFormatError || error instanceof GhostExportError || error instanceof DisqusFormatError;
@@ -91,35 +106,66 @@ export class ImportJobs {
     private readonly logError: (error: unknown) => void,
   ) {}
 
-  /** Writes an uploaded file under a random name, returned; the caller discards it if it was cut short. */
-  async receive(file: NodeJS.ReadableStream): Promise<string> {
+  /** Writes an uploaded file under a random name, returned with its size; the caller discards it if it was cut short. */
+  async receive(file: NodeJS.ReadableStream): Promise<{ storedName: string; bytes: number }> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const storedName = `${randomUUID()}.upload`;
+    const output = createWriteStream(join(this.dir, storedName), { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(file, createWriteStream(join(this.dir, storedName), { flags: 'wx', mode: 0o600 }));
+      await pipeline(file, output);
     } catch (error) {
       await this.discard(storedName);
       throw error;
     }
-    return storedName;
+    return { storedName, bytes: output.bytesWritten };
   }
 
+  /** Removes a stored upload, and the photos unpacked from it if it was a zip of them. */
   async discard(storedName: string): Promise<void> {
     await rm(join(this.dir, storedName), { force: true });
+    await rm(this.#photosDir(storedName), { recursive: true, force: true });
   }
 
-  /** Runs a dry run of the stored file and records the job; an unreadable file is discarded and refused. */
-  async check(input: { kind: ImportKind; fileName: string; storedName: string }): Promise<number> {
+  /**
+   * Unpacks a stored zip of the old site's photos for an import of `kind`, then drops the zip;
+   * the name returned is what `check` takes. A zip that cannot be used is discarded and refused.
+   */
+  async unpackPhotos(storedName: string, kind: ImportKind): Promise<{ photosName: string; photos: number; skipped: number }> {
+    const root = photoRoots[kind];
+    try {
+      if (!root) throw new PhotoArchiveError('A Disqus export holds only comments: leave the photos empty.');
+      const unpacked = await unpackPhotoArchive(join(this.dir, storedName), this.#photosDir(storedName), root);
+      await rm(join(this.dir, storedName), { force: true });
+      return { photosName: storedName, ...unpacked };
+    } catch (error) {
+      await this.discard(storedName);
+      if (error instanceof PhotoArchiveError) throw new ImportFileError(error.message, { cause: error });
+      throw error;
+    }
+  }
+
+  /** Runs a dry run of the stored file and records the job; an unreadable file is discarded and refused, with its photos. */
+  async check(input: { kind: ImportKind; fileName: string; storedName: string; photosName?: string }): Promise<number> {
     let report: ImportReport;
     try {
-      report = await importers[input.kind](this.deps, { open: this.#opener(input.storedName), dryRun: true, progress: silentProgress });
+      report = await importers[input.kind](this.deps, {
+        open: this.#opener(input.storedName),
+        dryRun: true,
+        progress: silentProgress,
+        photosDir: input.photosName === undefined ? undefined : this.#photosDir(input.photosName),
+      });
     } catch (error) {
       await this.discard(input.storedName);
+      if (input.photosName) await this.discard(input.photosName);
       if (isUnreadableFile(error)) throw new ImportFileError(error.message, { cause: error });
       throw error;
     }
     const fileName = replaceControlCharacters(input.fileName, 'line', '\uFFFD').slice(0, 200);
-    return insertImportJob(this.deps.db, { ...input, fileName, dryRunReport: JSON.stringify(report.toJSON()) }, this.deps.clock.now());
+    return insertImportJob(
+      this.deps.db,
+      { kind: input.kind, storedName: input.storedName, photosName: input.photosName ?? null, fileName, dryRunReport: JSON.stringify(report.toJSON()) },
+      this.deps.clock.now(),
+    );
   }
 
   async find(id: number): Promise<ImportJob | undefined> {
@@ -154,7 +200,7 @@ export class ImportJobs {
       return false;
     }
     const kind = row.kind;
-    void this.#run(id, kind, row.storedName)
+    void this.#run(id, kind, row.storedName, row.photosName)
       .then(async () => {
         const job = await this.find(id);
         if (job) await settled(job);
@@ -163,7 +209,7 @@ export class ImportJobs {
     return true;
   }
 
-  async #run(id: number, kind: ImportKind, storedName: string): Promise<void> {
+  async #run(id: number, kind: ImportKind, storedName: string, photosName: string | null): Promise<void> {
     const progress = new CountingProgress();
     let saving = Promise.resolve();
     const save = () => {
@@ -174,11 +220,17 @@ export class ImportJobs {
     const timer = setInterval(save, progressEveryMs);
     timer.unref();
     try {
-      const report = await importers[kind](this.deps, { open: this.#opener(storedName), dryRun: false, progress });
+      const report = await importers[kind](this.deps, {
+        open: this.#opener(storedName),
+        dryRun: false,
+        progress,
+        photosDir: photosName === null ? undefined : this.#photosDir(photosName),
+      });
       clearInterval(timer);
       await saving;
       await finishImportJob(this.deps.db, id, { status: 'finished', report: JSON.stringify(report.toJSON()) });
       await this.discard(storedName);
+      if (photosName) await this.discard(photosName);
     } catch (error) {
       clearInterval(timer);
       await saving;
@@ -187,6 +239,10 @@ export class ImportJobs {
     } finally {
       this.#running.delete(id);
     }
+  }
+
+  #photosDir(storedName: string): string {
+    return join(this.dir, `${storedName}.photos`);
   }
 
   #opener(storedName: string): () => NodeJS.ReadableStream {

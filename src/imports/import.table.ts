@@ -36,6 +36,8 @@ export interface ImportJobTable {
   kind: string;
   file_name: string;
   stored_name: string;
+  /** The folder the photos sent with the export were unpacked into, beside the stored file. */
+  photos_name: string | null;
   status: ImportJobStatus;
   phase: Generated<string>;
   done: Generated<number>;

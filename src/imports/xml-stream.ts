@@ -1,5 +1,6 @@
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type TagForOptions } from 'saxes';
+import { eventLoopTurns } from '../platform/event-loop-turns.ts';
 
 // The guarded streaming-XML reading the WordPress and Disqus importers share: saxes fed in bounded pieces, refusing
 // what no export holds (other encodings, entity declarations, JSON, deep nesting, endless text), with saxes'
@@ -198,10 +199,18 @@ export async function* readGuardedXml<Output>(
 ): AsyncGenerator<Output> {
   const { xml, finished } = reader;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  function* feed(text: string): Generator<Output> {
+  // The caller's work on each record happens while this waits at `yield`: the turns share out both.
+  const turn = eventLoopTurns();
+  async function* hand(records: Output[]): AsyncGenerator<Output> {
+    for (const record of records) {
+      yield record;
+      await turn();
+    }
+  }
+  async function* feed(text: string): AsyncGenerator<Output> {
     for (let start = 0; start < text.length; start += PIECE_CHARS) {
       xml.write(text.slice(start, start + PIECE_CHARS));
-      yield* finished.splice(0);
+      yield* hand(finished.splice(0));
     }
   }
   for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
@@ -210,7 +219,7 @@ export async function* readGuardedXml<Output>(
   yield* feed(xml.decode(decoder));
   xml.close();
   reader.end?.();
-  yield* finished.splice(0);
+  yield* hand(finished.splice(0));
 }
 
 // A NaN limit would compare false and let everything through.

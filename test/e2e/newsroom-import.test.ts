@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
+import yazl from 'yazl';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
@@ -9,6 +10,21 @@ import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 const wordPressExport = new URL('../fixtures/imports/wordpress/export.xml', import.meta.url);
+const wordPressUploads = new URL('../fixtures/imports/wordpress/uploads/', import.meta.url);
+
+/** The fixture's uploads folder zipped as a WordPress host would hand it over: wp-content/uploads/… */
+async function zippedUploads(): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const name of await readdir(wordPressUploads, { recursive: true, withFileTypes: true })) {
+    if (!name.isFile()) continue;
+    const path = join(name.parentPath, name.name);
+    zip.addFile(path, `wp-content/uploads/${path.slice(wordPressUploads.pathname.length)}`);
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 let gazette: TestGazette;
 let staff: TestStaff;
@@ -23,15 +39,18 @@ function csrfOf(html: string): string {
   return /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 }
 
-/** Sends the import form as a browser does: the CSRF token and the kind first, then the file. */
+/** Sends the import form as a browser does: the CSRF token and the kind first, then the file and the zip of photos, if any. */
 async function upload(
   browser: FormClient,
   kind: string,
   file: { name: string; bytes: Buffer },
-  options: { csrf?: boolean } = {},
+  options: { csrf?: boolean; photos?: { name: string; bytes: Buffer } } = {},
 ): Promise<LightMyRequestResponse> {
   const token = csrfOf((await browser.get('/admin/import')).body);
-  const { payload, contentType } = await multipartBody({ ...(options.csrf === false ? {} : { _csrf: token }), kind }, [file]);
+  const { payload, contentType } = await multipartBody({ ...(options.csrf === false ? {} : { _csrf: token }), kind }, [
+    { ...file, field: 'file' },
+    ...(options.photos ? [{ ...options.photos, field: 'photos' }] : []),
+  ]);
   return gazette.app.inject({
     method: 'POST',
     url: '/admin/import',
@@ -139,6 +158,58 @@ describe('importing from the newsroom', () => {
     assert.doesNotMatch(page, /http-equiv="refresh"/);
     assert.equal((await owner.post(`${jobUrl}/run`, {})).statusCode, 303);
     assert.match(await waitUntilDone(owner, jobUrl), /Import finished\./);
+  });
+
+  test('a zip of the uploads folder sent with the export brings the photos in, with captions and credits', async () => {
+    const owner = await staff.browserAs('owner');
+    const checked = await upload(
+      owner,
+      'wordpress',
+      { name: 'export.xml', bytes: await readFile(wordPressExport) },
+      { photos: { name: 'uploads.zip', bytes: await zippedUploads() } },
+    );
+    assert.equal(checked.statusCode, 303, checked.body);
+    const jobUrl = checked.headers.location as string;
+    const dryRun = (await owner.get(jobUrl)).body;
+    assert.match(dryRun, /<th scope="row">photos<\/th><td>3<\/td>/);
+    assert.doesNotMatch(dryRun, /no copy of the site’s wp-content\/uploads was given/);
+    await owner.post(`${jobUrl}/run`, {});
+    assert.match(await waitUntilDone(owner, jobUrl), /Import finished\./);
+
+    const media = await gazette.database.db.selectFrom('media').select(['original_name', 'credit']).orderBy('original_name').execute();
+    assert.deepEqual(
+      media.map((item) => item.original_name),
+      ['cairo-election-crowd.jpg', 'lyon-festival-stage.jpg', 'seoul-night-market.jpg'],
+    );
+    assert.ok(
+      media.every((item) => item.credit),
+      'every photo keeps its credit',
+    );
+    const article = await gazette.app.inject({ url: '/world/cairo-election-night-turnout' });
+    assert.match(article.body, /<img[^>]+src="\/media\//);
+    assert.deepEqual(await readdir(join(gazette.dataDir, 'imports')), [], 'the zip and what it unpacked to are deleted');
+  });
+
+  test('photos that are not a zip, or sent with a Disqus export, are refused and nothing is kept', async () => {
+    const owner = await staff.browserAs('owner');
+    const exportFile = { name: 'export.xml', bytes: await readFile(wordPressExport) };
+    const jobsBefore = (await gazette.database.db.selectFrom('import_jobs').select('id').execute()).length;
+
+    const notZip = await upload(owner, 'wordpress', exportFile, { photos: { name: 'uploads.tar', bytes: Buffer.from('not a zip') } });
+    assert.equal(notZip.statusCode, 400);
+    assert.match(notZip.body, /The photos must be one \.zip file/);
+
+    const damaged = await upload(owner, 'wordpress', exportFile, { photos: { name: 'uploads.zip', bytes: Buffer.from('PK\u0003\u0004 cut short') } });
+    assert.equal(damaged.statusCode, 400);
+    assert.match(damaged.body, /not a zip archive, or it is damaged/);
+    assert.match(damaged.body, /id="field-photos-error"/);
+
+    const disqus = await upload(owner, 'disqus', exportFile, { photos: { name: 'uploads.zip', bytes: await zippedUploads() } });
+    assert.equal(disqus.statusCode, 400);
+    assert.match(disqus.body, /A Disqus export holds only comments/);
+
+    assert.equal((await gazette.database.db.selectFrom('import_jobs').select('id').execute()).length, jobsBefore);
+    assert.deepEqual(await readdir(join(gazette.dataDir, 'imports')), []);
   });
 
   test('running an import needs the CSRF token', async () => {

@@ -5,13 +5,15 @@ export interface UploadFile {
   readonly name: string;
   readonly bytes: Buffer;
   readonly type?: string;
+  /** The form field it is sent as; the media library's is `files`. */
+  readonly field?: string;
 }
 
 /** A multipart/form-data body built the way a browser builds it, by the platform's own FormData. */
 export async function multipartBody(fields: Readonly<Record<string, string>>, files: readonly UploadFile[]): Promise<{ payload: Buffer; contentType: string }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const file of files) form.append('files', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  for (const file of files) form.append(file.field ?? 'files', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return { payload: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
 }

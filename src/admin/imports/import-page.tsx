@@ -10,7 +10,7 @@ export const kindNames: Record<ImportKind, string> = {
   disqus: 'Disqus comments (XML export, .xml)',
 };
 
-const labels = { kind: 'Where the export comes from', file: 'Export file' };
+const labels = { kind: 'Where the export comes from', file: 'Export file', photos: 'Photos (optional)' };
 const outcomes = ['created', 'updated', 'unchanged', 'changed', 'skipped'] as const;
 /** A report can list thousands of notes; past these the page says how many more the import noted. */
 const notesShown = 500;
@@ -21,6 +21,8 @@ export interface ImportFormData {
   readonly errors: Readonly<Record<string, string>>;
   /** The largest export the page accepts, for the hint. */
   readonly maxMebibytes: number;
+  /** The largest zip of photos the page accepts. */
+  readonly maxPhotosGibibytes: number;
 }
 
 export function renderImportForm(chrome: AdminChrome, form: ImportFormData): string {
@@ -33,9 +35,9 @@ export function renderImportForm(chrome: AdminChrome, form: ImportFormData): str
         makes duplicates.
       </p>
       <p>
-        Photos are not uploaded from this page. To bring them in with the articles, run{' '}
-        <code>npx gazette import wordpress export.xml --uploads wp-content/uploads</code> (or{' '}
-        <code>npx gazette import ghost export.json --images content/images</code>) on the server; or import here and add the photos to the media library later.
+        To bring the photos in with the articles, zip the old site’s photo folder and send it with the export. For a site whose photos run to more than{' '}
+        {form.maxPhotosGibibytes} GiB, run <code>npx gazette import wordpress export.xml --uploads wp-content/uploads</code> (or{' '}
+        <code>npx gazette import ghost export.json --images content/images</code>) on the server instead.
       </p>
       <ErrorSummary errors={form.errors} labels={labels} />
       <form method="post" action="/admin/import" enctype="multipart/form-data" class="admin-form">
@@ -65,6 +67,26 @@ export function renderImportForm(chrome: AdminChrome, form: ImportFormData): str
             accept=".xml,.json,application/xml,text/xml,application/json"
             aria-invalid={form.errors.file ? 'true' : undefined}
             aria-describedby={form.errors.file ? 'field-file-hint field-file-error' : 'field-file-hint'}
+          />
+        </div>
+        <div class={form.errors.photos ? 'field field--invalid' : 'field'}>
+          <label for="field-photos">{labels.photos}</label>
+          <p class="field__hint" id="field-photos-hint">
+            A .zip of WordPress’s wp-content/uploads folder or Ghost’s content/images folder. Only the photos in it are used. Up to {form.maxPhotosGibibytes}{' '}
+            GiB.
+          </p>
+          {form.errors.photos ? (
+            <p class="field__error" id="field-photos-error">
+              {form.errors.photos}
+            </p>
+          ) : null}
+          <input
+            id="field-photos"
+            type="file"
+            name="photos"
+            accept=".zip,application/zip"
+            aria-invalid={form.errors.photos ? 'true' : undefined}
+            aria-describedby={form.errors.photos ? 'field-photos-hint field-photos-error' : 'field-photos-hint'}
           />
         </div>
         <button type="submit" class="button button--primary">
@@ -140,10 +162,39 @@ function RunForm({ chrome, job, label }: { chrome: AdminChrome; job: ImportJob; 
   );
 }
 
-function progressText(job: ImportJob): string {
-  if (job.phase === '') return 'Starting…';
-  const counted = job.total === null ? `${job.done.toLocaleString('en')} so far` : `${job.done.toLocaleString('en')} of ${job.total.toLocaleString('en')}`;
-  return `${job.phase}: ${counted}`;
+function countText(job: ImportJob): string {
+  if (job.phase === '') return '';
+  return job.total === null ? `${job.done.toLocaleString('en')} so far` : `${job.done.toLocaleString('en')} of ${job.total.toLocaleString('en')}`;
+}
+
+/**
+ * The import going on. The phase is a live region (spoken when it changes); the count and the bar
+ * are not, or a screen reader would read a number every second while the page follows the import.
+ */
+function Progress({ job }: { job: ImportJob }) {
+  const count = countText(job);
+  return (
+    <>
+      <p>
+        <span role="status" data-import-phase>
+          {job.phase === '' ? 'Starting the import…' : `Importing: ${job.phase.toLowerCase()}.`}
+        </span>{' '}
+        <span data-import-count>{count}</span>
+      </p>
+      <progress
+        class="import-progress"
+        data-import-bar
+        aria-label="Import progress"
+        max={job.total ?? undefined}
+        value={job.total === null ? undefined : Math.min(job.done, job.total)}
+      >
+        {count}
+      </progress>
+      <p class="field__hint">
+        You may leave this page and come back: the import goes on. Without JavaScript the page reloads itself every {refreshSeconds} seconds.
+      </p>
+    </>
+  );
 }
 
 function JobState({ chrome, job }: { chrome: AdminChrome; job: ImportJob }) {
@@ -159,9 +210,7 @@ function JobState({ chrome, job }: { chrome: AdminChrome; job: ImportJob }) {
     case 'running':
       return (
         <>
-          <p role="status">
-            Importing. {progressText(job)}. This page refreshes itself every {refreshSeconds} seconds; you may leave it and come back.
-          </p>
+          <Progress job={job} />
           <h2>What the dry run found</h2>
           <ReportView report={job.dryRunReport} />
         </>
@@ -193,12 +242,21 @@ function JobState({ chrome, job }: { chrome: AdminChrome; job: ImportJob }) {
   }
 }
 
-export function renderImportJobPage(chrome: AdminChrome, job: ImportJob): string {
+/** `scriptUrl`: public/admin-import.js, which follows a running import without reloading the page. */
+export function renderImportJobPage(chrome: AdminChrome, { job, scriptUrl }: { job: ImportJob; scriptUrl: string }): string {
+  const running = job.state === 'running';
   return renderDocument(
-    <AdminDocument chrome={chrome} title={`Import of ${job.fileName}`} refreshSeconds={job.state === 'running' ? refreshSeconds : undefined}>
+    <AdminDocument
+      chrome={chrome}
+      title={`Import of ${job.fileName}`}
+      refreshSeconds={running ? refreshSeconds : undefined}
+      scripts={running ? [scriptUrl] : []}
+    >
       <h1>Import of {job.fileName}</h1>
       <p class="admin-lede">{kindNames[job.kind]}</p>
-      <JobState chrome={chrome} job={job} />
+      <div data-import-job data-state={job.state}>
+        <JobState chrome={chrome} job={job} />
+      </div>
     </AdminDocument>,
   );
 }

@@ -11,13 +11,18 @@ import { renderImportForm, renderImportJobPage } from './import-page.tsx';
 /** Exports run large (years of articles and comments); this route alone accepts files this big, written straight to disk. */
 const maxExportMebibytes = 512;
 const maxExportBytes = maxExportMebibytes * 1024 * 1024;
+/** A zip of a site's photos runs larger still; beyond this, the command line reads the folder where it is. */
+const maxPhotosGibibytes = 2;
+const maxPhotosBytes = maxPhotosGibibytes * 1024 * 1024 * 1024;
 
 const messages = {
   forbidden: 'Only owners and admins can import from other systems.',
   noKind: 'Choose where the export comes from.',
   noFile: 'Choose the export file to import.',
   tooLarge: `The file is larger than ${maxExportMebibytes} MiB, the most this page accepts. Import it on the server with npx gazette import.`,
-  oneFile: 'Send one export at a time.',
+  photosTooLarge: `The zip is larger than ${maxPhotosGibibytes} GiB, the most this page accepts. Import the photos on the server with npx gazette import.`,
+  notZip: 'The photos must be one .zip file of the uploads (WordPress) or images (Ghost) folder.',
+  oneFile: 'Send one export, and at most one zip of photos, at a time.',
   incomplete: 'The file did not arrive whole: the connection may have dropped. Send it again.',
   noJob: 'There is no such import.',
 };
@@ -28,6 +33,7 @@ interface Upload {
   readonly storedName: string;
   readonly fileName: string;
   readonly truncated: boolean;
+  readonly bytes: number;
 }
 
 function auditImport(context: AdminContext, staff: User, meta: RequestMeta, action: 'started' | 'finished' | 'failed', job: ImportJob): Promise<void> {
@@ -45,7 +51,7 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
   );
 
   const showForm = (request: FastifyRequest, reply: FastifyReply, status: number, kind: string, errors: Record<string, string>) =>
-    sendAdminPage(context, request, reply, status, renderImportForm, { kind, errors, maxMebibytes: maxExportMebibytes });
+    sendAdminPage(context, request, reply, status, renderImportForm, { kind, errors, maxMebibytes: maxExportMebibytes, maxPhotosGibibytes });
 
   const findJob = async (id: string): Promise<ImportJob> => {
     const job = await jobs.find(Number(id));
@@ -61,8 +67,12 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
     let checked = false;
     let kind = '';
     let upload: Upload | undefined;
+    let photos: Upload | undefined;
+    const discardAll = async () => {
+      for (const stored of [upload, photos]) if (stored) await jobs.discard(stored.storedName);
+    };
     try {
-      for await (const part of request.parts({ limits: { fileSize: maxExportBytes, files: 1 } })) {
+      for await (const part of request.parts({ limits: { fileSize: maxPhotosBytes, files: 2 } })) {
         if (part.type === 'field') {
           if (part.fieldname === '_csrf' && typeof part.value === 'string') fieldToken = part.value;
           if (part.fieldname === 'kind' && typeof part.value === 'string') kind = part.value;
@@ -70,11 +80,17 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
         }
         if (!checked && !passesCsrfCheck(app, request, reply, fieldToken)) return reply;
         checked = true;
-        const storedName = await jobs.receive(part.file);
-        upload = { storedName, fileName: part.filename ?? '', truncated: part.file.truncated };
+        const stored = await jobs.receive(part.file);
+        const received = { storedName: stored.storedName, bytes: stored.bytes, fileName: part.filename ?? '', truncated: part.file.truncated };
+        if (part.fieldname === 'photos' && !photos) photos = received;
+        else if (part.fieldname === 'file' && !upload) upload = received;
+        else {
+          await jobs.discard(received.storedName);
+          throw new app.multipartErrors.FilesLimitError();
+        }
       }
     } catch (error) {
-      if (upload) await jobs.discard(upload.storedName);
+      await discardAll();
       if (error instanceof app.multipartErrors.FilesLimitError) return showForm(request, reply, 400, kind, { file: messages.oneFile });
       if (isIncompleteMultipart(error)) return showForm(request, reply, 400, kind, { file: messages.incomplete });
       throw error;
@@ -85,13 +101,25 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
     if (!isImportKind(kind)) errors.kind = messages.noKind;
     // A file input left empty still sends a part: no name, no bytes.
     if (!upload || upload.fileName === '') errors.file = messages.noFile;
-    else if (upload.truncated) errors.file = messages.tooLarge;
+    else if (upload.truncated || upload.bytes > maxExportBytes) errors.file = messages.tooLarge;
+    const hasPhotos = photos !== undefined && photos.fileName !== '';
+    if (hasPhotos && photos?.truncated) errors.photos = messages.photosTooLarge;
+    else if (hasPhotos && !/\.zip$/iu.test(photos?.fileName ?? '')) errors.photos = messages.notZip;
     if (!isImportKind(kind) || !upload || Object.keys(errors).length > 0) {
-      if (upload) await jobs.discard(upload.storedName);
+      await discardAll();
       return showForm(request, reply, 400, kind, errors);
     }
+    let photosName: string | undefined;
     try {
-      const id = await jobs.check({ kind, fileName: upload.fileName, storedName: upload.storedName });
+      if (photos && hasPhotos) photosName = (await jobs.unpackPhotos(photos.storedName, kind)).photosName;
+      else if (photos) await jobs.discard(photos.storedName);
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      await jobs.discard(upload.storedName);
+      return showForm(request, reply, 400, kind, { photos: error.message });
+    }
+    try {
+      const id = await jobs.check({ kind, fileName: upload.fileName, storedName: upload.storedName, ...(photosName ? { photosName } : {}) });
       return reply.redirect(`/admin/import/${id}`, 303);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
@@ -100,7 +128,7 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
   });
 
   app.get<{ Params: { id: string } }>('/admin/import/:id', { schema: { params: jobParams } }, async (request, reply) =>
-    sendAdminPage(context, request, reply, 200, renderImportJobPage, await findJob(request.params.id)),
+    sendAdminPage(context, request, reply, 200, renderImportJobPage, { job: await findJob(request.params.id), scriptUrl: context.importScriptUrl }),
   );
 
   app.post<{ Params: { id: string } }>('/admin/import/:id/run', { schema: { params: jobParams }, preHandler: app.csrfProtection }, async (request, reply) => {

@@ -14,6 +14,7 @@ import { saveGhostRedirects } from './ghost-redirects.ts';
 import { dryRunId, type GhostRun } from './ghost-run.ts';
 import { GhostSite } from './ghost-site.ts';
 import { importGhostTaxonomy } from './ghost-taxonomy.ts';
+import { eventLoopTurns } from '../../platform/event-loop-turns.ts';
 
 export interface GhostImportOptions {
   /** Opens the export (Settings › Labs › Export). It is read once, whole, into memory: see maxExportBytes. */
@@ -89,9 +90,11 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   const importable = new Set(site.articles.filter((post) => whyNotImported(post) === undefined).map((post) => post.id));
   const articles: ArticleContext = { ...run, photos, importable, pageUrls };
   const linksAhead = [];
+  const turn = eventLoopTurns();
   for (const post of site.articles) {
     if (await importGhostArticle(articles, post, bodyPaths.get(post.id) ?? [])) linksAhead.push(post);
     progress.advance();
+    await turn();
   }
   if (linksAhead.length > 0 && !dryRun) {
     // Links to articles later in the export could only be made once those were in.

@@ -77,6 +77,8 @@ interface Lookups {
   readonly articleIds: Map<string, number>;
   /** Where each published page lives now, by WordPress id. */
   pageUrls: ReadonlyMap<number, string>;
+  /** What a dry run would have imported, by WordPress id (a real run finds it in the maps above). */
+  readonly wouldImport: { readonly postIds: Set<number>; readonly attachmentIds: Set<number> };
 }
 
 export async function importWordPress(deps: ImportDeps, options: WordPressImportOptions): Promise<ImportReport> {
@@ -95,6 +97,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     media: new Map(),
     articleIds: await listImportRecords(deps.db, from, 'article'),
     pageUrls: new Map(),
+    wouldImport: { postIds: new Set(), attachmentIds: new Set() },
   };
 
   progress.phase('Authors', index.authors.length);
@@ -138,8 +141,10 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   for (const attachment of index.attachments.values()) {
     try {
       if (!options.uploadsDir) throw new MissingUploadError('no copy of the site’s wp-content/uploads was given (npx gazette import wordpress … --uploads)');
-      if (dryRun) report.count('photos', 'created');
-      else {
+      if (dryRun) {
+        report.count('photos', 'created');
+        lookups.wouldImport.attachmentIds.add(attachment.postId);
+      } else {
         const item = await importAttachment({ db: deps.db, files: deps.files, now }, options.uploadsDir, attachment);
         lookups.media.set(attachment.postId, item);
         report.count('photos', 'created');
@@ -204,6 +209,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     from,
     lookups,
     dryRun,
+    wouldImport: lookups.wouldImport,
     now,
     report,
     ...(options.categoryBases ? { categoryBases: options.categoryBases } : {}),
@@ -348,6 +354,8 @@ async function importPost(deps: ImportDeps, context: PostContext, item: WxrItem)
     const placement = index.taxonomy.placementOf(item.terms);
     const thumbnailId = Number(item.meta._thumbnail_id?.[0]);
     const featured = Number.isInteger(thumbnailId) ? lookups.media.get(thumbnailId) : undefined;
+    // A photo not found this time is looked for again when the import is run with the photos.
+    const photosMissing = converted.report.missingImages.length > 0 || (index.attachments.has(thumbnailId) && !featured);
     const corrections = (item.meta.correction ?? []).map((text, n) => ({
       text: htmlToText(text).slice(0, 2000),
       at: parseCorrectionDate(item.meta.correction_date?.[n]) ?? decided.state.publishedAt ?? now,
@@ -378,12 +386,19 @@ async function importPost(deps: ImportDeps, context: PostContext, item: WxrItem)
       const article: Article = await saveImportedArticle(articleDeps(deps), known?.localId, input, decided.state, {
         corrections,
         record: (trx: Db, articleId: number, complete: boolean) =>
-          saveImportRecord(trx, from, 'article', String(item.postId), { localId: articleId, fingerprint: complete && !linksAhead ? fingerprint : '' }, now),
+          saveImportRecord(
+            trx,
+            from,
+            'article',
+            String(item.postId),
+            { localId: articleId, fingerprint: complete && !linksAhead && !photosMissing ? fingerprint : '' },
+            now,
+          ),
       });
       lookups.articleIds.set(String(item.postId), article.id);
       // WordPress's sticky posts lead its home page; here the last one pinned leads.
       if (item.isSticky && !known) await pinArticle(articleDeps(deps), article.id, true);
-    }
+    } else lookups.wouldImport.postIds.add(item.postId);
     if (!context.force) report.count('articles', known ? 'updated' : 'created');
   }
   const articleId = lookups.articleIds.get(String(item.postId));

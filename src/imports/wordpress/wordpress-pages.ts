@@ -144,7 +144,10 @@ export async function importWordPressPages(deps: ImportDeps, context: PageImport
         tell(Object.values(error.fields)[0] ?? error.message, 'skipped');
       }
     }
-    if (pageId !== undefined) {
+    if (dryRun) {
+      // Nothing is saved, but the report counts the old addresses the import would point here.
+      for (const key of context.index.oldAddressesOf(item)) if (key !== '/') report.count('redirects', 'created');
+    } else if (pageId !== undefined) {
       localIds.set(item.postId, pageId);
       const url = await publicPageUrl(deps.db, pageId);
       if (url) urls.set(item.postId, url);

@@ -17,6 +17,8 @@ interface RedirectContext {
     readonly articleIds: ReadonlyMap<string, number>;
   };
   readonly dryRun: boolean;
+  /** In a dry run nothing has an id here yet: what would have been imported, by WordPress id, stands in. */
+  readonly wouldImport?: { readonly postIds: ReadonlySet<number>; readonly attachmentIds: ReadonlySet<number> };
   readonly now: Date;
   readonly report: ImportReport;
   /** The category and tag bases of the old site's permalinks (WordPress's defaults: category, tag). */
@@ -32,6 +34,8 @@ interface RedirectContext {
  */
 export async function saveWordPressRedirects(db: Db, context: RedirectContext): Promise<void> {
   const { index, lookups, report } = context;
+  // A dry run counts the redirects the import would save; 0 stands for an id not given yet.
+  const placeholder = (wouldExist: boolean) => (context.dryRun && wouldExist ? 0 : undefined);
   const redirects = new Map<string, { kind: RedirectTarget; id: number | null }>();
   const add = (path: string | undefined, kind: RedirectTarget, id: number | null) => {
     const key = path === undefined ? undefined : redirectKey(path);
@@ -39,21 +43,21 @@ export async function saveWordPressRedirects(db: Db, context: RedirectContext): 
   };
 
   for (const [key, postId] of index.postIdsByPath) {
-    const articleId = lookups.articleIds.get(String(postId));
+    const articleId = lookups.articleIds.get(String(postId)) ?? placeholder(context.wouldImport?.postIds.has(postId) ?? false);
     if (articleId !== undefined) add(key, 'article', articleId);
   }
   for (const [postId, attachment] of index.attachments) {
-    const item = lookups.media.get(postId);
-    if (!item) continue;
-    add(`/?attachment_id=${postId}`, 'media', item.id);
-    if (attachment.uploadPath) add(`/wp-content/uploads/${attachment.uploadPath}`, 'media', item.id);
+    const id = lookups.media.get(postId)?.id ?? placeholder(context.wouldImport?.attachmentIds.has(postId) ?? false);
+    if (id === undefined) continue;
+    add(`/?attachment_id=${postId}`, 'media', id);
+    if (attachment.uploadPath) add(`/wp-content/uploads/${attachment.uploadPath}`, 'media', id);
   }
   const categoryBases = context.categoryBases ?? ['category'];
   for (const category of index.taxonomy.categories) {
     const path = index.taxonomy.ancestry(category.slug).join('/');
     const top = index.taxonomy.topLevelOf(category.slug) === category.slug;
-    const sectionId = lookups.sectionIds.get(category.slug);
-    const tagId = lookups.tagIds.get(index.taxonomy.nameOf(category));
+    const sectionId = lookups.sectionIds.get(category.slug) ?? placeholder(true);
+    const tagId = lookups.tagIds.get(index.taxonomy.nameOf(category)) ?? placeholder(true);
     const [kind, feedKind, id] = top ? (['section', 'section-feed', sectionId] as const) : (['tag', 'tag-feed', tagId] as const);
     if (id === undefined) continue;
     add(`/?cat=${category.id}`, kind, id);
@@ -64,7 +68,7 @@ export async function saveWordPressRedirects(db: Db, context: RedirectContext): 
   }
   const tagBases = context.tagBases ?? ['tag'];
   for (const tag of index.taxonomy.tags) {
-    const id = lookups.tagIds.get(index.taxonomy.nameOf(tag));
+    const id = lookups.tagIds.get(index.taxonomy.nameOf(tag)) ?? placeholder(true);
     if (id === undefined) continue;
     add(`/?tag=${tag.slug}`, 'tag', id);
     for (const base of tagBases) {
@@ -73,7 +77,7 @@ export async function saveWordPressRedirects(db: Db, context: RedirectContext): 
     }
   }
   for (const author of index.authors) {
-    const id = lookups.authorIds.get(author.login);
+    const id = lookups.authorIds.get(author.login) ?? placeholder(true);
     if (id === undefined) continue;
     add(`/?author=${author.id}`, 'author', id);
     add(`/author/${author.login}`, 'author', id);
