@@ -4,6 +4,7 @@ import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { absoluteUrl, articleUrl, authorUrl, commentsFeedUrl, homeUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
 import { type DateStyle, formatDateTime } from '../render/dates.ts';
 import type { PageHead } from '../render/document.tsx';
+import { languageAttributes } from '../render/language-tags.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
 import { dateStyleOf, siteChrome } from '../settings/index.ts';
@@ -35,7 +36,7 @@ function describe(article: PublishedArticle): string {
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
 }
 
-function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImages: ReadonlyMap<string, ArticleImage>): ArticleView {
+function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImages: ReadonlyMap<string, ArticleImage>, siteLanguage: string): ArticleView {
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > updateThresholdMs;
   return {
     section: article.section ? { label: article.section.name, url: sectionUrl(article.section) } : null,
@@ -57,6 +58,8 @@ function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImag
       label: formatDateTime(correction.createdAt, dateStyle),
       text: correction.text,
     })),
+    language: languageAttributes(article.language, siteLanguage),
+    siteWords: languageAttributes(siteLanguage, article.language ?? siteLanguage),
   };
 }
 
@@ -109,10 +112,11 @@ export async function renderArticleDocument(
   commentRequest: CommentSectionRequest = {},
 ): Promise<{ html: string; tags: ContentTag[]; expiresAt?: Date }> {
   const { db, site } = deps;
-  const dateStyle = dateStyleOf(site.settings.current());
+  const settings = site.settings.current();
+  const dateStyle = dateStyleOf(settings);
   const related = await loadRelatedArticles(db, article, now, 3);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
-  const view = articleView(article, dateStyle, inlineImages);
+  const view = articleView(article, dateStyle, inlineImages, settings.language);
   const head = articleHead(article, deps);
   const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, dateStyle) : undefined;
   const scripts = [...(hasPlayableEmbed(view.body) ? [site.assets.embedsScriptUrl] : []), ...(comments?.view.form ? [site.assets.commentsScriptUrl] : [])];

@@ -41,6 +41,7 @@ export function newsArticleJsonLd(article: PublishedArticle, publisher: Publishe
     '@type': ['NewsArticle', articleKinds[article.kind].schemaType],
     headline: article.headline,
     description,
+    ...(article.language ? { inLanguage: article.language } : {}),
     ...(image
       ? {
           image: [

@@ -1,5 +1,6 @@
 import { CommentSection, type CommentSectionView } from '../comments/index.ts';
 import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
+import type { LanguageAttributes } from '../render/language-tags.ts';
 import { type CaptionedImage, Figure } from '../render/picture.tsx';
 import type { SafeHtml } from '../render/safe-html.ts';
 import { StoryList, type StoryTeaser } from '../render/story-list.tsx';
@@ -26,6 +27,13 @@ export interface ArticleView {
   readonly sponsored: boolean;
   readonly commentCount: number;
   readonly corrections: readonly { readonly kind: 'Correction' | 'Update'; readonly iso: string; readonly label: string; readonly text: string }[];
+  /** Set when the article is in another language than the site: the article element says so, the site's menus stay as they are. */
+  readonly language: LanguageAttributes;
+  /**
+   * The site's language inside such an article, for the site's own words (dates, counts, labels): an English
+   * date set right to left would read "November 2026 27".
+   */
+  readonly siteWords: LanguageAttributes;
 }
 
 export interface ArticlePageData {
@@ -55,6 +63,7 @@ function Byline({ authors }: { authors: readonly LinkTo[] }) {
 }
 
 function ArticleHeader({ article }: { article: ArticleView }) {
+  const { lang, dir } = article.siteWords;
   return (
     <header class="article__header">
       {article.section ? (
@@ -62,16 +71,23 @@ function ArticleHeader({ article }: { article: ArticleView }) {
           <a href={article.section.url}>{article.section.label}</a>
         </p>
       ) : null}
-      {article.kindLabel ? <p class={article.sponsored ? 'kind-label kind-label--sponsored' : 'kind-label'}>{article.kindLabel}</p> : null}
+      {article.kindLabel ? (
+        <p class={article.sponsored ? 'kind-label kind-label--sponsored' : 'kind-label'} lang={lang} dir={dir}>
+          {article.kindLabel}
+        </p>
+      ) : null}
       <h1 class="article__headline">{article.headline}</h1>
       {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
       <Byline authors={article.authors} />
       <p class="article__meta">
-        {article.dateline ? <span class="dateline">{article.dateline} —</span> : null} <time datetime={article.published.iso}>{article.published.label}</time>
+        {article.dateline ? <span class="dateline">{article.dateline} —</span> : null}{' '}
+        <time datetime={article.published.iso} lang={lang} dir={dir}>
+          {article.published.label}
+        </time>
         {article.commentCount > 0 ? (
           <>
             {' '}
-            <a class="article__comment-count" href="#comments">
+            <a class="article__comment-count" href="#comments" lang={lang} dir={dir}>
               {article.commentCount === 1 ? '1 comment' : `${article.commentCount.toLocaleString('en')} comments`}
             </a>
           </>
@@ -79,7 +95,7 @@ function ArticleHeader({ article }: { article: ArticleView }) {
         {article.updated ? (
           <>
             {' '}
-            <span class="article__updated">
+            <span class="article__updated" lang={lang} dir={dir}>
               Updated <time datetime={article.updated.iso}>{article.updated.label}</time>
             </span>
           </>
@@ -93,7 +109,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { article } = data;
   return (
     <Document head={data.head} site={data.site}>
-      <article class="article">
+      <article class="article" lang={article.language.lang} dir={article.language.dir}>
         <ArticleHeader article={article} />
         {article.photo ? (
           <Figure photo={article.photo} options={{ sizes: '(min-width: 64rem) 64rem, 100vw', priority: true, class: 'article__photo' }} />
@@ -101,12 +117,14 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
         <div class="article__body">{article.body}</div>
         {article.corrections.length > 0 ? (
           <section class="article__corrections" aria-labelledby="corrections-heading">
-            <h2 id="corrections-heading">Corrections and updates</h2>
+            <h2 id="corrections-heading" {...article.siteWords}>
+              Corrections and updates
+            </h2>
             <ol>
               {article.corrections.map((correction) => (
                 <li>
                   <p>
-                    <strong>
+                    <strong {...article.siteWords}>
                       {correction.kind}, <time datetime={correction.iso}>{correction.label}</time>:
                     </strong>{' '}
                     {correction.text}
@@ -118,7 +136,9 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
         ) : null}
         {article.tags.length > 0 ? (
           <footer class="article__footer">
-            <h2 class="visually-hidden">Topics</h2>
+            <h2 class="visually-hidden" {...article.siteWords}>
+              Topics
+            </h2>
             <ul class="tag-list">
               {article.tags.map((tag) => (
                 <li>

@@ -1,6 +1,7 @@
 import { toResponsiveImage } from '../media/index.ts';
 import { contentTags, type ContentTag } from '../platform/content-changes.ts';
 import { type DateStyle, formatDay } from '../render/dates.ts';
+import { languageAttributes } from '../render/language-tags.ts';
 import type { StoryTeaser } from '../render/story-list.tsx';
 import type { ArticleSummary } from './article.ts';
 import { articleUrl } from '../platform/urls.ts';
@@ -22,6 +23,8 @@ export function toStoryTeaser(summary: ArticleSummary, dateStyle: DateStyle): St
     bylineLabel: summary.authors.length > 0 ? `By ${joinNames(summary.authors.map((author) => author.name))}` : '',
     image: summary.image ? toResponsiveImage(summary.image) : null,
     commentCount: summary.commentCount,
+    // A date style's locale is the site's language (see dateStyleOf), which lists are written in.
+    language: languageAttributes(summary.language, dateStyle.locale),
   };
 }
 

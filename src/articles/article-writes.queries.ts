@@ -20,6 +20,7 @@ export interface ArticleRowInput {
   readonly seoDescription: string | null;
   readonly publishedAt: Date | null;
   readonly kind: ArticleKind;
+  readonly language: string | null;
 }
 
 function rowValues(input: ArticleRowInput) {
@@ -37,6 +38,7 @@ function rowValues(input: ArticleRowInput) {
     seo_description: input.seoDescription,
     published_at: input.publishedAt ? toTimestamp(input.publishedAt) : null,
     kind: input.kind,
+    language: input.language,
   };
 }
 
@@ -103,6 +105,21 @@ export async function setPublicationState(db: Db, id: number, state: { status: A
     })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Publishes a scheduled article whose time has come, dated as edited at `scheduledFor`, its time;
+ * false when it is no longer due (unscheduled, moved later, or already published by someone else).
+ */
+export async function publishIfStillDue(db: Db, id: number, now: Date, scheduledFor: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ status: 'published', updated_at: toTimestamp(scheduledFor) })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', toTimestamp(now))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Pins an article as the home page's lead (now), or unpins it (null). */

@@ -30,6 +30,8 @@ export interface ArticleTable {
   pinned_at: Generated<Date | string | null>;
   /** 1 unless an editor closed this article's comments (SQLite has no boolean). */
   comments_open: Generated<number>;
+  /** Canonical BCP 47 tag of the article's language ("ar", "ko"); null when it is in the site's language. */
+  language: string | null;
 }
 
 /** The type of work: news reporting, analysis, opinion, a review, or paid (sponsored) content. */

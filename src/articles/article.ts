@@ -46,6 +46,8 @@ export interface ArticleSummary {
   readonly updatedAt: Date;
   /** Approved comments. */
   readonly commentCount: number;
+  /** Canonical BCP 47 tag ("ar", "ko", "en-GB"); null when the article is in the site's language. */
+  readonly language: string | null;
 }
 
 /** A published article as the sitemaps list it: where it lives, when, and its photo. */

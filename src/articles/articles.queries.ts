@@ -61,6 +61,7 @@ function selectArticleColumns(query: ArticleQuery) {
         'articles.version',
         'articles.kind',
         'articles.comments_open',
+        'articles.language',
         ...sectionAndFeaturedPhotoColumns,
         'articles.trashed_at',
         'articles.pinned_at',
@@ -146,6 +147,7 @@ function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef[], tag
     kind: row.kind,
     commentsOpen: Number(row.comments_open) === 1,
     commentCount: toCount(row.comment_count),
+    language: row.language,
     corrections: [],
   };
 }
@@ -198,8 +200,8 @@ async function withRelations(db: Db, rows: readonly ArticleRow[]): Promise<Artic
 }
 
 function toSummary(article: PublishedArticle): ArticleSummary {
-  const { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount } = article;
-  return { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount };
+  const { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount, language } = article;
+  return { id, slug, headline, standfirst, section, authors, image, publishedAt, updatedAt, commentCount, language };
 }
 
 function applyScope(query: ArticleQuery, scope: ArticleScope): ArticleQuery {

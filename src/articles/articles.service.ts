@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import { audit } from '../accounts/index.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
+import { canonicalLanguageTag } from '../render/language-tags.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { Article, ArticleKind } from './article.ts';
 import { blockingProblems } from './prepublish-checklist.ts';
@@ -11,6 +13,7 @@ import {
   type ArticleRowInput,
   insertArticle,
   isSlugTaken,
+  publishIfStillDue,
   recordSlugHistory,
   replaceArticleAuthors,
   replaceArticleTags,
@@ -30,9 +33,14 @@ const messages = {
   notFound: 'There is no such article.',
   trashed: 'This article is in the trash. Restore it before editing or publishing it.',
   controlCharacters: 'This field contains invisible control characters; retype it or paste it as plain text.',
+  languageInvalid: "Use a language tag such as ar, ko or en-GB (BCP 47), or leave it empty for the site's language.",
+  wentLiveOnSchedule: '(went live on schedule)',
   conflict: (at: string) =>
     `Someone else saved this article at ${at}, after you opened it. Your version is below and has not been saved: compare it with the current article (open it in another tab) and save again.`,
 };
+
+/** The audit log's subjects are cut to this many characters, as the newsroom's own entries are. */
+const auditSubjectLength = 300;
 
 /** Who is saving, and which version of the article they started from. */
 export interface SaveOptions {
@@ -65,6 +73,8 @@ export interface ArticleInput {
   readonly seoTitle?: string | null;
   readonly seoDescription?: string | null;
   readonly kind?: ArticleKind;
+  /** A BCP 47 tag such as "ar" or "ko", stored in its canonical form; empty or absent: the site's language. */
+  readonly language?: string | null;
 }
 
 /** Longest accepted value of each free-text field, with the message a writer sees past it. */
@@ -76,7 +86,14 @@ const limits = {
   seoDescription: [320, 'Keep the search description under 320 characters.'],
 } as const;
 
-function validate(input: ArticleInput): { headline: string; slug: string } {
+/** What `validate` found good to store, cleaned. */
+interface CheckedInput {
+  readonly headline: string;
+  readonly slug: string;
+  readonly language: string | null;
+}
+
+function validate(input: ArticleInput): CheckedInput {
   const headline = input.headline.trim();
   const fields: Record<string, string> = {};
   if (headline === '') fields.headline = messages.headlineRequired;
@@ -90,11 +107,14 @@ function validate(input: ArticleInput): { headline: string; slug: string } {
   }
   const slug = input.slug?.trim() || slugFrom(headline);
   if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
+  const typedLanguage = input.language?.trim() ?? '';
+  const language = typedLanguage === '' ? null : canonicalLanguageTag(typedLanguage);
+  if (language === undefined) fields.language = messages.languageInvalid;
   if (Object.keys(fields).length > 0) throw new ValidationError('The article has errors.', fields);
-  return { headline, slug };
+  return { headline, slug, language: language ?? null };
 }
 
-function rowInput(input: ArticleInput, checked: { headline: string; slug: string }, state: Pick<ArticleRowInput, 'status' | 'publishedAt'>): ArticleRowInput {
+function rowInput(input: ArticleInput, checked: CheckedInput, state: Pick<ArticleRowInput, 'status' | 'publishedAt'>): ArticleRowInput {
   return {
     ...state,
     slug: checked.slug,
@@ -109,12 +129,13 @@ function rowInput(input: ArticleInput, checked: { headline: string; slug: string
     seoTitle: input.seoTitle?.trim() || null,
     seoDescription: input.seoDescription?.trim() || null,
     kind: input.kind ?? 'news',
+    language: checked.language,
   };
 }
 
 /** What a revision keeps: everything an editor can change, as it was saved. */
 function snapshotOf(row: ArticleRowInput, input: ArticleInput) {
-  const { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind } = row;
+  const { slug, sectionId, headline, standfirst, dateline, bodyHtml, featuredMediaId, socialImageId, seoTitle, seoDescription, kind, language } = row;
   return {
     slug,
     sectionId,
@@ -127,6 +148,7 @@ function snapshotOf(row: ArticleRowInput, input: ArticleInput) {
     seoTitle,
     seoDescription,
     kind,
+    language,
     authorIds: input.authorIds,
     tagIds: input.tagIds,
   };
@@ -218,8 +240,18 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
 }
 
 /**
- * Publishes now, or schedules for `at` when that is in the future. The first publication time
- * is kept when an article is republished, so its date and URL history stay honest.
+ * When "Publish now" dates an article: now, unless it was live before and comes back, when it keeps
+ * its first date so its place in the archive and its URL history stay honest. A time still ahead
+ * was only ever a schedule, and a scheduled article brought forward goes live now.
+ */
+function publicationTimeForNow(before: Article, now: Date): Date {
+  const { status, publishedAt } = before;
+  return status !== 'scheduled' && publishedAt !== null && publishedAt <= now ? publishedAt : now;
+}
+
+/**
+ * Publishes now, or schedules for `at` when that is in the future (an `at` in the past backdates
+ * the publication). Without `at`, see `publicationTimeForNow`.
  */
 export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): Promise<Article> {
   const before = await getArticle(deps.db, id);
@@ -232,7 +264,7 @@ export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): 
     });
   }
   const now = deps.clock.now();
-  const when = at ?? before.publishedAt ?? now;
+  const when = at ?? publicationTimeForNow(before, now);
   const status = when > now ? 'scheduled' : 'published';
   await deps.db.transaction().execute(async (trx) => {
     await setPublicationState(trx, id, { status, publishedAt: when, updatedAt: before.publishedAt ? now : when });
@@ -244,11 +276,15 @@ export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): 
   return after;
 }
 
-/** Takes an article off the site; it keeps its publication date for when it comes back. */
+/**
+ * Takes an article off the site; it keeps its publication date for when it comes back. A scheduled
+ * article is unscheduled: it never went live, so it keeps no date and is a plain draft again.
+ */
 export async function unpublishArticle(deps: ArticleDeps, id: number): Promise<Article> {
   const before = await getArticle(deps.db, id);
+  const publishedAt = before.status === 'scheduled' ? null : before.publishedAt;
   await deps.db.transaction().execute(async (trx) => {
-    await setPublicationState(trx, id, { status: 'draft', publishedAt: before.publishedAt, updatedAt: deps.clock.now() });
+    await setPublicationState(trx, id, { status: 'draft', publishedAt, updatedAt: deps.clock.now() });
     await syncSearchDocument(trx, id);
   });
   deps.changes.announce(tagsAffectedBy(before));
@@ -263,20 +299,35 @@ export async function requestReview(deps: ArticleDeps, id: number): Promise<Arti
 }
 
 /**
- * Publishes every scheduled article whose time has come. Called by the scheduler at each due
- * time and at boot, so an article scheduled before a restart still goes live.
+ * Publishes every scheduled article whose time has come, each with an entry in the audit log made
+ * by no one in the newsroom. Called by the scheduler at each due time and at boot, so an article
+ * scheduled before a restart still goes live. An article unscheduled or brought forward meanwhile
+ * (by an editor, or another instance's scheduler) is left as it is, so none goes live twice.
  */
 export async function publishDueArticles(deps: ArticleDeps): Promise<number[]> {
-  const due = await listDueScheduledIds(deps.db, deps.clock.now());
-  for (const id of due) {
+  const now = deps.clock.now();
+  const published: number[] = [];
+  for (const id of await listDueScheduledIds(deps.db, now)) {
     const before = await getArticle(deps.db, id);
-    await deps.db.transaction().execute(async (trx) => {
-      await setPublicationState(trx, id, { status: 'published', publishedAt: before.publishedAt, updatedAt: before.publishedAt ?? deps.clock.now() });
+    const wentLive = await deps.db.transaction().execute(async (trx) => {
+      if (!before.publishedAt || !(await publishIfStillDue(trx, id, now, before.publishedAt))) return false;
       await syncSearchDocument(trx, id);
+      await audit({ db: trx, clock: deps.clock }, null, 'article.published', scheduledGoLiveSubject(before), schedulerMeta);
+      return true;
     });
+    if (!wentLive) continue;
+    published.push(id);
     deps.changes.announce(tagsAffectedBy(before, await getArticle(deps.db, id)));
   }
-  return due;
+  return published;
+}
+
+/** The scheduler acts from no address; the audit log shows who (no one) and the subject says how. */
+const schedulerMeta = { ip: '', userAgent: 'scheduler' };
+
+function scheduledGoLiveSubject(article: Pick<Article, 'id' | 'headline'>): string {
+  const how = messages.wentLiveOnSchedule;
+  return `${`${article.id}: ${article.headline}`.slice(0, auditSubjectLength - how.length - 1)} ${how}`;
 }
 
 export function nextScheduledTime(deps: ArticleDeps): Promise<Date | undefined> {

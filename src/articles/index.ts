@@ -28,6 +28,7 @@ export { listPublishedSummaries, listPublishedSummariesByIds } from './articles.
 export { rebuildSearchDocuments } from './search-documents.queries.ts';
 export { addCorrection } from './corrections.service.ts';
 export { articleKindNames } from './article-kinds.ts';
+export { languageChoices } from './article-languages.ts';
 export { correctionsRoutes } from './corrections.routes.tsx';
 export { autosaveArticle, discardUnsavedDraft, findUnsavedDraft, listRecentOtherEditors } from './autosaves.ts';
 export { canEditArticle, canPublishArticle, canTrashArticle, holdsEditForReview, isListedFor, isLive, newsroomListScope, type Staff } from './editing-rules.ts';

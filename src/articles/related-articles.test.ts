@@ -5,7 +5,19 @@ import { rankRelated, textSimilarity, topicWords } from './related-articles.ts';
 
 function summary(id: number, headline: string, daysAgo = 0): ArticleSummary {
   const publishedAt = new Date(Date.UTC(2026, 10, 27 - daysAgo));
-  return { id, slug: `a-${id}`, headline, standfirst: '', section: null, authors: [], image: null, publishedAt, updatedAt: publishedAt, commentCount: 0 };
+  return {
+    id,
+    slug: `a-${id}`,
+    headline,
+    standfirst: '',
+    section: null,
+    authors: [],
+    image: null,
+    publishedAt,
+    updatedAt: publishedAt,
+    commentCount: 0,
+    language: null,
+  };
 }
 
 test('topic words leave out stop words, numbers and short words, and fold plurals and accents', () => {

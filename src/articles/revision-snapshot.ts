@@ -17,6 +17,8 @@ export interface RevisionSnapshot {
   readonly tagIds: readonly number[];
   /** Absent in revisions saved before the type of work existed. */
   readonly kind?: ArticleKind;
+  /** Absent in revisions saved before articles had a language of their own: they were in the site's. */
+  readonly language?: string | null;
 }
 
 /** The article as it stands, in the shape a revision keeps: what a proposed change is compared with. */
@@ -35,5 +37,6 @@ export function snapshotOfArticle(article: Article): RevisionSnapshot {
     authorIds: article.authors.map((author) => author.id),
     tagIds: article.tags.map((tag) => tag.id),
     kind: article.kind,
+    language: article.language,
   };
 }

@@ -188,6 +188,7 @@ export function CommentForm({ form }: { form: CommentFormView }) {
           name="comment"
           rows={6}
           required
+          dir="auto"
           maxlength={commentLimits.comment}
           aria-invalid={commentError ? 'true' : undefined}
           aria-describedby={commentError ? 'comment-comment-error' : undefined}

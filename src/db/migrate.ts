@@ -16,6 +16,7 @@ import * as pages from './migrations/2026-12-05T1010-pages.ts';
 import * as pinnedArticles from './migrations/2026-12-05T1020-pinned-articles.ts';
 import * as importJobs from './migrations/2026-12-05T1030-import-jobs.ts';
 import * as importPhotos from './migrations/2026-12-05T1040-import-photos.ts';
+import * as articleLanguage from './migrations/2026-12-06T1100-article-language.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T1020-pinned-articles': pinnedArticles,
   '2026-12-05T1030-import-jobs': importJobs,
   '2026-12-05T1040-import-photos': importPhotos,
+  '2026-12-06T1100-article-language': articleLanguage,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { textDirectionOf } from './language-tags.ts';
 import { jsonForScript } from './safe-html.ts';
 
 export interface NavigationLink {
@@ -139,7 +140,7 @@ function Masthead({ site }: { site: SiteChrome }) {
 
 export function Document({ head, site, children }: { head: PageHead; site: SiteChrome; children?: Child }) {
   return (
-    <html lang={site.language}>
+    <html lang={site.language} dir={textDirectionOf(site.language) === 'rtl' ? 'rtl' : undefined}>
       <Head head={head} site={site} />
       <body>
         <a class="skip-link" href="#main">

@@ -1,3 +1,4 @@
+import type { LanguageAttributes } from './language-tags.ts';
 import { Picture, type ResponsiveImage } from './picture.tsx';
 
 /** An article as lists show it: enough to choose it, nothing more. */
@@ -13,6 +14,8 @@ export interface StoryTeaser {
   readonly image: ResponsiveImage | null;
   /** Approved comments; lists link to them when there are any. */
   readonly commentCount?: number;
+  /** The article's language where it differs from the page's; it marks the headline and standfirst, the writer's words. */
+  readonly language?: LanguageAttributes;
 }
 
 interface StoryCardProps {
@@ -32,10 +35,14 @@ export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-
       {story.image ? <Picture image={story.image} options={{ sizes: imageSizes, priority, class: `${block}__image` }} /> : null}
       <div class={`${block}__text`}>
         {story.kicker ? <p class="kicker">{story.kicker}</p> : null}
-        <Heading class={`${block}__headline`}>
+        <Heading class={`${block}__headline`} lang={story.language?.lang} dir={story.language?.dir}>
           <a href={story.url}>{story.headline}</a>
         </Heading>
-        {story.standfirst ? <p class={`${block}__standfirst`}>{story.standfirst}</p> : null}
+        {story.standfirst ? (
+          <p class={`${block}__standfirst`} lang={story.language?.lang} dir={story.language?.dir}>
+            {story.standfirst}
+          </p>
+        ) : null}
         <p class="story-card__meta">
           {story.bylineLabel ? <span>{story.bylineLabel}</span> : null} <time datetime={story.publishedIso}>{story.publishedLabel}</time>
           {story.commentCount ? (

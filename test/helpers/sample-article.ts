@@ -28,6 +28,7 @@ export function sampleArticle(overrides: Partial<PublishedArticle> = {}): Publis
     kind: 'news',
     commentsOpen: true,
     commentCount: 0,
+    language: null,
     corrections: [],
     ...overrides,
   };

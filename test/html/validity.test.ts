@@ -72,12 +72,36 @@ async function fetchPlainPages(gazette: TestGazette): Promise<FetchedPage[]> {
   return [await fetchPage(gazette, 'plain page', '/page/about'), await fetchPage(gazette, 'plain sub-page', '/page/about/masthead')];
 }
 
+/** An Arabic and a Korean article (issue 12), each marked with its own language inside the English site. */
+async function fetchArticlesInOtherLanguages(gazette: TestGazette): Promise<FetchedPage[]> {
+  const deps = { db: gazette.database.db, clock: { now: () => testNow }, changes: gazette.changes };
+  const world = await gazette.database.db.selectFrom('sections').select('id').where('slug', '=', 'world').executeTakeFirstOrThrow();
+  const stories = [
+    { name: 'Arabic article', slug: 'cairo-port-opens', language: 'ar', headline: 'افتتاح ميناء القاهرة', bodyHtml: '<p>افتتح الميناء صباح اليوم.</p>' },
+    {
+      name: 'Korean article',
+      slug: 'busan-night-cranes',
+      language: 'ko',
+      headline: '부산항 야간 크레인',
+      bodyHtml: '<p>부산항의 크레인이 밤에도 움직인다.</p>',
+    },
+  ];
+  const pages: FetchedPage[] = [];
+  for (const { name, ...story } of stories) {
+    const article = await createArticle(deps, { ...story, standfirst: story.headline, sectionId: world.id, authorIds: [], tagIds: [] });
+    await publishArticle(deps, article.id, new Date(testNow.getTime() - 60_000));
+    pages.push(await fetchPage(gazette, name, `/world/${story.slug}`));
+  }
+  return pages;
+}
+
 test('reader pages are valid HTML by the W3C Nu checker', { skip: javaSkipReason() }, async (t) => {
   const gazette = await buildTestApp();
   try {
     await fillWorldToTwoPages(gazette);
     const { pages } = await fetchReaderPages(gazette);
     pages.push(...(await fetchPlainPages(gazette)));
+    pages.push(...(await fetchArticlesInOtherLanguages(gazette)));
     const errorsByPage = await findHtmlErrors(pages);
     for (const page of pages) {
       await t.test(`${page.name} (${page.url})`, () => {

@@ -1,4 +1,4 @@
-import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames } from '../../articles/index.ts';
+import { type ArticleKind, type ChecklistItem, type Correction, articleKindNames, languageChoices } from '../../articles/index.ts';
 import { CsrfField, FormOutcome, ErrorSummary, Field, Select, type SelectOption, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -29,6 +29,8 @@ export interface EditorPageData {
   /** Absent for a new article. */
   readonly articleId?: number;
   readonly statusLabel: string;
+  /** When a live article went or goes live, shown after its status: "Scheduled for …", "Published …". */
+  readonly statusTime?: { readonly iso: string; readonly label: string; readonly preposition?: string };
   /** The pre-publish checks of the saved version. */
   readonly checklist: readonly ChecklistItem[];
   readonly corrections: readonly Correction[];
@@ -50,6 +52,8 @@ export interface EditorPageData {
   /** Saved articles only: what this person may do with the trash. */
   readonly trash?: { readonly trashed: boolean; readonly canTrash: boolean; readonly canDelete: boolean };
   readonly isLive: boolean;
+  /** Due to go live by itself: it can still be published now, moved to another time, or unscheduled. */
+  readonly isScheduled?: boolean;
   /** This person's saves of the live article wait for an editor's review. */
   readonly editsAreHeld: boolean;
   /** A change to the live article waiting for review, when this person wrote it or may decide on it. */
@@ -89,6 +93,7 @@ export const editorLabels: Record<string, string> = {
   seoDescription: 'Search description',
   publishAt: 'Publish at',
   kind: 'Type of work',
+  language: 'Language',
   correctionKind: 'Correction or update',
   correctionText: 'Note',
 };
@@ -188,7 +193,7 @@ function Actions({ data }: { data: EditorPageData }) {
           Submit for review
         </button>
       ) : null}
-      {data.canPublish && !data.isLive ? (
+      {data.canPublish && (!data.isLive || data.isScheduled) ? (
         <>
           <button type="submit" name="intent" value="publish" class="button button--primary">
             Publish now
@@ -202,14 +207,14 @@ function Actions({ data }: { data: EditorPageData }) {
               hint="Day and time, e.g. 2026-12-01T07:30"
             />
             <button type="submit" name="intent" value="schedule" class="button">
-              Schedule
+              {data.isScheduled ? 'Change time' : 'Schedule'}
             </button>
           </div>
         </>
       ) : null}
       {data.canPublish && data.isLive ? (
         <button type="submit" name="intent" value="unpublish" class="button button--danger">
-          Unpublish
+          {data.isScheduled ? 'Unschedule' : 'Unpublish'}
         </button>
       ) : null}
     </div>
@@ -224,6 +229,12 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
       <h1>{data.articleId ? 'Edit article' : 'New article'}</h1>
       <p class="admin-lede">
         Status: <strong>{data.statusLabel}</strong>
+        {data.statusTime ? (
+          <>
+            {data.statusTime.preposition ? ` ${data.statusTime.preposition} ` : ' '}
+            <time datetime={data.statusTime.iso}>{data.statusTime.label}</time>
+          </>
+        ) : null}
         {data.publicUrl ? (
           <>
             {' · '}
@@ -287,6 +298,14 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
             maxlength={60}
           />
         </div>
+        <Select
+          name="language"
+          label={editorLabels.language!}
+          options={languageChoices(chrome.language, data.values.language ?? '')}
+          value={data.values.language}
+          error={data.errors.language}
+          hint="What the article is written in. Arabic, Hebrew, Persian and Urdu are shown right to left."
+        />
         <Bylines data={data} />
         <Field
           name="tags"
@@ -322,7 +341,8 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
           rows={18}
           hint="Paragraphs, headings, lists, quotes, links, library photos and embeds; anything else is removed when saved."
         />
-        <details class="field-group">
+        {/* Opened when one of its fields is refused, so the message and the field are in view. */}
+        <details class="field-group" open={data.errors.slug || data.errors.seoTitle || data.errors.seoDescription ? true : undefined}>
           <summary>Address and search engines</summary>
           <Field
             name="slug"

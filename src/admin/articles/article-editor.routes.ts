@@ -30,7 +30,7 @@ import { listAuthors } from '../../authors/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
 import { listAllMedia } from '../../media/index.ts';
 import { listSections } from '../../sections/index.ts';
-import { formatDateTime } from '../../render/dates.ts';
+import { type DateStyle, formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
 import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditArticle, auditEdit } from './article-audit.ts';
@@ -46,7 +46,9 @@ const notices: Record<string, string> = {
   saved: 'Saved.',
   published: 'Published.',
   scheduled: 'Scheduled.',
+  'due-now': 'The time you chose is this minute, so Gazette published it now.',
   unpublished: 'Unpublished: readers no longer see it.',
+  unscheduled: 'Unscheduled: it is a draft again and will not go live until it is published or scheduled.',
   review: 'Sent to the editors for review.',
   discarded: 'Your unsaved changes were discarded.',
   restored: 'Restored from the trash as a draft.',
@@ -62,13 +64,22 @@ const messages = {
   mayNotPublish: 'Your role cannot publish this article. Submit it for review instead.',
   mayNotCorrect: 'Your role cannot correct published articles; ask an editor.',
   formerMember: 'a former member',
+  scheduledFor: (when: string, timeZone: string) => `Scheduled for ${when} (${timeZone}). It goes live by itself then.`,
 };
 
-function statusLabel(article: Article | undefined): string {
-  if (!article) return 'New, not saved yet';
-  if (article.trashedAt) return 'In the trash';
-  if (article.status === 'draft') return article.reviewRequestedAt ? 'In review' : article.publishedAt ? 'Unpublished' : 'Draft';
-  return article.status === 'scheduled' ? 'Scheduled' : 'Published';
+/** The editor's status line: the state, and for a live article when it went or goes live. */
+function statusOf(article: Article | undefined, style: DateStyle): Pick<EditorPageData, 'statusLabel' | 'statusTime'> {
+  if (!article) return { statusLabel: 'New, not saved yet' };
+  if (article.trashedAt) return { statusLabel: 'In the trash' };
+  if (article.status === 'draft') return { statusLabel: article.reviewRequestedAt ? 'In review' : article.publishedAt ? 'Unpublished' : 'Draft' };
+  const time = article.publishedAt ? { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, style) } : undefined;
+  if (article.status === 'scheduled') return { statusLabel: 'Scheduled', ...(time ? { statusTime: { ...time, preposition: 'for' } } : {}) };
+  return { statusLabel: 'Published', ...(time ? { statusTime: time } : {}) };
+}
+
+/** A ValidationError's message, unless the error summary already says the same (one field's message as the whole). */
+function problemBeyondFields(error: ValidationError): string | undefined {
+  return Object.values(error.fields).includes(error.message) ? undefined : error.message;
 }
 
 /** The form for `version` of the article (the article itself, or a change proposed to it), against the stored article. */
@@ -98,6 +109,7 @@ function valuesOf(
     seoDescription: version.seoDescription ?? '',
     loadedVersion: String(article.version),
     kind: version.kind ?? 'news',
+    language: version.language ?? '',
     publishAt: scheduledAt
       ? `${scheduledAt.getFullYear()}-${String(scheduledAt.getMonth() + 1).padStart(2, '0')}-${String(scheduledAt.getDate()).padStart(2, '0')}T${String(scheduledAt.getHours()).padStart(2, '0')}:${String(scheduledAt.getMinutes()).padStart(2, '0')}`
       : '',
@@ -150,7 +162,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     return sendAdminPage(context, request, reply, status, renderEditorPage, {
       ...(article ? { articleId: article.id } : {}),
       ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
-      statusLabel: statusLabel(article),
+      ...statusOf(article, dateStyleOf(settings)),
       corrections: article?.corrections ?? [],
       canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
       checklist: article ? prepublishChecklist(article) : [],
@@ -167,6 +179,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
         : {}),
       ...(article && !article.trashedAt && can(staff, 'publish-any-article') ? { pin: { pinned: article.pinnedAt !== null } } : {}),
       isLive: article ? isLive(article) : false,
+      isScheduled: article?.status === 'scheduled',
       editsAreHeld: article ? holdsEditForReview(staff, article) : false,
       ...(pendingChange ? { pendingChange } : {}),
       timeZone: settings.timeZone,
@@ -196,8 +209,8 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       if ((intent === 'publish' || intent === 'schedule' || intent === 'unpublish') && !canPublishArticle(staff, article)) {
         throw new ForbiddenError(messages.mayNotPublish);
       }
-      const timeZone = site.settings.current().timeZone;
-      const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', timeZone, site.clock.now()) : {};
+      const dateStyle = dateStyleOf(site.settings.current());
+      const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', dateStyle, site.clock.now()) : {};
       if (scheduleAt.error) throw new ValidationError(scheduleAt.error, { publishAt: scheduleAt.error });
       const input = await articleInputFrom(db, values, { ...(await choices()).ids, mayCreateTags: can(staff, 'manage-sections-and-tags') });
       const loaded = Number(values.loadedVersion);
@@ -217,12 +230,14 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       let outcome = 'saved';
       if (intent === 'publish' || intent === 'schedule') {
         const result = await publishArticle(articleDeps, saved.id, scheduleAt.at);
-        outcome = result.status;
+        // A schedule for the current minute went live at once: say so, rather than "Published." alone.
+        outcome = intent === 'schedule' && result.status === 'published' ? 'due-now' : result.status;
         await auditArticle(context, request, result.status, saved);
       } else if (intent === 'unpublish') {
+        const wasScheduled = saved.status === 'scheduled';
         await unpublishArticle(articleDeps, saved.id);
-        outcome = 'unpublished';
-        await auditArticle(context, request, 'unpublished', saved);
+        outcome = wasScheduled ? 'unscheduled' : 'unpublished';
+        await auditArticle(context, request, outcome, saved);
       } else if (intent === 'review') {
         await requestReview(articleDeps, saved.id);
         outcome = 'review';
@@ -232,7 +247,10 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       // Saved but not published (e.g. the checklist refused it): the form now stands for the saved version.
       const current = saved ?? article;
       if (saved) values.loadedVersion = String(saved.version);
-      if (error instanceof ValidationError) return show(request, reply, 422, current, { values, errors: error.fields, message: error.message });
+      if (error instanceof ValidationError) {
+        const problem = problemBeyondFields(error);
+        return show(request, reply, 422, current, { values, errors: error.fields, ...(problem ? { message: problem } : {}) });
+      }
       if (error instanceof ConflictError || error instanceof ForbiddenError)
         return show(request, reply, error.status, current, { values, message: error.message });
       throw error;
@@ -255,8 +273,13 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     async (request, reply) => {
       const staff = requireStaff(request);
       const article = await loadEditable(request);
-      const notice = notices[request.query.done ?? ''];
-      const timeZone = site.settings.current().timeZone;
+      const settings = site.settings.current();
+      const timeZone = settings.timeZone;
+      // The confirmation repeats the time, in the newsroom's zone, so a slip of the day or hour shows at once.
+      const notice =
+        request.query.done === 'scheduled' && article.status === 'scheduled' && article.publishedAt
+          ? messages.scheduledFor(formatDateTime(article.publishedAt, dateStyleOf(settings)), timeZone)
+          : notices[request.query.done ?? ''];
       // The writer of a change waiting for review goes on from their proposal, not from the published version.
       const waiting = await findPendingChange(db, article.id);
       const proposal = waiting?.proposedBy === staff.id ? waiting.snapshot : undefined;
@@ -292,7 +315,8 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const values = { ...valuesOf(article, site.settings.current().timeZone), correctionKind, correctionText };
-        return show(request, reply, 422, article, { values, errors: error.fields, message: error.message });
+        const problem = problemBeyondFields(error);
+        return show(request, reply, 422, article, { values, errors: error.fields, ...(problem ? { message: problem } : {}) });
       }
     },
   );

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { ArticleInput, ArticleKind } from '../../articles/index.ts';
 import type { Db } from '../../db/database.ts';
 import { ValidationError } from '../../errors.ts';
+import { type DateStyle, formatDateTime } from '../../render/dates.ts';
 import { findOrCreateTags } from '../../tags/index.ts';
 
 const messages = {
@@ -11,7 +12,7 @@ const messages = {
   newTagsRefused: (names: readonly string[]) =>
     `${names.map((name) => `“${name}”`).join(', ')} ${names.length === 1 ? 'is not a tag yet' : 'are not tags yet'}, and only editors can create tags. Choose existing tags, or ask an editor to create ${names.length === 1 ? 'it' : 'them'}.`,
   publishAtInvalid: 'Enter a day and time like 2026-12-01T07:30.',
-  publishAtPast: 'Choose a time in the future, or use Publish now.',
+  publishAtPast: (now: string) => `That time has passed: it is now ${now}. Choose a time in the future, or press Publish now.`,
 };
 
 export type Intent = 'save' | 'review' | 'publish' | 'schedule' | 'unpublish';
@@ -39,6 +40,7 @@ export const editorFieldNames = [
   'loadedVersion',
   'intent',
   'kind',
+  'language',
 ] as const;
 
 /** The fields an autosave or a browser's draft keeps: what a writer types, not which button they press. */
@@ -72,17 +74,22 @@ function pick(value: string | undefined, allowed: ReadonlySet<number>, field: st
   return id;
 }
 
-/** A "2026-12-01T07:30" typed in the newsroom's time zone, as an instant. */
-export function parsePublishAt(value: string, timeZone: string, now: Date): { at?: Date; error?: string } {
+/**
+ * A "2026-12-01T07:30" typed in the newsroom's time zone, as an instant. The minute it is now
+ * counts as now (a night editor typing the current time means "go"), so it comes back as `now`;
+ * an earlier minute is refused, since it is more likely a slip of the day or hour than a wish.
+ */
+export function parsePublishAt(value: string, style: DateStyle, now: Date): { at?: Date; error?: string } {
   // Seconds are optional: browsers' datetime-local sends them when the step asks for them.
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!match) return { error: messages.publishAtInvalid };
   const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
   if (month! > 12 || day! > 31 || hour! > 23 || minute! > 59 || second! > 59) return { error: messages.publishAtInvalid };
-  const at = new Date(new TZDate(year!, month! - 1, day!, hour!, minute!, second!, timeZone).getTime());
+  const at = new Date(new TZDate(year!, month! - 1, day!, hour!, minute!, second!, style.timeZone).getTime());
   if (Number.isNaN(at.getTime())) return { error: messages.publishAtInvalid };
-  if (at <= now) return { error: messages.publishAtPast };
-  return { at };
+  if (at > now) return { at };
+  if (now.getTime() - at.getTime() < 60_000) return { at: now };
+  return { error: messages.publishAtPast(formatDateTime(now, style)) };
 }
 
 /**
@@ -129,6 +136,8 @@ export async function articleInputFrom(
     featuredMediaId,
     socialImageId,
     kind: kind as ArticleKind,
+    // Any BCP 47 tag is checked and made canonical by the articles service, not only the listed ones.
+    language: values.language ?? '',
   };
 }
 

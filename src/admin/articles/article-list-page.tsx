@@ -15,6 +15,8 @@ export interface ArticleListRow {
   readonly publicUrl: string | null;
   readonly updatedIso: string;
   readonly updatedLabel: string;
+  /** A scheduled article: when it goes live. */
+  readonly goesLive?: { readonly iso: string; readonly label: string };
   /** In the trash view: where to restore it and where to delete it for good, when this person may. */
   readonly restoreAction?: string | null;
   readonly deleteUrl?: string | null;
@@ -126,6 +128,14 @@ export function renderArticleListPage(chrome: AdminChrome, data: ArticleListData
             {trash ? null : (
               <td>
                 <span class={`status status--${row.status}`}>{statusLabels[row.status]}</span>
+                {row.goesLive ? (
+                  <>
+                    {' '}
+                    <span class="status-when">
+                      for <time datetime={row.goesLive.iso}>{row.goesLive.label}</time>
+                    </span>
+                  </>
+                ) : null}
                 {row.changePending ? (
                   <>
                     {' '}

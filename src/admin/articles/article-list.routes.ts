@@ -48,6 +48,9 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
           // The trash shows when each article was trashed; the working list when it was last edited.
           updatedIso: (row.trashedAt ?? row.updatedAt).toISOString(),
           updatedLabel: formatDateTime(row.trashedAt ?? row.updatedAt, dateStyle),
+          ...(row.status === 'scheduled' && row.publishedAt
+            ? { goesLive: { iso: row.publishedAt.toISOString(), label: formatDateTime(row.publishedAt, dateStyle) } }
+            : {}),
           ...(view === 'trash'
             ? {
                 restoreAction: canTrashArticle(staff, row) ? `/admin/articles/${row.id}/restore` : null,

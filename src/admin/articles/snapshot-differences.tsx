@@ -5,6 +5,7 @@ import { htmlToText } from '../../render/sanitize.ts';
 
 const messages = {
   same: 'The text of these two versions is the same.',
+  siteLanguage: "The site's language",
   none: '—',
   gone: (id: number) => `#${id} (deleted)`,
 };
@@ -32,6 +33,7 @@ export function readableSnapshot(snapshot: RevisionSnapshot, names: SnapshotName
     ['Headline', snapshot.headline],
     ['Standfirst', snapshot.standfirst],
     ['Type of work', articleKindNames[snapshot.kind ?? 'news']],
+    ['Language', snapshot.language ?? messages.siteLanguage],
     ['Section', name(names.sections, snapshot.sectionId)],
     ['Dateline', snapshot.dateline],
     ['Bylines', list(names.authors, snapshot.authorIds)],

@@ -119,6 +119,7 @@ export const gazetteTables: TableList = {
       trashed_at: 'timestamp?',
       pinned_at: 'timestamp?',
       comments_open: 'integer',
+      language: 'text?',
     },
   },
   article_authors: { key: ['article_id', 'author_id'], identity: false, columns: { article_id: 'integer', author_id: 'integer', position: 'integer' } },
