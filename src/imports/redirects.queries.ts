@@ -8,13 +8,17 @@ export interface StoredRedirect {
 }
 
 /** Points `path` at a target; an address claimed again (a re-run, a second import) follows the newest claim. */
-export async function saveRedirect(db: Db, path: string, target: StoredRedirect, now: Date): Promise<void> {
+/** Points `path` at `target`; says whether that was new, a change, or already so (for the import's report). */
+export async function saveRedirect(db: Db, path: string, target: StoredRedirect, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
   const values = { target_kind: target.targetKind, target_id: target.targetId };
+  const before = await findRedirect(db, path);
+  if (before && before.targetKind === target.targetKind && before.targetId === target.targetId) return 'unchanged';
   await db
     .insertInto('redirects')
     .values({ path, ...values, created_at: toTimestamp(now) })
     .onConflict((oc) => oc.column('path').doUpdateSet(values))
     .execute();
+  return before ? 'updated' : 'created';
 }
 
 export async function findRedirect(db: Db, path: string): Promise<StoredRedirect | undefined> {

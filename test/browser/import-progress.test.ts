@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
 import { signInTestOwner } from '../helpers/newsroom.ts';
 
@@ -23,8 +23,19 @@ ${items.join('\n')}
 </channel></rss>`);
 }
 
+/** Uploads an export of 800 posts, checks it and starts the import, as an owner does; ends on the import's page. */
+async function startImport(page: Page, fileName: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/admin/import`);
+  await page.getByLabel('Where the export comes from').selectOption('wordpress');
+  await page.getByLabel('Export file').setInputFiles({ name: fileName, mimeType: 'text/xml', buffer: wordPressExport(800) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.waitForURL(/\/admin\/import\/\d+$/);
+}
+
+let server: TestServer;
+
 describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
-  let server: TestServer;
   let browser: Browser;
   let sessionToken: string;
 
@@ -47,12 +58,7 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
-      await page.goto(`${server.baseUrl}/admin/import`);
-      await page.getByLabel('Where the export comes from').selectOption('wordpress');
-      await page.getByLabel('Export file').setInputFiles({ name: 'export.xml', mimeType: 'text/xml', buffer: wordPressExport(800) });
-      await page.getByRole('button', { name: 'Check the file' }).click();
-      await page.getByRole('button', { name: 'Import now' }).click();
-      await page.waitForURL(/\/admin\/import\/\d+$/);
+      await startImport(page, 'export.xml');
       const jobUrl = page.url();
       let selfFetches = 0;
       page.on('request', (request) => {
@@ -93,12 +99,7 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
     await context.addCookies([{ name: 'gazette_session', value: sessionToken, url: `${server.baseUrl}/admin` }]);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/admin/import`);
-      await page.getByLabel('Where the export comes from').selectOption('wordpress');
-      await page.getByLabel('Export file').setInputFiles({ name: 'again.xml', mimeType: 'text/xml', buffer: wordPressExport(800) });
-      await page.getByRole('button', { name: 'Check the file' }).click();
-      await page.getByRole('button', { name: 'Import now' }).click();
-      await page.waitForURL(/\/admin\/import\/\d+$/);
+      await startImport(page, 'again.xml');
       await page.getByText('Import finished.').waitFor({ timeout: 60_000 });
     } finally {
       await context.close();

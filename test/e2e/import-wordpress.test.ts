@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type ImportReport, importWordPress, silentProgress } from '../../src/imports/index.ts';
@@ -7,11 +10,11 @@ import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/imports/wordpress/', import.meta.url));
 
-function runImport(gazette: TestGazette, options: { dryRun?: boolean; uploads?: boolean } = {}): Promise<ImportReport> {
+function runImport(gazette: TestGazette, options: { dryRun?: boolean; uploads?: boolean; file?: string } = {}): Promise<ImportReport> {
   return importWordPress(
     { db: gazette.database.db, clock: { now: () => new Date('2026-12-01T12:00:00Z') }, changes: gazette.changes, files: gazette.mediaFiles },
     {
-      open: () => createReadStream(`${fixture}export.xml`),
+      open: () => createReadStream(options.file ?? `${fixture}export.xml`),
       progress: silentProgress,
       dryRun: options.dryRun ?? false,
       ...(options.uploads === false ? {} : { uploadsDir: `${fixture}uploads` }),
@@ -188,6 +191,11 @@ describe('a WordPress export, imported into an empty newsroom', () => {
     assert.equal(again.total('comments', 'unchanged'), 9);
     assert.equal(again.total('pages', 'unchanged'), 3);
     assert.equal(again.total('pages', 'created'), 0);
+    // Nothing is reported as new a second time: the report says what this run did.
+    for (const kind of ['photos', 'sections', 'tags', 'redirects', 'authors']) {
+      assert.equal(again.total(kind, 'created'), 0, `no ${kind} created again`);
+      assert.ok(again.total(kind, 'unchanged') > 0, `${kind} reported unchanged`);
+    }
   });
 });
 
@@ -224,4 +232,44 @@ test('without the uploads folder, every photo is reported missing and the articl
   assert.equal(again.total('photos', 'created'), 3);
   const withPhoto = await gazette.database.db.selectFrom('articles').select('id').where('featured_media_id', 'is not', null).execute();
   assert.ok(withPhoto.length > 0, 'articles have their featured photos');
+});
+
+test('a gallery shows each photo with its own caption and credit; a post with comments closed on WordPress stays closed', async (t) => {
+  const gazette = await buildTestApp({ seed: false });
+  const work = await mkdtemp(join(tmpdir(), 'gazette-wp-closed-'));
+  t.after(async () => {
+    await gazette.close();
+    await rm(work, { recursive: true, force: true });
+  });
+  // The Lyon post (WordPress id 8) had "Allow comments" unticked.
+  const original = await readFile(`${fixture}export.xml`, 'utf8');
+  const lyon = original.indexOf('<wp:post_id>8</wp:post_id>');
+  const status = original.indexOf('<wp:comment_status><![CDATA[open]]>', lyon);
+  const file = join(work, 'export.xml');
+  await writeFile(
+    file,
+    `${original.slice(0, status)}<wp:comment_status><![CDATA[closed]]>${original.slice(status + '<wp:comment_status><![CDATA[open]]>'.length)}`,
+  );
+  await runImport(gazette, { file });
+
+  const page = (await gazette.app.inject({ url: '/culture/lyon-fete-des-lumieres' })).body;
+  const body = page.slice(page.indexOf('class="article__body"'), page.indexOf('class="article__footer"'));
+  for (const caption of ['Paper lanterns light the food stalls of Gwangjang market', 'Supporters wait for the first results in Tahrir Square']) {
+    assert.ok(body.includes(caption), `the gallery shows “${caption}…”`);
+  }
+  assert.match(body, /Hana Kim \/ The Gazette/, 'the gallery photo keeps its credit');
+  assert.match(page, /Comments are closed on this article/);
+  const open = await gazette.database.db
+    .selectFrom('articles')
+    .select(['slug', 'comments_open'])
+    .where('slug', 'in', ['lyon-fete-des-lumieres', 'seoul-night-markets'])
+    .orderBy('slug')
+    .execute();
+  assert.deepEqual(
+    open.map((row) => [row.slug, Number(row.comments_open)]),
+    [
+      ['lyon-fete-des-lumieres', 0],
+      ['seoul-night-markets', 1],
+    ],
+  );
 });

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { ImportJob, ImportKind, ImportReportJson } from '../../imports/index.ts';
 import { CsrfField, ErrorSummary, FormOutcome, Select } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
@@ -25,6 +26,33 @@ export interface ImportFormData {
   readonly maxPhotosGibibytes: number;
 }
 
+/** A file input with its hint (the children) and, after a refusal, its error. */
+function FileField(props: { name: string; label: string; accept: string; required?: boolean; error: string | undefined; children: Child }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <p class="field__hint" id={`${id}-hint`}>
+        {props.children}
+      </p>
+      {props.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="file"
+        name={props.name}
+        required={props.required}
+        accept={props.accept}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      />
+    </div>
+  );
+}
+
 export function renderImportForm(chrome: AdminChrome, form: ImportFormData): string {
   return renderDocument(
     <AdminDocument chrome={chrome} title="Import">
@@ -49,46 +77,12 @@ export function renderImportForm(chrome: AdminChrome, form: ImportFormData): str
           value={form.kind}
           error={form.errors.kind}
         />
-        <div class={form.errors.file ? 'field field--invalid' : 'field'}>
-          <label for="field-file">{labels.file}</label>
-          <p class="field__hint" id="field-file-hint">
-            WordPress: Tools › Export › All content. Ghost: Settings › Labs › Export your content. Disqus: Moderation › Export. Up to {form.maxMebibytes} MiB.
-          </p>
-          {form.errors.file ? (
-            <p class="field__error" id="field-file-error">
-              {form.errors.file}
-            </p>
-          ) : null}
-          <input
-            id="field-file"
-            type="file"
-            name="file"
-            required
-            accept=".xml,.json,application/xml,text/xml,application/json"
-            aria-invalid={form.errors.file ? 'true' : undefined}
-            aria-describedby={form.errors.file ? 'field-file-hint field-file-error' : 'field-file-hint'}
-          />
-        </div>
-        <div class={form.errors.photos ? 'field field--invalid' : 'field'}>
-          <label for="field-photos">{labels.photos}</label>
-          <p class="field__hint" id="field-photos-hint">
-            A .zip of WordPress’s wp-content/uploads folder or Ghost’s content/images folder. Only the photos in it are used. Up to {form.maxPhotosGibibytes}{' '}
-            GiB.
-          </p>
-          {form.errors.photos ? (
-            <p class="field__error" id="field-photos-error">
-              {form.errors.photos}
-            </p>
-          ) : null}
-          <input
-            id="field-photos"
-            type="file"
-            name="photos"
-            accept=".zip,application/zip"
-            aria-invalid={form.errors.photos ? 'true' : undefined}
-            aria-describedby={form.errors.photos ? 'field-photos-hint field-photos-error' : 'field-photos-hint'}
-          />
-        </div>
+        <FileField name="file" label={labels.file} accept=".xml,.json,application/xml,text/xml,application/json" required error={form.errors.file}>
+          WordPress: Tools › Export › All content. Ghost: Settings › Labs › Export your content. Disqus: Moderation › Export. Up to {form.maxMebibytes} MiB.
+        </FileField>
+        <FileField name="photos" label={labels.photos} accept=".zip,application/zip" error={form.errors.photos}>
+          A .zip of WordPress’s wp-content/uploads folder or Ghost’s content/images folder. Only the photos in it are used. Up to {form.maxPhotosGibibytes} GiB.
+        </FileField>
         <button type="submit" class="button button--primary">
           Check the file
         </button>

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
-import { NotFoundError } from '../../errors.ts';
-import { getMediaItem, importImage, type MediaFiles, type MediaItem, UploadRefusedError } from '../../media/index.ts';
+import { importImage, type MediaFiles, type MediaItem, UploadRefusedError } from '../../media/index.ts';
 import type { Progress } from '../import-progress.ts';
-import { findImportRecord, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
+import { findImportedMedia } from '../imported-media.ts';
+import { type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
 import { MissingUploadError, readUpload } from '../upload-files.ts';
 import { originalImagePath } from './ghost-content.ts';
@@ -32,18 +32,6 @@ export interface PhotoContext {
 
 function isPhotoProblem(error: unknown): error is Error {
   return error instanceof MissingUploadError || error instanceof UploadRefusedError;
-}
-
-async function findImported(db: Db, from: ImportOrigin, path: string): Promise<MediaItem | undefined> {
-  const record = await findImportRecord(db, from, 'media', path);
-  if (!record) return undefined;
-  try {
-    return await getMediaItem(db, record.localId);
-  } catch (error) {
-    // Deleted from the library since: brought in again.
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -76,7 +64,7 @@ export async function importGhostPhotos(context: PhotoContext, wanted: readonly 
   const photos = new Map<string, MediaItem | typeof dryRunPhoto>();
   context.progress.phase('Photos', wanted.length);
   for (const photo of wanted) {
-    const known = await findImported(context.db, context.from, photo.path);
+    const known = await findImportedMedia(context.db, context.from, photo.path);
     try {
       if (known) {
         photos.set(photo.path, known);

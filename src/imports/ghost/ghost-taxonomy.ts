@@ -75,10 +75,10 @@ async function importTag(run: GhostRun, tag: GhostTag): Promise<Outcome> {
     lookups.tagIds.set(tag.id, dryRunId);
     return 'created';
   }
-  const id = await tagForName(deps.db, cleanName(tag.name) || tag.slug, tag.description ?? '');
+  const { id, existed } = await tagForName(deps.db, cleanName(tag.name) || tag.slug, tag.description ?? '');
   await saveImportRecord(deps.db, from, 'tag', tag.id, { localId: id, fingerprint: '' }, run.now);
   lookups.tagIds.set(tag.id, id);
-  return 'created';
+  return existed ? 'unchanged' : 'created';
 }
 
 /**

@@ -11,14 +11,16 @@ import type { ImportDeps } from '../import-deps.ts';
 import type { Progress } from '../import-progress.ts';
 import { findImportRecord, type ImportOrigin, listImportRecords, saveImportRecord } from '../import-records.queries.ts';
 import { ImportReport } from '../import-report.ts';
+import { findImportedMedia } from '../imported-media.ts';
 import { importWordPressComments } from './wordpress-comments.ts';
+import { setArticleCommentsOpen } from '../../comments/index.ts';
 import { type ContentResolvers, convertWordPressContent } from './wordpress-content.ts';
 import { WordPressIndex } from './wordpress-index.ts';
 import { importAttachment } from './wordpress-media.ts';
 import { importWordPressPages, readWordPressPages } from './wordpress-pages.ts';
 import { MissingUploadError } from '../upload-files.ts';
 import { saveWordPressRedirects } from './wordpress-redirects.ts';
-import { cleanName, gazetteSlug, sectionForCategory, tagForName } from '../taxonomy.ts';
+import { alreadyHere, cleanName, gazetteSlug, sectionForCategory, tagForName } from '../taxonomy.ts';
 import { parseWxrGmtDate, readWxr } from './wxr-reader.ts';
 import type { WxrItem } from './wxr-records.ts';
 
@@ -35,7 +37,7 @@ export interface WordPressImportOptions {
 }
 
 /** Bumped when the conversion changes, so a re-run brings every article up to the new conversion. */
-const conversionVersion = '1';
+const conversionVersion = '2';
 
 function fingerprintOf(value: unknown): string {
   return createHash('sha256').update(conversionVersion).update(JSON.stringify(value)).digest('hex').slice(0, 32);
@@ -121,18 +123,18 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   let position = 0;
   for (const category of index.taxonomy.categories) {
     const top = index.taxonomy.topLevelOf(category.slug) === category.slug;
-    if (dryRun) report.count(top ? 'sections' : 'tags', 'created');
+    if (dryRun) report.count(top ? 'sections' : 'tags', (await alreadyHere(deps.db, category, top)) ? 'unchanged' : 'created');
     else if (!top) await importTag(category, lookups, deps.db, report);
-    else if (top) {
+    else {
       const section = await sectionForCategory(deps.db, category, Math.min(++position * 10, 999));
       lookups.sectionIds.set(category.slug, section.id);
       if (section.note) report.note({ kind: 'sections', sourceId: category.slug, title: cleanName(category.name), outcome: 'changed', reason: section.note });
+      report.count('sections', section.existed ? 'unchanged' : 'created');
     }
-    if (!dryRun && top) report.count('sections', 'created');
     progress.advance();
   }
   for (const tag of index.taxonomy.tags) {
-    if (dryRun) report.count('tags', 'created');
+    if (dryRun) report.count('tags', (await alreadyHere(deps.db, tag, false)) ? 'unchanged' : 'created');
     else await importTag(tag, lookups, deps.db, report);
     progress.advance();
   }
@@ -142,12 +144,14 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     try {
       if (!options.uploadsDir) throw new MissingUploadError('no copy of the site’s wp-content/uploads was given (npx gazette import wordpress … --uploads)');
       if (dryRun) {
-        report.count('photos', 'created');
+        report.count('photos', (await findImportedMedia(deps.db, from, String(attachment.postId))) ? 'unchanged' : 'created');
         lookups.wouldImport.attachmentIds.add(attachment.postId);
       } else {
-        const item = await importAttachment({ db: deps.db, files: deps.files, now }, options.uploadsDir, attachment);
+        const known = await findImportedMedia(deps.db, from, String(attachment.postId));
+        const item = known ?? (await importAttachment({ db: deps.db, files: deps.files, now }, options.uploadsDir, attachment));
+        if (!known) await saveImportRecord(deps.db, from, 'media', String(attachment.postId), { localId: item.id, fingerprint: '' }, now);
         lookups.media.set(attachment.postId, item);
-        report.count('photos', 'created');
+        report.count('photos', known ? 'unchanged' : 'created');
       }
     } catch (error) {
       if (!(error instanceof Error) || (error.name !== 'UploadRefusedError' && !(error instanceof MissingUploadError))) throw error;
@@ -223,8 +227,9 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
 async function importTag(term: { slug: string; name: string; description: string }, lookups: Lookups, db: Db, report: ImportReport): Promise<void> {
   const name = cleanName(term.name) || term.slug;
   try {
-    lookups.tagIds.set(cleanName(term.name), await tagForName(db, name, term.description));
-    report.count('tags', 'created');
+    const tag = await tagForName(db, name, term.description);
+    lookups.tagIds.set(cleanName(term.name), tag.id);
+    report.count('tags', tag.existed ? 'unchanged' : 'created');
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     report.note({ kind: 'tags', sourceId: term.slug, title: name, outcome: 'skipped', reason: error.message });
@@ -254,7 +259,9 @@ function imageResolver({ index, lookups, dryRun }: Pick<PostContext, 'index' | '
     const attachment = index.attachmentFor(ref);
     const item = attachment && lookups.media.get(attachment.postId);
     if (!item) return dryRun && attachment ? { storageKey: 'dry-run', src: '/media/dry-run/800.jpg', width: 800, height: 600, alt: attachment.alt } : undefined;
-    return { storageKey: item.storageKey, src: toResponsiveImage(item).fallbackSrc, width: item.width, height: item.height, alt: item.alt };
+    const { storageKey, width, height, alt, caption, credit } = item;
+    // The caption shows where the body gives none (a gallery's photos); the credit goes with the photo everywhere.
+    return { storageKey, src: toResponsiveImage(item).fallbackSrc, width, height, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
   };
 }
 
@@ -396,6 +403,8 @@ async function importPost(deps: ImportDeps, context: PostContext, item: WxrItem)
           ),
       });
       lookups.articleIds.set(String(item.postId), article.id);
+      // WordPress's "Allow comments" box, as the post had it.
+      await setArticleCommentsOpen(deps.db, article.id, item.commentStatus !== 'closed');
       // WordPress's sticky posts lead its home page; here the last one pinned leads.
       if (item.isSticky && !known) await pinArticle(articleDeps(deps), article.id, true);
     } else lookups.wouldImport.postIds.add(item.postId);

@@ -7,7 +7,7 @@ import type { ImportDeps } from '../import-deps.ts';
 import type { Progress } from '../import-progress.ts';
 import { findImportRecord, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
-import { saveRedirect } from '../redirects.queries.ts';
+import { findRedirect, saveRedirect } from '../redirects.queries.ts';
 import { gazetteSlug } from '../taxonomy.ts';
 import { type ContentResolvers, convertWordPressContent } from './wordpress-content.ts';
 import type { WordPressIndex } from './wordpress-index.ts';
@@ -146,15 +146,15 @@ export async function importWordPressPages(deps: ImportDeps, context: PageImport
     }
     if (dryRun) {
       // Nothing is saved, but the report counts the old addresses the import would point here.
-      for (const key of context.index.oldAddressesOf(item)) if (key !== '/') report.count('redirects', 'created');
+      for (const key of context.index.oldAddressesOf(item))
+        if (key !== '/') report.count('redirects', (await findRedirect(deps.db, key)) ? 'unchanged' : 'created');
     } else if (pageId !== undefined) {
       localIds.set(item.postId, pageId);
       const url = await publicPageUrl(deps.db, pageId);
       if (url) urls.set(item.postId, url);
       for (const key of context.index.oldAddressesOf(item)) {
         if (key === '/') continue;
-        await saveRedirect(deps.db, key, { targetKind: 'page', targetId: pageId }, context.now);
-        report.count('redirects', 'created');
+        report.count('redirects', await saveRedirect(deps.db, key, { targetKind: 'page', targetId: pageId }, context.now));
       }
     }
     context.progress.advance();
