@@ -28,6 +28,8 @@ const everyone = () => true;
 const navigation: readonly { href: string; label: string; shownTo: (staff: Staff) => boolean }[] = [
   { href: '/admin', label: 'Articles', shownTo: everyone },
   { href: '/admin/media', label: 'Media', shownTo: everyone },
+  // Plain pages are site structure, like sections and tags: the same grant (manage-sections-and-tags).
+  { href: '/admin/pages', label: 'Pages', shownTo: (staff) => staff.managesCatalog },
   { href: '/admin/comments', label: 'Comments', shownTo: (staff) => staff.moderatesComments },
   { href: '/admin/sections', label: 'Sections', shownTo: (staff) => staff.managesCatalog },
   { href: '/admin/tags', label: 'Tags', shownTo: (staff) => staff.managesCatalog },

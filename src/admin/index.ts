@@ -21,6 +21,7 @@ import { countPendingComments } from '../comments/index.ts';
 import { importRoutes } from './imports/import.routes.ts';
 import { mediaLibraryRoutes } from './media/media.routes.ts';
 import { oneTimeLinkRoutes } from './team/one-time-link.routes.ts';
+import { pageEditorRoutes } from './pages/pages.routes.ts';
 import { pendingChangeRoutes } from './articles/pending-change.routes.ts';
 import { photoPickerRoutes } from './media/photo-picker.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
@@ -77,6 +78,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(tagSuggestRoutes, context);
   await app.register(settingsRoutes, context);
   await app.register(catalogRoutes, context);
+  await app.register(pageEditorRoutes, context);
   await app.register(commentModerationRoutes, context);
   await app.register(commentToolsRoutes, context);
   await app.register(importRoutes, context);

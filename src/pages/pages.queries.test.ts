@@ -6,7 +6,8 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { pageUrl } from '../platform/urls.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import { findPagesByPaths, listChildPages } from './pages.queries.ts';
-import { findPublicPage, type PageDeps, pagesChanged, publicPageUrl, savePage } from './pages.service.ts';
+import { ConflictError } from '../errors.ts';
+import { deletePage, findPublicPage, listPageTree, type PageDeps, pagesChanged, planPageDeletion, publicPageUrl, savePage } from './pages.service.ts';
 
 const t0 = new Date('2026-12-05T10:00:00.000Z');
 
@@ -108,5 +109,86 @@ forEachDialect('page queries', (dialect) => {
     let parentId: number | null = null;
     for (const slug of ['a', 'b', 'c', 'd', 'e', 'f']) parentId = (await savePage(deps, { parentId, slug, title: slug, bodyHtml: '', status: 'draft' })).id;
     await refused({ parentId }, 'parentId');
+  });
+});
+
+forEachDialect('page tree and deletion', (dialect) => {
+  let database: DatabaseHandle;
+  let deps: PageDeps;
+  const announced: string[][] = [];
+  const save = (slug: string, parentId: number | null, extra: { position?: number; status?: 'draft' | 'published' } = {}) =>
+    savePage(deps, { parentId, slug, title: slug.toUpperCase(), bodyHtml: '', status: extra.status ?? 'published', position: extra.position ?? 0 });
+
+  before(async () => {
+    database = await createTestDatabase(dialect);
+    const changes = new ContentChanges();
+    changes.subscribe((tags) => announced.push([...tags]));
+    deps = { db: database.db, clock: { now: () => t0 }, changes };
+  });
+  after(() => database.destroy());
+
+  test('the tree lists each page before its sub-pages, siblings by position, and knows what readers can see', async () => {
+    const about = await save('about', null, { position: 1 });
+    await save('contact', null, { position: 0 });
+    const team = await save('team', about.id, { status: 'draft' });
+    await save('seoul', team.id);
+    const tree = await listPageTree(database.db);
+    assert.deepEqual(
+      tree.map((entry) => [entry.page.path, entry.depth, entry.titles.join(' › '), entry.visibleToReaders, entry.descendantCount]),
+      [
+        ['contact', 0, 'CONTACT', true, 0],
+        ['about', 0, 'ABOUT', true, 2],
+        ['about/team', 1, 'ABOUT › TEAM', false, 1],
+        ['about/team/seoul', 2, 'ABOUT › TEAM › SEOUL', false, 0],
+      ],
+    );
+  });
+
+  test('a page moved deeper is refused when its sub-pages would pass the deepest level', async () => {
+    let parentId: number | null = null;
+    for (const slug of ['d1', 'd2', 'd3', 'd4', 'd5']) parentId = (await save(slug, parentId)).id;
+    const [team] = (await listPageTree(database.db)).filter((entry) => entry.page.path === 'about/team');
+    await assert.rejects(
+      savePage(deps, { parentId, slug: 'team', title: 'Team', bodyHtml: '', status: 'draft' }, { id: team!.page.id }),
+      (error: unknown) => error instanceof ValidationError && /sub-pages/.test(error.fields.parentId ?? ''),
+    );
+  });
+
+  test('deleting a page moves its sub-pages up to its parent, with their own sub-pages, and announces the change', async () => {
+    const tree = await listPageTree(database.db);
+    const team = tree.find((entry) => entry.page.path === 'about/team')!.page;
+    const plan = await planPageDeletion(database.db, team.id);
+    assert.deepEqual(plan.movingUp, [{ title: 'SEOUL', from: 'about/team/seoul', to: 'about/seoul' }]);
+    assert.equal(plan.refusal, undefined);
+    announced.length = 0;
+    await deletePage(deps, team.id);
+    assert.deepEqual(announced, [[pagesChanged]]);
+    const after = await listPageTree(database.db);
+    assert.equal(
+      after.find((entry) => entry.page.id === team.id),
+      undefined,
+    );
+    const seoul = after.find((entry) => entry.page.slug === 'seoul')!;
+    assert.equal(seoul.page.path, 'about/seoul');
+    assert.equal(seoul.titles.join(' › '), 'ABOUT › SEOUL');
+    assert.equal((await findPublicPage(database.db, 'about/seoul'))?.page.id, seoul.page.id, 'out from under the draft, it is public');
+  });
+
+  test('a sub-page may take its deleted parent’s own address; one that would take another page’s is refused', async () => {
+    const about = (await findPagesByPaths(database.db, ['about']))[0]!;
+    const nested = await save('about', about.id);
+    const contact = await save('contact', about.id);
+    const plan = await planPageDeletion(database.db, about.id);
+    assert.match(plan.refusal ?? '', /CONTACT/);
+    await assert.rejects(deletePage(deps, about.id), ConflictError);
+    assert.equal((await findPagesByPaths(database.db, ['about/contact'])).length, 1, 'nothing moved');
+    await deletePage(deps, contact.id);
+    await deletePage(deps, about.id);
+    const moved = (await findPagesByPaths(database.db, ['about', 'seoul'])).map((page) => [page.id, page.path]);
+    assert.deepEqual(
+      moved.find(([id]) => id === nested.id),
+      [nested.id, 'about'],
+    );
+    assert.deepEqual((await findPagesByPaths(database.db, ['about/seoul'])).length, 0);
   });
 });

@@ -17,6 +17,9 @@ export interface Page {
   readonly updatedAt: Date;
 }
 
+/** A page without its body: what the newsroom's list and the parent choices show. */
+export type PageSummary = Omit<Page, 'bodyHtml' | 'createdAt'>;
+
 /** What a list of pages shows of each: enough for a link. */
 export interface PageLink {
   readonly id: number;
@@ -53,6 +56,39 @@ export async function findPagesByPaths(db: Db, paths: readonly string[]): Promis
   if (paths.length === 0) return [];
   const rows = await db.selectFrom('pages').select(columns).where('path', 'in', paths).execute();
   return rows.map(pageRowToPage);
+}
+
+/** Every page without its body, for the newsroom's tree; a site has a few dozen at most. */
+export async function listPageSummaries(db: Db): Promise<PageSummary[]> {
+  const rows = await db
+    .selectFrom('pages')
+    .select(['id', 'parent_id', 'slug', 'path', 'title', 'position', 'status', 'updated_at'])
+    .orderBy('position')
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    parentId: row.parent_id,
+    slug: row.slug,
+    path: row.path,
+    title: row.title,
+    position: row.position,
+    status: row.status,
+    updatedAt: toDate(row.updated_at),
+  }));
+}
+
+/** How many levels of sub-pages sit below this page (0 for none), counting no further than `limit`. */
+export async function countLevelsBelow(db: Db, id: number, limit: number): Promise<number> {
+  let parents = [id];
+  // One query per level; pages nest only a few levels deep.
+  for (let levels = 0; levels < limit; levels++) {
+    const children = await db.selectFrom('pages').select('id').where('parent_id', 'in', parents).execute();
+    if (children.length === 0) return levels;
+    parents = children.map((child) => child.id);
+  }
+  return limit;
 }
 
 export async function isPathTaken(db: Db, path: string, exceptId: number | undefined): Promise<boolean> {
@@ -98,6 +134,19 @@ export async function updatePageRow(db: Db, id: number, input: PageRowInput, now
     .set({ ...rowValues(input), updated_at: toTimestamp(now) })
     .where('id', '=', id)
     .execute();
+}
+
+/** Moves a page's children under another parent (null: the top level); their paths are the caller's to update. */
+export async function reparentChildren(db: Db, fromParentId: number, toParentId: number | null): Promise<void> {
+  await db.updateTable('pages').set({ parent_id: toParentId }).where('parent_id', '=', fromParentId).execute();
+}
+
+export async function setPagePath(db: Db, id: number, path: string): Promise<void> {
+  await db.updateTable('pages').set({ path }).where('id', '=', id).execute();
+}
+
+export async function deletePageRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('pages').where('id', '=', id).execute();
 }
 
 /** Gives a page's descendants the paths that follow from its new one ("about/…" → "who-we-are/…"). */

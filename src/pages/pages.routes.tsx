@@ -5,12 +5,9 @@ import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { type PageCache, servePage } from '../platform/page-cache.ts';
 import { isValidSlug, slugMaxLength } from '../platform/slugs.ts';
-import { absoluteUrl, homeUrl, pageUrl } from '../platform/urls.ts';
-import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
-import { renderDocument } from '../render/safe-html.ts';
-import { type SiteContext, siteChrome } from '../settings/index.ts';
-import { PageView } from './page-view.tsx';
-import { listChildPages } from './pages.queries.ts';
+import { pageUrl } from '../platform/urls.ts';
+import type { SiteContext } from '../settings/index.ts';
+import { renderPlainPage } from './page-document.tsx';
 import { findPublicPage, maxPageDepth, pagesChanged } from './pages.service.ts';
 
 const messages = { notFound: 'There is no such page.' };
@@ -38,29 +35,7 @@ export const pageRoutes: FastifyPluginAsync<PageRouteDeps> = async (app, { db, s
     const { page, ancestors } = found;
     const url = pageUrl(page.path);
     return servePage(request, reply, pages, url, async () => {
-      const settings = site.settings.current();
-      const body = sanitizeStoredHtml(page.bodyHtml);
-      const children = await listChildPages(db, page.id, { publishedOnly: true });
-      const html = renderDocument(
-        <PageView
-          data={{
-            site: siteChrome(site, url, site.clock.now()),
-            head: {
-              title: page.title,
-              description: htmlToText(page.bodyHtml).slice(0, 200) || `${page.title}, from ${settings.name}.`,
-              canonicalUrl: absoluteUrl(site.publicUrl, url),
-              ogType: 'website',
-            },
-            title: page.title,
-            body,
-            breadcrumbs:
-              ancestors.length > 0
-                ? [{ label: 'Home', href: homeUrl() }, ...ancestors.map((ancestor) => ({ label: ancestor.title, href: pageUrl(ancestor.path) }))]
-                : [],
-            children: children.map((child) => ({ label: child.title, href: pageUrl(child.path) })),
-          }}
-        />,
-      );
+      const html = await renderPlainPage({ db, site }, page, ancestors);
       return { html, tags: [pagesChanged, contentTags.settings] };
     });
   });

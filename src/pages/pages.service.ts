@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ContentChanges, ContentTag } from '../platform/content-changes.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
@@ -9,7 +9,24 @@ import { isValidSlug } from '../platform/slugs.ts';
 import { pageUrl } from '../platform/urls.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { PageStatus } from './page.table.ts';
-import { findPageRowById, findPagesByPaths, insertPage, isPathTaken, movePathsBelow, type Page, type PageRowInput, updatePageRow } from './pages.queries.ts';
+import { arrangePageTree, type PageTreeEntry } from './page-tree.ts';
+import {
+  countLevelsBelow,
+  deletePageRow,
+  findPageRowById,
+  findPagesByPaths,
+  insertPage,
+  isPathTaken,
+  listChildPages,
+  listPageSummaries,
+  movePathsBelow,
+  type Page,
+  type PageLink,
+  type PageRowInput,
+  reparentChildren,
+  setPagePath,
+  updatePageRow,
+} from './pages.queries.ts';
 
 const messages = {
   titleRequired: 'Write a title.',
@@ -23,7 +40,11 @@ const messages = {
   parentMissing: 'The parent page does not exist.',
   parentLoop: 'A page cannot sit under itself or under one of its own sub-pages.',
   tooDeep: (levels: number) => `Pages nest at most ${levels} levels deep.`,
+  tooDeepWithSubPages: (levels: number) => `Pages nest at most ${levels} levels deep, and this page's sub-pages would go deeper there.`,
+  childrenClash: (titles: readonly string[]) =>
+    `${titles.map((title) => `“${title}”`).join(', ')} cannot move up: a page already has the address ${titles.length === 1 ? 'it' : 'they'} would take. Change ${titles.length === 1 ? 'its' : 'their'} slug first.`,
   notFound: 'There is no such page.',
+  changedMeanwhile: 'Another change to these pages was saved at the same moment. Reload the page and try again.',
 };
 
 /** Every page view shows other pages too (its children, its breadcrumbs), so any save drops them all. */
@@ -109,6 +130,12 @@ export async function savePage(deps: PageDeps, input: PageInput, options: SavePa
       const parentPath = await parentPathFor(trx, input.parentId, options.id);
       const path = parentPath === undefined ? checked.slug : `${parentPath}/${checked.slug}`;
       if (path.split('/').length > maxPageDepth) throw new ValidationError(messages.tooDeep(maxPageDepth), { parentId: messages.tooDeep(maxPageDepth) });
+      // A page moved deeper takes its sub-pages with it; the deepest of them must still fit.
+      if (existing && path.split('/').length > existing.path.split('/').length) {
+        const room = maxPageDepth - path.split('/').length;
+        if ((await countLevelsBelow(trx, existing.id, room + 1)) > room)
+          throw new ValidationError(messages.tooDeepWithSubPages(maxPageDepth), { parentId: messages.tooDeepWithSubPages(maxPageDepth) });
+      }
       if (await isPathTaken(trx, path, options.id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
       const row: PageRowInput = {
         parentId: input.parentId,
@@ -138,6 +165,79 @@ export async function savePage(deps: PageDeps, input: PageInput, options: SavePa
 
 export async function findPageById(db: Db, id: number): Promise<Page | undefined> {
   return findPageRowById(db, id);
+}
+
+/** Like findPageById, for a page that must exist (the newsroom's editor): throws NotFoundError. */
+export async function getPage(db: Db, id: number): Promise<Page> {
+  const page = await findPageRowById(db, id);
+  if (!page) throw new NotFoundError(messages.notFound);
+  return page;
+}
+
+/** Every page in tree order, with its depth, the titles above it and whether readers can see it. */
+export async function listPageTree(db: Db): Promise<PageTreeEntry[]> {
+  return arrangePageTree(await listPageSummaries(db));
+}
+
+/** What deleting a page does to its sub-pages: each moves up to its parent, to the address shown. */
+export interface PageDeletionPlan {
+  readonly page: Page;
+  readonly movingUp: readonly { readonly title: string; readonly from: string; readonly to: string }[];
+  /** Why the page cannot be deleted yet: a sub-page's new address is taken. Absent when it can. */
+  readonly refusal?: string;
+}
+
+export async function planPageDeletion(db: Db, id: number): Promise<PageDeletionPlan> {
+  const page = await getPage(db, id);
+  const children = await listChildPages(db, page.id, { publishedOnly: false });
+  const parentPath = parentPathOf(page.path);
+  const movingUp = children.map((child) => ({ title: child.title, from: child.path, to: movedUpPath(child, parentPath) }));
+  const occupants = await findPagesByPaths(
+    db,
+    movingUp.map((move) => move.to),
+  );
+  const taken = new Set(occupants.filter((other) => other.id !== page.id).map((other) => other.path));
+  const clashes = movingUp.filter((move) => taken.has(move.to)).map((move) => move.title);
+  return { page, movingUp, ...(clashes.length > 0 ? { refusal: messages.childrenClash(clashes) } : {}) };
+}
+
+/** "about/team" → "about"; undefined for a top-level page. */
+function parentPathOf(path: string): string | undefined {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
+}
+
+function movedUpPath(child: PageLink, parentPath: string | undefined): string {
+  const slug = child.path.slice(child.path.lastIndexOf('/') + 1);
+  return parentPath === undefined ? slug : `${parentPath}/${slug}`;
+}
+
+/**
+ * Deletes a page for good. Its sub-pages move up to its parent (or the top level), taking their own
+ * sub-pages along; refused with ConflictError when one of them would take an address already in use.
+ */
+export async function deletePage(deps: PageDeps, id: number): Promise<PageDeletionPlan> {
+  const plan = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const planned = await planPageDeletion(trx, id);
+      if (planned.refusal) throw new ConflictError(planned.refusal);
+      const children = await listChildPages(trx, planned.page.id, { publishedOnly: false });
+      await reparentChildren(trx, planned.page.id, planned.page.parentId);
+      // The page's row goes before its children take their new paths: one of them may take its very address.
+      await deletePageRow(trx, planned.page.id);
+      const parentPath = parentPathOf(planned.page.path);
+      for (const child of children) {
+        const path = movedUpPath(child, parentPath);
+        await setPagePath(trx, child.id, path);
+        await movePathsBelow(trx, child.id, path);
+      }
+      return planned;
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new ConflictError(messages.changedMeanwhile, { cause: error }) : error;
+    });
+  deps.changes.announce([pagesChanged]);
+  return plan;
 }
 
 /**

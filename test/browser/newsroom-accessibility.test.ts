@@ -5,6 +5,7 @@ import { findViolationsInBothSchemes } from '../helpers/axe.ts';
 import { chromiumSkipReason, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
 import { getArticle, saveArticleEdit, trashArticle } from '../../src/articles/index.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
+import { savePage } from '../../src/pages/index.ts';
 
 describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks, light and dark', { skip: chromiumSkipReason() }, () => {
   let server: TestServer;
@@ -19,6 +20,9 @@ describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks, light and dark'
     const deps = { db: gazette.database.db, clock: gazette.site.clock, changes: gazette.changes };
     // A demo article in the trash, so the trash's rows and the deletion confirmation are checked too.
     await trashArticle(deps, 2);
+    // A page with a sub-page, for the pages list, its editor and the deletion confirmation.
+    const about = await savePage(deps, { parentId: null, slug: 'about', title: 'About us', bodyHtml: '<p>Who we are.</p>', status: 'published' });
+    await savePage(deps, { parentId: about.id, slug: 'team', title: 'Our team', bodyHtml: '', status: 'draft' });
     // A contributor's change to a published demo article, waiting for review.
     const contributor = (await addTestMember(gazette, owner.user, 'contributor', 'Axe contributor')).user;
     await gazette.database.db.updateTable('articles').set({ created_by: contributor.id }).where('id', '=', 3).execute();
@@ -67,6 +71,9 @@ describe('newsroom pages pass axe-core WCAG 2.1 A and AA checks, light and dark'
     { name: 'editor of an article with a change waiting', path: '/admin/articles/3', signedIn: true },
     { name: 'proposed change', path: '/admin/articles/3/changes/1', signedIn: true },
     { name: 'changes to review', path: '/admin?view=changes', signedIn: true },
+    { name: 'pages list', path: '/admin/pages', signedIn: true },
+    { name: 'page editor', path: '/admin/pages/1', signedIn: true },
+    { name: 'page deletion confirmation', path: '/admin/pages/1/delete', signedIn: true },
   ];
   for (const { name, path, signedIn } of pages) {
     test(`${name}, light and dark mode`, async () => {

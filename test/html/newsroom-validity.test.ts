@@ -31,6 +31,24 @@ async function editorPages(gazette: Awaited<ReturnType<typeof buildTestApp>>, se
   ];
 }
 
+/** The pages list with a page and its sub-page, the page editor with an error, and the deletion confirmation. */
+async function pagesEditorPages(gazette: Awaited<ReturnType<typeof buildTestApp>>, sessionToken: string) {
+  const editor = new FormClient(gazette.app);
+  editor.setCookie('gazette_session', sessionToken);
+  const page = { title: 'About us', slug: 'about', parentId: '', position: '0', status: 'published', bodyHtml: '<p>Who we are.</p>' };
+  await editor.get('/admin/pages/new');
+  const url = String((await editor.post('/admin/pages/new', page)).headers.location).split('?')[0]!;
+  await editor.get('/admin/pages/new');
+  await editor.post('/admin/pages/new', { ...page, title: 'Team', slug: 'team', parentId: url.split('/').at(-1)!, status: 'draft' });
+  await editor.get('/admin/pages/new');
+  return [
+    { name: 'pages list', html: (await editor.get('/admin/pages')).body },
+    { name: 'page editor with errors', html: (await editor.post('/admin/pages/new', { ...page, title: '' })).body },
+    { name: 'page editor', html: (await editor.get(url)).body },
+    { name: 'page deletion confirmation', html: (await editor.get(`${url}/delete`)).body },
+  ];
+}
+
 /** A contributor's change to their published piece, held for review: as they see it, and as an editor reviews it. */
 async function pendingChangePages(gazette: Awaited<ReturnType<typeof buildTestApp>>, owner: { user: User; sessionToken: string }) {
   const contributor = new FormClient(gazette.app);
@@ -100,6 +118,7 @@ test('newsroom pages are valid HTML by the W3C Nu checker', { skip: javaSkipReas
       { name: 'password reset request', html: await get('/admin/reset') },
       { name: 'new article', html: await get('/admin/articles/new', signedIn) },
       ...(await editorPages(gazette, sessionToken)),
+      ...(await pagesEditorPages(gazette, sessionToken)),
       ...(await pendingChangePages(gazette, owner)),
     ];
     await testEachPageIsValid(t, pages);

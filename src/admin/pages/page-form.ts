@@ -1,0 +1,71 @@
+import { ValidationError } from '../../errors.ts';
+import type { Page, PageInput } from '../../pages/index.ts';
+import { slugFrom } from '../../platform/slugs.ts';
+
+const messages = {
+  unknownParent: 'Choose one of the pages in the list.',
+};
+
+/** The page form exactly as typed, every field a string, for showing it again after an error. */
+export type PageFormValues = Readonly<Record<PageFieldName, string>>;
+
+export const pageFieldNames = ['title', 'slug', 'parentId', 'position', 'status', 'bodyHtml'] as const;
+type PageFieldName = (typeof pageFieldNames)[number];
+
+export const pageLabels: Readonly<Record<PageFieldName, string>> = {
+  title: 'Title',
+  slug: 'Slug',
+  parentId: 'Parent page',
+  position: 'Position',
+  status: 'Status',
+  bodyHtml: 'Body',
+};
+
+// Over the service's 400,000-character limit, so a body that is too long gets its message on the form, not a bare 400.
+export const pageBodySchema = {
+  type: 'object',
+  properties: Object.fromEntries([...pageFieldNames, '_csrf'].map((name) => [name, { type: 'string', maxLength: 500_000 }])),
+} as const;
+
+export function pageValuesFrom(body: Readonly<Record<string, unknown>> | undefined): PageFormValues {
+  return Object.fromEntries(pageFieldNames.map((name) => [name, typeof body?.[name] === 'string' ? body[name] : ''])) as PageFormValues;
+}
+
+export function pageValuesOf(page: Page): PageFormValues {
+  return {
+    title: page.title,
+    slug: page.slug,
+    parentId: page.parentId === null ? '' : String(page.parentId),
+    position: String(page.position),
+    status: page.status,
+    bodyHtml: page.bodyHtml,
+  };
+}
+
+/** A new page's form: a draft, under the parent its "Add a sub-page" link named. */
+export function newPageValues(parentId: number | undefined): PageFormValues {
+  return { title: '', slug: '', parentId: parentId === undefined ? '' : String(parentId), position: '0', status: 'draft', bodyHtml: '' };
+}
+
+/**
+ * What the service is asked to save. An empty slug is made from the title, as for sections and tags;
+ * the service checks the rest (and refuses a parent that would put the page under itself). Only a
+ * parent that is not a row id at all is refused here, since the select never offers one.
+ */
+export function pageInputFrom(values: PageFormValues): PageInput {
+  const parent = values.parentId.trim();
+  // A row id PostgreSQL's integer can hold; anything else would be a database error, not a message.
+  if (parent !== '' && !(/^[1-9]\d{0,9}$/.test(parent) && Number(parent) <= 2_147_483_647))
+    throw new ValidationError(messages.unknownParent, { parentId: messages.unknownParent });
+  const position = values.position.trim();
+  const slug = values.slug.trim();
+  return {
+    parentId: parent === '' ? null : Number(parent),
+    slug: slug === '' && values.title.trim() !== '' ? slugFrom(values.title) : slug,
+    title: values.title,
+    bodyHtml: values.bodyHtml,
+    // Anything but digits is NaN, which the service refuses with its message beside the other fields'.
+    position: position === '' ? 0 : /^\d{1,7}$/.test(position) ? Number(position) : Number.NaN,
+    status: values.status as PageInput['status'],
+  };
+}

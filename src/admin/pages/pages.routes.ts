@@ -1,0 +1,227 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { audit, can } from '../../accounts/index.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
+import {
+  deletePage,
+  getPage,
+  listPageTree,
+  maxPageDepth,
+  type Page,
+  pageAndDescendantIds,
+  type PageTreeEntry,
+  planPageDeletion,
+  publicPageUrl,
+  renderPagePreview,
+  savePage,
+} from '../../pages/index.ts';
+import { rowId, rowIdParams } from '../../platform/route-schemas.ts';
+import { absoluteUrl, pageUrl } from '../../platform/urls.ts';
+import { formatDateTime } from '../../render/dates.ts';
+import { dateStyleOf } from '../../settings/index.ts';
+import { accountDeps, type AdminContext, requestMeta, requireStaff, sendAdminPage, staffOnly } from '../admin-context.ts';
+import { NoticeQuery, type NoticeTable, noticeText } from '../notices.ts';
+import { renderPageDeletePage } from './page-delete-page.tsx';
+import { type PageEditorData, renderPageEditorPage } from './page-editor-page.tsx';
+import { newPageValues, pageBodySchema, pageFieldNames, type PageFormValues, pageInputFrom, pageValuesFrom, pageValuesOf } from './page-form.ts';
+import { renderPageListPage } from './page-list-page.tsx';
+
+const messages = {
+  forbidden: 'Your role cannot manage pages; ask an editor.',
+  topLevel: '— None: a top-level page —',
+  newPage: 'New, not saved yet',
+  published: 'Published',
+  publishedHidden: 'Published, but hidden: a page above it is a draft',
+  draft: 'Draft',
+  newSlugHint: (base: string) => `Leave empty to make one from the title. The address will be ${base} followed by the slug.`,
+  savedSlugHint: (address: string, hasSubPages: boolean) =>
+    `Its address is ${address}. Changing the slug or the parent moves it${hasSubPages ? ' and its sub-pages' : ''}; links to the old address will then answer “not found”.`,
+};
+const editorNotices: NoticeTable = {
+  created: 'Page created as a draft. Readers see it once it is published.',
+  saved: 'Saved.',
+  published: 'Published: readers can see it now.',
+  'published-hidden': 'Saved as published, but readers cannot see it until every page above it is published too.',
+  unpublished: 'Unpublished: it is a draft again and readers no longer see it.',
+};
+const listNotices: NoticeTable = {
+  deleted: 'The page was deleted.',
+  'deleted-moved': (count) => `The page was deleted; ${count === 1 ? 'its sub-page moved' : `its ${count} sub-pages moved`} up a level.`,
+};
+
+const IdParams = rowIdParams('pageId');
+type IdParams = Static<typeof IdParams>;
+const NewPageQuery = Type.Object({ parent: Type.Optional(rowId) });
+const DeleteBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
+const subjectLength = 300;
+
+/** A ValidationError's message, unless the error summary already says the same. */
+function problemBeyondFields(error: ValidationError): string | undefined {
+  return Object.values(error.fields).includes(error.message) ? undefined : error.message;
+}
+
+/**
+ * The newsroom's pages: a tree of every page, and an editor for each, as plain forms. Pages are site
+ * structure, like sections, tags and author profiles, so the same grant decides who manages them.
+ */
+export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
+  const { db, site } = context;
+  const pageDeps = { db, clock: site.clock, changes: context.changes };
+  app.addHook('preHandler', staffOnly);
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    // Editors and up, as for sections and tags; authors and contributors write articles only.
+    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(messages.forbidden);
+  });
+
+  const auditPage = (request: FastifyRequest, action: string, page: Pick<Page, 'id' | 'title'>) =>
+    audit(accountDeps(context), requireStaff(request), `page.${action}`, `${page.id}: ${page.title}`.slice(0, subjectLength), requestMeta(request));
+  const updatedOf = (date: Date) => ({ iso: date.toISOString(), label: formatDateTime(date, dateStyleOf(site.settings.current())) });
+  // Shown as words, so a slug in Hangul or Arabic reads as typed rather than percent-encoded.
+  const addressOf = (path: string) => decodeURI(absoluteUrl(site.publicUrl, pageUrl(path)));
+  const shortAddressOf = (path: string) => decodeURI(pageUrl(path));
+
+  const slugHintFor = (tree: readonly PageTreeEntry[], entry: PageTreeEntry | undefined, values: PageFormValues) => {
+    if (entry) return messages.savedSlugHint(addressOf(entry.page.path), entry.descendantCount > 0);
+    const parent = tree.find((candidate) => String(candidate.page.id) === values.parentId);
+    return messages.newSlugHint(parent ? `${addressOf(parent.page.path)}/` : absoluteUrl(site.publicUrl, pageUrl('')));
+  };
+
+  const showEditor = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    page: Page | undefined,
+    form: { values: PageFormValues; errors?: Readonly<Record<string, string>>; notice?: string; message?: string | undefined },
+  ) => {
+    const tree = await listPageTree(db);
+    const entry = page && tree.find((candidate) => candidate.page.id === page.id);
+    const excluded = page ? pageAndDescendantIds(tree, page.id) : new Set<number>();
+    const statusLabel = !page
+      ? messages.newPage
+      : page.status === 'draft'
+        ? messages.draft
+        : entry?.visibleToReaders
+          ? messages.published
+          : messages.publishedHidden;
+    const data: PageEditorData = {
+      ...(page ? { pageId: page.id, updated: updatedOf(page.updatedAt) } : {}),
+      ...(page && entry?.visibleToReaders ? { publicUrl: pageUrl(page.path) } : {}),
+      subPageCount: page ? tree.filter((other) => other.page.parentId === page.id).length : 0,
+      values: form.values,
+      errors: form.errors ?? {},
+      ...(form.notice ? { notice: form.notice } : {}),
+      ...(form.message ? { message: form.message } : {}),
+      parentOptions: [
+        { value: '', label: messages.topLevel },
+        ...tree.filter((other) => !excluded.has(other.page.id)).map((other) => ({ value: String(other.page.id), label: other.titles.join(' › ') })),
+      ],
+      statusLabel,
+      slugHint: slugHintFor(tree, entry, form.values),
+      richEditor: {
+        scriptUrl: context.editorScriptUrl,
+        libraryUrl: '/admin/media.json',
+        draftKey: `${requireStaff(request).id}:page-${page ? page.id : 'new'}`,
+        fieldNames: pageFieldNames,
+      },
+    };
+    return sendAdminPage(context, request, reply, status, renderPageEditorPage, data);
+  };
+
+  /** Saves, audits what changed for readers, and goes back to the editor; a refusal re-shows the form as typed. */
+  const save = async (request: FastifyRequest, reply: FastifyReply, page: Page | undefined) => {
+    const values = pageValuesFrom(request.body as Record<string, unknown> | undefined);
+    try {
+      const saved = await savePage(pageDeps, pageInputFrom(values), page ? { id: page.id } : {});
+      await auditPage(request, page ? 'updated' : 'created', saved);
+      const wasPublished = page?.status === 'published';
+      let outcome = page ? 'saved' : 'created';
+      if (saved.status === 'published') {
+        if (!wasPublished) await auditPage(request, 'published', saved);
+        outcome = (await publicPageUrl(db, saved.id)) ? (wasPublished ? 'saved' : 'published') : 'published-hidden';
+      } else if (wasPublished) {
+        await auditPage(request, 'unpublished', saved);
+        outcome = 'unpublished';
+      }
+      return reply.redirect(`/admin/pages/${saved.id}?done=${outcome}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return showEditor(request, reply, 422, page, { values, errors: error.fields, message: problemBeyondFields(error) });
+      throw error;
+    }
+  };
+
+  app.get<{ Querystring: NoticeQuery }>('/admin/pages', { schema: { querystring: NoticeQuery } }, async (request, reply) => {
+    const tree = await listPageTree(db);
+    const notice = noticeText(listNotices, request.query);
+    return sendAdminPage(context, request, reply, 200, renderPageListPage, {
+      rows: tree.map((entry) => ({
+        id: entry.page.id,
+        title: entry.page.title,
+        depth: entry.depth,
+        address: shortAddressOf(entry.page.path),
+        href: pageUrl(entry.page.path),
+        status: entry.page.status,
+        visibleToReaders: entry.visibleToReaders,
+        updated: updatedOf(entry.page.updatedAt),
+        mayHaveSubPages: entry.depth + 1 < maxPageDepth,
+      })),
+      ...(notice ? { notice } : {}),
+    });
+  });
+
+  app.get<{ Querystring: Static<typeof NewPageQuery> }>('/admin/pages/new', { schema: { querystring: NewPageQuery } }, (request, reply) =>
+    showEditor(request, reply, 200, undefined, { values: newPageValues(request.query.parent) }),
+  );
+  app.post('/admin/pages/new', { schema: { body: pageBodySchema }, preHandler: app.csrfProtection }, (request, reply) => save(request, reply, undefined));
+
+  app.get<{ Params: IdParams; Querystring: NoticeQuery }>(
+    '/admin/pages/:pageId',
+    { schema: { params: IdParams, querystring: NoticeQuery } },
+    async (request, reply) => {
+      const page = await getPage(db, request.params.pageId);
+      const notice = noticeText(editorNotices, request.query);
+      return showEditor(request, reply, 200, page, { values: pageValuesOf(page), ...(notice ? { notice } : {}) });
+    },
+  );
+  app.post<{ Params: IdParams }>(
+    '/admin/pages/:pageId',
+    { schema: { params: IdParams, body: pageBodySchema }, preHandler: app.csrfProtection },
+    async (request, reply) => save(request, reply, await getPage(db, request.params.pageId)),
+  );
+
+  app.get<{ Params: IdParams }>('/admin/pages/:pageId/preview', { schema: { params: IdParams } }, async (request, reply) => {
+    const html = await renderPagePreview({ db, site }, request.params.pageId);
+    return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
+  });
+
+  const showDeletion = async (request: FastifyRequest, reply: FastifyReply, status: number, pageId: number, problem?: string) => {
+    const plan = await planPageDeletion(db, pageId);
+    const parent = plan.page.parentId === null ? undefined : await getPage(db, plan.page.parentId);
+    const refusal = problem ?? plan.refusal;
+    return sendAdminPage(context, request, reply, status, renderPageDeletePage, {
+      pageId: plan.page.id,
+      title: plan.page.title,
+      address: shortAddressOf(plan.page.path),
+      ...(parent ? { parentTitle: parent.title } : {}),
+      movingUp: plan.movingUp.map((move) => ({ title: move.title, from: shortAddressOf(move.from), to: shortAddressOf(move.to) })),
+      ...(refusal ? { problem: refusal } : {}),
+    });
+  };
+
+  app.get<{ Params: IdParams }>('/admin/pages/:pageId/delete', { schema: { params: IdParams } }, (request, reply) =>
+    showDeletion(request, reply, 200, request.params.pageId),
+  );
+  app.post<{ Params: IdParams; Body: Static<typeof DeleteBody> }>(
+    '/admin/pages/:pageId/delete',
+    { schema: { params: IdParams, body: DeleteBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      try {
+        const { page, movingUp } = await deletePage(pageDeps, request.params.pageId);
+        await auditPage(request, 'deleted', page);
+        return reply.redirect(movingUp.length > 0 ? `/admin/pages?done=deleted-moved&count=${movingUp.length}` : '/admin/pages?done=deleted', 303);
+      } catch (error) {
+        if (error instanceof ConflictError) return showDeletion(request, reply, 409, request.params.pageId, error.message);
+        throw error;
+      }
+    },
+  );
+};
