@@ -15,7 +15,7 @@ import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, 
 import type { AuthorTable } from '../authors/author.table.ts';
 import type { ImportJobTable, ImportRecordTable, RedirectTable } from '../imports/import.table.ts';
 import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
-import type { PageTable } from '../pages/page.table.ts';
+import type { PagePathHistoryTable, PageTable } from '../pages/page.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
@@ -42,6 +42,7 @@ export interface Database {
   media_description_history: MediaDescriptionHistoryTable;
   one_time_tokens: OneTimeTokenTable;
   pages: PageTable;
+  page_path_history: PagePathHistoryTable;
   redirects: RedirectTable;
   sections: SectionTable;
   sessions: SessionTable;

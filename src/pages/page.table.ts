@@ -18,3 +18,10 @@ export interface PageTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+/** An address a page answered at before it moved; the page's current address answers it with a 301. */
+export interface PagePathHistoryTable {
+  old_path: string;
+  page_id: number;
+  created_at: Timestamp;
+}

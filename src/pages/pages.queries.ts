@@ -158,3 +158,34 @@ export async function movePathsBelow(db: Db, parentId: number, parentPath: strin
     await movePathsBelow(db, child.id, path);
   }
 }
+
+/** The page and every page below it, with their paths now: what to compare with after a move. */
+export async function listPathsFrom(db: Db, id: number, path: string): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('pages')
+    .select(['id', 'path'])
+    // Below "about": every path from "about/" up to (not including) "about0", the character after "/".
+    .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('path', '>=', `${path}/`), eb('path', '<', `${path}0`)])]))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.path]));
+}
+
+/** Remembers the addresses pages left (old path → page), and forgets any that a page now holds again. */
+export async function rememberOldPaths(db: Db, moves: readonly { oldPath: string; pageId: number }[], now: Date): Promise<void> {
+  for (const { oldPath, pageId } of moves) {
+    await db
+      .insertInto('page_path_history')
+      .values({ old_path: oldPath, page_id: pageId, created_at: toTimestamp(now) })
+      .onConflict((oc) => oc.column('old_path').doUpdateSet({ page_id: pageId, created_at: toTimestamp(now) }))
+      .execute();
+  }
+}
+
+export async function forgetOldPath(db: Db, path: string): Promise<void> {
+  await db.deleteFrom('page_path_history').where('old_path', '=', path).execute();
+}
+
+export async function findPageIdByOldPath(db: Db, path: string): Promise<number | undefined> {
+  const row = await db.selectFrom('page_path_history').select('page_id').where('old_path', '=', path).executeTakeFirst();
+  return row?.page_id;
+}

@@ -8,7 +8,7 @@ import { isValidSlug, slugMaxLength } from '../platform/slugs.ts';
 import { pageUrl } from '../platform/urls.ts';
 import type { SiteContext } from '../settings/index.ts';
 import { renderPlainPage } from './page-document.tsx';
-import { findPublicPage, maxPageDepth, pagesChanged } from './pages.service.ts';
+import { findMovedPageUrl, findPublicPage, maxPageDepth, pagesChanged } from './pages.service.ts';
 
 const messages = { notFound: 'There is no such page.' };
 
@@ -31,7 +31,12 @@ export const pageRoutes: FastifyPluginAsync<PageRouteDeps> = async (app, { db, s
   app.get<{ Params: Static<typeof PagePathParams> }>('/page/*', { schema: { params: PagePathParams } }, async (request, reply) => {
     const path = pagePathOf(request.params['*']);
     const found = path === undefined ? undefined : await findPublicPage(db, path);
-    if (!found) throw new NotFoundError(messages.notFound);
+    if (!found) {
+      // A page moved or renamed in the newsroom still answers at its old address.
+      const moved = path === undefined ? undefined : await findMovedPageUrl(db, path);
+      if (moved) return reply.redirect(moved, 301);
+      throw new NotFoundError(messages.notFound);
+    }
     const { page, ancestors } = found;
     const url = pageUrl(page.path);
     return servePage(request, reply, pages, url, async () => {

@@ -13,16 +13,20 @@ import { arrangePageTree, type PageTreeEntry } from './page-tree.ts';
 import {
   countLevelsBelow,
   deletePageRow,
+  findPageIdByOldPath,
   findPageRowById,
   findPagesByPaths,
+  forgetOldPath,
   insertPage,
   isPathTaken,
   listChildPages,
+  listPathsFrom,
   listPageSummaries,
   movePathsBelow,
   type Page,
   type PageLink,
   type PageRowInput,
+  rememberOldPaths,
   reparentChildren,
   setPagePath,
   updatePageRow,
@@ -149,9 +153,15 @@ export async function savePage(deps: PageDeps, input: PageInput, options: SavePa
       };
       const id = existing ? existing.id : await insertPage(trx, row, now);
       if (existing) {
+        const before = await listPathsFrom(trx, existing.id, existing.path);
         await updatePageRow(trx, existing.id, row, now);
-        if (existing.path !== path) await movePathsBelow(trx, existing.id, path);
+        if (existing.path !== path) {
+          await movePathsBelow(trx, existing.id, path);
+          await keepOldAddresses(trx, before, now);
+        }
       }
+      // An address a page left earlier belongs to the page that holds it now.
+      await forgetOldPath(trx, path);
       await options.alongside?.(trx, id);
       return (await findPageRowById(trx, id))!;
     })
@@ -222,6 +232,8 @@ export async function deletePage(deps: PageDeps, id: number): Promise<PageDeleti
       const planned = await planPageDeletion(trx, id);
       if (planned.refusal) throw new ConflictError(planned.refusal);
       const children = await listChildPages(trx, planned.page.id, { publishedOnly: false });
+      const before = await listPathsFrom(trx, planned.page.id, planned.page.path);
+      before.delete(planned.page.id);
       await reparentChildren(trx, planned.page.id, planned.page.parentId);
       // The page's row goes before its children take their new paths: one of them may take its very address.
       await deletePageRow(trx, planned.page.id);
@@ -230,7 +242,9 @@ export async function deletePage(deps: PageDeps, id: number): Promise<PageDeleti
         const path = movedUpPath(child, parentPath);
         await setPagePath(trx, child.id, path);
         await movePathsBelow(trx, child.id, path);
+        await forgetOldPath(trx, path);
       }
+      await keepOldAddresses(trx, before, deps.clock.now());
       return planned;
     })
     .catch((error: unknown) => {
@@ -238,6 +252,22 @@ export async function deletePage(deps: PageDeps, id: number): Promise<PageDeleti
     });
   deps.changes.announce([pagesChanged]);
   return plan;
+}
+
+/** After a move: each page whose path changed keeps answering at the one it had (`before`, by id). */
+async function keepOldAddresses(db: Db, before: ReadonlyMap<number, string>, now: Date): Promise<void> {
+  const after = await Promise.all([...before].map(async ([pageId, oldPath]) => ({ pageId, oldPath, page: await findPageRowById(db, pageId) })));
+  await rememberOldPaths(
+    db,
+    after.filter(({ oldPath, page }) => page && page.path !== oldPath),
+    now,
+  );
+}
+
+/** Where a page that has moved answers now, for an address it answered at before; undefined if none (or not public). */
+export async function findMovedPageUrl(db: Db, oldPath: string): Promise<string | undefined> {
+  const pageId = await findPageIdByOldPath(db, oldPath);
+  return pageId === undefined ? undefined : publicPageUrl(db, pageId);
 }
 
 /**

@@ -119,7 +119,9 @@ forEachDialect('the newsroom’s pages editor', (dialect) => {
 
     const moved = await edit(ids.team, { title: 'Our team', slug: 'team', parentId: String(ids.company), status: 'published', bodyHtml: '<p>Who we are.</p>' });
     assert.equal(moved.statusCode, 303);
-    assert.equal((await reader('/page/about/team')).statusCode, 404);
+    const left = await reader('/page/about/team');
+    assert.equal(left.statusCode, 301, 'the old address answers with the new one');
+    assert.equal(left.headers.location, '/page/company/team');
     const there = await reader('/page/company/team');
     assert.equal(there.statusCode, 200);
     assert.match(there.body, /<a href="\/page\/company">Company<\/a>/);
@@ -223,7 +225,10 @@ forEachDialect('the newsroom’s pages editor', (dialect) => {
     assert.equal(deleted.headers.location, '/admin/pages?done=deleted-moved&count=1');
     assert.match((await editor.get(String(deleted.headers.location))).body, /The page was deleted; its sub-page moved up a level\./);
     assert.equal((await reader('/page/company/team')).statusCode, 404);
-    assert.equal((await reader('/page/company/team/seoul')).statusCode, 404);
+    const movedUp = await reader('/page/company/team/seoul');
+    assert.equal(movedUp.statusCode, 301, 'a sub-page that moved up answers at its old address');
+    assert.equal(movedUp.headers.location, '/page/company/seoul');
+    assert.equal((await reader('/page/about/team')).statusCode, 404, 'the deleted page’s own old addresses go with it');
     assert.equal((await reader('/page/company/seoul')).statusCode, 200);
     assert.equal((await editor.get(`/admin/pages/${ids.team}`)).statusCode, 404);
     assert.ok((await auditActions()).includes(`page.deleted ${ids.team}: Our team`));

@@ -7,7 +7,7 @@ const messages = {
   lede: (address: string) => `The page at ${address} is deleted for good: readers can no longer open it, and this cannot be undone.`,
   movingUp: (destination: string) => `Its sub-pages move up to ${destination}, taking their own sub-pages along. Their addresses change:`,
   topLevel: 'the top level',
-  oldAddresses: 'Links to the old addresses will answer “not found”.',
+  oldAddresses: 'Links to their old addresses lead to the new ones; links to this page will answer “not found”.',
   confirm: 'Delete permanently',
   cancel: 'Keep it',
   back: 'Back to the page',

@@ -35,7 +35,7 @@ const messages = {
   draft: 'Draft',
   newSlugHint: (base: string) => `Leave empty to make one from the title. The address will be ${base} followed by the slug.`,
   savedSlugHint: (address: string, hasSubPages: boolean) =>
-    `Its address is ${address}. Changing the slug or the parent moves it${hasSubPages ? ' and its sub-pages' : ''}; links to the old address will then answer “not found”.`,
+    `Its address is ${address}. Changing the slug or the parent moves it${hasSubPages ? ' and its sub-pages' : ''}; links to the old address then lead to the new one.`,
 };
 const editorNotices: NoticeTable = {
   created: 'Page created as a draft. Readers see it once it is published.',

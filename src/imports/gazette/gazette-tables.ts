@@ -214,6 +214,11 @@ export const gazetteTables: TableList = {
     columns: { id: 'integer', spam_documents: 'integer', ham_documents: 'integer' },
   },
   settings: { key: ['key'], identity: false, columns: { key: 'text', value: 'text' } },
+  page_path_history: {
+    key: ['old_path'],
+    identity: false,
+    columns: { old_path: 'text', page_id: 'integer', created_at: 'timestamp' },
+  },
   slug_history: {
     key: ['kind', 'old_slug'],
     identity: false,
@@ -271,6 +276,7 @@ export const exportOrder = [
   'article_autosaves',
   'article_pending_changes',
   'pages',
+  'page_path_history',
   'comments',
   'commenters',
   'comment_blocks',
