@@ -1,11 +1,13 @@
 // Media library uploads: a drop zone and a progress bar per file. Without this script the same form
 // posts all files at once and the page reports what was added; with it, each file is its own request
-// so its progress can be shown, and the server answers each with JSON.
+// so its progress can be shown, and the server answers each with JSON. Once a batch is in, the count
+// and the grid below are taken from a fresh copy of the page, so they show the new photos.
 (() => {
   const form = document.querySelector('form[data-media-upload]');
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
   const input = form.querySelector('input[type=file]');
   const list = form.querySelector('[data-upload-list]');
+  const results = document.querySelector('[data-media-results]');
   const token = form.querySelector('input[name=_csrf]').value;
   const maxBytes = Number(form.dataset.maxBytes);
   const messages = {
@@ -19,10 +21,14 @@
     noCaption: 'No caption in the file.',
     tooLarge: form.dataset.tooLargeMessage,
     failed: 'The upload failed. Check the connection and try again.',
+    showNew: 'Show the new photos',
   };
   const parallelUploads = 3;
   const queue = [];
   let running = 0;
+  let addedSinceRefresh = 0;
+  /** Numbers each refresh, so an older answer arriving late cannot replace a newer one. */
+  let refreshes = 0;
 
   form.querySelector('[data-drop-hint]').hidden = false;
   form.querySelector('[data-upload-button]').hidden = true;
@@ -87,17 +93,50 @@
       } catch {
         // Not JSON: a proxy's error page, say; the generic message below covers it.
       }
-      if (answer.added && answer.added[0]) showAdded(view, answer.added[0]);
-      else showRefused(view, (answer.refused && answer.refused[0] && answer.refused[0].message) || answer.message || messages.failed);
+      if (answer.added && answer.added[0]) {
+        showAdded(view, answer.added[0]);
+        addedSinceRefresh += 1;
+      } else showRefused(view, (answer.refused && answer.refused[0] && answer.refused[0].message) || answer.message || messages.failed);
     });
     request.addEventListener('error', () => showRefused(view, messages.failed));
     request.addEventListener('loadend', () => {
       running -= 1;
       next();
+      if (running === 0 && addedSinceRefresh > 0) refreshResults();
     });
     const body = new FormData();
     body.append('files', file, file.name);
     request.send(body);
+  }
+
+  /** A link that reloads the page, when its photos cannot be brought in where they are. */
+  function offerReload() {
+    if (results.querySelector('[data-show-new]')) return;
+    const link = element('a', '', messages.showNew);
+    link.href = location.href;
+    const line = element('p', 'media-count');
+    line.dataset.showNew = '';
+    line.append(link);
+    results.prepend(line);
+  }
+
+  async function refreshResults() {
+    addedSinceRefresh = 0;
+    if (!results) return;
+    const ticket = ++refreshes;
+    try {
+      const response = await fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+      if (!response.ok) throw new Error(`The library answered ${response.status}`);
+      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('[data-media-results]');
+      if (!fresh) throw new Error('The library page has no photos section');
+      // A later batch's refresh is on its way with newer photos.
+      if (ticket !== refreshes) return;
+      // Someone moving through the grid would lose their place; they get the link instead.
+      if (results.contains(document.activeElement)) offerReload();
+      else results.replaceChildren(...fresh.childNodes);
+    } catch {
+      offerReload();
+    }
   }
 
   function next() {

@@ -250,4 +250,78 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       await context.close();
     }
   });
+  test('the fields of "Address and search engines" are spaced like the bylines above them', async () => {
+    const context = await signedInContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/admin/articles/1`);
+      await page.getByText('Address and search engines').click();
+      // From the bottom of each control to the top of the next field's label.
+      const gaps = await page.evaluate<{ address: number[]; bylines: number[] }>(`(() => {
+        const gapsIn = (group) => {
+          const fields = [...group.querySelectorAll(':scope > .field')];
+          return fields.slice(1).map((field, index) =>
+            field.querySelector('label').getBoundingClientRect().top - fields[index].querySelector('input, textarea, select').getBoundingClientRect().bottom);
+        };
+        return { address: gapsIn(document.querySelector('details.field-group')), bylines: gapsIn(document.querySelector('fieldset.field-group')) };
+      })()`);
+      assert.equal(gaps.address.length, 2, 'slug, search title, search description');
+      for (const gap of gaps.address) {
+        assert.ok(gap >= 8, `a label sits ${gap}px under the field above it`);
+        assert.ok(Math.abs(gap - gaps.bylines[0]!) <= 1, `${gap}px apart, where the bylines are ${gaps.bylines[0]}px apart`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('at 1366px the toolbar keeps its place and Save stays on screen on a long article', async () => {
+    const context = await signedInContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/admin/articles/1`);
+      const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+      await toolbar.waitFor();
+      assert.equal(
+        await toolbar.evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth <= element.clientWidth),
+        true,
+        'every button shows',
+      );
+      const save = page.getByRole('button', { name: 'Save changes' });
+      for (const fraction of [0, 0.4]) {
+        await page.evaluate(`window.scrollTo(0, ${fraction} * document.documentElement.scrollHeight)`);
+        const box = (await save.boundingBox())!;
+        assert.ok(box.y >= 0 && box.y + box.height <= 900, `scrolled ${fraction * 100}% down, Save is at ${box.y}px on a 900px screen`);
+      }
+      await save.click();
+      await page.waitForURL(/\/admin\/articles\/1\?done=saved$/);
+    } finally {
+      await context.close();
+    }
+  });
+  test('at 1366px the caret moved up through a long article stays below the two-row toolbar and above the save bar', async () => {
+    const context = await signedInContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/admin/articles/1`);
+      await page.getByRole('textbox', { name: 'Body' }).click();
+      await page.keyboard.press('Control+End');
+      for (let line = 1; line <= 20; line++) {
+        await page.keyboard.press('Enter');
+        await page.keyboard.insertText(`Line ${line}: the morning crew takes over the cranes at six.`);
+      }
+      const edges = `(() => {
+        const caret = getSelection().getRangeAt(0).getBoundingClientRect();
+        const bar = document.querySelector('.editor-bar');
+        return { top: caret.top, bottom: caret.bottom, toolbar: document.querySelector('[role=toolbar]').getBoundingClientRect().bottom, bar: bar ? bar.getBoundingClientRect().top : innerHeight };
+      })()`;
+      for (let press = 0; press <= 30; press++) {
+        if (press > 0) await page.keyboard.press('ArrowUp');
+        const caret = await page.evaluate<{ top: number; bottom: number; toolbar: number; bar: number }>(edges);
+        assert.ok(caret.top >= caret.toolbar && caret.bottom <= caret.bar, `after ${press} presses of ArrowUp: ${JSON.stringify(caret)}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

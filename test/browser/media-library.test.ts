@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -51,6 +52,46 @@ describe('media library in Chromium', { skip: chromiumSkipReason() }, () => {
       assert.equal(await page.getByLabel('Caption').inputValue(), 'Stalls at Jagalchi fish market — Busan, before opening');
       assert.equal(await page.getByLabel('Credit').inputValue(), 'Gazette Pictures');
       assert.equal(await page.getByLabel('Photographer').inputValue(), 'Amara Okafor, Tomás Ruiz');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a photo dropped on the box joins the grid and the count without a reload', async () => {
+    const context = await signedInContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.baseUrl}/admin/media`);
+      await page.getByText('Or drop photos on this box').waitFor();
+      const count = page.locator('.media-count');
+      const before = Number(/^(\d+) photos, newest first$/.exec(await count.innerText())?.[1]);
+      assert.ok(before > 0, `the library counts its photos: "${await count.innerText()}"`);
+      // Gone if the page reloads.
+      await page.evaluate('window.sameDocument = true');
+
+      const photo = (await readFile(fixture('harbour-xmp-and-iptc.jpg'))).toString('base64');
+      await page.evaluate(`(() => {
+        const bytes = Uint8Array.from(atob('${photo}'), (character) => character.charCodeAt(0));
+        const dropped = new DataTransfer();
+        dropped.items.add(new File([bytes], 'harbour-xmp-and-iptc.jpg', { type: 'image/jpeg' }));
+        document.querySelector('form[data-media-upload]').dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+      })()`);
+      await page.locator('.upload-list__item--added').waitFor();
+      await count.filter({ hasText: `${before + 1} photos, newest first` }).waitFor();
+      const newest = page.locator('.media-grid .media-card').first();
+      assert.equal(await newest.locator('.media-card__name').innerText(), 'harbour-xmp-and-iptc.jpg', 'the new photo leads the grid');
+      assert.equal(
+        await newest.locator('img').evaluate(async (image: { decode(): Promise<void>; naturalWidth: number }) => {
+          await image.decode();
+          return image.naturalWidth > 0;
+        }),
+        true,
+        'its thumbnail loads',
+      );
+      assert.equal(await page.evaluate<boolean>('window.sameDocument === true'), true, 'the page was not reloaded');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

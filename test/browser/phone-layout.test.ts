@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkContrastNow } from '../helpers/axe.ts';
 import { chromiumSkipReason, findReaderPaths, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
+import { createTestOwner } from '../helpers/newsroom.ts';
 
 interface LayoutFacts {
   readonly pageOverflow: number;
@@ -74,11 +75,51 @@ async function seekAppearance(page: Page, fraction: number): Promise<void> {
   }`);
 }
 
-describe('reader pages on a phone', { skip: chromiumSkipReason() }, () => {
+/** Where the caret is on screen, and what covers the screen's edges: the stuck toolbar and the save bar. */
+interface CaretFacts {
+  readonly caretTop: number;
+  readonly caretBottom: number;
+  readonly toolbarBottom: number;
+  readonly barTop: number;
+  readonly scrollY: number;
+}
+
+const caretFacts = `(() => {
+  const caret = getSelection().getRangeAt(0).getBoundingClientRect();
+  const bar = document.querySelector('.editor-bar');
+  return {
+    caretTop: caret.top,
+    caretBottom: caret.bottom,
+    toolbarBottom: document.querySelector('[role=toolbar]').getBoundingClientRect().bottom,
+    barTop: bar ? bar.getBoundingClientRect().top : innerHeight,
+    scrollY,
+  };
+})()`;
+
+function assertCaretInClear(facts: CaretFacts, when: string): void {
+  assert.ok(facts.caretBottom > facts.caretTop, `${when}: the caret has no box (${JSON.stringify(facts)})`);
+  assert.ok(facts.caretTop >= facts.toolbarBottom, `${when}: the caret (top ${facts.caretTop}px) is under the toolbar (bottom ${facts.toolbarBottom}px)`);
+  assert.ok(facts.caretBottom <= facts.barTop, `${when}: the caret (bottom ${facts.caretBottom}px) is under the save bar (top ${facts.barTop}px)`);
+}
+
+/** The button's box, and whether it is what a tap at its middle reaches, rather than something on top of it. */
+async function onScreenAndUncovered(page: Page, name: string): Promise<{ top: number; bottom: number; reachable: boolean }> {
+  const button = page.getByRole('button', { name, exact: true });
+  const box = await button.boundingBox();
+  assert.ok(box, `no "${name}" button is shown`);
+  const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const reachable = await page.evaluate<boolean>(
+    `document.elementFromPoint(${middle.x}, ${middle.y})?.closest('button')?.textContent.trim() === ${JSON.stringify(name)}`,
+  );
+  return { top: box.y, bottom: box.y + box.height, reachable };
+}
+
+describe('on a phone', { skip: chromiumSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
   let articlePath = '';
   let articleUrl = '';
+  let sessionToken = '';
 
   before(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
@@ -86,6 +127,7 @@ describe('reader pages on a phone', { skip: chromiumSkipReason() }, () => {
     articlePath = (await findReaderPaths(page, server.baseUrl)).article;
     articleUrl = `${server.baseUrl}${articlePath}`;
     await page.close();
+    sessionToken = (await createTestOwner(server.gazette)).sessionToken;
   });
   after(async () => {
     await browser?.close();
@@ -178,6 +220,116 @@ describe('reader pages on a phone', { skip: chromiumSkipReason() }, () => {
         await scrollToBottom(page);
         await link.press('Enter');
         assert.equal(await waitForScroll(page, (y) => y === 0), 0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+  describe('the article editor', () => {
+    async function signedInContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+      const context = await browser.newContext({ viewport: phone, ...options });
+      await context.addCookies([{ name: 'gazette_session', value: sessionToken, url: `${server.baseUrl}/admin` }]);
+      return context;
+    }
+
+    /** The demo's first article, whose body alone makes the form several screens long. */
+    async function openLongArticle(page: Page): Promise<void> {
+      await page.goto(`${server.baseUrl}/admin/articles/1`);
+      await page.getByRole('textbox', { name: 'Body' }).waitFor();
+      const pageHeight = await page.evaluate<number>('document.documentElement.scrollHeight');
+      assert.ok(pageHeight > 3 * phone.height, `the form should be several screens long, it is ${pageHeight}px`);
+    }
+
+    test('the formatting toolbar is one row at most 56px tall that scrolls sideways to its last button', async () => {
+      const context = await signedInContext();
+      try {
+        const page = await context.newPage();
+        await openLongArticle(page);
+        const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+        const box = (await toolbar.boundingBox())!;
+        assert.ok(box.height <= 56, `the toolbar is ${box.height}px tall`);
+        assert.equal(await page.evaluate<number>('document.documentElement.scrollWidth'), phone.width, 'nothing spills sideways');
+
+        await page.getByRole('button', { name: 'Text paragraph' }).focus();
+        await page.keyboard.press('End');
+        const last = page.getByRole('button', { name: 'Redo' });
+        assert.equal(await page.evaluate<string>('document.activeElement.textContent'), 'Redo', 'End moves to the last button');
+        const lastBox = (await last.boundingBox())!;
+        assert.ok(
+          lastBox.x >= box.x && lastBox.x + lastBox.width <= box.x + box.width,
+          `Redo is scrolled into the toolbar: ${JSON.stringify({ lastBox, box })}`,
+        );
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('the line being typed stays clear of the toolbar and of the save bar, typing at the end and moving up', async () => {
+      const context = await signedInContext();
+      try {
+        const page = await context.newPage();
+        await openLongArticle(page);
+        await page.getByRole('textbox', { name: 'Body' }).click();
+        await page.keyboard.press('Control+End');
+        for (let line = 1; line <= 12; line++) {
+          await page.keyboard.press('Enter');
+          await page.keyboard.insertText(`Line ${line}: the night shift hands over to the morning crew at six, and the cranes never stop.`);
+        }
+        await page.keyboard.type(' Typed last.');
+        const atEnd = await page.evaluate<CaretFacts>(caretFacts);
+        assertCaretInClear(atEnd, 'typing at the end');
+
+        for (let press = 1; press <= 60; press++) {
+          await page.keyboard.press('ArrowUp');
+          assertCaretInClear(await page.evaluate<CaretFacts>(caretFacts), `after ${press} presses of ArrowUp`);
+        }
+        const movedUp = await page.evaluate<CaretFacts>(caretFacts);
+        assert.ok(movedUp.scrollY < atEnd.scrollY - phone.height / 2, `moving up should have scrolled the page: ${atEnd.scrollY}px, then ${movedUp.scrollY}px`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('on a long article Save is on screen from the start, and Unpublish is kept away from it', async () => {
+      const context = await signedInContext();
+      try {
+        const page = await context.newPage();
+        await openLongArticle(page);
+        for (const fraction of [0, 0.4]) {
+          await page.evaluate(`window.scrollTo(0, ${fraction} * document.documentElement.scrollHeight)`);
+          const save = await onScreenAndUncovered(page, 'Save changes');
+          const where = `scrolled ${fraction * 100}% down`;
+          assert.ok(save.top >= 0 && save.bottom <= phone.height, `${where}, Save is at ${save.top}-${save.bottom}px on a ${phone.height}px screen`);
+          assert.ok(save.reachable, `${where}, something covers Save`);
+          assert.match(await page.locator('.editor-bar').innerText(), /Status: Published/, 'the bar says what state the article is in');
+        }
+        await page.getByRole('button', { name: 'Unpublish' }).scrollIntoViewIfNeeded();
+        const save = await onScreenAndUncovered(page, 'Save changes');
+        const unpublish = await onScreenAndUncovered(page, 'Unpublish');
+        assert.ok(unpublish.top >= save.bottom + 16, `Unpublish (${unpublish.top}px) sits well below Save (bottom ${save.bottom}px), not beside it`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('without JavaScript the bar still saves and publishes: its buttons submit the form with their intents', async () => {
+      const context = await signedInContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.baseUrl}/admin/articles/new`);
+        await page.getByLabel('Headline').fill('Ferry timetable changes on Monday');
+        await page.getByLabel('Section').selectOption({ label: 'World' });
+        await page.locator('textarea[name="bodyHtml"]').fill('<p>The first ferry leaves at six.</p>');
+        const save = await onScreenAndUncovered(page, 'Save draft');
+        assert.ok(save.bottom <= phone.height && save.reachable, 'Save draft is on screen without scrolling');
+        await page.getByRole('button', { name: 'Save draft' }).click();
+        await page.waitForURL(/\/admin\/articles\/\d+\?done=saved$/);
+        assert.equal(await page.getByLabel('Headline').inputValue(), 'Ferry timetable changes on Monday');
+
+        const publish = await onScreenAndUncovered(page, 'Publish now');
+        assert.ok(publish.bottom <= phone.height && publish.reachable, 'Publish now is on screen without scrolling');
+        await page.getByRole('button', { name: 'Publish now' }).click();
+        await page.waitForURL(/\/admin\/articles\/\d+\?done=published$/);
       } finally {
         await context.close();
       }

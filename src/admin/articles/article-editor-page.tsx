@@ -182,42 +182,63 @@ function Corrections({ data, csrfToken }: { data: EditorPageData; csrfToken: str
   );
 }
 
+/**
+ * Save and publish, in a bar that sticks to the bottom of the screen (admin.css), so saving is one tap
+ * away however long the article; the time field and Unpublish sit after it, the destructive action apart.
+ */
 function Actions({ data }: { data: EditorPageData }) {
+  const canPublishNow = data.canPublish && (!data.isLive || data.isScheduled);
   return (
-    <div class="editor-actions">
-      <button type="submit" name="intent" value="save" class="button">
-        {data.editsAreHeld ? 'Send changes for review' : data.isLive ? 'Save changes' : 'Save draft'}
-      </button>
-      {!data.isLive && !data.canPublish ? (
-        <button type="submit" name="intent" value="review" class="button">
-          Submit for review
+    <>
+      <div class="editor-actions editor-bar">
+        <div class="editor-bar__state">
+          <div class="editor-bar__status" data-save-status>
+            <p>
+              Status: <strong>{data.statusLabel}</strong>
+            </p>
+          </div>
+          {canPublishNow ? (
+            <a class="editor-bar__link" href="#schedule">
+              {data.isScheduled ? 'Change time…' : 'Schedule…'}
+            </a>
+          ) : null}
+        </div>
+        <button type="submit" name="intent" value="save" class="button">
+          {data.editsAreHeld ? 'Send changes for review' : data.isLive ? 'Save changes' : 'Save draft'}
         </button>
-      ) : null}
-      {data.canPublish && (!data.isLive || data.isScheduled) ? (
-        <>
+        {!data.isLive && !data.canPublish ? (
+          <button type="submit" name="intent" value="review" class="button">
+            Submit for review
+          </button>
+        ) : null}
+        {canPublishNow ? (
           <button type="submit" name="intent" value="publish" class="button button--primary">
             Publish now
           </button>
-          <div class="schedule">
-            <Field
-              name="publishAt"
-              label={`${editorLabels.publishAt} (${data.timeZone})`}
-              value={data.values.publishAt}
-              error={data.errors.publishAt}
-              hint="Day and time, e.g. 2026-12-01T07:30"
-            />
-            <button type="submit" name="intent" value="schedule" class="button">
-              {data.isScheduled ? 'Change time' : 'Schedule'}
-            </button>
-          </div>
-        </>
+        ) : null}
+      </div>
+      {canPublishNow ? (
+        <div class="schedule" id="schedule">
+          <Field
+            name="publishAt"
+            label={`${editorLabels.publishAt} (${data.timeZone})`}
+            value={data.values.publishAt}
+            error={data.errors.publishAt}
+            hint="Day and time, e.g. 2026-12-01T07:30"
+          />
+          <button type="submit" name="intent" value="schedule" class="button">
+            {data.isScheduled ? 'Change time' : 'Schedule'}
+          </button>
+        </div>
       ) : null}
       {data.canPublish && data.isLive ? (
-        <button type="submit" name="intent" value="unpublish" class="button button--danger">
-          {data.isScheduled ? 'Unschedule' : 'Unpublish'}
-        </button>
+        <div class="editor-danger">
+          <button type="submit" name="intent" value="unpublish" class="button button--danger">
+            {data.isScheduled ? 'Unschedule' : 'Unpublish'}
+          </button>
+        </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

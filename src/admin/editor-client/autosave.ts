@@ -26,7 +26,8 @@ export function autosaveToServer(options: { form: HTMLFormElement; editor: Edito
   const others =
     document.querySelector<HTMLElement>('[data-other-editors]') ?? el('p', { class: 'editor-notice editor-notice--info', role: 'status', hidden: true });
   const warning = el('div', { class: 'editor-warning', role: 'alert' });
-  form.querySelector('.editor-actions')?.append(status);
+  // Beside the article's status in the action bar, which stays on screen while one types.
+  (form.querySelector('[data-save-status]') ?? form.querySelector('.editor-actions'))?.append(status);
   notices.append(warning);
   if (!others.isConnected) notices.append(others);
 

@@ -11,7 +11,7 @@ const textarea = form?.querySelector<HTMLTextAreaElement>('textarea[name="bodyHt
 if (form && textarea) {
   const { libraryUrl = '', draftKey = '', draftFields = '', autosaveUrl, tagSuggestUrl } = form.dataset;
   const fieldNames = draftFields.split(' ').filter(Boolean);
-  const editor = mountRichEditor(textarea, { libraryUrl });
+  const editor = mountRichEditor(textarea, { libraryUrl, actionBar: form.querySelector<HTMLElement>('.editor-bar') });
   const notices = el('div', { class: 'editor-notices' });
   form.before(notices);
   if (draftKey) keepLocalDrafts({ form, editor, key: draftKey, fieldNames, notices });

@@ -1,5 +1,6 @@
 import { Editor, Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { createCaretRoom, keepCaretClearOf } from './caret-room.ts';
 import { el } from './dom.ts';
 import { createEmbedDialog } from './embed-dialog.ts';
 import { createLinkDialog } from './link-dialog.ts';
@@ -51,8 +52,9 @@ export function editorHtml(editor: Editor): string {
 /**
  * Replaces the body's <textarea> with a rich editor and toolbar. The textarea stays in the form,
  * hidden and kept in step after every change, so the ordinary POST still carries `bodyHtml`.
+ * `actionBar` is the form's bar of buttons stuck to the bottom of the screen, if it has one.
  */
-export function mountRichEditor(textarea: HTMLTextAreaElement, options: { libraryUrl: string }): Editor {
+export function mountRichEditor(textarea: HTMLTextAreaElement, options: { libraryUrl: string; actionBar?: HTMLElement | null }): Editor {
   const field = textarea.closest('.field') ?? textarea.parentElement!;
   const label = field.querySelector<HTMLLabelElement>(`label[for="${textarea.id}"]`);
   const labelId = `${textarea.id}-label`;
@@ -67,6 +69,7 @@ export function mountRichEditor(textarea: HTMLTextAreaElement, options: { librar
     label.addEventListener('click', () => editor.commands.focus());
   }
   const dialogs: { link?: { open(): void } } = {};
+  const caretRoom = createCaretRoom();
   const editor = new Editor({
     element: host,
     extensions: extensions(() => dialogs.link?.open()),
@@ -74,6 +77,8 @@ export function mountRichEditor(textarea: HTMLTextAreaElement, options: { librar
     // The CSP allows no <style> element; the few rules TipTap would inject live in admin.css.
     injectCSS: false,
     editorProps: {
+      scrollThreshold: caretRoom,
+      scrollMargin: caretRoom,
       attributes: {
         id: editorId,
         class: 'rich-editor__content',
@@ -95,5 +100,6 @@ export function mountRichEditor(textarea: HTMLTextAreaElement, options: { librar
     editorId,
   );
   wrapper.append(toolbar, host);
+  keepCaretClearOf(caretRoom, { top: toolbar, bottom: options.actionBar });
   return editor;
 }

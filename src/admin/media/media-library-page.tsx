@@ -140,40 +140,43 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
             Search
           </button>
         </form>
-        <p class="media-count">
-          {data.isFiltered
-            ? `${data.total} ${data.total === 1 ? 'photo matches' : 'photos match'}`
-            : `${data.total} ${data.total === 1 ? 'photo' : 'photos'}, newest first`}
-        </p>
-        {data.items.length === 0 ? (
-          <p>{data.isFiltered ? messages.nothingFound : messages.empty}</p>
-        ) : (
-          <ul class="media-grid">
-            {data.items.map((item) => (
-              <li class="media-card">
-                <a class="media-card__link" href={`/admin/media/${item.id}`}>
-                  <img
-                    class="media-card__image"
-                    src={item.thumbnail.url}
-                    width={item.thumbnail.width}
-                    height={item.thumbnail.height}
-                    alt=""
-                    loading="lazy"
-                    decoding="async"
-                  />
-                  <span class="media-card__name">{item.name}</span>
-                </a>
-                <p class={item.caption ? 'media-card__caption' : 'media-card__caption media-card__caption--missing'}>{item.caption || messages.noCaption}</p>
-                {item.credit ? <p class="media-card__credit">{item.credit}</p> : null}
-                <p class="media-card__meta">
-                  {item.typeLabel} · {usageLabel(item.usageCount)}
-                  {item.hasAlt ? null : <strong class="badge badge--warning">{messages.noAlt}</strong>}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination links={data.pages} />
+        {/* Replaced from a fresh copy of this page by admin-media.js once dropped photos are added. */}
+        <div data-media-results>
+          <p class="media-count">
+            {data.isFiltered
+              ? `${data.total} ${data.total === 1 ? 'photo matches' : 'photos match'}`
+              : `${data.total} ${data.total === 1 ? 'photo' : 'photos'}, newest first`}
+          </p>
+          {data.items.length === 0 ? (
+            <p>{data.isFiltered ? messages.nothingFound : messages.empty}</p>
+          ) : (
+            <ul class="media-grid">
+              {data.items.map((item) => (
+                <li class="media-card">
+                  <a class="media-card__link" href={`/admin/media/${item.id}`}>
+                    <img
+                      class="media-card__image"
+                      src={item.thumbnail.url}
+                      width={item.thumbnail.width}
+                      height={item.thumbnail.height}
+                      alt=""
+                      loading="lazy"
+                      decoding="async"
+                    />
+                    <span class="media-card__name">{item.name}</span>
+                  </a>
+                  <p class={item.caption ? 'media-card__caption' : 'media-card__caption media-card__caption--missing'}>{item.caption || messages.noCaption}</p>
+                  {item.credit ? <p class="media-card__credit">{item.credit}</p> : null}
+                  <p class="media-card__meta">
+                    {item.typeLabel} · {usageLabel(item.usageCount)}
+                    {item.hasAlt ? null : <strong class="badge badge--warning">{messages.noAlt}</strong>}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination links={data.pages} />
+        </div>
       </section>
     </AdminDocument>,
   );
