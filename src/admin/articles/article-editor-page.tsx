@@ -5,6 +5,7 @@ import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { PinSwitch } from './article-pin.tsx';
 import { TrashButton, TrashedNotice } from './article-trash-controls.tsx';
 import { DraftNotices, type EditorDraftState, PendingChangeNotice, type PendingChangeNoticeData } from './editor-notices.tsx';
+import { type RichEditorSetup, richEditorFormAttributes } from '../rich-editor-form.ts';
 
 function CommentsSwitch({ articleId, comments, csrfToken }: { articleId: number; comments: NonNullable<EditorPageData['comments']>; csrfToken: string }) {
   return (
@@ -61,18 +62,7 @@ export interface EditorPageData {
   /** Saved articles, for those who moderate: this article's own comments switch. */
   readonly comments?: { readonly open: boolean; readonly count: number };
   readonly timeZone: string;
-  /** The rich editor's script and what it reads from the form; without it the page is the plain form. */
-  readonly richEditor?: {
-    readonly scriptUrl: string;
-    readonly libraryUrl: string;
-    /** This person's browser copy of the form, e.g. "7:article-12" or "7:new". */
-    readonly draftKey: string;
-    readonly fieldNames: readonly string[];
-    /** Saved articles only; a new one is kept in the browser until its first save. */
-    readonly autosaveUrl?: string;
-    /** Existing tags as JSON, offered while typing in the tags field. */
-    readonly tagSuggestUrl: string;
-  };
+  readonly richEditor?: RichEditorSetup;
   readonly drafts?: EditorDraftState;
 }
 
@@ -278,18 +268,7 @@ export function renderEditorPage(chrome: AdminChrome, data: EditorPageData): str
       {data.pendingChange ? <PendingChangeNotice change={data.pendingChange} csrfToken={chrome.csrfToken} /> : null}
       {data.drafts ? <DraftNotices drafts={data.drafts} csrfToken={chrome.csrfToken} /> : null}
       <ErrorSummary errors={data.errors} labels={editorLabels} />
-      <form
-        method="post"
-        action={action}
-        class="admin-form editor"
-        novalidate
-        data-rich-editor={data.richEditor ? true : undefined}
-        data-library-url={data.richEditor?.libraryUrl}
-        data-draft-key={data.richEditor?.draftKey}
-        data-draft-fields={data.richEditor?.fieldNames.join(' ')}
-        data-autosave-url={data.richEditor?.autosaveUrl}
-        data-tag-suggest-url={data.richEditor?.tagSuggestUrl}
-      >
+      <form method="post" action={action} class="admin-form editor" novalidate {...richEditorFormAttributes(data.richEditor)}>
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="loadedVersion" value={data.values.loadedVersion ?? ''} />
         <Field name="headline" label={editorLabels.headline!} value={data.values.headline} error={data.errors.headline} required maxlength={200} />

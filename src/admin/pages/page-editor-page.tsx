@@ -2,6 +2,7 @@ import { CsrfField, ErrorSummary, Field, FormOutcome, Select, type SelectOption,
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { type PageFormValues, pageLabels } from './page-form.ts';
+import { type RichEditorSetup, richEditorFormAttributes } from '../rich-editor-form.ts';
 
 const messages = {
   newTitle: 'New page',
@@ -44,14 +45,7 @@ export interface PageEditorData {
   readonly slugHint: string;
   /** Direct sub-pages, which move up a level if it is deleted. */
   readonly subPageCount: number;
-  /** The rich editor's script and what it reads from the form; without it the page is the plain form. */
-  readonly richEditor?: {
-    readonly scriptUrl: string;
-    readonly libraryUrl: string;
-    /** This person's browser copy of the form, e.g. "7:page-12" or "7:page-new". */
-    readonly draftKey: string;
-    readonly fieldNames: readonly string[];
-  };
+  readonly richEditor?: RichEditorSetup;
 }
 
 function StatusLine({ data }: { data: PageEditorData }) {
@@ -101,10 +95,7 @@ export function renderPageEditorPage(chrome: AdminChrome, data: PageEditorData):
         action={data.pageId ? `/admin/pages/${data.pageId}` : '/admin/pages/new'}
         class="admin-form editor"
         novalidate
-        data-rich-editor={data.richEditor ? true : undefined}
-        data-library-url={data.richEditor?.libraryUrl}
-        data-draft-key={data.richEditor?.draftKey}
-        data-draft-fields={data.richEditor?.fieldNames.join(' ')}
+        {...richEditorFormAttributes(data.richEditor)}
       >
         <CsrfField token={chrome.csrfToken} />
         <Field name="title" label={pageLabels.title} value={values.title} error={errors.title} hint={messages.titleHint} required maxlength={200} />
