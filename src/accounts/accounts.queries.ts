@@ -207,6 +207,48 @@ export async function findOneTimeToken(db: Db, tokenHash: string, purpose: OneTi
   return row ? { purpose: row.purpose, userId: row.user_id, email: row.email, role: row.role, expiresAt: toDate(row.expires_at) } : undefined;
 }
 
+/** An invitation not yet used, withdrawn or expired; `tokenHash` names it (the link's token itself is never kept). */
+export interface PendingInvitation {
+  readonly tokenHash: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly invitedBy: string | null;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+}
+
+export async function listPendingInvitations(db: Db, now: Date): Promise<PendingInvitation[]> {
+  const rows = await db
+    .selectFrom('one_time_tokens')
+    .leftJoin('users', 'users.id', 'one_time_tokens.created_by')
+    .select([
+      'one_time_tokens.token_hash',
+      'one_time_tokens.email',
+      'one_time_tokens.role',
+      'users.name',
+      'one_time_tokens.created_at',
+      'one_time_tokens.expires_at',
+    ])
+    .where('one_time_tokens.purpose', '=', 'invite')
+    .where('one_time_tokens.expires_at', '>', toTimestamp(now))
+    .orderBy('one_time_tokens.created_at', 'desc')
+    .execute();
+  return rows.flatMap((row) =>
+    row.email && row.role
+      ? [
+          {
+            tokenHash: row.token_hash,
+            email: row.email,
+            role: row.role,
+            invitedBy: row.name,
+            createdAt: toDate(row.created_at),
+            expiresAt: toDate(row.expires_at),
+          },
+        ]
+      : [],
+  );
+}
+
 export async function deleteOneTimeToken(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('one_time_tokens').where('token_hash', '=', tokenHash).execute();
 }

@@ -20,7 +20,7 @@ export {
   setSessionCookie,
   staffSessions,
 } from './staff-session.ts';
-export type { AuditEntry, TeamMember } from './accounts.queries.ts';
+export type { AuditEntry, PendingInvitation, TeamMember } from './accounts.queries.ts';
 export { roles } from './roles.ts';
 export {
   acceptInvitation,
@@ -30,8 +30,10 @@ export {
   getInvitation,
   inviteMember,
   listAuditLog,
+  listInvitations,
   listTeam,
   resetPassword,
+  withdrawInvitation,
 } from './team.service.ts';
 export {
   completeSecondStep,

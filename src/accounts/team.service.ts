@@ -11,10 +11,12 @@ import {
   findUserById,
   insertOneTimeToken,
   listAuditEntries,
+  listPendingInvitations,
   listUsers,
   updatePasswordHash,
   updateUserRole,
   type AuditEntry,
+  type PendingInvitation,
   type TeamMember,
   type User,
 } from './accounts.queries.ts';
@@ -35,6 +37,7 @@ const messages = {
   roleInvalid: 'Choose one of the roles in the list.',
   memberExists: 'Someone on the team already uses this email address.',
   inviteInvalid: 'This invitation link is not valid any more. Ask for a new one.',
+  invitationGone: 'That invitation was already used, withdrawn or has expired.',
   resetInvalid: 'This password link is not valid any more. Ask for a new one.',
   noSuchMember: 'There is no such team member.',
   passwordsDiffer: 'The two passwords are not the same.',
@@ -89,6 +92,22 @@ export async function inviteMember(deps: AccountDeps, actor: User, input: { emai
   });
   await audit(deps, actor, 'invite.created', `${email} (${input.role})`, meta);
   return { token, email };
+}
+
+/** The invitations still waiting to be used, newest first; for the people who manage the team. */
+export async function listInvitations(deps: AccountDeps, actor: User): Promise<PendingInvitation[]> {
+  requireTeamManager(actor);
+  return listPendingInvitations(deps.db, deps.clock.now());
+}
+
+/** Withdraws a pending invitation: its link stops working at once. */
+export async function withdrawInvitation(deps: AccountDeps, actor: User, tokenHash: string, meta: RequestMeta): Promise<PendingInvitation> {
+  requireTeamManager(actor);
+  const invitation = (await listPendingInvitations(deps.db, deps.clock.now())).find((pending) => pending.tokenHash === tokenHash);
+  if (!invitation) throw new NotFoundError(messages.invitationGone);
+  await deleteOneTimeToken(deps.db, tokenHash);
+  await audit(deps, actor, 'invite.withdrawn', `${invitation.email} (${invitation.role})`, meta);
+  return invitation;
 }
 
 export async function getInvitation(deps: AccountDeps, token: string): Promise<{ email: string; role: Role }> {

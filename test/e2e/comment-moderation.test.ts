@@ -134,6 +134,9 @@ test('a staff reply is published at once with a badge, under the comment it answ
   await owner.get(`/admin/comments/${posted.json().id}/edit`);
   const reply = await owner.post(`/admin/comments/${posted.json().id}/reply`, { reply: 'Yes, from Monday.' });
   assert.equal(reply.statusCode, 303);
+  // The moderator goes back to the queue the comment was in, told that the reply is out.
+  assert.equal(reply.headers.location, '/admin/comments?status=pending&done=replied');
+  assert.match((await owner.get(String(reply.headers.location))).body, /Your reply is published under the comment, with a staff badge\./);
   const page = await gazette.app.inject({ url: article.path });
   assert.match(page.body, /comment comment--staff/);
   assert.match(page.body, /class="comment__badge">Staff</);

@@ -115,6 +115,38 @@ test('an invitation link lets a new member join with the role chosen for them, o
   assert.equal((await gazette.app.inject({ url: link })).statusCode, 404, 'the link is spent');
 });
 
+test('pending invitations are listed on the team page and can be withdrawn, which kills the link', async () => {
+  const browser = new FormClient(gazette.app);
+  browser.setCookie('gazette_session', owner.sessionToken);
+  await browser.get('/admin/team');
+  await browser.post('/admin/team/invite', { email: 'waiting@example.org', role: 'editor' });
+  const link = /https:\/\/news\.example(\/admin\/invite\?token=[\w-]+)/.exec(gazette.sentMail.at(-1)!.text)![1]!;
+  const team = (await browser.get('/admin/team')).body;
+  assert.match(team, /<h2 id="invitations-heading">Waiting to join<\/h2>/);
+  assert.match(team, /<td>waiting@example\.org<\/td><td>editor<\/td><td>Mina Park<\/td>/);
+  assert.doesNotMatch(team, new RegExp(link.split('token=')[1]!), 'the link itself is never shown again');
+  const hash = /name="invitation" value="([^"]+)"/.exec(team)![1]!;
+
+  const withdrawn = await browser.post('/admin/team/invitations/withdraw', { invitation: hash });
+  assert.equal(withdrawn.statusCode, 200);
+  assert.match(withdrawn.body, /The invitation for waiting@example\.org was withdrawn: its link no longer works\./);
+  assert.doesNotMatch(withdrawn.body, /<td>waiting@example\.org<\/td>/);
+  assert.equal((await gazette.app.inject({ url: link })).statusCode, 404, 'the link is dead');
+  const again = await browser.post('/admin/team/invitations/withdraw', { invitation: hash });
+  assert.equal(again.statusCode, 404);
+  assert.match(again.body, /That invitation was already used, withdrawn or has expired\./);
+  const audited = await gazette.database.db.selectFrom('audit_log').select('subject').where('action', '=', 'invite.withdrawn').execute();
+  assert.deepEqual(
+    audited.map((entry) => entry.subject),
+    ['waiting@example.org (editor)'],
+  );
+
+  // Withdrawing needs the team right and the CSRF token, like every change to the team.
+  const asEditor = new FormClient(gazette.app);
+  asEditor.setCookie('gazette_session', members.get('editor')!.sessionToken);
+  assert.equal((await asEditor.post('/admin/team/invitations/withdraw', { invitation: hash, _csrf: '' })).statusCode, 403);
+});
+
 test('an invitation for someone already on the team, or with a made-up role, is refused with reasons', async () => {
   const browser = new FormClient(gazette.app);
   browser.setCookie('gazette_session', owner.sessionToken);

@@ -84,8 +84,9 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       const comment = await commentOrThrow(request.params.id);
       const text = request.body.reply ?? '';
       try {
-        const posted = await replyAsStaff(deps, moderator(request), comment.id, text);
-        return reply.redirect(posted.location, 303);
+        await replyAsStaff(deps, moderator(request), comment.id, text);
+        // Back to the queue the comment was in: replying is one step of working through it.
+        return reply.redirect(withNotice(`/admin/comments?status=${comment.status}`, 'replied'), 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const values = { name: comment.authorName, website: comment.authorWebsite, comment: comment.body };

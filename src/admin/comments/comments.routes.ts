@@ -59,6 +59,7 @@ const notices = {
   'alerts-on': 'You will get an email for each held comment.',
   'alerts-off': 'No more emails about held comments.',
   saved: 'Comment saved.',
+  replied: 'Your reply is published under the comment, with a staff badge.',
 } satisfies NoticeTable & Record<ModerationAction, (count: number) => string>;
 
 /** Only newsroom paths back into this queue, so a crafted form cannot send a moderator elsewhere. */

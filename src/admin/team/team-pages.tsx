@@ -1,4 +1,4 @@
-import type { AuditEntry, Role, TeamMember } from '../../accounts/index.ts';
+import type { AuditEntry, PendingInvitation, Role, TeamMember } from '../../accounts/index.ts';
 import { CsrfField, ErrorSummary } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -38,6 +38,8 @@ export interface TeamPageData {
     readonly mayReset: boolean;
   })[];
   readonly assignableRoles: readonly Role[];
+  /** Invitations not used yet: who, as what, from whom, until when. */
+  readonly invitations: readonly (PendingInvitation & { readonly expiresLabel: string })[];
   readonly invite: FormState;
   /** After an action: what happened (or why it was refused), and a link to hand over when no email could be sent. */
   readonly notice?: { readonly text: string; readonly link?: string; readonly isError?: boolean };
@@ -99,6 +101,30 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
           </tr>
         ))}
       </AdminTable>
+      {data.invitations.length > 0 ? (
+        <>
+          <h2 id="invitations-heading">Waiting to join</h2>
+          <AdminTable columns={['Email', 'Role', 'Invited by', 'Link valid until', 'Action']}>
+            {data.invitations.map((invitation) => (
+              <tr>
+                <td>{invitation.email}</td>
+                <td>{invitation.role}</td>
+                <td>{invitation.invitedBy ?? 'a former member'}</td>
+                <td>{invitation.expiresLabel}</td>
+                <td>
+                  <form method="post" action="/admin/team/invitations/withdraw">
+                    <CsrfField token={chrome.csrfToken} />
+                    <input type="hidden" name="invitation" value={invitation.tokenHash} />
+                    <button type="submit" class="button button--danger">
+                      Withdraw<span class="visually-hidden"> the invitation for {invitation.email}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
+        </>
+      ) : null}
       <h2 id="invite-heading">Invite someone</h2>
       <ErrorSummary errors={data.invite.errors} labels={{ email: 'Email address', role: 'Role' }} />
       <form method="post" action="/admin/team/invite" class="admin-form admin-form--row" aria-labelledby="invite-heading" novalidate>

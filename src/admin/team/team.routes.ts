@@ -1,7 +1,18 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { changeRole, createPasswordResetLink, inviteMember, listAuditLog, listTeam, outranks, type Role, roles } from '../../accounts/index.ts';
-import { ForbiddenError, ValidationError } from '../../errors.ts';
+import {
+  changeRole,
+  createPasswordResetLink,
+  inviteMember,
+  listAuditLog,
+  listInvitations,
+  listTeam,
+  outranks,
+  type Role,
+  roles,
+  withdrawInvitation,
+} from '../../accounts/index.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { PageQuery, rowIdParams } from '../../platform/route-schemas.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
@@ -11,6 +22,7 @@ import { renderAuditPage, renderTeamPage, type TeamPageData } from './team-pages
 
 const text = Type.Optional(Type.String({ maxLength: 10_000 }));
 const TeamBody = Type.Object({ email: text, role: text, _csrf: text });
+const WithdrawBody = Type.Object({ invitation: Type.String({ maxLength: 200 }), _csrf: text });
 type TeamBody = Static<typeof TeamBody>;
 const IdParams = rowIdParams('userId');
 type IdParams = Static<typeof IdParams>;
@@ -23,7 +35,7 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
   const showTeam = async (request: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<Pick<TeamPageData, 'invite' | 'notice'>> = {}) => {
     const staff = requireStaff(request);
     const dateStyle = dateStyleOf(context.site.settings.current());
-    const members = await listTeam(deps, staff);
+    const [members, invitations] = await Promise.all([listTeam(deps, staff), listInvitations(deps, staff)]);
     const assignableRoles: Role[] = staff.role === 'owner' ? [...roles] : roles.filter((role) => role !== 'owner');
     return sendAdminPage(context, request, reply, status, renderTeamPage, {
       members: members.map((member) => ({
@@ -33,6 +45,7 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
         mayReset: outranks(staff, member),
       })),
       assignableRoles,
+      invitations: invitations.map((invitation) => ({ ...invitation, expiresLabel: formatDateTime(invitation.expiresAt, dateStyle) })),
       invite: extra.invite ?? { values: {}, errors: {} },
       ...(extra.notice ? { notice: extra.notice } : {}),
     });
@@ -45,6 +58,20 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
   };
 
   app.get('/admin/team', (request, reply) => showTeam(request, reply));
+
+  app.post<{ Body: Static<typeof WithdrawBody> }>(
+    '/admin/team/invitations/withdraw',
+    { schema: { body: WithdrawBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      try {
+        const withdrawn = await withdrawInvitation(deps, requireStaff(request), request.body.invitation, requestMeta(request));
+        return showTeam(request, reply, 200, { notice: { text: `The invitation for ${withdrawn.email} was withdrawn: its link no longer works.` } });
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        return showTeam(request, reply, 404, { notice: { text: error.message, isError: true } });
+      }
+    },
+  );
 
   app.post<{ Body: TeamBody }>('/admin/team/invite', { schema: { body: TeamBody }, preHandler: app.csrfProtection }, async (request, reply) => {
     const { email = '', role = '' } = request.body ?? {};
