@@ -18,6 +18,7 @@ import * as importJobs from './migrations/2026-12-05T1030-import-jobs.ts';
 import * as importPhotos from './migrations/2026-12-05T1040-import-photos.ts';
 import * as articleLanguage from './migrations/2026-12-06T1100-article-language.ts';
 import * as pagePathHistory from './migrations/2026-12-06T1110-page-path-history.ts';
+import * as searchLanguages from './migrations/2026-12-06T1200-search-languages.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T1040-import-photos': importPhotos,
   '2026-12-06T1100-article-language': articleLanguage,
   '2026-12-06T1110-page-path-history': pagePathHistory,
+  '2026-12-06T1200-search-languages': searchLanguages,
 };
 
 /**

@@ -1,26 +1,65 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toCount, toTimestamp } from '../db/row-values.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
+import { markedHit, needlesFor } from './mark-matches.ts';
 import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
+import { cjkBigrams, hasArabic, needsSubstringSearch, scriptSegments } from './search-scripts.ts';
 
 const wholeField = `HighlightAll=true, StartSel=${highlightStart}, StopSel=${highlightEnd}`;
 const bodyExcerpt = `MaxWords=36, MinWords=18, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${highlightStart}, StopSel=${highlightEnd}`;
 
 /**
- * A tsquery made of one plainto_tsquery per word, each word a bound value: plainto_tsquery reads
- * no operators at all, so nothing the reader typed can act as tsquery syntax. `search_fold`
- * (from the migration) strips accents the way the indexed document was.
+ * The text-search configurations the indexed articles use (one per language with a stemmer, `simple`
+ * for the rest), read by skipping from one to the next through their index: a few index probes,
+ * however many articles there are.
  */
-function tsQuery(terms: readonly string[], match: SearchRequest['match']): RawBuilder<unknown> {
-  const words = terms.map((term) => sql`plainto_tsquery('english', search_fold(${term}))`);
-  return sql`(${sql.join(words, match === 'all' ? sql` && ` : sql` || `)})`;
+async function configurationsInUse(trx: Transaction<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    with recursive used(config) as (
+      (select config from article_search order by config limit 1)
+      union all
+      select (select s.config from article_search s where s.config > used.config order by s.config limit 1) from used where used.config is not null
+    )
+    select config::text as name from used where config is not null
+  `.execute(trx);
+  return rows.map((row) => row.name);
 }
 
-/** For highlighting: any word, folded or as typed, since ts_headline reads the text as written. */
-function highlightQuery(terms: readonly string[]): RawBuilder<unknown> {
-  const asTyped = terms.map((term) => sql`plainto_tsquery('english', ${term})`);
-  return sql`(${tsQuery(terms, 'any')} || ${sql.join(asTyped, sql` || `)})`;
+/**
+ * One query word, every part of it a bound value read by a function that takes no operators
+ * (plainto_tsquery, phraseto_tsquery), so nothing the reader typed can act as tsquery syntax.
+ * Chinese, Japanese and Korean runs are found as the phrase of their neighbouring pairs, as the
+ * document holds them (a single character as the start of one, or nothing if the parser drops it);
+ * other words in every configuration in use, each document being indexed in its own; Arabic ones
+ * also stemmed by `arabic`, which takes their prefixes off. `search_fold` (from the search index
+ * migration) strips accents as the document's were.
+ */
+function termQuery(term: string, configurations: readonly string[]): RawBuilder<unknown> {
+  const parts = scriptSegments(term).map(({ text, cjk }) => {
+    if (cjk) {
+      return Array.from(text).length === 1
+        ? sql`coalesce(nullif(plainto_tsquery('simple', ${text})::text, '') || ':*', '')::tsquery`
+        : sql`phraseto_tsquery('simple', ${cjkBigrams(text)})`;
+    }
+    const stemmed = configurations.map((configuration) => sql`plainto_tsquery(${configuration}::regconfig, search_fold(${text}))`);
+    if (hasArabic(text)) stemmed.push(sql`plainto_tsquery(search_config('ar'), ${text})`);
+    return sql`(${sql.join(stemmed, sql` || `)})`;
+  });
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+function tsQuery(terms: readonly string[], match: SearchRequest['match'], configurations: readonly string[]): RawBuilder<unknown> {
+  return sql`(${sql.join(
+    terms.map((term) => termQuery(term, configurations)),
+    match === 'all' ? sql` && ` : sql` || `,
+  )})`;
+}
+
+/** For ts_headline: any word, folded or as typed, since ts_headline reads the text as written. */
+function highlightQuery(terms: readonly string[], configurations: readonly string[]): RawBuilder<unknown> {
+  const asTyped = configurations.flatMap((configuration) => terms.map((term) => sql`plainto_tsquery(${configuration}::regconfig, ${term})`));
+  return sql`(${tsQuery(terms, 'any', configurations)} || ${sql.join(asTyped, sql` || `)})`;
 }
 
 const edge = 40;
@@ -46,6 +85,36 @@ function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
   return sql.join(conditions, sql` and `);
 }
 
+interface FoundRow {
+  total: string;
+  id: number | null;
+  headline: string;
+  standfirst: string;
+  body: string;
+  body_start: string;
+  body_end: string;
+}
+
+/**
+ * The page's fields. ts_headline marks whole words, each document in its own configuration, with the
+ * marking query made once; words found inside longer forms (Chinese, Japanese, Korean, Arabic) it
+ * cannot see, so for queries with those the application marks the stored text.
+ */
+function pageFields(terms: readonly string[], configurations: readonly string[]) {
+  if (terms.some(needsSubstringSearch)) {
+    return { marking: sql``, fields: sql`s.headline, s.standfirst, s.body, '' as body_start, '' as body_end`, join: sql`` };
+  }
+  return {
+    marking: sql`, marking as (select ${highlightQuery(terms, configurations)} as query)`,
+    fields: sql`
+      ts_headline(s.config, s.headline, marking.query, ${wholeField}) as headline,
+      ts_headline(s.config, s.standfirst, marking.query, ${wholeField}) as standfirst,
+      ts_headline(s.config, s.body, marking.query, ${bodyExcerpt}) as body,
+      left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end`,
+    join: sql`cross join marking`,
+  };
+}
+
 /**
  * A generated tsvector with a GIN index, ranked by ts_rank, in one statement. The matching ids are
  * taken from the GIN index first, with sequential scans off for the statement: for a common word the
@@ -58,10 +127,14 @@ export function postgresSearchIndex({ rankingWindow = defaultRankingWindow }: Se
     rankingWindow,
 
     async search(db: Kysely<Database>, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
-      const matching = tsQuery(request.terms, request.match);
-      const { rows } = await db.transaction().execute(async (trx) => {
+      if (request.terms.length === 0) return { total: 0, hits: [] };
+      const rows = await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
-        return sql<{ total: string; id: number | null; headline: string; standfirst: string; excerpt: string; body_start: string; body_end: string }>`
+        const configurations = await configurationsInUse(trx);
+        if (configurations.length === 0) return [];
+        const matching = tsQuery(request.terms, request.match, configurations);
+        const shown = pageFields(request.terms, configurations);
+        const { rows } = await sql<FoundRow>`
           with matches as materialized (select article_id as id from article_search where document @@ ${matching}),
           newest as (
             select m.id from matches m join articles a on a.id = m.id
@@ -73,23 +146,20 @@ export function postgresSearchIndex({ rankingWindow = defaultRankingWindow }: Se
             from (select id from newest order by id desc limit ${rankingWindow}) w join article_search s on s.article_id = w.id
             order by rank desc, w.id desc
             limit ${page.limit} offset ${page.offset}
-          ),
-          marking as (select ${highlightQuery(request.terms)} as query)
-          select counted.total, hits.id,
-            ts_headline('english', s.headline, marking.query, ${wholeField}) as headline,
-            ts_headline('english', s.standfirst, marking.query, ${wholeField}) as standfirst,
-            ts_headline('english', s.body, marking.query, ${bodyExcerpt}) as excerpt,
-            left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end
+          )${shown.marking}
+          select counted.total, hits.id, ${shown.fields}
           from (select count(*) as total from newest) counted
-          left join (hits join article_search s on s.article_id = hits.id cross join marking) on true
+          left join (hits join article_search s on s.article_id = hits.id ${shown.join}) on true
           order by hits.rank desc, hits.id desc
         `.execute(trx);
+        return rows;
       });
-      const hits = rows.flatMap((row) =>
-        row.id === null
-          ? []
-          : [{ articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: withEllipses(row.excerpt, row.body_start, row.body_end) }],
-      );
+      const needles = request.terms.some(needsSubstringSearch) ? needlesFor(request.terms) : undefined;
+      const hits = rows.flatMap((row) => {
+        if (row.id === null) return [];
+        if (needles) return [markedHit(row.id, row, needles)];
+        return [{ articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: withEllipses(row.body, row.body_start, row.body_end) }];
+      });
       return { total: toCount(rows[0]?.total), hits };
     },
   };

@@ -2,12 +2,35 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toCount, toTimestamp } from '../db/row-values.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
+import { markedHit, needlesFor } from './mark-matches.ts';
 import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
+import { needsSubstringSearch } from './search-scripts.ts';
+import { trigramMatchExpression } from './trigram-match.ts';
 
 /** Tokens either side of the best-matching part of the body. */
 const excerptTokens = 36;
+
 /** Headline, standfirst, body, tags, authors: a word in the headline counts ten times one in the body. */
-const bm25 = sql`bm25(article_search_fts, 10.0, 3.0, 1.0, 5.0, 5.0)`;
+const columnWeights = sql`10.0, 3.0, 1.0, 5.0, 5.0`;
+
+/**
+ * The FTS5 table a query is answered from: words (porter stemming, diacritics folded) or, for Chinese,
+ * Japanese, Korean and Arabic, the trigram table that finds text inside longer forms.
+ */
+interface FtsTable {
+  readonly name: RawBuilder<unknown>;
+  /** Whether FTS5 can mark matches: the trigram table keeps no text, so the application marks them. */
+  readonly marksMatches: boolean;
+}
+
+const wordTable: FtsTable = { name: sql.raw('article_search_fts'), marksMatches: true };
+const trigramTable: FtsTable = { name: sql.raw('article_search_fts_trigram'), marksMatches: false };
+
+/** A query for one FTS5 table: the table and its MATCH expression. */
+interface FtsQuery {
+  readonly table: FtsTable;
+  readonly expression: string;
+}
 
 /**
  * better-sqlite3 binds every JS number as a REAL, and FTS5 ignores a rowid constraint given a REAL
@@ -28,16 +51,43 @@ export function ftsMatchExpression(terms: readonly string[], match: SearchReques
  * Matches that readers may see right now, narrowed by the filters: `articles` is the source of truth
  * for what is published, not the index. "cross join" keeps FTS5 as the outer loop.
  */
-function visibleMatches(request: SearchRequest): RawBuilder<unknown> {
+function visibleMatches({ table, expression }: FtsQuery, request: SearchRequest): RawBuilder<unknown> {
   const conditions = [
-    sql`article_search_fts match ${ftsMatchExpression(request.terms, request.match)}`,
+    sql`${table.name} match ${expression}`,
     sql`a.status = 'published'`,
     sql`a.published_at <= ${toTimestamp(request.now)}`,
     ...(request.sectionId === undefined ? [] : [sql`a.section_id = ${request.sectionId}`]),
     ...(request.from ? [sql`a.published_at >= ${toTimestamp(request.from)}`] : []),
     ...(request.before ? [sql`a.published_at < ${toTimestamp(request.before)}`] : []),
   ];
-  return sql`article_search_fts cross join articles a on a.id = article_search_fts.rowid where ${sql.join(conditions, sql` and `)}`;
+  return sql`${table.name} cross join articles a on a.id = ${table.name}.rowid where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** The table and expression for a request; undefined when nothing can match (no words, or an "all" word found nowhere). */
+async function ftsQueryFor(db: Kysely<Database>, request: SearchRequest): Promise<FtsQuery | undefined> {
+  if (request.terms.length === 0) return undefined;
+  if (!request.terms.some(needsSubstringSearch)) return { table: wordTable, expression: ftsMatchExpression(request.terms, request.match) };
+  const expression = await trigramMatchExpression(db, request.terms, request.match);
+  return expression === undefined ? undefined : { table: trigramTable, expression };
+}
+
+/** The page's hits, marked: by FTS5 where it can, else by the application from the stored text. */
+async function markedHits(db: Kysely<Database>, query: FtsQuery, request: SearchRequest, ids: readonly number[]) {
+  if (!query.table.marksMatches) {
+    const rows = await db.selectFrom('article_search').select(['article_id', 'headline', 'standfirst', 'body']).where('article_id', 'in', ids).execute();
+    const needles = needlesFor(request.terms);
+    return new Map(rows.map((row) => [row.article_id, markedHit(row.article_id, row, needles)]));
+  }
+  const { rows } = await sql<{ id: number; headline: string; standfirst: string; excerpt: string }>`
+    select rowid as id,
+      highlight(article_search_fts, 0, ${highlightStart}, ${highlightEnd}) as headline,
+      highlight(article_search_fts, 1, ${highlightStart}, ${highlightEnd}) as standfirst,
+      snippet(article_search_fts, 2, ${highlightStart}, ${highlightEnd}, '…', ${excerptTokens}) as excerpt
+    from article_search_fts
+    where article_search_fts match ${query.expression}
+      and rowid in (${sql.join(ids.map(rowid))})
+  `.execute(db);
+  return new Map(rows.map((row) => [row.id, { articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: row.excerpt }]));
 }
 
 /**
@@ -46,17 +96,17 @@ function visibleMatches(request: SearchRequest): RawBuilder<unknown> {
  */
 export function sqliteSearchIndex({ rankingWindow = defaultRankingWindow }: SearchIndexOptions = {}): SearchIndex {
   /** How many match (exact up to the window, then one more), and the oldest id inside the window, in one pass. */
-  async function measure(db: Kysely<Database>, request: SearchRequest): Promise<{ total: number; windowStart: number }> {
+  async function measure(db: Kysely<Database>, query: FtsQuery, request: SearchRequest): Promise<{ total: number; windowStart: number }> {
     const { rows } = await sql<{ count: number; oldest: number | null }>`
       select count(*) as count, min(id) as oldest from (
-        select a.id from ${visibleMatches(request)} order by article_search_fts.rowid desc limit ${rankingWindow}
+        select a.id from ${visibleMatches(query, request)} order by ${query.table.name}.rowid desc limit ${rankingWindow}
       )
     `.execute(db);
     const count = toCount(rows[0]?.count);
     const oldest = rows[0]?.oldest ?? 0;
     if (count < rankingWindow) return { total: count, windowStart: 0 };
     const { rows: older } = await sql`
-      select 1 from ${visibleMatches(request)} and article_search_fts.rowid < ${rowid(oldest)} limit 1
+      select 1 from ${visibleMatches(query, request)} and ${query.table.name}.rowid < ${rowid(oldest)} limit 1
     `.execute(db);
     return { total: older.length > 0 ? rankingWindow + 1 : rankingWindow, windowStart: oldest };
   }
@@ -65,28 +115,22 @@ export function sqliteSearchIndex({ rankingWindow = defaultRankingWindow }: Sear
     rankingWindow,
 
     async search(db: Kysely<Database>, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
-      const { total, windowStart } = await measure(db, request);
+      const query = await ftsQueryFor(db, request);
+      if (!query) return { total: 0, hits: [] };
+      const { total, windowStart } = await measure(db, query, request);
       if (total === 0) return { total, hits: [] };
       const { rows: ranked } = await sql<{ id: number }>`
-        select a.id from ${visibleMatches(request)} and article_search_fts.rowid >= ${rowid(windowStart)}
-        order by ${bm25}, a.id desc limit ${page.limit} offset ${page.offset}
+        select a.id from ${visibleMatches(query, request)} and ${query.table.name}.rowid >= ${rowid(windowStart)}
+        order by bm25(${query.table.name}, ${columnWeights}), a.id desc limit ${page.limit} offset ${page.offset}
       `.execute(db);
       if (ranked.length === 0) return { total, hits: [] };
-      const { rows } = await sql<{ id: number; headline: string; standfirst: string; excerpt: string }>`
-        select rowid as id,
-          highlight(article_search_fts, 0, ${highlightStart}, ${highlightEnd}) as headline,
-          highlight(article_search_fts, 1, ${highlightStart}, ${highlightEnd}) as standfirst,
-          snippet(article_search_fts, 2, ${highlightStart}, ${highlightEnd}, '…', ${excerptTokens}) as excerpt
-        from article_search_fts
-        where article_search_fts match ${ftsMatchExpression(request.terms, request.match)}
-          and rowid in (${sql.join(ranked.map((row) => rowid(row.id)))})
-      `.execute(db);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const hits = ranked.flatMap(({ id }) => {
-        const row = byId.get(id);
-        return row ? [{ articleId: id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: row.excerpt }] : [];
-      });
-      return { total, hits };
+      const hits = await markedHits(
+        db,
+        query,
+        request,
+        ranked.map((row) => row.id),
+      );
+      return { total, hits: ranked.flatMap(({ id }) => hits.get(id) ?? []) };
     },
   };
 }

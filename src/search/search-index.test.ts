@@ -7,6 +7,7 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import * as searchIndexMigration from '../db/migrations/2026-11-27T1010-search-index.ts';
+import * as searchLanguagesMigration from '../db/migrations/2026-12-06T1200-search-languages.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
 import { searchIndexFor } from './index.ts';
@@ -149,8 +150,10 @@ forEachDialect('search index', (dialect) => {
     const indexed = async () =>
       (await database.db.selectFrom('article_search').select('article_id').orderBy('article_id').execute()).map((row) => row.article_id);
     const before = await indexed();
+    await searchLanguagesMigration.down(database.db);
     await searchIndexMigration.down(database.db);
     await searchIndexMigration.up(database.db);
+    await searchLanguagesMigration.up(database.db);
     assert.deepEqual(await indexed(), before);
     assert.deepEqual((await search('lamplighter')).found, [], 'drafts are left out');
     assert.deepEqual((await search('cranes')).found, ['headline'], 'bodies are indexed as text');

@@ -118,6 +118,29 @@ describe('search', () => {
     }
   });
 
+  test('a Korean or Arabic word is found inside its longer forms, and marked there on the page', async () => {
+    const story = async (slug: string, headline: string, text: string, language: string) => {
+      const article = await createArticle(deps, {
+        headline,
+        slug,
+        bodyHtml: `<p>${text}</p>`,
+        language,
+        sectionId: sections.world!,
+        authorIds: [],
+        tagIds: [],
+      });
+      return publishArticle(deps, article.id, hoursAgo(1));
+    };
+    const korean = await story('warehouse-fire', '소방당국은 화재 원인을 조사하고 있다', '서울 북부의 창고에서 불이 났다.', 'ko');
+    const arabic = await story('new-port', 'افتتاح الميناء الجديد', 'وصلت السفينة الأولى أمس.', 'ar');
+    const koreanPage = await searchPage(`q=${encodeURIComponent('소방당국')}`);
+    assert.deepEqual(koreanPage.links, [`/world/${korean.slug}`]);
+    assert.match(koreanPage.body, /<mark>소방당국<\/mark>은 화재 원인을/);
+    const arabicPage = await searchPage(`q=${encodeURIComponent('ميناء')}`);
+    assert.deepEqual(arabicPage.links, [`/world/${arabic.slug}`]);
+    assert.match(arabicPage.body, /افتتاح <mark>الميناء<\/mark> الجديد/);
+  });
+
   test('with no results the page says so and shows the latest stories; with some words missing, it shows partial matches', async () => {
     const none = await searchPage('q=xylophonic+quasar');
     assert.equal(none.status, 200);
