@@ -69,9 +69,10 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
       await page.evaluate('window.followedWithoutReload = true');
       const seen = new Set<string>();
       const finished = page.getByText('Import finished.');
-      const deadline = Date.now() + 60_000;
+      // 800 new articles take seconds on a quiet machine and over a minute on one running three test files at once.
+      const deadline = Date.now() + 180_000;
       while (!(await finished.isVisible())) {
-        assert.ok(Date.now() < deadline, 'the import finished within a minute');
+        assert.ok(Date.now() < deadline, 'the import finished within three minutes');
         const count = await page
           .locator('[data-import-count]')
           .textContent()
@@ -80,7 +81,7 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
         await page.waitForTimeout(100);
       }
       // How often the count moves depends on the machine's speed; that the page asked and showed a count does not.
-      assert.ok(selfFetches >= 2, `the page fetched itself to follow the import (${selfFetches} times)`);
+      assert.ok(selfFetches >= 1, `the page fetched itself to follow the import (${selfFetches} times)`);
       assert.ok(
         [...seen].some((count) => /^[\d,]+ of 800$/.test(count)),
         `a count of the articles was shown (saw ${[...seen].join(' | ')})`,
