@@ -7,15 +7,21 @@
   const title = form.querySelector('.comment-form__title');
   const status = form.querySelector('[data-comment-status]');
   const textarea = form.querySelector('textarea[name="comment"]');
-  const defaultTitle = 'Leave a comment';
+  // The form carries its words, in the comment section's language.
+  const words = {
+    title: form.dataset.title || 'Leave a comment',
+    replyTitle: form.dataset.replyTitle || 'Reply to {name}',
+    cancelReply: form.dataset.cancelReply || 'Cancel reply',
+    posting: form.dataset.posting || 'Posting your comment…',
+  };
 
   const setTitle = (replyName) => {
-    title.textContent = replyName ? `Reply to ${replyName} ` : defaultTitle;
+    title.textContent = replyName ? `${words.replyTitle.replace('{name}', () => replyName)} ` : words.title;
     if (replyName) {
       const cancel = document.createElement('button');
       cancel.type = 'button';
       cancel.className = 'comment-form__cancel link-button';
-      cancel.textContent = 'Cancel reply';
+      cancel.textContent = words.cancelReply;
       cancel.addEventListener('click', () => moveHome(true));
       title.append(cancel);
     }
@@ -93,7 +99,7 @@
     clearErrors();
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
-    status.textContent = 'Posting your comment…';
+    status.textContent = words.posting;
     const parentId = parentField.value;
     try {
       const response = await fetch(form.action.split('#')[0], {

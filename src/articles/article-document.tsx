@@ -1,13 +1,14 @@
 import type { CommentSectionRequest, CommentSections } from '../comments/index.ts';
+import { languageOfWords, type Translator, translatorFor } from '../i18n/index.ts';
 import { shareableImage, toResponsiveImage } from '../media/index.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { absoluteUrl, articleUrl, authorUrl, commentsFeedUrl, homeUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
-import { type DateStyle, formatDateTime } from '../render/dates.ts';
+import { formatDateTime } from '../render/dates.ts';
 import type { PageHead } from '../render/document.tsx';
 import { languageAttributes } from '../render/language-tags.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
-import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import { siteChrome } from '../settings/index.ts';
 import { type ArticleImage, isPublished, type PublishedArticle } from './article.ts';
 import { newsArticleJsonLd } from './article-json-ld.ts';
 import { articleKinds } from './article-kinds.ts';
@@ -36,34 +37,40 @@ function describe(article: PublishedArticle): string {
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
 }
 
-function articleView(article: PublishedArticle, dateStyle: DateStyle, inlineImages: ReadonlyMap<string, ArticleImage>, siteLanguage: string): ArticleView {
+function articleView(
+  article: PublishedArticle,
+  words: Translator,
+  inlineImages: ReadonlyMap<string, ArticleImage>,
+  languages: { readonly site: string; readonly words: string },
+): ArticleView {
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > updateThresholdMs;
+  const kindLabel = articleKinds[article.kind].label;
   return {
     section: article.section ? { label: article.section.name, url: sectionUrl(article.section) } : null,
     headline: article.headline,
     standfirst: article.standfirst,
     authors: article.authors.map((author) => ({ label: author.name, url: authorUrl(author) })),
     dateline: article.dateline,
-    published: { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, dateStyle) },
-    updated: updated ? { iso: article.updatedAt.toISOString(), label: formatDateTime(article.updatedAt, dateStyle) } : null,
+    published: { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, words) },
+    updated: updated ? { iso: article.updatedAt.toISOString(), label: formatDateTime(article.updatedAt, words) } : null,
     photo: article.image ? { image: toResponsiveImage(article.image), caption: article.image.caption, credit: article.image.credit } : null,
-    body: renderEmbedPlaceholders(renderInlinePhotos(sanitizeStoredHtml(article.bodyHtml), inlineImages)),
+    body: renderEmbedPlaceholders(renderInlinePhotos(sanitizeStoredHtml(article.bodyHtml), inlineImages, words), words),
     tags: article.tags.map((tag) => ({ label: tag.name, url: tagUrl(tag) })),
-    kindLabel: articleKinds[article.kind].label,
+    kindLabel: kindLabel ? words.text(kindLabel) : '',
     sponsored: article.kind === 'sponsored',
     commentCount: article.commentCount,
     corrections: article.corrections.map((correction) => ({
-      kind: correction.kind === 'correction' ? 'Correction' : 'Update',
+      kind: correction.kind,
       iso: correction.createdAt.toISOString(),
-      label: formatDateTime(correction.createdAt, dateStyle),
+      label: formatDateTime(correction.createdAt, words),
       text: correction.text,
     })),
-    language: languageAttributes(article.language, siteLanguage),
-    siteWords: languageAttributes(siteLanguage, article.language ?? siteLanguage),
+    language: languageAttributes(article.language, languages.site),
+    wordsLanguage: languageAttributes(languages.words, article.language ?? languages.site),
   };
 }
 
-function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
+function articleHead(article: PublishedArticle, deps: ReaderDeps, words: Translator): PageHead {
   const { publicUrl } = deps.site;
   const settings = deps.site.settings.current();
   const description = describe(article);
@@ -76,8 +83,12 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps): PageHead {
     canonicalUrl: absoluteUrl(publicUrl, articleUrl(article)),
     ogType: 'article',
     feeds: [
-      { title: `Comments on “${article.headline}”`, href: commentsFeedUrl(article, 'rss'), type: 'application/rss+xml' },
-      { title: `Comments on “${article.headline}” (Atom)`, href: commentsFeedUrl(article, 'atom'), type: 'application/atom+xml' },
+      { title: words.text('feed.commentsTitle', { headline: article.headline }), href: commentsFeedUrl(article, 'rss'), type: 'application/rss+xml' },
+      {
+        title: `${words.text('feed.commentsTitle', { headline: article.headline })} (Atom)`,
+        href: commentsFeedUrl(article, 'atom'),
+        type: 'application/atom+xml',
+      },
     ],
     ...(image && shared ? { image: { url: absoluteUrl(publicUrl, image.path), width: image.width, height: image.height, alt: shared.alt } } : {}),
     openGraphExtras: [
@@ -113,12 +124,13 @@ export async function renderArticleDocument(
 ): Promise<{ html: string; tags: ContentTag[]; expiresAt?: Date }> {
   const { db, site } = deps;
   const settings = site.settings.current();
-  const dateStyle = dateStyleOf(settings);
+  const words = translatorFor(article.language, settings);
+  const languages = { site: settings.language, words: languageOfWords(words, settings) };
   const related = await loadRelatedArticles(db, article, now, 3);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
-  const view = articleView(article, dateStyle, inlineImages, settings.language);
-  const head = articleHead(article, deps);
-  const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, dateStyle) : undefined;
+  const view = articleView(article, words, inlineImages, languages);
+  const head = articleHead(article, deps, words);
+  const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, words) : undefined;
   const scripts = [...(hasPlayableEmbed(view.body) ? [site.assets.embedsScriptUrl] : []), ...(comments?.view.form ? [site.assets.commentsScriptUrl] : [])];
   const [articleJsonLd, ...otherJsonLd] = head.jsonLd ?? [];
   const html = renderDocument(
@@ -135,8 +147,10 @@ export async function renderArticleDocument(
             ...otherJsonLd,
           ].filter((item): item is object => item !== undefined),
         },
+        words,
+        wordsAround: languageAttributes(languages.words, languages.site),
         article: view,
-        related: related.summaries.map((summary) => toStoryTeaser(summary, dateStyle)),
+        related: related.summaries.map((summary) => toStoryTeaser(summary, words, { site: languages.site, around: languages.words })),
         ...(comments ? { comments: comments.view } : {}),
       }}
     />,

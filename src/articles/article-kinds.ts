@@ -1,12 +1,13 @@
+import type { MessageKey } from '../i18n/index.ts';
 import type { ArticleKind } from './article.ts';
 
 /** How each type of work is labelled for readers (news carries no label) and typed for search engines. */
-export const articleKinds: Readonly<Record<ArticleKind, { readonly label: string; readonly schemaType: string }>> = {
-  news: { label: '', schemaType: 'ReportageNewsArticle' },
-  analysis: { label: 'Analysis', schemaType: 'AnalysisNewsArticle' },
-  opinion: { label: 'Opinion', schemaType: 'OpinionNewsArticle' },
-  review: { label: 'Review', schemaType: 'ReviewNewsArticle' },
-  sponsored: { label: 'Sponsored: paid content', schemaType: 'AdvertiserContentArticle' },
+export const articleKinds: Readonly<Record<ArticleKind, { readonly label: MessageKey | null; readonly schemaType: string }>> = {
+  news: { label: null, schemaType: 'ReportageNewsArticle' },
+  analysis: { label: 'story.kind.analysis', schemaType: 'AnalysisNewsArticle' },
+  opinion: { label: 'story.kind.opinion', schemaType: 'OpinionNewsArticle' },
+  review: { label: 'story.kind.review', schemaType: 'ReviewNewsArticle' },
+  sponsored: { label: 'story.kind.sponsored', schemaType: 'AdvertiserContentArticle' },
 };
 
 export const articleKindNames: Readonly<Record<ArticleKind, string>> = {

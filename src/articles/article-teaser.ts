@@ -1,3 +1,4 @@
+import { type Translator, translator } from '../i18n/index.ts';
 import { toResponsiveImage } from '../media/index.ts';
 import { contentTags, type ContentTag } from '../platform/content-changes.ts';
 import { type DateStyle, formatDay } from '../render/dates.ts';
@@ -6,25 +7,39 @@ import type { StoryTeaser } from '../render/story-list.tsx';
 import type { ArticleSummary } from './article.ts';
 import { articleUrl } from '../platform/urls.ts';
 
-/** "Amara Okafor and Lena Vogel", "A, B and C" */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** Where a list stands: the site's language (what an article with none is in) and the language of the list around the teaser. */
+export interface ListLanguages {
+  readonly site: string;
+  readonly around: string;
 }
 
-export function toStoryTeaser(summary: ArticleSummary, dateStyle: DateStyle): StoryTeaser {
+/**
+ * An article as a list shows it, in the list's words. A date style alone means the site's words in its
+ * language, for a page not yet given its words (search). The article's own language marks its
+ * headline and standfirst where it differs from the list's.
+ */
+export function toStoryTeaser(summary: ArticleSummary, style: DateStyle | Translator, languages?: ListLanguages): StoryTeaser {
+  const words = 'text' in style ? style : translator(style.locale, style.timeZone);
+  const { site, around } = languages ?? { site: words.locale, around: words.locale };
+  const names = summary.authors.map((author) => author.name);
   return {
     url: articleUrl(summary),
     headline: summary.headline,
     standfirst: summary.standfirst,
     kicker: summary.section?.name ?? '',
     publishedIso: summary.publishedAt.toISOString(),
-    publishedLabel: formatDay(summary.publishedAt, dateStyle),
-    bylineLabel: summary.authors.length > 0 ? `By ${joinNames(summary.authors.map((author) => author.name))}` : '',
+    publishedLabel: formatDay(summary.publishedAt, words),
+    bylineLabel: names.length > 0 ? words.text('story.byline', { names: words.list(names) }) : '',
     image: summary.image ? toResponsiveImage(summary.image) : null,
-    commentCount: summary.commentCount,
-    // A date style's locale is the site's language (see dateStyleOf), which lists are written in.
-    language: languageAttributes(summary.language, dateStyle.locale),
+    ...(summary.commentCount > 0
+      ? {
+          comments: {
+            label: words.text('story.commentCount', { count: summary.commentCount }),
+            context: words.text('story.commentsOn', { headline: summary.headline }),
+          },
+        }
+      : {}),
+    language: languageAttributes(summary.language ?? site, around),
   };
 }
 

@@ -7,7 +7,7 @@ import { sendPage, servePage } from '../platform/page-cache.ts';
 import { oneOf, rowId, slugParams } from '../platform/route-schemas.ts';
 import { absoluteUrl, articleUrl, homeUrl, sectionUrl } from '../platform/urls.ts';
 import { renderDocument } from '../render/safe-html.ts';
-import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import { siteChrome, siteWordsOf } from '../settings/index.ts';
 import { type ArticleDocumentDeps, commentSectionArticle, renderArticleDocument } from './article-document.tsx';
 import { newsMediaOrganization, webSiteJsonLd } from './article-json-ld.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
@@ -39,7 +39,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
     servePage(request, reply, pages, homeUrl(), async () => {
       const now = site.clock.now();
       const settings = site.settings.current();
-      const dateStyle = dateStyleOf(settings);
+      const words = siteWordsOf(settings);
       // An editor's pinned story leads; otherwise the newest does.
       const lead = (await findPinnedLeadSummary(db, now)) ?? (await listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: 1 }))[0];
       const sections = await deps.listSections();
@@ -63,12 +63,12 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
                 { '@context': 'https://schema.org', ...newsMediaOrganization(publisherOf(deps)) },
               ],
             },
-            lead: lead ? toStoryTeaser(lead, dateStyle) : null,
+            lead: lead ? toStoryTeaser(lead, words) : null,
             sections: sections
               .map((section, index) => ({
                 name: section.name,
                 url: sectionUrl(section),
-                stories: (latest[index] ?? []).map((summary) => toStoryTeaser(summary, dateStyle)),
+                stories: (latest[index] ?? []).map((summary) => toStoryTeaser(summary, words)),
               }))
               .filter((section) => section.stories.length > 0),
           }}

@@ -5,7 +5,8 @@ import { servePage } from '../platform/page-cache.ts';
 import { CollectionPage } from '../render/collection-page.tsx';
 import type { PageHead } from '../render/document.tsx';
 import { renderDocument } from '../render/safe-html.ts';
-import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import type { Translator } from '../i18n/index.ts';
+import { siteChrome, siteWordsOf } from '../settings/index.ts';
 import type { ArticleScope } from './article.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
 import { type ArticleListPage, loadArticleListPage } from './articles.reader.ts';
@@ -19,7 +20,8 @@ export interface Collection {
   readonly scope: ArticleScope;
   /** The page's URL for page N. */
   readonly url: (page: number) => string;
-  readonly eyebrow: string;
+  /** What kind of collection, in the page's words ("Section"), or a name of its own (an author's job title). */
+  readonly eyebrow: (words: Translator) => string;
   readonly heading: string;
   readonly description: string;
   readonly ogType: PageHead['ogType'];
@@ -59,9 +61,10 @@ export function serveCollectionPage(
   return servePage(request, reply, pages, path, async () => {
     const now = site.clock.now();
     const settings = site.settings.current();
+    const words = siteWordsOf(settings);
     const list = await loadArticleListPage(db, collection.scope, page, storiesPerPage, now);
-    const title = page > 1 ? `${collection.heading}, page ${page}` : collection.heading;
-    const description = collection.description || `The latest from ${collection.heading} at ${settings.name}.`;
+    const title = page > 1 ? words.text('list.pageTitle', { heading: collection.heading, page }) : collection.heading;
+    const description = collection.description || words.text('list.latestFrom', { name: collection.heading, siteName: settings.name });
     const canonicalUrl = absoluteUrl(site.publicUrl, path);
     const html = renderDocument(
       <CollectionPage
@@ -78,11 +81,11 @@ export function serveCollectionPage(
             ],
             jsonLd: [collectionJsonLd(collection, list, canonicalUrl, description, { name: settings.name, publicUrl: site.publicUrl })],
           },
-          eyebrow: collection.eyebrow,
+          eyebrow: collection.eyebrow(words),
           heading: collection.heading,
           introduction: collection.description,
           ...(collection.portrait ? { portrait: toResponsiveImage(collection.portrait) } : {}),
-          stories: list.summaries.map((summary) => toStoryTeaser(summary, dateStyleOf(settings))),
+          stories: list.summaries.map((summary) => toStoryTeaser(summary, words)),
           pages: {
             page: list.page,
             pageCount: list.pageCount,

@@ -1,4 +1,4 @@
-import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
+import { Document, type PageHead, type SiteChrome, siteWords } from '../render/document.tsx';
 import { type PageLinks, Pagination } from '../render/pagination.tsx';
 
 export interface CorrectionsPageData {
@@ -17,17 +17,18 @@ export interface CorrectionsPageData {
 
 /** Every correction the newsroom has made, newest first: accountability in one place. */
 export function CorrectionsPage({ data }: { data: CorrectionsPageData }) {
+  const words = siteWords(data.site);
   return (
     <Document head={data.head} site={data.site}>
       <header class="collection__header">
-        <p class="kicker">Our standards</p>
-        <h1 class="collection__heading">Corrections</h1>
+        <p class="kicker">{words.text('corrections.kicker')}</p>
+        <h1 class="collection__heading">{words.text('corrections.title')}</h1>
         <p class="collection__intro">
-          Every correction we have made to a published article, newest first. {data.policyUrl ? <a href={data.policyUrl}>How we correct errors</a> : null}
+          {words.text('corrections.introduction')} {data.policyUrl ? <a href={data.policyUrl}>{words.text('corrections.policyLink')}</a> : null}
         </p>
       </header>
       {data.corrections.length === 0 ? (
-        <p class="empty-note">No corrections have been published.</p>
+        <p class="empty-note">{words.text('corrections.empty')}</p>
       ) : (
         <ol class="story-list corrections-list">
           {data.corrections.map((correction) => (
@@ -43,7 +44,7 @@ export function CorrectionsPage({ data }: { data: CorrectionsPageData }) {
           ))}
         </ol>
       )}
-      <Pagination links={data.pages} />
+      <Pagination links={data.pages} words={words} />
     </Document>
   );
 }

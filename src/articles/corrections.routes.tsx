@@ -4,7 +4,7 @@ import { servePage } from '../platform/page-cache.ts';
 import { PageQuery } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { renderDocument } from '../render/safe-html.ts';
-import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import { siteChrome, siteWordsOf } from '../settings/index.ts';
 import { findArticleById } from './articles.queries.ts';
 import { CorrectionsPage } from './corrections-page.tsx';
 import { correctionsListTag, listCorrections } from './corrections.service.ts';
@@ -21,6 +21,7 @@ export const correctionsRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
     return servePage(request, reply, pages, path, async () => {
       const now = site.clock.now();
       const settings = site.settings.current();
+      const words = siteWordsOf(settings);
       const { corrections: shown, pageCount } = await listCorrections(deps, now, page, perPage);
       const articles = await Promise.all(shown.map((correction) => findArticleById(db, correction.articleId)));
       const html = renderDocument(
@@ -28,15 +29,15 @@ export const correctionsRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
           data={{
             site: siteChrome(site, '/corrections', now),
             head: {
-              title: 'Corrections',
-              description: `Corrections published by ${settings.name}.`,
+              title: words.text('corrections.title'),
+              description: words.text('corrections.description', { siteName: settings.name }),
               canonicalUrl: absoluteUrl(site.publicUrl, path),
               ogType: 'website',
             },
             policyUrl: settings.policies.corrections ? policyUrl('corrections') : null,
             corrections: shown.map((correction, index) => ({
               iso: correction.createdAt.toISOString(),
-              label: formatDateTime(correction.createdAt, dateStyleOf(settings)),
+              label: formatDateTime(correction.createdAt, words),
               text: correction.text,
               articleUrl: articles[index] ? articleUrl(articles[index]) : '/',
               headline: articles[index]?.headline ?? '',

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { translator } from '../i18n/index.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import { hasPlayableEmbed, renderEmbedPlaceholders } from './embed-placeholders.tsx';
 
 const embed = (provider: string, url: string) => `<figure class="embed" data-provider="${provider}" data-url="${url}"><a href="${url}">x</a></figure>`;
-const render = (html: string) => renderEmbedPlaceholders(sanitizeStoredHtml(html));
+const render = (html: string) => renderEmbedPlaceholders(sanitizeStoredHtml(html), translator('en'));
 
 test('a video becomes a click-to-load placeholder: a hidden button for the script, the plain link for everyone', () => {
   const html = String(render(embed('youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')));
@@ -33,5 +34,5 @@ test('posts on X and Instagram stay links with a provider label, and need no scr
 
 test('a body without embeds is returned as it is', () => {
   const body = sanitizeStoredHtml('<p>Plain</p>');
-  assert.equal(renderEmbedPlaceholders(body), body);
+  assert.equal(renderEmbedPlaceholders(body, translator('en')), body);
 });

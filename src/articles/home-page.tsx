@@ -1,4 +1,4 @@
-import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
+import { Document, type PageHead, type SiteChrome, siteWords } from '../render/document.tsx';
 import { StoryCard, type StoryTeaser } from '../render/story-list.tsx';
 
 export interface HomeSection {
@@ -15,13 +15,14 @@ export interface HomePageData {
 }
 
 export function HomePage({ data }: { data: HomePageData }) {
+  const words = siteWords(data.site);
   return (
     <Document head={data.head} site={data.site}>
-      <h1 class="visually-hidden">{data.site.siteName}: latest news</h1>
+      <h1 class="visually-hidden">{words.text('home.heading', { siteName: data.site.siteName })}</h1>
       {data.lead ? (
         <StoryCard story={data.lead} block="lead-story" headingLevel={2} priority imageSizes="(min-width: 64rem) 44rem, 100vw" />
       ) : (
-        <p class="empty-note">No stories have been published yet.</p>
+        <p class="empty-note">{words.text('home.empty')}</p>
       )}
       {data.sections.map((section, index) => (
         <section class="home-section" aria-labelledby={`home-section-${index}`}>

@@ -1,3 +1,4 @@
+import type { Translator } from '../i18n/index.ts';
 import { toResponsiveImage } from '../media/index.ts';
 import { elementsNamed, parseFragment, removeElement, replaceElement, serializeFragment } from '../render/html-tree.ts';
 import { Figure } from '../render/picture.tsx';
@@ -21,9 +22,9 @@ export function inlinePhotoKeys(html: string): string[] {
  * Turns each stored inline photo (sanitised HTML) into the same responsive, captioned <picture> as
  * the featured photo. Sizes and variants come from the library; the caption, credit and alt text the
  * writer chose for this article win, and empty alt text falls back to the library's. A photo no
- * longer in the library is left out rather than shown broken.
+ * longer in the library is left out rather than shown broken. The credit reads in the words around the text.
  */
-export function renderInlinePhotos(body: SafeHtml, images: ReadonlyMap<string, ArticleImage>): SafeHtml {
+export function renderInlinePhotos(body: SafeHtml, images: ReadonlyMap<string, ArticleImage>, words: Translator): SafeHtml {
   const html = String(body);
   if (!html.includes('class="inline-photo"')) return body;
   const tree = parseFragment(html);
@@ -35,7 +36,7 @@ export function renderInlinePhotos(body: SafeHtml, images: ReadonlyMap<string, A
       continue;
     }
     const photo = { image: toResponsiveImage({ ...image, alt: stored.alt || image.alt }), caption: stored.caption, credit: stored.credit };
-    const [rendered] = parseFragment(String(<Figure photo={photo} options={{ sizes: inlineSizes }} />)).children;
+    const [rendered] = parseFragment(String(<Figure photo={photo} options={{ sizes: inlineSizes }} words={words} />)).children;
     if (rendered) replaceElement(figure, rendered);
   }
   return trustAsHtml(serializeFragment(tree));

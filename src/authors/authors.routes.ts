@@ -30,7 +30,7 @@ export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =>
         {
           scope: { kind: 'author', authorId: author.id },
           url: (page) => authorUrl(author, page),
-          eyebrow: author.jobTitle,
+          eyebrow: () => author.jobTitle,
           heading: author.name,
           description: author.bio,
           ogType: 'profile',

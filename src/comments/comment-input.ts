@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import type { Translator } from '../i18n/index.ts';
 import { hasInvisibleCharacters, normaliseEmailAddress } from '../platform/email-address.ts';
 import { replaceControlCharacters } from '../platform/control-characters.ts';
 
@@ -23,20 +24,6 @@ export interface CommentInput {
 }
 
 export const commentLimits = { name: 100, email: 254, website: 200, comment: 5000 } as const;
-
-const messages = {
-  nameMissing: 'Enter your name.',
-  nameTooLong: `Your name can be at most ${commentLimits.name} characters.`,
-  emailMissing: 'Enter your email address. It is never published.',
-  emailTooLong: `An email address can be at most ${commentLimits.email} characters.`,
-  emailInvalid: 'Enter an email address like name@example.com.',
-  emailInvisible: 'This email address contains a hidden character (a control or zero-width character). Type it again.',
-  websiteTooLong: `The website address can be at most ${commentLimits.website} characters.`,
-  websiteInvalid: 'Enter a website address starting with http:// or https://, or leave it empty.',
-  commentMissing: 'Write your comment.',
-  commentTooLong: `Your comment can be at most ${commentLimits.comment.toLocaleString('en')} characters.`,
-  summary: 'Your comment was not posted. Check the marked fields.',
-} as const;
 
 // Direction overrides and isolates make a name read backwards ("gnp.exe") or flip the text around it.
 const directionControls = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -80,33 +67,36 @@ export function commentFormValues(body: unknown): CommentFormValues {
   return { name: text('name'), email: text('email'), website: text('website'), comment: text('comment'), replyAlerts: text('reply_alerts') === 'on' };
 }
 
-/** Checks every field at once, so the reader sees every problem in one go; throws ValidationError with a message per field. */
-export function validateComment(values: CommentFormValues): CommentInput {
+/**
+ * Checks every field at once, so the reader sees every problem in one go; throws ValidationError with
+ * a message per field, in `words` (the comment section's: its article's language when Gazette speaks it).
+ */
+export function validateComment(values: CommentFormValues, words: Translator): CommentInput {
   const errors: Record<string, string> = {};
   const name = cleanLine(values.name);
   const email = normaliseEmailAddress(values.email);
   const websiteTyped = cleanLine(values.website);
   const body = cleanText(values.comment).trim();
 
-  if (name === '') errors.name = messages.nameMissing;
-  else if (characterCount(name) > commentLimits.name) errors.name = messages.nameTooLong;
+  if (name === '') errors.name = words.text('commentForm.nameMissing');
+  else if (characterCount(name) > commentLimits.name) errors.name = words.text('commentForm.nameTooLong', { max: commentLimits.name });
 
   // No address holds one, so it is refused rather than quietly dropped: the reader typed something else.
-  if (hasInvisibleCharacters(values.email)) errors.email = messages.emailInvisible;
-  else if (email === '') errors.email = messages.emailMissing;
-  else if (email.length > commentLimits.email) errors.email = messages.emailTooLong;
-  else if (!emailShape.test(email)) errors.email = messages.emailInvalid;
+  if (hasInvisibleCharacters(values.email)) errors.email = words.text('commentForm.emailInvisible');
+  else if (email === '') errors.email = words.text('commentForm.emailMissing');
+  else if (email.length > commentLimits.email) errors.email = words.text('commentForm.emailTooLong', { max: commentLimits.email });
+  else if (!emailShape.test(email)) errors.email = words.text('commentForm.emailInvalid');
 
   let website = '';
   if (websiteTyped !== '') {
-    if (characterCount(websiteTyped) > commentLimits.website) errors.website = messages.websiteTooLong;
+    if (characterCount(websiteTyped) > commentLimits.website) errors.website = words.text('commentForm.websiteTooLong', { max: commentLimits.website });
     else website = checkWebsite(websiteTyped) ?? '';
-    if (!errors.website && website === '') errors.website = messages.websiteInvalid;
+    if (!errors.website && website === '') errors.website = words.text('commentForm.websiteInvalid');
   }
 
-  if (body === '') errors.comment = messages.commentMissing;
-  else if (characterCount(body) > commentLimits.comment) errors.comment = messages.commentTooLong;
+  if (body === '') errors.comment = words.text('commentForm.commentMissing');
+  else if (characterCount(body) > commentLimits.comment) errors.comment = words.text('commentForm.commentTooLong', { max: commentLimits.comment });
 
-  if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);
+  if (Object.keys(errors).length > 0) throw new ValidationError(words.text('commentForm.checkFields'), errors);
   return { name, email, website, body, replyAlerts: values.replyAlerts };
 }

@@ -1,4 +1,6 @@
+import type { Translator } from '../i18n/index.ts';
 import { ErrorSummary } from '../render/form.tsx';
+import type { LanguageAttributes } from '../render/language-tags.ts';
 import { type CommentFormValues, commentLimits } from './comment-input.ts';
 import type { CommentOrder } from '../settings/index.ts';
 import { avatarHue, CommentText, initialsOf } from './comment-text.tsx';
@@ -23,7 +25,7 @@ export interface CommentFormView {
   readonly stamp: string;
   readonly values: CommentFormValues;
   readonly errors: Readonly<Record<string, string>>;
-  /** A message for the whole form, e.g. the form expired or comments are posted too fast. */
+  /** A message for the whole form, e.g. the form expired or comments are posted too fast; like `errors`, in the section's words. */
   readonly message: string;
   readonly replyTo: { readonly id: number; readonly authorName: string } | null;
   /** The article's address, for "Cancel reply". */
@@ -31,6 +33,8 @@ export interface CommentFormView {
 }
 
 export interface CommentSectionView {
+  /** The words around the comments: the article's language when Gazette speaks it, else the site's. */
+  readonly words: Translator;
   readonly count: number;
   readonly threads: readonly CommentNodeView[];
   readonly order: CommentOrder;
@@ -39,12 +43,22 @@ export interface CommentSectionView {
   readonly pages: { readonly current: number; readonly count: number; readonly url: (page: number) => string } | null;
   /** Null when comments are closed. */
   readonly form: CommentFormView | null;
-  readonly closedNote: string;
 }
 
-const labels = { name: 'Name', email: 'Email', website: 'Website', comment: 'Comment' } as const;
+type FieldName = 'name' | 'email' | 'website' | 'comment';
 
-function Author({ comment }: { comment: CommentNodeView }) {
+function fieldLabels(words: Translator): Readonly<Record<FieldName, string>> {
+  return {
+    name: words.text('commentForm.name'),
+    email: words.text('commentForm.email'),
+    website: words.text('commentForm.website'),
+    comment: words.text('commentForm.comment'),
+  };
+}
+
+const visuallyHidden = (chunks: unknown) => <span class="visually-hidden">{chunks}</span>;
+
+function Author({ comment, words }: { comment: CommentNodeView; words: Translator }) {
   const name = <bdi>{comment.authorName}</bdi>;
   return (
     <span class="comment__author">
@@ -55,12 +69,12 @@ function Author({ comment }: { comment: CommentNodeView }) {
       ) : (
         name
       )}
-      {comment.isStaff ? <span class="comment__badge">Staff</span> : null}
+      {comment.isStaff ? <span class="comment__badge">{words.text('comment.staff')}</span> : null}
     </span>
   );
 }
 
-export function CommentItem({ comment }: { comment: CommentNodeView }) {
+export function CommentItem({ comment, words }: { comment: CommentNodeView; words: Translator }) {
   return (
     <li id={`comment-${comment.id}`} class={`comment${comment.isStaff ? ' comment--staff' : ''}${comment.pending ? ' comment--pending' : ''}`}>
       <article class="comment__card" aria-labelledby={`comment-${comment.id}-by`}>
@@ -69,20 +83,20 @@ export function CommentItem({ comment }: { comment: CommentNodeView }) {
             {initialsOf(comment.authorName)}
           </span>
           <span id={`comment-${comment.id}-by`}>
-            <Author comment={comment} />
+            <Author comment={comment} words={words} />
           </span>{' '}
           <a class="comment__permalink" href={`#comment-${comment.id}`}>
             <time datetime={comment.createdIso}>{comment.createdLabel}</time>
           </a>
         </header>
-        {comment.pending ? <p class="comment__pending">Your comment is awaiting moderation. Only you can see it until a moderator approves it.</p> : null}
+        {comment.pending ? <p class="comment__pending">{words.text('comment.awaitingModeration')}</p> : null}
         <div class="comment__body" dir="auto">
           <CommentText text={comment.body} />
         </div>
         {comment.replyUrl ? (
           <p class="comment__actions">
             <a class="comment__reply" href={comment.replyUrl} rel="nofollow" data-reply-to={String(comment.id)} data-reply-name={comment.authorName}>
-              Reply<span class="visually-hidden"> to {comment.authorName}</span>
+              {words.rich('comment.reply', { name: comment.authorName, hidden: visuallyHidden })}
             </a>
           </p>
         ) : null}
@@ -90,7 +104,7 @@ export function CommentItem({ comment }: { comment: CommentNodeView }) {
       {comment.replies.length > 0 ? (
         <ol class="comment-list comment-list--replies">
           {comment.replies.map((reply) => (
-            <CommentItem comment={reply} />
+            <CommentItem comment={reply} words={words} />
           ))}
         </ol>
       ) : null}
@@ -109,6 +123,7 @@ function RequiredMark() {
 
 function CommentField(props: {
   name: 'name' | 'email' | 'website';
+  label: string;
   type: string;
   autocomplete: string;
   required: boolean;
@@ -120,7 +135,7 @@ function CommentField(props: {
   return (
     <div class={error ? 'field field--invalid' : 'field'}>
       <label for={id}>
-        {labels[props.name]}
+        {props.label}
         {props.required ? <RequiredMark /> : null}
       </label>
       {error ? (
@@ -143,20 +158,30 @@ function CommentField(props: {
   );
 }
 
-export function CommentForm({ form }: { form: CommentFormView }) {
+export function CommentForm({ form, words }: { form: CommentFormView; words: Translator }) {
   const commentError = form.errors.comment;
+  const labels = fieldLabels(words);
   return (
-    <form class="comment-form" method="post" action="/comments#respond" data-comment-form="">
+    <form
+      class="comment-form"
+      method="post"
+      action="/comments#respond"
+      data-comment-form=""
+      data-title={words.text('commentForm.title')}
+      data-reply-title={words.text('commentForm.replyTo', { name: '{name}' })}
+      data-cancel-reply={words.text('commentForm.cancelReply')}
+      data-posting={words.text('commentForm.posting')}
+    >
       <h3 id="respond-heading" class="comment-form__title">
         {form.replyTo ? (
           <>
-            Reply to <bdi>{form.replyTo.authorName}</bdi>{' '}
+            {words.rich('commentForm.replyTo', { name: <bdi>{form.replyTo.authorName}</bdi> })}{' '}
             <a class="comment-form__cancel" href={`${form.articlePath}#respond`}>
-              Cancel reply
+              {words.text('commentForm.cancelReply')}
             </a>
           </>
         ) : (
-          'Leave a comment'
+          words.text('commentForm.title')
         )}
       </h3>
       {/* One alert, not two: with field errors the summary below speaks for the form. */}
@@ -165,11 +190,8 @@ export function CommentForm({ form }: { form: CommentFormView }) {
           {form.message}
         </p>
       ) : null}
-      <ErrorSummary errors={form.errors} labels={labels} idPrefix="comment-" />
-      <p class="comment-form__note">
-        Your email address will not be published. Required fields are marked <span aria-hidden="true">*</span>
-        <span class="visually-hidden">as required</span>.
-      </p>
+      <ErrorSummary errors={form.errors} labels={labels} idPrefix="comment-" title={words.text('commentForm.problem')} />
+      <p class="comment-form__note">{words.rich('commentForm.note', { star: (chunks) => <span aria-hidden="true">{chunks}</span>, hidden: visuallyHidden })}</p>
       <input type="hidden" name="article_id" value={String(form.articleId)} />
       <input type="hidden" name="parent_id" value={form.replyTo ? String(form.replyTo.id) : ''} data-reply-parent="" />
       <input type="hidden" name="stamp" value={form.stamp} />
@@ -196,21 +218,21 @@ export function CommentForm({ form }: { form: CommentFormView }) {
           {form.values.comment}
         </textarea>
       </div>
-      <CommentField name="name" type="text" autocomplete="name" required form={form} maxlength={commentLimits.name} />
-      <CommentField name="email" type="email" autocomplete="email" required form={form} maxlength={commentLimits.email} />
-      <CommentField name="website" type="url" autocomplete="url" required={false} form={form} maxlength={commentLimits.website} />
+      <CommentField name="name" label={labels.name} type="text" autocomplete="name" required form={form} maxlength={commentLimits.name} />
+      <CommentField name="email" label={labels.email} type="email" autocomplete="email" required form={form} maxlength={commentLimits.email} />
+      <CommentField name="website" label={labels.website} type="url" autocomplete="url" required={false} form={form} maxlength={commentLimits.website} />
       {/* Robots fill in every field; people never see this one. */}
       <div class="comment-form__trap">
-        <label for="comment-homepage">Leave this field empty</label>
+        <label for="comment-homepage">{words.text('commentForm.trap')}</label>
         <input id="comment-homepage" name="homepage" type="text" tabindex={-1} autocomplete="off" value="" />
       </div>
       <div class="field field--checkbox">
         <input id="comment-reply-alerts" name="reply_alerts" type="checkbox" checked={form.values.replyAlerts} />
-        <label for="comment-reply-alerts">Email me replies to my comment (you will be asked to confirm)</label>
+        <label for="comment-reply-alerts">{words.text('commentForm.replyAlerts')}</label>
       </div>
       <p>
         <button type="submit" class="button">
-          Post comment
+          {words.text('commentForm.submit')}
         </button>
       </p>
       <p class="comment-form__status" role="status" data-comment-status=""></p>
@@ -218,43 +240,50 @@ export function CommentForm({ form }: { form: CommentFormView }) {
   );
 }
 
-export function CommentSection({ section }: { section: CommentSectionView }) {
-  const heading = section.count === 0 ? 'Comments' : `${section.count.toLocaleString('en')} ${section.count === 1 ? 'comment' : 'comments'}`;
+/** The comment section; `language` marks it when its words are not the page's (an Arabic article on an English site). */
+export function CommentSection({ section, language = {} }: { section: CommentSectionView; language?: LanguageAttributes }) {
+  const { words } = section;
   return (
-    <section id="comments" class="comments" aria-labelledby="comments-heading">
+    <section id="comments" class="comments" aria-labelledby="comments-heading" lang={language.lang} dir={language.dir}>
       <h2 id="comments-heading" class="rule-heading">
-        {heading}
+        {words.text('comments.heading', { count: section.count })}
       </h2>
       {section.orderLinks ? (
         <p class="comments__order">
-          Show: {section.order === 'oldest' ? <strong aria-current="true">Oldest first</strong> : <a href={section.orderLinks.oldest}>Oldest first</a>}
+          {words.text('comments.show')}{' '}
+          {section.order === 'oldest' ? (
+            <strong aria-current="true">{words.text('comments.oldestFirst')}</strong>
+          ) : (
+            <a href={section.orderLinks.oldest}>{words.text('comments.oldestFirst')}</a>
+          )}
           {' · '}
-          {section.order === 'newest' ? <strong aria-current="true">Newest first</strong> : <a href={section.orderLinks.newest}>Newest first</a>}
+          {section.order === 'newest' ? (
+            <strong aria-current="true">{words.text('comments.newestFirst')}</strong>
+          ) : (
+            <a href={section.orderLinks.newest}>{words.text('comments.newestFirst')}</a>
+          )}
         </p>
       ) : null}
       {section.threads.length > 0 ? (
         <ol class="comment-list" data-comment-list="">
           {section.threads.map((comment) => (
-            <CommentItem comment={comment} />
+            <CommentItem comment={comment} words={words} />
           ))}
         </ol>
       ) : (
         <p class="comments__empty" data-comment-list-empty="">
-          No comments yet.
+          {words.text('comments.none')}
         </p>
       )}
       {section.pages ? (
-        <nav class="pagination" aria-label="Comment pages">
+        <nav class="pagination" aria-label={words.text('comments.pagesLabel')}>
           <ul>
             {Array.from({ length: section.pages.count }, (_, index) => index + 1).map((page) => (
               <li>
                 {page === section.pages!.current ? (
                   <span aria-current="page">{page}</span>
                 ) : (
-                  <a href={section.pages!.url(page)}>
-                    <span class="visually-hidden">Comments page </span>
-                    {page}
-                  </a>
+                  <a href={section.pages!.url(page)}>{words.rich('comments.page', { page, hidden: visuallyHidden })}</a>
                 )}
               </li>
             ))}
@@ -262,7 +291,7 @@ export function CommentSection({ section }: { section: CommentSectionView }) {
         </nav>
       ) : null}
       <div id="respond" class="comments__respond">
-        {section.form ? <CommentForm form={section.form} /> : <p class="comments__closed">{section.closedNote}</p>}
+        {section.form ? <CommentForm form={section.form} words={words} /> : <p class="comments__closed">{words.text('comments.closed')}</p>}
       </div>
     </section>
   );

@@ -1,7 +1,8 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { Db } from '../db/database.ts';
 import { pageAddress } from '../platform/page-address.ts';
-import { type DateStyle, formatDateTime } from '../render/dates.ts';
+import type { Translator } from '../i18n/index.ts';
+import { formatDateTime } from '../render/dates.ts';
 import type { CommentOrder, CommentPolicy, SettingsStore } from '../settings/index.ts';
 import type { CommentFormValues } from './comment-input.ts';
 import { closingTime, commentsAreOpen } from './comment-closing.ts';
@@ -127,7 +128,8 @@ export class CommentSections {
     return { order: arranged.order, page: canonicalPage, ...(replyTarget ? { replyTo: replyTarget.comment.id } : {}) };
   }
 
-  async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, dateStyle: DateStyle): Promise<LoadedCommentSection> {
+  /** The section in `words`: the article's language when Gazette speaks it, else the site's (see `translatorFor`). */
+  async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, words: Translator): Promise<LoadedCommentSection> {
     const { policy, comments, open, arranged, replyTarget, page } = await this.#arrange(article, request, now);
     const { order, threads, pageCount } = arranged;
     const shown = threads.slice((page - 1) * policy.perPage, page * policy.perPage);
@@ -139,7 +141,7 @@ export class CommentSections {
       isStaff: node.comment.isStaff,
       body: node.comment.body,
       createdIso: node.comment.createdAt.toISOString(),
-      createdLabel: formatDateTime(node.comment.createdAt, dateStyle),
+      createdLabel: formatDateTime(node.comment.createdAt, words),
       pending: node.comment.status === 'pending',
       // Relative, with this view's order and page: the reply form then opens on the page it was asked from.
       replyUrl: takesReplies(node, open, policy.maxDepth) ? `${commentViewAddress('', { order, page, replyTo: node.comment.id }, policy.order)}#respond` : null,
@@ -148,6 +150,7 @@ export class CommentSections {
     const approved = comments.filter((comment) => comment.status === 'approved');
     return {
       view: {
+        words,
         count: approved.length,
         threads: shown.map(toView),
         order,
@@ -164,7 +167,6 @@ export class CommentSections {
               articlePath: article.path,
             }
           : null,
-        closedNote: 'Comments are closed on this article.',
       },
       jsonLd: approved.map((comment) => ({
         '@type': 'Comment',

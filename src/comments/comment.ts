@@ -46,6 +46,8 @@ export interface CommentableArticle {
   readonly headline: string;
   readonly publishedAt: Date;
   readonly commentsOpen: boolean;
+  /** Its BCP 47 language; null when it is in the site's. What its commenters are told is in this language when Gazette speaks it. */
+  readonly language: string | null;
 }
 
 /** Where a comment's article lives, for links in mail and redirects after posting. */

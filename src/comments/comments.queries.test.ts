@@ -91,6 +91,7 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
         headline: 'Harbour reopens',
         publishedAt: minutes(-60).toISOString(),
         commentsOpen: true,
+        language: null,
       },
     );
     assert.equal(await findCommentableArticle(database.db, articleId, minutes(-61)), undefined, 'not before its publication');

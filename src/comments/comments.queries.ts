@@ -19,7 +19,15 @@ export async function findCommentableArticle(db: Db, articleId: number, now: Dat
   const row = await db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .select(['articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.comments_open', 'sections.slug as section_slug'])
+    .select([
+      'articles.id',
+      'articles.slug',
+      'articles.headline',
+      'articles.published_at',
+      'articles.comments_open',
+      'articles.language',
+      'sections.slug as section_slug',
+    ])
     .where('articles.id', '=', articleId)
     .where('articles.status', '=', 'published')
     .where('articles.published_at', '<=', toTimestamp(now))
@@ -32,6 +40,7 @@ export async function findCommentableArticle(db: Db, articleId: number, now: Dat
     headline: row.headline,
     publishedAt: toDate(row.published_at),
     commentsOpen: Number(row.comments_open) === 1,
+    language: row.language,
   };
 }
 

@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError, codeForStatus, ForbiddenError, RateLimitedError, ValidationError } from '../errors.ts';
-import { dateStyleOf, type SiteContext } from '../settings/index.ts';
+import type { SiteContext } from '../settings/index.ts';
 import { type CommentFormValues, commentFormValues } from './comment-input.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { alertsRoutes } from './alerts.routes.tsx';
@@ -11,8 +11,10 @@ import { type CommentSectionRequest, type CommentSections, commentViewAddress } 
 import { rememberComment, rememberedCommentsCookie } from './comment-signing.ts';
 import { articleLocation } from './comment.ts';
 import type { CommentDeps } from './comment-deps.ts';
-import { type PostedComment, commentMessages, postComment } from './comments.service.ts';
+import { ExpiredFormError, type PostedComment, postComment } from './comments.service.ts';
 import { CommentItem } from './comment-section-view.tsx';
+import { commentWords } from './comment-words.ts';
+import { findCommentableArticle } from './comments.queries.ts';
 import { formatDateTime } from '../render/dates.ts';
 
 export interface CommentRoutesOptions extends CommentDeps {
@@ -25,12 +27,11 @@ export interface CommentRoutesOptions extends CommentDeps {
   readonly site: SiteContext;
 }
 
+// These go to error pages; what the commenter is told beside the form is in the comment section's words (commentWords).
 const messages = {
   crossSite: 'Comments can only be posted from this site’s own pages.',
   damaged: 'This comment form is damaged. Reload the article and try again.',
   tooFast: 'You are posting comments too quickly. Wait a minute, then send it again: your comment is still in the form.',
-  posted: 'Your comment is published.',
-  held: 'Thank you. Your comment is awaiting moderation; only you can see it until a moderator approves it.',
 } as const;
 
 // Generous for 5,000 characters of any script once form-encoded; more is refused before parsing.
@@ -78,14 +79,14 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    refusal: { values: CommentFormValues; errors: Readonly<Record<string, string>>; message: string },
+    refusal: { values: CommentFormValues; errors: Readonly<Record<string, string>>; message: string; stampExpired: boolean },
   ) => {
     const body = request.body as PostBody;
     if (wantsJson(request)) return reply.code(status).send({ code: codeForStatus(status), message: refusal.message, errors: refusal.errors });
     const articleId = whole(body.article_id);
     const parentId = whole(body.parent_id);
     // The refused form keeps its stamp, unless the stamp itself was the problem (it expired).
-    const stamp = refusal.message === commentMessages.expired || !body.stamp ? {} : { stamp: body.stamp };
+    const stamp = refusal.stampExpired || !body.stamp ? {} : { stamp: body.stamp };
     const html =
       articleId === null
         ? undefined
@@ -119,7 +120,15 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof RateLimitedError && request.method === 'POST' && request.body) {
-      return sendRefusal(request, reply, 429, { values: commentFormValues(request.body), errors: {}, message: error.message });
+      const articleId = whole((request.body as PostBody).article_id);
+      const article = articleId === null ? undefined : await findCommentableArticle(options.db, articleId, options.clock.now());
+      const words = commentWords(options.settings, article?.language ?? null);
+      return sendRefusal(request, reply, 429, {
+        values: commentFormValues(request.body),
+        errors: {},
+        message: words.text('commentForm.tooFast'),
+        stampExpired: false,
+      });
     }
     throw error;
   });
@@ -147,7 +156,9 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
           userAgent: String(request.headers['user-agent'] ?? ''),
         });
       } catch (error) {
-        if (error instanceof ValidationError) return sendRefusal(request, reply, 422, { values, errors: error.fields, message: error.message });
+        if (error instanceof ValidationError) {
+          return sendRefusal(request, reply, 422, { values, errors: error.fields, message: error.message, stampExpired: error instanceof ExpiredFormError });
+        }
         throw error;
       }
       const remembered = rememberComment(options.signer, fastifyCookie.parse(request.headers.cookie ?? '')[rememberedCommentsCookie], posted.id);
@@ -164,20 +175,22 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
       const location = `${articleLocation(posted.article)}#comment-${posted.id}`;
       if (!wantsJson(request)) return reply.redirect(location, 303);
       const published = posted.status === 'approved';
+      const words = commentWords(options.settings, posted.article.language);
       return reply.code(201).send({
         id: posted.id,
         status: published ? 'approved' : 'pending',
-        message: published ? messages.posted : messages.held,
+        message: words.text(published ? 'commentForm.posted' : 'commentForm.held'),
         location,
         // The comment as the page would show it, for the script to insert without a reload.
         html: String(
           <CommentItem
+            words={words}
             comment={{
               ...posted.comment,
               id: posted.id,
               isStaff: false,
               createdIso: posted.comment.createdAt.toISOString(),
-              createdLabel: formatDateTime(posted.comment.createdAt, dateStyleOf(options.site.settings.current())),
+              createdLabel: formatDateTime(posted.comment.createdAt, words),
               pending: !published,
               // A top-level comment can be answered at once; a reply's depth is known after a reload.
               // Its page is not known here: the article answers this address with a redirect to it.

@@ -6,6 +6,8 @@ import { type CommentFormValues, validateComment } from './comment-input.ts';
 import type { CommentPolicy } from '../settings/index.ts';
 import { commentsAreOpen } from './comment-closing.ts';
 import { checkFormStamp } from './comment-signing.ts';
+import { commentWords } from './comment-words.ts';
+import type { Translator } from '../i18n/index.ts';
 import { findCommentableArticle, findReplyTarget, hasRecentDuplicate, insertComment, listAncestorIds } from './comments.queries.ts';
 import { findCommenterStanding, listBlocks } from './moderation.queries.ts';
 import { notifyEditorsOfPendingComment, notifyReplyAlertSubscriber, sendReplyAlertConfirmation } from './notifications.ts';
@@ -13,14 +15,14 @@ import { decideCommentStatus, spamTextOf } from './spam-checks.ts';
 import { type CorpusTotals, judgeSpam, minimumTrainingDocuments, spamFeatures } from './spam-classifier.ts';
 import { readSpamCounts } from './spam-model.queries.ts';
 
+// What the commenter is told on the article page is in the comment section's words (commentWords); these go to error pages.
 const messages = {
   noArticle: 'This article does not take comments.',
   closed: 'Comments are closed on this article.',
-  expired: 'This page was open for more than two days, so the form expired. Your comment is still below: send it again.',
-  duplicate: 'You have already posted this comment on this article.',
-  replyGone: 'The comment you were replying to is no longer shown. Your comment is below: post it as a new comment instead.',
-  summary: 'Your comment was not posted.',
 } as const;
+
+/** The form was rendered too long ago (its stamp expired): it comes back with a fresh stamp. */
+export class ExpiredFormError extends ValidationError {}
 
 function isTrained(totals: CorpusTotals): boolean {
   return totals.spamDocuments >= minimumTrainingDocuments && totals.hamDocuments >= minimumTrainingDocuments;
@@ -58,9 +60,9 @@ export async function getOpenArticle(deps: CommentDeps, articleId: number): Prom
 }
 
 /** Where a reply attaches: to its parent, or higher up when the parent already sits at the deepest level. */
-async function placeReply(deps: CommentDeps, articleId: number, parentId: number, maxDepth: number): Promise<number | null> {
+async function placeReply(deps: CommentDeps, articleId: number, parentId: number, maxDepth: number, words: Translator): Promise<number | null> {
   const parent = await findReplyTarget(deps.db, articleId, parentId);
-  if (!parent) throw new ValidationError(messages.replyGone, { comment: messages.replyGone });
+  if (!parent) throw new ValidationError(words.text('commentForm.replyGone'), { comment: words.text('commentForm.replyGone') });
   const ancestors = await listAncestorIds(deps.db, parent.id, maxDepth + 1);
   const chain = [parent.id, ...ancestors];
   // chain[0] is at depth chain.length; a reply to it would sit one deeper.
@@ -75,15 +77,16 @@ async function placeReply(deps: CommentDeps, articleId: number, parentId: number
  */
 export async function postComment(deps: CommentDeps, submission: CommentSubmission): Promise<PostedComment> {
   const { article, policy } = await getOpenArticle(deps, submission.articleId);
-  const input = validateComment(submission.values);
+  const words = commentWords(deps.settings, article.language);
+  const input = validateComment(submission.values, words);
   const now = deps.clock.now();
   const stamp = checkFormStamp(deps.signer, submission.stamp, article.id, now);
-  if (stamp === 'expired') throw new ValidationError(messages.expired);
-  const parentId = submission.parentId === null ? null : await placeReply(deps, article.id, submission.parentId, policy.maxDepth);
+  if (stamp === 'expired') throw new ExpiredFormError(words.text('commentForm.expired'));
+  const parentId = submission.parentId === null ? null : await placeReply(deps, article.id, submission.parentId, policy.maxDepth, words);
   if (
     await hasRecentDuplicate(deps.db, { articleId: article.id, email: input.email, body: input.body, since: new Date(now.getTime() - 24 * 60 * 60 * 1000) })
   ) {
-    throw new ValidationError(messages.duplicate, { comment: messages.duplicate });
+    throw new ValidationError(words.text('commentForm.duplicate'), { comment: words.text('commentForm.duplicate') });
   }
   const features = spamFeatures(spamTextOf(input));
   const { counts, totals } = await readSpamCounts(deps.db, features);
@@ -133,5 +136,3 @@ export async function postComment(deps: CommentDeps, submission: CommentSubmissi
     comment: { authorName: input.name, authorWebsite: input.website, body: input.body, createdAt: now },
   };
 }
-
-export const commentMessages = messages;

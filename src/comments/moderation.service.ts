@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import type { BlockKind, CommentStatus } from './comment.table.ts';
 import { validateComment } from './comment-input.ts';
+import { translator } from '../i18n/index.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { findCommentableArticle, insertComment } from './comments.queries.ts';
 import { articleLocation } from './comment.ts';
@@ -93,10 +94,13 @@ async function notifyNewlyApprovedReply(deps: CommentDeps, change: StatusChange)
   }
 }
 
+/** The newsroom's pages are in English until they are translated, and so are the checks' messages moderators see. */
+const newsroomWords = translator('en');
+
 /** A moderator's correction of a comment's name, website or text (e.g. removing a phone number). */
 export async function editComment(deps: CommentDeps, id: number, values: { name: string; website: string; comment: string }): Promise<void> {
   // The same checks as readers' comments, with a placeholder email: moderators never edit that.
-  const input = validateComment({ ...values, email: 'kept@example.com', replyAlerts: false });
+  const input = validateComment({ ...values, email: 'kept@example.com', replyAlerts: false }, newsroomWords);
   const articleId = await updateCommentText(deps.db, id, { authorName: input.name, authorWebsite: input.website, body: input.body }, deps.clock.now());
   if (articleId !== undefined) deps.changes.announce([contentTags.article(articleId)]);
 }
@@ -106,7 +110,7 @@ export async function replyAsStaff(deps: CommentDeps, moderator: Moderator, pare
   const parent = await findModeratedComment(deps.db, parentId);
   const article = parent ? await findCommentableArticle(deps.db, parent.articleId, deps.clock.now()) : undefined;
   if (!parent || !article) throw new ValidationError('That comment or its article is no longer published.');
-  const input = validateComment({ name: moderator.name, email: 'staff@example.com', website: '', comment: text, replyAlerts: false });
+  const input = validateComment({ name: moderator.name, email: 'staff@example.com', website: '', comment: text, replyAlerts: false }, newsroomWords);
   const now = deps.clock.now();
   const id = await insertComment(deps.db, {
     articleId: article.id,

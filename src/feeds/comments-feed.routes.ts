@@ -4,6 +4,7 @@ import { lookUpArticle, type PublishedArticle, type ReaderDeps } from '../articl
 import { absoluteUrl, articleUrl, commentsFeedUrl, type FeedFormat, feedFormats } from '../platform/urls.ts';
 import { commentTextHtml, listPublicComments, type PublicComment } from '../comments/index.ts';
 import { NotFoundError } from '../errors.ts';
+import { languageOfWords, type Translator, translatorFor } from '../i18n/index.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
 import { slugParams } from '../platform/route-schemas.ts';
@@ -11,23 +12,21 @@ import { siteLogo } from '../settings/index.ts';
 import { type FeedChannel, renderFeed } from './feed-builder.ts';
 import { type FeedEntry, permanentId } from './feed-entry.ts';
 
+// For the error page; the feed's own words are its article's comment section's (`translatorFor`).
 const messages = {
   noArticle: 'There is no article at this address.',
-  title: (headline: string) => `Comments on “${headline}”`,
-  entryTitle: (name: string) => `Comment by ${name}`,
-  description: (headline: string, siteName: string) => `Readers’ comments on “${headline}” at ${siteName}, newest first.`,
 };
 
 /** How many of the newest approved comments a feed carries. */
 const commentFeedLimit = 50;
 
 /** Only what readers see on the page: name, time and text (as the page shows it), never an email or IP address. */
-function toCommentEntry(comment: PublicComment, article: PublishedArticle, publicUrl: string): FeedEntry {
+function toCommentEntry(comment: PublicComment, article: PublishedArticle, publicUrl: string, words: Translator): FeedEntry {
   const url = `${absoluteUrl(publicUrl, articleUrl(article))}#comment-${comment.id}`;
   return {
     id: permanentId(publicUrl, 'comment', comment.id),
     url,
-    title: messages.entryTitle(comment.authorName),
+    title: words.text('feed.commentBy', { name: comment.authorName }),
     summary: comment.body,
     contentHtml: commentTextHtml(comment.body),
     authors: [{ name: comment.authorName, url: comment.authorWebsite || url }],
@@ -53,13 +52,15 @@ export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
       const { article } = found;
       return servePage(request, reply, pages, commentsFeedUrl(article, format), async () => {
         const settings = site.settings.current();
+        const words = translatorFor(article.language, settings);
         const comments = (await listPublicComments(db, article.id)).reverse().slice(0, commentFeedLimit);
         const pageUrl = absoluteUrl(site.publicUrl, articleUrl(article));
         const channel: FeedChannel = {
           id: permanentId(site.publicUrl, 'comments', article.id),
-          title: messages.title(article.headline),
-          description: messages.description(article.headline, settings.name),
-          language: settings.language,
+          title: words.text('feed.commentsTitle', { headline: article.headline }),
+          description: words.text('feed.commentsDescription', { headline: article.headline, siteName: settings.name }),
+          language: languageOfWords(words, settings),
+          words,
           pageUrl,
           feedUrls: Object.fromEntries(feedFormats.map((each: FeedFormat) => [each, absoluteUrl(site.publicUrl, commentsFeedUrl(article, each))])) as Record<
             FeedFormat,
@@ -73,7 +74,7 @@ export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
           ...renderFeed(
             format,
             channel,
-            comments.map((comment) => toCommentEntry(comment, article, site.publicUrl)),
+            comments.map((comment) => toCommentEntry(comment, article, site.publicUrl, words)),
           ),
           lastModified: now,
           tags: [contentTags.settings, contentTags.article(article.id)],

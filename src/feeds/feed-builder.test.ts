@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Parser from 'rss-parser';
 import { sampleArticle } from '../../test/helpers/sample-article.ts';
+import { translator } from '../i18n/index.ts';
 import { namespaces, readXml } from '../../test/helpers/xml.ts';
 import { type FeedChannel, lastUpdated, renderFeed, unindentCdata } from './feed-builder.ts';
 import { toFeedEntry } from './feed-entry.ts';
@@ -11,6 +12,7 @@ const channel: FeedChannel = {
   title: 'The Harbour Gazette',
   description: 'News from the coast.',
   language: 'en-GB',
+  words: translator('en-GB'),
   pageUrl: 'https://news.example/',
   feedUrls: { rss: 'https://news.example/feed.xml', atom: 'https://news.example/feed.atom', json: 'https://news.example/feed.json' },
   publisher: { name: 'The Harbour Gazette', url: 'https://news.example/' },

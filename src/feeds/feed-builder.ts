@@ -1,5 +1,6 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import { feedMediaTypes } from '../articles/index.ts';
+import type { Translator } from '../i18n/index.ts';
 import type { FeedFormat } from '../platform/urls.ts';
 import { type SafeHtml, textAsHtml } from '../render/safe-html.ts';
 import type { FeedEntry, FeedPhoto } from './feed-entry.ts';
@@ -7,7 +8,6 @@ import { withoutForbiddenXmlCharacters } from './xml-characters.ts';
 
 const messages = {
   generator: 'Gazette',
-  photoCredit: (credit: string) => `Photo: ${credit}`,
 };
 
 /** What a feed is about, as every format describes it; URLs are absolute, texts are plain. */
@@ -19,6 +19,8 @@ export interface FeedChannel {
   readonly description: string;
   /** BCP 47, e.g. "en-GB". */
   readonly language: string;
+  /** The feed's own words (a photo's credit line), in `language`. */
+  readonly words: Translator;
   /** The page listing the same articles. */
   readonly pageUrl: string;
   /** The feed itself in each format, for self links. */
@@ -164,7 +166,9 @@ function jsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
               {
                 url: entry.photo.url,
                 mime_type: entry.photo.mediaType,
-                title: [entry.photo.caption, entry.photo.credit && messages.photoCredit(entry.photo.credit)].filter(Boolean).join(' '),
+                title: [entry.photo.caption, entry.photo.credit && channel.words.text('story.photoCredit', { credit: entry.photo.credit })]
+                  .filter(Boolean)
+                  .join(' '),
               },
             ],
           }

@@ -8,7 +8,7 @@ import { type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { sendPage, servePage } from '../platform/page-cache.ts';
 import { slugParams } from '../platform/route-schemas.ts';
 import { findSectionBySlug } from '../sections/index.ts';
-import { siteLogo } from '../settings/index.ts';
+import { siteLogo, siteWordsOf } from '../settings/index.ts';
 import { findTagBySlug } from '../tags/index.ts';
 import { type FeedChannel, renderFeed } from './feed-builder.ts';
 import { permanentId, toFeedEntry } from './feed-entry.ts';
@@ -17,7 +17,6 @@ const messages = {
   noSection: 'There is no section at this address.',
   noTag: 'There is no topic at this address.',
   noAuthor: 'There is no author at this address.',
-  latestFrom: (name: string, siteName: string) => `The latest from ${name} at ${siteName}.`,
 };
 
 /** How many of the newest articles a feed carries. */
@@ -38,11 +37,13 @@ function serveFeed(request: FastifyRequest, reply: FastifyReply, deps: ReaderDep
     const settings = site.settings.current();
     const articles = await listPublishedArticles(db, { scope: source.scope, now, limit: feedItemLimit });
     const entity = source.entity;
+    const words = siteWordsOf(settings);
     const channel: FeedChannel = {
       id: permanentId(site.publicUrl, 'feed', entity ? `${source.scope.kind}:${entity.id}` : 'site'),
       title: feedTitle(settings.name, entity?.name),
-      description: entity ? entity.description || messages.latestFrom(entity.name, settings.name) : settings.description,
+      description: entity ? entity.description || words.text('list.latestFrom', { name: entity.name, siteName: settings.name }) : settings.description,
       language: settings.language,
+      words,
       pageUrl: absoluteUrl(site.publicUrl, entity?.pageUrl ?? homeUrl()),
       feedUrls: {
         rss: absoluteUrl(site.publicUrl, feedUrl(source.subject, 'rss')),

@@ -1,26 +1,20 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { codeForStatus, GazetteError } from '../errors.ts';
+import { errorTitleKey, translator } from '../i18n/index.ts';
 import { describeMultipartError } from './multipart-errors.ts';
 
 /** Turns a status and a message into a whole page in the site's look. */
 export type ErrorPageRenderer = (page: { status: number; title: string; message: string; path: string }) => string;
 
-const pageTitles: Record<number, string> = {
-  400: 'This address is not quite right',
-  404: 'Page not found',
-  410: 'This page was removed',
-  413: 'That was too large',
-  415: 'That kind of content is not accepted',
-  429: 'Too many requests',
-  500: 'Something went wrong on our side',
-};
+/** The error handler's own words are the English catalog's (error pages show them in the reader's language). */
+const english = translator('en');
 
-const genericMessages: Record<number, string> = {
-  400: 'Part of this address has a value the site cannot use. Check the link, or start again from the front page.',
-  404: 'There is nothing at this address. It may have been mistyped, or the page may have been removed.',
-  500: 'The page could not be shown just now. The problem has been logged; please try again in a moment.',
-};
+const genericMessages = {
+  400: english.text('error.message.400'),
+  404: english.text('error.message.404'),
+  500: english.text('error.message.500'),
+} as const;
 
 interface ErrorDescription {
   readonly status: number;
@@ -32,17 +26,17 @@ interface ErrorDescription {
 
 function describeError(error: FastifyError | GazetteError): ErrorDescription {
   if (error instanceof GazetteError) return { status: error.status, code: error.code, message: error.message };
-  if ((error as FastifyError).validation) return { status: 400, code: codeForStatus(400), message: genericMessages[400]! };
+  if ((error as FastifyError).validation) return { status: 400, code: codeForStatus(400), message: genericMessages[400] };
   const multipart = describeMultipartError(error);
   if (multipart) return { ...multipart, code: codeForStatus(multipart.status) };
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return { status, code: codeForStatus(status), message: error.message };
-  return { status: 500, code: codeForStatus(500), message: genericMessages[500]! };
+  return { status: 500, code: codeForStatus(500), message: genericMessages[500] };
 }
 
 /** Sends an error as a page for browsers and as JSON (with its code) for API clients; never a stack trace. */
 function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, { status, code, message }: ErrorDescription) {
-  const title = pageTitles[status] ?? (status >= 500 ? pageTitles[500]! : 'The request could not be completed');
+  const title = english.text(errorTitleKey(status));
   reply.code(status).header('cache-control', 'no-store');
   if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
     return reply.send({ statusCode: status, code, error: title, message });
@@ -82,10 +76,10 @@ export const errorHandling = fp<ErrorHandlingOptions>(async (app: FastifyInstanc
     if (described.status === 404 || (described.status === 400 && (error as FastifyError).validation)) return notFound(request, reply, described);
     return sendError(render, request, reply, described);
   });
-  app.setNotFoundHandler((request, reply) => notFound(request, reply, { status: 404, code: codeForStatus(404), message: genericMessages[404]! }));
+  app.setNotFoundHandler((request, reply) => notFound(request, reply, { status: 404, code: codeForStatus(404), message: genericMessages[404] }));
 });
 
 export function badUrlHandler(render: ErrorPageRenderer) {
   return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-    sendError(render, request, reply, { status: 400, code: codeForStatus(400), message: genericMessages[400]! });
+    sendError(render, request, reply, { status: 400, code: codeForStatus(400), message: genericMessages[400] });
 }

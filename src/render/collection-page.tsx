@@ -1,5 +1,5 @@
 import { Picture, type ResponsiveImage } from './picture.tsx';
-import { Document, type PageHead, type SiteChrome } from './document.tsx';
+import { Document, type PageHead, type SiteChrome, siteWords } from './document.tsx';
 import { type PageLinks, Pagination } from './pagination.tsx';
 import { StoryList, type StoryTeaser } from './story-list.tsx';
 
@@ -18,6 +18,7 @@ export interface CollectionPageData {
 }
 
 export function CollectionPage({ data }: { data: CollectionPageData }) {
+  const words = siteWords(data.site);
   return (
     <Document head={data.head} site={data.site}>
       <header class={data.portrait ? 'collection__header collection__header--portrait' : 'collection__header'}>
@@ -26,13 +27,11 @@ export function CollectionPage({ data }: { data: CollectionPageData }) {
         <h1 class="collection__heading">{data.heading}</h1>
         {data.introduction ? <p class="collection__intro">{data.introduction}</p> : null}
         {data.pages.pageCount > 1 ? (
-          <p class="collection__page-note">
-            Page {data.pages.page} of {data.pages.pageCount}
-          </p>
+          <p class="collection__page-note">{words.text('list.pageOfPages', { page: data.pages.page, count: data.pages.pageCount })}</p>
         ) : null}
       </header>
-      {data.stories.length > 0 ? <StoryList stories={data.stories} headingLevel={2} /> : <p class="empty-note">Nothing has been published here yet.</p>}
-      <Pagination links={data.pages} />
+      {data.stories.length > 0 ? <StoryList stories={data.stories} headingLevel={2} /> : <p class="empty-note">{words.text('list.empty')}</p>}
+      <Pagination links={data.pages} words={words} />
     </Document>
   );
 }

@@ -2,15 +2,17 @@
 export interface DateStyle {
   readonly locale: string;
   readonly timeZone: string;
+  /** Where a language's newsrooms write times otherwise than its locale's default (Korean: 18:40, not PM 06:40). */
+  readonly hourCycle?: 'h23' | undefined;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(style: DateStyle, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const cacheKey = `${style.locale}|${style.timeZone}|${key}`;
+  const cacheKey = `${style.locale}|${style.timeZone}|${style.hourCycle ?? ''}|${key}`;
   let formatter = formatters.get(cacheKey);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(style.locale, { ...options, timeZone: style.timeZone });
+    formatter = new Intl.DateTimeFormat(style.locale, { ...options, timeZone: style.timeZone, ...(style.hourCycle ? { hourCycle: style.hourCycle } : {}) });
     formatters.set(cacheKey, formatter);
   }
   return formatter;

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { type Translator, translator } from '../i18n/index.ts';
 import { textDirectionOf } from './language-tags.ts';
 import { jsonForScript } from './safe-html.ts';
 
@@ -21,6 +22,13 @@ export interface SiteChrome {
   /** Path of the page, to mark the current navigation link. */
   readonly currentPath: string;
   readonly year: number;
+  /** The site's words, in its language and time zone; chrome built by hand without them gets those of `language`. */
+  readonly words?: Translator;
+}
+
+/** The words of the page around the content: the masthead, navigation, footer and the site's own pages. */
+export function siteWords(site: SiteChrome): Translator {
+  return site.words ?? translator(site.language);
 }
 
 /** A feed of this page's stories, offered to feed readers through <link rel="alternate">. */
@@ -106,6 +114,7 @@ function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
 }
 
 function Masthead({ site }: { site: SiteChrome }) {
+  const words = siteWords(site);
   return (
     <header class="masthead" id="top" tabindex={-1}>
       <div class="masthead__inner">
@@ -115,15 +124,22 @@ function Masthead({ site }: { site: SiteChrome }) {
         <p class="masthead__tagline">{site.siteDescription}</p>
         <form class="site-search" role="search" action="/search" method="get">
           <label class="visually-hidden" for="site-search-query">
-            Search articles
+            {words.text('chrome.searchLabel')}
           </label>
-          <input id="site-search-query" class="site-search__input" type="search" name="q" placeholder="Search" maxlength={200} />
+          <input
+            id="site-search-query"
+            class="site-search__input"
+            type="search"
+            name="q"
+            placeholder={words.text('chrome.searchPlaceholder')}
+            maxlength={200}
+          />
           <button class="site-search__button" type="submit">
-            Search
+            {words.text('chrome.searchButton')}
           </button>
         </form>
       </div>
-      <nav class="site-nav" aria-label="Sections">
+      <nav class="site-nav" aria-label={words.text('chrome.sectionsLabel')}>
         <ul class="site-nav__list">
           {site.navigation.map((link) => (
             <li>
@@ -139,12 +155,13 @@ function Masthead({ site }: { site: SiteChrome }) {
 }
 
 export function Document({ head, site, children }: { head: PageHead; site: SiteChrome; children?: Child }) {
+  const words = siteWords(site);
   return (
     <html lang={site.language} dir={textDirectionOf(site.language) === 'rtl' ? 'rtl' : undefined}>
       <Head head={head} site={site} />
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {words.text('chrome.skipLink')}
         </a>
         <Masthead site={site} />
         <main id="main" tabindex={-1}>
@@ -152,7 +169,7 @@ export function Document({ head, site, children }: { head: PageHead; site: SiteC
         </main>
         <footer class="site-footer">
           {site.footerLinks.length > 0 ? (
-            <nav aria-label="Our standards">
+            <nav aria-label={words.text('chrome.standardsLabel')}>
               <ul class="site-footer__links">
                 {site.footerLinks.map((link) => (
                   <li>

@@ -1,24 +1,40 @@
+import { errorMessageKey, errorTitleKey, translator } from '../i18n/index.ts';
+import { Document, type SiteChrome, siteWords } from './document.tsx';
+import { languageAttributes } from './language-tags.ts';
 import { renderDocument } from './safe-html.ts';
-import { Document, type SiteChrome } from './document.tsx';
 
 export interface ErrorPageData {
   readonly site: SiteChrome;
   readonly status: number;
+  /** The error's title and sentence in English, as the error handler and services write them. */
   readonly title: string;
   readonly message: string;
 }
 
+const english = translator('en');
+
+/**
+ * An error in the site's words. Services write their sentences in English: on a site in another
+ * language the status's own message from the catalog comes first, and the service's sentence, when it
+ * says more than that, follows marked as English.
+ */
 export function ErrorPage({ data }: { data: ErrorPageData }) {
+  const words = siteWords(data.site);
+  const inEnglish = words.catalog === 'en';
+  const title = inEnglish ? data.title : words.text(errorTitleKey(data.status));
+  const message = inEnglish ? data.message : words.text(errorMessageKey(data.status));
+  const saysMore = !inEnglish && data.message !== english.text(errorMessageKey(data.status));
   return (
-    <Document site={data.site} head={{ title: data.title, description: data.message, ogType: 'website', noindex: true }}>
+    <Document site={data.site} head={{ title, description: message, ogType: 'website', noindex: true }}>
       <section class="error-page" aria-labelledby="error-heading">
-        <p class="kicker">Error {data.status}</p>
+        <p class="kicker">{words.text('error.kicker', { status: data.status })}</p>
         <h1 id="error-heading" class="collection__heading">
-          {data.title}
+          {title}
         </h1>
-        <p class="collection__intro">{data.message}</p>
+        <p class="collection__intro">{message}</p>
+        {saysMore ? <p {...languageAttributes('en', data.site.language)}>{data.message}</p> : null}
         <p>
-          <a href="/">Go to the front page</a>
+          <a href="/">{words.text('error.home')}</a>
         </p>
       </section>
     </Document>

@@ -69,21 +69,23 @@ export function Field(props: FieldProps) {
   );
 }
 
-/** Summary at the top of a failed form, linking to each field, as GOV.UK's pattern does. */
+/** Summary at the top of a failed form, linking to each field, as GOV.UK's pattern does. The title is the page's words; the newsroom's are English. */
 export function ErrorSummary({
   errors,
   labels,
   idPrefix = 'field-',
+  title = 'There is a problem',
 }: {
   errors: Readonly<Record<string, string>>;
   labels: Readonly<Record<string, string>>;
   idPrefix?: string;
+  title?: string;
 }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{title}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li>{labels[field] ? <a href={`#${idPrefix}${field}`}>{message}</a> : message}</li>

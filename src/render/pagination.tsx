@@ -1,3 +1,5 @@
+import { type Translator, translator } from '../i18n/index.ts';
+
 export interface PageLinks {
   readonly page: number;
   readonly pageCount: number;
@@ -11,23 +13,21 @@ export interface PaginationLabels {
   readonly next: string;
 }
 
-const newestFirst: PaginationLabels = { previous: 'Newer', next: 'Older' };
-
-export function Pagination({ links, labels = newestFirst }: { links: PageLinks; labels?: PaginationLabels }) {
+/** The page's words; without them (a page not yet translated) the links read in English. */
+export function Pagination({ links, words = translator('en'), labels }: { links: PageLinks; words?: Translator; labels?: PaginationLabels }) {
   if (links.pageCount <= 1) return null;
+  const { previous, next } = labels ?? { previous: words.text('list.newer'), next: words.text('list.older') };
   return (
-    <nav class="pagination" aria-label="Pages">
+    <nav class="pagination" aria-label={words.text('list.pagesLabel')}>
       {links.previousUrl ? (
         <a class="pagination__link" href={links.previousUrl} rel="prev">
-          ← {labels.previous}
+          ← {previous}
         </a>
       ) : null}
-      <span class="pagination__status">
-        Page {links.page} of {links.pageCount}
-      </span>
+      <span class="pagination__status">{words.text('list.pageOfPages', { page: links.page, count: links.pageCount })}</span>
       {links.nextUrl ? (
         <a class="pagination__link" href={links.nextUrl} rel="next">
-          {labels.next} →
+          {next} →
         </a>
       ) : null}
     </nav>

@@ -1,3 +1,5 @@
+import type { Translator } from '../i18n/index.ts';
+
 /** One image in every size and format the browser may choose from. */
 export interface ResponsiveImage {
   readonly width: number;
@@ -45,8 +47,8 @@ export interface CaptionedImage {
   readonly credit: string;
 }
 
-/** A photo with its caption and, styled apart, its credit ("Photo: AFP"). */
-export function Figure({ photo, options }: { photo: CaptionedImage; options: PictureOptions }) {
+/** A photo with its caption and, styled apart, its credit ("Photo: AFP") in the words of the page around it. */
+export function Figure({ photo, options, words }: { photo: CaptionedImage; options: PictureOptions; words: Translator }) {
   const hasCaption = photo.caption !== '' || photo.credit !== '';
   return (
     <figure class="figure">
@@ -54,7 +56,7 @@ export function Figure({ photo, options }: { photo: CaptionedImage; options: Pic
       {hasCaption ? (
         <figcaption class="figure__caption">
           {photo.caption ? <span class="figure__text">{photo.caption}</span> : null}{' '}
-          {photo.credit ? <span class="figure__credit">Photo: {photo.credit}</span> : null}
+          {photo.credit ? <span class="figure__credit">{words.text('story.photoCredit', { credit: photo.credit })}</span> : null}
         </figcaption>
       ) : null}
     </figure>

@@ -12,8 +12,8 @@ export interface StoryTeaser {
   readonly publishedLabel: string;
   readonly bylineLabel: string;
   readonly image: ResponsiveImage | null;
-  /** Approved comments; lists link to them when there are any. */
-  readonly commentCount?: number;
+  /** Its approved comments in the list's words ("3 comments", and " on “Headline”" for screen readers); absent when there are none. */
+  readonly comments?: { readonly label: string; readonly context: string };
   /** The article's language where it differs from the page's; it marks the headline and standfirst, the writer's words. */
   readonly language?: LanguageAttributes;
 }
@@ -45,12 +45,12 @@ export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-
         ) : null}
         <p class="story-card__meta">
           {story.bylineLabel ? <span>{story.bylineLabel}</span> : null} <time datetime={story.publishedIso}>{story.publishedLabel}</time>
-          {story.commentCount ? (
+          {story.comments ? (
             <>
               {' · '}
               <a class="story-card__comments" href={`${story.url}#comments`}>
-                {story.commentCount === 1 ? '1 comment' : `${story.commentCount.toLocaleString('en')} comments`}
-                <span class="visually-hidden"> on “{story.headline}”</span>
+                {story.comments.label}
+                <span class="visually-hidden">{story.comments.context}</span>
               </a>
             </>
           ) : null}

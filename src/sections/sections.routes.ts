@@ -30,7 +30,7 @@ export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) =
         {
           scope: { kind: 'section', sectionId: section.id },
           url: (page) => sectionUrl(section, page),
-          eyebrow: 'Section',
+          eyebrow: (words) => words.text('list.section'),
           heading: section.name,
           description: section.description,
           ogType: 'website',

@@ -1,8 +1,9 @@
+import { type Translator, translator } from '../i18n/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DateStyle } from '../render/dates.ts';
 import type { SiteChrome } from '../render/document.tsx';
 import type { SettingsStore } from './settings.service.ts';
-import { policyKeys, policyTitles, type SiteSettings } from './site-settings.ts';
+import { policyKeys, type SiteSettings } from './site-settings.ts';
 import { policyUrl } from '../platform/urls.ts';
 
 /** The fingerprinted asset URLs every page links to. */
@@ -36,18 +37,25 @@ export function dateStyleOf(settings: SiteSettings): DateStyle {
   return { locale: settings.language, timeZone: settings.timeZone };
 }
 
+/** The site's words: its language's catalog (English for one Gazette does not speak yet), dates in its time zone. */
+export function siteWordsOf(settings: SiteSettings): Translator {
+  return translator(settings.language, settings.timeZone);
+}
+
 export function siteChrome(context: SiteContext, currentPath: string, now: Date): SiteChrome {
   const settings = context.settings.current();
+  const words = siteWordsOf(settings);
   return {
     siteName: settings.name,
     siteDescription: settings.description,
     language: settings.language,
     navigation: settings.navigation,
-    footerLinks: policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => ({ label: policyTitles[key], href: policyUrl(key) })),
+    footerLinks: policyKeys.filter((key) => settings.policies[key].trim() !== '').map((key) => ({ label: words.text(`policy.${key}`), href: policyUrl(key) })),
     stylesheetUrl: context.assets.stylesheetUrl,
     scriptUrl: context.assets.scriptUrl,
     iconUrl: context.assets.iconUrl,
     currentPath,
     year: now.getUTCFullYear(),
+    words,
   };
 }

@@ -30,7 +30,7 @@ export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
         {
           scope: { kind: 'tag', tagId: tag.id },
           url: (page) => tagUrl(tag, page),
-          eyebrow: 'Topic',
+          eyebrow: (words) => words.text('list.topic'),
           heading: tag.name,
           description: tag.description,
           ogType: 'website',

@@ -87,7 +87,7 @@ describe('right-to-left articles in a browser', { skip: chromiumSkipReason() }, 
     assert.equal((await layoutOf(page, '.article__headline')).direction, 'rtl');
     assert.equal((await layoutOf(page, '.site-nav')).direction, 'ltr', 'the site’s navigation stays left to right');
     const comments = await layoutOf(page, '.comments');
-    assert.equal(comments.direction, 'ltr', 'the comment section is the site’s');
+    assert.equal(comments.direction, 'rtl', 'the comment section is in the article’s language, as its words are (issue 12, every language)');
     const arabicComment = await layoutOf(page, '.comment__body p');
     assert.equal(arabicComment.direction, 'rtl', 'an Arabic comment still reads from the right');
     assert.ok(arabicComment.textRightGap < 1, `the comment's text starts at the right: ${JSON.stringify(arabicComment)}`);

@@ -54,7 +54,8 @@ describe('an article in a language of its own, written in the newsroom', () => {
     const article = openingTag(page.body, 'article', 'article');
     assert.match(article, /\blang="ar"/);
     assert.match(article, /\bdir="rtl"/);
-    assert.doesNotMatch(openingTag(page.body, 'section', 'comments'), /\b(lang|dir)=/, 'the comment section is the site’s, in its language');
+    // Issue 12, every language: the words around the article (its comments too) are in its language.
+    assert.match(openingTag(page.body, 'section', 'comments'), /\blang="ar" dir="rtl"/, 'the comment section is in the article’s language');
     assert.match(page.body, /<textarea id="comment-comment"[^>]*\bdir="auto"/, 'a comment is typed in whatever direction its words run');
     assert.match(page.body, /"inLanguage":"ar"/, 'search engines are told the language');
 
