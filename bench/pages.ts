@@ -1,60 +1,56 @@
-import autocannon from 'autocannon';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort, hasExited, spawnTsx, type TsxChild } from './child-processes.ts';
+import { findFreePort, hasExited, spawnTsx } from './child-processes.ts';
+import { checkNginxInstalled, startNginx } from './nginx.ts';
 import { waitUntilIdle } from './server-idle.ts';
+import { checkWrkInstalled, runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
 
-/** Reader-page throughput of the real server, next to a static file served from the same machine. */
+/**
+ * The article page's throughput against the real limit of this machine: nginx serving the same bytes
+ * from a file, measured with wrk in the same run, interleaved round by round with Gazette answering
+ * from its page cache and Gazette rendering every request (GAZETTE_PAGE_CACHE=off).
+ * Needs Debian's nginx-light and wrk. BENCH_ROUNDS (default 3) and BENCH_SECONDS (default 10) shorten it.
+ */
 
-const connections = 64;
+const wrkOptions: WrkOptions = { threads: 2, connections: 64, seconds: Number(process.env.BENCH_SECONDS) || 10 };
+const rounds = Number(process.env.BENCH_ROUNDS) || 3;
 const warmUpSeconds = 2;
-const runSeconds = 10;
 const startTimeoutMs = 60_000;
 const maxBadShare = 0.01;
 
-type StringMap = Readonly<Record<string, string>>;
-interface Child extends TsxChild {
+interface Child {
   readonly name: string;
+  readonly process: ChildProcess;
+  readonly output: () => string;
 }
 interface Target {
   readonly name: string;
   readonly url: string;
-  readonly headers: StringMap;
   readonly server: Child;
+  /** Gazette's resident memory is reported; nginx's is not the point. */
+  readonly reportRss: boolean;
 }
-/** One measured target; latencies in ms, badShare = (non-2xx + errors) / all responses. */
-interface Row {
-  readonly name: string;
-  readonly requestsPerSecond: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly kbPerResponse: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly badShare: number;
-  readonly rssMb: number;
+interface Row extends WrkResult {
+  readonly target: Target;
+  readonly rssMb: number | undefined;
 }
 
 const children: Child[] = [];
-const tempDir = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
-
-function startChild(name: string, args: readonly string[], env: StringMap): Child {
-  const started: Child = { name, ...spawnTsx(args, env) };
-  children.push(started);
-  return started;
-}
+const tempDirs = [mkdtempSync(join(tmpdir(), 'gazette-bench-'))];
+const dataDir = join(tempDirs[0]!, 'data');
 
 /** node:http rather than fetch, because fetch adds Accept-Encoding and decompresses behind our back. */
-function httpGet(url: string): Promise<{ status: number; body: string }> {
+function httpGet(url: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = get(url, { agent: false, timeout: 5000 }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
       response.on('error', reject);
     });
     request.on('timeout', () => request.destroy(new Error(`GET ${url} timed out`)));
@@ -76,6 +72,26 @@ async function waitUntilServing(child: Child, url: string): Promise<void> {
   throw new Error(`${child.name} did not answer GET ${url} with 200 within ${startTimeoutMs / 1000} s:\n${child.output()}`);
 }
 
+async function startGazette(name: string, env: Readonly<Record<string, string>>): Promise<{ server: Child; origin: string }> {
+  const origin = `http://127.0.0.1:${await findFreePort()}`;
+  const server: Child = {
+    name,
+    ...spawnTsx(['src/server.ts'], {
+      NODE_ENV: 'production',
+      GAZETTE_DEMO: 'on',
+      HOST: '127.0.0.1',
+      PORT: new URL(origin).port,
+      MALLOC_ARENA_MAX: '2', // as npm start sets it
+      GAZETTE_DATA_DIR: dataDir,
+      GAZETTE_PUBLIC_URL: origin,
+      ...env,
+    }),
+  };
+  children.push(server);
+  await waitUntilServing(server, `${origin}/`);
+  return { server, origin };
+}
+
 function findFirstArticlePath(homeHtml: string): string {
   const lead = /<h2 class="lead-story__headline">\s*<a href="([^"]+)"/.exec(homeHtml)?.[1];
   const anyArticle = [...homeHtml.matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '').find((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/.test(href));
@@ -84,92 +100,152 @@ function findFirstArticlePath(homeHtml: string): string {
   return path;
 }
 
+/** Makes sure each server answers the way the bench says it does before any number is taken. */
+async function expectCacheHeader(url: string, expected: 'HIT' | 'MISS'): Promise<void> {
+  const { status, headers } = await httpGet(url);
+  if (status !== 200 || headers['x-cache'] !== expected) throw new Error(`GET ${url} answered ${status} with X-Cache: ${headers['x-cache']}, not ${expected}`);
+}
+
 function readRssMb(pid: number | undefined): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
 }
 
 async function measure(target: Target): Promise<Row> {
-  const options = { url: target.url, connections, headers: target.headers };
-  // Thrown away: lets the JIT, the page cache and keep-alive sockets settle before we count.
-  await autocannon({ ...options, duration: warmUpSeconds });
-  const result = await autocannon({ ...options, duration: runSeconds });
-  return {
-    name: target.name,
-    requestsPerSecond: result.requests.mean,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    kbPerResponse: result.throughput.total / Math.max(1, result.requests.total) / 1024,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    badShare: (result.non2xx + result.errors) / Math.max(1, result['2xx'] + result.non2xx + result.errors),
-    rssMb: readRssMb(target.server.process.pid),
-  };
+  const result = await runWrk(target.url, wrkOptions);
+  return { ...result, target, rssMb: target.reportRss ? readRssMb(target.server.process.pid) : undefined };
 }
 
-function printTable(rows: readonly Row[]): void {
-  const baseline = rows[0]?.requestsPerSecond ?? 1;
-  const header = ['name', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'KB/resp', 'non-2xx', 'errors', 'server RSS MB'];
-  const lines = rows.map((row) => [
-    row.name,
-    row.requestsPerSecond.toFixed(0),
-    row.p50.toFixed(1),
-    row.p99.toFixed(1),
-    `${(row.requestsPerSecond / baseline).toFixed(2)}x`,
-    row.kbPerResponse.toFixed(1),
-    String(row.non2xx),
-    String(row.errors),
-    row.rssMb.toFixed(0),
-  ]);
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function printTable(header: readonly string[], lines: readonly (readonly string[])[]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)));
   for (const line of [header, ...lines]) {
     console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '));
   }
 }
 
+const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+const ratio = (value: number) => `${value.toFixed(value < 0.01 ? 4 : 3)}x`;
+const mb = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(0));
+const spread = (values: readonly number[], format: (value: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
+
+function printRound(rows: readonly Row[]): void {
+  const nginx = rows[0]!.requestsPerSecond;
+  printTable(
+    ['', 'req/s', 'p50 ms', 'p99 ms', 'vs nginx', 'non-2xx', 'errors', 'RSS MB'],
+    rows.map((row) => [
+      row.target.name,
+      row.requestsPerSecond.toFixed(0),
+      ms(row.p50),
+      ms(row.p99),
+      ratio(row.requestsPerSecond / nginx),
+      String(row.non2xx),
+      String(row.errors),
+      mb(row.rssMb),
+    ]),
+  );
+}
+
+function printSummary(targets: readonly Target[], allRounds: readonly (readonly Row[])[]): void {
+  const nginxRates = allRounds.map((rows) => rows[0]!.requestsPerSecond);
+  printTable(
+    ['', 'req/s median', 'req/s range', 'p50 ms', 'p99 ms median', 'p99 range', 'vs nginx', 'vs nginx range', 'RSS MB last'],
+    targets.map((target, index) => {
+      const rows = allRounds.map((round) => round[index]!);
+      const rates = rows.map((row) => row.requestsPerSecond);
+      const ratios = rows.map((row, round) => row.requestsPerSecond / nginxRates[round]!);
+      return [
+        target.name,
+        median(rates).toFixed(0),
+        spread(rates, (value) => value.toFixed(0)),
+        ms(median(rows.map((row) => row.p50))),
+        ms(median(rows.map((row) => row.p99))),
+        spread(
+          rows.map((row) => row.p99),
+          ms,
+        ),
+        ratio(median(ratios)),
+        spread(ratios, ratio),
+        mb(rows.at(-1)?.rssMb),
+      ];
+    }),
+  );
+}
+
+async function reportIdle(server: Child): Promise<void> {
+  console.log(`waited ${(await waitUntilIdle(server.process.pid, server.name)).toFixed(0)} s for ${server.name} to go idle (background image variants)`);
+}
+
 async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${cpus().length} CPUs, ${connections} connections, ${runSeconds} s runs after ${warmUpSeconds} s warm-up`);
-  console.log('(autocannon shares these CPUs with the servers it measures)\n');
-  const [gazettePort, staticPort] = [await findFreePort(), await findFreePort()];
-  const origin = `http://127.0.0.1:${gazettePort}`;
+  checkNginxInstalled();
+  checkWrkInstalled();
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, ${rounds} rounds after a ${warmUpSeconds} s warm-up each`,
+  );
+  console.log('(wrk shares these CPUs with the servers it measures; no Accept-Encoding, so every server sends the page uncompressed)\n');
+
   const startedAt = performance.now();
-  const gazette = startChild('Gazette', ['src/server.ts'], {
-    NODE_ENV: 'production',
-    GAZETTE_DEMO: 'on',
-    HOST: '127.0.0.1',
-    PORT: String(gazettePort),
-    MALLOC_ARENA_MAX: '2', // as npm start sets it
-    GAZETTE_DATA_DIR: join(tempDir, 'data'),
-    GAZETTE_PUBLIC_URL: origin,
-  });
-  await waitUntilServing(gazette, `${origin}/`);
-  console.log(`First start on an empty data folder (migrations, demo seed, editor bundle): ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`);
+  const cached = await startGazette('Gazette, cached', {});
+  console.log(`First start on an empty data folder (migrations, demo seed, editor bundle): ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  await reportIdle(cached.server);
+  // The same data folder, migrated, seeded and its image variants made, so both render the same newsroom.
+  const uncached = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off', { GAZETTE_PAGE_CACHE: 'off' });
+  await reportIdle(uncached.server);
 
-  const articleUrl = `${origin}${findFirstArticlePath((await httpGet(`${origin}/`)).body)}`;
-  const article = await httpGet(articleUrl);
-  if (article.status !== 200) throw new Error(`GET ${articleUrl} answered ${article.status}`);
-  const articleFile = join(tempDir, 'article.html');
-  writeFileSync(articleFile, article.body);
+  const articlePath = findFirstArticlePath((await httpGet(`${cached.origin}/`)).body.toString('utf8'));
+  const article = await httpGet(`${cached.origin}${articlePath}`);
+  if (article.status !== 200) throw new Error(`GET ${articlePath} answered ${article.status}`);
+  const contentType = String(article.headers['content-type']);
 
-  const staticFile = startChild('static baseline', ['bench/static-baseline.ts', articleFile, String(staticPort)], {});
-  const staticUrl = `http://127.0.0.1:${staticPort}/`;
-  await waitUntilServing(staticFile, staticUrl);
+  const nginxPort = await findFreePort();
+  const nginxChild = await startNginx(article.body, contentType, nginxPort);
+  tempDirs.push(nginxChild.dir);
+  const nginx: Child = { name: 'nginx, same bytes', ...nginxChild };
+  children.push(nginx);
+  const nginxUrl = `http://127.0.0.1:${nginxPort}${articlePath}`;
+  await waitUntilServing(nginx, nginxUrl);
+  const fromNginx = await httpGet(nginxUrl);
+  if (!fromNginx.body.equals(article.body) || fromNginx.headers['content-type'] !== contentType) {
+    throw new Error(`nginx does not answer with the article's bytes and Content-Type (${fromNginx.headers['content-type']})`);
+  }
+  await expectCacheHeader(`${cached.origin}${articlePath}`, 'HIT');
+  await expectCacheHeader(`${uncached.origin}${articlePath}`, 'MISS');
 
-  console.log(`waited ${(await waitUntilIdle(gazette.process.pid, gazette.name)).toFixed(0)} s for Gazette to go idle (background image variants)`);
-  console.log(`article: ${articleUrl} (${(Buffer.byteLength(article.body) / 1024).toFixed(1)} KB)\n`);
+  console.log(`article: ${articlePath} (${(article.body.length / 1024).toFixed(1)} KB, ${contentType})\n`);
+
   const targets: Target[] = [
-    { name: 'static file (article HTML)', url: staticUrl, headers: {}, server: staticFile },
-    { name: 'Gazette article', url: articleUrl, headers: {}, server: gazette },
-    { name: 'Gazette home', url: `${origin}/`, headers: {}, server: gazette },
-    { name: 'Gazette article, br', url: articleUrl, headers: { 'accept-encoding': 'br' }, server: gazette },
+    { name: nginx.name, url: nginxUrl, server: nginx, reportRss: false },
+    { name: cached.server.name, url: `${cached.origin}${articlePath}`, server: cached.server, reportRss: true },
+    { name: uncached.server.name, url: `${uncached.origin}${articlePath}`, server: uncached.server, reportRss: true },
   ];
-  const rows: Row[] = [];
-  for (const target of targets) rows.push(await measure(target));
-  printTable(rows);
+  // Thrown away: lets the JIT and keep-alive sockets settle before anything is counted.
+  for (const target of targets) await runWrk(target.url, { ...wrkOptions, seconds: warmUpSeconds });
 
-  const failing = rows.filter((row) => row.badShare > maxBadShare);
+  const allRounds: Row[][] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const rows: Row[] = [];
+    for (const target of targets) rows.push(await measure(target));
+    allRounds.push(rows);
+    console.log(`round ${round} of ${rounds}`);
+    printRound(rows);
+    console.log('');
+  }
+  console.log(`summary over ${rounds} rounds (ratios to nginx in the same round)`);
+  printSummary(targets, allRounds);
+
+  const failing = allRounds.flat().filter((row) => (row.non2xx + row.errors) / Math.max(1, row.responses) > maxBadShare);
   if (failing.length > 0) {
-    throw new Error(`More than ${maxBadShare * 100}% of responses were not 2xx for: ${failing.map((row) => row.name).join(', ')}`);
+    throw new Error(`More than ${maxBadShare * 100}% of responses failed for: ${[...new Set(failing.map((row) => row.target.name))].join(', ')}`);
   }
 }
 
@@ -182,15 +258,19 @@ async function stopChild(child: Child): Promise<void> {
   clearTimeout(forceKill);
 }
 
+function removeTempDirs(): void {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+}
+
 async function cleanUp(): Promise<void> {
   await Promise.all(children.map(stopChild));
-  rmSync(tempDir, { recursive: true, force: true });
+  removeTempDirs();
 }
 
 // Last resort if we die some other way: never leave a server or its data behind.
 process.once('exit', () => {
   for (const child of children) if (!hasExited(child.process)) child.process.kill('SIGKILL');
-  rmSync(tempDir, { recursive: true, force: true });
+  removeTempDirs();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));

@@ -62,7 +62,7 @@ export async function buildApp({
   cacheDir = join(config.dataDir, 'cache'),
 }: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
-  const pages = new PageCache(changes, { clock });
+  const pages = new PageCache(changes, { clock, enabled: config.pageCache, maxBytes: config.pageCacheBytes });
   const settings = await SettingsStore.load(db, changes);
   const assets = await AssetManifest.load(publicDir);
   // Made before the first request, as everything else is; linked only from the article editor.

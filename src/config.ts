@@ -27,6 +27,10 @@ export interface Config {
   readonly trustedProxies: readonly string[];
   /** Whether readers reach the site over HTTPS: cookies get Secure, responses HSTS. */
   readonly https: boolean;
+  /** Whether rendered reader pages are kept in memory; off renders every request (benchmarking, debugging). */
+  readonly pageCache: boolean;
+  /** The page cache's budget in bytes, all encodings of all pages counted. */
+  readonly pageCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +83,25 @@ function readSeedDemo(value: string | undefined, env: Config['env']): boolean {
   throw new ConfigError(`GAZETTE_DEMO must be "on" or "off", got "${value}"`);
 }
 
+function readPageCache(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`GAZETTE_PAGE_CACHE must be "on" or "off", got "${value}"`);
+}
+
+const byteUnits: Readonly<Record<string, number>> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/** Whole bytes, or with a K, M or G suffix (powers of 1024), e.g. `64M`. */
+function readPageCacheBytes(value: string | undefined): number {
+  if (value === undefined || value === '') return 64 * 1024 ** 2;
+  const match = /^(\d+)\s*([KMG]?)i?B?$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * (byteUnits[match[2]!.toUpperCase()] ?? 1) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1024 * 1024) {
+    throw new ConfigError(`GAZETTE_PAGE_CACHE_BYTES must be a size of at least 1M, e.g. 67108864 or 64M, got "${value}"`);
+  }
+  return bytes;
+}
+
 const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** A list, never "everything": trusting every sender's X-Forwarded-For would let anyone choose their address. */
@@ -128,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: readSmtpUrl(env.SMTP_URL),
     commentsPerMinute: readCommentsPerMinute(env.GAZETTE_COMMENTS_PER_MINUTE),
     trustedProxies: readTrustedProxies(env.GAZETTE_TRUST_PROXY),
+    pageCache: readPageCache(env.GAZETTE_PAGE_CACHE),
+    pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),
     https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });

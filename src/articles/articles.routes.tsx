@@ -98,7 +98,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const ownCommentIds = comments ? comments.ownCommentIds(request.headers.cookie) : [];
       // A browser that posted comments may have some still pending here: it must be asked before the cache answers.
       const cached = ownCommentIds.length > 0 ? undefined : pages.get(askedAddress);
-      if (cached) return sendPage(request, reply, cached);
+      if (cached) return sendPage(request, reply, cached, 'HIT');
       const now = site.clock.now();
       const found = await lookUpArticle(db, sectionSlug, slug, now);
       if (found.kind === 'moved') return reply.redirect(found.location, 301);

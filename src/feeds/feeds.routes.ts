@@ -138,7 +138,7 @@ export const feedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
           const subject = { kind: feed.kind, slug: request.params[feed.param]! };
           // A cached feed is current by construction: any change to what it shows dropped it.
           const cached = pages.get(feedUrl(subject, format));
-          if (cached) return sendPage(request, reply, cached);
+          if (cached) return sendPage(request, reply, cached, 'HIT');
           const found = await feed.lookUp(db, subject.slug);
           if (!found) throw new NotFoundError(feed.notFound);
           return serveFeed(request, reply, deps, format, { subject, ...found });

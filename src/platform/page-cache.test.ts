@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ContentChanges, contentTags } from './content-changes.ts';
-import { PageCache } from './page-cache.ts';
+import Fastify from 'fastify';
+import { ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
+import { PageCache, servePage } from './page-cache.ts';
 
 test('a change drops exactly the pages that show it', async () => {
   const changes = new ContentChanges();
@@ -57,4 +58,136 @@ test('a page with an expiry is dropped once the clock passes it, even if nothing
   assert.ok(cache.get('/sitemaps/news.xml'));
   now = new Date('2026-11-27T13:00:00Z');
   assert.equal(cache.get('/sitemaps/news.xml'), undefined);
+});
+
+/**
+ * An app serving one page through the cache, whose builds read `headline` at once and then wait
+ * until the test lets them finish, so a test can act while a page is being built.
+ */
+function pausedPageApp(cache: PageCache, tags: readonly ContentTag[]) {
+  const app = Fastify();
+  const state = { headline: 'Old headline', builds: 0, arrived: 0 };
+  const waiting: (() => void)[] = [];
+  app.get('/world/a', (request, reply) => {
+    state.arrived += 1;
+    return servePage(request, reply, cache, '/world/a', async () => {
+      state.builds += 1;
+      const headline = state.headline;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return { html: `<h1>${headline}</h1>`, tags };
+    });
+  });
+  const finishBuilds = () => {
+    for (const finish of waiting.splice(0)) finish();
+  };
+  return { app, state, finishBuilds };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 1000) throw new Error('timed out waiting for the requests to arrive');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+test('64 requests at once for a just-invalidated page build it once and all get it', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  const { app, state, finishBuilds } = pausedPageApp(cache, [contentTags.article(1)]);
+  await cache.store('/world/a', { html: '<h1>Before the edit</h1>', tags: [contentTags.article(1)] });
+  changes.announce([contentTags.article(1)]);
+
+  const responses = Promise.all(Array.from({ length: 64 }, () => app.inject({ url: '/world/a' })));
+  await until(() => state.arrived === 64);
+  finishBuilds();
+
+  const bodies = (await responses).map((response) => response.body);
+  assert.equal(state.builds, 1);
+  assert.deepEqual(new Set(bodies), new Set(['<h1>Old headline</h1>']));
+  assert.ok(cache.get('/world/a'));
+});
+
+test('a change announced while a page is being built does not leave that page in the cache', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  const { app, state, finishBuilds } = pausedPageApp(cache, [contentTags.article(1), contentTags.section(1)]);
+
+  const asked = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 1);
+  state.headline = 'New headline';
+  changes.announce([contentTags.section(1)]);
+  finishBuilds();
+
+  assert.equal((await asked).body, '<h1>Old headline</h1>', 'asked before the change, so either version is right');
+  assert.equal(cache.get('/world/a'), undefined);
+  const next = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 2);
+  finishBuilds();
+  assert.equal((await next).body, '<h1>New headline</h1>');
+  assert.ok(cache.get('/world/a'), 'the page built after the change is kept');
+});
+
+test('a request that arrives after a change does not wait for a build that began before it', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  const { app, state, finishBuilds } = pausedPageApp(cache, [contentTags.article(1)]);
+
+  const before = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 1);
+  state.headline = 'New headline';
+  changes.announce([contentTags.article(1)]);
+  const after = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 2);
+  finishBuilds();
+
+  assert.equal((await before).body, '<h1>Old headline</h1>');
+  assert.equal((await after).body, '<h1>New headline</h1>');
+  assert.equal(cache.get('/world/a')?.body.toString(), '<h1>New headline</h1>');
+});
+
+test('a change to something else while a page is being built does not stop it being kept', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  const { app, state, finishBuilds } = pausedPageApp(cache, [contentTags.article(1)]);
+
+  const asked = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 1);
+  changes.announce([contentTags.article(2)]);
+  finishBuilds();
+
+  assert.equal((await asked).statusCode, 200);
+  assert.ok(cache.get('/world/a'));
+});
+
+test('"everything" announced while a page is being built does not leave that page in the cache', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  const { app, state, finishBuilds } = pausedPageApp(cache, []);
+
+  const asked = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 1);
+  changes.announce([contentTags.everything], 'remote');
+  finishBuilds();
+
+  assert.equal((await asked).statusCode, 200);
+  assert.equal(cache.get('/world/a'), undefined);
+});
+
+test('a page larger than the whole budget is sent but not kept', async () => {
+  const cache = new PageCache(new ContentChanges(), { maxBytes: 1000 });
+  const { page, status } = await cache.getOrBuild('/huge', async () => ({ html: `<p>${'x'.repeat(5000)}</p>`, tags: [contentTags.article(1)] }));
+  assert.equal(status, 'MISS');
+  assert.equal(page.body.length, 5007);
+  assert.equal(cache.size, 0);
+});
+
+test('switched off, the cache keeps nothing and builds every page it is asked for', async () => {
+  const cache = new PageCache(new ContentChanges(), { enabled: false });
+  let builds = 0;
+  const build = async () => ({ html: `<p>build ${++builds}</p>`, tags: [] });
+  const [first, second] = await Promise.all([cache.getOrBuild('/', build), cache.getOrBuild('/', build)]);
+  assert.equal(builds, 2);
+  assert.deepEqual([first.status, second.status], ['MISS', 'MISS']);
+  assert.equal((await cache.getOrBuild('/', build)).page.body.toString(), '<p>build 3</p>');
+  assert.equal(cache.size, 0);
 });

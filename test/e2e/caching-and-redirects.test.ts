@@ -61,6 +61,60 @@ test('pages are sent compressed with brotli or gzip as the browser asks', async 
   assert.match(String(br.headers.vary), /Accept-Encoding/i);
 });
 
+test('every page answer says whether the page cache had it: X-Cache MISS, then HIT', async (t) => {
+  const gazette = await ownNewsroom(t);
+  const url = articleLinks((await gazette.app.inject({ url: '/' })).body)[0]!;
+  const first = await gazette.app.inject({ url });
+  assert.equal(first.headers['x-cache'], 'MISS');
+  const again = await gazette.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+  assert.equal(again.headers['x-cache'], 'HIT');
+  assert.equal(brotliDecompressSync(again.rawPayload).toString(), first.body);
+  const unchanged = await gazette.app.inject({ url, headers: { 'if-none-match': first.headers.etag as string } });
+  assert.equal(unchanged.statusCode, 304);
+  assert.equal(unchanged.headers['x-cache'], 'HIT');
+  assert.equal((await gazette.app.inject({ url: '/feed.xml' })).headers['x-cache'], 'MISS', 'feeds too');
+  assert.equal((await gazette.app.inject({ url: '/feed.xml' })).headers['x-cache'], 'HIT');
+});
+
+test('GAZETTE_PAGE_CACHE=off renders every request', async () => {
+  const gazette = await buildTestApp({ env: { GAZETTE_PAGE_CACHE: 'off' } });
+  try {
+    const url = articleLinks((await gazette.app.inject({ url: '/' })).body)[0]!;
+    const first = await gazette.app.inject({ url });
+    assert.equal(first.headers['x-cache'], 'MISS');
+    // Written behind the services' back, so no change is announced: only a fresh render can show it.
+    const id = await articleIdAt(gazette, url);
+    await gazette.database.db.updateTable('articles').set({ headline: 'Written straight into the database' }).where('id', '=', id).execute();
+    const again = await gazette.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(again.headers['x-cache'], 'MISS');
+    assert.equal(again.headers['content-encoding'], 'gzip');
+    assert.match(gunzipSync(again.rawPayload).toString(), /<h1 class="article__headline">Written straight into the database<\/h1>/);
+    assert.equal(gazette.pages.size, 0, 'nothing is kept');
+  } finally {
+    await gazette.close();
+  }
+});
+
+test('64 requests at once for a just-invalidated article render it once', async (t) => {
+  const gazette = await ownNewsroom(t);
+  const url = articleLinks((await gazette.app.inject({ url: '/' })).body)[0]!;
+  await gazette.app.inject({ url });
+  const id = await articleIdAt(gazette, url);
+  await updateArticle(articleDeps(gazette), id, { ...inputFrom(await getArticle(gazette.database.db, id)), headline: 'Harbour cranes back at work' });
+  let renders = 0;
+  const store = gazette.pages.store.bind(gazette.pages);
+  gazette.pages.store = (...args) => {
+    renders += 1;
+    return store(...args);
+  };
+
+  const responses = await Promise.all(Array.from({ length: 64 }, () => gazette.app.inject({ url })));
+
+  assert.equal(renders, 1);
+  for (const response of responses) assert.match(response.body, /<h1 class="article__headline">Harbour cranes back at work<\/h1>/);
+  assert.equal(responses.filter((response) => response.headers['x-cache'] === 'MISS').length, 64, 'all waited for the one render');
+});
+
 test('an edit drops exactly the cached pages that show the article', async (t) => {
   const gazette = await ownNewsroom(t);
   const home = (await gazette.app.inject({ url: '/' })).body;

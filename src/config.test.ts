@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('the page cache is on with a 64 MiB budget unless told otherwise', () => {
+  const config = loadConfig({});
+  assert.equal(config.pageCache, true);
+  assert.equal(config.pageCacheBytes, 64 * 1024 * 1024);
+});
+
+test('GAZETTE_PAGE_CACHE=off turns the page cache off; GAZETTE_PAGE_CACHE_BYTES takes bytes or K/M/G', () => {
+  assert.equal(loadConfig({ GAZETTE_PAGE_CACHE: 'off' }).pageCache, false);
+  assert.equal(loadConfig({ GAZETTE_PAGE_CACHE: 'on' }).pageCache, true);
+  assert.equal(loadConfig({ GAZETTE_PAGE_CACHE_BYTES: '16777216' }).pageCacheBytes, 16 * 1024 * 1024);
+  assert.equal(loadConfig({ GAZETTE_PAGE_CACHE_BYTES: '32M' }).pageCacheBytes, 32 * 1024 * 1024);
+  assert.equal(loadConfig({ GAZETTE_PAGE_CACHE_BYTES: '1g' }).pageCacheBytes, 1024 ** 3);
+  assert.equal(loadConfig({ GAZETTE_PAGE_CACHE_BYTES: '2048K' }).pageCacheBytes, 2 * 1024 * 1024);
+});
+
+test('a page cache setting that cannot be read stops the start with a message naming it', () => {
+  assert.throws(
+    () => loadConfig({ GAZETTE_PAGE_CACHE: 'no' }),
+    (error) => error instanceof ConfigError && /GAZETTE_PAGE_CACHE must be "on" or "off"/.test(error.message),
+  );
+  for (const value of ['lots', '-5M', '1.5M', '100K', '0']) {
+    assert.throws(() => loadConfig({ GAZETTE_PAGE_CACHE_BYTES: value }), /GAZETTE_PAGE_CACHE_BYTES must be a size of at least 1M/, value);
+  }
+});
