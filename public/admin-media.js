@@ -10,18 +10,20 @@
   const results = document.querySelector('[data-media-results]');
   const token = form.querySelector('input[name=_csrf]').value;
   const maxBytes = Number(form.dataset.maxBytes);
+  // The words come from the page, in the newsroom's language (media-library-page.tsx renders them).
+  const words = form.dataset;
   const messages = {
-    waiting: 'Waiting…',
-    uploading: 'Uploading…',
-    reading: 'Reading the file…',
-    added: 'Added.',
-    edit: 'Check its description',
-    caption: 'Caption: ',
-    credit: 'Credit: ',
-    noCaption: 'No caption in the file.',
-    tooLarge: form.dataset.tooLargeMessage,
-    failed: 'The upload failed. Check the connection and try again.',
-    showNew: 'Show the new photos',
+    waiting: words.messageWaiting,
+    uploading: words.messageUploading,
+    reading: words.messageReading,
+    added: words.messageAdded,
+    edit: words.messageEdit,
+    caption: words.messageCaption,
+    credit: words.messageCredit,
+    noCaption: words.messageNoCaption,
+    tooLarge: words.tooLargeMessage,
+    failed: words.messageFailed,
+    showNew: words.messageShowNew,
   };
   const parallelUploads = 3;
   const queue = [];

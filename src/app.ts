@@ -4,7 +4,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
 import { adminPlugin, loadEditorBundle } from './admin/index.ts';
-import { articleRoutes, correctionsRoutes, renderArticlePageById } from './articles/index.ts';
+import { articleRoutes, correctionsRoutes, renderArticlePageById, sharedPreviewRoutes } from './articles/index.ts';
 import { CommentSections, CommentSigner, commentRoutes } from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
@@ -117,6 +117,7 @@ export async function buildApp({
   await app.register(assetRoutes, { manifest: assets });
   await app.register(mediaRoutes, { db, files: mediaFiles });
   await app.register(articleRoutes, articleDeps);
+  await app.register(sharedPreviewRoutes, readerDeps);
   await app.register(commentRoutes, {
     ...commentDeps,
     site,

@@ -11,6 +11,7 @@ import type { PageCache } from '../platform/page-cache.ts';
 import type { Database } from '../db/database.ts';
 import type { SiteContext } from '../settings/index.ts';
 import type { CommentDeps, CommentSections } from '../comments/index.ts';
+import { type NewsroomKey, newsroomTranslator, type Translator } from '../i18n/index.ts';
 import type { AdminChrome } from './admin-document.tsx';
 
 const messages = {
@@ -54,11 +55,21 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
 }
 
+/**
+ * The newsroom's words: in the site's language where the newsroom is written in it (English and
+ * Korean so far), else English, with dates in the site's time zone.
+ */
+export function newsroomWords(context: AdminContext): Translator<NewsroomKey> {
+  const settings = context.site.settings.current();
+  return newsroomTranslator(settings.language, settings.timeZone);
+}
+
 export function adminChrome(context: AdminContext, request: FastifyRequest, reply: FastifyReply): AdminChrome {
   const settings = context.site.settings.current();
   return {
     siteName: settings.name,
     language: settings.language,
+    words: newsroomWords(context),
     stylesheetUrl: context.stylesheetUrl,
     iconUrl: context.site.assets.iconUrl,
     ...(request.staff

@@ -12,6 +12,7 @@ import { articleAutosaveRoutes } from './articles/article-autosave.routes.ts';
 import { articleEditorRoutes } from './articles/article-editor.routes.ts';
 import { articleHistoryRoutes } from './articles/article-history.routes.ts';
 import { articleListRoutes } from './articles/article-list.routes.ts';
+import { articlePreviewRoutes } from './articles/article-preview.routes.ts';
 import { articlePinRoutes } from './articles/article-pin.routes.ts';
 import { articleTrashRoutes } from './articles/article-trash.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
@@ -72,6 +73,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(photoPickerRoutes, context);
   await app.register(articleAutosaveRoutes, context);
   await app.register(articleHistoryRoutes, context);
+  await app.register(articlePreviewRoutes, context);
   await app.register(pendingChangeRoutes, context);
   await app.register(articleTrashRoutes, context);
   await app.register(articlePinRoutes, context);

@@ -6,7 +6,7 @@ import { absoluteUrl, articleUrl, authorUrl, commentsFeedUrl, homeUrl, sectionUr
 import { formatDateTime } from '../render/dates.ts';
 import type { PageHead } from '../render/document.tsx';
 import { languageAttributes } from '../render/language-tags.ts';
-import { renderDocument } from '../render/safe-html.ts';
+import { renderDocument, type SafeHtml } from '../render/safe-html.ts';
 import { htmlToText, sanitizeStoredHtml } from '../render/sanitize.ts';
 import { siteChrome } from '../settings/index.ts';
 import { type ArticleImage, isPublished, type PublishedArticle } from './article.ts';
@@ -29,6 +29,14 @@ export interface ArticleDocumentDeps extends ReaderDeps {
   readonly comments?: CommentSections;
 }
 
+/** What a newsroom preview changes on the reader page; the published page passes none of it. */
+export interface ArticleDocumentOptions {
+  /** The preview's banner, first in the page. */
+  readonly previewBanner?: SafeHtml;
+  /** False for a draft: its publication time (standing in as "now") is not shown as a date. */
+  readonly showPublicationTime?: boolean;
+}
+
 /** Shown only when an edit comes well after publication; fixing a typo a minute later is not news. */
 const updateThresholdMs = 10 * 60 * 1000;
 
@@ -42,8 +50,9 @@ function articleView(
   words: Translator,
   inlineImages: ReadonlyMap<string, ArticleImage>,
   languages: { readonly site: string; readonly words: string },
+  showPublicationTime: boolean,
 ): ArticleView {
-  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > updateThresholdMs;
+  const updated = showPublicationTime && article.updatedAt.getTime() - article.publishedAt.getTime() > updateThresholdMs;
   const kindLabel = articleKinds[article.kind].label;
   return {
     section: article.section ? { label: article.section.name, url: sectionUrl(article.section) } : null,
@@ -51,7 +60,7 @@ function articleView(
     standfirst: article.standfirst,
     authors: article.authors.map((author) => ({ label: author.name, url: authorUrl(author) })),
     dateline: article.dateline,
-    published: { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, words) },
+    published: showPublicationTime ? { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, words) } : null,
     updated: updated ? { iso: article.updatedAt.toISOString(), label: formatDateTime(article.updatedAt, words) } : null,
     photo: article.image ? { image: toResponsiveImage(article.image), caption: article.image.caption, credit: article.image.credit } : null,
     body: renderEmbedPlaceholders(renderInlinePhotos(sanitizeStoredHtml(article.bodyHtml), inlineImages, words), words),
@@ -121,6 +130,7 @@ export async function renderArticleDocument(
   deps: ArticleDocumentDeps,
   now: Date,
   commentRequest: CommentSectionRequest = {},
+  options: ArticleDocumentOptions = {},
 ): Promise<{ html: string; tags: ContentTag[]; expiresAt?: Date }> {
   const { db, site } = deps;
   const settings = site.settings.current();
@@ -128,7 +138,7 @@ export async function renderArticleDocument(
   const languages = { site: settings.language, words: languageOfWords(words, settings) };
   const related = await loadRelatedArticles(db, article, now, 3);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
-  const view = articleView(article, words, inlineImages, languages);
+  const view = articleView(article, words, inlineImages, languages, options.showPublicationTime ?? true);
   const head = articleHead(article, deps, words);
   const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, words) : undefined;
   const scripts = [...(hasPlayableEmbed(view.body) ? [site.assets.embedsScriptUrl] : []), ...(comments?.view.form ? [site.assets.commentsScriptUrl] : [])];
@@ -152,6 +162,7 @@ export async function renderArticleDocument(
         article: view,
         related: related.summaries.map((summary) => toStoryTeaser(summary, words, { site: languages.site, around: languages.words })),
         ...(comments ? { comments: comments.view } : {}),
+        ...(options.previewBanner ? { previewBanner: options.previewBanner } : {}),
       }}
     />,
   );

@@ -18,7 +18,8 @@ export interface ArticleView {
   readonly authors: readonly LinkTo[];
   /** Place only, e.g. "SEOUL"; the dash is typography. */
   readonly dateline: string;
-  readonly published: { readonly iso: string; readonly label: string };
+  /** Null in a preview of an article not published or scheduled yet: it has no publication time to show. */
+  readonly published: { readonly iso: string; readonly label: string } | null;
   readonly updated: { readonly iso: string; readonly label: string } | null;
   readonly photo: CaptionedImage | null;
   readonly body: SafeHtml;
@@ -49,6 +50,8 @@ export interface ArticlePageData {
   readonly related: readonly StoryTeaser[];
   /** Absent where comments do not belong (e.g. a newsroom preview without them). */
   readonly comments?: CommentSectionView;
+  /** A preview's "Not published" banner, above the masthead; never on the published page. */
+  readonly previewBanner?: SafeHtml;
 }
 
 function Byline({ authors, words }: { authors: readonly LinkTo[]; words: Translator }) {
@@ -86,9 +89,11 @@ function ArticleHeader({ article, words }: { article: ArticleView; words: Transl
       <Byline authors={article.authors} words={words} />
       <p class="article__meta">
         {article.dateline ? <span class="dateline">{article.dateline} —</span> : null}{' '}
-        <time datetime={article.published.iso} lang={lang} dir={dir}>
-          {article.published.label}
-        </time>
+        {article.published ? (
+          <time datetime={article.published.iso} lang={lang} dir={dir}>
+            {article.published.label}
+          </time>
+        ) : null}
         {article.commentCount > 0 ? (
           <>
             {' '}
@@ -113,7 +118,7 @@ function ArticleHeader({ article, words }: { article: ArticleView; words: Transl
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { article, words, wordsAround } = data;
   return (
-    <Document head={data.head} site={data.site}>
+    <Document head={data.head} site={data.site} banner={data.previewBanner}>
       <article class="article" lang={article.language.lang} dir={article.language.dir}>
         <ArticleHeader article={article} words={words} />
         {article.photo ? (

@@ -1,7 +1,7 @@
-import { type Translator, translator } from '../i18n/index.ts';
+import type { Translator } from '../i18n/index.ts';
 import { toResponsiveImage } from '../media/index.ts';
 import { contentTags, type ContentTag } from '../platform/content-changes.ts';
-import { type DateStyle, formatDay } from '../render/dates.ts';
+import { formatDay } from '../render/dates.ts';
 import { languageAttributes } from '../render/language-tags.ts';
 import type { StoryTeaser } from '../render/story-list.tsx';
 import type { ArticleSummary } from './article.ts';
@@ -14,12 +14,10 @@ export interface ListLanguages {
 }
 
 /**
- * An article as a list shows it, in the list's words. A date style alone means the site's words in its
- * language, for a page not yet given its words (search). The article's own language marks its
- * headline and standfirst where it differs from the list's.
+ * An article as a list shows it, in the list's words. The article's own language marks its headline
+ * and standfirst where it differs from the list's.
  */
-export function toStoryTeaser(summary: ArticleSummary, style: DateStyle | Translator, languages?: ListLanguages): StoryTeaser {
-  const words = 'text' in style ? style : translator(style.locale, style.timeZone);
+export function toStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {
   const { site, around } = languages ?? { site: words.locale, around: words.locale };
   const names = summary.authors.map((author) => author.name);
   return {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
+import { BadRequestError, NotFoundError } from '../errors.ts';
 import { type ArticleScope, type ArticleSummary, isPublished, type PublishedArticle } from './article.ts';
 import {
   countPublished,
@@ -10,7 +10,14 @@ import {
   listPublishedSummaries,
   listPublishedSummariesByIds,
 } from './articles.queries.ts';
-import { countNewsroomArticles, listNewsroomArticles, type NewsroomListScope, type NewsroomView } from './newsroom.queries.ts';
+import {
+  countNewsroomLists,
+  listNewsroomArticles,
+  type NewsroomListFilters,
+  type NewsroomListScope,
+  type NewsroomSort,
+  type NewsroomView,
+} from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import { articleUrl } from '../platform/urls.ts';
@@ -99,18 +106,21 @@ export async function loadRelatedArticles(
 
 /**
  * One page of the newsroom's article list (drafts included), of the live articles with a change
- * waiting for review, or of the trash, with each list's size; only articles within `scope` are
- * counted or shown. Staff only: never use on reader pages.
+ * waiting for review, or of the trash, narrowed by `filters` and sorted by `sort`, with each list's
+ * size; only articles within `scope` are counted or shown. Staff only: never use on reader pages.
+ * @throws BadRequestError for a page past the last one.
  */
-export async function loadNewsroomArticlePage(db: Db, options: { page: number; perPage: number; view: NewsroomView; scope: NewsroomListScope }) {
-  const { page, perPage, view, scope } = options;
-  const [total, changesCount, trashCount] = await Promise.all([
-    countNewsroomArticles(db, view, scope),
-    countNewsroomArticles(db, 'changes', scope),
-    countNewsroomArticles(db, 'trash', scope),
+export async function loadNewsroomArticlePage(
+  db: Db,
+  options: { page: number; perPage: number; view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters; sort?: NewsroomSort },
+) {
+  const { page, perPage, view, scope, filters = {}, sort } = options;
+  // The rows are asked for alongside the counts; a page past the end then costs one empty query.
+  const [counts, rows] = await Promise.all([
+    countNewsroomLists(db, { view, scope, filters }),
+    listNewsroomArticles(db, { view, scope, filters, ...(sort ? { sort } : {}), limit: perPage, offset: (page - 1) * perPage }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / perPage));
-  if (page > pageCount) throw new NotFoundError(`There is no page ${page}; the last page is ${pageCount}.`);
-  const rows = await listNewsroomArticles(db, { view, scope, limit: perPage, offset: (page - 1) * perPage });
-  return { rows, page, pageCount, total, changesCount, trashCount };
+  const pageCount = Math.max(1, Math.ceil(counts.matching / perPage));
+  if (page > pageCount) throw new BadRequestError(`There is no page ${page} of this list; its last page is ${pageCount}.`);
+  return { rows, page, pageCount, total: counts.matching, viewTotal: counts.inView, changesCount: counts.changes, trashCount: counts.trash };
 }

@@ -1,4 +1,4 @@
-import { Document, type PageHead, type SiteChrome, siteWords } from '../render/document.tsx';
+import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
 import { type PageLinks, Pagination } from '../render/pagination.tsx';
 
 export interface CorrectionsPageData {
@@ -17,7 +17,7 @@ export interface CorrectionsPageData {
 
 /** Every correction the newsroom has made, newest first: accountability in one place. */
 export function CorrectionsPage({ data }: { data: CorrectionsPageData }) {
-  const words = siteWords(data.site);
+  const words = data.site.words;
   return (
     <Document head={data.head} site={data.site}>
       <header class="collection__header">

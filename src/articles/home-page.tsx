@@ -1,4 +1,4 @@
-import { Document, type PageHead, type SiteChrome, siteWords } from '../render/document.tsx';
+import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
 import { StoryCard, type StoryTeaser } from '../render/story-list.tsx';
 
 export interface HomeSection {
@@ -15,7 +15,7 @@ export interface HomePageData {
 }
 
 export function HomePage({ data }: { data: HomePageData }) {
-  const words = siteWords(data.site);
+  const words = data.site.words;
   return (
     <Document head={data.head} site={data.site}>
       <h1 class="visually-hidden">{words.text('home.heading', { siteName: data.site.siteName })}</h1>

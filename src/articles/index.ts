@@ -1,7 +1,7 @@
 export type { Article, ArticleIndexEntry, ArticleKind, Correction, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 export { isPublished } from './article.ts';
 export { articleRoutes } from './articles.routes.tsx';
-export { renderArticleDocument, renderArticlePageById } from './article-document.tsx';
+export { renderArticlePageById } from './article-document.tsx';
 export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
 export { loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
 export {
@@ -23,6 +23,7 @@ export { startPublishingScheduler } from './scheduler.ts';
 export { listArticleRevisions, loadSnapshotNames, restoreRevision, type SnapshotNames } from './revisions.ts';
 export { snapshotOfArticle, type RevisionSnapshot } from './revision-snapshot.ts';
 export { type ChecklistItem, prepublishChecklist } from './prepublish-checklist.ts';
+export { bodyStats } from './reading-time.ts';
 export { toStoryTeaser } from './article-teaser.ts';
 export { listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
 export { rebuildSearchDocuments } from './search-documents.queries.ts';
@@ -43,3 +44,15 @@ export {
 } from './pending-changes.ts';
 export { type ImportedState, saveImportedArticle } from './article-imports.ts';
 export { pinArticle } from './pinning.ts';
+export { previewStatusOf, renderArticlePreview, timeLabel } from './article-preview.ts';
+export { renderPhonePreviewPage, renderPreviewBanner, type TimeLabel } from './preview-banner.tsx';
+export { allowFramingBySameOrigin, allowFramingOwnPages } from './preview-framing.ts';
+export {
+  createPreviewLink,
+  defaultPreviewLinkLifetime,
+  listWorkingPreviewLinks,
+  previewLinkLifetimes,
+  revokePreviewLink,
+  sharedPreviewPath,
+} from './preview-links.ts';
+export { PreviewQuery, sharedPreviewRoutes } from './shared-preview.routes.ts';

@@ -1,6 +1,8 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import { likeIgnoringCase } from '../db/like-pattern.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
+import { slugFrom } from '../platform/slugs.ts';
 import type { ArticleStatus } from './article.table.ts';
 
 // The newsroom's side of articles: working lists, authorship, review, revisions and scheduling.
@@ -19,6 +21,8 @@ export interface NewsroomArticleRow {
   readonly trashedAt: Date | null;
   /** An edit to the live article waits for an editor's review. */
   readonly changePending: boolean;
+  /** The names on the byline, primary first. */
+  readonly bylines: readonly string[];
 }
 
 /** Which of the newsroom's lists: the working list, live articles with a change waiting for review, or the trash. */
@@ -27,7 +31,32 @@ export type NewsroomView = 'articles' | 'changes' | 'trash';
 /** Whose articles a list may name: every one, or one person's own plus what readers can already see. */
 export type NewsroomListScope = { readonly kind: 'everything' } | { readonly kind: 'own-and-published'; readonly userId: number };
 
-function waitingChange(eb: ExpressionBuilder<Database, 'articles'>) {
+/** A status as the newsroom shows it: a draft sent for review is "review", not "draft". */
+export type NewsroomStatus = 'draft' | 'review' | 'scheduled' | 'published';
+
+/** What a list can be narrowed to; every filter given must hold. Filters narrow a scope, never widen it. */
+export interface NewsroomListFilters {
+  /** Found in the headline or the standfirst, ignoring case; `%` and `_` are literal. */
+  readonly text?: string;
+  readonly status?: NewsroomStatus;
+  readonly sectionId?: number;
+  /** An author on the byline, in any position. */
+  readonly authorId?: number;
+  /** A tag's name (ignoring case) or its slug, as typed. */
+  readonly tag?: string;
+}
+
+/** The columns a list can be sorted by; `edited` is when it was trashed in the trash. */
+export type NewsroomSortKey = 'headline' | 'status' | 'section' | 'byline' | 'goes-live' | 'edited';
+export interface NewsroomSort {
+  readonly key: NewsroomSortKey;
+  readonly direction: 'asc' | 'desc';
+}
+export const defaultNewsroomSort: NewsroomSort = { key: 'edited', direction: 'desc' };
+
+type ArticlesExpressions = ExpressionBuilder<Database, 'articles'>;
+
+function waitingChange(eb: ArticlesExpressions) {
   return eb.exists(
     eb
       .selectFrom('article_pending_changes')
@@ -37,28 +66,109 @@ function waitingChange(eb: ExpressionBuilder<Database, 'articles'>) {
   );
 }
 
+function inView(eb: ArticlesExpressions, view: NewsroomView): Expression<SqlBool> {
+  const trashed = eb('articles.trashed_at', view === 'trash' ? 'is not' : 'is', null);
+  return view === 'changes' ? eb.and([trashed, waitingChange(eb)]) : trashed;
+}
+
+function withinScope(eb: ArticlesExpressions, scope: NewsroomListScope): Expression<SqlBool>[] {
+  if (scope.kind === 'everything') return [];
+  return [eb.or([eb('articles.created_by', '=', scope.userId), eb.and([eb('articles.status', '=', 'published'), eb('articles.trashed_at', 'is', null)])])];
+}
+
+function hasStatus(eb: ArticlesExpressions, status: NewsroomStatus): Expression<SqlBool> {
+  if (status === 'scheduled' || status === 'published') return eb('articles.status', '=', status);
+  return eb.and([eb('articles.status', '=', 'draft'), eb('articles.review_requested_at', status === 'review' ? 'is not' : 'is', null)]);
+}
+
+function matchesFilters(eb: ArticlesExpressions, filters: NewsroomListFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  const text = filters.text?.trim();
+  if (text) conditions.push(eb.or([likeIgnoringCase('articles.headline', text), likeIgnoringCase('articles.standfirst', text)]));
+  if (filters.status) conditions.push(hasStatus(eb, filters.status));
+  if (filters.sectionId !== undefined) conditions.push(eb('articles.section_id', '=', filters.sectionId));
+  const { authorId } = filters;
+  if (authorId !== undefined) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.author_id', '=', authorId),
+      ),
+    );
+  }
+  const tag = filters.tag?.trim();
+  if (tag) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select('article_tags.article_id')
+          .whereRef('article_tags.article_id', '=', 'articles.id')
+          .where((tags) => tags.or([tags('tags.slug', '=', slugFrom(tag)), sql<boolean>`lower(${sql.ref('tags.name')}) = lower(${tag})`])),
+      ),
+    );
+  }
+  return conditions;
+}
+
 /**
  * The rows a list holds, before paging. The scope is part of the query, so a headline outside it
  * never leaves the database: not in a row, a count or a page number.
  */
-function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope) {
-  let query = db.selectFrom('articles').where('articles.trashed_at', view === 'trash' ? 'is not' : 'is', null);
-  if (view === 'changes') query = query.where(waitingChange);
-  if (scope.kind === 'own-and-published') {
-    const { userId } = scope;
-    query = query.where((eb) =>
-      eb.or([eb('articles.created_by', '=', userId), eb.and([eb('articles.status', '=', 'published'), eb('articles.trashed_at', 'is', null)])]),
-    );
-  }
-  return query;
+function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope, filters: NewsroomListFilters = {}) {
+  return db.selectFrom('articles').where((eb) => eb.and([inView(eb, view), ...withinScope(eb, scope), ...matchesFilters(eb, filters)]));
 }
 
-/** Every article in any state, most recently edited first: the newsroom's working list; or the trash, most recently trashed first. */
+/** What a column sorts by; lower-cased text, so "apple" and "Zebra" sort as a reader expects (ASCII case on SQLite). */
+function sortValue(eb: ExpressionBuilder<Database, 'articles' | 'sections'>, key: NewsroomSortKey, view: NewsroomView) {
+  switch (key) {
+    case 'headline':
+      return sql`lower(${sql.ref('articles.headline')})`;
+    case 'section':
+      return sql`lower(${sql.ref('sections.name')})`;
+    case 'status':
+      return eb
+        .case()
+        .when(hasStatus(eb, 'draft'))
+        .then(eb.lit(0))
+        .when(hasStatus(eb, 'review'))
+        .then(eb.lit(1))
+        .when('articles.status', '=', 'scheduled')
+        .then(eb.lit(2))
+        .else(eb.lit(3))
+        .end();
+    case 'byline':
+      return eb
+        .selectFrom('article_authors')
+        .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+        .select(sql<string>`lower(${sql.ref('authors.name')})`.as('first_byline'))
+        .whereRef('article_authors.article_id', '=', 'articles.id')
+        .orderBy('article_authors.position')
+        .limit(1);
+    case 'goes-live':
+      // A draft's old publication time means nothing until it is scheduled again, so drafts have none.
+      return eb.case().when('articles.status', 'in', ['published', 'scheduled']).then(eb.ref('articles.published_at')).end();
+    case 'edited':
+      return eb.ref(view === 'trash' ? 'articles.trashed_at' : 'articles.updated_at');
+  }
+}
+
+/**
+ * One page of a list, sorted by `sort` (articles without a value, e.g. no section, last either way),
+ * then most recently edited first; by default most recently edited (or trashed) first. Each row's
+ * bylines come from one more query for the whole page.
+ */
 export async function listNewsroomArticles(
   db: Db,
-  options: { view: NewsroomView; scope: NewsroomListScope; limit: number; offset: number },
+  options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters; sort?: NewsroomSort; limit: number; offset: number },
 ): Promise<NewsroomArticleRow[]> {
-  const rows = await newsroomArticles(db, options.view, options.scope)
+  const { view, sort = defaultNewsroomSort } = options;
+  const edited = sort.key === 'edited' ? sort.direction : 'desc';
+  let query = newsroomArticles(db, view, options.scope, options.filters)
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
       'articles.id',
@@ -73,12 +183,23 @@ export async function listNewsroomArticles(
       'articles.review_requested_at',
       'articles.trashed_at',
     ])
-    .select((eb) => waitingChange(eb).as('change_pending'))
-    .orderBy(options.view === 'trash' ? 'articles.trashed_at' : 'articles.updated_at', 'desc')
-    .orderBy('articles.id', 'desc')
+    .select((eb) => waitingChange(eb).as('change_pending'));
+  if (sort.key !== 'edited') {
+    query = query.orderBy(
+      (eb) => sortValue(eb, sort.key, view),
+      (order) => (sort.direction === 'asc' ? order.asc() : order.desc()).nullsLast(),
+    );
+  }
+  const rows = await query
+    .orderBy((eb) => sortValue(eb, 'edited', view), edited)
+    .orderBy('articles.id', edited)
     .limit(options.limit)
     .offset(options.offset)
     .execute();
+  const bylines = await listBylineNames(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     headline: row.headline,
@@ -93,7 +214,24 @@ export async function listNewsroomArticles(
     trashedAt: toDateOrNull(row.trashed_at),
     // SQLite answers 0/1, PostgreSQL a boolean.
     changePending: Boolean(row.change_pending),
+    bylines: bylines.get(row.id) ?? [],
   }));
+}
+
+/** The byline names of each of these articles, primary first: one query however many articles. */
+async function listBylineNames(db: Db, articleIds: readonly number[]): Promise<Map<number, string[]>> {
+  const names = new Map<number, string[]>();
+  if (articleIds.length === 0) return names;
+  const rows = await db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.name'])
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position')
+    .execute();
+  for (const row of rows) names.set(row.article_id, [...(names.get(row.article_id) ?? []), row.name]);
+  return names;
 }
 
 export async function countNewsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope): Promise<number> {
@@ -101,6 +239,36 @@ export async function countNewsroomArticles(db: Db, view: NewsroomView, scope: N
     .select((eb) => eb.fn.countAll().as('count'))
     .executeTakeFirstOrThrow();
   return toCount(row.count);
+}
+
+/** How many articles a list holds, how many of them match the filters, and the sizes of the other lists. */
+export interface NewsroomListCounts {
+  readonly inView: number;
+  readonly matching: number;
+  readonly changes: number;
+  readonly trash: number;
+}
+
+/** Every count the list page shows, in one pass over the articles within `scope`. */
+export async function countNewsroomLists(
+  db: Db,
+  options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters },
+): Promise<NewsroomListCounts> {
+  const row = await db
+    .selectFrom('articles')
+    .where((eb) => eb.and(withinScope(eb, options.scope)))
+    .select((eb) => {
+      const countWhere = (condition: Expression<SqlBool>) => eb.fn.count(eb.case().when(condition).then(eb.lit(1)).end());
+      const view = inView(eb, options.view);
+      return [
+        countWhere(view).as('in_view'),
+        countWhere(eb.and([view, ...matchesFilters(eb, options.filters ?? {})])).as('matching'),
+        countWhere(inView(eb, 'changes')).as('changes'),
+        countWhere(inView(eb, 'trash')).as('trash'),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  return { inView: toCount(row.in_view), matching: toCount(row.matching), changes: toCount(row.changes), trash: toCount(row.trash) };
 }
 
 export async function setArticleCreator(db: Db, id: number, userId: number): Promise<void> {

@@ -8,6 +8,7 @@ const ready = {
   section: { id: 1, slug: 'world', name: 'World' },
   image: { id: 1, storageKey: 'k', width: 10, height: 10, alt: 'Ships at anchor', caption: 'The harbour at dawn.', credit: 'AFP' },
   bodyHtml: `<p>${'word '.repeat(120)}</p>`,
+  authors: [{ id: 1, slug: 'ana-costa', name: 'Ana Costa', jobTitle: '' }],
 };
 
 function failing(article: Parameters<typeof prepublishChecklist>[0]): string[] {
@@ -23,6 +24,8 @@ test('a complete article passes every check', () => {
 test('each problem is reported, and only missing alt text or section blocks publishing', () => {
   const image = ready.image;
   assert.deepEqual(failing({ ...ready, section: null }), ['section']);
+  assert.deepEqual(failing({ ...ready, authors: [] }), ['byline']);
+  assert.deepEqual(blockingProblems({ ...ready, authors: [] }), [], 'an article without a byline may still be published');
   assert.deepEqual(failing({ ...ready, image: { ...image, alt: ' ' } }), ['alt']);
   assert.deepEqual(failing({ ...ready, image: { ...image, alt: image.caption } }), ['alt-is-caption']);
   assert.deepEqual(failing({ ...ready, image: { ...image, credit: '' } }), ['credit']);

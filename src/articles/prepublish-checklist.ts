@@ -18,10 +18,11 @@ function countWords(html: string): number {
 }
 
 /** What an editor should look at before publishing, in the order they would fix it. */
-export function prepublishChecklist(article: Pick<Article, 'headline' | 'standfirst' | 'section' | 'image' | 'bodyHtml'>): ChecklistItem[] {
+export function prepublishChecklist(article: Pick<Article, 'headline' | 'standfirst' | 'section' | 'image' | 'bodyHtml' | 'authors'>): ChecklistItem[] {
   const image = article.image;
   return [
     { id: 'section', passed: article.section !== null, blocking: true, message: 'Choose a section: readers and search engines file the story by it.' },
+    { id: 'byline', passed: article.authors.length > 0, blocking: false, message: 'No byline: the article will show no author. Choose at least one.' },
     {
       id: 'alt',
       passed: image?.alt.trim() !== '',

@@ -7,4 +7,6 @@ export interface AuthorTable {
   job_title: string;
   bio: string;
   photo_media_id: number | null;
+  /** The staff account that writes under this byline; at most one each way. */
+  user_id: number | null;
 }

@@ -87,3 +87,66 @@ export async function insertAuthor(db: Db, author: AuthorFields): Promise<number
 export async function updateAuthorRow(db: Db, id: number, author: AuthorFields): Promise<void> {
   await db.updateTable('authors').set(rowValues(author)).where('id', '=', id).execute();
 }
+
+/** A byline as the account page offers it: whose account, if anyone's, already writes under it. */
+export interface AuthorForLinking {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly linkedTo: { readonly userId: number; readonly name: string } | null;
+}
+
+function selectAuthorsForLinking(db: Db) {
+  return db
+    .selectFrom('authors')
+    .leftJoin('users', 'users.id', 'authors.user_id')
+    .select(['authors.id', 'authors.slug', 'authors.name', 'authors.user_id', 'users.name as user_name']);
+}
+
+type AuthorForLinkingRow = Awaited<ReturnType<ReturnType<typeof selectAuthorsForLinking>['executeTakeFirstOrThrow']>>;
+
+function linkingRowToAuthor(row: AuthorForLinkingRow): AuthorForLinking {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    linkedTo: row.user_id === null ? null : { userId: row.user_id, name: row.user_name ?? '' },
+  };
+}
+
+/**
+ * The author profile the account writes under, if it has one.
+ * @example const first = await findAuthorIdForUser(db, staff.id); // the editor's default byline
+ */
+export async function findAuthorIdForUser(db: Db, userId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('authors').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return row?.id;
+}
+
+/** Every author profile, by name, each with the account linked to it. */
+export async function listAuthorsForLinking(db: Db): Promise<AuthorForLinking[]> {
+  return (await selectAuthorsForLinking(db).orderBy('authors.name').orderBy('authors.id').execute()).map(linkingRowToAuthor);
+}
+
+export async function findAuthorForLinking(db: Db, id: number): Promise<AuthorForLinking | undefined> {
+  const row = await selectAuthorsForLinking(db).where('authors.id', '=', id).executeTakeFirst();
+  return row ? linkingRowToAuthor(row) : undefined;
+}
+
+/** Frees every profile the account writes under, but `keepAuthorId`. */
+export async function unlinkAuthorsOfUser(db: Db, userId: number, keepAuthorId?: number): Promise<void> {
+  let query = db.updateTable('authors').set({ user_id: null }).where('user_id', '=', userId);
+  if (keepAuthorId !== undefined) query = query.where('id', '!=', keepAuthorId);
+  await query.execute();
+}
+
+/** Links the profile to the account unless another account holds it; says whether the profile is now theirs. */
+export async function claimAuthorForUser(db: Db, authorId: number, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('authors')
+    .set({ user_id: userId })
+    .where('id', '=', authorId)
+    .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', userId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,9 +1,23 @@
-import type { Db } from '../db/database.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import type { Kysely } from 'kysely';
+import type { User } from '../accounts/index.ts';
+import type { Database, Db } from '../db/database.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
-import { type Author, type AuthorFields, findAuthorById, findAuthorBySlug, insertAuthor, updateAuthorRow } from './authors.queries.ts';
+import {
+  type Author,
+  type AuthorFields,
+  type AuthorForLinking,
+  claimAuthorForUser,
+  findAuthorById,
+  findAuthorBySlug,
+  findAuthorForLinking,
+  findAuthorIdForUser,
+  insertAuthor,
+  unlinkAuthorsOfUser,
+  updateAuthorRow,
+} from './authors.queries.ts';
 
 const messages = {
   nameRequired: "Give the author's name.",
@@ -13,6 +27,9 @@ const messages = {
   slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug.',
   slugTaken: 'Another author already uses this slug.',
   notFound: 'There is no such author.',
+  bylineTaken: (author: string, holder: string) => `The byline ${author} already belongs to ${holder}. Choose another, or create one from your name.`,
+  alreadyHasByline: (author: string) => `You already write as ${author}. Choose “— None —” first to make a new byline.`,
+  noFreeSlug: 'Every address for this name is taken. Ask an editor to create your author profile.',
 };
 
 export interface AuthorInput {
@@ -63,4 +80,62 @@ export async function updateAuthor(deps: { db: Db; changes: ContentChanges; now:
   }
   deps.changes.announce([contentTags.author(id), contentTags.scope({ kind: 'author', authorId: id })]);
   return (await findAuthorById(deps.db, id))!;
+}
+
+/** Why `claimAuthorForUser` refused: the profile is gone, or someone else writes under it. */
+async function refusal(db: Db, authorId: number): Promise<Error> {
+  const author = await findAuthorForLinking(db, authorId);
+  if (!author) return new NotFoundError(messages.notFound);
+  return new ConflictError(messages.bylineTaken(author.name, author.linkedTo?.name || 'another account'));
+}
+
+/**
+ * Makes `authorId` the byline the account writes under, freeing the one it had; `null` frees it only.
+ * A profile another account holds is refused, naming that person: nobody takes a colleague's byline.
+ * @example await linkAuthorToUser(db, 4, staff.id); // Ana now writes as author 4
+ */
+export async function linkAuthorToUser(db: Kysely<Database>, authorId: number | null, userId: number): Promise<AuthorForLinking | null> {
+  return db.transaction().execute(async (trx) => {
+    if (authorId === null) {
+      await unlinkAuthorsOfUser(trx, userId);
+      return null;
+    }
+    const author = await findAuthorForLinking(trx, authorId);
+    if (!author || (author.linkedTo && author.linkedTo.userId !== userId)) throw await refusal(trx, authorId);
+    // The old profile is freed first: the unique index on authors.user_id would refuse two at once.
+    await unlinkAuthorsOfUser(trx, userId, authorId);
+    // Checked again in the write itself, in case another account claimed it since the read above.
+    if (!(await claimAuthorForUser(trx, authorId, userId))) throw await refusal(trx, authorId);
+    return (await findAuthorForLinking(trx, authorId))!;
+  });
+}
+
+/**
+ * A slug for a byline made from an account's name. A name with nothing a URL can carry ("★★★")
+ * would make "untitled"; the account's number reads better on an author page.
+ */
+function slugForAccount(name: string, userId: number): string {
+  const made = slugFrom(name);
+  return made === 'untitled' && !/untitled/i.test(name) ? `author-${userId}` : made;
+}
+
+async function freeSlug(db: Db, wanted: string): Promise<string> {
+  for (const slug of [wanted, ...Array.from({ length: 98 }, (_, n) => `${wanted.slice(0, 110)}-${n + 2}`)]) {
+    if (!(await findAuthorBySlug(db, slug))) return slug;
+  }
+  throw new ConflictError(messages.noFreeSlug);
+}
+
+/**
+ * Creates an author profile from the account's name and links it, for a writer who has none yet.
+ * Another profile of the same name keeps its slug: this one gets the next free one ("ana-costa-2").
+ */
+export async function createAuthorForUser(db: Kysely<Database>, user: Pick<User, 'id' | 'name'>): Promise<Author> {
+  return db.transaction().execute(async (trx) => {
+    const current = await findAuthorIdForUser(trx, user.id);
+    if (current !== undefined) throw new ConflictError(messages.alreadyHasByline((await findAuthorById(trx, current))?.name ?? 'another byline'));
+    const author = await createAuthor(trx, { name: user.name, slug: await freeSlug(trx, slugForAccount(user.name.trim(), user.id)) });
+    await claimAuthorForUser(trx, author.id, user.id);
+    return author;
+  });
 }

@@ -1,3 +1,3 @@
-export { findAuthorById, findAuthorBySlug, listAuthors } from './authors.queries.ts';
+export { findAuthorById, findAuthorBySlug, findAuthorIdForUser, listAuthors, listAuthorsForLinking } from './authors.queries.ts';
 export { authorRoutes } from './authors.routes.ts';
-export { createAuthor, updateAuthor } from './authors.service.ts';
+export { createAuthor, createAuthorForUser, linkAuthorToUser, updateAuthor } from './authors.service.ts';

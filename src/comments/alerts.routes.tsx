@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { NotFoundError } from '../errors.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
-import { Document, siteWords } from '../render/document.tsx';
+import { Document } from '../render/document.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { type SiteContext, siteChrome } from '../settings/index.ts';
 import { setReplyAlerts } from './comments.queries.ts';
@@ -31,7 +31,7 @@ function AlertsPage({ site, title, children }: { site: ReturnType<typeof siteChr
 export const alertsRoutes: FastifyPluginAsync<CommentDeps & { readonly site: SiteContext }> = async (app, deps) => {
   const send = (reply: FastifyReply, path: string, title: MessageKey, body: (words: Translator) => unknown) => {
     const site = siteChrome(deps.site, path, deps.clock.now());
-    const words = siteWords(site);
+    const { words } = site;
     return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')

@@ -1,9 +1,13 @@
+import { siteWordsOf } from '../settings/index.ts';
 import { findReplyAlertRecipient } from './comments.queries.ts';
 import { articleLocation, type CommentableArticle } from './comment.ts';
 import type { CommentDeps } from './comment-deps.ts';
+import { commentWords } from './comment-words.ts';
 import { listModeratorsToNotify } from './moderation.queries.ts';
 
 type MailDeps = Pick<CommentDeps, 'db' | 'mailer' | 'publicUrl' | 'signer' | 'settings'>;
+
+// A commenter is written to in the words of the comment section they used (commentWords); moderators in the site's.
 
 /** Signed links in reply-alert emails: whoever holds the email may confirm or stop, nobody else. */
 export function alertLink(deps: Pick<CommentDeps, 'signer' | 'publicUrl'>, action: 'confirm' | 'stop', commentId: number): string {
@@ -18,16 +22,16 @@ export function readAlertToken(deps: Pick<CommentDeps, 'signer'>, action: 'confi
 }
 
 export async function sendReplyAlertConfirmation(deps: MailDeps, mail: { to: string; article: CommentableArticle; commentId: number }): Promise<void> {
-  const siteName = deps.settings.current().name;
+  const words = commentWords(deps.settings, mail.article.language);
   await deps.mailer.send({
     to: mail.to,
-    subject: `Confirm reply alerts for your comment on ${siteName}`,
+    subject: words.text('email.replyAlerts.subject', { siteName: deps.settings.current().name }),
     text: [
-      `You asked to be emailed when someone replies to your comment on "${mail.article.headline}".`,
+      words.text('email.replyAlerts.asked', { headline: mail.article.headline }),
       '',
-      `Confirm here: ${alertLink(deps, 'confirm', mail.commentId)}`,
+      words.text('email.replyAlerts.confirm', { link: alertLink(deps, 'confirm', mail.commentId) }),
       '',
-      'If you did not ask for this, ignore this email: nothing will be sent to you.',
+      words.text('email.replyAlerts.notYou'),
     ].join('\n'),
   });
 }
@@ -39,14 +43,15 @@ export async function notifyReplyAlertSubscriber(
   const recipient = await findReplyAlertRecipient(deps.db, reply.parentId, reply.replyId);
   if (!recipient) return;
   const stop = alertLink(deps, 'stop', recipient.commentId);
+  const words = commentWords(deps.settings, reply.article.language);
   await deps.mailer.send({
     to: recipient.email,
-    subject: `${reply.replyAuthor} replied to your comment`,
+    subject: words.text('email.reply.subject', { name: reply.replyAuthor }),
     text: [
-      `${reply.replyAuthor} replied to your comment on "${reply.article.headline}":`,
+      words.text('email.reply.intro', { name: reply.replyAuthor, headline: reply.article.headline }),
       `${deps.publicUrl}${articleLocation(reply.article)}#comment-${reply.replyId}`,
       '',
-      `Stop these emails: ${stop}`,
+      words.text('email.reply.stop', { link: stop }),
     ].join('\n'),
     // One-click unsubscribe from the mail program itself (RFC 8058).
     headers: { 'List-Unsubscribe': `<${stop}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
@@ -59,18 +64,21 @@ export async function notifyEditorsOfPendingComment(
 ): Promise<void> {
   const moderators = await listModeratorsToNotify(deps.db);
   const excerpt = pending.body.length > 500 ? `${pending.body.slice(0, 500)}…` : pending.body;
+  const words = siteWordsOf(deps.settings.current());
+  // The reasons are the newsroom's own notes (spam-checks.ts), shown as the comments screen shows them.
+  const reasons = pending.reasons.join('; ') || words.text('email.held.byPolicy');
   for (const moderator of moderators) {
     await deps.mailer.send({
       to: moderator.email,
-      subject: `Comment awaiting moderation on "${pending.article.headline}"`,
+      subject: words.text('email.held.subject', { headline: pending.article.headline }),
       text: [
-        `${pending.authorName} wrote:`,
+        words.text('email.held.wrote', { name: pending.authorName }),
         excerpt,
         '',
-        `Held because: ${pending.reasons.join('; ') || 'the moderation policy'}`,
-        `Moderate: ${deps.publicUrl}/admin/comments`,
+        words.text('email.held.because', { reasons }),
+        words.text('email.held.moderate', { link: `${deps.publicUrl}/admin/comments` }),
         '',
-        'You get these because you turned on comment notifications in your newsroom account.',
+        words.text('email.held.why'),
       ].join('\n'),
     });
   }

@@ -16,6 +16,7 @@ import type { AuthorTable } from '../authors/author.table.ts';
 import type { ImportJobTable, ImportRecordTable, RedirectTable } from '../imports/import.table.ts';
 import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
 import type { PagePathHistoryTable, PageTable } from '../pages/page.table.ts';
+import type { PreviewLinkTable } from '../articles/preview-link.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
@@ -43,6 +44,7 @@ export interface Database {
   one_time_tokens: OneTimeTokenTable;
   pages: PageTable;
   page_path_history: PagePathHistoryTable;
+  preview_links: PreviewLinkTable;
   redirects: RedirectTable;
   sections: SectionTable;
   sessions: SessionTable;

@@ -19,6 +19,8 @@ import * as importPhotos from './migrations/2026-12-05T1040-import-photos.ts';
 import * as articleLanguage from './migrations/2026-12-06T1100-article-language.ts';
 import * as pagePathHistory from './migrations/2026-12-06T1110-page-path-history.ts';
 import * as searchLanguages from './migrations/2026-12-06T1200-search-languages.ts';
+import * as previewLinks from './migrations/2026-12-07T1000-preview-links.ts';
+import * as authorAccounts from './migrations/2026-12-07T1100-author-accounts.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1100-article-language': articleLanguage,
   '2026-12-06T1110-page-path-history': pagePathHistory,
   '2026-12-06T1200-search-languages': searchLanguages,
+  '2026-12-07T1000-preview-links': previewLinks,
+  '2026-12-07T1100-author-accounts': authorAccounts,
 };
 
 /**

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { IntlMessageFormat } from 'intl-messageformat';
 import { ar } from './catalog-ar.ts';
 import { type Catalog, en, type MessageKey } from './catalog-en.ts';
 import { es } from './catalog-es.ts';
 import { fr } from './catalog-fr.ts';
 import { ko } from './catalog-ko.ts';
+import { parse, shapeOf } from './catalog-shape.test-support.ts';
 
 const catalogs: Readonly<Record<string, Catalog>> = { en, ko, ar, es, fr };
 const keys = Object.keys(en).sort() as MessageKey[];
@@ -29,34 +29,6 @@ test('every catalog has exactly English’s keys, each with a message', () => {
   }
 });
 
-/** The parser's element types (@formatjs/icu-messageformat-parser's TYPE). */
-const elementType = { argument: 1, number: 2, date: 3, time: 4, select: 5, plural: 6, tag: 8 } as const;
-
-interface Element {
-  readonly type: number;
-  readonly value?: string;
-  readonly options?: Readonly<Record<string, { readonly value: readonly Element[] }>>;
-  readonly children?: readonly Element[];
-}
-
-/** What a message needs from its caller: its values ("count"), its tags ("<hidden>"), and the forms of each of its plurals. */
-function shapeOf(elements: readonly Element[], shape = { values: new Set<string>(), tags: new Set<string>(), plurals: [] as string[][] }) {
-  for (const element of elements) {
-    if (element.type === elementType.tag) shape.tags.add(element.value!);
-    else if (Object.values(elementType).includes(element.type as 1)) shape.values.add(element.value!);
-    if (element.type === elementType.plural && element.options) shape.plurals.push(Object.keys(element.options));
-    if (element.options) {
-      for (const option of Object.values(element.options)) shapeOf(option.value, shape);
-    }
-    if (element.children) shapeOf(element.children, shape);
-  }
-  return shape;
-}
-
-function parse(message: string, locale: string): readonly Element[] {
-  return new IntlMessageFormat(message, locale).getAst() as readonly Element[];
-}
-
 test('every message parses and takes the same values and tags as the English one', () => {
   for (const key of keys) {
     const english = shapeOf(parse(en[key], 'en'));
@@ -78,9 +50,11 @@ test('each plural names only forms its language has, and always "other"', () => 
       }
     }
   }
-  // Arabic, the language with every form, uses all six for counted comments.
-  const arabicForms = shapeOf(parse(ar['story.commentCount'], 'ar')).plurals[0]!;
-  assert.deepEqual(arabicForms.sort(), ['few', 'many', 'one', 'other', 'two', 'zero']);
+  // Arabic, the language with every form, uses all six for counted comments and found articles.
+  for (const key of ['story.commentCount', 'search.found', 'search.more'] as const) {
+    const arabicForms = shapeOf(parse(ar[key], 'ar')).plurals[0]!;
+    assert.deepEqual(arabicForms.sort(), ['few', 'many', 'one', 'other', 'two', 'zero'], key);
+  }
 });
 
 test('no message has a straight apostrophe, which ICU reads as quoting what follows it', () => {

@@ -1,3 +1,4 @@
 export type { MessageKey } from './catalog-en.ts';
 export { errorMessageKey, errorTitleKey } from './error-messages.ts';
-export { languageOfWords, type Translator, translator, translatorFor } from './translator.ts';
+export { languageOfWords, newsroomMessagesFor, newsroomTranslator, type Translator, translator, translatorFor } from './translator.ts';
+export type { NewsroomKey } from './newsroom/index.ts';

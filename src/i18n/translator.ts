@@ -4,6 +4,7 @@ import { type Catalog, en, type MessageKey } from './catalog-en.ts';
 import { es } from './catalog-es.ts';
 import { fr } from './catalog-fr.ts';
 import { ko } from './catalog-ko.ts';
+import { newsroomCatalogs, type NewsroomKey } from './newsroom/index.ts';
 
 /** The languages Gazette's reader site speaks; any other falls back to English. */
 export type CatalogLanguage = 'en' | 'ko' | 'ar' | 'es' | 'fr';
@@ -28,7 +29,7 @@ export type RichValues<T> = Readonly<Record<string, string | number | T | ((chun
  *
  * @example translator('ko-KR', 'Asia/Seoul').text('comments.heading', { count: 3 }) === '댓글 3개'
  */
-export interface Translator {
+export interface Translator<Key extends string = MessageKey> {
   /** The BCP 47 tag asked for (canonical), which dates and numbers follow: "en-GB" gives "27 November 2026". */
   readonly locale: string;
   /** IANA time zone in which dates are shown. */
@@ -39,9 +40,9 @@ export interface Translator {
   readonly language: string;
   /** Which catalog the words come from. */
   readonly catalog: CatalogLanguage;
-  text(key: MessageKey, values?: MessageValues): string;
+  text(key: Key, values?: MessageValues): string;
   /** A message with markup in it, as text and the pieces `values` gave, in order; e.g. a byline whose names are links. */
-  rich<T>(key: MessageKey, values: RichValues<T>): (string | T)[];
+  rich<T>(key: Key, values: RichValues<T>): (string | T)[];
   /** Names joined as the language lists them: "A, B and C", "A, B 및 C", "A وB وC". */
   list(items: readonly string[]): string;
   /** The same, keeping each item as given (a link, say) between the language's separators. */
@@ -69,21 +70,25 @@ export function catalogFor(tag: string): CatalogLanguage | undefined {
   return isCatalogLanguage(language) ? language : undefined;
 }
 
-class CatalogTranslator implements Translator {
+/** The catalogs a translator reads: English always, other languages where they are written. */
+type Catalogs<Key extends string> = { readonly en: Readonly<Record<Key, string>> } & Partial<Record<CatalogLanguage, Readonly<Record<Key, string>>>>;
+
+class CatalogTranslator<Key extends string> implements Translator<Key> {
   readonly locale: string;
   readonly timeZone: string;
   readonly hourCycle?: 'h23';
   readonly language: string;
   readonly catalog: CatalogLanguage;
-  readonly #messages: Catalog;
+  readonly #messages: Readonly<Record<Key, string>>;
   /** Plural rules and numbers inside messages: the asked tag's when its catalog matched, else the catalog's own (pt's plurals in English words would be wrong). */
   readonly #messageLocale: string;
-  readonly #compiled = new Map<MessageKey, IntlMessageFormat>();
+  readonly #compiled = new Map<Key, IntlMessageFormat>();
   readonly #lists: Intl.ListFormat;
 
-  constructor(asked: string, timeZone: string) {
+  constructor(asked: string, timeZone: string, messages: Catalogs<Key>) {
     const canonical = canonicalTag(asked) ?? 'en';
-    const matched = catalogFor(canonical);
+    const spoken = catalogFor(canonical);
+    const matched = spoken && messages[spoken] ? spoken : undefined;
     this.catalog = matched ?? 'en';
     this.locale = canonical;
     this.timeZone = timeZone;
@@ -91,12 +96,12 @@ class CatalogTranslator implements Translator {
     // A tag that names its own hour cycle ("ko-u-hc-h12") keeps it.
     if (hourCycle && !/-u-(?:.+-)?hc-/.test(canonical)) this.hourCycle = hourCycle;
     this.language = matched ? canonical : this.catalog;
-    this.#messages = catalogs[this.catalog];
+    this.#messages = messages[this.catalog] ?? messages.en;
     this.#messageLocale = matched ? canonical : this.catalog;
     this.#lists = new Intl.ListFormat(listLocales[this.catalog] ?? this.#messageLocale, { type: 'conjunction' });
   }
 
-  #formatter(key: MessageKey): IntlMessageFormat {
+  #formatter(key: Key): IntlMessageFormat {
     let formatter = this.#compiled.get(key);
     if (!formatter) {
       formatter = new IntlMessageFormat(this.#messages[key], this.#messageLocale);
@@ -105,12 +110,12 @@ class CatalogTranslator implements Translator {
     return formatter;
   }
 
-  text(key: MessageKey, values?: MessageValues): string {
+  text(key: Key, values?: MessageValues): string {
     const formatted = this.#formatter(key).format(values);
     return Array.isArray(formatted) ? formatted.join('') : String(formatted);
   }
 
-  rich<T>(key: MessageKey, values: RichValues<T>): (string | T)[] {
+  rich<T>(key: Key, values: RichValues<T>): (string | T)[] {
     const formatted = this.#formatter(key).format<T>(values);
     return Array.isArray(formatted) ? formatted : [formatted];
   }
@@ -127,6 +132,7 @@ class CatalogTranslator implements Translator {
 
 /** Translators by tag and time zone: few (the site's language, its articles' languages), each compiling a message once. */
 const translators = new Map<string, Translator>();
+const newsroomTranslators = new Map<string, Translator<NewsroomKey>>();
 /** Tags come from settings and articles, never from requests; the bound only keeps a mistake from growing without end. */
 const mostTranslators = 200;
 
@@ -140,10 +146,38 @@ export function translator(locale: string, timeZone = 'UTC'): Translator {
   let found = translators.get(cacheKey);
   if (!found) {
     if (translators.size >= mostTranslators) translators.clear();
-    found = new CatalogTranslator(locale, timeZone);
+    found = new CatalogTranslator(locale, timeZone, catalogs);
     translators.set(cacheKey, found);
   }
   return found;
+}
+
+/**
+ * The newsroom's words for a BCP 47 tag: its own catalogs (src/i18n/newsroom/), in English and the
+ * languages written so far; any other language gets English words with its own dates and numbers.
+ * @example newsroomTranslator('ko', 'Asia/Seoul').text('nav.articles') === '기사'
+ */
+export function newsroomTranslator(locale: string, timeZone = 'UTC'): Translator<NewsroomKey> {
+  const cacheKey = `${locale}|${timeZone}`;
+  let found = newsroomTranslators.get(cacheKey);
+  if (!found) {
+    if (newsroomTranslators.size >= mostTranslators) newsroomTranslators.clear();
+    found = new CatalogTranslator(locale, timeZone, newsroomCatalogs);
+    newsroomTranslators.set(cacheKey, found);
+  }
+  return found;
+}
+
+/**
+ * The newsroom's messages whose keys start with `prefix`, unformatted (ICU source), from the catalog
+ * `newsroomTranslator(locale)` reads: for browser code that formats them itself (the rich editor's `client.*`).
+ * @example newsroomMessagesFor('ko', 'client.')['client.cancel'] === '취소'
+ */
+export function newsroomMessagesFor(locale: string, prefix: string): Record<string, string> {
+  const spoken = catalogFor(locale);
+  const catalogs: Catalogs<NewsroomKey> = newsroomCatalogs;
+  const messages = (spoken && catalogs[spoken]) || catalogs.en;
+  return Object.fromEntries(Object.entries(messages).filter(([key]) => key.startsWith(prefix)));
 }
 
 /**

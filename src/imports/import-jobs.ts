@@ -200,16 +200,22 @@ export class ImportJobs {
       return false;
     }
     const kind = row.kind;
-    void this.#run(id, kind, row.storedName, row.photosName)
-      .then(async () => {
-        const job = await this.find(id);
-        if (job) await settled(job);
-      })
-      .catch(this.logError);
+    // `settled` runs before the outcome is stored, so whoever sees the job finished also finds what it did (the audit log).
+    const announce = async (state: 'finished' | 'failed') => {
+      const job = await this.find(id);
+      if (job) await settled({ ...job, state }).catch(this.logError);
+    };
+    void this.#run(id, kind, row.storedName, row.photosName, announce).catch(this.logError);
     return true;
   }
 
-  async #run(id: number, kind: ImportKind, storedName: string, photosName: string | null): Promise<void> {
+  async #run(
+    id: number,
+    kind: ImportKind,
+    storedName: string,
+    photosName: string | null,
+    announce: (state: 'finished' | 'failed') => Promise<void>,
+  ): Promise<void> {
     const progress = new CountingProgress();
     let saving = Promise.resolve();
     const save = () => {
@@ -228,6 +234,7 @@ export class ImportJobs {
       });
       clearInterval(timer);
       await saving;
+      await announce('finished');
       await finishImportJob(this.deps.db, id, { status: 'finished', report: JSON.stringify(report.toJSON()) });
       await this.discard(storedName);
       if (photosName) await this.discard(photosName);
@@ -235,6 +242,7 @@ export class ImportJobs {
       clearInterval(timer);
       await saving;
       if (!isUnreadableFile(error)) this.logError(error);
+      await announce('failed');
       await finishImportJob(this.deps.db, id, { status: 'failed', error: isUnreadableFile(error) ? error.message : messages.unexpected });
     } finally {
       this.#running.delete(id);

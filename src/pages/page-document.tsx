@@ -16,14 +16,16 @@ export interface PageDocumentDeps {
 export async function renderPlainPage({ db, site }: PageDocumentDeps, page: Page, ancestors: readonly Page[]): Promise<string> {
   const url = pageUrl(page.path);
   const settings = site.settings.current();
+  const chrome = siteChrome(site, url, site.clock.now());
+  const { words } = chrome;
   const children = await listChildPages(db, page.id, { publishedOnly: true });
   return renderDocument(
     <PageView
       data={{
-        site: siteChrome(site, url, site.clock.now()),
+        site: chrome,
         head: {
           title: page.title,
-          description: htmlToText(page.bodyHtml).slice(0, 200) || `${page.title}, from ${settings.name}.`,
+          description: htmlToText(page.bodyHtml).slice(0, 200) || words.text('page.description', { title: page.title, siteName: settings.name }),
           canonicalUrl: absoluteUrl(site.publicUrl, url),
           ogType: 'website',
         },
@@ -31,7 +33,7 @@ export async function renderPlainPage({ db, site }: PageDocumentDeps, page: Page
         body: sanitizeStoredHtml(page.bodyHtml),
         breadcrumbs:
           ancestors.length > 0
-            ? [{ label: 'Home', href: homeUrl() }, ...ancestors.map((ancestor) => ({ label: ancestor.title, href: pageUrl(ancestor.path) }))]
+            ? [{ label: words.text('page.home'), href: homeUrl() }, ...ancestors.map((ancestor) => ({ label: ancestor.title, href: pageUrl(ancestor.path) }))]
             : [],
         children: children.map((child) => ({ label: child.title, href: pageUrl(child.path) })),
       }}

@@ -15,12 +15,13 @@ export interface PageViewData {
 
 /** A plain page (About, Masthead, Contact): title, body, the way up and the pages below. */
 export function PageView({ data }: { data: PageViewData }) {
+  const { words } = data.site;
   return (
     <Document head={data.head} site={data.site}>
       <article class="article plain-page">
         <header class="article__header">
           {data.breadcrumbs.length > 0 ? (
-            <nav aria-label="Breadcrumb">
+            <nav aria-label={words.text('page.breadcrumb')}>
               <p class="kicker">
                 {data.breadcrumbs.map((crumb, index) => (
                   <>
@@ -37,7 +38,7 @@ export function PageView({ data }: { data: PageViewData }) {
         {data.children.length > 0 ? (
           <nav class="article__footer" aria-labelledby="sub-pages-heading">
             <h2 id="sub-pages-heading" class="rule-heading">
-              In this section
+              {words.text('page.subPages')}
             </h2>
             <ul>
               {data.children.map((child) => (

@@ -133,6 +133,7 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'page',
   'robots.txt',
   'policies',
+  'preview',
   'search',
   'sitemap',
   'sitemap.xml',

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import { servePage } from '../platform/page-cache.ts';
 import { renderDocument } from '../render/safe-html.ts';
-import { policyKeys, policyTitles, siteChrome } from '../settings/index.ts';
+import { policyKeys, siteChrome } from '../settings/index.ts';
 import { PolicyPage } from './policy-page.tsx';
 import { oneOf } from '../platform/route-schemas.ts';
 
@@ -20,12 +20,14 @@ export const policyRoutes: FastifyPluginAsync<ReaderDeps> = async (app, { site, 
     const text = settings.policies[policy];
     if (text.trim() === '') throw new NotFoundError('This newsroom has not published that policy yet.');
     return servePage(request, reply, pages, policyUrl(policy), async () => {
-      const title = policyTitles[policy];
+      const chrome = siteChrome(site, policyUrl(policy), site.clock.now());
+      const title = chrome.words.text(`policy.${policy}`);
+      const description = chrome.words.text('policy.description', { title, siteName: settings.name });
       const html = renderDocument(
         <PolicyPage
           data={{
-            site: siteChrome(site, policyUrl(policy), site.clock.now()),
-            head: { title, description: `${title} of ${settings.name}.`, canonicalUrl: absoluteUrl(site.publicUrl, policyUrl(policy)), ogType: 'website' },
+            site: chrome,
+            head: { title, description, canonicalUrl: absoluteUrl(site.publicUrl, policyUrl(policy)), ogType: 'website' },
             title,
             text,
           }}

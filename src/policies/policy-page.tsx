@@ -13,11 +13,12 @@ export function PolicyPage({ data }: { data: PolicyPageData }) {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
+  const { words } = data.site;
   return (
     <Document head={data.head} site={data.site}>
       <article class="article policy">
         <header class="article__header">
-          <p class="kicker">Our standards</p>
+          <p class="kicker">{words.text('policy.kicker')}</p>
           <h1 class="article__headline">{data.title}</h1>
         </header>
         <div class="article__body">

@@ -1,5 +1,5 @@
 import { Picture, type ResponsiveImage } from './picture.tsx';
-import { Document, type PageHead, type SiteChrome, siteWords } from './document.tsx';
+import { Document, type PageHead, type SiteChrome } from './document.tsx';
 import { type PageLinks, Pagination } from './pagination.tsx';
 import { StoryList, type StoryTeaser } from './story-list.tsx';
 
@@ -18,7 +18,7 @@ export interface CollectionPageData {
 }
 
 export function CollectionPage({ data }: { data: CollectionPageData }) {
-  const words = siteWords(data.site);
+  const words = data.site.words;
   return (
     <Document head={data.head} site={data.site}>
       <header class={data.portrait ? 'collection__header collection__header--portrait' : 'collection__header'}>

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { type Translator, translator } from '../i18n/index.ts';
+import type { Translator } from '../i18n/index.ts';
 import { textDirectionOf } from './language-tags.ts';
 import { jsonForScript } from './safe-html.ts';
 
@@ -22,13 +22,8 @@ export interface SiteChrome {
   /** Path of the page, to mark the current navigation link. */
   readonly currentPath: string;
   readonly year: number;
-  /** The site's words, in its language and time zone; chrome built by hand without them gets those of `language`. */
-  readonly words?: Translator;
-}
-
-/** The words of the page around the content: the masthead, navigation, footer and the site's own pages. */
-export function siteWords(site: SiteChrome): Translator {
-  return site.words ?? translator(site.language);
+  /** The site's words, in its language and time zone: the masthead, navigation, footer and the site's own pages. */
+  readonly words: Translator;
 }
 
 /** A feed of this page's stories, offered to feed readers through <link rel="alternate">. */
@@ -114,7 +109,7 @@ function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
 }
 
 function Masthead({ site }: { site: SiteChrome }) {
-  const words = siteWords(site);
+  const { words } = site;
   return (
     <header class="masthead" id="top" tabindex={-1}>
       <div class="masthead__inner">
@@ -154,8 +149,9 @@ function Masthead({ site }: { site: SiteChrome }) {
   );
 }
 
-export function Document({ head, site, children }: { head: PageHead; site: SiteChrome; children?: Child }) {
-  const words = siteWords(site);
+/** `banner` comes first in the page after the skip link: a preview's "Not published" notice. */
+export function Document({ head, site, banner, children }: { head: PageHead; site: SiteChrome; banner?: Child; children?: Child }) {
+  const { words } = site;
   return (
     <html lang={site.language} dir={textDirectionOf(site.language) === 'rtl' ? 'rtl' : undefined}>
       <Head head={head} site={site} />
@@ -163,6 +159,7 @@ export function Document({ head, site, children }: { head: PageHead; site: SiteC
         <a class="skip-link" href="#main">
           {words.text('chrome.skipLink')}
         </a>
+        {banner}
         <Masthead site={site} />
         <main id="main" tabindex={-1}>
           {children}

@@ -1,5 +1,5 @@
 import { errorMessageKey, errorTitleKey, translator } from '../i18n/index.ts';
-import { Document, type SiteChrome, siteWords } from './document.tsx';
+import { Document, type SiteChrome } from './document.tsx';
 import { languageAttributes } from './language-tags.ts';
 import { renderDocument } from './safe-html.ts';
 
@@ -19,7 +19,7 @@ const english = translator('en');
  * says more than that, follows marked as English.
  */
 export function ErrorPage({ data }: { data: ErrorPageData }) {
-  const words = siteWords(data.site);
+  const words = data.site.words;
   const inEnglish = words.catalog === 'en';
   const title = inEnglish ? data.title : words.text(errorTitleKey(data.status));
   const message = inEnglish ? data.message : words.text(errorMessageKey(data.status));

@@ -3,12 +3,16 @@
 export interface FieldProps {
   readonly name: string;
   readonly label: string;
-  readonly type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  readonly type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'datetime-local';
   readonly value?: string;
+  /** The earliest value a date-time picker offers. */
+  readonly min?: string;
   /** The message for this field after a failed submit. */
   readonly error?: string;
   readonly hint?: string;
   readonly required?: boolean;
+  /** The word after a required field's label, in the page's language; "required" by default. */
+  readonly requiredLabel?: string;
   readonly autocomplete?: string;
   readonly maxlength?: number;
   readonly minlength?: number;
@@ -22,6 +26,7 @@ function FieldFrame(props: {
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean | undefined;
+  requiredLabel?: string | undefined;
   children: (ids: { id: string; describedBy: string | undefined }) => unknown;
 }) {
   const id = `field-${props.name}`;
@@ -30,7 +35,7 @@ function FieldFrame(props: {
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={id}>
         {props.label}
-        {props.required ? <span class="field__required"> (required)</span> : null}
+        {props.required ? <span class="field__required"> ({props.requiredLabel ?? 'required'})</span> : null}
       </label>
       {props.hint ? (
         <p class="field__hint" id={`${id}-hint`}>
@@ -49,7 +54,7 @@ function FieldFrame(props: {
 
 export function Field(props: FieldProps) {
   return (
-    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error} required={props.required} requiredLabel={props.requiredLabel}>
       {({ id, describedBy }) => (
         <input
           id={id}
@@ -60,6 +65,7 @@ export function Field(props: FieldProps) {
           autocomplete={props.autocomplete}
           maxlength={props.maxlength}
           minlength={props.minlength}
+          min={props.min}
           autofocus={props.autofocus}
           aria-invalid={props.error ? 'true' : undefined}
           aria-describedby={describedBy}
@@ -101,7 +107,7 @@ export function CsrfField({ token }: { token: string }) {
 
 export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { readonly rows?: number }) {
   return (
-    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={props.error} required={props.required} requiredLabel={props.requiredLabel}>
       {({ id, describedBy }) => (
         <textarea
           id={id}

@@ -1,4 +1,4 @@
-import { type Translator, translator } from '../i18n/index.ts';
+import type { Translator } from '../i18n/index.ts';
 
 export interface PageLinks {
   readonly page: number;
@@ -13,8 +13,8 @@ export interface PaginationLabels {
   readonly next: string;
 }
 
-/** The page's words; without them (a page not yet translated) the links read in English. */
-export function Pagination({ links, words = translator('en'), labels }: { links: PageLinks; words?: Translator; labels?: PaginationLabels }) {
+/** Links to the pages before and after, in the page's `words` (the newsroom's pages pass English ones). */
+export function Pagination({ links, words, labels }: { links: PageLinks; words: Translator; labels?: PaginationLabels }) {
   if (links.pageCount <= 1) return null;
   const { previous, next } = labels ?? { previous: words.text('list.newer'), next: words.text('list.older') };
   return (

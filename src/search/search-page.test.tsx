@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { translator } from '../i18n/index.ts';
 import type { SiteChrome } from '../render/document.tsx';
 import { renderDocument } from '../render/safe-html.ts';
 import { highlightEnd as end, highlightStart as start, splitHighlights } from './highlight.ts';
@@ -16,6 +17,7 @@ const site: SiteChrome = {
   iconUrl: '/assets/logo.svg',
   currentPath: '/search',
   year: 2026,
+  words: translator('en-GB'),
 };
 const hostile = '<script>alert(1)</script> "quoted" & \'single\'';
 

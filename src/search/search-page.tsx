@@ -1,32 +1,12 @@
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import { Document, type PageHead, type SiteChrome } from '../render/document.tsx';
+import type { LanguageAttributes } from '../render/language-tags.ts';
 import { type PageLinks, Pagination } from '../render/pagination.tsx';
 import { StoryList, type StoryTeaser } from '../render/story-list.tsx';
 import type { TextPart } from './highlight.ts';
 
-const messages = {
-  heading: 'Search',
-  headingFor: (query: string) => `Search results for “${query}”`,
-  introduction: 'Find any published article by the words in its headline, text, topics or bylines.',
-  found: (total: string, one: boolean) => (one ? '1 article found' : `${total} articles found`),
-  more: (total: string) => `More than ${total} articles found`,
-  newestOnly: (total: string) => `So many articles match that only the newest ${total} are ranked. Add words or filters to narrow the search.`,
-  someWords: 'No article has all of your words, so these have some of them, best matches first.',
-  shortened: (max: number) => `Your search was longer than ${max} characters, so only its beginning was used.`,
-  nothing: (query: string) => `No articles match “${query}”.`,
-  noWords: (query: string) => `“${query}” has no words to search for: try letters or numbers.`,
-  tips: ['Check the spelling.', 'Try fewer words, or more general ones.', 'Remove the section or date filters.'],
-  latest: 'Latest stories',
-  queryLabel: 'Search for',
-  submit: 'Search',
-  formLabel: 'Search articles',
-  filters: 'Narrow the results',
-  section: 'Section',
-  allSections: 'All sections',
-  from: 'Published from',
-  to: 'Published up to',
-  results: 'Results',
-  pageLabels: { previous: 'Previous', next: 'Next' },
-};
+/** What to try when nothing matched, in the order a reader would try them. */
+const tips: readonly MessageKey[] = ['search.tip.spelling', 'search.tip.fewerWords', 'search.tip.filters'];
 
 /** One found article: its headline and the best-matching passage, matches marked. */
 export interface SearchResultView {
@@ -37,6 +17,8 @@ export interface SearchResultView {
   readonly publishedIso: string;
   readonly publishedLabel: string;
   readonly bylineLabel: string;
+  /** The article's language where it differs from the page's; it marks the headline and passage, the writer's words. */
+  readonly language?: LanguageAttributes;
 }
 
 /** The form as the reader left it. */
@@ -75,24 +57,24 @@ function Highlighted({ parts }: { parts: readonly TextPart[] }) {
   return <>{parts.map((part) => (part.highlighted ? <mark>{part.text}</mark> : part.text))}</>;
 }
 
-function SearchForm({ form }: { form: SearchFormView }) {
+function SearchForm({ form, words }: { form: SearchFormView; words: Translator }) {
   return (
-    <form class="search-form" role="search" action="/search" method="get" aria-label={messages.formLabel}>
+    <form class="search-form" role="search" action="/search" method="get" aria-label={words.text('search.formLabel')}>
       <div class="search-form__query">
         <label class="search-form__label" for="search-query">
-          {messages.queryLabel}
+          {words.text('search.queryLabel')}
         </label>
         <input id="search-query" class="search-form__input" type="search" name="q" value={form.query} maxlength={form.maxLength} />
         <button class="search-form__button" type="submit">
-          {messages.submit}
+          {words.text('search.submit')}
         </button>
       </div>
       <fieldset class="search-form__filters">
-        <legend class="search-form__legend">{messages.filters}</legend>
+        <legend class="search-form__legend">{words.text('search.filters')}</legend>
         <div class="search-form__field search-form__field--section">
-          <label for="search-section">{messages.section}</label>
+          <label for="search-section">{words.text('search.section')}</label>
           <select id="search-section" name="section">
-            <option value="">{messages.allSections}</option>
+            <option value="">{words.text('search.allSections')}</option>
             {form.sections.map((section) => (
               <option value={section.slug} selected={section.slug === form.section}>
                 {section.name}
@@ -101,11 +83,11 @@ function SearchForm({ form }: { form: SearchFormView }) {
           </select>
         </div>
         <div class="search-form__field">
-          <label for="search-from">{messages.from}</label>
+          <label for="search-from">{words.text('search.from')}</label>
           <input id="search-from" type="date" name="from" value={form.from} />
         </div>
         <div class="search-form__field">
-          <label for="search-to">{messages.to}</label>
+          <label for="search-to">{words.text('search.to')}</label>
           <input id="search-to" type="date" name="to" value={form.to} />
         </div>
       </fieldset>
@@ -114,16 +96,17 @@ function SearchForm({ form }: { form: SearchFormView }) {
 }
 
 function SearchResult({ result }: { result: SearchResultView }) {
+  const { lang, dir } = result.language ?? {};
   return (
     <article class="search-result">
       {result.kicker ? <p class="kicker">{result.kicker}</p> : null}
-      <h3 class="search-result__headline">
+      <h3 class="search-result__headline" lang={lang} dir={dir}>
         <a href={result.url}>
           <Highlighted parts={result.headline} />
         </a>
       </h3>
       {result.excerpt.length > 0 ? (
-        <p class="search-result__excerpt">
+        <p class="search-result__excerpt" lang={lang} dir={dir}>
           <Highlighted parts={result.excerpt} />
         </p>
       ) : null}
@@ -134,48 +117,48 @@ function SearchResult({ result }: { result: SearchResultView }) {
   );
 }
 
-function Latest({ stories }: { stories: readonly StoryTeaser[] }) {
+function Latest({ stories, words }: { stories: readonly StoryTeaser[]; words: Translator }) {
   if (stories.length === 0) return null;
   return (
     <section class="search__latest" aria-labelledby="search-latest-heading">
       <h2 id="search-latest-heading" class="rule-heading">
-        {messages.latest}
+        {words.text('search.latest')}
       </h2>
       <StoryList stories={stories} headingLevel={3} />
     </section>
   );
 }
 
-function Content({ content, query, language }: { content: SearchPageContent; query: string; language: string }) {
+function Content({ content, query, words }: { content: SearchPageContent; query: string; words: Translator }) {
   switch (content.kind) {
     case 'start':
       return (
         <>
-          <p class="search__note">{messages.introduction}</p>
-          <Latest stories={content.latest} />
+          <p class="search__note">{words.text('search.introduction')}</p>
+          <Latest stories={content.latest} words={words} />
         </>
       );
     case 'no-words':
     case 'nothing':
       return (
         <>
-          <p class="search__note search__note--empty">{content.kind === 'nothing' ? messages.nothing(query) : messages.noWords(query)}</p>
+          <p class="search__note search__note--empty">{words.text(content.kind === 'nothing' ? 'search.nothing' : 'search.noWords', { query })}</p>
           <ul class="search__tips">
-            {messages.tips.map((tip) => (
-              <li>{tip}</li>
+            {tips.map((tip) => (
+              <li>{words.text(tip)}</li>
             ))}
           </ul>
-          <Latest stories={content.latest} />
+          <Latest stories={content.latest} words={words} />
         </>
       );
     case 'found':
       return (
         <section aria-labelledby="search-results-heading">
           <h2 id="search-results-heading" class="search__count">
-            {content.more ? messages.more(content.total.toLocaleString(language)) : messages.found(content.total.toLocaleString(language), content.total === 1)}
+            {words.text(content.more ? 'search.more' : 'search.found', { count: content.total })}
           </h2>
-          {content.match === 'any' ? <p class="search__note">{messages.someWords}</p> : null}
-          {content.more ? <p class="search__note">{messages.newestOnly(content.total.toLocaleString(language))}</p> : null}
+          {content.match === 'any' ? <p class="search__note">{words.text('search.someWords')}</p> : null}
+          {content.more ? <p class="search__note">{words.text('search.newestOnly', { count: content.total })}</p> : null}
           <ol class="search-results" start={content.firstPosition}>
             {content.results.map((result) => (
               <li>
@@ -183,7 +166,7 @@ function Content({ content, query, language }: { content: SearchPageContent; que
               </li>
             ))}
           </ol>
-          <Pagination links={content.pages} labels={messages.pageLabels} />
+          <Pagination links={content.pages} words={words} labels={{ previous: words.text('search.previous'), next: words.text('search.next') }} />
         </section>
       );
   }
@@ -192,13 +175,14 @@ function Content({ content, query, language }: { content: SearchPageContent; que
 /** The search page: the form, then results with matches marked, or the latest stories when there are none. */
 export function SearchPage({ data }: { data: SearchPageData }) {
   const { form } = data;
+  const { words } = data.site;
   return (
     <Document head={data.head} site={data.site}>
       <div class="search">
-        <h1 class="collection__heading search__heading">{form.query ? messages.headingFor(form.query) : messages.heading}</h1>
-        <SearchForm form={form} />
-        {data.shortened ? <p class="search__note">{messages.shortened(form.maxLength)}</p> : null}
-        <Content content={data.content} query={form.query} language={data.site.language} />
+        <h1 class="collection__heading search__heading">{form.query ? words.text('search.headingFor', { query: form.query }) : words.text('search.title')}</h1>
+        <SearchForm form={form} words={words} />
+        {data.shortened ? <p class="search__note">{words.text('search.shortened', { max: form.maxLength })}</p> : null}
+        <Content content={data.content} query={form.query} words={words} />
       </div>
     </Document>
   );

@@ -1,15 +1,16 @@
 import { toStoryTeaser } from '../articles/index.ts';
-import type { DateStyle } from '../render/dates.ts';
+import type { Translator } from '../i18n/index.ts';
 import { hasHighlight, splitHighlights } from './highlight.ts';
 import type { SearchResultView } from './search-page.tsx';
 import type { FoundArticle } from './search.reader.ts';
 
 /**
- * A found article as the page shows it. The passage is the body's best match, or the standfirst
- * when the body has none of the words (the match was in the headline, topics or byline).
+ * A found article as the page shows it, dated and bylined in the page's words. The passage is the
+ * body's best match, or the standfirst when the body has none of the words (the match was in the
+ * headline, topics or byline).
  */
-export function toSearchResultView({ summary, hit }: FoundArticle, dateStyle: DateStyle): SearchResultView {
-  const teaser = toStoryTeaser(summary, dateStyle);
+export function toSearchResultView({ summary, hit }: FoundArticle, words: Translator): SearchResultView {
+  const teaser = toStoryTeaser(summary, words);
   const body = splitHighlights(hit.bodyExcerpt);
   const standfirst = splitHighlights(hit.standfirst);
   const headline = splitHighlights(hit.headline);
@@ -21,5 +22,6 @@ export function toSearchResultView({ summary, hit }: FoundArticle, dateStyle: Da
     publishedIso: teaser.publishedIso,
     publishedLabel: teaser.publishedLabel,
     bylineLabel: teaser.bylineLabel,
+    ...(teaser.language ? { language: teaser.language } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { BadRequestError } from '../errors.ts';
 import { PageQuery } from '../platform/route-schemas.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { listSections } from '../sections/index.ts';
-import { dateStyleOf, siteChrome } from '../settings/index.ts';
+import { siteChrome } from '../settings/index.ts';
 import { startOfDay } from './day-range.ts';
 import { maxQueryLength, parseSearchQuery } from './search-query.ts';
 import type { SearchFilters, SearchIndex } from './search-index.ts';
@@ -14,10 +14,8 @@ import { type SearchPageContent, SearchPage } from './search-page.tsx';
 import { toSearchResultView } from './search-results.ts';
 import { loadLatestArticles, resultsPerPage, searchArticles } from './search.reader.ts';
 
+// For the error page, which puts the status's own message in the site's words first (render/error-page.tsx).
 const messages = {
-  title: 'Search',
-  titleFor: (query: string) => `Search: ${query}`,
-  description: 'Search every published article.',
   unknownSection: 'There is no section by that name to search in. Choose one from the list, or search all sections.',
   notADate: 'A date in this search is not a real day. Write dates as year-month-day, for example 2026-11-27.',
 };
@@ -56,7 +54,8 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
     const { section: sectionSlug = '', from = '', to = '', page } = request.query;
     const now = site.clock.now();
     const settings = site.settings.current();
-    const dateStyle = dateStyleOf(settings);
+    const chrome = siteChrome(site, searchUrl(), now);
+    const { words } = chrome;
     const query = parseSearchQuery(request.query.q ?? '');
     const sections = await listSections(db);
     const section = sections.find((candidate) => candidate.slug === sectionSlug);
@@ -67,7 +66,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
     let content: SearchPageContent;
     if (query.text === '') {
       if (page > 1) return reply.callNotFound();
-      content = { kind: 'start', latest: (await loadLatestArticles(db, now)).map((summary) => toStoryTeaser(summary, dateStyle)) };
+      content = { kind: 'start', latest: (await loadLatestArticles(db, now)).map((summary) => toStoryTeaser(summary, words)) };
     } else {
       const outcome = await searchArticles(db, index, { terms: query.terms, filters, page, now });
       const pageUrl = (number: number) => searchUrl({ q: query.text, section: sectionSlug, from, to, page: number });
@@ -79,7 +78,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
               total: outcome.total,
               more: outcome.more,
               firstPosition: (outcome.page - 1) * resultsPerPage + 1,
-              results: outcome.found.map((found) => toSearchResultView(found, dateStyle)),
+              results: outcome.found.map((found) => toSearchResultView(found, words)),
               pages: {
                 page: outcome.page,
                 pageCount: outcome.pageCount,
@@ -87,14 +86,19 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
                 nextUrl: outcome.page < outcome.pageCount ? pageUrl(outcome.page + 1) : null,
               },
             }
-          : { kind: query.terms.length === 0 ? 'no-words' : 'nothing', latest: outcome.latest.map((summary) => toStoryTeaser(summary, dateStyle)) };
+          : { kind: query.terms.length === 0 ? 'no-words' : 'nothing', latest: outcome.latest.map((summary) => toStoryTeaser(summary, words)) };
     }
 
     const html = renderDocument(
       <SearchPage
         data={{
-          site: siteChrome(site, searchUrl(), now),
-          head: { title: query.text ? messages.titleFor(query.text) : messages.title, description: messages.description, ogType: 'website', noindex: true },
+          site: chrome,
+          head: {
+            title: query.text ? words.text('search.titleFor', { query: query.text }) : words.text('search.title'),
+            description: words.text('search.description'),
+            ogType: 'website',
+            noindex: true,
+          },
           form,
           shortened: query.shortened,
           content,

@@ -86,8 +86,17 @@ describe('a newsroom day, as a new user does it in Chromium', { skip: chromiumSk
     await page.getByLabel('Headline').fill('Fishing fleet returns early as storm nears');
     await page.getByLabel('Standfirst').fill('Boats were back in Busan before dawn.');
     await page.getByLabel('Section').selectOption({ label: 'World' });
-    const photoOption = await page.getByLabel('Featured photo').locator('option', { hasText: 'harbour-xmp-and-iptc' }).getAttribute('value');
-    await page.getByLabel('Featured photo').selectOption(photoOption!);
+    // The featured photo is chosen in the editor from the library's newest photos, its words filled in from the library.
+    await page.getByRole('button', { name: 'Choose from the library…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose the featured photo' });
+    await picker
+      .getByRole('button', { name: /Fishing boats return to Busan harbour at dawn/ })
+      .first()
+      .click();
+    await picker.getByRole('button', { name: 'Use as featured photo' }).click();
+    const featuredPanel = page.getByRole('group', { name: 'Featured photo' });
+    assert.equal(await featuredPanel.getByLabel('Caption').inputValue(), 'Fishing boats return to Busan harbour at dawn.');
+    assert.equal(await featuredPanel.getByLabel('Credit').inputValue(), 'Harbour Photo Agency');
     await page.getByRole('textbox', { name: 'Body' }).click();
     await page.keyboard.type('Skippers turned for port at midnight.');
     await page.keyboard.press('Enter');

@@ -31,7 +31,8 @@ describe('the pages editor in Chromium', { skip: chromiumSkipReason() }, () => {
       await page.goto(`${server.baseUrl}/admin/pages`);
       await page.getByRole('link', { name: 'New page' }).click();
       const body = page.getByRole('textbox', { name: 'Body' });
-      await body.waitFor();
+      // The textarea is a textbox named Body too: wait for the editor that replaces it, which a busy machine may load late.
+      await page.locator('.rich-editor__content').waitFor();
       assert.equal(await page.locator('textarea[name="bodyHtml"]').isVisible(), false, 'the textarea gives way to the editor');
       await page.getByLabel('Title').fill('How to reach us');
       await page.getByLabel('Status').selectOption('published');

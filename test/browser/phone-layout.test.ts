@@ -86,12 +86,14 @@ interface CaretFacts {
 
 const caretFacts = `(() => {
   const caret = getSelection().getRangeAt(0).getBoundingClientRect();
-  const bar = document.querySelector('.editor-bar');
+  const bar = document.querySelector('.editor-bar')?.getBoundingClientRect();
+  // On a wide screen the bar sits in the side column, beside the writing: only a bar over the caret's column can cover it.
+  const barOverCaret = bar && bar.left < caret.right && bar.right > caret.left;
   return {
     caretTop: caret.top,
     caretBottom: caret.bottom,
     toolbarBottom: document.querySelector('[role=toolbar]').getBoundingClientRect().bottom,
-    barTop: bar ? bar.getBoundingClientRect().top : innerHeight,
+    barTop: barOverCaret ? bar.top : innerHeight,
     scrollY,
   };
 })()`;

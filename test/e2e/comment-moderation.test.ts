@@ -318,3 +318,54 @@ test('a moderator who opts in gets an email for each held comment; a commenter c
   const off = await gazette.database.db.selectFrom('comments').select('reply_alerts').where('id', '=', posted.json().id).executeTakeFirstOrThrow();
   assert.equal(off.reply_alerts, 'off');
 });
+
+test('emails speak their reader’s language: moderators the site’s, a commenter that of the article they commented on', async (t) => {
+  const gazette = await buildTestApp();
+  t.after(() => gazette.close());
+  await gazette.settings.update({ language: 'es', timeZone: 'Europe/Madrid' });
+  const siteName = gazette.settings.current().name;
+  const article = await firstArticle(gazette);
+  // A Korean article on a Spanish site: its comment section, and so its commenters' emails, are in Korean.
+  const { headline } = await gazette.database.db
+    .updateTable('articles')
+    .set({ language: 'ko' })
+    .where('id', '=', Number(article.articleId))
+    .returning('headline')
+    .executeTakeFirstOrThrow();
+  const owner = await signedInOwner(gazette);
+  await owner.get('/admin/comments');
+  assert.equal((await owner.post('/admin/comments/notifications', { notify: 'on' })).statusCode, 303);
+  gazette.setNow(new Date(testNow.getTime() + 10_000));
+  const posted = await postComment(gazette, article, { name: 'Hal', email: 'hal@example.com', comment: 'Held, please look.', reply_alerts: 'on' });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  const toModerator = gazette.sentMail.find((mail) => mail.to !== 'hal@example.com');
+  assert.ok(toModerator, 'the moderator was told');
+  assert.equal(toModerator.subject, `Comentario pendiente de moderación en «${headline}»`);
+  assert.match(
+    toModerator.text,
+    /^Hal escribió:\nHeld, please look\.\n\nMotivo de la retención: .+\nModerar: https:\/\/news\.example\/admin\/comments\n\nRecibes estos correos porque activaste los avisos de comentarios en tu cuenta de la redacción\.$/,
+  );
+
+  const confirmation = gazette.sentMail.find((mail) => mail.to === 'hal@example.com');
+  assert.ok(confirmation, 'the commenter was asked to confirm');
+  assert.equal(confirmation.subject, `${siteName} 댓글 답글 알림 신청을 확인해 주세요`);
+  const [asked, , confirmLine, , notYou] = confirmation.text.split('\n');
+  assert.equal(asked, `“${headline}” 기사에 남긴 댓글에 답글이 달리면 이메일로 알려 달라고 신청하셨습니다.`);
+  assert.match(confirmLine!, /^신청 확인: https:\/\/news\.example\/comments\/alerts\/confirm\?token=\S+$/);
+  assert.equal(notYou, '직접 신청하지 않았다면 이 이메일을 무시하세요. 알림은 보내지 않습니다.');
+  assert.equal((await gazette.app.inject({ url: confirmLine!.replace(/^.*https:\/\/news\.example/, '') })).statusCode, 200);
+
+  await owner.get('/admin/comments');
+  await owner.post(`/admin/comments/${posted.json().id}/approve`, {});
+  await owner.get(`/admin/comments/${posted.json().id}/edit`);
+  await owner.post(`/admin/comments/${posted.json().id}/reply`, { reply: 'Thanks, Hal.' });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const alert = gazette.sentMail.find((mail) => mail.to === 'hal@example.com' && mail !== confirmation);
+  assert.ok(alert, 'the reply alert went out');
+  assert.equal(alert.subject, 'Mina Park 님이 내 댓글에 답글을 달았습니다');
+  const [intro, link, , stop] = alert.text.split('\n');
+  assert.equal(intro, `Mina Park 님이 “${headline}” 기사에 남긴 내 댓글에 답글을 달았습니다:`);
+  assert.match(link!, new RegExp(`^https://news\\.example${article.path}#comment-\\d+$`));
+  assert.match(stop!, /^알림 이메일 그만 받기: https:\/\/news\.example\/comments\/alerts\/stop\?token=\S+$/);
+});

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createArticle, publishArticle, updateArticle } from '../../src/articles/index.ts';
+import { savePage } from '../../src/pages/index.ts';
 import { contentTags } from '../../src/platform/content-changes.ts';
 import { findSectionBySlug } from '../../src/sections/index.ts';
 import { commentOn, commentSection } from '../helpers/comment-forms.ts';
 import { demo } from '../helpers/comment-pages.ts';
+import { FormClient } from '../helpers/form-client.ts';
+import { createTestOwner, testOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // Issue 12, every language: what a reader sees is in the site's language, and on an article page in the
@@ -99,6 +102,80 @@ describe('a site whose language is Korean', () => {
     assert.match(search.body, /<span>글 [^<]+<\/span> <time/, 'the latest stories’ bylines');
   });
 
+  test('the search page itself reads in Korean: its form, filters, count, pages and advice when nothing matches', async () => {
+    for (let index = 1; index <= 11; index++) await publishIn(gazette, 'ko', `quokkafold-${index}`, `Quokkafold 항만 소식 ${index}`);
+    const found = await gazette.app.inject({ url: '/search?q=quokkafold' });
+    assert.equal(found.statusCode, 200);
+    assert.match(found.body, /<title>검색: quokkafold \| /);
+    assert.match(found.body, /<h1 class="collection__heading search__heading">“quokkafold” 검색 결과<\/h1>/);
+    assert.match(found.body, /<form class="search-form" role="search" action="\/search" method="get" aria-label="기사 검색">/);
+    assert.match(found.body, /<label class="search-form__label" for="search-query">검색어<\/label>/);
+    assert.match(found.body, /<button class="search-form__button" type="submit">검색<\/button>/);
+    assert.match(found.body, /<legend class="search-form__legend">검색 범위 좁히기<\/legend>/);
+    assert.match(found.body, /<option value="">전체 섹션<\/option>/);
+    assert.match(found.body, /<label for="search-from">게재일\(부터\)<\/label>/);
+    assert.match(found.body, /<label for="search-to">게재일\(까지\)<\/label>/);
+    assert.match(found.body, /<h2 id="search-results-heading" class="search__count">기사 11건이 검색되었습니다<\/h2>/, 'Korean counts have one form');
+    assert.match(found.body, /<span>글 [^<]+<\/span> <time datetime="[^"]+">2026년 11월 27일<\/time>/);
+    assert.match(found.body, /<nav class="pagination" aria-label="페이지">/);
+    assert.match(found.body, /<span class="pagination__status">2쪽 중 1쪽<\/span>/);
+    assert.match(found.body, /rel="next">다음 →<\/a>/);
+    const second = await gazette.app.inject({ url: '/search?q=quokkafold&page=2' });
+    assert.match(second.body, /rel="prev">← 이전<\/a>/);
+    const nothing = await gazette.app.inject({ url: '/search?q=xylophonic' });
+    assert.match(nothing.body, /<p class="search__note search__note--empty">“xylophonic”에 대한 검색 결과가 없습니다\.<\/p>/);
+    assert.match(nothing.body, /<li>맞춤법을 확인해 보세요\.<\/li>/);
+    assert.match(nothing.body, /<h2 id="search-latest-heading" class="rule-heading">최신 기사<\/h2>/);
+    const start = await gazette.app.inject({ url: '/search' });
+    assert.match(start.body, /<h1 class="collection__heading search__heading">검색<\/h1>/);
+    assert.match(start.body, /<p class="search__note">제목, 본문, 주제, 기자 이름에 들어 있는 단어로/);
+    for (const page of [found, second, nothing, start]) {
+      assert.doesNotMatch(
+        page.body,
+        /articles? found|Search results|Search for|Narrow the results|All sections|Published (from|up to)|No articles match|Latest stories|← Previous|Next →/,
+      );
+    }
+  });
+
+  test('plain pages and the newsroom’s standards read in Korean around the newsroom’s own words', async () => {
+    const deps = { db: gazette.database.db, clock: { now: () => testNow }, changes: gazette.changes };
+    const about = await savePage(deps, { parentId: null, slug: 'about', title: '회사 소개', bodyHtml: '<p>소개</p>', status: 'published' });
+    await savePage(deps, { parentId: about.id, slug: 'masthead', title: '만든 사람들', bodyHtml: '<p>편집국</p>', status: 'published' });
+    const parent = await gazette.app.inject({ url: '/page/about' });
+    assert.match(parent.body, /<h2 id="sub-pages-heading" class="rule-heading">하위 페이지<\/h2>/);
+    const child = await gazette.app.inject({ url: '/page/about/masthead' });
+    assert.match(child.body, /<nav aria-label="현재 위치"><p class="kicker"><a href="\/">홈<\/a> › <a href="\/page\/about">회사 소개<\/a><\/p><\/nav>/);
+    const policy = await gazette.app.inject({ url: '/policies/corrections' });
+    assert.equal(policy.statusCode, 200);
+    assert.match(policy.body, /<p class="kicker">편집 원칙<\/p>/);
+    assert.match(policy.body, /<h1 class="article__headline">정정 보도 원칙<\/h1>/);
+    assert.match(policy.body, /<title>정정 보도 원칙 \| /);
+    assert.match(policy.body, /<meta name="description" content="[^"]+의 정정 보도 원칙\."/);
+    assert.doesNotMatch(parent.body + child.body + policy.body, /In this section|Breadcrumb|>Home<|Our standards|Corrections policy/);
+  });
+
+  test('newsroom invitations and password resets are emailed in Korean', async () => {
+    const siteName = gazette.settings.current().name;
+    const owner = new FormClient(gazette.app);
+    owner.setCookie('gazette_session', (await createTestOwner(gazette)).sessionToken);
+    await owner.get('/admin/team');
+    assert.equal((await owner.post('/admin/team/invite', { email: 'new.reporter@example.org', role: 'author' })).statusCode, 200);
+    const invitation = gazette.sentMail.at(-1)!;
+    assert.equal(invitation.subject, `${siteName} 편집국에 초대합니다`);
+    assert.match(invitation.text, /^7일 안에 이 링크를 열어 편집국 계정을 만드세요:\n\nhttps:\/\/news\.example\/admin\/invite\?token=[\w-]+\n$/);
+
+    const stranger = new FormClient(gazette.app);
+    await stranger.get('/admin/reset');
+    assert.equal((await stranger.post('/admin/reset', { email: testOwner.email })).statusCode, 200);
+    const reset = gazette.sentMail.at(-1)!;
+    assert.equal(reset.to, testOwner.email);
+    assert.equal(reset.subject, `${siteName} 새 비밀번호 설정`);
+    assert.match(
+      reset.text,
+      /^이 편집국 계정의 비밀번호 재설정이 요청되었습니다\. 직접 요청했다면 1시간 안에 이 링크를 여세요:\n\nhttps:\/\/news\.example\/admin\/reset\/new\?token=[\w-]+\n\n직접 요청하지 않았다면 이 이메일을 무시하세요\. 비밀번호는 바뀌지 않습니다\.$/,
+    );
+  });
+
   test('a list page and the 404 page read in Korean', async () => {
     const section = await gazette.app.inject({ url: '/world' });
     assert.match(section.body, /<p class="kicker">섹션<\/p>/);
@@ -112,6 +189,63 @@ describe('a site whose language is Korean', () => {
     assert.equal(nowhere.statusCode, 404);
     assert.match(nowhere.body, /이 주소에는 아무것도 없습니다\./);
     assert.doesNotMatch(nowhere.body, /There is nothing at this address/, 'the generic message has nothing to add in English');
+  });
+});
+
+describe('a site whose language is Arabic', () => {
+  let gazette: TestGazette;
+  before(async () => {
+    gazette = await buildTestApp();
+    await gazette.settings.update({ language: 'ar', timeZone: 'Africa/Cairo' });
+  });
+  after(() => gazette.close());
+
+  test('the search page reads in Arabic, right to left, and counts what it found in each plural form', async () => {
+    // Eleven articles share one word; three, two and one of them share rarer ones. The one is in English.
+    for (let index = 1; index <= 11; index++) {
+      const words = ['qalamor', index <= 3 ? 'wadimir' : '', index <= 2 ? 'sabkhet' : '', index === 1 ? 'ferolith' : ''].join(' ').trim();
+      if (index === 1) await publishIn(gazette, 'en', 'ferolith-harbour', `Harbour pilots ${words}`);
+      else await publishIn(gazette, 'ar', `qalamor-${index}`, `مرفأ ${words} ${index}`);
+    }
+    const counts: [string, string][] = [
+      ['ferolith', 'عُثر على مقال واحد'],
+      ['sabkhet', 'عُثر على مقالين'],
+      ['wadimir', 'عُثر على 3 مقالات'],
+      ['qalamor', 'عُثر على 11 مقالًا'],
+    ];
+    for (const [word, count] of counts) {
+      const page = await gazette.app.inject({ url: `/search?q=${word}` });
+      assert.equal(page.statusCode, 200, word);
+      assert.match(page.body, new RegExp(`<h2 id="search-results-heading" class="search__count">${count}</h2>`), word);
+    }
+
+    const found = await gazette.app.inject({ url: '/search?q=qalamor' });
+    assert.match(found.body, /<html lang="ar" dir="rtl">/);
+    assert.match(found.body, /<h1 class="collection__heading search__heading">نتائج البحث عن «qalamor»<\/h1>/);
+    assert.match(found.body, /<label class="search-form__label" for="search-query">ابحث عن<\/label>/);
+    assert.match(found.body, /<legend class="search-form__legend">تضييق النتائج<\/legend>/);
+    assert.match(found.body, /<label for="search-from">منشور ابتداءً من<\/label>/);
+    assert.match(found.body, /<label for="search-to">منشور حتى<\/label>/);
+    assert.match(found.body, /<span class="pagination__status">الصفحة 1 من 2<\/span>/);
+    assert.match(found.body, /rel="next">التالي →<\/a>/);
+    assert.match(found.body, /<span>بقلم [^<]+<\/span> <time datetime="[^"]+">27 نوفمبر 2026<\/time>/);
+    const english = await gazette.app.inject({ url: '/search?q=ferolith' });
+    assert.match(
+      english.body,
+      /<h3 class="search-result__headline" lang="en" dir="ltr"><a href="\/world\/ferolith-harbour">/,
+      'the English article’s headline is marked as English, left to right',
+    );
+    assert.match(english.body, /<p class="search-result__excerpt" lang="en" dir="ltr">/);
+    assert.match(found.body, /<h3 class="search-result__headline"><a href="\/world\/qalamor-2">/, 'an Arabic one needs no marking');
+
+    const someWords = await gazette.app.inject({ url: '/search?q=ferolith+xylophonic' });
+    assert.match(someWords.body, /<p class="search__note">لا يحتوي أي مقال على كل كلماتك، فهذه مقالات تحتوي على بعضها، الأكثر تطابقًا أولًا\.<\/p>/);
+    const nothing = await gazette.app.inject({ url: '/search?q=xylophonic' });
+    assert.match(nothing.body, /لا توجد مقالات تطابق «xylophonic»\./);
+    assert.match(nothing.body, /<li>أزل عامل تصفية القسم أو التاريخ\.<\/li>/);
+    for (const page of [found, someWords, nothing]) {
+      assert.doesNotMatch(page.body, /articles? found|Search results|Search for|Narrow the results|No article has all|No articles match|← Previous|Next →/);
+    }
   });
 });
 

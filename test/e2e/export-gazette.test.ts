@@ -33,7 +33,7 @@ async function body(gazette: TestGazette, url: string): Promise<string> {
   return response.body;
 }
 
-/** Adds what the demo lacks: a member of staff, comments in every state, a redirect. */
+/** Adds what the demo lacks: a member of staff with a byline, comments in every state, a redirect. */
 async function addCommentsAndStaff(gazette: TestGazette): Promise<string> {
   const db = gazette.database.db;
   const article = await db
@@ -44,6 +44,7 @@ async function addCommentsAndStaff(gazette: TestGazette): Promise<string> {
     .orderBy('articles.id')
     .executeTakeFirstOrThrow();
   const editor = await insertTestUser(db, { email: 'editor@news.example', name: 'Mina Editor', role: 'editor' }, testNow);
+  await db.updateTable('authors').set({ user_id: editor }).where('slug', '=', 'amara-okafor').execute();
   const at = testNow.toISOString();
   const comment = {
     article_id: article.id,
@@ -160,6 +161,15 @@ describe(`the demo newsroom, exported from SQLite and imported into an empty ${p
     assert.equal(id, 12);
   });
 
+  test('a byline stays linked to its staff account', async () => {
+    const linked = await target.database.db
+      .selectFrom('authors')
+      .innerJoin('users', 'users.id', 'authors.user_id')
+      .select(['authors.slug', 'users.email'])
+      .execute();
+    assert.deepEqual(linked, [{ slug: 'amara-okafor', email: 'editor@news.example' }]);
+  });
+
   test('a database that is not empty is refused', async () => {
     await assert.rejects(
       importGazette(depsOf(target), dir, { progress: silentProgress, dialect: target.database.dialect }),
@@ -199,6 +209,23 @@ describe('a tampered export is refused before anything is written', () => {
     }
   }
 
+  test('a column that may not be empty, missing', () =>
+    refused((text) => text.replace(/"slug":"[^"]*",/, ''), 'tags.jsonl', /tags\.jsonl line 1: the column slug is missing/));
+  test('a column that may be empty, missing as in an export made before it existed, imports as empty', async () => {
+    const path = join(dir, 'authors.jsonl');
+    const original = await readFile(path, 'utf8');
+    await writeFile(path, original.replace(/,?"user_id":(null|\d+)/g, ''));
+    const target = await buildTestApp({ seed: false });
+    try {
+      await importGazette(depsOf(target), dir, { progress: silentProgress, dialect: target.database.dialect });
+      const authors = await target.database.db.selectFrom('authors').select(['slug', 'user_id']).execute();
+      assert.ok(authors.length > 0);
+      assert.ok(authors.every((author) => author.user_id === null));
+    } finally {
+      await target.close();
+      await writeFile(path, original);
+    }
+  });
   test('an unknown column', () =>
     refused((text) => text.replace('{"id":1,', '{"id":1,"is_admin":1,'), 'tags.jsonl', /tags\.jsonl line 1: unknown column "is_admin"/));
   test('a value of the wrong type', () =>

@@ -75,7 +75,7 @@ describe('scheduling in the newsroom', () => {
     assert.match(page, /role="status">Scheduled for 27 November 2026[^<]*18:30 GMT \(Europe\/London\)/, 'the confirmation repeats the time and zone');
     assert.match(page, /Status: <strong>Scheduled<\/strong> for <time datetime="2026-11-27T18:30:00.000Z">27 November 2026[^<]*18:30 GMT<\/time>/);
     assert.match(page, /<button type="submit" name="intent" value="publish"[^>]*>Publish now<\/button>/);
-    assert.match(page, /name="publishAt" type="text" value="2026-11-27T18:30"/, 'the schedule field holds the current time');
+    assert.match(page, /name="publishAt" type="datetime-local" value="2026-11-27T18:30"/, 'the date-time picker holds the current time');
     assert.match(page, /<button type="submit" name="intent" value="schedule"[^>]*>Change time<\/button>/);
     assert.match(page, /<button type="submit" name="intent" value="unpublish"[^>]*>Unschedule<\/button>/);
 
@@ -159,6 +159,6 @@ describe('scheduling in the newsroom', () => {
     assert.equal(refused.statusCode, 422);
     assert.equal(refused.body.match(/Another article already uses this slug/g)?.length, 2, 'the summary and the field, nothing more');
     assert.match(refused.body, /<a href="#field-slug">Another article already uses this slug/);
-    assert.match(refused.body, /<details class="field-group" open="">\s*<summary>Address and search engines<\/summary>/);
+    assert.match(refused.body, /<details class="field-group search-panel" open=""[^>]*>\s*<summary>Address, search and social<\/summary>/);
   });
 });

@@ -33,7 +33,7 @@ describe('search', () => {
 
   async function searchPage(query: string) {
     const response = await gazette.app.inject({ url: `/search?${query}` });
-    const links = [...response.body.matchAll(/<h3 class="search-result__headline"><a href="([^"]+)">/g)].map((match) => match[1]!);
+    const links = [...response.body.matchAll(/<h3 class="search-result__headline"[^>]*><a href="([^"]+)">/g)].map((match) => match[1]!);
     return { status: response.statusCode, body: response.body, headers: response.headers, links };
   }
 
@@ -136,9 +136,11 @@ describe('search', () => {
     const koreanPage = await searchPage(`q=${encodeURIComponent('소방당국')}`);
     assert.deepEqual(koreanPage.links, [`/world/${korean.slug}`]);
     assert.match(koreanPage.body, /<mark>소방당국<\/mark>은 화재 원인을/);
+    assert.match(koreanPage.body, /<h3 class="search-result__headline" lang="ko">/, 'a Korean headline on an English page is marked as Korean');
     const arabicPage = await searchPage(`q=${encodeURIComponent('ميناء')}`);
     assert.deepEqual(arabicPage.links, [`/world/${arabic.slug}`]);
     assert.match(arabicPage.body, /افتتاح <mark>الميناء<\/mark> الجديد/);
+    assert.match(arabicPage.body, /<h3 class="search-result__headline" lang="ar" dir="rtl">/, 'and an Arabic one runs right to left');
   });
 
   test('with no results the page says so and shows the latest stories; with some words missing, it shows partial matches', async () => {

@@ -4,12 +4,9 @@ import type { User } from '../../accounts/index.ts';
 import { type Article, autosaveArticle, canEditArticle, discardUnsavedDraft, getArticle } from '../../articles/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { formatDateTime, formatTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { type AdminContext, requireStaff, staffOnly } from '../admin-context.ts';
+import { type AdminContext, newsroomWords, requireStaff, staffOnly } from '../admin-context.ts';
 import { draftFieldNames } from './article-form.ts';
 import { rowIdParams } from '../../platform/route-schemas.ts';
-
-const messages = { forbidden: 'You can edit only your own articles.' };
 
 const IdParams = rowIdParams('articleId');
 type IdParams = Static<typeof IdParams>;
@@ -35,7 +32,7 @@ const autosaveAnswer = {
 
 async function loadEditable(context: AdminContext, staff: User, articleId: number): Promise<Article> {
   const article = await getArticle(context.db, articleId);
-  if (!canEditArticle(staff, article)) throw new ForbiddenError(messages.forbidden);
+  if (!canEditArticle(staff, article)) throw new ForbiddenError(newsroomWords(context).text('editor.mayNotEdit'));
   return article;
 }
 
@@ -54,7 +51,8 @@ export const articleAutosaveRoutes: FastifyPluginAsync<AdminContext> = async (ap
       const staff = requireStaff(request);
       const article = await loadEditable(context, staff, request.params.articleId);
       const outcome = await autosaveArticle(deps, article.id, staff.id, request.body);
-      const style = dateStyleOf(context.site.settings.current());
+      // The newsroom's words write its times (a Korean newsroom's on the 24-hour clock), as the editor page does.
+      const style = newsroomWords(context);
       return {
         savedAt: outcome.savedAt.toISOString(),
         savedAtLabel: formatTime(outcome.savedAt, style),

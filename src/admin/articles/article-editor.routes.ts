@@ -1,5 +1,4 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { TZDate } from '@date-fns/tz';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import {
@@ -26,57 +25,30 @@ import {
   unpublishArticle,
 } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
-import { listAuthors } from '../../authors/index.ts';
+import { findAuthorIdForUser, listAuthors } from '../../authors/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
-import { listAllMedia } from '../../media/index.ts';
+import { describeImage, listAllMedia, listMediaUsage, type MediaItem, thumbnailUrl, whyCannotDescribe } from '../../media/index.ts';
 import { listSections } from '../../sections/index.ts';
-import { type DateStyle, formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { formatDateTime } from '../../render/dates.ts';
+import { type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { noticeOf, statusOf } from './editor-status.ts';
 import { auditArticle, auditEdit } from './article-audit.ts';
 import { type EditorPageData, renderEditorPage } from './article-editor-page.tsx';
-import { articleInputFrom, draftFieldNames, editorBodySchema, type EditorValues, intentOf, parsePublishAt, valuesFrom } from './article-form.ts';
+import {
+  articleInputFrom,
+  draftFieldNames,
+  editorBodySchema,
+  type EditorValues,
+  intentOf,
+  localDateTimeValue,
+  parsePublishAt,
+  valuesFrom,
+} from './article-form.ts';
 import { loadDraftState } from './editor-drafts.ts';
 import { rowIdParams } from '../../platform/route-schemas.ts';
 
 const IdParams = rowIdParams('articleId');
 type IdParams = Static<typeof IdParams>;
-const notices: Record<string, string> = {
-  corrected: 'The note was added to the article.',
-  saved: 'Saved.',
-  published: 'Published.',
-  scheduled: 'Scheduled.',
-  'due-now': 'The time you chose is this minute, so Gazette published it now.',
-  unpublished: 'Unpublished: readers no longer see it.',
-  unscheduled: 'Unscheduled: it is a draft again and will not go live until it is published or scheduled.',
-  review: 'Sent to the editors for review.',
-  discarded: 'Your unsaved changes were discarded.',
-  restored: 'Restored from the trash as a draft.',
-  proposed: 'Sent to the editors: your changes will reach readers once an editor accepts them.',
-  accepted: 'The change was accepted and published.',
-  rejected: 'The change was rejected; the article is as it was.',
-  withdrawn: 'Your change was withdrawn; the form shows the published version.',
-  pinned: 'Pinned: it leads the home page while it is published.',
-  unpinned: 'Unpinned: the newest article leads the home page again.',
-};
-const messages = {
-  mayNotEdit: 'You can edit only your own articles.',
-  mayNotPublish: 'Your role cannot publish this article. Submit it for review instead.',
-  mayNotCorrect: 'Your role cannot correct published articles; ask an editor.',
-  formerMember: 'a former member',
-  scheduledFor: (when: string, timeZone: string) => `Scheduled for ${when} (${timeZone}). It goes live by itself then.`,
-};
-
-/** The editor's status line: the state, and for a live article when it went or goes live. */
-function statusOf(article: Article | undefined, style: DateStyle): Pick<EditorPageData, 'statusLabel' | 'statusTime'> {
-  if (!article) return { statusLabel: 'New, not saved yet' };
-  if (article.trashedAt) return { statusLabel: 'In the trash' };
-  if (article.status === 'draft') return { statusLabel: article.reviewRequestedAt ? 'In review' : article.publishedAt ? 'Unpublished' : 'Draft' };
-  const time = article.publishedAt ? { iso: article.publishedAt.toISOString(), label: formatDateTime(article.publishedAt, style) } : undefined;
-  if (article.status === 'scheduled') return { statusLabel: 'Scheduled', ...(time ? { statusTime: { ...time, preposition: 'for' } } : {}) };
-  return { statusLabel: 'Published', ...(time ? { statusTime: time } : {}) };
-}
-
 /** A ValidationError's message, unless the error summary already says the same (one field's message as the whole). */
 function problemBeyondFields(error: ValidationError): string | undefined {
   return Object.values(error.fields).includes(error.message) ? undefined : error.message;
@@ -90,7 +62,6 @@ function valuesOf(
   tagNames: ReadonlyMap<number, string> = new Map(article.tags.map((tag) => [tag.id, tag.name])),
 ): EditorValues {
   const [byline1 = '', byline2 = '', byline3 = ''] = version.authorIds.map(String);
-  const scheduledAt = article.status === 'scheduled' && article.publishedAt ? new TZDate(article.publishedAt.getTime(), timeZone) : undefined;
   const idValue = (id: number | null | undefined) => (id == null ? '' : String(id));
   return {
     headline: version.headline,
@@ -110,9 +81,7 @@ function valuesOf(
     loadedVersion: String(article.version),
     kind: version.kind ?? 'news',
     language: version.language ?? '',
-    publishAt: scheduledAt
-      ? `${scheduledAt.getFullYear()}-${String(scheduledAt.getMonth() + 1).padStart(2, '0')}-${String(scheduledAt.getDate()).padStart(2, '0')}T${String(scheduledAt.getHours()).padStart(2, '0')}:${String(scheduledAt.getMinutes()).padStart(2, '0')}`
-      : '',
+    publishAt: article.status === 'scheduled' && article.publishedAt ? localDateTimeValue(article.publishedAt, timeZone) : '',
   };
 }
 
@@ -125,6 +94,8 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
   const choices = async () => {
     const [sections, authors, images] = await Promise.all([listSections(db), listAuthors(db), listAllMedia(db)]);
     return {
+      media: images,
+      sectionSlugs: new Map(sections.map((s) => [String(s.id), s.slug])),
       sections: sections.map((s) => ({ value: String(s.id), label: s.name })),
       authors: authors.map((a) => ({ value: String(a.id), label: a.name })),
       images: images.map((m) => ({ value: String(m.id), label: m.caption ? `${m.originalName}: ${m.caption.slice(0, 60)}` : m.originalName })),
@@ -134,6 +105,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
 
   /** What the editor says about a change waiting for review: to its writer, and to those who decide on it. */
   const pendingNotice = (staff: Staff, article: Article, waiting: PendingChange | undefined): EditorPageData['pendingChange'] => {
+    const words = newsroomWords(context);
     const mine = waiting?.proposedBy === staff.id;
     const canDecide = canPublishArticle(staff, article);
     if (!waiting || (!mine && !canDecide)) return undefined;
@@ -141,11 +113,67 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     return {
       mine,
       canDecide,
-      byName: waiting.proposedByName ?? messages.formerMember,
-      atLabel: formatDateTime(waiting.proposedAt, dateStyleOf(site.settings.current())),
+      byName: waiting.proposedByName ?? words.text('editor.formerMember'),
+      atLabel: formatDateTime(waiting.proposedAt, words),
       reviewUrl,
       ...(mine ? { withdrawAction: `${reviewUrl}/withdraw` } : {}),
     };
+  };
+
+  const isSiteLogo = (mediaId: number) => site.settings.current().logo?.mediaId === mediaId;
+
+  /**
+   * The featured photo the form has chosen. Its words come from the library unless the form already
+   * holds words typed for this very photo (a form re-shown after an error).
+   */
+  const featuredPhotoOf = async (staff: Staff, article: Article | undefined, values: EditorValues, media: readonly MediaItem[]) => {
+    const item = media.find((candidate) => String(candidate.id) === values.featuredMediaId);
+    if (!item) return undefined;
+    if (values.featuredWordsFor !== values.featuredMediaId) {
+      values.featuredAlt = item.alt;
+      values.featuredCaption = item.caption;
+      values.featuredCredit = item.credit;
+    }
+    const usage = await listMediaUsage(db, item);
+    const refusal = whyCannotDescribe(staff, item, { usage, isSiteLogo: isSiteLogo(item.id) });
+    return {
+      id: item.id,
+      thumbnailUrl: thumbnailUrl(item),
+      width: item.width,
+      height: item.height,
+      name: item.originalName,
+      usedElsewhere: usage.filter((use) => use.id !== article?.id).length,
+      ...(refusal ? { describeRefusal: refusal } : {}),
+    };
+  };
+
+  /**
+   * Saves the featured photo's words typed in the editor to the library, when they were typed for the
+   * photo now chosen and differ from it. A refusal or a bad word is the field's error, before the article is saved.
+   */
+  const describeFeaturedPhoto = async (request: FastifyRequest, values: EditorValues, media: readonly MediaItem[]) => {
+    if (!values.featuredMediaId || values.featuredWordsFor !== values.featuredMediaId) return;
+    const item = media.find((candidate) => String(candidate.id) === values.featuredMediaId);
+    if (!item) return;
+    const words = { alt: values.featuredAlt ?? '', caption: values.featuredCaption ?? '', credit: values.featuredCredit ?? '' };
+    const trimmedSame = (['alt', 'caption', 'credit'] as const).every((field) => words[field].trim() === item[field]);
+    if (trimmedSame) return;
+    try {
+      await describeImage(
+        { db, files: context.mediaFiles, changes: context.changes, clock: site.clock },
+        { staff: requireStaff(request), meta: requestMeta(request) },
+        item.id,
+        { ...words, photographer: item.photographer, copyright: item.copyright },
+        { isSiteLogo: isSiteLogo(item.id) },
+      );
+    } catch (error) {
+      if (error instanceof ForbiddenError) throw new ValidationError(error.message, { featuredMediaId: error.message });
+      if (!(error instanceof ValidationError)) throw error;
+      const fields = Object.fromEntries(
+        Object.entries(error.fields).map(([field, message]) => [`featured${field[0]!.toUpperCase()}${field.slice(1)}`, message]),
+      );
+      throw new ValidationError(error.message, fields);
+    }
   };
 
   const show = async (
@@ -156,13 +184,26 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     form: Partial<EditorPageData> & { values: EditorValues },
   ) => {
     const staff = requireStaff(request);
-    const [{ sections, authors, images }, waiting] = await Promise.all([choices(), article ? findPendingChange(db, article.id) : undefined]);
+    const [{ sections, sectionSlugs, authors, images, media }, waiting] = await Promise.all([
+      choices(),
+      article ? findPendingChange(db, article.id) : undefined,
+    ]);
     const settings = site.settings.current();
     const pendingChange = article ? pendingNotice(staff, article, waiting) : undefined;
+    const featuredPhoto = await featuredPhotoOf(staff, article, form.values, media);
+    const socialImage = media.find((item) => String(item.id) === (form.values.socialImageId || form.values.featuredMediaId));
+    // The address it has, or will have once saved: the slug typed (or made from the headline) in the section chosen.
+    const sectionSlug = sectionSlugs.get(form.values.sectionId ?? '');
+    const searchPreview = {
+      siteName: settings.name,
+      siteUrl: site.publicUrl,
+      articleUrl: articleUrl({ slug: form.values.slug || article?.slug || '', section: sectionSlug ? { slug: sectionSlug } : null }),
+      ...(socialImage ? { socialImageUrl: thumbnailUrl(socialImage) } : {}),
+    };
     return sendAdminPage(context, request, reply, status, renderEditorPage, {
       ...(article ? { articleId: article.id } : {}),
       ...(article?.status === 'published' ? { publicUrl: articleUrl(article) } : {}),
-      ...statusOf(article, dateStyleOf(settings)),
+      ...statusOf(article, newsroomWords(context)),
       corrections: article?.corrections ?? [],
       canCorrect: article?.status === 'published' && canPublishArticle(staff, article),
       checklist: article ? prepublishChecklist(article) : [],
@@ -183,6 +224,9 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       editsAreHeld: article ? holdsEditForReview(staff, article) : false,
       ...(pendingChange ? { pendingChange } : {}),
       timeZone: settings.timeZone,
+      earliestPublishAt: localDateTimeValue(site.clock.now(), settings.timeZone),
+      ...(featuredPhoto ? { featuredPhoto } : {}),
+      searchPreview,
       // A trashed article is not edited until it is restored, so nothing is autosaved either.
       ...(article?.trashedAt
         ? {}
@@ -202,17 +246,19 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
   /** Saves, then does what the pressed button asked; any refusal re-shows the form as typed. */
   const save = async (request: FastifyRequest, reply: FastifyReply, article: Article | undefined) => {
     const staff = requireStaff(request);
+    const words = newsroomWords(context);
     const values = valuesFrom(request.body as Record<string, unknown>);
     const intent = intentOf(values);
     let saved: Article | undefined;
     try {
       if ((intent === 'publish' || intent === 'schedule' || intent === 'unpublish') && !canPublishArticle(staff, article)) {
-        throw new ForbiddenError(messages.mayNotPublish);
+        throw new ForbiddenError(words.text('editor.mayNotPublish'));
       }
-      const dateStyle = dateStyleOf(site.settings.current());
-      const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', dateStyle, site.clock.now()) : {};
+      const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', site.clock.now(), words) : {};
       if (scheduleAt.error) throw new ValidationError(scheduleAt.error, { publishAt: scheduleAt.error });
-      const input = await articleInputFrom(db, values, { ...(await choices()).ids, mayCreateTags: can(staff, 'manage-sections-and-tags') });
+      const { ids, media } = await choices();
+      const input = await articleInputFrom(db, values, { ...ids, mayCreateTags: can(staff, 'manage-sections-and-tags'), words });
+      await describeFeaturedPhoto(request, values, media);
       const loaded = Number(values.loadedVersion);
       const edit = article
         ? await saveArticleEdit(articleDeps, article.id, input, {
@@ -227,6 +273,8 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       // Held for review, whichever button was pressed: publishing buttons were refused above.
       if (edit?.kind === 'held') return reply.redirect(`/admin/articles/${kept.id}?done=proposed`, 303);
       saved = kept;
+      // Drafts only: a live article's Preview is a link to its saved version, since its Save publishes.
+      if (intent === 'preview') return reply.redirect(`/admin/articles/${saved.id}/preview`, 303);
       let outcome = 'saved';
       if (intent === 'publish' || intent === 'schedule') {
         const result = await publishArticle(articleDeps, saved.id, scheduleAt.at);
@@ -257,12 +305,16 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     }
   };
 
-  app.get('/admin/articles/new', (request, reply) => show(request, reply, 200, undefined, { values: {} }));
+  // The writer's own byline comes first on a new article, when their account has one.
+  app.get('/admin/articles/new', async (request, reply) => {
+    const ownByline = await findAuthorIdForUser(db, requireStaff(request).id);
+    return show(request, reply, 200, undefined, { values: ownByline === undefined ? {} : { byline1: String(ownByline) } });
+  });
   app.post('/admin/articles/new', { schema: { body: editorBodySchema }, preHandler: app.csrfProtection }, (request, reply) => save(request, reply, undefined));
 
   const loadEditable = async (request: FastifyRequest<{ Params: IdParams }>) => {
     const article = await getArticle(db, request.params.articleId);
-    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(messages.mayNotEdit);
+    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(newsroomWords(context).text('editor.mayNotEdit'));
     return article;
   };
 
@@ -276,10 +328,11 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       const settings = site.settings.current();
       const timeZone = settings.timeZone;
       // The confirmation repeats the time, in the newsroom's zone, so a slip of the day or hour shows at once.
+      const words = newsroomWords(context);
       const notice =
         request.query.done === 'scheduled' && article.status === 'scheduled' && article.publishedAt
-          ? messages.scheduledFor(formatDateTime(article.publishedAt, dateStyleOf(settings)), timeZone)
-          : notices[request.query.done ?? ''];
+          ? words.text('editor.scheduledFor', { when: formatDateTime(article.publishedAt, words), timeZone })
+          : noticeOf(request.query.done, words);
       // The writer of a change waiting for review goes on from their proposal, not from the published version.
       const waiting = await findPendingChange(db, article.id);
       const proposal = waiting?.proposedBy === staff.id ? waiting.snapshot : undefined;
@@ -306,7 +359,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     { schema: { params: IdParams, body: CorrectionBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      if (!canPublishArticle(requireStaff(request), article)) throw new ForbiddenError(messages.mayNotCorrect);
+      if (!canPublishArticle(requireStaff(request), article)) throw new ForbiddenError(newsroomWords(context).text('editor.mayNotCorrect'));
       const { correctionKind = '', correctionText = '' } = request.body ?? {};
       try {
         await addCorrection(articleDeps, article.id, { kind: correctionKind, text: correctionText }, requireStaff(request).id);

@@ -2,21 +2,14 @@ import { TZDate } from '@date-fns/tz';
 import type { ArticleInput, ArticleKind } from '../../articles/index.ts';
 import type { Db } from '../../db/database.ts';
 import { ValidationError } from '../../errors.ts';
-import { type DateStyle, formatDateTime } from '../../render/dates.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
+import { formatDateTime } from '../../render/dates.ts';
 import { findOrCreateTags } from '../../tags/index.ts';
 
-const messages = {
-  unknownOption: 'Choose one of the options in the list.',
-  tooManyTags: 'Use at most 10 tags.',
-  tagTooLong: 'Keep each tag under 50 characters.',
-  newTagsRefused: (names: readonly string[]) =>
-    `${names.map((name) => `“${name}”`).join(', ')} ${names.length === 1 ? 'is not a tag yet' : 'are not tags yet'}, and only editors can create tags. Choose existing tags, or ask an editor to create ${names.length === 1 ? 'it' : 'them'}.`,
-  publishAtInvalid: 'Enter a day and time like 2026-12-01T07:30.',
-  publishAtPast: (now: string) => `That time has passed: it is now ${now}. Choose a time in the future, or press Publish now.`,
-};
+type Words = Translator<NewsroomKey>;
 
-export type Intent = 'save' | 'review' | 'publish' | 'schedule' | 'unpublish';
-const intents: readonly Intent[] = ['save', 'review', 'publish', 'schedule', 'unpublish'];
+export type Intent = 'save' | 'preview' | 'review' | 'publish' | 'schedule' | 'unpublish';
+const intents: readonly Intent[] = ['save', 'preview', 'review', 'publish', 'schedule', 'unpublish'];
 
 /** The editor's form exactly as typed, every field a string, for showing it again after an error. */
 export type EditorValues = Record<string, string>;
@@ -32,6 +25,10 @@ export const editorFieldNames = [
   'tags',
   'dateline',
   'featuredMediaId',
+  'featuredAlt',
+  'featuredCaption',
+  'featuredCredit',
+  'featuredWordsFor',
   'socialImageId',
   'bodyHtml',
   'seoTitle',
@@ -64,32 +61,40 @@ export function intentOf(values: EditorValues): Intent {
   return (intents as readonly string[]).includes(values.intent ?? '') ? (values.intent as Intent) : 'save';
 }
 
-function pick(value: string | undefined, allowed: ReadonlySet<number>, field: string, errors: Record<string, string>): number | null {
+function pick(value: string | undefined, allowed: ReadonlySet<number>, field: string, errors: Record<string, string>, words: Words): number | null {
   if (!value) return null;
   const id = Number(value);
   if (!Number.isInteger(id) || !allowed.has(id)) {
-    errors[field] = messages.unknownOption;
+    errors[field] = words.text('editor.unknownOption');
     return null;
   }
   return id;
 }
 
+/** An instant as a date-time picker shows it in `timeZone`: "2026-12-01T07:30". */
+export function localDateTimeValue(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())}T${two(local.getHours())}:${two(local.getMinutes())}`;
+}
+
 /**
- * A "2026-12-01T07:30" typed in the newsroom's time zone, as an instant. The minute it is now
+ * A "2026-12-01T07:30" typed in the newsroom's time zone (its words'), as an instant. The minute it is now
  * counts as now (a night editor typing the current time means "go"), so it comes back as `now`;
  * an earlier minute is refused, since it is more likely a slip of the day or hour than a wish.
  */
-export function parsePublishAt(value: string, style: DateStyle, now: Date): { at?: Date; error?: string } {
+export function parsePublishAt(value: string, now: Date, words: Words): { at?: Date; error?: string } {
+  const invalid = { error: words.text('editor.publishAtInvalid') };
   // Seconds are optional: browsers' datetime-local sends them when the step asks for them.
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!match) return { error: messages.publishAtInvalid };
+  if (!match) return invalid;
   const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
-  if (month! > 12 || day! > 31 || hour! > 23 || minute! > 59 || second! > 59) return { error: messages.publishAtInvalid };
-  const at = new Date(new TZDate(year!, month! - 1, day!, hour!, minute!, second!, style.timeZone).getTime());
-  if (Number.isNaN(at.getTime())) return { error: messages.publishAtInvalid };
+  if (month! > 12 || day! > 31 || hour! > 23 || minute! > 59 || second! > 59) return invalid;
+  const at = new Date(new TZDate(year!, month! - 1, day!, hour!, minute!, second!, words.timeZone).getTime());
+  if (Number.isNaN(at.getTime())) return invalid;
   if (at > now) return { at };
   if (now.getTime() - at.getTime() < 60_000) return { at: now };
-  return { error: messages.publishAtPast(formatDateTime(now, style)) };
+  return { error: words.text('editor.publishAtPast', { now: formatDateTime(now, words) }) };
 }
 
 /**
@@ -100,15 +105,16 @@ export function parsePublishAt(value: string, style: DateStyle, now: Date): { at
 export async function articleInputFrom(
   db: Db,
   values: EditorValues,
-  options: { sectionIds: ReadonlySet<number>; authorIds: ReadonlySet<number>; imageIds: ReadonlySet<number>; mayCreateTags: boolean },
+  options: { sectionIds: ReadonlySet<number>; authorIds: ReadonlySet<number>; imageIds: ReadonlySet<number>; mayCreateTags: boolean; words: Words },
 ): Promise<ArticleInput> {
+  const { words } = options;
   const errors: Record<string, string> = {};
-  const sectionId = pick(values.sectionId, options.sectionIds, 'sectionId', errors);
-  const bylines = (['byline1', 'byline2', 'byline3'] as const).map((field) => pick(values[field], options.authorIds, field, errors));
-  const featuredMediaId = pick(values.featuredMediaId, options.imageIds, 'featuredMediaId', errors);
-  const socialImageId = pick(values.socialImageId, options.imageIds, 'socialImageId', errors);
+  const sectionId = pick(values.sectionId, options.sectionIds, 'sectionId', errors, words);
+  const bylines = (['byline1', 'byline2', 'byline3'] as const).map((field) => pick(values[field], options.authorIds, field, errors, words));
+  const featuredMediaId = pick(values.featuredMediaId, options.imageIds, 'featuredMediaId', errors, words);
+  const socialImageId = pick(values.socialImageId, options.imageIds, 'socialImageId', errors, words);
   const kind = values.kind || 'news';
-  if (!isArticleKind(kind)) errors.kind = messages.unknownOption;
+  if (!isArticleKind(kind)) errors.kind = words.text('editor.unknownOption');
   const tagNames = [
     ...new Set(
       (values.tags ?? '')
@@ -117,11 +123,14 @@ export async function articleInputFrom(
         .filter(Boolean),
     ),
   ];
-  if (tagNames.length > 10) errors.tags = messages.tooManyTags;
-  else if (tagNames.some((name) => name.length > 50)) errors.tags = messages.tagTooLong;
-  if (Object.keys(errors).length > 0) throw new ValidationError('The article has errors.', errors);
+  if (tagNames.length > 10) errors.tags = words.text('editor.tooManyTags');
+  else if (tagNames.some((name) => name.length > 50)) errors.tags = words.text('editor.tagTooLong');
+  if (Object.keys(errors).length > 0) throw new ValidationError(words.text('editor.articleHasErrors'), errors);
   const { tags, unknown } = await findOrCreateTags(db, tagNames, { mayCreate: options.mayCreateTags });
-  if (unknown.length > 0) throw new ValidationError('The article has errors.', { tags: messages.newTagsRefused(unknown) });
+  if (unknown.length > 0) {
+    const names = unknown.map((name) => `“${name}”`).join(', ');
+    throw new ValidationError(words.text('editor.articleHasErrors'), { tags: words.text('editor.newTagsRefused', { names, count: unknown.length }) });
+  }
   return {
     headline: values.headline ?? '',
     standfirst: values.standfirst ?? '',

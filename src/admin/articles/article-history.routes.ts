@@ -1,19 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import {
-  canEditArticle,
-  getArticle,
-  holdsEditForReview,
-  listArticleRevisions,
-  loadSnapshotNames,
-  type PublishedArticle,
-  renderArticleDocument,
-  restoreRevision,
-} from '../../articles/index.ts';
+import { canEditArticle, getArticle, holdsEditForReview, listArticleRevisions, loadSnapshotNames, restoreRevision } from '../../articles/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { type AdminContext, newsroomWords, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditEdit } from './article-audit.ts';
 import { renderRevisionsPage } from './revisions-page.tsx';
 import { rowId, rowIdParams } from '../../platform/route-schemas.ts';
@@ -23,7 +13,7 @@ type ArticleParams = Static<typeof ArticleParams>;
 const RevisionParams = rowIdParams('articleId', 'revisionId');
 const CompareQuery = Type.Object({ from: Type.Optional(rowId), to: Type.Optional(rowId) });
 
-/** Preview, revisions with their differences, and restoring an old version. */
+/** Revisions with their differences, and restoring an old version (the preview is in article-preview.routes.ts). */
 export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const { db, site } = context;
   app.addHook('preHandler', staffOnly);
@@ -34,22 +24,13 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
     return article;
   };
 
-  app.get<{ Params: ArticleParams }>('/admin/articles/:articleId/preview', { schema: { params: ArticleParams } }, async (request, reply) => {
-    const article = await loadEditable(request);
-    const now = site.clock.now();
-    // A draft has no publication time yet: it is shown as if published now.
-    const asPublished: PublishedArticle = { ...article, publishedAt: article.publishedAt ?? now };
-    const { html } = await renderArticleDocument(asPublished, { db, site, pages: context.pages, comments: context.commentSections }, now);
-    return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
-  });
-
   app.get<{ Params: ArticleParams; Querystring: Static<typeof CompareQuery> }>(
     '/admin/articles/:articleId/revisions',
     { schema: { params: ArticleParams, querystring: CompareQuery } },
     async (request, reply) => {
       const article = await loadEditable(request);
       const revisions = await listArticleRevisions(db, article.id);
-      const dateStyle = dateStyleOf(site.settings.current());
+      const dateStyle = newsroomWords(context);
       const byId = new Map(revisions.map((revision) => [revision.id, revision]));
       // By default: the latest save against the one before it.
       const to = byId.get(request.query.to ?? revisions[0]?.id ?? 0);

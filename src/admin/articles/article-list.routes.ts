@@ -2,41 +2,117 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import { canEditArticle, canTrashArticle, loadNewsroomArticlePage, newsroomListScope } from '../../articles/index.ts';
+import { listAuthors } from '../../authors/index.ts';
+import { BadRequestError } from '../../errors.ts';
+import { replaceControlCharacters } from '../../platform/control-characters.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { oneOf, PageQuery } from '../../platform/route-schemas.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { listSections } from '../../sections/index.ts';
+import type { NewsroomKey } from '../../i18n/index.ts';
+import { type AdminContext, newsroomWords, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { type ArticleListRow, renderArticleListPage } from './article-list-page.tsx';
+import { firstDirection, type ListState, listUrl, noFilters, sortKeys, sortLinks } from './article-list-urls.ts';
 
 const articlesPerPage = 50;
 const listNotices = {
-  trashed: 'Moved to the trash: readers no longer see it anywhere. Restore it here if that was a mistake.',
-  deleted: 'The article was deleted permanently.',
-} as const;
+  trashed: 'articles.list.noticeTrashed',
+  deleted: 'articles.list.noticeDeleted',
+} as const satisfies Record<string, NewsroomKey>;
+const messages = {
+  noSuchId: (what: string) => `There is no ${what} with that number. Choose one from the list.`,
+};
+const largestRowId = 2_147_483_647;
+
+/** An id chosen in a select: empty for "any", else a whole number; `section=abc` is a 400. */
+const optionalId = Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,9})?$' }));
+/** Typed text; a long search is a 400 (the box allows 200 characters). */
+const typedText = Type.Optional(Type.String({ maxLength: 500 }));
 const ListQuery = Type.Object({
   ...PageQuery.properties,
   view: Type.Optional(oneOf(['changes', 'trash'])),
   done: Type.Optional(oneOf(['trashed', 'deleted'] as const satisfies readonly (keyof typeof listNotices)[])),
+  q: typedText,
+  status: Type.Optional(oneOf(['', 'draft', 'review', 'scheduled', 'published'])),
+  section: optionalId,
+  author: optionalId,
+  tag: typedText,
+  sort: Type.Optional(oneOf(sortKeys)),
+  dir: Type.Optional(oneOf(['asc', 'desc'])),
 });
+type ListQuery = Static<typeof ListQuery>;
 
-/** The newsroom's front page: the article list, with its review and trash views. */
+/** A number from `optionalId`, or undefined for "any"; beyond any row id is refused before the database sees it. */
+function idFrom(value: string | undefined, what: string): number | undefined {
+  if (!value) return undefined;
+  const id = Number(value);
+  if (id > largestRowId) throw new BadRequestError(messages.noSuchId(what));
+  return id;
+}
+
+/** What the address asks for, tidied: control characters become spaces, and blank values mean "any". */
+function listStateOf(query: ListQuery): ListState {
+  const tidy = (text: string | undefined) => replaceControlCharacters(text ?? '', 'line', ' ').trim();
+  const key = query.sort ?? 'edited';
+  const sectionId = idFrom(query.section, 'section');
+  const authorId = idFrom(query.author, 'byline');
+  return {
+    view: query.view ?? 'articles',
+    filters: {
+      q: tidy(query.q),
+      status: query.status ?? '',
+      ...(sectionId === undefined ? {} : { sectionId }),
+      ...(authorId === undefined ? {} : { authorId }),
+      tag: tidy(query.tag),
+    },
+    sort: { key, direction: query.dir ?? firstDirection(key) },
+  };
+}
+
+/** The newsroom's front page: the article list, with its review and trash views, its search, filters and sorting. */
 export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   app.addHook('preHandler', staffOnly);
 
-  app.get<{ Querystring: Static<typeof ListQuery> }>('/admin', { schema: { querystring: ListQuery } }, async (request, reply) => {
+  app.get<{ Querystring: ListQuery }>('/admin', { schema: { querystring: ListQuery } }, async (request, reply) => {
     const staff = requireStaff(request);
-    const dateStyle = dateStyleOf(context.site.settings.current());
-    const view = request.query.view ?? 'articles';
-    const list = await loadNewsroomArticlePage(context.db, { page: request.query.page, perPage: articlesPerPage, view, scope: newsroomListScope(staff) });
-    const base = view === 'articles' ? '/admin' : `/admin?view=${view}`;
-    const pageUrl = (page: number) => (page > 1 ? `${base}${view === 'articles' ? '?' : '&'}page=${page}` : base);
+    // Times as the newsroom writes them in its language (Korean: 18:40), in the site's time zone.
+    const dateStyle = newsroomWords(context);
+    const state = listStateOf(request.query);
+    const { view, filters } = state;
+    const [list, sections, authors] = await Promise.all([
+      loadNewsroomArticlePage(context.db, {
+        page: request.query.page,
+        perPage: articlesPerPage,
+        view,
+        scope: newsroomListScope(staff),
+        filters: {
+          text: filters.q,
+          tag: filters.tag,
+          ...(filters.status ? { status: filters.status } : {}),
+          ...(filters.sectionId === undefined ? {} : { sectionId: filters.sectionId }),
+          ...(filters.authorId === undefined ? {} : { authorId: filters.authorId }),
+        },
+        sort: state.sort,
+      }),
+      listSections(context.db),
+      listAuthors(context.db),
+    ]);
+    const at = (date: Date) => ({ iso: date.toISOString(), label: formatDateTime(date, dateStyle) });
     return sendAdminPage(context, request, reply, 200, renderArticleListPage, {
       view,
       total: list.total,
+      viewTotal: list.viewTotal,
       trashCount: list.trashCount,
       changesCount: list.changesCount,
-      ...(request.query.done ? { notice: listNotices[request.query.done] } : {}),
+      ...(request.query.done ? { notice: newsroomWords(context).text(listNotices[request.query.done]) } : {}),
+      filters,
+      sort: state.sort,
+      choices: {
+        sections: sections.map((section) => ({ id: section.id, name: section.name })),
+        authors: authors.map((author) => ({ id: author.id, name: author.name })),
+      },
+      clearUrl: listUrl({ view, filters: noFilters, sort: state.sort }),
+      sortUrls: sortLinks(state),
       rows: list.rows.map(
         (row): ArticleListRow => ({
           editUrl: canEditArticle(staff, row) ? `/admin/articles/${row.id}` : null,
@@ -44,13 +120,12 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
           status: row.status === 'draft' && row.inReview ? 'review' : row.status,
           changePending: row.changePending,
           section: row.sectionName ?? '—',
+          bylines: row.bylines,
           publicUrl: row.status === 'published' ? articleUrl({ slug: row.slug, section: row.sectionSlug ? { slug: row.sectionSlug } : null }) : null,
           // The trash shows when each article was trashed; the working list when it was last edited.
-          updatedIso: (row.trashedAt ?? row.updatedAt).toISOString(),
-          updatedLabel: formatDateTime(row.trashedAt ?? row.updatedAt, dateStyle),
-          ...(row.status === 'scheduled' && row.publishedAt
-            ? { goesLive: { iso: row.publishedAt.toISOString(), label: formatDateTime(row.publishedAt, dateStyle) } }
-            : {}),
+          updated: at(row.trashedAt ?? row.updatedAt),
+          // A draft may keep the time it was once published; it means nothing until it is scheduled again.
+          liveAt: row.status !== 'draft' && row.publishedAt ? at(row.publishedAt) : null,
           ...(view === 'trash'
             ? {
                 restoreAction: canTrashArticle(staff, row) ? `/admin/articles/${row.id}/restore` : null,
@@ -62,8 +137,8 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
       pages: {
         page: list.page,
         pageCount: list.pageCount,
-        previousUrl: list.page > 1 ? pageUrl(list.page - 1) : null,
-        nextUrl: list.page < list.pageCount ? pageUrl(list.page + 1) : null,
+        previousUrl: list.page > 1 ? listUrl({ ...state, page: list.page - 1 }) : null,
+        nextUrl: list.page < list.pageCount ? listUrl({ ...state, page: list.page + 1 }) : null,
       },
     });
   });

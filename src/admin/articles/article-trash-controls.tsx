@@ -1,61 +1,48 @@
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { CsrfField } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 
-const messages = {
-  moveToTrash: 'Move to trash',
-  trashHint: 'Takes it off the site at once (page, lists, search, feeds). It can be restored from the trash.',
-  trashedTitle: 'In the trash',
-  trashed: 'Readers cannot see this article. Restore it to edit or publish it again; it comes back as a draft.',
-  restore: 'Restore as a draft',
-  deleteForever: 'Delete permanently…',
-  confirmTitle: 'Delete this article permanently?',
-  confirmLede: (headline: string) => `“${headline}” will be deleted for good, with everything that belongs to it:`,
-  goesWithIt: [
-    'every revision and unsaved autosave',
-    'its corrections and updates',
-    'its bylines and tags (the authors and tags themselves stay)',
-    'its old addresses, which will then answer “not found”',
-  ],
-  cannotUndo: 'This cannot be undone. Photos it used stay in the media library.',
-  confirm: 'Delete permanently',
-  cancel: 'Keep it in the trash',
-};
+type Words = Translator<NewsroomKey>;
+
+/** What a permanent deletion takes with it, as the confirmation lists it. */
+const goesWithIt = ['editor.deletesRevisions', 'editor.deletesCorrections', 'editor.deletesBylines', 'editor.deletesAddresses'] as const;
 
 /** Below the editor's form: moving to the trash is its own form, so it can never ride along with a save. */
-export function TrashButton({ articleId, csrfToken }: { articleId: number; csrfToken: string }) {
+export function TrashButton({ articleId, csrfToken, words }: { articleId: number; csrfToken: string; words: Words }) {
   return (
     <form method="post" action={`/admin/articles/${articleId}/trash`} class="editor-actions trash-form">
       <CsrfField token={csrfToken} />
       <button type="submit" class="button button--danger" aria-describedby="trash-hint">
-        {messages.moveToTrash}
+        {words.text('editor.moveToTrash')}
       </button>
       <p id="trash-hint" class="field__hint">
-        {messages.trashHint}
+        {words.text('editor.trashHint')}
       </p>
     </form>
   );
 }
 
 /** Above the editor's form of a trashed article: restore it, or (editors) go on to delete it for good. */
-export function TrashedNotice(props: { articleId: number; canRestore: boolean; canDelete: boolean; csrfToken: string }) {
+export function TrashedNotice(props: { articleId: number; canRestore: boolean; canDelete: boolean; csrfToken: string; words: Words }) {
+  const { words } = props;
   return (
     <section class="editor-notice editor-notice--trashed" aria-labelledby="trashed-heading">
       <h2 id="trashed-heading" class="editor-notice__title">
-        {messages.trashedTitle}
+        {words.text('editor.trashedTitle')}
       </h2>
-      <p>{messages.trashed}</p>
+      <p>{words.text('editor.trashed')}</p>
       {props.canRestore || props.canDelete ? (
         <form method="post" action={`/admin/articles/${props.articleId}/restore`} class="editor-notice__actions">
           <CsrfField token={props.csrfToken} />
           {props.canRestore ? (
             <button type="submit" class="button button--primary">
-              {messages.restore}
+              {words.text('editor.restoreAsDraft')}
             </button>
           ) : null}
           {props.canDelete ? (
             <a class="button button--danger" href={`/admin/articles/${props.articleId}/delete`}>
-              {messages.deleteForever}
+              {words.text('editor.deleteForever')}
             </a>
           ) : null}
         </form>
@@ -66,25 +53,27 @@ export function TrashedNotice(props: { articleId: number; canRestore: boolean; c
 
 /** The confirmation step before a permanent deletion; without it, one stray click would lose an article. */
 export function renderDeleteArticlePage(chrome: AdminChrome, data: { articleId: number; headline: string }): string {
+  const words = chrome.words;
+  const title = words.text('editor.confirmDeleteTitle');
   return renderDocument(
-    <AdminDocument chrome={chrome} title={messages.confirmTitle}>
-      <h1>{messages.confirmTitle}</h1>
-      <p class="admin-lede">{messages.confirmLede(data.headline)}</p>
+    <AdminDocument chrome={chrome} title={title}>
+      <h1>{title}</h1>
+      <p class="admin-lede">{words.text('editor.confirmDeleteLede', { headline: data.headline })}</p>
       <ul>
-        {messages.goesWithIt.map((item) => (
-          <li>{item}</li>
+        {goesWithIt.map((item) => (
+          <li>{words.text(item)}</li>
         ))}
       </ul>
       <p>
-        <strong>{messages.cannotUndo}</strong>
+        <strong>{words.text('editor.cannotUndo')}</strong>
       </p>
       <form method="post" action={`/admin/articles/${data.articleId}/delete`} class="editor-actions">
         <CsrfField token={chrome.csrfToken} />
         <button type="submit" class="button button--danger">
-          {messages.confirm}
+          {words.text('editor.confirmDelete')}
         </button>
         <a class="button" href="/admin?view=trash">
-          {messages.cancel}
+          {words.text('editor.keepInTrash')}
         </a>
       </form>
     </AdminDocument>,

@@ -1,21 +1,7 @@
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { CsrfField } from '../../render/form.tsx';
 
-const messages = {
-  unsavedTitle: 'Unsaved changes',
-  unsaved: (time: string) => `You have unsaved changes from ${time}.`,
-  savedMeanwhile: 'Someone has saved the article since: restoring brings your version back into the form, and saving it will first ask you to compare.',
-  restore: 'Restore',
-  discard: 'Discard',
-  restored: (time: string) => `Your unsaved changes from ${time} are back in the form below. Save to keep them.`,
-  otherEditors: (names: string) => `Also editing this article now: ${names}.`,
-  pendingTitle: 'Changes waiting for review',
-  yoursPending: (time: string) =>
-    `Your changes are waiting for an editor's review; readers still see the published version. The form shows your changes from ${time}; saving again replaces them.`,
-  othersPending: (name: string, time: string) => `${name} proposed a change on ${time}. Readers still see the published version until it is accepted.`,
-  compare: 'Compare with the published version',
-  review: 'Review the change',
-  withdraw: 'Withdraw my changes',
-};
+type Words = Translator<NewsroomKey>;
 
 /** A change to the live article held for review, as the editor page tells its writer or a reviewer. */
 export interface PendingChangeNoticeData {
@@ -30,27 +16,32 @@ export interface PendingChangeNoticeData {
   readonly withdrawAction?: string;
 }
 
-export function PendingChangeNotice({ change, csrfToken }: { change: PendingChangeNoticeData; csrfToken: string }) {
+export function PendingChangeNotice({ change, csrfToken, words }: { change: PendingChangeNoticeData; csrfToken: string; words: Words }) {
+  const decideLabel = words.text(change.canDecide ? 'editor.reviewChange' : 'editor.compare');
   return (
     <section class="editor-notice" aria-labelledby="pending-change-heading">
       <h2 id="pending-change-heading" class="editor-notice__title">
-        {messages.pendingTitle}
+        {words.text('editor.pendingTitle')}
       </h2>
-      <p>{change.mine ? messages.yoursPending(change.atLabel) : messages.othersPending(change.byName, change.atLabel)}</p>
+      <p>
+        {change.mine
+          ? words.text('editor.yoursPending', { time: change.atLabel })
+          : words.text('editor.othersPending', { name: change.byName, time: change.atLabel })}
+      </p>
       {change.withdrawAction ? (
         <form method="post" action={change.withdrawAction} class="editor-notice__actions">
           <CsrfField token={csrfToken} />
           <a class="button" href={change.reviewUrl}>
-            {change.canDecide ? messages.review : messages.compare}
+            {decideLabel}
           </a>
           <button type="submit" class="button">
-            {messages.withdraw}
+            {words.text('editor.withdraw')}
           </button>
         </form>
       ) : (
         <p class="editor-notice__actions">
           <a class="button button--primary" href={change.reviewUrl}>
-            {change.canDecide ? messages.review : messages.compare}
+            {decideLabel}
           </a>
         </p>
       )}
@@ -75,37 +66,37 @@ export interface EditorDraftState {
 }
 
 /** Works without JavaScript: Restore is a link that fills the form, Discard a form of its own. */
-export function DraftNotices({ drafts, csrfToken }: { drafts: EditorDraftState; csrfToken: string }) {
+export function DraftNotices({ drafts, csrfToken, words }: { drafts: EditorDraftState; csrfToken: string; words: Words }) {
   const names = drafts.otherEditors.map((editor) => `${editor.name} (${editor.atLabel})`).join(', ');
   return (
     <>
       {drafts.unsaved ? (
         <section class="editor-notice" aria-labelledby="unsaved-heading">
           <h2 id="unsaved-heading" class="editor-notice__title">
-            {messages.unsavedTitle}
+            {words.text('editor.unsavedTitle')}
           </h2>
           <p>
-            {messages.unsaved(drafts.unsaved.savedAtLabel)}
-            {drafts.unsaved.savedMeanwhile ? ` ${messages.savedMeanwhile}` : null}
+            {words.text('editor.unsaved', { time: drafts.unsaved.savedAtLabel })}
+            {drafts.unsaved.savedMeanwhile ? ` ${words.text('editor.savedMeanwhile')}` : null}
           </p>
           <form method="post" action={drafts.unsaved.discardAction} class="editor-notice__actions">
             <CsrfField token={csrfToken} />
             <a class="button button--primary" href={drafts.unsaved.restoreUrl}>
-              {messages.restore}
+              {words.text('editor.restore')}
             </a>
             <button type="submit" class="button">
-              {messages.discard}
+              {words.text('editor.discard')}
             </button>
           </form>
         </section>
       ) : null}
       {drafts.restoredFrom ? (
         <p class="form-message form-message--ok" role="status">
-          {messages.restored(drafts.restoredFrom)}
+          {words.text('editor.restored', { time: drafts.restoredFrom })}
         </p>
       ) : null}
       <p class="editor-notice editor-notice--info" role="status" data-other-editors hidden={names === ''}>
-        {names ? messages.otherEditors(names) : ''}
+        {names ? words.text('editor.otherEditors', { names }) : ''}
       </p>
     </>
   );

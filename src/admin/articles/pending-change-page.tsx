@@ -1,24 +1,17 @@
 import type { PendingChange } from '../../articles/index.ts';
+import type { NewsroomKey } from '../../i18n/index.ts';
 import { CsrfField, FormOutcome } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { type ReadableField, SnapshotDifferences } from './snapshot-differences.tsx';
 
-const messages = {
-  title: 'Proposed change',
-  back: (headline: string) => `Back to “${headline}”`,
-  viewLive: 'View the published article',
-  proposed: (by: string, at: string) => `Proposed by ${by} on ${at}.`,
-  waiting: 'Readers still see the published version. Accepting publishes this change at once; rejecting leaves the article as it is.',
-  decided: { accepted: 'Accepted', rejected: 'Rejected', withdrawn: 'Withdrawn' },
-  decidedBy: (state: string, by: string, at: string) => `${state} by ${by} on ${at}.`,
-  movedOn:
-    'The published article has been saved since this change was proposed. The differences below are against the article as it is now: accepting replaces those later edits too.',
-  differences: 'Differences from the published article',
-  accept: 'Accept and publish this change',
-  reject: 'Reject',
-  withdraw: 'Withdraw my change',
-};
+type Words = AdminChrome['words'];
+
+const decidedKeys = {
+  accepted: 'articles.change.acceptedBy',
+  rejected: 'articles.change.rejectedBy',
+  withdrawn: 'articles.change.withdrawnBy',
+} as const satisfies Record<Exclude<PendingChange['state'], 'pending'>, NewsroomKey>;
 
 export interface PendingChangePageData {
   readonly articleId: number;
@@ -41,7 +34,7 @@ export interface PendingChangePageData {
   readonly message?: string;
 }
 
-function Decision({ data, csrfToken }: { data: PendingChangePageData; csrfToken: string }) {
+function Decision({ data, csrfToken, words }: { data: PendingChangePageData; csrfToken: string; words: Words }) {
   const base = `/admin/articles/${data.articleId}/changes/${data.change.id}`;
   return (
     <div class="editor-actions">
@@ -51,13 +44,13 @@ function Decision({ data, csrfToken }: { data: PendingChangePageData; csrfToken:
             <CsrfField token={csrfToken} />
             <input type="hidden" name="liveVersion" value={String(data.liveVersion)} />
             <button type="submit" class="button button--primary">
-              {messages.accept}
+              {words.text('articles.change.accept')}
             </button>
           </form>
           <form method="post" action={`${base}/reject`} class="inline-form">
             <CsrfField token={csrfToken} />
             <button type="submit" class="button button--danger">
-              {messages.reject}
+              {words.text('articles.change.reject')}
             </button>
           </form>
         </>
@@ -66,7 +59,7 @@ function Decision({ data, csrfToken }: { data: PendingChangePageData; csrfToken:
         <form method="post" action={`${base}/withdraw`} class="inline-form">
           <CsrfField token={csrfToken} />
           <button type="submit" class="button">
-            {messages.withdraw}
+            {words.text('articles.change.withdraw')}
           </button>
         </form>
       ) : null}
@@ -75,38 +68,39 @@ function Decision({ data, csrfToken }: { data: PendingChangePageData; csrfToken:
 }
 
 export function renderPendingChangePage(chrome: AdminChrome, data: PendingChangePageData): string {
+  const { words } = chrome;
   const { change } = data;
   return renderDocument(
-    <AdminDocument chrome={chrome} title={`${messages.title}: ${data.liveHeadline}`}>
-      <h1>{messages.title}</h1>
+    <AdminDocument chrome={chrome} title={words.text('articles.change.pageTitle', { headline: data.liveHeadline })}>
+      <h1>{words.text('articles.change.title')}</h1>
       <p class="admin-lede">
-        <a href={`/admin/articles/${data.articleId}`}>{messages.back(data.liveHeadline)}</a>
+        <a href={`/admin/articles/${data.articleId}`}>{words.text('articles.change.back', { headline: data.liveHeadline })}</a>
         {data.publicUrl ? (
           <>
             {' · '}
-            <a href={data.publicUrl}>{messages.viewLive}</a>
+            <a href={data.publicUrl}>{words.text('articles.change.viewLive')}</a>
           </>
         ) : null}
       </p>
       <FormOutcome problem={data.message} />
       <p>
-        {messages.proposed(change.byName, change.atLabel)}{' '}
+        {words.text('articles.change.proposed', { name: change.byName, at: change.atLabel })}{' '}
         {change.state === 'pending'
-          ? messages.waiting
+          ? words.text('articles.change.waiting')
           : change.decided
-            ? messages.decidedBy(messages.decided[change.state], change.decided.byName, change.decided.atLabel)
+            ? words.text(decidedKeys[change.state], { name: change.decided.byName, at: change.decided.atLabel })
             : null}
       </p>
       {change.state === 'pending' && data.liveMovedOn ? (
         <p class="editor-notice editor-notice--info" role="status">
-          {messages.movedOn}
+          {words.text('articles.change.movedOn')}
         </p>
       ) : null}
       <section aria-labelledby="differences-heading">
-        <h2 id="differences-heading">{messages.differences}</h2>
-        <SnapshotDifferences from={data.live} to={data.proposed} />
+        <h2 id="differences-heading">{words.text('articles.change.differences')}</h2>
+        <SnapshotDifferences from={data.live} to={data.proposed} words={words} />
       </section>
-      {change.state === 'pending' ? <Decision data={data} csrfToken={chrome.csrfToken} /> : null}
+      {change.state === 'pending' ? <Decision data={data} csrfToken={chrome.csrfToken} words={words} /> : null}
     </AdminDocument>,
   );
 }

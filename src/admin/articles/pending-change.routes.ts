@@ -16,8 +16,7 @@ import {
 import { articleUrl } from '../../platform/urls.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { type AdminContext, newsroomWords, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditChange } from './article-audit.ts';
 import { renderPendingChangePage } from './pending-change-page.tsx';
 import { readableSnapshot } from './snapshot-differences.tsx';
@@ -25,8 +24,6 @@ import { rowIdParams } from '../../platform/route-schemas.ts';
 
 const messages = {
   forbidden: 'Only the person who proposed this change, or someone who may publish the article, can see it.',
-  formerMember: 'a former member',
-  cannotPublish: (problems: string) => `This change cannot be published as it stands: ${problems} Ask the writer to revise it, or reject it.`,
 };
 
 const ChangeParams = rowIdParams('articleId', 'changeId');
@@ -63,7 +60,9 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const staff = requireStaff(request);
     const live = snapshotOfArticle(article);
     const names = await loadSnapshotNames(db, [live, change.snapshot]);
-    const style = dateStyleOf(site.settings.current());
+    // Also the times' style: as the newsroom writes them in its language (Korean: 18:40).
+    const words = newsroomWords(context);
+    const formerMember = words.text('articles.formerMember');
     const waiting = change.state === 'pending';
     return sendAdminPage(context, request, reply, status, renderPendingChangePage, {
       articleId: article.id,
@@ -73,13 +72,13 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
       change: {
         id: change.id,
         state: change.state,
-        byName: change.proposedByName ?? messages.formerMember,
-        atLabel: formatDateTime(change.proposedAt, style),
-        ...(change.decidedAt ? { decided: { byName: change.decidedByName ?? messages.formerMember, atLabel: formatDateTime(change.decidedAt, style) } } : {}),
+        byName: change.proposedByName ?? formerMember,
+        atLabel: formatDateTime(change.proposedAt, words),
+        ...(change.decidedAt ? { decided: { byName: change.decidedByName ?? formerMember, atLabel: formatDateTime(change.decidedAt, words) } } : {}),
       },
       liveMovedOn: article.version > change.baseVersion,
-      live: readableSnapshot(live, names),
-      proposed: readableSnapshot(change.snapshot, names),
+      live: readableSnapshot(live, names, words),
+      proposed: readableSnapshot(change.snapshot, names, words),
       canDecide: waiting && canPublishArticle(staff, article),
       canWithdraw: waiting && change.proposedBy === staff.id,
       ...(message ? { message } : {}),
@@ -88,7 +87,10 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
 
   /** A refused decision re-shows the comparison as it now stands, with the reason. */
   const refused = (request: ChangeRequest, reply: FastifyReply, error: unknown) => {
-    if (error instanceof ValidationError) return show(request, reply, 422, messages.cannotPublish(Object.values(error.fields).join(' ') || error.message));
+    if (error instanceof ValidationError) {
+      const problems = Object.values(error.fields).join(' ') || error.message;
+      return show(request, reply, 422, newsroomWords(context).text('articles.change.cannotPublish', { problems }));
+    }
     if (error instanceof ConflictError) return show(request, reply, 409, error.message);
     throw error;
   };

@@ -47,42 +47,47 @@ function RevisionSelect({
 }
 
 export function renderRevisionsPage(chrome: AdminChrome, data: RevisionsPageData): string {
+  const { words } = chrome;
   const compared = data.comparison;
   return renderDocument(
-    <AdminDocument chrome={chrome} title={`Revisions: ${data.headline}`}>
-      <h1>Revisions</h1>
+    <AdminDocument chrome={chrome} title={words.text('articles.revisions.title', { headline: data.headline })}>
+      <h1>{words.text('articles.revisions.heading')}</h1>
       <p class="admin-lede">
-        <a href={`/admin/articles/${data.articleId}`}>Back to “{data.headline}”</a>
+        <a href={`/admin/articles/${data.articleId}`}>{words.text('articles.revisions.back', { headline: data.headline })}</a>
       </p>
       {data.revisions.length > 1 ? (
         <form method="get" action={`/admin/articles/${data.articleId}/revisions`} class="admin-form admin-form--row">
-          <RevisionSelect name="from" label="Compare" revisions={data.revisions} value={data.comparison?.fromId} />
-          <RevisionSelect name="to" label="with" revisions={data.revisions} value={data.comparison?.toId} />
+          <RevisionSelect name="from" label={words.text('articles.revisions.compare')} revisions={data.revisions} value={data.comparison?.fromId} />
+          <RevisionSelect name="to" label={words.text('articles.revisions.with')} revisions={data.revisions} value={data.comparison?.toId} />
           <button type="submit" class="button">
-            Show the differences
+            {words.text('articles.revisions.show')}
           </button>
         </form>
       ) : null}
       {compared ? (
         <section aria-labelledby="differences-heading">
-          <h2 id="differences-heading">Differences</h2>
-          <SnapshotDifferences from={readableSnapshot(compared.from, compared.names)} to={readableSnapshot(compared.to, compared.names)} />
+          <h2 id="differences-heading">{words.text('articles.revisions.differences')}</h2>
+          <SnapshotDifferences
+            from={readableSnapshot(compared.from, compared.names, words)}
+            to={readableSnapshot(compared.to, compared.names, words)}
+            words={words}
+          />
         </section>
       ) : null}
-      <h2>Every save</h2>
-      <AdminTable columns={['Saved', 'By', 'Restore']}>
+      <h2>{words.text('articles.revisions.everySave')}</h2>
+      <AdminTable columns={[words.text('articles.revisions.saved'), words.text('articles.revisions.by'), words.text('articles.revisions.restore')]}>
         {data.revisions.map((revision, index) => (
           <tr>
             <td>{revision.label}</td>
             <td>{revision.by}</td>
             <td>
               {index === 0 ? (
-                'Current version'
+                words.text('articles.revisions.current')
               ) : (
                 <form method="post" action={`/admin/articles/${data.articleId}/revisions/${revision.id}/restore`} class="inline-form">
                   <CsrfField token={chrome.csrfToken} />
                   <button type="submit" class="button">
-                    {data.restoreIsHeld ? 'Propose this version for review' : 'Restore this version'}
+                    {words.text(data.restoreIsHeld ? 'articles.revisions.propose' : 'articles.revisions.restoreThis')}
                   </button>
                 </form>
               )}

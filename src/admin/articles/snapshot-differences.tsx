@@ -1,14 +1,19 @@
 import { diffWords } from 'diff';
-import { articleKindNames, type RevisionSnapshot, type SnapshotNames } from '../../articles/index.ts';
+import type { ArticleKind, RevisionSnapshot, SnapshotNames } from '../../articles/index.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { elementsNamed, parseFragment } from '../../render/html-tree.ts';
 import { htmlToText } from '../../render/sanitize.ts';
 
-const messages = {
-  same: 'The text of these two versions is the same.',
-  siteLanguage: "The site's language",
-  none: '—',
-  gone: (id: number) => `#${id} (deleted)`,
-};
+type Words = Translator<NewsroomKey>;
+const none = '—';
+
+const kindKeys = {
+  news: 'articles.kind.news',
+  analysis: 'articles.kind.analysis',
+  opinion: 'articles.kind.opinion',
+  review: 'articles.kind.review',
+  sponsored: 'articles.kind.sponsored',
+} as const satisfies Record<ArticleKind, NewsroomKey>;
 
 /** One field of a saved or proposed version, as words a person compares. */
 export type ReadableField = readonly [label: string, text: string];
@@ -26,25 +31,27 @@ function bodyAddresses(html: string): string {
  * Everything an editor can change in a version, with ids turned into names, so a comparison
  * shows every change that would reach readers: words, placement, bylines, photos and addresses.
  */
-export function readableSnapshot(snapshot: RevisionSnapshot, names: SnapshotNames): ReadableField[] {
-  const name = (map: ReadonlyMap<number, string>, id: number | null | undefined) => (id == null ? messages.none : (map.get(id) ?? messages.gone(id)));
-  const list = (map: ReadonlyMap<number, string>, ids: readonly number[]) => (ids.length === 0 ? messages.none : ids.map((id) => name(map, id)).join(', '));
+export function readableSnapshot(snapshot: RevisionSnapshot, names: SnapshotNames, words: Words): ReadableField[] {
+  const gone = (id: number) => words.text('articles.diff.gone', { id: String(id) });
+  const name = (map: ReadonlyMap<number, string>, id: number | null | undefined) => (id == null ? none : (map.get(id) ?? gone(id)));
+  const list = (map: ReadonlyMap<number, string>, ids: readonly number[]) => (ids.length === 0 ? none : ids.map((id) => name(map, id)).join(', '));
+  const label = (key: NewsroomKey) => words.text(key);
   return [
-    ['Headline', snapshot.headline],
-    ['Standfirst', snapshot.standfirst],
-    ['Type of work', articleKindNames[snapshot.kind ?? 'news']],
-    ['Language', snapshot.language ?? messages.siteLanguage],
-    ['Section', name(names.sections, snapshot.sectionId)],
-    ['Dateline', snapshot.dateline],
-    ['Bylines', list(names.authors, snapshot.authorIds)],
-    ['Tags', list(names.tags, snapshot.tagIds)],
-    ['Featured photo', name(names.media, snapshot.featuredMediaId)],
-    ['Social image', name(names.media, snapshot.socialImageId)],
-    ['Body', htmlToText(snapshot.bodyHtml)],
-    ['Links, photos and embeds in the body', bodyAddresses(snapshot.bodyHtml)],
-    ['Slug', snapshot.slug],
-    ['Search title', snapshot.seoTitle ?? ''],
-    ['Search description', snapshot.seoDescription ?? ''],
+    [label('articles.field.headline'), snapshot.headline],
+    [label('articles.field.standfirst'), snapshot.standfirst],
+    [label('articles.field.kind'), label(kindKeys[snapshot.kind ?? 'news'])],
+    [label('articles.field.language'), snapshot.language ?? label('articles.diff.siteLanguage')],
+    [label('articles.field.section'), name(names.sections, snapshot.sectionId)],
+    [label('articles.field.dateline'), snapshot.dateline],
+    [label('articles.field.bylines'), list(names.authors, snapshot.authorIds)],
+    [label('articles.field.tags'), list(names.tags, snapshot.tagIds)],
+    [label('articles.field.featuredPhoto'), name(names.media, snapshot.featuredMediaId)],
+    [label('articles.field.socialImage'), name(names.media, snapshot.socialImageId)],
+    [label('articles.field.body'), htmlToText(snapshot.bodyHtml)],
+    [label('articles.field.bodyAddresses'), bodyAddresses(snapshot.bodyHtml)],
+    [label('articles.field.slug'), snapshot.slug],
+    [label('articles.field.seoTitle'), snapshot.seoTitle ?? ''],
+    [label('articles.field.seoDescription'), snapshot.seoDescription ?? ''],
   ];
 }
 
@@ -58,12 +65,12 @@ function Difference({ before, after }: { before: string; after: string }) {
 }
 
 /** The fields that differ between two versions, each with its words removed and added. */
-export function SnapshotDifferences({ from, to }: { from: readonly ReadableField[]; to: readonly ReadableField[] }) {
+export function SnapshotDifferences({ from, to, words }: { from: readonly ReadableField[]; to: readonly ReadableField[]; words: Words }) {
   const after = new Map(to);
   const changed = from.filter(([label, text]) => after.get(label) !== text);
   return (
     <>
-      {changed.length === 0 ? <p>{messages.same}</p> : null}
+      {changed.length === 0 ? <p>{words.text('articles.diff.same')}</p> : null}
       {changed.map(([label, text]) => (
         <div class="diff-field">
           <h3>{label}</h3>

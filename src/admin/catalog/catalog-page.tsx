@@ -46,7 +46,11 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
       {form ? (
         <section class="catalog-form" aria-labelledby="catalog-form-heading">
           <h2 id="catalog-form-heading">{form.heading}</h2>
-          <ErrorSummary errors={form.errors} labels={Object.fromEntries(form.fields.map((field) => [field.name, field.label]))} />
+          <ErrorSummary
+            errors={form.errors}
+            labels={Object.fromEntries(form.fields.map((field) => [field.name, field.label]))}
+            title={chrome.words.text('catalog.problemTitle')}
+          />
           <form method="post" action={form.action} class="admin-form editor" novalidate>
             <CsrfField token={chrome.csrfToken} />
             {form.fields.map((field) =>
@@ -89,7 +93,7 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
             <form method="post" action={form.deleteAction} class="inline-form catalog-delete">
               <CsrfField token={chrome.csrfToken} />
               <button type="submit" class="button button--danger">
-                Delete
+                {chrome.words.text('catalog.delete')}
               </button>
             </form>
           ) : null}

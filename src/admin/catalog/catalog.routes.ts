@@ -7,19 +7,26 @@ import { createSection, deleteSection, listSectionsWithCounts, updateSection } f
 import { listAllMedia } from '../../media/index.ts';
 import type { SelectOption } from '../../render/form.tsx';
 import { deleteUnusedTag, listTagsWithCounts, updateTag } from '../../tags/index.ts';
-import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import type { NewsroomKey } from '../../i18n/index.ts';
+import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { type CatalogField, type CatalogPageData, renderCatalogPage } from './catalog-page.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
 
 type Values = Record<string, string>;
 
+/** A catalog form's field as declared, its label and hint named by their keys in the newsroom's catalog. */
+interface CatalogFieldSpec extends Omit<CatalogField, 'label' | 'hint'> {
+  readonly label: NewsroomKey;
+  readonly hint?: NewsroomKey;
+}
+
 /** What differs between the sections, tags and authors pages; the routes are the same. */
 interface Catalog<T extends { id: number; name: string }> {
   readonly path: string;
-  readonly title: string;
-  readonly introduction: string;
-  readonly columns: readonly string[];
-  readonly fields: readonly CatalogField[];
+  readonly title: NewsroomKey;
+  readonly introduction: NewsroomKey;
+  readonly columns: readonly NewsroomKey[];
+  readonly fields: readonly CatalogFieldSpec[];
   /** Choices for fields picked from a list, loaded when the page is shown. */
   readonly fieldOptions?: () => Promise<Readonly<Record<string, readonly SelectOption[]>>>;
   readonly list: () => Promise<T[]>;
@@ -31,7 +38,6 @@ interface Catalog<T extends { id: number; name: string }> {
   readonly remove?: (id: number) => Promise<void>;
 }
 
-const slugHint = 'Leave empty to make one from the name. Old addresses keep working.';
 const IdParams = rowIdParams('id');
 type IdParams = Static<typeof IdParams>;
 
@@ -45,23 +51,29 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
     Object.fromEntries(catalog.fields.map((field) => [field.name, String((request.body as Values | undefined)?.[field.name] ?? '')]));
 
   const show = async (request: FastifyRequest, reply: FastifyReply, status: number, page: Partial<CatalogPageData>, editing?: T) => {
+    const words = newsroomWords(context);
     const items = await catalog.list();
     const options = (await catalog.fieldOptions?.()) ?? {};
-    const fields = catalog.fields.map((field) => (options[field.name] ? { ...field, options: options[field.name] } : field));
+    const fields: CatalogField[] = catalog.fields.map(({ label, hint, ...field }) => ({
+      ...field,
+      label: words.text(label),
+      ...(hint ? { hint: words.text(hint) } : {}),
+      ...(options[field.name] ? { options: options[field.name] } : {}),
+    }));
     const form = editing
       ? {
-          heading: `Edit “${editing.name}”`,
+          heading: words.text('catalog.editHeading', { name: editing.name }),
           action: `${base}/${editing.id}`,
-          submitLabel: 'Save',
+          submitLabel: words.text('catalog.save'),
           ...(catalog.remove ? { deleteAction: `${base}/${editing.id}/delete` } : {}),
         }
       : catalog.create
-        ? { heading: 'Add one', action: base, submitLabel: 'Add' }
+        ? { heading: words.text('catalog.addHeading'), action: base, submitLabel: words.text('catalog.add') }
         : undefined;
     return sendAdminPage(context, request, reply, status, renderCatalogPage, {
-      title: catalog.title,
-      introduction: catalog.introduction,
-      columns: catalog.columns,
+      title: words.text(catalog.title),
+      introduction: words.text(catalog.introduction),
+      columns: catalog.columns.map((column) => words.text(column)),
       rows: items.map((item) => ({ editUrl: `${base}/${item.id}`, cells: catalog.cells(item) })),
       ...page,
       ...(form ? { form: { ...form, fields, values: page.form?.values ?? (editing ? catalog.valuesOf(editing) : {}), errors: page.form?.errors ?? {} } } : {}),
@@ -70,7 +82,7 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
   const formState = (values: Values, errors: Record<string, string> = {}) => ({ form: { values, errors } as unknown as CatalogPageData['form'] });
   const found = async (id: number) => {
     const item = await catalog.find(id);
-    if (!item) throw new NotFoundError('There is no such entry.');
+    if (!item) throw new NotFoundError(newsroomWords(context).text('catalog.noSuchEntry'));
     return item;
   };
   const save = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<unknown>, editing: T | undefined, notice: string) => {
@@ -93,12 +105,12 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
   if (catalog.create) {
     const create = catalog.create;
     app.post(base, { schema: { body }, preHandler: app.csrfProtection }, (request, reply) =>
-      save(request, reply, () => create(valuesFrom(request)), undefined, 'Added.'),
+      save(request, reply, () => create(valuesFrom(request)), undefined, newsroomWords(context).text('catalog.added')),
     );
   }
   app.post<{ Params: IdParams }>(`${base}/:id`, { schema: { params: IdParams, body }, preHandler: app.csrfProtection }, async (request, reply) => {
     const item = await found(request.params.id);
-    return save(request, reply, () => catalog.update(item.id, valuesFrom(request)), item, 'Saved. Old addresses now lead to the new one.');
+    return save(request, reply, () => catalog.update(item.id, valuesFrom(request)), item, newsroomWords(context).text('catalog.saved'));
   });
   if (catalog.remove) {
     const remove = catalog.remove;
@@ -107,7 +119,7 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
       try {
         await remove(item.id);
         await audit(accountDeps(context), requireStaff(request), `${catalog.path}.deleted`, item.name, requestMeta(request));
-        return show(request, reply, 200, { notice: `Deleted “${item.name}”.` });
+        return show(request, reply, 200, { notice: newsroomWords(context).text('catalog.deleted', { name: item.name }) });
       } catch (error) {
         if (error instanceof ConflictError) return show(request, reply, 409, { message: error.message }, item);
         throw error;
@@ -122,7 +134,7 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   const deps = () => ({ db, changes, now: context.site.clock.now() });
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError('Your role cannot manage sections, tags and authors.');
+    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(newsroomWords(context).text('catalog.forbidden'));
   });
   const authorInput = (v: Values) => ({ name: v.name ?? '', slug: v.slug ?? '', jobTitle: v.jobTitle ?? '', bio: v.bio ?? '' });
   // Only an image that exists may be chosen; a crafted id is refused with a message.
@@ -130,20 +142,21 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
     if (!v.photo) return null;
     const id = Number(v.photo);
     if ((await listAllMedia(db)).some((m) => m.id === id)) return id;
-    throw new ValidationError('Choose one of the photos in the list.', { photo: 'Choose one of the photos in the list.' });
+    const message = newsroomWords(context).text('catalog.choosePhoto');
+    throw new ValidationError(message, { photo: message });
   };
   const position = (values: Values) => (values.position?.trim() === '' ? 0 : Number(values.position));
 
   registerCatalog(app, context, {
     path: 'sections',
-    title: 'Sections',
-    introduction: 'Sections file the site’s stories and give the home page its order.',
-    columns: ['Name', 'Address', 'Order', 'Articles'],
+    title: 'catalog.sectionsTitle',
+    introduction: 'catalog.sectionsIntro',
+    columns: ['catalog.columnName', 'catalog.columnAddress', 'catalog.columnOrder', 'catalog.columnArticles'],
     fields: [
-      { name: 'name', label: 'Name', required: true, maxlength: 60 },
-      { name: 'slug', label: 'Slug', hint: slugHint, maxlength: 120 },
-      { name: 'position', label: 'Order on the home page', hint: 'A whole number; lower comes first.', maxlength: 3 },
-      { name: 'description', label: 'Description', multiline: true, maxlength: 500 },
+      { name: 'name', label: 'catalog.fieldName', required: true, maxlength: 60 },
+      { name: 'slug', label: 'catalog.fieldSlug', hint: 'catalog.slugHint', maxlength: 120 },
+      { name: 'position', label: 'catalog.fieldHomeOrder', hint: 'catalog.homeOrderHint', maxlength: 3 },
+      { name: 'description', label: 'catalog.fieldDescription', multiline: true, maxlength: 500 },
     ],
     list: () => listSectionsWithCounts(db),
     cells: (s) => [s.name, `/${s.slug}`, String(s.position), String(s.articleCount)],
@@ -156,14 +169,13 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
 
   registerCatalog(app, context, {
     path: 'tags',
-    title: 'Tags',
-    introduction:
-      'Editors create tags by typing new names in the article editor (authors and contributors choose existing ones); rename, describe or remove them here.',
-    columns: ['Name', 'Address', 'Articles'],
+    title: 'catalog.tagsTitle',
+    introduction: 'catalog.tagsIntro',
+    columns: ['catalog.columnName', 'catalog.columnAddress', 'catalog.columnArticles'],
     fields: [
-      { name: 'name', label: 'Name', required: true, maxlength: 50 },
-      { name: 'slug', label: 'Slug', hint: slugHint, maxlength: 120 },
-      { name: 'description', label: 'Description', multiline: true, maxlength: 500 },
+      { name: 'name', label: 'catalog.fieldName', required: true, maxlength: 50 },
+      { name: 'slug', label: 'catalog.fieldSlug', hint: 'catalog.slugHint', maxlength: 120 },
+      { name: 'description', label: 'catalog.fieldDescription', multiline: true, maxlength: 500 },
     ],
     list: () => listTagsWithCounts(db),
     cells: (t) => [t.name, `/tag/${t.slug}`, String(t.articleCount)],
@@ -175,18 +187,21 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
 
   registerCatalog(app, context, {
     path: 'authors',
-    title: 'Authors',
-    introduction: 'The bylines readers see, with the profile shown on each author’s page.',
-    columns: ['Name', 'Job title', 'Address'],
+    title: 'catalog.authorsTitle',
+    introduction: 'catalog.authorsIntro',
+    columns: ['catalog.columnName', 'catalog.columnJobTitle', 'catalog.columnAddress'],
     fields: [
-      { name: 'name', label: 'Name', required: true, maxlength: 100 },
-      { name: 'slug', label: 'Slug', hint: slugHint, maxlength: 120 },
-      { name: 'jobTitle', label: 'Job title', maxlength: 100 },
-      { name: 'bio', label: 'Biography', multiline: true, maxlength: 1500 },
-      { name: 'photo', label: 'Photo', hint: 'Upload portraits in the media library.' },
+      { name: 'name', label: 'catalog.fieldName', required: true, maxlength: 100 },
+      { name: 'slug', label: 'catalog.fieldSlug', hint: 'catalog.slugHint', maxlength: 120 },
+      { name: 'jobTitle', label: 'catalog.fieldJobTitle', maxlength: 100 },
+      { name: 'bio', label: 'catalog.fieldBio', multiline: true, maxlength: 1500 },
+      { name: 'photo', label: 'catalog.fieldPhoto', hint: 'catalog.photoHint' },
     ],
     fieldOptions: async () => ({
-      photo: [{ value: '', label: '— None —' }, ...(await listAllMedia(db)).map((m) => ({ value: String(m.id), label: m.originalName }))],
+      photo: [
+        { value: '', label: newsroomWords(context).text('catalog.noPhoto') },
+        ...(await listAllMedia(db)).map((m) => ({ value: String(m.id), label: m.originalName })),
+      ],
     }),
     list: () => listAuthors(db),
     cells: (a) => [a.name, a.jobTitle, `/author/${a.slug}`],

@@ -1,4 +1,5 @@
 import type { CommentStatus, ModeratedComment } from '../../comments/index.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { CsrfField, FormOutcome } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { AdminDocument, type AdminChrome } from '../admin-document.tsx';
@@ -18,34 +19,46 @@ export interface CommentQueueData {
   readonly notifyMe: boolean;
 }
 
-const tabs: readonly { status: CommentStatus; label: string }[] = [
-  { status: 'pending', label: 'Pending' },
-  { status: 'approved', label: 'Approved' },
-  { status: 'spam', label: 'Spam' },
-  { status: 'trash', label: 'Trash' },
+const tabs: readonly { status: CommentStatus; label: NewsroomKey }[] = [
+  { status: 'pending', label: 'moderation.tabPending' },
+  { status: 'approved', label: 'moderation.tabApproved' },
+  { status: 'spam', label: 'moderation.tabSpam' },
+  { status: 'trash', label: 'moderation.tabTrash' },
 ];
 
-const actionsFor: Record<CommentStatus, readonly { action: string; label: string }[]> = {
+/** A status as the queue names it inside a sentence ("status pending"), also on the edit page. */
+export const statusWords: Readonly<Record<CommentStatus, NewsroomKey>> = {
+  pending: 'moderation.statusPending',
+  approved: 'moderation.statusApproved',
+  spam: 'moderation.statusSpam',
+  trash: 'moderation.statusTrash',
+};
+
+/** Each action's button; its message hides "comment by {name}" for screen readers. */
+const actionsFor: Record<CommentStatus, readonly { action: string; label: NewsroomKey }[]> = {
   pending: [
-    { action: 'approve', label: 'Approve' },
-    { action: 'spam', label: 'Spam' },
-    { action: 'trash', label: 'Trash' },
+    { action: 'approve', label: 'moderation.actionApprove' },
+    { action: 'spam', label: 'moderation.actionSpam' },
+    { action: 'trash', label: 'moderation.actionTrash' },
   ],
   approved: [
-    { action: 'spam', label: 'Spam' },
-    { action: 'trash', label: 'Trash' },
+    { action: 'spam', label: 'moderation.actionSpam' },
+    { action: 'trash', label: 'moderation.actionTrash' },
   ],
   spam: [
-    { action: 'approve', label: 'Not spam: approve' },
-    { action: 'trash', label: 'Trash' },
+    { action: 'approve', label: 'moderation.actionNotSpam' },
+    { action: 'trash', label: 'moderation.actionTrash' },
   ],
   trash: [
-    { action: 'restore', label: 'Restore to pending' },
-    { action: 'approve', label: 'Approve' },
+    { action: 'restore', label: 'moderation.actionRestore' },
+    { action: 'approve', label: 'moderation.actionApprove' },
   ],
 };
 
-function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['comments'][number]; csrfToken: string }) {
+/** Wraps a message's `<hidden>…</hidden>` for screen readers only. */
+export const visuallyHidden = (chunks: unknown[]) => <span class="visually-hidden">{chunks}</span>;
+
+function CommentCard({ comment, csrfToken, words }: { comment: CommentQueueData['comments'][number]; csrfToken: string; words: Translator<NewsroomKey> }) {
   const labelId = `moderation-comment-${comment.id}-label`;
   return (
     <li id={`moderation-comment-${comment.id}`} class={`moderation-item moderation-item--${comment.status}`}>
@@ -59,7 +72,7 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
           aria-labelledby={`select-${comment.id}-label ${labelId}`}
         />
         <label id={`select-${comment.id}-label`} for={`select-${comment.id}`} class="visually-hidden">
-          Select
+          {words.text('moderation.select')}
         </label>
       </div>
       <div class="moderation-item__main">
@@ -67,7 +80,7 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
           <strong>
             <bdi>{comment.authorName}</bdi>
           </strong>
-          {comment.isStaff ? ' (staff)' : null}
+          {comment.isStaff ? ` ${words.text('moderation.staff')}` : null}
           {comment.authorEmail ? (
             <>
               {' · '}
@@ -83,8 +96,11 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
           {comment.ipAddress ? <> · {comment.ipAddress}</> : null}
         </p>
         <p class="moderation-item__article">
-          On <a href={comment.articleUrl}>{comment.article.headline}</a> · <time datetime={comment.createdAt.toISOString()}>{comment.createdLabel}</time> ·
-          status {comment.status}
+          {words.rich('moderation.onArticle', {
+            article: <a href={comment.articleUrl}>{comment.article.headline}</a>,
+            time: <time datetime={comment.createdAt.toISOString()}>{comment.createdLabel}</time>,
+            status: words.text(statusWords[comment.status]),
+          })}
         </p>
         <div class="moderation-item__body" dir="auto">
           {comment.body.split('\n').map((line, index) => (
@@ -96,7 +112,10 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
         </div>
         {comment.spamScore !== null || comment.spamReasons.length > 0 ? (
           <p class="moderation-item__score">
-            {comment.spamScore === null ? 'Why' : `Spam score ${Math.round(comment.spamScore * 100)}%`}
+            {comment.spamScore === null
+              ? words.text('moderation.heldWhy')
+              : words.text('moderation.spamScore', { percent: Math.round(comment.spamScore * 100) })}
+            {/* The reasons come from the comment capability's spam checks, in English. */}
             {comment.spamReasons.length > 0 ? `: ${comment.spamReasons.join('; ')}` : ''}
           </p>
         ) : null}
@@ -104,15 +123,10 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
           {actionsFor[comment.status].map((item) => (
             <form method="post" action={`/admin/comments/${comment.id}/${item.action}`}>
               <CsrfField token={csrfToken} />
-              <button type="submit">
-                {item.label}
-                <span class="visually-hidden"> comment by {comment.authorName}</span>
-              </button>
+              <button type="submit">{words.rich(item.label, { name: comment.authorName, hidden: visuallyHidden })}</button>
             </form>
           ))}
-          <a href={`/admin/comments/${comment.id}/edit`}>
-            Edit or reply<span class="visually-hidden"> to comment by {comment.authorName}</span>
-          </a>
+          <a href={`/admin/comments/${comment.id}/edit`}>{words.rich('moderation.editOrReply', { name: comment.authorName, hidden: visuallyHidden })}</a>
         </div>
       </div>
     </li>
@@ -120,17 +134,22 @@ function CommentCard({ comment, csrfToken }: { comment: CommentQueueData['commen
 }
 
 export function renderCommentQueuePage(chrome: AdminChrome, data: CommentQueueData): string {
+  const words = chrome.words;
   const query = (page: number) =>
     `/admin/comments?${new URLSearchParams({ ...(data.email ? { email: data.email } : {}), ...(data.status ? { status: data.status } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const title = data.email ? words.text('moderation.titleByEmail', { email: data.email }) : words.text('moderation.title');
+  // Numbers as the words around them are written (a French site's newsroom is English, so are its numbers).
+  const numbers = new Intl.NumberFormat(words.catalog);
   return renderDocument(
-    <AdminDocument chrome={chrome} title={data.email ? `Comments by ${data.email}` : 'Comments'}>
-      <h1>{data.email ? <>Comments by {data.email}</> : 'Comments'}</h1>
+    <AdminDocument chrome={chrome} title={title}>
+      <h1>{title}</h1>
       <p class="admin-links">
-        <a href="/admin/comments/blocks">Block list</a> · <a href="/admin/comments/privacy">Privacy requests</a>
+        <a href="/admin/comments/blocks">{words.text('moderation.blockListLink')}</a> ·{' '}
+        <a href="/admin/comments/privacy">{words.text('moderation.privacyLink')}</a>
         {chrome.staff?.managesTeam ? (
           <>
             {' · '}
-            <a href="/admin/comments/policy">Comment policy</a>
+            <a href="/admin/comments/policy">{words.text('moderation.policyLink')}</a>
           </>
         ) : null}
       </p>
@@ -138,40 +157,38 @@ export function renderCommentQueuePage(chrome: AdminChrome, data: CommentQueueDa
       <form method="post" action="/admin/comments/notifications" class="inline-form">
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="notify" value={data.notifyMe ? 'off' : 'on'} />
-        {data.notifyMe ? 'You get an email for each comment held for moderation. ' : 'You get no email about held comments. '}
-        <button type="submit">{data.notifyMe ? 'Stop these emails' : 'Email me about held comments'}</button>
+        {`${words.text(data.notifyMe ? 'moderation.notifyOn' : 'moderation.notifyOff')} `}
+        <button type="submit">{words.text(data.notifyMe ? 'moderation.notifyStop' : 'moderation.notifyStart')}</button>
       </form>
       {data.email && data.commenter ? (
         <section class="commenter" aria-labelledby="commenter-heading">
-          <h2 id="commenter-heading">This commenter</h2>
+          <h2 id="commenter-heading">{words.text('moderation.commenterHeading')}</h2>
           <p>
-            {data.commenter.banned
-              ? 'Banned: everything they post goes to spam.'
-              : data.commenter.trusted
-                ? 'Trusted: their comments are published without waiting.'
-                : 'Not yet approved.'}
+            {words.text(
+              data.commenter.banned ? 'moderation.commenterBanned' : data.commenter.trusted ? 'moderation.commenterTrusted' : 'moderation.commenterNew',
+            )}
           </p>
           <form method="post" action="/admin/comments/commenter">
             <CsrfField token={chrome.csrfToken} />
             <input type="hidden" name="email" value={data.email} />
             {data.commenter.banned ? (
               <button type="submit" name="standing" value="unban">
-                Lift the ban
+                {words.text('moderation.liftBan')}
               </button>
             ) : (
               <>
                 <button type="submit" name="standing" value="approve-all">
-                  Approve all their pending comments
+                  {words.text('moderation.approveAll')}
                 </button>{' '}
                 <button type="submit" name="standing" value="ban">
-                  Ban this email
+                  {words.text('moderation.ban')}
                 </button>
               </>
             )}
           </form>
         </section>
       ) : null}
-      <nav aria-label="Comment status">
+      <nav aria-label={words.text('moderation.statusNavigation')}>
         <ul class="admin-tabs">
           {tabs.map((tab) => (
             <li>
@@ -179,38 +196,39 @@ export function renderCommentQueuePage(chrome: AdminChrome, data: CommentQueueDa
                 href={`/admin/comments?${new URLSearchParams({ ...(data.email ? { email: data.email } : {}), status: tab.status })}`}
                 aria-current={tab.status === data.status ? 'page' : undefined}
               >
-                {tab.label} <span class="count">({data.counts[tab.status].toLocaleString('en')})</span>
+                {words.text(tab.label)} <span class="count">({numbers.format(data.counts[tab.status])})</span>
               </a>
             </li>
           ))}
         </ul>
       </nav>
       {data.comments.length === 0 ? (
-        <p>No comments here.</p>
+        <p>{words.text('moderation.empty')}</p>
       ) : (
         <>
           <form id="bulk-form" method="post" action="/admin/comments/bulk" class="bulk-actions">
             <CsrfField token={chrome.csrfToken} />
             <input type="hidden" name="return_to" value={query(data.page)} />
-            <label for="bulk-action">With the selected comments</label>{' '}
+            <label for="bulk-action">{words.text('moderation.bulkLabel')}</label>{' '}
             <select id="bulk-action" name="action">
-              <option value="approve">Approve</option>
-              <option value="spam">Mark as spam</option>
-              <option value="trash">Move to trash</option>
-              <option value="restore">Restore to pending</option>
+              <option value="approve">{words.text('moderation.bulkApprove')}</option>
+              <option value="spam">{words.text('moderation.bulkSpam')}</option>
+              <option value="trash">{words.text('moderation.bulkTrash')}</option>
+              <option value="restore">{words.text('moderation.bulkRestore')}</option>
             </select>{' '}
-            <button type="submit">Apply</button>
+            <button type="submit">{words.text('moderation.bulkApply')}</button>
           </form>
           <ol class="moderation-list">
             {data.comments.map((comment) => (
-              <CommentCard comment={comment} csrfToken={chrome.csrfToken} />
+              <CommentCard comment={comment} csrfToken={chrome.csrfToken} words={words} />
             ))}
           </ol>
         </>
       )}
       {data.page > 1 || data.hasNext ? (
-        <nav class="pagination" aria-label="Pages">
-          {data.page > 1 ? <a href={query(data.page - 1)}>Newer</a> : null} {data.hasNext ? <a href={query(data.page + 1)}>Older</a> : null}
+        <nav class="pagination" aria-label={words.text('moderation.pagination')}>
+          {data.page > 1 ? <a href={query(data.page - 1)}>{words.text('moderation.newer')}</a> : null}{' '}
+          {data.hasNext ? <a href={query(data.page + 1)}>{words.text('moderation.older')}</a> : null}
         </nav>
       ) : null}
     </AdminDocument>,

@@ -1,9 +1,11 @@
 import type { Block, ModeratedComment } from '../../comments/index.ts';
-import { commentModerations, type CommentPolicy, commentPolicyLimits } from '../../settings/index.ts';
+import type { NewsroomKey } from '../../i18n/index.ts';
+import { type CommentPolicy, commentPolicyLimits } from '../../settings/index.ts';
 import { CsrfField, FormOutcome, ErrorSummary, Field, Select, TextArea } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { AdminDocument, type AdminChrome } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
+import { statusWords, visuallyHidden } from './comment-queue-page.tsx';
 
 type Values = Readonly<Record<string, string>>;
 type Errors = Readonly<Record<string, string>>;
@@ -13,80 +15,124 @@ export function renderCommentEditPage(
   data: { comment: ModeratedComment; values: Values; errors: Errors; replyValue: string; replyError: string },
 ): string {
   const { comment } = data;
+  const words = chrome.words;
+  const labels = { name: words.text('moderation.fieldName'), website: words.text('moderation.fieldWebsite'), comment: words.text('moderation.fieldComment') };
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Edit comment">
+    <AdminDocument chrome={chrome} title={words.text('moderation.editTitle')}>
       <p>
-        <a href={`/admin/comments?status=${comment.status}`}>← Back to the queue</a>
+        <a href={`/admin/comments?status=${comment.status}`}>{words.text('moderation.backToQueue')}</a>
       </p>
-      <h1>Edit comment</h1>
+      <h1>{words.text('moderation.editTitle')}</h1>
       <p>
-        On “{comment.article.headline}”, status {comment.status}. The commenter’s email ({comment.authorEmail || 'staff'}) cannot be changed.
+        {words.text('moderation.editIntro', {
+          headline: comment.article.headline,
+          status: words.text(statusWords[comment.status]),
+          email: comment.authorEmail || words.text('moderation.staffEmail'),
+        })}
       </p>
-      <ErrorSummary errors={data.errors} labels={{ name: 'Name', website: 'Website', comment: 'Comment' }} />
+      <ErrorSummary errors={data.errors} labels={labels} title={words.text('moderation.problem')} />
       <form method="post" action={`/admin/comments/${comment.id}/edit`}>
         <CsrfField token={chrome.csrfToken} />
-        <Field name="name" label="Name" value={data.values.name} error={data.errors.name} required maxlength={100} />
-        <Field name="website" label="Website" type="url" value={data.values.website} error={data.errors.website} maxlength={200} />
-        <TextArea name="comment" label="Comment" value={data.values.comment} error={data.errors.comment} required rows={8} maxlength={5000} />
+        <Field
+          name="name"
+          label={labels.name}
+          value={data.values.name}
+          error={data.errors.name}
+          required
+          requiredLabel={words.text('chrome.required')}
+          maxlength={100}
+        />
+        <Field name="website" label={labels.website} type="url" value={data.values.website} error={data.errors.website} maxlength={200} />
+        <TextArea
+          name="comment"
+          label={labels.comment}
+          value={data.values.comment}
+          error={data.errors.comment}
+          required
+          requiredLabel={words.text('chrome.required')}
+          rows={8}
+          maxlength={5000}
+        />
         <p>
-          <button type="submit">Save changes</button>
+          <button type="submit">{words.text('moderation.saveChanges')}</button>
         </p>
       </form>
-      <h2>Reply as the newsroom</h2>
-      <p>Your reply is published at once under this comment, with a staff badge. A pending comment you reply to is approved.</p>
+      <h2>{words.text('moderation.replyHeading')}</h2>
+      <p>{words.text('moderation.replyIntro')}</p>
       <form method="post" action={`/admin/comments/${comment.id}/reply`}>
         <CsrfField token={chrome.csrfToken} />
-        <TextArea name="reply" label="Reply" value={data.replyValue} error={data.replyError || undefined} required rows={5} maxlength={5000} />
+        <TextArea
+          name="reply"
+          label={words.text('moderation.fieldReply')}
+          value={data.replyValue}
+          error={data.replyError || undefined}
+          required
+          requiredLabel={words.text('chrome.required')}
+          rows={5}
+          maxlength={5000}
+        />
         <p>
-          <button type="submit">Publish reply</button>
+          <button type="submit">{words.text('moderation.publishReply')}</button>
         </p>
       </form>
     </AdminDocument>,
   );
 }
 
+const blockKinds: Readonly<Record<Block['kind'], { option: NewsroomKey; short: NewsroomKey }>> = {
+  word: { option: 'moderation.blockKindWord', short: 'moderation.kindWord' },
+  email: { option: 'moderation.blockKindEmail', short: 'moderation.kindEmail' },
+  ip: { option: 'moderation.blockKindIp', short: 'moderation.kindIp' },
+};
+
 export function renderBlockListPage(chrome: AdminChrome, data: { blocks: readonly Block[]; values: Values; errors: Errors; notice: string }): string {
+  const words = chrome.words;
+  const patternLabel = words.text('moderation.blockPattern');
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Comment block list">
+    <AdminDocument chrome={chrome} title={words.text('moderation.blocksTitle')}>
       <p>
-        <a href="/admin/comments">← Comments</a>
+        <a href="/admin/comments">{words.text('moderation.backToComments')}</a>
       </p>
-      <h1>Block list</h1>
-      <p>A comment containing a blocked word, or sent from a blocked email or IP address, goes straight to spam.</p>
+      <h1>{words.text('moderation.blocksHeading')}</h1>
+      <p>{words.text('moderation.blocksIntro')}</p>
       <FormOutcome notice={data.notice} />
-      <ErrorSummary errors={data.errors} labels={{ pattern: 'Word, email or address' }} />
+      <ErrorSummary errors={data.errors} labels={{ pattern: patternLabel }} title={words.text('moderation.problem')} />
       <form method="post" action="/admin/comments/blocks">
         <CsrfField token={chrome.csrfToken} />
         <Select
           name="kind"
-          label="Block a"
+          label={words.text('moderation.blockKind')}
           value={data.values.kind}
-          options={[
-            { value: 'word', label: 'Word or phrase' },
-            { value: 'email', label: 'Email address' },
-            { value: 'ip', label: 'IP address or range (CIDR)' },
-          ]}
+          options={Object.entries(blockKinds).map(([value, kind]) => ({ value, label: words.text(kind.option) }))}
         />
         <Field
           name="pattern"
-          label="Word, email or address"
+          label={patternLabel}
           value={data.values.pattern}
           error={data.errors.pattern}
           required
+          requiredLabel={words.text('chrome.required')}
           maxlength={200}
-          hint="E.g. casino, spam@example.com, or 203.0.113.0/24"
+          hint={words.text('moderation.blockPatternHint')}
         />
         <p>
-          <button type="submit">Add to the block list</button>
+          <button type="submit">{words.text('moderation.blockAdd')}</button>
         </p>
       </form>
       {data.blocks.length === 0 ? (
-        <p>Nothing is blocked yet.</p>
+        <p>{words.text('moderation.blocksEmpty')}</p>
       ) : (
-        <AdminTable columns={['Kind', 'Blocked', 'Added', 'Remove']}>
+        <AdminTable
+          columns={[
+            words.text('moderation.blocksColumnKind'),
+            words.text('moderation.blocksColumnPattern'),
+            words.text('moderation.blocksColumnAdded'),
+            words.text('moderation.blocksColumnRemove'),
+          ]}
+        >
           {data.blocks.map((block) => (
             <tr>
-              <td>{block.kind}</td>
+              <td>{block.kind in blockKinds ? words.text(blockKinds[block.kind].short) : block.kind}</td>
               <td>
                 <bdi>{block.pattern}</bdi>
               </td>
@@ -94,9 +140,7 @@ export function renderBlockListPage(chrome: AdminChrome, data: { blocks: readonl
               <td>
                 <form method="post" action={`/admin/comments/blocks/${block.id}/delete`}>
                   <CsrfField token={chrome.csrfToken} />
-                  <button type="submit">
-                    Remove<span class="visually-hidden"> {block.pattern}</span>
-                  </button>
+                  <button type="submit">{words.rich('moderation.blockRemove', { pattern: block.pattern, hidden: visuallyHidden })}</button>
                 </form>
               </td>
             </tr>
@@ -108,34 +152,50 @@ export function renderBlockListPage(chrome: AdminChrome, data: { blocks: readonl
 }
 
 export function renderPrivacyPage(chrome: AdminChrome, data: { email: string; found: number | null; error: string; notice: string }): string {
+  const words = chrome.words;
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Commenter privacy requests">
+    <AdminDocument chrome={chrome} title={words.text('moderation.privacyTitle')}>
       <p>
-        <a href="/admin/comments">← Comments</a>
+        <a href="/admin/comments">{words.text('moderation.backToComments')}</a>
       </p>
-      <h1>Privacy requests</h1>
-      <p>Export or erase everything stored about one commenter’s email address: their comments, names, websites, IP addresses and standing.</p>
+      <h1>{words.text('moderation.privacyHeading')}</h1>
+      <p>{words.text('moderation.privacyIntro')}</p>
       <FormOutcome notice={data.notice} problem={data.error} />
       <form method="get" action="/admin/comments/privacy">
-        <Field name="email" label="Commenter’s email address" type="email" value={data.email} required maxlength={254} />
+        <Field
+          name="email"
+          label={words.text('moderation.privacyEmail')}
+          type="email"
+          value={data.email}
+          required
+          requiredLabel={words.text('chrome.required')}
+          maxlength={254}
+        />
         <p>
-          <button type="submit">Look up</button>
+          <button type="submit">{words.text('moderation.lookUp')}</button>
         </p>
       </form>
       {data.found !== null ? (
         <section aria-labelledby="found-heading">
           <h2 id="found-heading">{data.email}</h2>
-          <p>{data.found === 1 ? '1 comment is stored.' : `${data.found} comments are stored.`}</p>
+          <p>{words.text('moderation.stored', { count: data.found })}</p>
           <p>
-            <a href={`/admin/comments/privacy/export?email=${encodeURIComponent(data.email)}`}>Download everything as JSON</a>
+            <a href={`/admin/comments/privacy/export?email=${encodeURIComponent(data.email)}`}>{words.text('moderation.download')}</a>
           </p>
           <form method="post" action="/admin/comments/privacy/erase">
             <CsrfField token={chrome.csrfToken} />
             <input type="hidden" name="email" value={data.email} />
-            <Field name="confirm" label="To erase, type the email address again" type="email" required maxlength={254} />
+            <Field
+              name="confirm"
+              label={words.text('moderation.eraseConfirm')}
+              type="email"
+              required
+              requiredLabel={words.text('chrome.required')}
+              maxlength={254}
+            />
             <p>
               <button type="submit" class="button--danger">
-                Erase everything about this email
+                {words.text('moderation.erase')}
               </button>
             </p>
           </form>
@@ -145,47 +205,76 @@ export function renderPrivacyPage(chrome: AdminChrome, data: { email: string; fo
   );
 }
 
+type PolicyNumber = keyof typeof commentPolicyLimits;
+/** Each number's label, hint, and the shorter name the error summary links it by. */
+const policyNumbers: Readonly<Record<PolicyNumber, { label: NewsroomKey; hint: NewsroomKey; short: NewsroomKey }>> = {
+  closeAfterDays: { label: 'moderation.closeAfterDays', hint: 'moderation.closeAfterDaysHint', short: 'moderation.closeAfterDaysShort' },
+  maxDepth: { label: 'moderation.maxDepth', hint: 'moderation.maxDepthHint', short: 'moderation.maxDepth' },
+  perPage: { label: 'moderation.perPage', hint: 'moderation.perPageHint', short: 'moderation.perPageShort' },
+  ipRetentionDays: { label: 'moderation.ipRetentionDays', hint: 'moderation.ipRetentionDaysHint', short: 'moderation.ipRetentionDaysShort' },
+  maxLinks: { label: 'moderation.maxLinks', hint: 'moderation.maxLinksHint', short: 'moderation.maxLinksShort' },
+};
+
+const moderationOptions: Readonly<Record<CommentPolicy['moderation'], NewsroomKey>> = {
+  'hold-first': 'moderation.holdFirst',
+  'hold-all': 'moderation.holdAll',
+  publish: 'moderation.publish',
+};
+
 export function renderCommentPolicyPage(chrome: AdminChrome, data: { values: Values; errors: Errors; notice: string; policy: CommentPolicy }): string {
-  const number = (name: keyof typeof commentPolicyLimits, label: string, hint: string) => (
+  const words = chrome.words;
+  const number = (name: PolicyNumber) => (
     <Field
       name={name}
-      label={label}
+      label={words.text(policyNumbers[name].label)}
       value={data.values[name]}
       error={data.errors[name]}
       required
-      hint={`${hint} (${commentPolicyLimits[name].min}–${commentPolicyLimits[name].max})`}
+      requiredLabel={words.text('chrome.required')}
+      // Strings, so the bounds print as the form takes them ("3650", not "3,650").
+      hint={words.text('moderation.range', {
+        hint: words.text(policyNumbers[name].hint),
+        min: String(commentPolicyLimits[name].min),
+        max: String(commentPolicyLimits[name].max),
+      })}
     />
   );
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Comment policy">
+    <AdminDocument chrome={chrome} title={words.text('moderation.policyTitle')}>
       <p>
-        <a href="/admin/comments">← Comments</a>
+        <a href="/admin/comments">{words.text('moderation.backToComments')}</a>
       </p>
-      <h1>Comment policy</h1>
+      <h1>{words.text('moderation.policyTitle')}</h1>
       <FormOutcome notice={data.notice} />
       <ErrorSummary
         errors={data.errors}
-        labels={{ closeAfterDays: 'Close after', maxDepth: 'Reply depth', perPage: 'Per page', ipRetentionDays: 'Keep IP addresses', maxLinks: 'Links' }}
+        labels={Object.fromEntries(Object.entries(policyNumbers).map(([name, keys]) => [name, words.text(keys.short)]))}
+        title={words.text('moderation.problem')}
       />
       <form method="post" action="/admin/comments/policy">
         <CsrfField token={chrome.csrfToken} />
-        <Select name="moderation" label="Moderation" value={data.values.moderation} options={commentModerations} />
+        <Select
+          name="moderation"
+          label={words.text('moderation.moderation')}
+          value={data.values.moderation}
+          options={Object.entries(moderationOptions).map(([value, label]) => ({ value, label: words.text(label) }))}
+        />
         <Select
           name="order"
-          label="Order readers see first"
+          label={words.text('moderation.order')}
           value={data.values.order}
           options={[
-            { value: 'oldest', label: 'Oldest first' },
-            { value: 'newest', label: 'Newest first' },
+            { value: 'oldest', label: words.text('moderation.oldestFirst') },
+            { value: 'newest', label: words.text('moderation.newestFirst') },
           ]}
         />
-        {number('closeAfterDays', 'Close comments after (days)', 'Days after publication; 0 keeps them open')}
-        {number('maxDepth', 'Reply depth', 'How deep replies nest')}
-        {number('perPage', 'Comments per page', 'Top-level comments per page')}
-        {number('ipRetentionDays', 'Keep IP addresses for (days)', 'Then they are erased')}
-        {number('maxLinks', 'Links allowed per comment', 'More are held for a moderator')}
+        {number('closeAfterDays')}
+        {number('maxDepth')}
+        {number('perPage')}
+        {number('ipRetentionDays')}
+        {number('maxLinks')}
         <p>
-          <button type="submit">Save policy</button>
+          <button type="submit">{words.text('moderation.policySave')}</button>
         </p>
       </form>
     </AdminDocument>,

@@ -15,7 +15,8 @@ import {
 import { normaliseEmailAddress } from '../../platform/email-address.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { contentTags } from '../../platform/content-changes.ts';
-import { accountDeps, adminChrome, type AdminContext, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import { accountDeps, adminChrome, type AdminContext, newsroomWords, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { NoticeQuery, type NoticeTable, noticeText, withNotice } from '../notices.ts';
 import { renderBlockListPage, renderCommentEditPage, renderCommentPolicyPage, renderPrivacyPage } from './comment-tools-pages.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
@@ -26,31 +27,27 @@ const stringsBody = (names: readonly string[]) =>
   ({ type: 'object', properties: Object.fromEntries([...names, '_csrf'].map((name) => [name, { type: 'string', maxLength: 100_000 }])) }) as const;
 type Body = Record<string, string | undefined>;
 
-const notices = {
-  'block-added': 'Added to the block list.',
-  'block-removed': 'Removed from the block list.',
-  erased: (count) => `Erased ${count} ${count === 1 ? 'comment' : 'comments'} and everything else stored about that email.`,
-  'policy-saved': 'Comment policy saved.',
-} satisfies NoticeTable;
-
-const messages = {
-  confirmMismatch: 'Type the same email address again to confirm the erasure.',
-  notWhole: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
-  policyRole: 'Only owners and admins can change the comment policy.',
-} as const;
+/** What the tools' pages say after a form, by notice code, in the newsroom's words. */
+const notices = (words: Translator<NewsroomKey>) =>
+  ({
+    'block-added': words.text('moderation.blockAdded'),
+    'block-removed': words.text('moderation.blockRemoved'),
+    erased: (count) => words.text('moderation.erased', { count }),
+    'policy-saved': words.text('moderation.policySaved'),
+  }) satisfies NoticeTable;
 
 /** Editing, staff replies, the block list, privacy requests and the comment policy. */
 export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const deps = context.comments;
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError('Your role cannot moderate comments.');
+    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError(newsroomWords(context).text('moderation.roleCannotModerate'));
   });
   const chrome = (request: FastifyRequest, reply: FastifyReply) => adminChrome(context, request, reply);
   const moderator = (request: FastifyRequest) => ({ id: requireStaff(request).id, name: requireStaff(request).name });
   const commentOrThrow = async (id: number) => {
     const comment = await findModeratedComment(context.db, id);
-    if (!comment) throw new NotFoundError('That comment no longer exists.');
+    if (!comment) throw new NotFoundError(newsroomWords(context).text('moderation.commentGone'));
     return comment;
   };
 
@@ -117,7 +114,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     );
 
   app.get<{ Querystring: NoticeQuery }>('/admin/comments/blocks', { schema: { querystring: NoticeQuery } }, (request, reply) =>
-    showBlocks(request, reply, 200, { notice: noticeText(notices, request.query) }),
+    showBlocks(request, reply, 200, { notice: noticeText(notices(newsroomWords(context)), request.query) }),
   );
 
   app.post<{ Body: Body }>(
@@ -156,12 +153,16 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   app.get<{ Querystring: Static<typeof EmailQuery> }>('/admin/comments/privacy', { schema: { querystring: EmailQuery } }, async (request, reply) => {
     const email = normaliseEmailAddress(request.query.email ?? '');
     const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
-    return sendHtml(reply, 200, renderPrivacyPage(chrome(request, reply), { email, found, error: '', notice: noticeText(notices, request.query) }));
+    return sendHtml(
+      reply,
+      200,
+      renderPrivacyPage(chrome(request, reply), { email, found, error: '', notice: noticeText(notices(newsroomWords(context)), request.query) }),
+    );
   });
 
   app.get<{ Querystring: Static<typeof EmailQuery> }>('/admin/comments/privacy/export', { schema: { querystring: EmailQuery } }, async (request, reply) => {
     const email = normaliseEmailAddress(request.query.email ?? '');
-    if (email === '') throw new ValidationError('Give the email address to export.');
+    if (email === '') throw new ValidationError(newsroomWords(context).text('moderation.exportWhom'));
     await audit(accountDeps(context), requireStaff(request), 'commenter.exported', email, requestMeta(request));
     return reply
       .type('application/json; charset=utf-8')
@@ -176,7 +177,11 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       const email = normaliseEmailAddress(request.body.email ?? '');
       if (email === '' || normaliseEmailAddress(request.body.confirm ?? '') !== email) {
         const found = email ? (await exportCommenterData(context.db, email)).comments.length : null;
-        return sendHtml(reply, 422, renderPrivacyPage(chrome(request, reply), { email, found, error: messages.confirmMismatch, notice: '' }));
+        return sendHtml(
+          reply,
+          422,
+          renderPrivacyPage(chrome(request, reply), { email, found, error: newsroomWords(context).text('moderation.confirmMismatch'), notice: '' }),
+        );
       }
       const erased = await context.db.transaction().execute((trx) => eraseCommenterData(trx, email));
       context.changes.announce(erased.articleIds.map(contentTags.article));
@@ -189,7 +194,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   const policyFields = ['moderation', 'order', ...Object.keys(commentPolicyLimits)] as const;
   const policyValues = (policy: CommentPolicy) => Object.fromEntries(policyFields.map((key) => [key, String(policy[key as keyof CommentPolicy])]));
   const requireSettingsRole = async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(messages.policyRole);
+    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(newsroomWords(context).text('moderation.policyRole'));
   };
 
   app.get<{ Querystring: NoticeQuery }>(
@@ -200,7 +205,12 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       return sendHtml(
         reply,
         200,
-        renderCommentPolicyPage(chrome(request, reply), { values: policyValues(policy), errors: {}, notice: noticeText(notices, request.query), policy }),
+        renderCommentPolicyPage(chrome(request, reply), {
+          values: policyValues(policy),
+          errors: {},
+          notice: noticeText(notices(newsroomWords(context)), request.query),
+          policy,
+        }),
       );
     },
   );
@@ -212,11 +222,12 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       const current = context.site.settings.current().comments;
       const values = Object.fromEntries(policyFields.map((key) => [key, request.body[key] ?? '']));
       const errors: Record<string, string> = {};
+      const words = newsroomWords(context);
       const numbers: Record<string, number> = {};
       for (const [key, { min, max }] of Object.entries(commentPolicyLimits)) {
         const text = (values[key] ?? '').trim();
         const value = Number(text);
-        if (!/^\d{1,5}$/.test(text) || value < min || value > max) errors[key] = messages.notWhole(min, max);
+        if (!/^\d{1,5}$/.test(text) || value < min || value > max) errors[key] = words.text('moderation.notWhole', { min: String(min), max: String(max) });
         else numbers[key] = value;
       }
       if (Object.keys(errors).length > 0) {

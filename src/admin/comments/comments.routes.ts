@@ -19,9 +19,9 @@ import {
 import { normaliseEmailAddress } from '../../platform/email-address.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { contentTags } from '../../platform/content-changes.ts';
-import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { renderCommentQueuePage } from './comment-queue-page.tsx';
 import { NoticeQuery, type NoticeTable, noticeText, withNotice } from '../notices.ts';
 import { oneOf, rowId, rowIdParams } from '../../platform/route-schemas.ts';
@@ -47,20 +47,22 @@ const CommenterBody = formBody({ email: Type.Optional(Type.String({ maxLength: 2
 const NotificationsBody = formBody({ notify: Type.Optional(oneOf(['on', 'off'])) });
 const ArticleCommentsBody = formBody({ comments: Type.Optional(oneOf(['open', 'closed'])) });
 
-const notices = {
-  approve: (count) => `${count} ${count === 1 ? 'comment' : 'comments'} approved.`,
-  spam: (count) => `${count} marked as spam. The filter learns from this.`,
-  trash: (count) => `${count} moved to the trash.`,
-  restore: (count) => `${count} restored to pending.`,
-  'choose-first': 'Choose at least one comment and an action first.',
-  'nothing-pending': 'Nothing of theirs is pending.',
-  banned: 'Banned: their comments will go to spam.',
-  unbanned: 'Ban lifted.',
-  'alerts-on': 'You will get an email for each held comment.',
-  'alerts-off': 'No more emails about held comments.',
-  saved: 'Comment saved.',
-  replied: 'Your reply is published under the comment, with a staff badge.',
-} satisfies NoticeTable & Record<ModerationAction, (count: number) => string>;
+/** What the queue says after a form, by notice code, in the newsroom's words. */
+const notices = (words: Translator<NewsroomKey>) =>
+  ({
+    approve: (count) => words.text('moderation.approved', { count }),
+    spam: (count) => words.text('moderation.markedSpam', { count }),
+    trash: (count) => words.text('moderation.trashed', { count }),
+    restore: (count) => words.text('moderation.restored', { count }),
+    'choose-first': words.text('moderation.chooseFirst'),
+    'nothing-pending': words.text('moderation.nothingPending'),
+    banned: words.text('moderation.banned'),
+    unbanned: words.text('moderation.unbanned'),
+    'alerts-on': words.text('moderation.alertsOn'),
+    'alerts-off': words.text('moderation.alertsOff'),
+    saved: words.text('moderation.saved'),
+    replied: words.text('moderation.replied'),
+  }) satisfies NoticeTable & Record<ModerationAction, (count: number) => string>;
 
 /** Only newsroom paths back into this queue, so a crafted form cannot send a moderator elsewhere. */
 function queuePath(value: unknown): string {
@@ -72,7 +74,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
   const deps = context.comments;
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError('Your role cannot moderate comments.');
+    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError(newsroomWords(context).text('moderation.roleCannotModerate'));
   });
   const moderator = (request: FastifyRequest) => ({ id: requireStaff(request).id, name: requireStaff(request).name });
 
@@ -86,7 +88,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
       offset: (page - 1) * perPage,
       limit: perPage + 1,
     });
-    const dateStyle = dateStyleOf(context.site.settings.current());
+    const words = newsroomWords(context);
     return sendAdminPage(context, request, reply, 200, renderCommentQueuePage, {
       status,
       email,
@@ -94,11 +96,11 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
       comments: comments.slice(0, perPage).map((comment) => ({
         ...comment,
         articleUrl: articleUrl({ slug: comment.article.slug, section: comment.article.sectionSlug ? { slug: comment.article.sectionSlug } : null }),
-        createdLabel: formatDateTime(comment.createdAt, dateStyle),
+        createdLabel: formatDateTime(comment.createdAt, words),
       })),
       page,
       hasNext: comments.length > perPage,
-      notice: noticeText(notices, request.query),
+      notice: noticeText(notices(words), request.query),
       error: '',
       commenter: email ? await findCommenterStanding(context.db, email) : null,
       notifyMe: await readModeratorNotifications(context.db, requireStaff(request).id),
@@ -120,7 +122,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     },
     async (request, reply) => {
       const comment = await findModeratedComment(context.db, request.params.id);
-      if (!comment) throw new NotFoundError('That comment no longer exists.');
+      if (!comment) throw new NotFoundError(newsroomWords(context).text('moderation.commentGone'));
       return act(request, reply, [comment.id], request.params.action, `/admin/comments?status=${comment.status}`);
     },
   );
@@ -144,7 +146,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     { schema: { body: CommenterBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const email = normaliseEmailAddress(request.body.email ?? '');
-      if (email === '') throw new ValidationError('Choose a commenter first.');
+      if (email === '') throw new ValidationError(newsroomWords(context).text('moderation.chooseCommenter'));
       const back = `/admin/comments?email=${encodeURIComponent(email)}`;
       if (request.body.standing === 'approve-all') {
         const pending = await listModeratedComments(context.db, { status: 'pending', email, offset: 0, limit: 500 });
@@ -179,7 +181,8 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     { schema: { params: IdParams, body: ArticleCommentsBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const open = request.body.comments === 'open';
-      if (!(await setArticleCommentsOpen(context.db, request.params.id, open))) throw new NotFoundError('There is no such article.');
+      if (!(await setArticleCommentsOpen(context.db, request.params.id, open)))
+        throw new NotFoundError(newsroomWords(context).text('moderation.noSuchArticle'));
       context.changes.announce([contentTags.article(request.params.id)]);
       await audit(
         accountDeps(context),

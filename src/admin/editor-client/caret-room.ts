@@ -22,11 +22,15 @@ export function createCaretRoom(): CaretRoom {
  * admin.css takes from the two custom properties set here.
  */
 export function keepCaretClearOf(room: CaretRoom, edges: { readonly top: HTMLElement; readonly bottom?: HTMLElement | null | undefined }): void {
-  const covering = (element: HTMLElement | null | undefined) =>
-    element && /^(sticky|fixed)$/.test(getComputedStyle(element).position) ? element.getBoundingClientRect().height : 0;
+  // On a wide screen the action bar sticks to the top of the side column instead, beside the writing, not over it.
+  const covering = (element: HTMLElement | null | undefined, edge: 'top' | 'bottom') => {
+    if (!element) return 0;
+    const style = getComputedStyle(element);
+    return /^(sticky|fixed)$/.test(style.position) && style[edge] !== 'auto' ? element.getBoundingClientRect().height : 0;
+  };
   const measure = () => {
-    room.top = covering(edges.top) + breathingRoom;
-    room.bottom = covering(edges.bottom) + breathingRoom;
+    room.top = covering(edges.top, 'top') + breathingRoom;
+    room.bottom = covering(edges.bottom, 'bottom') + breathingRoom;
     // Set through the CSSOM, which the Content-Security-Policy allows, unlike a style attribute in the markup.
     document.documentElement.style.setProperty('--caret-room-top', `${room.top}px`);
     document.documentElement.style.setProperty('--caret-room-bottom', `${room.bottom}px`);

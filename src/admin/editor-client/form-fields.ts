@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { dateStyle } from './messages.ts';
 import { editorHtml } from './rich-editor.ts';
 
 /** The article form's fields by name, as a draft keeps them; the body comes from the rich editor. */
@@ -37,7 +38,7 @@ export function watchChanges(form: HTMLFormElement, editor: Editor, onChange: ()
   editor.on('update', onChange);
 }
 
-/** "27 Nov 2026, 13:05" in the person's own locale and time zone. */
+/** "27 Nov 2026, 13:05" in the newsroom's language (the person's own variant of it) and the person's time zone. */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(dateStyle.locales, { dateStyle: 'medium', timeStyle: 'short', hourCycle: dateStyle.hourCycle }).format(new Date(iso));
 }

@@ -1,7 +1,10 @@
 import { autosaveToServer } from './autosave.ts';
+import { mountBodyStats } from './body-stats.ts';
 import { keepLocalDrafts } from './drafts.ts';
 import { el } from './dom.ts';
+import { mountFeaturedPhoto } from './featured-photo.ts';
 import { mountRichEditor } from './rich-editor.ts';
+import { mountSearchPreview } from './search-preview.ts';
 import { mountTagAutocomplete } from './tag-autocomplete.ts';
 
 // Entry point of the newsroom's rich editor bundle (see ../editor-bundle.ts). The page works as a
@@ -18,5 +21,12 @@ if (form && textarea) {
   if (autosaveUrl) autosaveToServer({ form, editor, url: autosaveUrl, fieldNames, notices });
   const tags = form.querySelector<HTMLInputElement>('input[name="tags"]');
   if (tags && tagSuggestUrl) mountTagAutocomplete(tags, tagSuggestUrl);
+  mountSearchPreview(form);
+  const bodyStats = document.getElementById('body-stats');
+  // An empty language choice means the site's language; the page's own is the nearest we know.
+  const language = () => form.querySelector<HTMLSelectElement>('select[name="language"]')?.value || document.documentElement.lang;
+  if (bodyStats) mountBodyStats(editor, bodyStats, language);
+  const featured = form.querySelector<HTMLElement>('[data-featured-photo]');
+  if (featured && libraryUrl) mountFeaturedPhoto(featured, form, libraryUrl);
   document.documentElement.classList.add('has-rich-editor');
 }

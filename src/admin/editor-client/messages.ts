@@ -1,48 +1,150 @@
-/** Every word the rich editor shows; the server's pages keep theirs in their own modules. */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en } from '../../i18n/newsroom/client.ts';
+
+type ClientKey = keyof typeof en;
+
+interface Island {
+  readonly locale: string;
+  readonly hourCycle: 'h23' | undefined;
+  readonly messages: Readonly<Partial<Record<ClientKey, string>>>;
+}
+
+/**
+ * The words the server put in the page for the newsroom's language (../messages-island.tsx), read once.
+ * A page without them (or with something unreadable there) gets the English the bundle carries.
+ */
+function readIsland(): Island | undefined {
+  const element = document.getElementById('newsroom-messages');
+  if (!element) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(element.textContent ?? '');
+    if (!parsed || typeof parsed !== 'object') return undefined;
+    const messages = Object.fromEntries(Object.entries(parsed).filter(([key, value]) => Object.hasOwn(en, key) && typeof value === 'string'));
+    return { locale: element.dataset.locale || 'en', hourCycle: element.dataset.hourCycle === 'h23' ? 'h23' : undefined, messages };
+  } catch {
+    return undefined;
+  }
+}
+
+const island = readIsland();
+
+const compiled = new Map<ClientKey, IntlMessageFormat>();
+
+function compile(key: ClientKey): IntlMessageFormat {
+  const own = island?.messages[key];
+  try {
+    return new IntlMessageFormat(own ?? en[key], own === undefined ? 'en' : island!.locale);
+  } catch {
+    // A message the server sent that does not parse: its English still says it.
+    return new IntlMessageFormat(en[key], 'en');
+  }
+}
+
+function text(key: ClientKey, values?: Record<string, string | number>): string {
+  let formatter = compiled.get(key);
+  if (!formatter) {
+    formatter = compile(key);
+    compiled.set(key, formatter);
+  }
+  return String(formatter.format(values));
+}
+
+/**
+ * Dates in the newsroom's words' language, in the browser's own variant of it where it has one ("en-GB"
+ * keeps day-month order on an English newsroom); the browser's default on a page without the words.
+ */
+export const dateStyle: { readonly locales: string[] | undefined; readonly hourCycle: 'h23' | undefined } = {
+  locales: island && [...navigator.languages.filter((tag) => tag.split('-')[0] === island.locale.split('-')[0]), island.locale],
+  hourCycle: island?.hourCycle,
+};
+
+/** Every word the rich editor shows, in the newsroom's language; the server's pages keep theirs in i18n/newsroom/. */
 export const messages = {
-  toolbar: 'Formatting',
-  linkDialogTitle: 'Link',
-  linkAddress: 'Link address',
-  linkHint: 'A web address starting with https:// or http://, or mailto: for an email address.',
-  linkInvalid: 'Enter an address that starts with https://, http:// or mailto:.',
-  applyLink: 'Apply link',
-  removeLink: 'Remove link',
-  cancel: 'Cancel',
-  photoDialogTitle: 'Insert a photo from the library',
-  searchLibrary: 'Search the library',
-  search: 'Search',
-  loading: 'Loading photos…',
-  noPhotos: 'No photos match. Upload photos in the media library.',
-  loadFailed: 'The library could not be loaded. Check the connection and try again.',
-  photoCount: (count: number) => (count === 1 ? '1 photo' : `${count} photos`),
-  choosePhoto: 'Choose a photo first.',
-  chosenPhoto: (name: string) => `Chosen: ${name}`,
-  altText: 'Alt text',
-  altHint: 'What the photo shows, for people who cannot see it.',
-  caption: 'Caption',
-  credit: 'Credit',
-  insertPhoto: 'Insert photo',
-  embedDialogTitle: 'Embed a video or post',
-  embedAddress: 'Address of the video or post',
-  embedHint: 'A YouTube or Vimeo video, or a post on X or Instagram. Readers see a link until they choose to load it.',
-  embedInvalid: 'Paste the https address of a YouTube or Vimeo video, or of a post on X or Instagram.',
-  insertEmbed: 'Insert embed',
-  restoreLocal: (time: string) => `This browser kept text you typed here at ${time} that was not saved.`,
-  unsavedTitle: 'Unsaved text',
-  restore: 'Restore',
-  discard: 'Discard',
-  restored: 'Your unsaved text is back. Save to keep it.',
-  discarded: 'The unsaved text was discarded.',
-  autosaved: (time: string) => `Draft autosaved at ${time}.`,
-  autosaveFailed: 'Autosave failed; your text is still kept in this browser. Save when you can.',
-  savedMeanwhile: (name: string, time: string) =>
-    `${name} saved this article at ${time}, after you opened it. Your text is kept as an autosave, but saving now will be refused: open the article in another tab to compare, then bring your changes across.`,
-  someone: 'Someone else',
-  otherEditors: (names: string) => `Also editing this article now: ${names}.`,
-  tagSuggestions: 'Existing tags',
-  tagSuggestionCount: (count: number) =>
-    count === 0
-      ? 'No existing tag matches.'
-      : `${count} existing tag${count === 1 ? ' matches' : 's match'}; use the up and down arrows to choose, Enter to add.`,
-  tagAdded: (name: string) => `Added ${name}.`,
+  toolbar: text('client.toolbar'),
+  tools: {
+    paragraphStyle: text('client.toolParagraphStyle'),
+    text: text('client.toolText'),
+    textLabel: text('client.toolTextLabel'),
+    headingLabel: (level: number) => text('client.toolHeadingLabel', { level }),
+    textStyle: text('client.toolTextStyle'),
+    boldLabel: text('client.toolBoldLabel'),
+    italicLabel: text('client.toolItalicLabel'),
+    link: text('client.toolLink'),
+    blocks: text('client.toolBlocks'),
+    bulleted: text('client.toolBulleted'),
+    bulletedLabel: text('client.toolBulletedLabel'),
+    numbered: text('client.toolNumbered'),
+    numberedLabel: text('client.toolNumberedLabel'),
+    quote: text('client.toolQuote'),
+    pullQuote: text('client.toolPullQuote'),
+    insert: text('client.toolInsert'),
+    photo: text('client.toolPhoto'),
+    embed: text('client.toolEmbed'),
+    rule: text('client.toolRule'),
+    ruleLabel: text('client.toolRuleLabel'),
+    history: text('client.toolHistory'),
+    undo: text('client.toolUndo'),
+    redo: text('client.toolRedo'),
+  },
+  linkDialogTitle: text('client.linkDialogTitle'),
+  linkAddress: text('client.linkAddress'),
+  linkHint: text('client.linkHint'),
+  linkInvalid: text('client.linkInvalid'),
+  applyLink: text('client.applyLink'),
+  removeLink: text('client.removeLink'),
+  cancel: text('client.cancel'),
+  photoDialogTitle: text('client.photoDialogTitle'),
+  searchLibrary: text('client.searchLibrary'),
+  search: text('client.search'),
+  loading: text('client.loading'),
+  noPhotos: text('client.noPhotos'),
+  loadFailed: text('client.loadFailed'),
+  photoCount: (count: number) => text('client.photoCount', { count }),
+  choosePhoto: text('client.choosePhoto'),
+  chosenPhoto: (name: string) => text('client.chosenPhoto', { name }),
+  altText: text('client.altText'),
+  altHint: text('client.altHint'),
+  caption: text('client.caption'),
+  credit: text('client.credit'),
+  insertPhoto: text('client.insertPhoto'),
+  featuredChoose: text('client.featuredChoose'),
+  featuredUpload: text('client.featuredUpload'),
+  featuredRemove: text('client.featuredRemove'),
+  featuredDrop: text('client.featuredDrop'),
+  featuredNone: text('client.featuredNone'),
+  featuredDialogTitle: text('client.featuredDialogTitle'),
+  featuredUse: text('client.featuredUse'),
+  featuredChosen: (name: string) => text('client.featuredChosen', { name }),
+  featuredRemoved: text('client.featuredRemoved'),
+  featuredUploading: (name: string) => text('client.featuredUploading', { name }),
+  featuredUploadFailed: text('client.featuredUploadFailed'),
+  featuredScope: text('client.featuredScope'),
+  embedDialogTitle: text('client.embedDialogTitle'),
+  embedAddress: text('client.embedAddress'),
+  embedHint: text('client.embedHint'),
+  embedInvalid: text('client.embedInvalid'),
+  insertEmbed: text('client.insertEmbed'),
+  restoreLocal: (time: string) => text('client.restoreLocal', { time }),
+  unsavedTitle: text('client.unsavedTitle'),
+  restore: text('client.restore'),
+  discard: text('client.discard'),
+  restored: text('client.restored'),
+  discarded: text('client.discarded'),
+  autosaved: (time: string) => text('client.autosaved', { time }),
+  autosaveFailed: text('client.autosaveFailed'),
+  savedMeanwhile: (name: string, time: string) => text('client.savedMeanwhile', { name, time }),
+  someone: text('client.someone'),
+  otherEditors: (names: string) => text('client.otherEditors', { names }),
+  tagSuggestions: text('client.tagSuggestions'),
+  tagSuggestionCount: (count: number) => (count === 0 ? text('client.tagSuggestionNone') : text('client.tagSuggestionCount', { count })),
+  tagAdded: (name: string) => text('client.tagAdded', { name }),
+  /** "1,234 words · 6 min read", as the server first shows it (articles/editor-live-text.ts bodyStatsText). */
+  bodyStats: (stats: { readonly words: number; readonly minutes: number }) => text('client.bodyStats', { words: stats.words, minutes: stats.minutes }),
+  /** "38 of 60 characters recommended", or "65 characters, 5 over the recommended 60" (editor-live-text.ts characterCountText). */
+  characterCount: (count: number, recommended: number) =>
+    count <= recommended
+      ? text('client.characterCount', { count, recommended })
+      : text('client.characterCountOver', { count, recommended, over: count - recommended }),
+  previewNoTitle: text('client.previewNoTitle'),
+  previewNoDescription: text('client.previewNoDescription'),
 };

@@ -1,118 +1,22 @@
 import type { Editor } from '@tiptap/core';
-import { button, createDialog, el, onEnter, textField } from './dom.ts';
+import { createLibraryPicker } from './library-picker.ts';
 import { messages } from './messages.ts';
-import { type InlinePhotoAttributes, insertBlock } from './nodes.ts';
-
-/** One image as GET /admin/media.json lists it: public fields only. */
-interface LibraryPhoto {
-  readonly storageKey: string;
-  readonly name: string;
-  readonly width: number;
-  readonly height: number;
-  readonly alt: string;
-  readonly caption: string;
-  readonly credit: string;
-  readonly thumbnailUrl: string;
-  readonly imageUrl: string;
-}
+import { insertBlock } from './nodes.ts';
 
 /**
  * The toolbar's Photo control: search the media library, choose a photo, adjust its alt text,
  * caption and credit for this article, and insert it.
  */
 export function createPhotoDialog(editor: Editor, libraryUrl: string): { open(): void } {
-  const dialog = createDialog(messages.photoDialogTitle, () => editor.commands.focus());
-  const search = textField({ label: messages.searchLibrary, type: 'search' });
-  const searchButton = button(messages.search);
-  const status = el('p', { class: 'photo-picker__status', role: 'status' });
-  const list = el('ul', { class: 'photo-picker__list' });
-  const chosen = el('p', { class: 'photo-picker__chosen', 'aria-live': 'polite' });
-  const alt = textField({ label: messages.altText, hint: messages.altHint, rows: 3 });
-  const caption = textField({ label: messages.caption, rows: 3 });
-  const credit = textField({ label: messages.credit });
-  const insert = button(messages.insertPhoto, { class: 'button button--primary' });
-  const cancel = button(messages.cancel);
-  dialog.dialog.classList.add('editor-dialog--wide');
-  dialog.body.append(
-    el('div', { class: 'photo-picker__browse' }, [el('div', { class: 'photo-picker__search' }, [search.wrapper, searchButton]), status, list]),
-    el('div', { class: 'photo-picker__details' }, [chosen, alt.wrapper, caption.wrapper, credit.wrapper]),
-  );
-  dialog.actions.append(insert, cancel);
-  let selected: LibraryPhoto | undefined;
-  let request = 0;
-
-  const choose = (photo: LibraryPhoto, choice: HTMLButtonElement) => {
-    selected = photo;
-    for (const other of list.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === choice));
-    chosen.textContent = messages.chosenPhoto(photo.caption || photo.name);
-    alt.input.value = photo.alt;
-    caption.input.value = photo.caption;
-    credit.input.value = photo.credit;
-  };
-
-  const show = (photos: readonly LibraryPhoto[]) => {
-    list.replaceChildren(
-      ...photos.map((photo) => {
-        const thumbnail = el('img', { src: photo.thumbnailUrl, alt: '', width: String(photo.width), height: String(photo.height), loading: 'lazy' });
-        const choice = el('button', { type: 'button', class: 'photo-picker__item', 'aria-pressed': 'false' }, [
-          thumbnail,
-          el('span', { class: 'photo-picker__caption' }, [photo.caption || photo.name]),
-          ...(photo.credit ? [el('span', { class: 'photo-picker__credit' }, [photo.credit])] : []),
-        ]);
-        choice.addEventListener('click', () => choose(photo, choice));
-        return el('li', {}, [choice]);
+  return createLibraryPicker({
+    title: messages.photoDialogTitle,
+    actionLabel: messages.insertPhoto,
+    libraryUrl,
+    returnFocus: () => editor.commands.focus(),
+    onChoose: (photo, words) =>
+      insertBlock(editor, {
+        type: 'inlinePhoto',
+        attrs: { storageKey: photo.storageKey, src: photo.imageUrl, width: photo.width, height: photo.height, ...words },
       }),
-    );
-    status.textContent = photos.length > 0 ? messages.photoCount(photos.length) : messages.noPhotos;
-  };
-
-  const load = async (query: string) => {
-    const current = ++request;
-    status.textContent = messages.loading;
-    try {
-      const response = await fetch(`${libraryUrl}?${new URLSearchParams(query ? { q: query } : {})}`, {
-        headers: { accept: 'application/json' },
-        credentials: 'same-origin',
-      });
-      if (!response.ok) throw new Error(`library answered ${response.status}`);
-      const body = (await response.json()) as { items: LibraryPhoto[] };
-      // A slower earlier search must not replace the results of a later one.
-      if (current === request) show(body.items);
-    } catch {
-      if (current === request) status.textContent = messages.loadFailed;
-    }
-  };
-
-  searchButton.addEventListener('click', () => void load(search.input.value.trim()));
-  onEnter(search.input, () => void load(search.input.value.trim()));
-  insert.addEventListener('click', () => {
-    if (!selected) {
-      chosen.textContent = messages.choosePhoto;
-      list.querySelector('button')?.focus();
-      return;
-    }
-    const attrs: InlinePhotoAttributes = {
-      storageKey: selected.storageKey,
-      src: selected.imageUrl,
-      width: selected.width,
-      height: selected.height,
-      alt: alt.input.value.trim(),
-      caption: caption.input.value.trim(),
-      credit: credit.input.value.trim(),
-    };
-    dialog.close();
-    insertBlock(editor, { type: 'inlinePhoto', attrs: { ...attrs } });
   });
-  cancel.addEventListener('click', () => dialog.close());
-
-  return {
-    open() {
-      selected = undefined;
-      chosen.textContent = '';
-      for (const field of [alt, caption, credit]) field.input.value = '';
-      search.input.value = '';
-      dialog.open(search.input);
-      void load('');
-    },
-  };
 }

@@ -4,6 +4,8 @@ import { messages } from './messages.ts';
 
 /** One toolbar button: a visible short text, a full accessible name, and its shortcut if any. */
 interface Tool {
+  /** Names its class ("rich-toolbar__button--bold"), whatever the language of its words. */
+  readonly name: string;
   readonly text: string;
   readonly label: string;
   /** As aria-keyshortcuts writes it, with "Mod" for Control (or Command on a Mac). */
@@ -31,21 +33,24 @@ function describeKeys(keys: string): string {
 }
 
 function toolGroups(editor: Editor, actions: ToolbarActions): { label: string; tools: Tool[] }[] {
+  const words = messages.tools;
   const chain = () => editor.chain().focus();
   const heading = (level: 2 | 3 | 4): Tool => ({
+    name: `h${level}-heading`,
     text: `H${level}`,
-    label: `H${level} heading`,
+    label: words.headingLabel(level),
     keys: `Mod+Alt+${level}`,
     run: () => chain().toggleHeading({ level }).run(),
     isActive: () => editor.isActive('heading', { level }),
   });
   return [
     {
-      label: 'Paragraph style',
+      label: words.paragraphStyle,
       tools: [
         {
-          text: 'Text',
-          label: 'Text paragraph',
+          name: 'text-paragraph',
+          text: words.text,
+          label: words.textLabel,
           keys: 'Mod+Alt+0',
           run: () => chain().setParagraph().run(),
           isActive: () => editor.isActive('paragraph') && !editor.isActive('blockquote') && !editor.isActive('pullQuote') && !editor.isActive('listItem'),
@@ -56,47 +61,69 @@ function toolGroups(editor: Editor, actions: ToolbarActions): { label: string; t
       ],
     },
     {
-      label: 'Text style',
+      label: words.textStyle,
       tools: [
-        { text: 'B', label: 'Bold', keys: 'Mod+B', run: () => chain().toggleBold().run(), isActive: () => editor.isActive('bold') },
-        { text: 'I', label: 'Italic', keys: 'Mod+I', run: () => chain().toggleItalic().run(), isActive: () => editor.isActive('italic') },
-        { text: 'Link', label: 'Link', keys: 'Mod+K', run: actions.openLink, isActive: () => editor.isActive('link') },
+        { name: 'bold', text: 'B', label: words.boldLabel, keys: 'Mod+B', run: () => chain().toggleBold().run(), isActive: () => editor.isActive('bold') },
+        {
+          name: 'italic',
+          text: 'I',
+          label: words.italicLabel,
+          keys: 'Mod+I',
+          run: () => chain().toggleItalic().run(),
+          isActive: () => editor.isActive('italic'),
+        },
+        { name: 'link', text: words.link, label: words.link, keys: 'Mod+K', run: actions.openLink, isActive: () => editor.isActive('link') },
       ],
     },
     {
-      label: 'Blocks',
+      label: words.blocks,
       tools: [
         {
-          text: 'Bulleted',
-          label: 'Bulleted list',
+          name: 'bulleted-list',
+          text: words.bulleted,
+          label: words.bulletedLabel,
           keys: 'Mod+Shift+8',
           run: () => chain().toggleBulletList().run(),
           isActive: () => editor.isActive('bulletList'),
         },
         {
-          text: 'Numbered',
-          label: 'Numbered list',
+          name: 'numbered-list',
+          text: words.numbered,
+          label: words.numberedLabel,
           keys: 'Mod+Shift+7',
           run: () => chain().toggleOrderedList().run(),
           isActive: () => editor.isActive('orderedList'),
         },
-        { text: 'Quote', label: 'Quote', keys: 'Mod+Shift+B', run: () => chain().toggleBlockquote().run(), isActive: () => editor.isActive('blockquote') },
-        { text: 'Pull quote', label: 'Pull quote', run: () => chain().toggleWrap('pullQuote').run(), isActive: () => editor.isActive('pullQuote') },
+        {
+          name: 'quote',
+          text: words.quote,
+          label: words.quote,
+          keys: 'Mod+Shift+B',
+          run: () => chain().toggleBlockquote().run(),
+          isActive: () => editor.isActive('blockquote'),
+        },
+        {
+          name: 'pull-quote',
+          text: words.pullQuote,
+          label: words.pullQuote,
+          run: () => chain().toggleWrap('pullQuote').run(),
+          isActive: () => editor.isActive('pullQuote'),
+        },
       ],
     },
     {
-      label: 'Insert',
+      label: words.insert,
       tools: [
-        { text: 'Photo', label: 'Photo', run: actions.openPhoto },
-        { text: 'Embed', label: 'Embed', run: actions.openEmbed },
-        { text: 'Rule', label: 'Rule (horizontal line)', run: () => chain().setHorizontalRule().run() },
+        { name: 'photo', text: words.photo, label: words.photo, run: actions.openPhoto },
+        { name: 'embed', text: words.embed, label: words.embed, run: actions.openEmbed },
+        { name: 'rule', text: words.rule, label: words.ruleLabel, run: () => chain().setHorizontalRule().run() },
       ],
     },
     {
-      label: 'History',
+      label: words.history,
       tools: [
-        { text: 'Undo', label: 'Undo', keys: 'Mod+Z', run: () => chain().undo().run(), canRun: () => editor.can().undo() },
-        { text: 'Redo', label: 'Redo', keys: 'Mod+Shift+Z', run: () => chain().redo().run(), canRun: () => editor.can().redo() },
+        { name: 'undo', text: words.undo, label: words.undo, keys: 'Mod+Z', run: () => chain().undo().run(), canRun: () => editor.can().undo() },
+        { name: 'redo', text: words.redo, label: words.redo, keys: 'Mod+Shift+Z', run: () => chain().redo().run(), canRun: () => editor.can().redo() },
       ],
     },
   ];
@@ -116,7 +143,7 @@ export function createToolbar(editor: Editor, actions: ToolbarActions, editorId:
         'button',
         {
           type: 'button',
-          class: `rich-toolbar__button rich-toolbar__button--${tool.label.toLowerCase().replace(/\W+/g, '-')}`,
+          class: `rich-toolbar__button rich-toolbar__button--${tool.name}`,
           tabindex: entries.length === 0 ? '0' : '-1',
           'aria-label': tool.label === tool.text ? undefined : tool.label,
           'aria-pressed': tool.isActive ? 'false' : undefined,

@@ -5,14 +5,23 @@ import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
 
-export const kindNames: Record<ImportKind, string> = {
-  wordpress: 'WordPress (WXR export, .xml)',
-  ghost: 'Ghost (JSON export, .json)',
-  disqus: 'Disqus comments (XML export, .xml)',
-};
+type Words = AdminChrome['words'];
+type Outcome = ImportReportJson['notes'][number]['outcome'];
 
-const labels = { kind: 'Where the export comes from', file: 'Export file', photos: 'Photos (optional)' };
-const outcomes = ['created', 'updated', 'unchanged', 'changed', 'skipped'] as const;
+const kindNames = { wordpress: 'imports.kindWordpress', ghost: 'imports.kindGhost', disqus: 'imports.kindDisqus' } as const satisfies Record<
+  ImportKind,
+  string
+>;
+
+/** Each outcome's column heading, and its name in a note's row. */
+const outcomes = {
+  created: { column: 'imports.columnCreated', note: 'imports.outcomeCreated' },
+  updated: { column: 'imports.columnUpdated', note: 'imports.outcomeUpdated' },
+  unchanged: { column: 'imports.columnUnchanged', note: 'imports.outcomeUnchanged' },
+  changed: { column: 'imports.columnChanged', note: 'imports.outcomeChanged' },
+  skipped: { column: 'imports.columnSkipped', note: 'imports.outcomeSkipped' },
+} as const satisfies Record<Outcome, { column: string; note: string }>;
+const outcomeOrder = ['created', 'updated', 'unchanged', 'changed', 'skipped'] as const satisfies readonly Outcome[];
 /** A report can list thousands of notes; past these the page says how many more the import noted. */
 const notesShown = 500;
 const refreshSeconds = 3;
@@ -54,56 +63,56 @@ function FileField(props: { name: string; label: string; accept: string; require
 }
 
 export function renderImportForm(chrome: AdminChrome, form: ImportFormData): string {
+  const words = chrome.words;
+  const labels = { kind: words.text('imports.labelKind'), file: words.text('imports.labelFile'), photos: words.text('imports.labelPhotos') };
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Import">
-      <h1>Import from another system</h1>
-      <p class="admin-lede">
-        Bring in the articles, authors, sections, tags and comments of a WordPress or Ghost site, or the comments kept by Disqus. The file is checked first with
-        a dry run that writes nothing: you see what the import would do, then choose to import. Running the same export again updates what changed and never
-        makes duplicates.
-      </p>
+    <AdminDocument chrome={chrome} title={words.text('imports.title')}>
+      <h1>{words.text('imports.heading')}</h1>
+      <p class="admin-lede">{words.text('imports.lede')}</p>
       <p>
-        To bring the photos in with the articles, zip the old site’s photo folder and send it with the export. For a site whose photos run to more than{' '}
-        {form.maxPhotosGibibytes} GiB, run <code>npx gazette import wordpress export.xml --uploads wp-content/uploads</code> (or{' '}
-        <code>npx gazette import ghost export.json --images content/images</code>) on the server instead.
+        {words.rich('imports.photosIntro', {
+          gibibytes: form.maxPhotosGibibytes,
+          wordpressCommand: <code>npx gazette import wordpress export.xml --uploads wp-content/uploads</code>,
+          ghostCommand: <code>npx gazette import ghost export.json --images content/images</code>,
+        })}
       </p>
-      <ErrorSummary errors={form.errors} labels={labels} />
+      <ErrorSummary errors={form.errors} labels={labels} title={words.text('imports.problemTitle')} />
       <form method="post" action="/admin/import" enctype="multipart/form-data" class="admin-form">
         <CsrfField token={chrome.csrfToken} />
         <Select
           name="kind"
           label={labels.kind}
-          options={Object.entries(kindNames).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(kindNames).map(([value, key]) => ({ value, label: words.text(key) }))}
           value={form.kind}
           error={form.errors.kind}
         />
         <FileField name="file" label={labels.file} accept=".xml,.json,application/xml,text/xml,application/json" required error={form.errors.file}>
-          WordPress: Tools › Export › All content. Ghost: Settings › Labs › Export your content. Disqus: Moderation › Export. Up to {form.maxMebibytes} MiB.
+          {words.text('imports.fileHint', { mebibytes: form.maxMebibytes })}
         </FileField>
         <FileField name="photos" label={labels.photos} accept=".zip,application/zip" error={form.errors.photos}>
-          A .zip of WordPress’s wp-content/uploads folder or Ghost’s content/images folder. Only the photos in it are used. Up to {form.maxPhotosGibibytes} GiB.
+          {words.text('imports.photosHint', { gibibytes: form.maxPhotosGibibytes })}
         </FileField>
         <button type="submit" class="button button--primary">
-          Check the file
+          {words.text('imports.checkButton')}
         </button>
       </form>
     </AdminDocument>,
   );
 }
 
-function ReportView({ report }: { report: ImportReportJson }) {
+function ReportView({ words, report }: { words: Words; report: ImportReportJson }) {
   const kinds = Object.entries(report.counts);
   const unmapped = Object.entries(report.unmappedFields);
   return (
     <>
       {kinds.length === 0 ? (
-        <p>The file holds nothing to import.</p>
+        <p>{words.text('imports.nothingToImport')}</p>
       ) : (
-        <AdminTable columns={['What', ...outcomes.map((outcome) => outcome[0]!.toUpperCase() + outcome.slice(1))]}>
+        <AdminTable columns={[words.text('imports.columnWhat'), ...outcomeOrder.map((outcome) => words.text(outcomes[outcome].column))]}>
           {kinds.map(([kind, counts]) => (
             <tr>
               <th scope="row">{kind}</th>
-              {outcomes.map((outcome) => (
+              {outcomeOrder.map((outcome) => (
                 <td>{(counts[outcome] ?? 0).toLocaleString('en')}</td>
               ))}
             </tr>
@@ -112,26 +121,28 @@ function ReportView({ report }: { report: ImportReportJson }) {
       )}
       {report.notes.length > 0 ? (
         <>
-          <h2>Skipped or changed on the way in</h2>
-          <AdminTable columns={['What', 'Id in the export', 'Title', 'Outcome', 'Why']}>
+          <h2>{words.text('imports.notesHeading')}</h2>
+          <AdminTable
+            columns={(['columnWhat', 'columnSourceId', 'columnTitle', 'columnOutcome', 'columnWhy'] as const).map((key) => words.text(`imports.${key}`))}
+          >
             {report.notes.slice(0, notesShown).map((note) => (
               <tr>
                 <td>{note.kind}</td>
                 <td>{note.sourceId}</td>
                 <td>{note.title}</td>
-                <td>{note.outcome}</td>
+                <td>{Object.hasOwn(outcomes, note.outcome) ? words.text(outcomes[note.outcome].note) : note.outcome}</td>
                 <td>{note.reason}</td>
               </tr>
             ))}
           </AdminTable>
           {report.notes.length + report.notesLeftOut > notesShown ? (
-            <p>… and {(report.notes.length + report.notesLeftOut - notesShown).toLocaleString('en')} more not listed.</p>
+            <p>{words.text('imports.moreNotes', { count: (report.notes.length + report.notesLeftOut - notesShown).toLocaleString('en') })}</p>
           ) : null}
         </>
       ) : null}
       {unmapped.length > 0 ? (
         <>
-          <h2>Fields with no place in Gazette (not imported)</h2>
+          <h2>{words.text('imports.unmappedHeading')}</h2>
           <ul>
             {unmapped.map(([field, count]) => (
               <li>
@@ -156,80 +167,83 @@ function RunForm({ chrome, job, label }: { chrome: AdminChrome; job: ImportJob; 
   );
 }
 
-function countText(job: ImportJob): string {
+function countText(words: Words, job: ImportJob): string {
   if (job.phase === '') return '';
-  return job.total === null ? `${job.done.toLocaleString('en')} so far` : `${job.done.toLocaleString('en')} of ${job.total.toLocaleString('en')}`;
+  const done = job.done.toLocaleString('en');
+  return job.total === null ? words.text('imports.countSoFar', { done }) : words.text('imports.countOf', { done, total: job.total.toLocaleString('en') });
 }
 
 /**
  * The import going on. The phase is a live region (spoken when it changes); the count and the bar
  * are not, or a screen reader would read a number every second while the page follows the import.
  */
-function Progress({ job }: { job: ImportJob }) {
-  const count = countText(job);
+function Progress({ words, job }: { words: Words; job: ImportJob }) {
+  const count = countText(words, job);
   return (
     <>
       <p>
         <span role="status" data-import-phase>
-          {job.phase === '' ? 'Starting the import…' : `Importing: ${job.phase.toLowerCase()}.`}
+          {job.phase === '' ? words.text('imports.starting') : words.text('imports.importing', { phase: job.phase.toLowerCase() })}
         </span>{' '}
         <span data-import-count>{count}</span>
       </p>
       <progress
         class="import-progress"
         data-import-bar
-        aria-label="Import progress"
+        aria-label={words.text('imports.progressLabel')}
         max={job.total ?? undefined}
         value={job.total === null ? undefined : Math.min(job.done, job.total)}
       >
         {count}
       </progress>
-      <p class="field__hint">
-        You may leave this page and come back: the import goes on. Without JavaScript the page reloads itself every {refreshSeconds} seconds.
-      </p>
+      <p class="field__hint">{words.text('imports.leaveHint', { seconds: refreshSeconds })}</p>
     </>
   );
 }
 
 function JobState({ chrome, job }: { chrome: AdminChrome; job: ImportJob }) {
+  const words = chrome.words;
   switch (job.state) {
     case 'checked':
       return (
         <>
-          <p>Dry run: nothing was written. This is what the import would do.</p>
-          <ReportView report={job.dryRunReport} />
-          <RunForm chrome={chrome} job={job} label="Import now" />
+          <p>{words.text('imports.dryRun')}</p>
+          <ReportView words={words} report={job.dryRunReport} />
+          <RunForm chrome={chrome} job={job} label={words.text('imports.importNow')} />
         </>
       );
     case 'running':
       return (
         <>
-          <Progress job={job} />
-          <h2>What the dry run found</h2>
-          <ReportView report={job.dryRunReport} />
+          <Progress words={words} job={job} />
+          <h2>{words.text('imports.dryRunFound')}</h2>
+          <ReportView words={words} report={job.dryRunReport} />
         </>
       );
     case 'stopped':
       return (
         <>
-          <FormOutcome problem="The import stopped before it finished: the server restarted while it ran. What was imported is kept; running it again carries on without duplicates." />
-          <RunForm chrome={chrome} job={job} label="Run the import again" />
+          <FormOutcome problem={words.text('imports.stopped')} />
+          <RunForm chrome={chrome} job={job} label={words.text('imports.runAgain')} />
         </>
       );
     case 'failed':
       return (
         <>
-          <FormOutcome problem={job.error ?? 'The import failed.'} />
-          <RunForm chrome={chrome} job={job} label="Run the import again" />
+          <FormOutcome problem={job.error ?? words.text('imports.failed')} />
+          <RunForm chrome={chrome} job={job} label={words.text('imports.runAgain')} />
         </>
       );
     case 'finished':
       return (
         <>
-          <FormOutcome notice="Import finished." />
-          {job.report ? <ReportView report={job.report} /> : null}
+          <FormOutcome notice={words.text('imports.finished')} />
+          {job.report ? <ReportView words={words} report={job.report} /> : null}
           <p>
-            <a href="/admin">Go to the articles</a> or <a href="/admin/import">import another file</a>.
+            {words.rich('imports.whatNext', {
+              articles: (chunks) => <a href="/admin">{chunks}</a>,
+              another: (chunks) => <a href="/admin/import">{chunks}</a>,
+            })}
           </p>
         </>
       );
@@ -238,16 +252,13 @@ function JobState({ chrome, job }: { chrome: AdminChrome; job: ImportJob }) {
 
 /** `scriptUrl`: public/admin-import.js, which follows a running import without reloading the page. */
 export function renderImportJobPage(chrome: AdminChrome, { job, scriptUrl }: { job: ImportJob; scriptUrl: string }): string {
+  const words = chrome.words;
   const running = job.state === 'running';
+  const title = words.text('imports.jobTitle', { fileName: job.fileName });
   return renderDocument(
-    <AdminDocument
-      chrome={chrome}
-      title={`Import of ${job.fileName}`}
-      refreshSeconds={running ? refreshSeconds : undefined}
-      scripts={running ? [scriptUrl] : []}
-    >
-      <h1>Import of {job.fileName}</h1>
-      <p class="admin-lede">{kindNames[job.kind]}</p>
+    <AdminDocument chrome={chrome} title={title} refreshSeconds={running ? refreshSeconds : undefined} scripts={running ? [scriptUrl] : []}>
+      <h1>{title}</h1>
+      <p class="admin-lede">{words.text(kindNames[job.kind])}</p>
       <div data-import-job data-state={job.state}>
         <JobState chrome={chrome} job={job} />
       </div>

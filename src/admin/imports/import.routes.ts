@@ -4,7 +4,8 @@ import { audit, can, type RequestMeta, type User } from '../../accounts/index.ts
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { ImportFileError, type ImportJob, ImportJobs, isImportKind } from '../../imports/index.ts';
 import { isIncompleteMultipart } from '../../platform/multipart-errors.ts';
-import { accountDeps, type AdminContext, requestMeta, requireStaff, sendAdminPage, staffOnly } from '../admin-context.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
+import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, sendAdminPage, staffOnly } from '../admin-context.ts';
 import { passesCsrfCheck } from '../multipart-csrf.ts';
 import { renderImportForm, renderImportJobPage } from './import-page.tsx';
 
@@ -15,17 +16,20 @@ const maxExportBytes = maxExportMebibytes * 1024 * 1024;
 const maxPhotosGibibytes = 2;
 const maxPhotosBytes = maxPhotosGibibytes * 1024 * 1024 * 1024;
 
-const messages = {
-  forbidden: 'Only owners and admins can import from other systems.',
-  noKind: 'Choose where the export comes from.',
-  noFile: 'Choose the export file to import.',
-  tooLarge: `The file is larger than ${maxExportMebibytes} MiB, the most this page accepts. Import it on the server with npx gazette import.`,
-  photosTooLarge: `The zip is larger than ${maxPhotosGibibytes} GiB, the most this page accepts. Import the photos on the server with npx gazette import.`,
-  notZip: 'The photos must be one .zip file of the uploads (WordPress) or images (Ghost) folder.',
-  oneFile: 'Send one export, and at most one zip of photos, at a time.',
-  incomplete: 'The file did not arrive whole: the connection may have dropped. Send it again.',
-  noJob: 'There is no such import.',
-};
+/** The page's refusals, in the newsroom's words. */
+function messagesIn(words: Translator<NewsroomKey>) {
+  return {
+    forbidden: words.text('imports.forbidden'),
+    noKind: words.text('imports.noKind'),
+    noFile: words.text('imports.noFile'),
+    tooLarge: words.text('imports.tooLarge', { mebibytes: maxExportMebibytes }),
+    photosTooLarge: words.text('imports.photosTooLarge', { gibibytes: maxPhotosGibibytes }),
+    notZip: words.text('imports.notZip'),
+    oneFile: words.text('imports.oneFile'),
+    incomplete: words.text('imports.incomplete'),
+    noJob: words.text('imports.noJob'),
+  };
+}
 
 const jobParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } }, required: ['id'] } as const;
 
@@ -44,7 +48,7 @@ function auditImport(context: AdminContext, staff: User, meta: RequestMeta, acti
 export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(messages.forbidden);
+    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(messagesIn(newsroomWords(context)).forbidden);
   });
   const jobs = new ImportJobs({ db: context.db, clock: context.site.clock, changes: context.changes, files: context.mediaFiles }, context.importsDir, (error) =>
     app.log.error({ err: error }, 'An import from the newsroom failed'),
@@ -55,13 +59,14 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
 
   const findJob = async (id: string): Promise<ImportJob> => {
     const job = await jobs.find(Number(id));
-    if (!job) throw new NotFoundError(messages.noJob);
+    if (!job) throw new NotFoundError(messagesIn(newsroomWords(context)).noJob);
     return job;
   };
 
   app.get('/admin/import', async (request, reply) => showForm(request, reply, 200, 'wordpress', {}));
 
   app.post('/admin/import', async (request, reply) => {
+    const messages = messagesIn(newsroomWords(context));
     if (!request.isMultipart()) return showForm(request, reply, 400, 'wordpress', { file: messages.noFile });
     let fieldToken: string | undefined;
     let checked = false;

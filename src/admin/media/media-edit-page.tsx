@@ -4,26 +4,9 @@ import { Picture, type ResponsiveImage } from '../../render/picture.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 
-const messages = {
-  altHint: 'What the photo shows, for readers who cannot see it. Not a repeat of the caption.',
-  captionHint: 'Shown under the photo. Plain text.',
-  creditHint: 'Shown after the caption, e.g. "Reuters" or "Mina Park / Gazette".',
-  notUsed: 'No article uses this photo.',
-  inUse: 'It cannot be deleted while articles use it. Remove it from them first.',
-  hiddenUsage: (count: number) => `${count === 1 ? 'An article' : `${count} articles`} you cannot open (another writer’s unpublished work)`,
-  siteLogo: 'The site’s logo',
-  siteLogoHint: 'change it in the settings',
-  logoInUse: 'It cannot be deleted while it is the site’s logo. Choose another logo in the settings first.',
-  deleteForbidden: 'Only editors, admins and owners can delete photos.',
-  deleteHint: 'Deletes the photo and every size made from it. This cannot be undone.',
-  earlierIntro: 'The text each change replaced, most recent first.',
-  neverChanged: 'The description has not been changed since the photo was uploaded.',
-  replaced: 'Replaced',
-  by: (name: string | null) => (name ? ` by ${name}` : ' by a former member of staff'),
-  empty: '(empty)',
-};
+const statusKeys = { draft: 'media.statusDraft', scheduled: 'media.statusScheduled', published: 'media.statusPublished' } as const;
 
-const statusLabels = { draft: 'Draft', scheduled: 'Scheduled', published: 'Published' } as const;
+type Words = AdminChrome['words'];
 
 export interface MediaEditPageData {
   readonly id: number;
@@ -35,7 +18,7 @@ export interface MediaEditPageData {
   readonly errors: Readonly<Partial<Record<DescriptionField, string>>>;
   readonly usage: readonly {
     readonly headline: string;
-    readonly status: keyof typeof statusLabels;
+    readonly status: keyof typeof statusKeys;
     readonly editUrl: string;
     readonly publicUrl: string | null;
   }[];
@@ -60,13 +43,13 @@ export interface MediaEditPageData {
   readonly problem?: string;
 }
 
-function Description({ values }: { values: Readonly<Record<DescriptionField, string>> }) {
+function Description({ words, values }: { words: Words; values: Readonly<Record<DescriptionField, string>> }) {
   return (
     <dl class="admin-facts">
       {descriptionFields.map((name) => (
         <>
           <dt>{labels[name]}</dt>
-          <dd>{values[name] === '' ? messages.empty : values[name]}</dd>
+          <dd>{values[name] === '' ? words.text('media.emptyValue') : values[name]}</dd>
         </>
       ))}
     </dl>
@@ -74,13 +57,15 @@ function Description({ values }: { values: Readonly<Record<DescriptionField, str
 }
 
 export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData): string {
+  const words = chrome.words;
+  const when = (iso: string, label: string) => <time datetime={iso}>{label}</time>;
   const field = (name: DescriptionField, hint?: string) => (
     <Field name={name} label={labels[name]} value={data.values[name]} error={data.errors[name]} maxlength={limits[name]} hint={hint} />
   );
   return renderDocument(
-    <AdminDocument chrome={chrome} title={`Edit ${data.name}`}>
+    <AdminDocument chrome={chrome} title={words.text('media.editTitle', { name: data.name })}>
       <p class="admin-back">
-        <a href="/admin/media">← Media library</a>
+        <a href="/admin/media">{words.text('media.backToLibrary')}</a>
       </p>
       <h1 class="media-edit__title">{data.name}</h1>
       <FormOutcome notice={data.notice} problem={data.problem} />
@@ -88,14 +73,15 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
         <div class="media-edit__preview">
           <Picture image={data.image} options={{ sizes: '(min-width: 60rem) 24rem, 100vw', priority: true }} />
           <dl class="admin-facts">
-            <dt>Type</dt>
+            <dt>{words.text('media.factType')}</dt>
             <dd>{data.facts.type}</dd>
-            <dt>Size</dt>
+            <dt>{words.text('media.factSize')}</dt>
             <dd>{data.facts.size}</dd>
-            <dt>Uploaded</dt>
+            <dt>{words.text('media.factUploaded')}</dt>
             <dd>
-              <time datetime={data.facts.uploadedIso}>{data.facts.uploadedLabel}</time>
-              {data.facts.uploadedBy ? messages.by(data.facts.uploadedBy) : null}
+              {data.facts.uploadedBy
+                ? words.rich('media.uploadedBy', { when: when(data.facts.uploadedIso, data.facts.uploadedLabel), name: data.facts.uploadedBy })
+                : when(data.facts.uploadedIso, data.facts.uploadedLabel)}
             </dd>
           </dl>
         </div>
@@ -105,11 +91,11 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
               <p class="form-message" role={data.refusedNow ? 'alert' : undefined}>
                 {data.describeRefusal}
               </p>
-              <Description values={data.values} />
+              <Description words={words} values={data.values} />
             </>
           ) : (
             <>
-              <ErrorSummary errors={data.errors} labels={labels} />
+              <ErrorSummary errors={data.errors} labels={labels} title={words.text('media.problemTitle')} />
               <form method="post" action={`/admin/media/${data.id}`} class="admin-form" novalidate>
                 <CsrfField token={chrome.csrfToken} />
                 <TextArea
@@ -118,9 +104,10 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
                   value={data.values.alt}
                   error={data.errors.alt}
                   maxlength={limits.alt}
-                  hint={messages.altHint}
+                  hint={words.text('media.altHint')}
                   rows={2}
                   required
+                  requiredLabel={words.text('chrome.required')}
                 />
                 <TextArea
                   name="caption"
@@ -128,78 +115,79 @@ export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData
                   value={data.values.caption}
                   error={data.errors.caption}
                   maxlength={limits.caption}
-                  hint={messages.captionHint}
+                  hint={words.text('media.captionHint')}
                   rows={4}
                 />
-                {field('credit', messages.creditHint)}
+                {field('credit', words.text('media.creditHint'))}
                 {field('photographer')}
                 {field('copyright')}
                 <button type="submit" class="button button--primary">
-                  Save description
+                  {words.text('media.saveDescription')}
                 </button>
               </form>
             </>
           )}
         </div>
       </div>
-      <h2>Used in</h2>
+      <h2>{words.text('media.usedInHeading')}</h2>
       {data.usage.length === 0 && data.hiddenUsageCount === 0 && !data.isSiteLogo ? (
-        <p>{messages.notUsed}</p>
+        <p>{words.text('media.notUsed')}</p>
       ) : (
         <ul class="media-usage">
           {data.isSiteLogo ? (
             <li>
-              {messages.siteLogo} (<a href="/admin/settings">{messages.siteLogoHint}</a>)
+              {words.text('media.siteLogo')} (<a href="/admin/settings">{words.text('media.siteLogoHint')}</a>)
             </li>
           ) : null}
           {data.usage.map((article) => (
             <li>
-              <a href={article.editUrl}>{article.headline}</a> <span class={`status status--${article.status}`}>{statusLabels[article.status]}</span>
+              <a href={article.editUrl}>{article.headline}</a> <span class={`status status--${article.status}`}>{words.text(statusKeys[article.status])}</span>
               {article.publicUrl ? (
                 <>
                   {' '}
                   <a class="view-link" href={article.publicUrl}>
-                    View on the site
+                    {words.text('media.viewOnSite')}
                   </a>
                 </>
               ) : null}
             </li>
           ))}
-          {data.hiddenUsageCount > 0 ? <li>{messages.hiddenUsage(data.hiddenUsageCount)}</li> : null}
+          {data.hiddenUsageCount > 0 ? <li>{words.text('media.hiddenUsage', { count: data.hiddenUsageCount })}</li> : null}
         </ul>
       )}
-      <h2>Earlier descriptions</h2>
+      <h2>{words.text('media.earlierHeading')}</h2>
       {data.history.length === 0 ? (
-        <p>{messages.neverChanged}</p>
+        <p>{words.text('media.neverChanged')}</p>
       ) : (
         <>
-          <p class="field__hint">{messages.earlierIntro}</p>
+          <p class="field__hint">{words.text('media.earlierIntro')}</p>
           <ol class="media-history">
             {data.history.map((entry) => (
               <li>
                 <p class="media-history__when">
-                  {messages.replaced} <time datetime={entry.changedIso}>{entry.changedLabel}</time>
-                  {messages.by(entry.changedBy)}
+                  {entry.changedBy
+                    ? words.rich('media.replacedBy', { when: when(entry.changedIso, entry.changedLabel), name: entry.changedBy })
+                    : words.rich('media.replacedByFormer', { when: when(entry.changedIso, entry.changedLabel) })}
                 </p>
-                <Description values={entry.values} />
+                <Description words={words} values={entry.values} />
               </li>
             ))}
           </ol>
         </>
       )}
-      <h2>Delete</h2>
+      <h2>{words.text('media.deleteHeading')}</h2>
       {!data.canDelete ? (
-        <p>{messages.deleteForbidden}</p>
+        <p>{words.text('media.deleteForbidden')}</p>
       ) : data.usage.length + data.hiddenUsageCount > 0 ? (
-        <p>{messages.inUse}</p>
+        <p>{words.text('media.inUse')}</p>
       ) : data.isSiteLogo ? (
-        <p>{messages.logoInUse}</p>
+        <p>{words.text('media.logoInUse')}</p>
       ) : (
         <form method="post" action={`/admin/media/${data.id}/delete`} class="inline-form">
           <CsrfField token={chrome.csrfToken} />
-          <p class="field__hint">{messages.deleteHint}</p>
+          <p class="field__hint">{words.text('media.deleteHint')}</p>
           <button type="submit" class="button button--danger">
-            Delete this photo
+            {words.text('media.deleteButton')}
           </button>
         </form>
       )}

@@ -1,28 +1,34 @@
+import { translator } from '../../i18n/index.ts';
 import { CsrfField, FormOutcome, Field, Select } from '../../render/form.tsx';
 import { type PageLinks, Pagination } from '../../render/pagination.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 
-const messages = {
-  uploadHint:
-    'JPEG, PNG, WebP, AVIF or GIF, up to 20 MB and 50 megapixels each, 20 at a time. Alt text, caption, credit, photographer and copyright are read from the file where it has them.',
-  dropHint: 'Or drop photos on this box. Each uploads on its own, with its own progress bar.',
-  noCaption: 'No caption yet',
-  noAlt: 'No alt text',
-  nothingFound: 'No photos match. Try fewer words, or another type.',
-  empty: 'The library is empty. Add the first photos above.',
-  addedIntro: (count: number) => `Added ${count === 1 ? '1 photo' : `${count} photos`}. Check the alt text, caption and credit read from each file:`,
-  refusedIntro: (count: number) => `${count === 1 ? '1 file was' : `${count} files were`} not added:`,
-};
+type Words = AdminChrome['words'];
 
-const typeOptions = [
-  { value: '', label: 'All types' },
+const typeNames = [
   { value: 'jpeg', label: 'JPEG' },
   { value: 'png', label: 'PNG' },
   { value: 'webp', label: 'WebP' },
   { value: 'avif', label: 'AVIF' },
   { value: 'gif', label: 'GIF' },
 ];
+
+/** What public/admin-media.js shows while it uploads, as data- attributes on the form, in the newsroom's words. */
+function scriptMessageAttributes(words: Words) {
+  return {
+    'data-message-waiting': words.text('media.scriptWaiting'),
+    'data-message-uploading': words.text('media.scriptUploading'),
+    'data-message-reading': words.text('media.scriptReading'),
+    'data-message-added': words.text('media.scriptAdded'),
+    'data-message-edit': words.text('media.scriptEdit'),
+    'data-message-caption': words.text('media.scriptCaption'),
+    'data-message-credit': words.text('media.scriptCredit'),
+    'data-message-no-caption': words.text('media.scriptNoCaption'),
+    'data-message-failed': words.text('media.scriptFailed'),
+    'data-message-show-new': words.text('media.scriptShowNew'),
+  };
+}
 
 export interface MediaCard {
   readonly id: number;
@@ -53,17 +59,17 @@ export interface MediaLibraryPageData {
   };
 }
 
-function usageLabel(count: number): string {
-  return count === 0 ? 'Not used' : `Used in ${count === 1 ? '1 article' : `${count} articles`}`;
+function usageLabel(words: Words, count: number): string {
+  return count === 0 ? words.text('media.notUsedShort') : words.text('media.usedIn', { count });
 }
 
-function UploadSummary({ summary }: { summary: MediaLibraryPageData['summary'] }) {
+function UploadSummary({ words, summary }: { words: Words; summary: MediaLibraryPageData['summary'] }) {
   return (
     <>
       <FormOutcome notice={summary.notice} />
       {summary.added.length > 0 ? (
         <div class="form-message form-message--ok" role="status">
-          <p>{messages.addedIntro(summary.added.length)}</p>
+          <p>{words.text('media.addedIntro', { count: summary.added.length })}</p>
           <ul>
             {summary.added.map((item) => (
               <li>
@@ -75,7 +81,7 @@ function UploadSummary({ summary }: { summary: MediaLibraryPageData['summary'] }
       ) : null}
       {summary.refused.length > 0 ? (
         <div class="form-message" role="alert">
-          <p>{messages.refusedIntro(summary.refused.length)}</p>
+          <p>{words.text('media.refusedIntro', { count: summary.refused.length })}</p>
           <ul>
             {summary.refused.map((entry) => (
               <li>
@@ -91,12 +97,14 @@ function UploadSummary({ summary }: { summary: MediaLibraryPageData['summary'] }
 }
 
 export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPageData): string {
+  const words = chrome.words;
+  const typeOptions = [{ value: '', label: words.text('media.allTypes') }, ...typeNames];
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Media library" scripts={[data.scriptUrl]}>
-      <h1>Media library</h1>
-      <UploadSummary summary={data.summary} />
+    <AdminDocument chrome={chrome} title={words.text('media.libraryTitle')} scripts={[data.scriptUrl]}>
+      <h1>{words.text('media.libraryTitle')}</h1>
+      <UploadSummary words={words} summary={data.summary} />
       <section class="media-upload" aria-labelledby="upload-heading">
-        <h2 id="upload-heading">Add photos</h2>
+        <h2 id="upload-heading">{words.text('media.addPhotosHeading')}</h2>
         {/* The token comes before the files: the server checks it before reading any file. */}
         <form
           method="post"
@@ -106,12 +114,13 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
           data-media-upload
           data-max-bytes={data.upload.maxBytes}
           data-too-large-message={data.upload.tooLargeMessage}
+          {...scriptMessageAttributes(words)}
         >
           <CsrfField token={chrome.csrfToken} />
           <div class="field">
-            <label for="field-files">Photo files</label>
+            <label for="field-files">{words.text('media.filesLabel')}</label>
             <p class="field__hint" id="field-files-hint">
-              {messages.uploadHint}
+              {words.text('media.uploadHint')}
             </p>
             <input
               id="field-files"
@@ -123,32 +132,28 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
             />
           </div>
           <p class="media-upload__drop-hint" hidden data-drop-hint>
-            {messages.dropHint}
+            {words.text('media.dropHint')}
           </p>
           <button type="submit" class="button button--primary" data-upload-button>
-            Upload
+            {words.text('media.uploadButton')}
           </button>
           <ul class="upload-list" data-upload-list aria-live="polite"></ul>
         </form>
       </section>
       <section aria-labelledby="photos-heading">
-        <h2 id="photos-heading">Photos</h2>
+        <h2 id="photos-heading">{words.text('media.photosHeading')}</h2>
         <form method="get" action="/admin/media" class="media-search" role="search" novalidate>
-          <Field name="q" label="Search captions, credits and file names" type="search" value={data.search.q} error={data.search.errors.q} maxlength={200} />
-          <Select name="type" label="Type" options={typeOptions} value={data.search.type} error={data.search.errors.type} />
+          <Field name="q" label={words.text('media.searchLabel')} type="search" value={data.search.q} error={data.search.errors.q} maxlength={200} />
+          <Select name="type" label={words.text('media.typeLabel')} options={typeOptions} value={data.search.type} error={data.search.errors.type} />
           <button type="submit" class="button">
-            Search
+            {words.text('media.searchButton')}
           </button>
         </form>
         {/* Replaced from a fresh copy of this page by admin-media.js once dropped photos are added. */}
         <div data-media-results>
-          <p class="media-count">
-            {data.isFiltered
-              ? `${data.total} ${data.total === 1 ? 'photo matches' : 'photos match'}`
-              : `${data.total} ${data.total === 1 ? 'photo' : 'photos'}, newest first`}
-          </p>
+          <p class="media-count">{words.text(data.isFiltered ? 'media.matchCount' : 'media.photoCount', { count: data.total })}</p>
           {data.items.length === 0 ? (
-            <p>{data.isFiltered ? messages.nothingFound : messages.empty}</p>
+            <p>{words.text(data.isFiltered ? 'media.nothingFound' : 'media.empty')}</p>
           ) : (
             <ul class="media-grid">
               {data.items.map((item) => (
@@ -165,17 +170,24 @@ export function renderMediaLibraryPage(chrome: AdminChrome, data: MediaLibraryPa
                     />
                     <span class="media-card__name">{item.name}</span>
                   </a>
-                  <p class={item.caption ? 'media-card__caption' : 'media-card__caption media-card__caption--missing'}>{item.caption || messages.noCaption}</p>
+                  <p class={item.caption ? 'media-card__caption' : 'media-card__caption media-card__caption--missing'}>
+                    {item.caption || words.text('media.noCaption')}
+                  </p>
                   {item.credit ? <p class="media-card__credit">{item.credit}</p> : null}
                   <p class="media-card__meta">
-                    {item.typeLabel} · {usageLabel(item.usageCount)}
-                    {item.hasAlt ? null : <strong class="badge badge--warning">{messages.noAlt}</strong>}
+                    {item.typeLabel} · {usageLabel(words, item.usageCount)}
+                    {item.hasAlt ? null : <strong class="badge badge--warning">{words.text('media.noAlt')}</strong>}
                   </p>
                 </li>
               ))}
             </ul>
           )}
-          <Pagination links={data.pages} />
+          {/* "Page 2 of 5" is the reader site's, in the newsroom's language; "Newer" and "Older" name photos, not articles. */}
+          <Pagination
+            links={data.pages}
+            words={translator(words.language, words.timeZone)}
+            labels={{ previous: words.text('media.newer'), next: words.text('media.older') }}
+          />
         </div>
       </section>
     </AdminDocument>,

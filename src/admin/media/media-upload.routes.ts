@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { importImage, type MediaItem, thumbnailUrl, UploadRefusedError, uploadRefusals } from '../../media/index.ts';
 import { codeForStatus } from '../../errors.ts';
 import { isIncompleteMultipart } from '../../platform/multipart-errors.ts';
-import { type AdminContext, requireStaff } from '../admin-context.ts';
+import { type AdminContext, newsroomWords, requireStaff } from '../admin-context.ts';
 import { passesCsrfCheck } from '../multipart-csrf.ts';
 import { showMediaLibrary, type UploadRefusalEntry } from './media-library-screen.ts';
 
@@ -79,7 +79,7 @@ export const mediaUploadRoutes: FastifyPluginAsync<AdminContext> = async (app, c
       }
     } catch (error) {
       if (error instanceof app.multipartErrors.FilesLimitError) {
-        refused.push({ name: `Files after the first ${added.length + refused.length}`, reason: 'too-many-files' });
+        refused.push({ name: newsroomWords(context).text('media.filesAfterFirst', { count: added.length + refused.length }), reason: 'too-many-files' });
       } else if (isIncompleteMultipart(error)) {
         incomplete = true;
         refused.push({ name: reading.slice(-255), reason: 'incomplete' });

@@ -21,21 +21,19 @@ import {
   whyCannotDescribe,
 } from '../../media/index.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { type MediaEditPageData, renderMediaEditPage } from './media-edit-page.tsx';
 import { LibraryQuery, showMediaLibrary, textOrRepeated } from './media-library-screen.ts';
 import { mediaUploadRoutes } from './media-upload.routes.ts';
 import { NoticeQuery, type NoticeTable, noticeText, withNotice } from '../notices.ts';
 import { rowIdParams } from '../../platform/route-schemas.ts';
 
-const messages = {
-  saved: 'Saved. Pages showing this photo now show the new description.',
-};
+type Words = ReturnType<typeof newsroomWords>;
 
-const libraryNotices = {
-  deleted: 'The photo was deleted from the library.',
-} satisfies NoticeTable;
+const libraryNotices = (words: Words) =>
+  ({
+    deleted: words.text('media.deleted'),
+  }) satisfies NoticeTable;
 
 const IdParams = rowIdParams('id');
 type IdParams = Static<typeof IdParams>;
@@ -61,7 +59,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   await app.register(mediaUploadRoutes, context);
 
   app.get<{ Querystring: Static<typeof LibraryPageQuery> }>('/admin/media', { schema: { querystring: LibraryPageQuery } }, async (request, reply) => {
-    const notice = noticeText(libraryNotices, request.query);
+    const notice = noticeText(libraryNotices(newsroomWords(context)), request.query);
     return showMediaLibrary(context, request, reply, 200, request.query, notice ? { notice } : {});
   });
 
@@ -72,16 +70,17 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       listImageHistory(context.db, item.id),
       findImageUploader(context.db, item.id),
     ]);
-    const dateStyle = dateStyleOf(context.site.settings.current());
+    // The words are also the dates' style: the site's locale and time zone, with Korean times on the 24-hour clock.
+    const words = newsroomWords(context);
     const describeRefusal = whyCannotDescribe(staff, item, { usage, isSiteLogo: isSiteLogo(item.id) });
     return sendAdminPage(context, request, reply, status, renderMediaEditPage, {
       id: item.id,
       name: item.originalName,
       facts: {
         type: item.mimeType.replace('image/', '').toUpperCase(),
-        size: `${item.width} × ${item.height} pixels, ${formatBytes(item.bytes)}`,
+        size: words.text('media.size', { width: item.width, height: item.height, bytes: formatBytes(words, item.bytes) }),
         uploadedIso: item.createdAt.toISOString(),
-        uploadedLabel: formatDateTime(item.createdAt, dateStyle),
+        uploadedLabel: formatDateTime(item.createdAt, words),
         ...(uploader ? { uploadedBy: uploader } : {}),
       },
       image: toResponsiveImage(item),
@@ -100,7 +99,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         })),
       history: history.map((entry) => ({
         changedIso: entry.changedAt.toISOString(),
-        changedLabel: formatDateTime(entry.changedAt, dateStyle),
+        changedLabel: formatDateTime(entry.changedAt, words),
         changedBy: entry.changedBy,
         values: descriptionOf(entry),
       })),
@@ -118,7 +117,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     { schema: { params: IdParams, querystring: { type: 'object', properties: { saved: { type: 'string', maxLength: 10 } } } } },
     async (request, reply) => {
       const item = await getMediaItem(context.db, request.params.id);
-      return showEditPage(request, reply, item, 200, request.query.saved ? { notice: messages.saved } : {});
+      return showEditPage(request, reply, item, 200, request.query.saved ? { notice: newsroomWords(context).text('media.saved') } : {});
     },
   );
 
@@ -157,8 +156,8 @@ function descriptionOf(item: Readonly<Record<DescriptionField, string>>): Record
   return Object.fromEntries(descriptionFields.map((field) => [field, item[field]])) as Record<DescriptionField, string>;
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+function formatBytes(words: Words, bytes: number): string {
+  if (bytes < 1024) return words.text('media.bytes', { count: bytes });
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

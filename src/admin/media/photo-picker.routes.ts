@@ -2,9 +2,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { UnauthorizedError } from '../../errors.ts';
 import { readLibraryFilter, searchMediaLibrary, thumbnailUrl, toResponsiveImage } from '../../media/index.ts';
-import { type AdminContext, staffOnly } from '../admin-context.ts';
+import { type AdminContext, newsroomWords, staffOnly } from '../admin-context.ts';
 
-const messages = { signIn: 'Sign in to the newsroom first.' };
 const photosPerAnswer = 48;
 
 const photo = {
@@ -45,7 +44,7 @@ export const photoPickerRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     {
       schema: { querystring: PickerQuery, response: { 200: answer } },
       preHandler: async (request, reply) => {
-        if (!request.staff) throw new UnauthorizedError(messages.signIn);
+        if (!request.staff) throw new UnauthorizedError(newsroomWords(context).text('media.signInFirst'));
         return staffOnly(request, reply);
       },
     },

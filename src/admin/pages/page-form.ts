@@ -1,10 +1,7 @@
 import { ValidationError } from '../../errors.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import type { Page, PageInput } from '../../pages/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
-
-const messages = {
-  unknownParent: 'Choose one of the pages in the list.',
-};
 
 /** The page form exactly as typed, every field a string, for showing it again after an error. */
 export type PageFormValues = Readonly<Record<PageFieldName, string>>;
@@ -12,14 +9,19 @@ export type PageFormValues = Readonly<Record<PageFieldName, string>>;
 export const pageFieldNames = ['title', 'slug', 'parentId', 'position', 'status', 'bodyHtml'] as const;
 type PageFieldName = (typeof pageFieldNames)[number];
 
-export const pageLabels: Readonly<Record<PageFieldName, string>> = {
-  title: 'Title',
-  slug: 'Slug',
-  parentId: 'Parent page',
-  position: 'Position',
-  status: 'Status',
-  bodyHtml: 'Body',
-};
+const pageLabelKeys = {
+  title: 'sitePages.labelTitle',
+  slug: 'sitePages.labelSlug',
+  parentId: 'sitePages.labelParent',
+  position: 'sitePages.labelPosition',
+  status: 'sitePages.labelStatus',
+  bodyHtml: 'sitePages.labelBody',
+} as const satisfies Record<PageFieldName, NewsroomKey>;
+
+/** Each field's label in the newsroom's words, for the form and its error summary. */
+export function pageLabelsIn(words: Translator<NewsroomKey>): Readonly<Record<PageFieldName, string>> {
+  return Object.fromEntries(pageFieldNames.map((name) => [name, words.text(pageLabelKeys[name])])) as Record<PageFieldName, string>;
+}
 
 // Over the service's 400,000-character limit, so a body that is too long gets its message on the form, not a bare 400.
 export const pageBodySchema = {
@@ -52,11 +54,11 @@ export function newPageValues(parentId: number | undefined): PageFormValues {
  * the service checks the rest (and refuses a parent that would put the page under itself). Only a
  * parent that is not a row id at all is refused here, since the select never offers one.
  */
-export function pageInputFrom(values: PageFormValues): PageInput {
+export function pageInputFrom(values: PageFormValues, words: Translator<NewsroomKey>): PageInput {
   const parent = values.parentId.trim();
   // A row id PostgreSQL's integer can hold; anything else would be a database error, not a message.
   if (parent !== '' && !(/^[1-9]\d{0,9}$/.test(parent) && Number(parent) <= 2_147_483_647))
-    throw new ValidationError(messages.unknownParent, { parentId: messages.unknownParent });
+    throw new ValidationError(words.text('sitePages.unknownParent'), { parentId: words.text('sitePages.unknownParent') });
   const position = values.position.trim();
   const slug = values.slug.trim();
   return {

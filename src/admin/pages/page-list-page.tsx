@@ -3,19 +3,6 @@ import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
 
-const messages = {
-  title: 'Pages',
-  lede: 'Pages hold what does not change with the news: about the newsroom, how to reach it, its policies. Sub-pages are listed under their parent.',
-  empty: 'No pages yet. Start with “About us”.',
-  newPage: 'New page',
-  view: 'View',
-  preview: 'Preview',
-  addSubPage: 'Add a sub-page',
-  published: 'Published',
-  draft: 'Draft',
-  hidden: 'Hidden: a page above it is a draft',
-};
-
 export interface PageListRow {
   readonly id: number;
   readonly title: string;
@@ -49,20 +36,22 @@ function RowLink({ href, label, about }: { href: string; label: string; about: s
 
 /** The newsroom's list of plain pages, as a tree: each page, then its sub-pages, indented. */
 export function renderPageListPage(chrome: AdminChrome, data: PageListData): string {
+  const words = chrome.words;
+  const columns = (['columnTitle', 'columnAddress', 'columnStatus', 'columnUpdated', 'columnActions'] as const).map((key) => words.text(`sitePages.${key}`));
   return renderDocument(
-    <AdminDocument chrome={chrome} title={messages.title}>
+    <AdminDocument chrome={chrome} title={words.text('sitePages.listTitle')}>
       <div class="admin-heading">
-        <h1>{messages.title}</h1>
+        <h1>{words.text('sitePages.listTitle')}</h1>
         <a class="button button--primary" href="/admin/pages/new">
-          {messages.newPage}
+          {words.text('sitePages.newPage')}
         </a>
       </div>
-      <p class="admin-lede">{messages.lede}</p>
+      <p class="admin-lede">{words.text('sitePages.listLede')}</p>
       <FormOutcome notice={data.notice} />
       {data.rows.length === 0 ? (
-        <p>{messages.empty}</p>
+        <p>{words.text('sitePages.empty')}</p>
       ) : (
-        <AdminTable columns={['Title', 'Address', 'Status', 'Last updated', 'Actions']}>
+        <AdminTable columns={columns}>
           {data.rows.map((row) => (
             <tr>
               <td class={`page-tree page-tree--depth-${Math.min(row.depth, 5)}`}>
@@ -70,8 +59,8 @@ export function renderPageListPage(chrome: AdminChrome, data: PageListData): str
               </td>
               <td>{row.address}</td>
               <td>
-                <span class={`status status--${row.status}`}>{row.status === 'published' ? messages.published : messages.draft}</span>
-                {row.status === 'published' && !row.visibleToReaders ? <span class="status-when">{messages.hidden}</span> : null}
+                <span class={`status status--${row.status}`}>{words.text(row.status === 'published' ? 'sitePages.published' : 'sitePages.draft')}</span>
+                {row.status === 'published' && !row.visibleToReaders ? <span class="status-when">{words.text('sitePages.hidden')}</span> : null}
               </td>
               <td>
                 <time datetime={row.updated.iso}>{row.updated.label}</time>
@@ -80,14 +69,22 @@ export function renderPageListPage(chrome: AdminChrome, data: PageListData): str
                 <ul class="page-tree__actions">
                   <li>
                     {row.visibleToReaders ? (
-                      <RowLink href={row.href} label={messages.view} about={`“${row.title}”`} />
+                      <RowLink href={row.href} label={words.text('sitePages.view')} about={words.text('sitePages.aboutPage', { title: row.title })} />
                     ) : (
-                      <RowLink href={`/admin/pages/${row.id}/preview`} label={messages.preview} about={`“${row.title}”`} />
+                      <RowLink
+                        href={`/admin/pages/${row.id}/preview`}
+                        label={words.text('sitePages.preview')}
+                        about={words.text('sitePages.aboutPage', { title: row.title })}
+                      />
                     )}
                   </li>
                   {row.mayHaveSubPages ? (
                     <li>
-                      <RowLink href={`/admin/pages/new?parent=${row.id}`} label={messages.addSubPage} about={`under “${row.title}”`} />
+                      <RowLink
+                        href={`/admin/pages/new?parent=${row.id}`}
+                        label={words.text('sitePages.addSubPage')}
+                        about={words.text('sitePages.underPage', { title: row.title })}
+                      />
                     </li>
                   ) : null}
                 </ul>

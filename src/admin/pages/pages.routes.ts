@@ -18,36 +18,27 @@ import {
 import { rowId, rowIdParams } from '../../platform/route-schemas.ts';
 import { absoluteUrl, pageUrl } from '../../platform/urls.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { accountDeps, type AdminContext, requestMeta, requireStaff, sendAdminPage, staffOnly } from '../admin-context.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
+import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, sendAdminPage, staffOnly } from '../admin-context.ts';
 import { NoticeQuery, type NoticeTable, noticeText } from '../notices.ts';
 import { renderPageDeletePage } from './page-delete-page.tsx';
 import { type PageEditorData, renderPageEditorPage } from './page-editor-page.tsx';
 import { newPageValues, pageBodySchema, pageFieldNames, type PageFormValues, pageInputFrom, pageValuesFrom, pageValuesOf } from './page-form.ts';
 import { renderPageListPage } from './page-list-page.tsx';
 
-const messages = {
-  forbidden: 'Your role cannot manage pages; ask an editor.',
-  topLevel: '— None: a top-level page —',
-  newPage: 'New, not saved yet',
-  published: 'Published',
-  publishedHidden: 'Published, but hidden: a page above it is a draft',
-  draft: 'Draft',
-  newSlugHint: (base: string) => `Leave empty to make one from the title. The address will be ${base} followed by the slug.`,
-  savedSlugHint: (address: string, hasSubPages: boolean) =>
-    `Its address is ${address}. Changing the slug or the parent moves it${hasSubPages ? ' and its sub-pages' : ''}; links to the old address then lead to the new one.`,
-};
-const editorNotices: NoticeTable = {
-  created: 'Page created as a draft. Readers see it once it is published.',
-  saved: 'Saved.',
-  published: 'Published: readers can see it now.',
-  'published-hidden': 'Saved as published, but readers cannot see it until every page above it is published too.',
-  unpublished: 'Unpublished: it is a draft again and readers no longer see it.',
-};
-const listNotices: NoticeTable = {
-  deleted: 'The page was deleted.',
-  'deleted-moved': (count) => `The page was deleted; ${count === 1 ? 'its sub-page moved' : `its ${count} sub-pages moved`} up a level.`,
-};
+type Words = Translator<NewsroomKey>;
+
+const editorNotices = (words: Words): NoticeTable => ({
+  created: words.text('sitePages.noticeCreated'),
+  saved: words.text('sitePages.noticeSaved'),
+  published: words.text('sitePages.noticePublished'),
+  'published-hidden': words.text('sitePages.noticePublishedHidden'),
+  unpublished: words.text('sitePages.noticeUnpublished'),
+});
+const listNotices = (words: Words): NoticeTable => ({
+  deleted: words.text('sitePages.noticeDeleted'),
+  'deleted-moved': (count) => words.text('sitePages.noticeDeletedMoved', { count }),
+});
 
 const IdParams = rowIdParams('pageId');
 type IdParams = Static<typeof IdParams>;
@@ -70,20 +61,24 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
     // Editors and up, as for sections and tags; authors and contributors write articles only.
-    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(messages.forbidden);
+    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(newsroomWords(context).text('sitePages.forbidden'));
   });
 
   const auditPage = (request: FastifyRequest, action: string, page: Pick<Page, 'id' | 'title'>) =>
     audit(accountDeps(context), requireStaff(request), `page.${action}`, `${page.id}: ${page.title}`.slice(0, subjectLength), requestMeta(request));
-  const updatedOf = (date: Date) => ({ iso: date.toISOString(), label: formatDateTime(date, dateStyleOf(site.settings.current())) });
+  // The newsroom's words are also its dates' style (the site's locale and time zone; Korean times on the 24-hour clock).
+  const updatedOf = (date: Date) => ({ iso: date.toISOString(), label: formatDateTime(date, newsroomWords(context)) });
   // Shown as words, so a slug in Hangul or Arabic reads as typed rather than percent-encoded.
   const addressOf = (path: string) => decodeURI(absoluteUrl(site.publicUrl, pageUrl(path)));
   const shortAddressOf = (path: string) => decodeURI(pageUrl(path));
 
-  const slugHintFor = (tree: readonly PageTreeEntry[], entry: PageTreeEntry | undefined, values: PageFormValues) => {
-    if (entry) return messages.savedSlugHint(addressOf(entry.page.path), entry.descendantCount > 0);
+  const slugHintFor = (words: Words, tree: readonly PageTreeEntry[], entry: PageTreeEntry | undefined, values: PageFormValues) => {
+    if (entry) {
+      const key = entry.descendantCount > 0 ? 'sitePages.savedSlugHintWithSubPages' : 'sitePages.savedSlugHint';
+      return words.text(key, { address: addressOf(entry.page.path) });
+    }
     const parent = tree.find((candidate) => String(candidate.page.id) === values.parentId);
-    return messages.newSlugHint(parent ? `${addressOf(parent.page.path)}/` : absoluteUrl(site.publicUrl, pageUrl('')));
+    return words.text('sitePages.newSlugHint', { base: parent ? `${addressOf(parent.page.path)}/` : absoluteUrl(site.publicUrl, pageUrl('')) });
   };
 
   const showEditor = async (
@@ -96,13 +91,16 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
     const tree = await listPageTree(db);
     const entry = page && tree.find((candidate) => candidate.page.id === page.id);
     const excluded = page ? pageAndDescendantIds(tree, page.id) : new Set<number>();
-    const statusLabel = !page
-      ? messages.newPage
-      : page.status === 'draft'
-        ? messages.draft
-        : entry?.visibleToReaders
-          ? messages.published
-          : messages.publishedHidden;
+    const words = newsroomWords(context);
+    const statusLabel = words.text(
+      !page
+        ? 'sitePages.statusNew'
+        : page.status === 'draft'
+          ? 'sitePages.draft'
+          : entry?.visibleToReaders
+            ? 'sitePages.published'
+            : 'sitePages.statusPublishedHidden',
+    );
     const data: PageEditorData = {
       ...(page ? { pageId: page.id, updated: updatedOf(page.updatedAt) } : {}),
       ...(page && entry?.visibleToReaders ? { publicUrl: pageUrl(page.path) } : {}),
@@ -112,11 +110,11 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
       ...(form.notice ? { notice: form.notice } : {}),
       ...(form.message ? { message: form.message } : {}),
       parentOptions: [
-        { value: '', label: messages.topLevel },
+        { value: '', label: words.text('sitePages.topLevel') },
         ...tree.filter((other) => !excluded.has(other.page.id)).map((other) => ({ value: String(other.page.id), label: other.titles.join(' › ') })),
       ],
       statusLabel,
-      slugHint: slugHintFor(tree, entry, form.values),
+      slugHint: slugHintFor(words, tree, entry, form.values),
       richEditor: {
         scriptUrl: context.editorScriptUrl,
         libraryUrl: '/admin/media.json',
@@ -131,7 +129,7 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
   const save = async (request: FastifyRequest, reply: FastifyReply, page: Page | undefined) => {
     const values = pageValuesFrom(request.body as Record<string, unknown> | undefined);
     try {
-      const saved = await savePage(pageDeps, pageInputFrom(values), page ? { id: page.id } : {});
+      const saved = await savePage(pageDeps, pageInputFrom(values, newsroomWords(context)), page ? { id: page.id } : {});
       await auditPage(request, page ? 'updated' : 'created', saved);
       const wasPublished = page?.status === 'published';
       let outcome = page ? 'saved' : 'created';
@@ -151,7 +149,7 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
 
   app.get<{ Querystring: NoticeQuery }>('/admin/pages', { schema: { querystring: NoticeQuery } }, async (request, reply) => {
     const tree = await listPageTree(db);
-    const notice = noticeText(listNotices, request.query);
+    const notice = noticeText(listNotices(newsroomWords(context)), request.query);
     return sendAdminPage(context, request, reply, 200, renderPageListPage, {
       rows: tree.map((entry) => ({
         id: entry.page.id,
@@ -178,7 +176,7 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
     { schema: { params: IdParams, querystring: NoticeQuery } },
     async (request, reply) => {
       const page = await getPage(db, request.params.pageId);
-      const notice = noticeText(editorNotices, request.query);
+      const notice = noticeText(editorNotices(newsroomWords(context)), request.query);
       return showEditor(request, reply, 200, page, { values: pageValuesOf(page), ...(notice ? { notice } : {}) });
     },
   );

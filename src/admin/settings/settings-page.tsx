@@ -3,23 +3,27 @@ import { renderDocument } from '../../render/safe-html.ts';
 import { policyKeys, policyTitles } from '../../settings/index.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 
-export const settingsLabels: Record<string, string> = {
-  name: 'Site name',
-  description: 'Description',
-  language: 'Language',
-  timeZone: 'Time zone',
-  navigationText: 'Navigation',
-  feedContent: 'Feeds carry',
-  logo: 'Logo',
-  ...Object.fromEntries(policyKeys.map((key) => [`policy-${key}`, policyTitles[key]])),
-};
+type Words = AdminChrome['words'];
 
-const shippedLogo = { value: '', label: '— The shipped Gazette logo —' };
+/** Each field's label in the newsroom's words; the standards keep the names src/settings gives them. */
+function settingsLabelsIn(words: Words) {
+  return {
+    name: words.text('settings.labelName'),
+    description: words.text('settings.labelDescription'),
+    language: words.text('settings.labelLanguage'),
+    timeZone: words.text('settings.labelTimeZone'),
+    navigationText: words.text('settings.labelNavigation'),
+    feedContent: words.text('settings.labelFeedContent'),
+    logo: words.text('settings.labelLogo'),
+    ...Object.fromEntries(policyKeys.map((key) => [`policy-${key}`, policyTitles[key]])),
+  };
+}
 
 /** The library's images to choose the logo from; a choice that is not among them is kept, so the form shows what was sent. */
-function logoOptions(images: readonly SelectOption[], typed: string | undefined): SelectOption[] {
+function logoOptions(words: Words, images: readonly SelectOption[], typed: string | undefined): SelectOption[] {
   const known = typed === undefined || typed === '' || images.some((image) => image.value === typed);
-  return [shippedLogo, ...images, ...(known ? [] : [{ value: typed, label: `${typed.slice(0, 40)} (not in the library)` }])];
+  const shippedLogo = { value: '', label: words.text('settings.shippedLogo') };
+  return [shippedLogo, ...images, ...(known ? [] : [{ value: typed, label: words.text('settings.notInLibrary', { value: typed.slice(0, 40) }) }])];
 }
 
 export function renderSettingsPage(
@@ -34,78 +38,90 @@ export function renderSettingsPage(
   },
 ): string {
   const { values, errors } = form;
+  const words = chrome.words;
+  const settingsLabels = settingsLabelsIn(words);
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Settings">
-      <h1>Settings</h1>
-      <p class="admin-lede">
-        How comments are moderated, when they close and how long commenters’ IP addresses are kept are set in the{' '}
-        <a href="/admin/comments/policy">comment policy</a>.
-      </p>
+    <AdminDocument chrome={chrome} title={words.text('settings.title')}>
+      <h1>{words.text('settings.title')}</h1>
+      <p class="admin-lede">{words.rich('settings.lede', { link: (chunks) => <a href="/admin/comments/policy">{chunks}</a> })}</p>
       <FormOutcome notice={form.notice} />
-      <ErrorSummary errors={errors} labels={settingsLabels} />
+      <ErrorSummary errors={errors} labels={settingsLabels} title={words.text('settings.problemTitle')} />
       <form method="post" action="/admin/settings" class="admin-form editor" novalidate>
         <CsrfField token={chrome.csrfToken} />
-        <Field name="name" label={settingsLabels.name!} value={values.name} error={errors.name} required maxlength={100} />
+        <Field
+          name="name"
+          label={settingsLabels.name}
+          value={values.name}
+          error={errors.name}
+          required
+          requiredLabel={words.text('chrome.required')}
+          maxlength={100}
+        />
         <TextArea
           name="description"
-          label={settingsLabels.description!}
+          label={settingsLabels.description}
           value={values.description}
           error={errors.description}
           rows={2}
           maxlength={300}
-          hint="Shown under the name and to search engines."
+          hint={words.text('settings.descriptionHint')}
         />
         <div class="logo-setting">
-          <img class="logo-setting__current" src={form.logo.url} alt="The logo in use now" width={form.logo.width} height={form.logo.height} />
+          <img class="logo-setting__current" src={form.logo.url} alt={words.text('settings.logoAlt')} width={form.logo.width} height={form.logo.height} />
           <Select
             name="logo"
-            label={settingsLabels.logo!}
-            options={logoOptions(form.images, values.logo)}
+            label={settingsLabels.logo}
+            options={logoOptions(words, form.images, values.logo)}
             value={values.logo}
             error={errors.logo}
-            hint="Shown to search engines and feed readers as the newsroom’s logo. Upload it to the media library first; a square image of at least 112 pixels works best."
+            hint={words.text('settings.logoHint')}
           />
         </div>
         <div class="editor-columns">
           <Field
             name="language"
-            label={settingsLabels.language!}
+            label={settingsLabels.language}
             value={values.language}
             error={errors.language}
-            hint="A language tag, e.g. en-GB"
+            hint={words.text('settings.languageHint')}
             maxlength={35}
           />
-          <Field name="timeZone" label={settingsLabels.timeZone!} value={values.timeZone} error={errors.timeZone} hint="e.g. Europe/London" maxlength={60} />
+          <Field
+            name="timeZone"
+            label={settingsLabels.timeZone}
+            value={values.timeZone}
+            error={errors.timeZone}
+            hint={words.text('settings.timeZoneHint')}
+            maxlength={60}
+          />
         </div>
         <TextArea
           name="navigationText"
-          label={settingsLabels.navigationText!}
+          label={settingsLabels.navigationText}
           value={values.navigationText}
           error={errors.navigationText}
           rows={6}
-          hint='One link a line: a label, a vertical bar, a path. For example "World | /world".'
+          hint={words.text('settings.navigationHint')}
         />
         <Select
           name="feedContent"
-          label={settingsLabels.feedContent!}
+          label={settingsLabels.feedContent}
           value={values.feedContent}
           options={[
-            { value: 'full', label: 'The full text of each article' },
-            { value: 'summary', label: 'Only the standfirst, with a link' },
+            { value: 'full', label: words.text('settings.feedFull') },
+            { value: 'summary', label: words.text('settings.feedSummary') },
           ]}
         />
         <fieldset class="field-group">
-          <legend>Published standards</legend>
-          <p class="field__hint">
-            Each one you fill in gets its own page, a link in the site’s footer, and a mention in the data search engines read. Blank lines separate paragraphs.
-          </p>
+          <legend>{words.text('settings.standardsLegend')}</legend>
+          <p class="field__hint">{words.text('settings.standardsHint')}</p>
           {policyKeys.map((key) => (
             <TextArea name={`policy-${key}`} label={policyTitles[key]} value={values[`policy-${key}`]} error={errors[`policy-${key}`]} rows={4} />
           ))}
         </fieldset>
         <div class="editor-actions">
           <button type="submit" class="button button--primary">
-            Save settings
+            {words.text('settings.save')}
           </button>
         </div>
       </form>

@@ -3,12 +3,8 @@ import { audit, can } from '../../accounts/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { getMediaItem, listAllMedia, logoImage } from '../../media/index.ts';
 import { navigationToText, policyKeys, type SiteLogo, type SiteSettings, siteLogo, validateSiteSettings } from '../../settings/index.ts';
-import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { renderSettingsPage } from './settings-page.tsx';
-
-const messages = {
-  logoMissing: 'There is no such image in the media library; it may have been deleted. Choose one from the list, or the shipped logo.',
-};
 
 const fieldNames = ['name', 'description', 'language', 'timeZone', 'navigationText', 'feedContent', 'logo', ...policyKeys.map((key) => `policy-${key}`)];
 const settingsBody = {
@@ -33,7 +29,7 @@ function valuesOf(settings: SiteSettings): Record<string, string> {
 export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError('Your role cannot change the site settings.');
+    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(newsroomWords(context).text('settings.forbidden'));
   });
   const show = async (
     request: FastifyRequest,
@@ -57,12 +53,16 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
       return { logo: { mediaId: image.id, url: path, width, height } };
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      return { error: messages.logoMissing };
+      return { error: newsroomWords(context).text('settings.logoMissing') };
     }
   };
 
   app.get<{ Querystring: { saved?: string } }>('/admin/settings', async (request, reply) =>
-    show(request, reply, 200, { values: valuesOf(context.site.settings.current()), errors: {}, ...(request.query.saved ? { notice: 'Settings saved.' } : {}) }),
+    show(request, reply, 200, {
+      values: valuesOf(context.site.settings.current()),
+      errors: {},
+      ...(request.query.saved ? { notice: newsroomWords(context).text('settings.saved') } : {}),
+    }),
   );
 
   app.post<{ Body: Record<string, string | undefined> }>(

@@ -9,6 +9,7 @@ import {
   setSessionCookie,
 } from '../../accounts/index.ts';
 import { ValidationError } from '../../errors.ts';
+import { siteWordsOf } from '../../settings/index.ts';
 import { type AdminContext, accountDeps, requestMeta, sendAdminPage } from '../admin-context.ts';
 import { renderInvitationPage, renderNewPasswordPage, renderResetRequestPage } from './one-time-link-pages.tsx';
 import { emptyForm } from './sign-in-pages.tsx';
@@ -52,10 +53,13 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
       const email = (request.body?.email ?? '').slice(0, 254);
       const link = await createPasswordResetLink(deps, email, null, requestMeta(request));
       if (link) {
+        // In the site's language with the reader site's words, which speak more languages than the newsroom's pages.
+        const settings = context.site.settings.current();
+        const words = siteWordsOf(settings);
         await context.mailer.send({
           to: link.email,
-          subject: `Set a new password for ${context.site.settings.current().name}`,
-          text: `Someone asked to reset the password of this newsroom account. If it was you, open this link within an hour:\n\n${context.site.publicUrl}/admin/reset/new?token=${link.token}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+          subject: words.text('email.reset.subject', { siteName: settings.name }),
+          text: `${words.text('email.reset.asked')}\n\n${context.site.publicUrl}/admin/reset/new?token=${link.token}\n\n${words.text('email.reset.notYou')}`,
         });
       }
       return sendAdminPage(context, request, reply, 200, renderResetRequestPage, { values: { email }, errors: {} }, true);

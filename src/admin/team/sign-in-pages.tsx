@@ -1,3 +1,4 @@
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { CsrfField, FormOutcome, ErrorSummary, Field } from '../../render/form.tsx';
@@ -11,7 +12,7 @@ export interface FormState {
 }
 
 /** An address as the team's forms ask for it; `autocomplete` tells a password manager whether it signs someone in. */
-export function EmailField(props: { form: FormState; label: string; autocomplete: 'username' | 'email' | 'off'; autofocus?: boolean }) {
+export function EmailField(props: { form: FormState; label: string; requiredLabel: string; autocomplete: 'username' | 'email' | 'off'; autofocus?: boolean }) {
   return (
     <Field
       name="email"
@@ -20,6 +21,7 @@ export function EmailField(props: { form: FormState; label: string; autocomplete
       value={props.form.values.email}
       error={props.form.errors.email}
       required
+      requiredLabel={props.requiredLabel}
       autocomplete={props.autocomplete}
       maxlength={254}
       autofocus={props.autofocus}
@@ -29,34 +31,40 @@ export function EmailField(props: { form: FormState; label: string; autocomplete
 
 export const emptyForm: FormState = { values: {}, errors: {} };
 
-const signInLabels = { email: 'Email address', password: 'Password' };
+/** The heading of a failed form's summary, in the newsroom's words. */
+export function problemTitle(words: Translator<NewsroomKey>): string {
+  return words.text('team.problemTitle');
+}
 
 export function renderSignInPage(chrome: AdminChrome, form: FormState, next: string): string {
+  const words = chrome.words;
+  const signInLabels = { email: words.text('team.emailLabel'), password: words.text('team.passwordLabel') };
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Sign in">
+    <AdminDocument chrome={chrome} title={words.text('team.signInTitle')}>
       <div class="admin-narrow">
-        <h1>Sign in to the newsroom</h1>
+        <h1>{words.text('team.signInHeading')}</h1>
         <FormOutcome problem={form.message} />
-        <ErrorSummary errors={form.errors} labels={signInLabels} />
+        <ErrorSummary errors={form.errors} labels={signInLabels} title={problemTitle(words)} />
         <form method="post" action="/admin/login" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="next" value={next} />
-          <EmailField form={form} label={signInLabels.email} autocomplete="username" autofocus />
+          <EmailField requiredLabel={words.text('chrome.required')} form={form} label={signInLabels.email} autocomplete="username" autofocus />
           <Field
             name="password"
             label={signInLabels.password}
             type="password"
             error={form.errors.password}
             required
+            requiredLabel={words.text('chrome.required')}
             autocomplete="current-password"
             maxlength={256}
           />
           <button type="submit" class="button button--primary">
-            Sign in
+            {words.text('team.signInButton')}
           </button>
         </form>
         <p>
-          <a href="/admin/reset">Forgot your password?</a>
+          <a href="/admin/reset">{words.text('team.forgotPassword')}</a>
         </p>
       </div>
     </AdminDocument>,
@@ -64,26 +72,28 @@ export function renderSignInPage(chrome: AdminChrome, form: FormState, next: str
 }
 
 /** A new password twice, with the rule stated up front rather than after a refusal. */
-export function NewPasswordFields({ form }: { form: FormState }) {
+export function NewPasswordFields({ form, words }: { form: FormState; words: Translator<NewsroomKey> }) {
   return (
     <>
       <Field
         name="password"
-        label="Password"
+        label={words.text('team.passwordLabel')}
         type="password"
         error={form.errors.password}
-        hint={`At least ${minPasswordLength} characters. A few unrelated words work well.`}
+        hint={words.text('team.passwordHint', { count: minPasswordLength })}
         required
+        requiredLabel={words.text('chrome.required')}
         autocomplete="new-password"
         minlength={minPasswordLength}
         maxlength={256}
       />
       <Field
         name="passwordAgain"
-        label="Password again"
+        label={words.text('team.passwordAgainLabel')}
         type="password"
         error={form.errors.passwordAgain}
         required
+        requiredLabel={words.text('chrome.required')}
         autocomplete="new-password"
         maxlength={256}
       />
@@ -91,15 +101,20 @@ export function NewPasswordFields({ form }: { form: FormState }) {
   );
 }
 
-const setupLabels = { name: 'Your name', email: 'Email address', password: 'Password', passwordAgain: 'Password again' };
-
 export function renderSetupPage(chrome: AdminChrome, form: FormState, token: string): string {
+  const words = chrome.words;
+  const setupLabels = {
+    name: words.text('team.yourNameLabel'),
+    email: words.text('team.emailLabel'),
+    password: words.text('team.passwordLabel'),
+    passwordAgain: words.text('team.passwordAgainLabel'),
+  };
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Create the owner account">
+    <AdminDocument chrome={chrome} title={words.text('team.setupTitle')}>
       <div class="admin-narrow">
-        <h1>Welcome to Gazette</h1>
-        <p>Create the owner account for this newsroom. You can invite the rest of the team afterwards.</p>
-        <ErrorSummary errors={form.errors} labels={setupLabels} />
+        <h1>{words.text('team.setupHeading')}</h1>
+        <p>{words.text('team.setupIntro')}</p>
+        <ErrorSummary errors={form.errors} labels={setupLabels} title={problemTitle(words)} />
         <form method="post" action={`/admin/setup?token=${encodeURIComponent(token)}`} class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <Field
@@ -108,14 +123,15 @@ export function renderSetupPage(chrome: AdminChrome, form: FormState, token: str
             value={form.values.name}
             error={form.errors.name}
             required
+            requiredLabel={words.text('chrome.required')}
             autocomplete="name"
             maxlength={100}
             autofocus
           />
-          <EmailField form={form} label={setupLabels.email} autocomplete="email" />
-          <NewPasswordFields form={form} />
+          <EmailField requiredLabel={words.text('chrome.required')} form={form} label={setupLabels.email} autocomplete="email" />
+          <NewPasswordFields form={form} words={words} />
           <button type="submit" class="button button--primary">
-            Create account and sign in
+            {words.text('team.createAccountButton')}
           </button>
         </form>
       </div>

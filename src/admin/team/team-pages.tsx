@@ -1,19 +1,46 @@
 import type { AuditEntry, PendingInvitation, Role, TeamMember } from '../../accounts/index.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { CsrfField, ErrorSummary } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
-import { EmailField, type FormState } from './sign-in-pages.tsx';
+import { EmailField, type FormState, problemTitle } from './sign-in-pages.tsx';
 
-export const roleDescriptions: Record<Role, string> = {
-  owner: 'Owner: everything, including other owners',
-  admin: 'Admin: everything except owners',
-  editor: 'Editor: edits and publishes any article, moderates comments',
-  author: 'Author: writes, edits and publishes their own articles',
-  contributor: 'Contributor: writes drafts and submits them for review',
-};
+const roleDescriptionKeys = {
+  owner: 'team.roleOwnerDescription',
+  admin: 'team.roleAdminDescription',
+  editor: 'team.roleEditorDescription',
+  author: 'team.roleAuthorDescription',
+  contributor: 'team.roleContributorDescription',
+} as const satisfies Record<Role, NewsroomKey>;
 
-function RoleSelect({ name, id, value, options, label }: { name: string; id: string; value: string; options: readonly Role[]; label: string }) {
+/** What a role may do, as the role pickers and the invitation page say it: "Editor: edits and publishes any article, …". */
+export function roleDescription(words: Translator<NewsroomKey>, role: Role): string {
+  return words.text(roleDescriptionKeys[role]);
+}
+
+/** A role's name alone ("author"), in the newsroom bar's words. */
+export function roleName(words: Translator<NewsroomKey>, role: Role): string {
+  return words.text(`role.${role}`);
+}
+
+const visuallyHidden = (chunks: unknown) => <span class="visually-hidden">{chunks}</span>;
+
+function RoleSelect({
+  name,
+  id,
+  value,
+  options,
+  label,
+  words,
+}: {
+  name: string;
+  id: string;
+  value: string;
+  options: readonly Role[];
+  label: string;
+  words: Translator<NewsroomKey>;
+}) {
   return (
     <>
       <label for={id} class="visually-hidden">
@@ -22,7 +49,7 @@ function RoleSelect({ name, id, value, options, label }: { name: string; id: str
       <select id={id} name={name}>
         {options.map((role) => (
           <option value={role} selected={role === value}>
-            {roleDescriptions[role]}
+            {roleDescription(words, role)}
           </option>
         ))}
       </select>
@@ -36,6 +63,8 @@ export interface TeamPageData {
     readonly isYou: boolean;
     /** Only for members of a lower role than the viewer's: handing on a reset link is taking the account over. */
     readonly mayReset: boolean;
+    /** The name of the author profile they write under, if any. */
+    readonly bylineName: string | null;
   })[];
   readonly assignableRoles: readonly Role[];
   /** Invitations not used yet: who, as what, from whom, until when. */
@@ -46,9 +75,12 @@ export interface TeamPageData {
 }
 
 export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string {
+  const words = chrome.words;
+  const columns = ['team.name', 'team.email', 'team.role', 'team.bylineColumn', 'team.joinedColumn', 'team.passwordColumn'] as const;
+  const invitationColumns = ['team.email', 'team.role', 'team.invitedByColumn', 'team.linkValidUntilColumn', 'team.actionColumn'] as const;
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Team">
-      <h1>Team</h1>
+    <AdminDocument chrome={chrome} title={words.text('team.teamTitle')}>
+      <h1>{words.text('team.teamTitle')}</h1>
       {data.notice?.isError ? (
         <div class="form-message" role="alert">
           <p>{data.notice.text}</p>
@@ -63,27 +95,35 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
           ) : null}
         </div>
       ) : null}
-      <AdminTable columns={['Name', 'Email', 'Role', 'Joined', 'Password']}>
+      <AdminTable columns={columns.map((column) => words.text(column))}>
         {data.members.map((member) => (
           <tr>
             <td>
               {member.name}
-              {member.isYou ? <strong class="badge">You</strong> : null}
+              {member.isYou ? <strong class="badge">{words.text('team.youBadge')}</strong> : null}
             </td>
             <td>{member.email}</td>
             <td>
               {member.isYou ? (
-                roleDescriptions[member.role]
+                roleDescription(words, member.role)
               ) : (
                 <form method="post" action={`/admin/team/${member.id}/role`} class="inline-form">
                   <CsrfField token={chrome.csrfToken} />
-                  <RoleSelect name="role" id={`role-${member.id}`} value={member.role} options={data.assignableRoles} label={`Role of ${member.name}`} />
+                  <RoleSelect
+                    name="role"
+                    id={`role-${member.id}`}
+                    value={member.role}
+                    options={data.assignableRoles}
+                    label={words.text('team.roleOf', { name: member.name })}
+                    words={words}
+                  />
                   <button type="submit" class="button">
-                    Change role
+                    {words.text('team.changeRoleButton')}
                   </button>
                 </form>
               )}
             </td>
+            <td>{member.bylineName ?? '—'}</td>
             <td>{member.createdLabel}</td>
             <td>
               {member.mayReset ? (
@@ -91,11 +131,11 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
                   <CsrfField token={chrome.csrfToken} />
                   <input type="hidden" name="email" value={member.email} />
                   <button type="submit" class="button">
-                    Send reset link
+                    {words.text('team.sendResetLinkButton')}
                   </button>
                 </form>
               ) : (
-                'Through “Forgot your password?”'
+                words.text('team.resetThroughForgot')
               )}
             </td>
           </tr>
@@ -103,20 +143,20 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
       </AdminTable>
       {data.invitations.length > 0 ? (
         <>
-          <h2 id="invitations-heading">Waiting to join</h2>
-          <AdminTable columns={['Email', 'Role', 'Invited by', 'Link valid until', 'Action']}>
+          <h2 id="invitations-heading">{words.text('team.invitationsHeading')}</h2>
+          <AdminTable columns={invitationColumns.map((column) => words.text(column))}>
             {data.invitations.map((invitation) => (
               <tr>
                 <td>{invitation.email}</td>
-                <td>{invitation.role}</td>
-                <td>{invitation.invitedBy ?? 'a former member'}</td>
+                <td>{roleName(words, invitation.role)}</td>
+                <td>{invitation.invitedBy ?? words.text('team.formerMember')}</td>
                 <td>{invitation.expiresLabel}</td>
                 <td>
                   <form method="post" action="/admin/team/invitations/withdraw">
                     <CsrfField token={chrome.csrfToken} />
                     <input type="hidden" name="invitation" value={invitation.tokenHash} />
                     <button type="submit" class="button button--danger">
-                      Withdraw<span class="visually-hidden"> the invitation for {invitation.email}</span>
+                      {words.rich('team.withdrawButton', { email: invitation.email, hidden: visuallyHidden })}
                     </button>
                   </form>
                 </td>
@@ -125,36 +165,40 @@ export function renderTeamPage(chrome: AdminChrome, data: TeamPageData): string 
           </AdminTable>
         </>
       ) : null}
-      <h2 id="invite-heading">Invite someone</h2>
-      <ErrorSummary errors={data.invite.errors} labels={{ email: 'Email address', role: 'Role' }} />
+      <h2 id="invite-heading">{words.text('team.inviteHeading')}</h2>
+      <ErrorSummary errors={data.invite.errors} labels={{ email: words.text('team.emailLabel'), role: words.text('team.role') }} title={problemTitle(words)} />
       <form method="post" action="/admin/team/invite" class="admin-form admin-form--row" aria-labelledby="invite-heading" novalidate>
         <CsrfField token={chrome.csrfToken} />
-        <EmailField form={data.invite} label="Email address" autocomplete="off" />
+        <EmailField requiredLabel={words.text('chrome.required')} form={data.invite} label={words.text('team.emailLabel')} autocomplete="off" />
         <div class="field">
-          <label for="field-role">Role</label>
+          <label for="field-role">{words.text('team.role')}</label>
           {data.invite.errors.role ? <p class="field__error">{data.invite.errors.role}</p> : null}
           <select id="field-role" name="role">
             {data.assignableRoles.map((role) => (
               <option value={role} selected={role === (data.invite.values.role ?? 'author')}>
-                {roleDescriptions[role]}
+                {roleDescription(words, role)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" class="button button--primary">
-          Create invitation link
+          {words.text('team.createInvitationButton')}
         </button>
       </form>
     </AdminDocument>,
   );
 }
 
+const auditColumns = ['team.whenColumn', 'team.whoColumn', 'team.whatColumn', 'team.concerningColumn', 'team.fromColumn'] as const;
+
+/** The actions stay as recorded ("settings.changed"): they are the log's vocabulary, searched and quoted as such. */
 export function renderAuditPage(chrome: AdminChrome, entries: readonly (AuditEntry & { readonly atLabel: string })[]): string {
+  const words = chrome.words;
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Audit log">
-      <h1>Audit log</h1>
-      <p class="admin-lede">Sign-ins, account changes and publishing, newest first.</p>
-      <AdminTable columns={['When', 'Who', 'What', 'Concerning', 'From']}>
+    <AdminDocument chrome={chrome} title={words.text('team.auditTitle')}>
+      <h1>{words.text('team.auditTitle')}</h1>
+      <p class="admin-lede">{words.text('team.auditLede')}</p>
+      <AdminTable columns={auditColumns.map((column) => words.text(column))}>
         {entries.map((entry) => (
           <tr>
             <td>

@@ -12,13 +12,14 @@ import {
   roles,
   withdrawInvitation,
 } from '../../accounts/index.ts';
+import { listAuthorsForLinking } from '../../authors/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { PageQuery, rowIdParams } from '../../platform/route-schemas.ts';
 import { formatDateTime } from '../../render/dates.ts';
-import { dateStyleOf } from '../../settings/index.ts';
-import { accountDeps, type AdminContext, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
+import { dateStyleOf, siteWordsOf } from '../../settings/index.ts';
+import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import type { FormState } from './sign-in-pages.tsx';
-import { renderAuditPage, renderTeamPage, type TeamPageData } from './team-pages.tsx';
+import { renderAuditPage, renderTeamPage, roleName, type TeamPageData } from './team-pages.tsx';
 
 const text = Type.Optional(Type.String({ maxLength: 10_000 }));
 const TeamBody = Type.Object({ email: text, role: text, _csrf: text });
@@ -36,6 +37,9 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     const staff = requireStaff(request);
     const dateStyle = dateStyleOf(context.site.settings.current());
     const [members, invitations] = await Promise.all([listTeam(deps, staff), listInvitations(deps, staff)]);
+    const bylines = new Map(
+      (await listAuthorsForLinking(context.db)).flatMap((author) => (author.linkedTo ? [[author.linkedTo.userId, author.name] as const] : [])),
+    );
     const assignableRoles: Role[] = staff.role === 'owner' ? [...roles] : roles.filter((role) => role !== 'owner');
     return sendAdminPage(context, request, reply, status, renderTeamPage, {
       members: members.map((member) => ({
@@ -43,6 +47,7 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
         createdLabel: formatDateTime(member.createdAt, dateStyle),
         isYou: member.id === staff.id,
         mayReset: outranks(staff, member),
+        bylineName: bylines.get(member.id) ?? null,
       })),
       assignableRoles,
       invitations: invitations.map((invitation) => ({ ...invitation, expiresLabel: formatDateTime(invitation.expiresAt, dateStyle) })),
@@ -51,10 +56,14 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     });
   };
 
-  /** Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. `to` is the stored address. */
+  /**
+   * Sends a link by email when SMTP is set up; otherwise the person who made it gets it to pass on. `to` is the stored address.
+   * The email is in the site's language with the reader site's words; the notice on this page in the newsroom's.
+   */
   const deliver = async (to: string, subject: string, body: string, link: string) => {
     const delivery = await context.mailer.send({ to, subject, text: `${body}\n\n${link}\n` });
-    return delivery === 'sent' ? { text: `Sent to ${to}.` } : { text: `No email is configured, so pass this link to ${to} yourself:`, link };
+    const words = newsroomWords(context);
+    return delivery === 'sent' ? { text: words.text('team.sentTo', { email: to }) } : { text: words.text('team.passLinkOn', { email: to }), link };
   };
 
   app.get('/admin/team', (request, reply) => showTeam(request, reply));
@@ -65,7 +74,8 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     async (request, reply) => {
       try {
         const withdrawn = await withdrawInvitation(deps, requireStaff(request), request.body.invitation, requestMeta(request));
-        return showTeam(request, reply, 200, { notice: { text: `The invitation for ${withdrawn.email} was withdrawn: its link no longer works.` } });
+        const text = newsroomWords(context).text('team.invitationWithdrawn', { email: withdrawn.email });
+        return showTeam(request, reply, 200, { notice: { text } });
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return showTeam(request, reply, 404, { notice: { text: error.message, isError: true } });
@@ -78,12 +88,9 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     try {
       const invitation = await inviteMember(deps, requireStaff(request), { email, role }, requestMeta(request));
       const link = `${context.site.publicUrl}/admin/invite?token=${invitation.token}`;
-      const notice = await deliver(
-        invitation.email,
-        `You are invited to ${context.site.settings.current().name}`,
-        'Open this link within 7 days to create your newsroom account:',
-        link,
-      );
+      const settings = context.site.settings.current();
+      const words = siteWordsOf(settings);
+      const notice = await deliver(invitation.email, words.text('email.invite.subject', { siteName: settings.name }), words.text('email.invite.body'), link);
       return showTeam(request, reply, 200, { notice });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -97,21 +104,19 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
     { schema: { params: IdParams, body: TeamBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const member = await changeRole(deps, requireStaff(request), request.params.userId, request.body?.role ?? '', requestMeta(request));
-      return showTeam(request, reply, 200, { notice: { text: `${member.name} is now ${member.role}.` } });
+      const words = newsroomWords(context);
+      return showTeam(request, reply, 200, { notice: { text: words.text('team.roleChanged', { name: member.name, role: roleName(words, member.role) }) } });
     },
   );
 
   app.post<{ Body: TeamBody }>('/admin/team/reset-link', { schema: { body: TeamBody }, preHandler: app.csrfProtection }, async (request, reply) => {
     try {
       const reset = await createPasswordResetLink(deps, request.body?.email ?? '', requireStaff(request), requestMeta(request));
-      if (!reset) return showTeam(request, reply, 404, { notice: { text: 'There is no team member with that email address.', isError: true } });
+      if (!reset) return showTeam(request, reply, 404, { notice: { text: newsroomWords(context).text('team.noSuchMember'), isError: true } });
       const link = `${context.site.publicUrl}/admin/reset/new?token=${reset.token}`;
-      const notice = await deliver(
-        reset.email,
-        `Set a new password for ${context.site.settings.current().name}`,
-        'Open this link within an hour to set a new password:',
-        link,
-      );
+      const settings = context.site.settings.current();
+      const words = siteWordsOf(settings);
+      const notice = await deliver(reset.email, words.text('email.reset.subject', { siteName: settings.name }), words.text('email.reset.body'), link);
       return showTeam(request, reply, 200, { notice });
     } catch (error) {
       if (!(error instanceof ForbiddenError)) throw error;

@@ -1,15 +1,17 @@
 import { CsrfField, ErrorSummary, Field } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
-import type { FormState } from './sign-in-pages.tsx';
+import { type FormState, problemTitle } from './sign-in-pages.tsx';
 
-function CodeField({ form }: { form: FormState }) {
+function CodeField({ form, words }: { form: FormState; words: Translator<NewsroomKey> }) {
   return (
     <Field
       name="code"
-      label="6-digit code from your authenticator app"
+      label={words.text('team.codeLabel')}
       error={form.errors.code}
       required
+      requiredLabel={words.text('chrome.required')}
       autocomplete="one-time-code"
       maxlength={12}
       autofocus
@@ -18,18 +20,19 @@ function CodeField({ form }: { form: FormState }) {
 }
 
 export function renderSecondStepPage(chrome: AdminChrome, form: FormState, next: string): string {
+  const words = chrome.words;
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Enter your code">
+    <AdminDocument chrome={chrome} title={words.text('team.secondStepTitle')}>
       <div class="admin-narrow">
-        <h1>Two-step sign-in</h1>
-        <p>Open your authenticator app and enter the code it shows for this newsroom.</p>
-        <ErrorSummary errors={form.errors} labels={{ code: 'Code' }} />
+        <h1>{words.text('team.twoStepHeading')}</h1>
+        <p>{words.text('team.secondStepIntro')}</p>
+        <ErrorSummary errors={form.errors} labels={{ code: words.text('team.codeSummaryLabel') }} title={problemTitle(words)} />
         <form method="post" action="/admin/login/code" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="next" value={next} />
-          <CodeField form={form} />
+          <CodeField form={form} words={words} />
           <button type="submit" class="button button--primary">
-            Sign in
+            {words.text('team.signInButton')}
           </button>
         </form>
       </div>
@@ -45,25 +48,24 @@ export interface TwoStepSetupData {
 }
 
 export function renderTwoStepSetupPage(chrome: AdminChrome, data: TwoStepSetupData): string {
+  const words = chrome.words;
   return renderDocument(
-    <AdminDocument chrome={chrome} title="Turn on two-step sign-in">
+    <AdminDocument chrome={chrome} title={words.text('team.twoStepSetupTitle')}>
       <div class="admin-narrow">
-        <h1>Turn on two-step sign-in</h1>
+        <h1>{words.text('team.twoStepSetupTitle')}</h1>
         <ol class="steps">
-          <li>Scan this code with an authenticator app (such as Aegis, Google Authenticator or 1Password).</li>
-          <li>
-            Or type this key into the app: <code class="copy-link">{data.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
-          </li>
-          <li>Enter the code the app shows, to prove it works.</li>
+          <li>{words.text('team.twoStepScan')}</li>
+          <li>{words.rich('team.twoStepTypeKey', { key: <code class="copy-link">{data.secret.replace(/(.{4})/g, '$1 ').trim()}</code> })}</li>
+          <li>{words.text('team.twoStepProve')}</li>
         </ol>
-        <img class="qr-code" src={data.qrCodeDataUrl} width={200} height={200} alt="QR code holding the key shown below it" />
-        <ErrorSummary errors={data.form.errors} labels={{ code: 'Code' }} />
+        <img class="qr-code" src={data.qrCodeDataUrl} width={200} height={200} alt={words.text('team.qrCodeAlt')} />
+        <ErrorSummary errors={data.form.errors} labels={{ code: words.text('team.codeSummaryLabel') }} title={problemTitle(words)} />
         <form method="post" action="/admin/account/two-step" class="admin-form" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="secret" value={data.secret} />
-          <CodeField form={data.form} />
+          <CodeField form={data.form} words={words} />
           <button type="submit" class="button button--primary">
-            Turn on
+            {words.text('team.turnOnButton')}
           </button>
         </form>
       </div>

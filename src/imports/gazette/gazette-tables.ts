@@ -89,7 +89,7 @@ export const gazetteTables: TableList = {
   authors: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', name: 'text', job_title: 'text', bio: 'text', photo_media_id: 'integer?' },
+    columns: { id: 'integer', slug: 'text', name: 'text', job_title: 'text', bio: 'text', photo_media_id: 'integer?', user_id: 'integer?' },
   },
   sections: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', description: 'text', position: 'integer' } },
   tags: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', description: 'text' } },
@@ -253,6 +253,7 @@ export const gazetteTables: TableList = {
   one_time_tokens: { excluded: 'invitations, resets and half-finished sign-ins: secrets, and short-lived' },
   sign_in_throttles: { excluded: 'failed sign-ins are counted afresh' },
   site_secrets: { excluded: 'secrets never leave the database; the new one makes its own' },
+  preview_links: { excluded: 'share links to unpublished articles: secrets, and short-lived; make new ones on the new site' },
   import_jobs: { excluded: 'exports uploaded to this server: their files stay with it, and what they brought in is exported' },
 };
 

@@ -1,0 +1,50 @@
+import * as chrome from './chrome.ts';
+import * as articles from './articles.ts';
+import * as editor from './editor.ts';
+import * as client from './client.ts';
+import * as team from './team.ts';
+import * as moderation from './moderation.ts';
+import * as media from './media.ts';
+import * as sitePages from './site-pages.ts';
+import * as catalog from './catalog.ts';
+import * as imports from './imports.ts';
+import * as settings from './settings.ts';
+
+/**
+ * The newsroom's words, one module per part of it (chrome.ts: the bar and navigation around every
+ * page; others by capability). Each module exports `en`, the source of its keys, and `ko`, typed
+ * `Record<keyof typeof en, string>` so `tsc` refuses a Korean catalog that misses a key or adds one.
+ * Messages are ICU MessageFormat, as in the reader's catalogs (../catalog-en.ts).
+ * To add a part: write its module, then spread it into both catalogs below.
+ */
+const newsroomEn = {
+  ...chrome.en,
+  ...articles.en,
+  ...editor.en,
+  ...team.en,
+  ...moderation.en,
+  ...media.en,
+  ...sitePages.en,
+  ...catalog.en,
+  ...imports.en,
+  ...settings.en,
+  ...client.en,
+};
+
+export type NewsroomKey = keyof typeof newsroomEn;
+
+const newsroomKo: Readonly<Record<NewsroomKey, string>> = {
+  ...chrome.ko,
+  ...articles.ko,
+  ...editor.ko,
+  ...team.ko,
+  ...moderation.ko,
+  ...media.ko,
+  ...sitePages.ko,
+  ...catalog.ko,
+  ...imports.ko,
+  ...settings.ko,
+  ...client.ko,
+};
+
+export const newsroomCatalogs = { en: newsroomEn, ko: newsroomKo } as const;

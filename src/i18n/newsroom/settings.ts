@@ -1,0 +1,63 @@
+/**
+ * The site settings page (admin/settings/). The published standards' names (policyTitles) and the
+ * settings' own refusals come from src/settings and are not here.
+ */
+export const en = {
+  'settings.title': 'Settings',
+  'settings.lede': 'How comments are moderated, when they close and how long commenters’ IP addresses are kept are set in the <link>comment policy</link>.',
+  'settings.problemTitle': 'There is a problem',
+  'settings.labelName': 'Site name',
+  'settings.labelDescription': 'Description',
+  'settings.labelLanguage': 'Language',
+  'settings.labelTimeZone': 'Time zone',
+  'settings.labelNavigation': 'Navigation',
+  'settings.labelFeedContent': 'Feeds carry',
+  'settings.labelLogo': 'Logo',
+  'settings.descriptionHint': 'Shown under the name and to search engines.',
+  'settings.logoAlt': 'The logo in use now',
+  'settings.logoHint':
+    'Shown to search engines and feed readers as the newsroom’s logo. Upload it to the media library first; a square image of at least 112 pixels works best.',
+  'settings.shippedLogo': '— The shipped Gazette logo —',
+  'settings.notInLibrary': '{value} (not in the library)',
+  'settings.languageHint': 'A language tag, e.g. en-GB',
+  'settings.timeZoneHint': 'e.g. Europe/London',
+  'settings.navigationHint': 'One link a line: a label, a vertical bar, a path. For example "World | /world".',
+  'settings.feedFull': 'The full text of each article',
+  'settings.feedSummary': 'Only the standfirst, with a link',
+  'settings.standardsLegend': 'Published standards',
+  'settings.standardsHint':
+    'Each one you fill in gets its own page, a link in the site’s footer, and a mention in the data search engines read. Blank lines separate paragraphs.',
+  'settings.save': 'Save settings',
+  'settings.saved': 'Settings saved.',
+  'settings.forbidden': 'Your role cannot change the site settings.',
+  'settings.logoMissing': 'There is no such image in the media library; it may have been deleted. Choose one from the list, or the shipped logo.',
+};
+
+export const ko: Readonly<Record<keyof typeof en, string>> = {
+  'settings.title': '설정',
+  'settings.lede': '댓글 승인 방식, 댓글 마감 시점, 댓글 작성자의 IP 주소 보관 기간은 <link>댓글 정책</link>에서 정합니다.',
+  'settings.problemTitle': '문제가 있습니다',
+  'settings.labelName': '사이트 이름',
+  'settings.labelDescription': '설명',
+  'settings.labelLanguage': '언어',
+  'settings.labelTimeZone': '시간대',
+  'settings.labelNavigation': '내비게이션',
+  'settings.labelFeedContent': '피드에 싣는 내용',
+  'settings.labelLogo': '로고',
+  'settings.descriptionHint': '사이트 이름 아래와 검색 엔진에 표시됩니다.',
+  'settings.logoAlt': '지금 쓰는 로고',
+  'settings.logoHint': '검색 엔진과 피드 리더에 뉴스룸 로고로 표시됩니다. 먼저 미디어 라이브러리에 올리세요. 112픽셀 이상의 정사각형 이미지가 가장 좋습니다.',
+  'settings.shippedLogo': '— Gazette 기본 로고 —',
+  'settings.notInLibrary': '{value}(라이브러리에 없음)',
+  'settings.languageHint': '언어 태그. 예: ko-KR',
+  'settings.timeZoneHint': '예: Asia/Seoul',
+  'settings.navigationHint': '한 줄에 링크 하나씩, 이름, 세로 막대, 경로 순으로 씁니다. 예: "세계 | /world"',
+  'settings.feedFull': '기사 전문',
+  'settings.feedSummary': '리드만, 기사 링크와 함께',
+  'settings.standardsLegend': '공개하는 편집 원칙',
+  'settings.standardsHint': '내용을 채운 항목마다 별도 페이지와 사이트 하단 링크가 생기고, 검색 엔진이 읽는 데이터에도 표시됩니다. 빈 줄로 문단을 나눕니다.',
+  'settings.save': '설정 저장',
+  'settings.saved': '설정을 저장했습니다.',
+  'settings.forbidden': '이 역할로는 사이트 설정을 바꿀 수 없습니다.',
+  'settings.logoMissing': '미디어 라이브러리에 그런 이미지가 없습니다. 삭제되었을 수 있습니다. 목록에서 고르거나 기본 로고를 고르세요.',
+};
