@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { type NewsroomKey, newsroomMessagesFor, type Translator } from '../i18n/index.ts';
 import { CsrfField } from '../render/form.tsx';
+import { textDirectionOf } from '../render/language-tags.ts';
 import { MessagesIsland } from './messages-island.tsx';
 
 /** What every newsroom page shows around its content. */
@@ -69,7 +70,7 @@ export function AdminDocument({
 }) {
   const words = chrome.words;
   return (
-    <html lang={words.language}>
+    <html lang={words.language} dir={textDirectionOf(words.language) === 'rtl' ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -234,10 +234,11 @@ export class ImportJobs {
       });
       clearInterval(timer);
       await saving;
+      // Finished means all done: the audit entry written and the uploaded files gone.
       await announce('finished');
-      await finishImportJob(this.deps.db, id, { status: 'finished', report: JSON.stringify(report.toJSON()) });
       await this.discard(storedName);
       if (photosName) await this.discard(photosName);
+      await finishImportJob(this.deps.db, id, { status: 'finished', report: JSON.stringify(report.toJSON()) });
     } catch (error) {
       clearInterval(timer);
       await saving;

@@ -13,6 +13,8 @@ export interface FieldProps {
   readonly required?: boolean;
   /** The word after a required field's label, in the page's language; "required" by default. */
   readonly requiredLabel?: string;
+  /** "auto" for text whose direction may differ from the page's (an English headline in an Arabic newsroom). */
+  readonly dir?: 'auto';
   readonly autocomplete?: string;
   readonly maxlength?: number;
   readonly minlength?: number;
@@ -66,6 +68,7 @@ export function Field(props: FieldProps) {
           maxlength={props.maxlength}
           minlength={props.minlength}
           min={props.min}
+          dir={props.dir}
           autofocus={props.autofocus}
           aria-invalid={props.error ? 'true' : undefined}
           aria-describedby={describedBy}
@@ -115,6 +118,7 @@ export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { re
           rows={props.rows ?? 3}
           required={props.required}
           maxlength={props.maxlength}
+          dir={props.dir}
           aria-invalid={props.error ? 'true' : undefined}
           aria-describedby={describedBy}
         >

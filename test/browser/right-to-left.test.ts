@@ -5,6 +5,7 @@ import { createArticle, publishArticle } from '../../src/articles/index.ts';
 import { storeForeignComment } from '../../src/comments/index.ts';
 import { findSectionBySlug } from '../../src/sections/index.ts';
 import { chromiumSkipReason, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
+import { createTestOwner } from '../helpers/newsroom.ts';
 import { testNow } from '../helpers/test-app.ts';
 
 // Issue 12: an Arabic article was left-aligned, its punctuation on the wrong side. Here a real browser
@@ -44,6 +45,7 @@ describe('right-to-left articles in a browser', { skip: chromiumSkipReason() }, 
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  let arabicArticleId: number;
 
   before(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
@@ -65,6 +67,7 @@ describe('right-to-left articles in a browser', { skip: chromiumSkipReason() }, 
       language: 'ko',
       bodyHtml: '<p>부산항의 크레인이 밤에도 움직인다.</p>',
     });
+    arabicArticleId = arabic.id;
     for (const article of [arabic, korean]) await publishArticle(deps, article.id, new Date(testNow.getTime() - 60_000));
     const comment = { articleId: arabic.id, status: 'approved', email: '', website: '', createdAt: testNow, ipAddress: null } as const;
     const { id: parentId } = await storeForeignComment(db, { ...comment, parentId: null, name: 'Salma', bodyHtml: '<p>مقال رائع، شكراً.</p>' });
@@ -109,6 +112,39 @@ describe('right-to-left articles in a browser', { skip: chromiumSkipReason() }, 
       assert.equal(replies.direction, 'rtl');
       assert.deepEqual([replies.borderRight, replies.borderLeft], ['2px', '0px'], 'replies are indented from the right');
     } finally {
+      await server.gazette.settings.update({ language: 'en-GB' });
+    }
+  });
+
+  test('in a newsroom whose site is Arabic, the article editor mirrors: its side column on the left, and nothing wider than a phone', async () => {
+    const { sessionToken } = await createTestOwner(server.gazette);
+    await server.gazette.settings.update({ language: 'ar' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    try {
+      await context.addCookies([{ name: 'gazette_session', value: sessionToken, url: `${server.baseUrl}/admin` }]);
+      const editor = await context.newPage();
+      await editor.goto(`${server.baseUrl}/admin/articles/${arabicArticleId}`);
+      await editor.locator('.rich-editor__content blockquote').waitFor();
+      assert.equal(await editor.locator('html').getAttribute('dir'), 'rtl');
+      const writing = (await editor.locator('.editor-main').boundingBox())!;
+      const side = (await editor.locator('.editor-side').boundingBox())!;
+      assert.ok(side.x + side.width <= writing.x, `the side column is left of the writing: ${JSON.stringify({ side, writing })}`);
+      const quote = await layoutOf(editor, '.rich-editor__content blockquote');
+      assert.deepEqual([quote.borderRight, quote.borderLeft], ['4px', '0px'], 'a quote being written is ruled on the right');
+
+      await editor.setViewportSize({ width: 390, height: 844 });
+      // The toolbar's one row scrolls inside itself; anything else past an edge of the screen spills.
+      const spilling = await editor.evaluate<string[]>(`(() => {
+        const width = document.documentElement.clientWidth;
+        const outside = [...document.body.querySelectorAll('*')].filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && (box.left < -1 || box.right > width + 1) && !element.closest('.rich-toolbar, .visually-hidden');
+        });
+        return [document.documentElement.scrollWidth > width ? 'the page scrolls sideways' : '', ...outside.map((element) => element.tagName + '.' + element.className)].filter(Boolean);
+      })()`);
+      assert.deepEqual(spilling, [], 'nothing spills past the sides of a phone');
+    } finally {
+      await context.close();
       await server.gazette.settings.update({ language: 'en-GB' });
     }
   });

@@ -33,12 +33,28 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
     await cleaner.end();
   };
   try {
-    await migrateToLatest(handle.db, { schema });
+    await migrateWhileOthersMigrate(handle.db, schema);
   } catch (error) {
     await destroy();
     throw error;
   }
   return { ...handle, destroy };
+}
+
+/**
+ * Kysely's migrator first lists the tables of every schema on the server; while another test process
+ * migrates its own schema, that listing can name a column dropped a moment later and fail. Only the
+ * listing races, so trying again is safe: migrations already applied are skipped.
+ */
+async function migrateWhileOthersMigrate(db: Parameters<typeof migrateToLatest>[0], schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateToLatest(db, { schema });
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+      if (attempt >= 3 || !/does not exist/.test(cause)) throw error;
+    }
+  }
 }
 
 /** The dialects this run can prove: SQLite always, PostgreSQL when GAZETTE_TEST_PG_URL is set. */

@@ -153,6 +153,7 @@ function Writing({ parts, siteLanguage }: { parts: EditorParts; siteLanguage: st
     <div class="editor-main">
       <Field
         name="headline"
+        dir="auto"
         label={labels.headline!}
         value={data.values.headline}
         error={data.errors.headline}
@@ -160,7 +161,15 @@ function Writing({ parts, siteLanguage }: { parts: EditorParts; siteLanguage: st
         requiredLabel={words.text('chrome.required')}
         maxlength={200}
       />
-      <TextArea name="standfirst" label={labels.standfirst!} value={data.values.standfirst} error={data.errors.standfirst} rows={2} maxlength={600} />
+      <TextArea
+        name="standfirst"
+        dir="auto"
+        label={labels.standfirst!}
+        value={data.values.standfirst}
+        error={data.errors.standfirst}
+        rows={2}
+        maxlength={600}
+      />
       <FeaturedPhoto
         data={{
           values: data.values,
@@ -173,6 +182,7 @@ function Writing({ parts, siteLanguage }: { parts: EditorParts; siteLanguage: st
       />
       <TextArea
         name="bodyHtml"
+        dir="auto"
         label={labels.bodyHtml!}
         value={data.values.bodyHtml}
         error={data.errors.bodyHtml}

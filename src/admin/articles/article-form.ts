@@ -118,7 +118,7 @@ export async function articleInputFrom(
   const tagNames = [
     ...new Set(
       (values.tags ?? '')
-        .split(',')
+        .split(/[,،，、]/)
         .map((name) => name.trim())
         .filter(Boolean),
     ),

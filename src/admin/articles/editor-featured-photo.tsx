@@ -82,6 +82,7 @@ export function FeaturedPhoto({ data, words }: { data: FeaturedPhotoData; words:
           <>
             <TextArea
               name="featuredAlt"
+              dir="auto"
               label={labels.featuredAlt}
               value={values.featuredAlt}
               error={errors.featuredAlt}
@@ -91,6 +92,7 @@ export function FeaturedPhoto({ data, words }: { data: FeaturedPhotoData; words:
             />
             <TextArea
               name="featuredCaption"
+              dir="auto"
               label={labels.featuredCaption}
               value={values.featuredCaption}
               error={errors.featuredCaption}
@@ -99,6 +101,7 @@ export function FeaturedPhoto({ data, words }: { data: FeaturedPhotoData; words:
             />
             <Field
               name="featuredCredit"
+              dir="auto"
               label={labels.featuredCredit}
               value={values.featuredCredit}
               error={errors.featuredCredit}

@@ -82,6 +82,7 @@ export function renderCatalogPage(chrome: AdminChrome, data: CatalogPageData): s
                   hint={field.hint}
                   maxlength={field.maxlength}
                   required={field.required}
+                  requiredLabel={chrome.words.text('chrome.required')}
                 />
               ),
             )}

@@ -84,6 +84,8 @@ export function mountRichEditor(textarea: HTMLTextAreaElement, options: { librar
         class: 'rich-editor__content',
         role: 'textbox',
         'aria-multiline': 'true',
+        // The article may be in another language than the newsroom (an English story in an Arabic newsroom).
+        dir: 'auto',
         ...(label ? { 'aria-labelledby': labelId } : {}),
         ...(textarea.getAttribute('aria-describedby') ? { 'aria-describedby': textarea.getAttribute('aria-describedby')! } : {}),
         ...(textarea.getAttribute('aria-invalid') ? { 'aria-invalid': 'true' } : {}),

@@ -85,3 +85,45 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
   'catalog.noPhoto': '— 없음 —',
   'catalog.choosePhoto': '목록에 있는 사진 가운데 하나를 고르세요.',
 };
+
+export const ar: Readonly<Record<keyof typeof en, string>> = {
+  'catalog.problemTitle': 'ثمة مشكلة',
+  'catalog.forbidden': 'لا يتيح لك دورك إدارة الأقسام والوسوم والكتّاب.',
+  'catalog.noSuchEntry': 'لا يوجد مدخل كهذا.',
+  'catalog.editHeading': 'تحرير «{name}»',
+  'catalog.addHeading': 'إضافة جديدة',
+  'catalog.save': 'حفظ',
+  'catalog.add': 'إضافة',
+  'catalog.delete': 'حذف',
+  'catalog.added': 'تمت الإضافة.',
+  'catalog.saved': 'تم الحفظ. الروابط القديمة تقود الآن إلى الرابط الجديد.',
+  'catalog.deleted': 'حُذف «{name}».',
+
+  'catalog.columnName': 'الاسم',
+  'catalog.columnAddress': 'الرابط',
+  'catalog.columnOrder': 'الترتيب',
+  'catalog.columnArticles': 'المقالات',
+  'catalog.columnJobTitle': 'المسمّى الوظيفي',
+  'catalog.fieldName': 'الاسم',
+  'catalog.fieldSlug': 'معرّف الرابط',
+  'catalog.slugHint': 'اتركه فارغًا ليُنشأ من الاسم. تبقى الروابط القديمة صالحة.',
+  'catalog.fieldDescription': 'الوصف',
+
+  'catalog.sectionsTitle': 'الأقسام',
+  'catalog.sectionsIntro': 'تصنّف الأقسام أخبار الموقع وتحدّد ترتيبها في الصفحة الرئيسية.',
+  'catalog.fieldHomeOrder': 'الترتيب في الصفحة الرئيسية',
+  'catalog.homeOrderHint': 'عدد صحيح؛ الأصغر يأتي أولًا.',
+
+  'catalog.tagsTitle': 'الوسوم',
+  'catalog.tagsIntro':
+    'ينشئ المحررون الوسوم بكتابة أسماء جديدة في محرر المقالات (أما الكتّاب والمساهمون فيختارون من الوسوم الموجودة)؛ وهنا تُعاد تسميتها أو يُضاف وصفها أو تُحذف.',
+
+  'catalog.authorsTitle': 'الكتّاب',
+  'catalog.authorsIntro': 'أسماء الكتّاب التي يراها القراء في المقالات، مع الملف التعريفي المعروض في صفحة كل كاتب.',
+  'catalog.fieldJobTitle': 'المسمّى الوظيفي',
+  'catalog.fieldBio': 'نبذة تعريفية',
+  'catalog.fieldPhoto': 'الصورة',
+  'catalog.photoHint': 'ارفع الصور الشخصية إلى مكتبة الوسائط.',
+  'catalog.noPhoto': '— بلا صورة —',
+  'catalog.choosePhoto': 'اختر إحدى الصور في القائمة.',
+};

@@ -12,10 +12,10 @@ import * as settings from './settings.ts';
 
 /**
  * The newsroom's words, one module per part of it (chrome.ts: the bar and navigation around every
- * page; others by capability). Each module exports `en`, the source of its keys, and `ko`, typed
- * `Record<keyof typeof en, string>` so `tsc` refuses a Korean catalog that misses a key or adds one.
+ * page; others by capability). Each module exports `en`, the source of its keys, and `ko` and `ar`, typed
+ * `Record<keyof typeof en, string>` so `tsc` refuses a catalog that misses a key or adds one.
  * Messages are ICU MessageFormat, as in the reader's catalogs (../catalog-en.ts).
- * To add a part: write its module, then spread it into both catalogs below.
+ * To add a part: write its module, then spread it into every catalog below.
  */
 const newsroomEn = {
   ...chrome.en,
@@ -47,4 +47,18 @@ const newsroomKo: Readonly<Record<NewsroomKey, string>> = {
   ...client.ko,
 };
 
-export const newsroomCatalogs = { en: newsroomEn, ko: newsroomKo } as const;
+const newsroomAr: Readonly<Record<NewsroomKey, string>> = {
+  ...chrome.ar,
+  ...articles.ar,
+  ...editor.ar,
+  ...team.ar,
+  ...moderation.ar,
+  ...media.ar,
+  ...sitePages.ar,
+  ...catalog.ar,
+  ...imports.ar,
+  ...settings.ar,
+  ...client.ar,
+};
+
+export const newsroomCatalogs = { en: newsroomEn, ko: newsroomKo, ar: newsroomAr } as const;

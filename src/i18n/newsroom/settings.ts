@@ -61,3 +61,34 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
   'settings.forbidden': '이 역할로는 사이트 설정을 바꿀 수 없습니다.',
   'settings.logoMissing': '미디어 라이브러리에 그런 이미지가 없습니다. 삭제되었을 수 있습니다. 목록에서 고르거나 기본 로고를 고르세요.',
 };
+
+export const ar: Readonly<Record<keyof typeof en, string>> = {
+  'settings.title': 'الإعدادات',
+  'settings.lede': 'تُضبط طريقة الإشراف على التعليقات، وموعد إغلاقها، ومدة الاحتفاظ بعناوين IP للمعلّقين في <link>سياسة التعليقات</link>.',
+  'settings.problemTitle': 'ثمة مشكلة',
+  'settings.labelName': 'اسم الموقع',
+  'settings.labelDescription': 'الوصف',
+  'settings.labelLanguage': 'اللغة',
+  'settings.labelTimeZone': 'المنطقة الزمنية',
+  'settings.labelNavigation': 'قائمة التنقل',
+  'settings.labelFeedContent': 'محتوى الخلاصات',
+  'settings.labelLogo': 'الشعار',
+  'settings.descriptionHint': 'يظهر تحت اسم الموقع ولمحركات البحث.',
+  'settings.logoAlt': 'الشعار المستخدم حاليًا',
+  'settings.logoHint':
+    'يظهر لمحركات البحث وقارئات الخلاصات شعارًا لغرفة الأخبار. ارفعه إلى مكتبة الوسائط أولًا؛ وأنسب ما يكون صورة مربعة لا يقل ضلعها عن 112 بكسل.',
+  'settings.shippedLogo': '— شعار Gazette الافتراضي —',
+  'settings.notInLibrary': '{value} (ليس في المكتبة)',
+  'settings.languageHint': 'وسم لغة، مثل ar-AE',
+  'settings.timeZoneHint': 'مثل Asia/Dubai',
+  'settings.navigationHint': 'رابط واحد في كل سطر: التسمية، ثم خط عمودي، ثم المسار. مثل «العالم | /world».',
+  'settings.feedFull': 'النص الكامل لكل مقال',
+  'settings.feedSummary': 'العنوان الفرعي فقط، مع رابط',
+  'settings.standardsLegend': 'المعايير المنشورة',
+  'settings.standardsHint':
+    'لكل معيار تملأ نصه صفحة خاصة به، ورابط في تذييل الموقع، وإشارة في البيانات التي تقرؤها محركات البحث. تفصل الأسطر الفارغة بين الفقرات.',
+  'settings.save': 'حفظ الإعدادات',
+  'settings.saved': 'حُفظت الإعدادات.',
+  'settings.forbidden': 'لا يتيح لك دورك تغيير إعدادات الموقع.',
+  'settings.logoMissing': 'لا توجد صورة كهذه في مكتبة الوسائط، فربما حُذفت. اختر واحدة من القائمة، أو الشعار الافتراضي.',
+};
