@@ -7,6 +7,8 @@ export interface ChecklistItem {
   readonly message: string;
   /** Publishing is refused while a blocking item fails. */
   readonly blocking: boolean;
+  /** The number a length check compares with (characters of a headline, words of a body). */
+  readonly limit?: number;
 }
 
 const longestHeadline = 110;
@@ -27,7 +29,7 @@ export function prepublishChecklist(article: Pick<Article, 'headline' | 'standfi
       id: 'alt',
       passed: image?.alt.trim() !== '',
       blocking: true,
-      message: 'The featured photo has no alt text for people who cannot see it; add it in the media library.',
+      message: 'The featured photo has no alt text for people who cannot see it; add it under the photo.',
     },
     {
       id: 'alt-is-caption',
@@ -45,10 +47,17 @@ export function prepublishChecklist(article: Pick<Article, 'headline' | 'standfi
       id: 'headline-length',
       passed: article.headline.length <= longestHeadline,
       blocking: false,
+      limit: longestHeadline,
       message: `The headline is over ${longestHeadline} characters; search results will cut it.`,
     },
     { id: 'standfirst', passed: article.standfirst.trim() !== '', blocking: false, message: 'The standfirst is empty.' },
-    { id: 'body-length', passed: countWords(article.bodyHtml) >= shortestBody, blocking: false, message: `The body is under ${shortestBody} words.` },
+    {
+      id: 'body-length',
+      passed: countWords(article.bodyHtml) >= shortestBody,
+      blocking: false,
+      limit: shortestBody,
+      message: `The body is under ${shortestBody} words.`,
+    },
   ];
 }
 

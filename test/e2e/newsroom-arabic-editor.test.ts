@@ -78,7 +78,7 @@ test('an article’s editor: notice, checklist, schedule panel, pin and trash, a
   assert.match(page, /<h1>تحرير المقال<\/h1>/);
   assert.match(page, /role="status">تم الحفظ\.<\/p>/);
   assert.match(page, /<h2 id="checklist-heading">قبل النشر<\/h2>/);
-  assert.match(page, /<strong>للتحقق: <\/strong>The body is under/, 'the checklist’s own words are the articles service’s, in English for now');
+  assert.match(page, /<strong>للتحقق: <\/strong>النص أقل من 100 كلمة\./, 'the checklist’s items are in the newsroom’s words');
   assert.match(page, /<h2 id="schedule-heading">جدولة النشر<\/h2>/);
   assert.match(page, /<label for="field-publishAt">موعد النشر \(Asia\/Dubai\)<\/label>/);
   assert.match(page, />تثبيت في صدارة الصفحة الرئيسية<\/button>/);

@@ -7,7 +7,7 @@ import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts'
 
 // The article editor speaks the newsroom's language: on a Korean site its page, panels, buttons,
 // notices, status line and the form's own refusals are Korean (what services outside the newsroom
-// say, such as the checklist's items, stays English for now). English sites read as before.
+// say stays English for now). English sites read as before.
 // The test moment is 27 November 2026, 12:00 UTC: 21:00 in Seoul.
 
 let gazette: TestGazette;
@@ -133,7 +133,8 @@ describe('the article editor on a Korean site', () => {
     assert.match(page, /role="status">저장했습니다\.<\/p>/);
     assert.match(page, /<a class="editor-bar__checks" href="#checklist-heading">확인 필요 \d+건<\/a>/);
     assert.match(page, /<h2 id="checklist-heading">발행 전 점검<\/h2>/);
-    assert.match(page, /<strong>확인: <\/strong>The body is under/, 'the checklist’s own words come from the articles service, in English for now');
+    assert.match(page, /<strong>확인: <\/strong>본문이 100단어보다 짧습니다\./, 'the checklist’s items are in the newsroom’s words');
+    assert.match(page, /<option value="news" selected="">뉴스<\/option>/, 'so are the types of work');
     assert.match(page, /<a class="editor-bar__link" href="#schedule">예약…<\/a>/);
     assert.match(page, /<h2 id="schedule-heading">발행 예약<\/h2>/);
     assert.match(page, /<label for="field-publishAt">발행 시각\(Asia\/Seoul\)<\/label>/);

@@ -4,9 +4,9 @@ import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 // Loading TypeScript and the application's modules costs a test process about three seconds of CPU,
-// more than most test files take to run. So `npm test` runs the unit, HTTP and HTML test files a
-// few processes at a time (test/suites/); `node --import tsx --test test/e2e/x.test.ts` still runs
-// one file alone.
+// more than most test files take to run (a browser test adds Playwright's). So `npm test` runs every
+// test file inside a few processes (test/suites/), each holding several files of the same kind;
+// `node --import tsx --test test/e2e/x.test.ts` still runs one file alone.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,9 +19,56 @@ export async function testFilesIn(folder: string): Promise<string[]> {
     .sort();
 }
 
-/** Every `count`th file starting at `index`, so a folder splits into processes of similar size. */
-export function shard(files: readonly string[], index: number, count: number): string[] {
-  return files.filter((_, position) => position % count === index);
+/**
+ * What the files that cost far more or far less than most take, in seconds of CPU (child processes and
+ * Chromium included) on the 2-core machine `npm test` must fit; measured December 2026. Only how evenly
+ * the processes share the work depends on these numbers: a stale or missing one costs time, never a test.
+ */
+const knownCosts: Readonly<Record<string, number>> = {
+  // Fourteen runs of the command line, each a Node process loading TypeScript: far more than any other file.
+  'test/e2e/command-line.test.ts': 30,
+  'test/e2e/server-start.test.ts': 9,
+  'test/e2e/import-ghost.test.ts': 5,
+  'test/e2e/article-preview.test.ts': 3,
+  'test/e2e/comment-xss.test.ts': 4,
+  'test/e2e/export-gazette.test.ts': 3,
+  'test/e2e/comment-moderation.test.ts': 3,
+  'test/e2e/caching-and-redirects.test.ts': 3,
+  'test/browser/newsroom-accessibility.test.ts': 34,
+  'test/browser/comments.test.ts': 23,
+  'test/browser/article-editor.test.ts': 20,
+  'test/browser/comment-xss.test.ts': 20,
+  'test/browser/phone-layout.test.ts': 17,
+  'test/browser/comments-accessibility.test.ts': 16,
+  'test/browser/accessibility.test.ts': 12,
+  // Mostly waiting: for a scheduled article to go live, for an import to finish.
+  'test/browser/newsroom-day.test.ts': 12,
+  'test/browser/import-progress.test.ts': 10,
+  'test/browser/media-library.test.ts': 9,
+  'test/browser/page-editor.test.ts': 2,
+  'test/browser/right-to-left.test.ts': 2,
+};
+
+/** A file not in `knownCosts`: a browser test drives Chromium through several pages; most others take about a second. */
+function costOf(file: string): number {
+  return knownCosts[file] ?? (file.startsWith('test/browser/') ? 10 : 1);
+}
+
+/**
+ * The files split into `count` processes of about equal cost, and process `index`'s share, in file order.
+ * Deals the costliest first, each to the process with the least so far: a fixed split by position would
+ * leave one process with the command-line tests and another with nearly nothing. Same files, same split.
+ */
+export function balancedShard(files: readonly string[], index: number, count: number): string[] {
+  const totals = new Array<number>(count).fill(0);
+  const shardOf = new Map<string, number>();
+  const costliestFirst = [...files].sort((a, b) => costOf(b) - costOf(a) || a.localeCompare(b));
+  for (const file of costliestFirst) {
+    const lightest = totals.indexOf(Math.min(...totals));
+    shardOf.set(file, lightest);
+    totals[lightest]! += costOf(file);
+  }
+  return files.filter((file) => shardOf.get(file) === index);
 }
 
 /**

@@ -1,4 +1,4 @@
-// The HTTP tests, a third of test/e2e per process (see test/helpers/suites.ts).
-import { runFiles, shard, testFilesIn } from '../helpers/suites.ts';
+// The HTTP tests, a third of test/e2e by cost per process (see test/helpers/suites.ts).
+import { balancedShard, runFiles, testFilesIn } from '../helpers/suites.ts';
 
-await runFiles(shard(await testFilesIn('test/e2e'), 2, 3));
+await runFiles(balancedShard(await testFilesIn('test/e2e'), 2, 3));

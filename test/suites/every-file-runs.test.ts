@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { testFilesIn } from '../helpers/suites.ts';
 
-// npm test runs test/browser/ a process per file and everything else through the files beside this one.
+// npm test runs every test file through the files beside this one (see test/helpers/suites.ts).
 const runFolders = ['src/', 'test/e2e/', 'test/security/', 'test/html/', 'test/browser/', 'test/suites/'];
 
 test('every test file sits in a folder npm test runs', async () => {
@@ -21,6 +21,7 @@ test('no test file run with others has a top-level beforeEach or afterEach, whic
     ...(await testFilesIn('test/e2e')),
     ...(await testFilesIn('test/security')),
     ...(await testFilesIn('test/html')),
+    ...(await testFilesIn('test/browser')),
   ];
   const offending: string[] = [];
   for (const file of files) {

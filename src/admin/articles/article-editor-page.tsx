@@ -67,7 +67,8 @@ export function editorLabels(words: Words): Record<string, string> {
   };
 }
 
-const kindOptions = (Object.keys(articleKindNames) as ArticleKind[]).map((kind) => ({ value: kind, label: articleKindNames[kind] }));
+const kindOptions = (words: Words) =>
+  (Object.keys(articleKindNames) as ArticleKind[]).map((kind) => ({ value: kind, label: words.text(`articles.kind.${kind}`) }));
 
 /** What the page's parts share: the data, the newsroom's words and the field names in them. */
 interface EditorParts {
@@ -104,7 +105,7 @@ function ArticleSettings({ parts, siteLanguage }: { parts: EditorParts; siteLang
       <Select
         name="kind"
         label={labels.kind!}
-        options={kindOptions}
+        options={kindOptions(words)}
         value={data.values.kind || 'news'}
         error={data.errors.kind}
         hint={words.text('editor.kindHint')}

@@ -105,6 +105,23 @@ export function EditorBar({ state, words }: { state: PublishingState; words: Wor
   );
 }
 
+/** The checklist's items in the newsroom's words, by their ids; an item this list does not know keeps the service's sentence. */
+const checklistKeys = {
+  section: 'editor.checklist.section',
+  byline: 'editor.checklist.byline',
+  alt: 'editor.checklist.alt',
+  'alt-is-caption': 'editor.checklist.altIsCaption',
+  credit: 'editor.checklist.credit',
+  'headline-length': 'editor.checklist.headlineLength',
+  standfirst: 'editor.checklist.standfirst',
+  'body-length': 'editor.checklist.bodyLength',
+} as const;
+
+function checklistText(item: ChecklistItem, words: Words): string {
+  const key = (checklistKeys as Readonly<Record<string, (typeof checklistKeys)[keyof typeof checklistKeys]>>)[item.id];
+  return key ? words.text(key, { limit: item.limit ?? 0 }) : item.message;
+}
+
 function Checklist({ items, words }: { items: readonly ChecklistItem[]; words: Words }) {
   const failing = items.filter((item) => !item.passed);
   return (
@@ -117,7 +134,7 @@ function Checklist({ items, words }: { items: readonly ChecklistItem[]; words: W
           {failing.map((item) => (
             <li class={item.blocking ? 'checklist__item checklist__item--blocking' : 'checklist__item'}>
               <strong>{words.text(item.blocking ? 'editor.mustFix' : 'editor.check')}</strong>
-              {item.message}
+              {checklistText(item, words)}
             </li>
           ))}
         </ul>

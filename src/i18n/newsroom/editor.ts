@@ -189,6 +189,14 @@ export const en = {
     '{count, plural, one {{names} is not a tag yet, and only editors can create tags. Choose existing tags, or ask an editor to create it.} other {{names} are not tags yet, and only editors can create tags. Choose existing tags, or ask an editor to create them.}}',
   'editor.publishAtInvalid': 'Enter a day and time like 2026-12-01T07:30.',
   'editor.publishAtPast': 'That time has passed: it is now {now}. Choose a time in the future, or press Publish now.',
+  'editor.checklist.section': 'Choose a section: readers and search engines file the story by it.',
+  'editor.checklist.byline': 'No byline: the article will show no author. Choose at least one.',
+  'editor.checklist.alt': 'The featured photo has no alt text for people who cannot see it; add it under the photo.',
+  'editor.checklist.altIsCaption': 'The photo’s alt text repeats its caption; alt text should describe what the picture shows.',
+  'editor.checklist.credit': 'The photo has a caption but no credit.',
+  'editor.checklist.headlineLength': 'The headline is over {limit} characters; search results will cut it.',
+  'editor.checklist.standfirst': 'The standfirst is empty.',
+  'editor.checklist.bodyLength': 'The body is under {limit} words.',
 };
 
 export const ko: Readonly<Record<keyof typeof en, string>> = {
@@ -362,6 +370,14 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
     '{count, plural, other {{names}: 아직 없는 태그이며, 새 태그는 편집자만 만들 수 있습니다. 기존 태그를 고르거나 편집자에게 만들어 달라고 요청하세요.}}',
   'editor.publishAtInvalid': '2026-12-01T07:30처럼 날짜와 시각을 입력하세요.',
   'editor.publishAtPast': '이미 지난 시각입니다. 지금은 {now}입니다. 앞으로의 시각을 고르거나 ‘지금 발행’을 누르세요.',
+  'editor.checklist.section': '섹션을 고르세요. 독자와 검색엔진은 섹션으로 기사를 분류합니다.',
+  'editor.checklist.byline': '필자가 없습니다. 기사에 필자가 표시되지 않습니다. 한 명 이상 고르세요.',
+  'editor.checklist.alt': '대표 사진에 대체 텍스트가 없어 사진을 볼 수 없는 독자에게 설명이 전달되지 않습니다. 사진 아래에 입력하세요.',
+  'editor.checklist.altIsCaption': '사진의 대체 텍스트가 캡션과 같습니다. 대체 텍스트는 사진에 보이는 것을 설명해야 합니다.',
+  'editor.checklist.credit': '사진에 캡션은 있지만 출처가 없습니다.',
+  'editor.checklist.headlineLength': '제목이 {limit}자를 넘습니다. 검색 결과에서 잘립니다.',
+  'editor.checklist.standfirst': '부제가 비어 있습니다.',
+  'editor.checklist.bodyLength': '본문이 {limit}단어보다 짧습니다.',
 };
 
 // "\u200E" (a left-to-right mark) follows or precedes a Latin token whose digits or punctuation would
@@ -537,4 +553,12 @@ export const ar: Readonly<Record<keyof typeof en, string>> = {
     '{count, plural, one {{names} ليس وسمًا بعد، ولا ينشئ الوسوم إلا المحررون. اختر من الوسوم الموجودة، أو اطلب من أحد المحررين إنشاءه.} two {{names} ليسا وسمين بعد، ولا ينشئ الوسوم إلا المحررون. اختر من الوسوم الموجودة، أو اطلب من أحد المحررين إنشاءهما.} few {{names} ليست وسومًا بعد، ولا ينشئ الوسوم إلا المحررون. اختر من الوسوم الموجودة، أو اطلب من أحد المحررين إنشاءها.} many {{names} ليست وسومًا بعد، ولا ينشئ الوسوم إلا المحررون. اختر من الوسوم الموجودة، أو اطلب من أحد المحررين إنشاءها.} other {{names} ليست وسومًا بعد، ولا ينشئ الوسوم إلا المحررون. اختر من الوسوم الموجودة، أو اطلب من أحد المحررين إنشاءها.}}',
   'editor.publishAtInvalid': 'أدخل يومًا ووقتًا بصيغة مثل \u200E2026-12-01T07:30.',
   'editor.publishAtPast': 'فات هذا الموعد: الوقت الآن {now}. اختر وقتًا في المستقبل، أو اضغط «نشر الآن».',
+  'editor.checklist.section': 'اختر قسمًا: يصنّف القرّاء ومحركات البحث الخبر بحسبه.',
+  'editor.checklist.byline': 'لا توقيع: سيظهر المقال بلا كاتب. اختر كاتبًا واحدًا على الأقل.',
+  'editor.checklist.alt': 'ليس للصورة الرئيسية نص بديل لمن لا يستطيعون رؤيتها؛ أضفه تحت الصورة.',
+  'editor.checklist.altIsCaption': 'النص البديل للصورة يكرر تعليقها؛ ينبغي أن يصف النص البديل ما تُظهره الصورة.',
+  'editor.checklist.credit': 'للصورة تعليق بلا مصدر.',
+  'editor.checklist.headlineLength': 'يتجاوز العنوان {limit} حرفًا؛ ستقتطعه نتائج البحث.',
+  'editor.checklist.standfirst': 'العنوان الفرعي فارغ.',
+  'editor.checklist.bodyLength': 'النص أقل من {limit} كلمة.',
 };
