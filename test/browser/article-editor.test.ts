@@ -370,6 +370,13 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
       // Opening the list and choosing from it: two clicks.
       clicks += 2;
       await page.getByLabel('Section').selectOption({ label: 'World' });
+      assert.match(String(await page.locator('[data-preview="breadcrumb"]').textContent()), /› world ›/, 'the search preview follows the section chosen');
+      // Counted once typing pauses.
+      await waitUntilTrue(
+        page,
+        `/^[1-9][\\d,]* words · 1 min read$/.test(document.getElementById('body-stats').textContent)`,
+        'the word count follows the body',
+      );
       await click(page.getByRole('button', { name: 'Publish now' }));
       await page.getByRole('status').filter({ hasText: 'Published.' }).waitFor();
       const screens = new Set([new URL(page.url()).pathname.replace(/\d+$/, 'N'), '/admin/articles/new']).size;

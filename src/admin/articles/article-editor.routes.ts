@@ -34,6 +34,7 @@ import { type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly,
 import { noticeOf, statusOf } from './editor-status.ts';
 import { auditArticle, auditEdit } from './article-audit.ts';
 import { type EditorPageData, renderEditorPage } from './article-editor-page.tsx';
+import { urlBaseOf } from './editor-live-text.ts';
 import {
   articleInputFrom,
   draftFieldNames,
@@ -199,6 +200,12 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       siteUrl: site.publicUrl,
       articleUrl: articleUrl({ slug: form.values.slug || article?.slug || '', section: sectionSlug ? { slug: sectionSlug } : null }),
       ...(socialImage ? { socialImageUrl: thumbnailUrl(socialImage) } : {}),
+      urlBasesBySection: Object.fromEntries(
+        ['', ...sectionSlugs.keys()].map((id) => {
+          const slug = sectionSlugs.get(id);
+          return [id, urlBaseOf(articleUrl({ slug: 'x', section: slug ? { slug } : null }), site.publicUrl)];
+        }),
+      ),
     };
     return sendAdminPage(context, request, reply, status, renderEditorPage, {
       ...(article ? { articleId: article.id } : {}),

@@ -33,6 +33,8 @@ export interface SearchPanelPreview {
   readonly articleUrl: string;
   /** A small version of the social image, or of the featured photo when there is none. */
   readonly socialImageUrl?: string;
+  /** The address a slug is appended to in each section the form offers (by section id; "" for none), so the preview follows the section chosen. */
+  readonly urlBasesBySection?: Readonly<Record<string, string>>;
 }
 
 export interface SearchAndSocialPanelProps {
@@ -143,7 +145,13 @@ export function SearchAndSocialPanel(props: SearchAndSocialPanelProps) {
   );
   const anyError = panelFields.some((name) => errors[name]);
   return (
-    <details class="field-group search-panel" open={anyError ? true : undefined} data-search-panel="" data-url-base={urlBase}>
+    <details
+      class="field-group search-panel"
+      open={anyError ? true : undefined}
+      data-search-panel=""
+      data-url-base={urlBase}
+      data-url-bases={preview.urlBasesBySection ? JSON.stringify(preview.urlBasesBySection) : undefined}
+    >
       <summary>{words.text('editor.searchPanelSummary')}</summary>
       <Field name="slug" label={labels.slug!} value={values.slug} error={errors.slug} hint={words.text('editor.slugHint')} maxlength={120} />
       <CountedField name="seoTitle" props={props} words={words} />

@@ -84,7 +84,8 @@ export function mountFeaturedPhoto(panel: HTMLElement, form: HTMLFormElement, li
     setWords(chosenWords);
     if (scope) scope.textContent = messages.featuredScope;
     show(photo);
-    status.textContent = messages.featuredChosen(chosenWords.caption || photo.name);
+    // The message ends its own sentence: a caption's closing full stop would make two.
+    status.textContent = messages.featuredChosen((chosenWords.caption || photo.name).replace(/[.。۔]+$/u, ''));
     select.dispatchEvent(new Event('change', { bubbles: true }));
   };
 

@@ -28,12 +28,22 @@ const placeholders: Record<string, string> = {
 
 function fieldValue(form: HTMLFormElement, name: string): string {
   const control = form.elements.namedItem(name);
-  return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? control.value : '';
+  return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement ? control.value : '';
 }
 
 /** Writes only what changed, so a polite live region never repeats itself. */
 function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
+}
+
+/** The address the slug goes after, in the section now chosen in the form (the server's, when it did not say). */
+function urlBaseFor(form: HTMLFormElement, panel: HTMLElement): string {
+  try {
+    const bases = JSON.parse(panel.dataset.urlBases ?? '{}') as Record<string, string>;
+    return bases[fieldValue(form, 'sectionId')] ?? panel.dataset.urlBase ?? '';
+  } catch {
+    return panel.dataset.urlBase ?? '';
+  }
 }
 
 function drawPreviews(form: HTMLFormElement, panel: HTMLElement): void {
@@ -45,7 +55,7 @@ function drawPreviews(form: HTMLFormElement, panel: HTMLElement): void {
       seoTitle: fieldValue(form, 'seoTitle'),
       seoDescription: fieldValue(form, 'seoDescription'),
     },
-    panel.dataset.urlBase ?? '',
+    urlBaseFor(form, panel),
   );
   for (const element of panel.querySelectorAll<HTMLElement>('[data-preview]')) {
     const role = element.dataset.preview ?? '';
