@@ -34,13 +34,28 @@ const articleLanguages: readonly { readonly tag: string; readonly name: string; 
 
 const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
-/** A language's English name, e.g. "British English" for en-GB; the tag itself when it has none (or is no tag). */
-function languageName(tag: string): string {
+/** Language names in one language, made once each: the newsroom asks for the same few again and again. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function namesIn(locale: string): Intl.DisplayNames {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'language' });
+    displayNames.set(locale, names);
+  }
+  return names;
+}
+
+/**
+ * A language's name, e.g. "British English" for en-GB: in English from the list, or in `displayIn`'s
+ * language from Intl ("영국 영어"); the tag itself when it has none (or is no tag).
+ */
+function languageName(tag: string, displayIn = 'en'): string {
   const canonical = canonicalLanguageTag(tag);
   if (!canonical) return tag;
   const listed = articleLanguages.find((language) => language.tag === canonical);
-  if (listed) return listed.name;
-  return englishNames.of(canonical) ?? canonical;
+  if (listed && displayIn === 'en') return listed.name;
+  return (displayIn === 'en' ? englishNames : namesIn(displayIn)).of(canonical) ?? listed?.name ?? canonical;
 }
 
 /**
@@ -48,11 +63,19 @@ function languageName(tag: string): string {
  * article's own `current` tag when the list lacks it, so saving the form never changes a language
  * the writer did not touch. Labels read "Korean (한국어)"; a tag off the list reads "Brazilian Portuguese (pt-BR)".
  */
-export function languageChoices(siteLanguage: string, current: string): { value: string; label: string }[] {
+export function languageChoices(
+  siteLanguage: string,
+  current: string,
+  words: { readonly displayIn: string; readonly siteLanguage: (name: string) => string } = {
+    displayIn: 'en',
+    siteLanguage: (name) => `Site language (${name})`,
+  },
+): { value: string; label: string }[] {
+  const nameOf = (tag: string) => languageName(tag, words.displayIn);
   const choices = [
-    { value: '', label: `Site language (${languageName(siteLanguage)})` },
-    ...articleLanguages.map(({ tag, name, ownName }) => ({ value: tag, label: ownName === name ? name : `${name} (${ownName})` })),
+    { value: '', label: words.siteLanguage(nameOf(siteLanguage)) },
+    ...articleLanguages.map(({ tag, ownName }) => ({ value: tag, label: nameOf(tag) === ownName ? ownName : `${nameOf(tag)} (${ownName})` })),
   ];
   if (current === '' || choices.some((choice) => choice.value === current)) return choices;
-  return [...choices, { value: current, label: languageName(current) === current ? current : `${languageName(current)} (${current})` }];
+  return [...choices, { value: current, label: nameOf(current) === current ? current : `${nameOf(current)} (${current})` }];
 }

@@ -135,6 +135,8 @@ describe('the article editor on a Korean site', () => {
     assert.match(page, /<h2 id="checklist-heading">발행 전 점검<\/h2>/);
     assert.match(page, /<strong>확인: <\/strong>본문이 100단어보다 짧습니다\./, 'the checklist’s items are in the newsroom’s words');
     assert.match(page, /<option value="news" selected="">뉴스<\/option>/, 'so are the types of work');
+    assert.match(page, /<option value="" selected="">사이트 언어\(한국어\)<\/option>/, 'and the languages, named in Korean');
+    assert.match(page, /<option value="ar">아랍어 \(العربية\)<\/option>/);
     assert.match(page, /<a class="editor-bar__link" href="#schedule">예약…<\/a>/);
     assert.match(page, /<h2 id="schedule-heading">발행 예약<\/h2>/);
     assert.match(page, /<label for="field-publishAt">발행 시각\(Asia\/Seoul\)<\/label>/);

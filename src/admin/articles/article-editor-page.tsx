@@ -130,7 +130,10 @@ function ArticleSettings({ parts, siteLanguage }: { parts: EditorParts; siteLang
       <Select
         name="language"
         label={labels.language!}
-        options={languageChoices(siteLanguage, data.values.language ?? '')}
+        options={languageChoices(siteLanguage, data.values.language ?? '', {
+          displayIn: words.catalog,
+          siteLanguage: (name) => words.text('editor.siteLanguageOption', { name }),
+        })}
         value={data.values.language}
         error={data.errors.language}
         hint={words.text('editor.languageHint')}

@@ -197,6 +197,7 @@ export const en = {
   'editor.checklist.headlineLength': 'The headline is over {limit} characters; search results will cut it.',
   'editor.checklist.standfirst': 'The standfirst is empty.',
   'editor.checklist.bodyLength': 'The body is under {limit} words.',
+  'editor.siteLanguageOption': 'Site language ({name})',
 };
 
 export const ko: Readonly<Record<keyof typeof en, string>> = {
@@ -378,6 +379,7 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
   'editor.checklist.headlineLength': '제목이 {limit}자를 넘습니다. 검색 결과에서 잘립니다.',
   'editor.checklist.standfirst': '부제가 비어 있습니다.',
   'editor.checklist.bodyLength': '본문이 {limit}단어보다 짧습니다.',
+  'editor.siteLanguageOption': '사이트 언어({name})',
 };
 
 // "\u200E" (a left-to-right mark) follows or precedes a Latin token whose digits or punctuation would
@@ -561,4 +563,5 @@ export const ar: Readonly<Record<keyof typeof en, string>> = {
   'editor.checklist.headlineLength': 'يتجاوز العنوان {limit} حرفًا؛ ستقتطعه نتائج البحث.',
   'editor.checklist.standfirst': 'العنوان الفرعي فارغ.',
   'editor.checklist.bodyLength': 'النص أقل من {limit} كلمة.',
+  'editor.siteLanguageOption': 'لغة الموقع ({name})',
 };
