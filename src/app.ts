@@ -81,8 +81,8 @@ export async function buildApp({
       logo: { url: assets.url('logo.png'), width: 512, height: 512 },
     },
   };
-  const renderErrorPage: ErrorPageRenderer = ({ status, title, message, path }) =>
-    renderErrorDocument({ site: siteChrome(site, path, clock.now()), status, title, message });
+  const renderErrorPage: ErrorPageRenderer = ({ status, title, message, phrase, path }) =>
+    renderErrorDocument({ site: siteChrome(site, path, clock.now()), status, title, message, ...(phrase ? { phrase } : {}) });
 
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },

@@ -1,13 +1,48 @@
+import { type MessageValues, type NewsroomKey, newsroomTranslator, type Translator } from './i18n/index.ts';
+
+/**
+ * A sentence for the newsroom, kept as its key in the newsroom's catalogs (src/i18n/newsroom/refusals-*.ts)
+ * so each newsroom reads it in its own language. Services say what went wrong with these; the screens
+ * put them in words.
+ */
+export interface Phrase {
+  readonly key: NewsroomKey;
+  readonly values?: MessageValues;
+}
+
+export function phrase(key: NewsroomKey, values?: MessageValues): Phrase {
+  return values ? { key, values } : { key };
+}
+
+/** What a service may say: a phrase, or a sentence already in the reader's words (the comment form's). */
+export type Sentence = string | Phrase;
+
+const english = newsroomTranslator('en');
+
+/** A sentence in `words`' language; a string is already in the words it was written in. */
+export function sentenceIn(sentence: Sentence, words: Translator<NewsroomKey> = english): string {
+  return typeof sentence === 'string' ? sentence : words.text(sentence.key, sentence.values);
+}
+
 /**
  * Errors a service may throw on purpose. One error handler maps them to HTTP, so a
  * service never knows about replies. Anything else is a bug: logged, shown as a generic page.
+ * `message` is always English (logs, the command line); `textIn(words)` is what a person is shown.
  */
 export abstract class GazetteError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** Set when the sentence came as a phrase, so it can be put in the newsroom's language. */
+  readonly phrase?: Phrase;
+  constructor(message: Sentence, options?: { cause?: unknown }) {
+    super(sentenceIn(message), options);
     this.name = new.target.name;
+    if (typeof message !== 'string') this.phrase = message;
+  }
+
+  /** The sentence in `words`' language (English words give `message`). */
+  textIn(words: Translator<NewsroomKey>): string {
+    return this.phrase ? sentenceIn(this.phrase, words) : this.message;
   }
 }
 
@@ -43,16 +78,23 @@ export class ConflictError extends GazetteError {
   readonly code = 'CONFLICT';
 }
 
-/** A form's input was wrong; `fields` maps each field name to a message for the person who typed it. */
+/**
+ * A form's input was wrong; `fields` maps each field name to a message for the person who typed it
+ * (in English; `fieldsIn(words)` gives them in the newsroom's language).
+ */
 export class ValidationError extends GazetteError {
   readonly status = 422;
   readonly code = 'VALIDATION_FAILED';
-  constructor(
-    message: string,
-    readonly fields: Readonly<Record<string, string>> = {},
-    options?: { cause?: unknown },
-  ) {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly #sentences: Readonly<Record<string, Sentence>>;
+  constructor(message: Sentence, fields: Readonly<Record<string, Sentence>> = {}, options?: { cause?: unknown }) {
     super(message, options);
+    this.#sentences = fields;
+    this.fields = this.fieldsIn(english);
+  }
+
+  fieldsIn(words: Translator<NewsroomKey>): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.#sentences).map(([field, sentence]) => [field, sentenceIn(sentence, words)]));
   }
 }
 
@@ -60,7 +102,7 @@ export class RateLimitedError extends GazetteError {
   readonly status = 429;
   readonly code = 'RATE_LIMITED';
   constructor(
-    message: string,
+    message: Sentence,
     /** When known, how long until a new try is looked at: the Retry-After header. */
     readonly retryAfterSeconds?: number,
     options?: { cause?: unknown },

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { NotFoundError, phrase, type Phrase, UnauthorizedError, ValidationError } from '../errors.ts';
 import { hasInvisibleCharacters, normaliseEmailAddress } from '../platform/email-address.ts';
 import {
   countUsers,
@@ -26,17 +26,8 @@ import { hashToken, newToken, sessionLifetimeMs, type SignedIn, startSession } f
 import { beginSecondStep } from './two-step.service.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
 
-const messages = {
-  setupLinkInvalid: 'This setup link is not valid any more. Restart Gazette to print a new one.',
-  wrongCredentials: 'The email address or password is not right.',
-  throttled: (wait: string) => `Too many failed attempts. Wait ${wait} before trying again.`,
-  nameRequired: 'Enter your name.',
-  nameTooLong: 'Keep your name under 100 characters.',
-  nameInvalid: 'Your name cannot contain control characters.',
-  emailInvalid: 'Enter an email address like name@example.org.',
-  emailTaken: 'An account with this email address already exists.',
-  passwordsDiffer: 'The two passwords are not the same.',
-};
+/** A sign-in refused for a while after too many wrong passwords. */
+const signInWaits = { seconds: 'refusal.accounts.signInThrottledSeconds', minutes: 'refusal.accounts.signInThrottledMinutes' } as const;
 
 const day = 24 * 60 * 60 * 1000;
 const setupTokenLifetimeMs = day;
@@ -50,15 +41,15 @@ const touchIntervalMs = 5 * 60 * 1000;
  */
 export const normaliseEmail = normaliseEmailAddress;
 
-export function checkProfile(input: { name: string; email: string }): Record<string, string> {
-  const fields: Record<string, string> = {};
+export function checkProfile(input: { name: string; email: string }): Record<string, Phrase> {
+  const fields: Record<string, Phrase> = {};
   const name = input.name.trim();
-  if (name === '') fields.name = messages.nameRequired;
-  else if (name.length > 100) fields.name = messages.nameTooLong;
-  else if (hasControlCharacters(name, 'line')) fields.name = messages.nameInvalid;
+  if (name === '') fields.name = phrase('refusal.accounts.nameRequired');
+  else if (name.length > 100) fields.name = phrase('refusal.accounts.nameTooLong');
+  else if (hasControlCharacters(name, 'line')) fields.name = phrase('refusal.accounts.nameInvalid');
   const email = normaliseEmail(input.email);
   if (hasInvisibleCharacters(input.email) || email.length > 254 || !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/.test(email)) {
-    fields.email = messages.emailInvalid;
+    fields.email = phrase('refusal.accounts.emailInvalid');
   }
   return fields;
 }
@@ -74,7 +65,7 @@ export async function issueSetupTokenIfNoUsers(deps: AccountDeps): Promise<strin
 
 export async function checkSetupToken(deps: AccountDeps, token: string): Promise<void> {
   const valid = (await countUsers(deps.db)) === 0 && (await isSetupTokenValid(deps.db, hashToken(token), deps.clock.now()));
-  if (!valid) throw new NotFoundError(messages.setupLinkInvalid);
+  if (!valid) throw new NotFoundError(phrase('refusal.accounts.setupLinkInvalid'));
 }
 
 /** Checks a new member's profile and password; every field's problem at once. */
@@ -82,8 +73,8 @@ export function checkNewAccount(input: { name: string; email: string; password: 
   const fields = checkProfile(input);
   const problem = passwordProblem(input.password, [input.name, input.email]);
   if (problem) fields.password = problem;
-  else if (input.password !== input.passwordAgain) fields.passwordAgain = messages.passwordsDiffer;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The account has errors.', fields);
+  else if (input.password !== input.passwordAgain) fields.passwordAgain = phrase('refusal.accounts.passwordsDiffer');
+  if (Object.keys(fields).length > 0) throw new ValidationError(phrase('refusal.accounts.accountHasErrors'), fields);
 }
 
 /**
@@ -98,7 +89,10 @@ export async function createAccountAndSignIn(
 ): Promise<SignedIn> {
   const user = { email: normaliseEmail(input.email), name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) };
   const id = await deps.db.transaction().execute(async (trx) => {
-    if (await findUserByEmail(trx, user.email)) throw new ValidationError(messages.emailTaken, { email: messages.emailTaken });
+    if (await findUserByEmail(trx, user.email)) {
+      const taken = phrase('refusal.accounts.emailTaken');
+      throw new ValidationError(taken, { email: taken });
+    }
     const userId = await insertUser(trx, user, deps.clock.now());
     await consume(trx);
     return userId;
@@ -143,13 +137,13 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
   const email = normaliseEmail(input.email);
   const counters = passwordCounters(email, meta.ip);
   const wait = await currentWait(deps.db, counters, now);
-  if (wait > 0) throw throttledError(messages.throttled, wait);
+  if (wait > 0) throw throttledError(signInWaits, wait);
   const account = await findUserByEmail(deps.db, email);
   const correct = await isPasswordCorrect(account?.passwordHash ?? decoyHash, input.password.slice(0, 1024));
   if (!account || !correct) {
     await recordFailure(deps.db, counters, now);
     await audit(deps, account ?? null, 'sign-in.failed', email.slice(0, 254), meta);
-    throw new UnauthorizedError(messages.wrongCredentials);
+    throw new UnauthorizedError(phrase('refusal.accounts.wrongCredentials'));
   }
   await clearFailures(deps.db, counters[0]);
   const user: User = { id: account.id, email: account.email, name: account.name, role: account.role };

@@ -1,29 +1,48 @@
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { type Phrase, phrase } from '../errors.ts';
 
 export const minPasswordLength = 12;
 export const maxPasswordLength = 256;
 
-const messages = {
-  tooShort: `Use at least ${minPasswordLength} characters. A few unrelated words make a strong password that is easy to remember.`,
-  tooLong: `Use at most ${maxPasswordLength} characters.`,
-  tooCommon: 'This password is too common or too easy to guess. Try a few unrelated words instead.',
-};
+const require = createRequire(import.meta.url);
+/** Passwords are chosen seldom: the checker is let go once none has been checked for this long. */
+const keepCheckerMs = 60_000;
+const checkerModules = ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en'] as const;
+let checker: { readonly strength: ZxcvbnFactory; release: NodeJS.Timeout } | undefined;
 
-// Built once: the dictionaries of common passwords and words are large.
-const strength = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...english.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: english.translations,
-});
+/**
+ * The strength checker, loaded on first use and let go after a quiet minute: its dictionaries of
+ * common passwords and words take 55 MB of a server's memory that serving pages never needs.
+ */
+function passwordStrength(): ZxcvbnFactory {
+  if (checker) {
+    checker.release.refresh();
+    return checker.strength;
+  }
+  const { ZxcvbnFactory: Factory } = require(checkerModules[0]) as typeof import('@zxcvbn-ts/core');
+  const common = require(checkerModules[1]) as typeof import('@zxcvbn-ts/language-common');
+  const english = require(checkerModules[2]) as typeof import('@zxcvbn-ts/language-en');
+  const strength = new Factory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+  });
+  const release = setTimeout(() => {
+    checker = undefined;
+    // The modules hold the word lists themselves: they go too, and come back with the next check.
+    for (const name of checkerModules) delete require.cache[require.resolve(name)];
+  }, keepCheckerMs).unref();
+  checker = { strength, release };
+  return strength;
+}
 
 /** Why a new password is refused, or undefined when it is acceptable. Names and emails count against it. */
-export function passwordProblem(password: string, personalWords: readonly string[] = []): string | undefined {
-  if (password.length < minPasswordLength) return messages.tooShort;
-  if (password.length > maxPasswordLength) return messages.tooLong;
-  if (strength.check(password, [...personalWords]).score < 3) return messages.tooCommon;
+export function passwordProblem(password: string, personalWords: readonly string[] = []): Phrase | undefined {
+  if (password.length < minPasswordLength) return phrase('refusal.accounts.passwordTooShort', { min: minPasswordLength });
+  if (password.length > maxPasswordLength) return phrase('refusal.accounts.passwordTooLong', { max: maxPasswordLength });
+  if (passwordStrength().check(password, [...personalWords]).score < 3) return phrase('refusal.accounts.passwordTooCommon');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { RateLimitedError } from '../errors.ts';
+import { phrase, RateLimitedError } from '../errors.ts';
+import type { NewsroomKey } from '../i18n/index.ts';
 import { addFailure, deleteFailures, deleteFailuresBefore, findFailureCounts } from './sign-in-throttles.queries.ts';
 
 const second = 1000;
@@ -104,15 +105,24 @@ export async function forgetTries(db: Db, policy: WindowPolicy, what: readonly s
   await deleteFailures(db, currentWindow(policy, what, now).key);
 }
 
-/** "1 second", "20 seconds", "15 minutes": rounded up, so waiting that long is always enough. */
-export function waitInWords(waitMs: number): string {
+/**
+ * How long to wait, for a sentence to tell: whole seconds under a minute, else whole minutes. Rounded
+ * up, so waiting that long is always enough.
+ */
+export function roundedWait(waitMs: number): { seconds: number } | { minutes: number } {
   const seconds = Math.max(1, Math.ceil(waitMs / second));
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return seconds < 60 ? { seconds } : { minutes: Math.ceil(seconds / 60) };
 }
 
-/** A 429 carrying its Retry-After, its message told how long to wait. */
-export function throttledError(message: (wait: string) => string, waitMs: number): RateLimitedError {
-  return new RateLimitedError(message(waitInWords(waitMs)), Math.max(1, Math.ceil(waitMs / second)));
+/** A refusal's two wordings: one telling a wait in seconds (value `seconds`), one in minutes (value `minutes`). */
+export interface WaitPhrases {
+  readonly seconds: NewsroomKey;
+  readonly minutes: NewsroomKey;
+}
+
+/** A 429 carrying its Retry-After, its sentence telling how long to wait. */
+export function throttledError(phrases: WaitPhrases, waitMs: number): RateLimitedError {
+  const wait = roundedWait(waitMs);
+  const sentence = 'seconds' in wait ? phrase(phrases.seconds, wait) : phrase(phrases.minutes, wait);
+  return new RateLimitedError(sentence, Math.max(1, Math.ceil(waitMs / second)));
 }

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, phrase, ValidationError } from '../errors.ts';
 import {
   consumeOneTimeToken,
   countOwners,
@@ -29,20 +29,21 @@ import { can, isRole, outranks, type Role } from './roles.ts';
 import { beginSecondStep } from './two-step.service.ts';
 
 const messages = {
-  notAllowed: 'Your role cannot manage the team.',
-  onlyOwnersGrantOwner: 'Only an owner can make someone an owner or change an owner’s role.',
-  ownRole: 'You cannot change your own role; ask another owner or admin.',
-  roleOfEqual: 'You can change the role only of members whose role is below yours; ask an owner.',
-  lastOwner: 'The newsroom needs at least one owner. Make someone else an owner first.',
-  roleInvalid: 'Choose one of the roles in the list.',
-  memberExists: 'Someone on the team already uses this email address.',
-  inviteInvalid: 'This invitation link is not valid any more. Ask for a new one.',
-  invitationGone: 'That invitation was already used, withdrawn or has expired.',
-  resetInvalid: 'This password link is not valid any more. Ask for a new one.',
-  noSuchMember: 'There is no such team member.',
-  passwordsDiffer: 'The two passwords are not the same.',
-  resetNotAllowed:
-    'You can make reset links only for members whose role is below yours. Anyone else can use “Forgot your password?” on the sign-in page, which emails them.',
+  notAllowed: phrase('refusal.accounts.teamNotAllowed'),
+  auditLogNotAllowed: phrase('refusal.accounts.auditLogNotAllowed'),
+  onlyOwnersGrantOwner: phrase('refusal.accounts.onlyOwnersGrantOwner'),
+  ownRole: phrase('refusal.accounts.ownRole'),
+  roleOfEqual: phrase('refusal.accounts.roleOfEqual'),
+  lastOwner: phrase('refusal.accounts.lastOwner'),
+  roleInvalid: phrase('refusal.accounts.roleInvalid'),
+  memberExists: phrase('refusal.accounts.memberExists'),
+  invitationHasErrors: phrase('refusal.accounts.invitationHasErrors'),
+  inviteInvalid: phrase('refusal.accounts.inviteInvalid'),
+  invitationGone: phrase('refusal.accounts.invitationGone'),
+  resetInvalid: phrase('refusal.accounts.resetInvalid'),
+  noSuchMember: phrase('refusal.accounts.noSuchMember'),
+  passwordsDiffer: phrase('refusal.accounts.passwordsDiffer'),
+  resetNotAllowed: phrase('refusal.accounts.resetNotAllowed'),
 };
 
 const day = 24 * 60 * 60 * 1000;
@@ -59,7 +60,7 @@ export async function listTeam(deps: AccountDeps, actor: User): Promise<TeamMemb
 }
 
 export async function listAuditLog(deps: AccountDeps, actor: User, page: number, perPage: number): Promise<AuditEntry[]> {
-  if (!can(actor, 'view-audit-log')) throw new ForbiddenError('Your role cannot see the audit log.');
+  if (!can(actor, 'view-audit-log')) throw new ForbiddenError(messages.auditLogNotAllowed);
   return listAuditEntries(deps.db, { limit: perPage, offset: (page - 1) * perPage });
 }
 
@@ -77,7 +78,7 @@ export async function inviteMember(deps: AccountDeps, actor: User, input: { emai
   else if (input.role === 'owner' && actor.role !== 'owner') fields.role = messages.onlyOwnersGrantOwner;
   const email = normaliseEmail(input.email);
   if (!fields.email && (await findUserByEmail(deps.db, email))) fields.email = messages.memberExists;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The invitation has errors.', fields);
+  if (Object.keys(fields).length > 0) throw new ValidationError(messages.invitationHasErrors, fields);
   const token = newToken();
   const now = deps.clock.now();
   await insertOneTimeToken(deps.db, {

@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { UnauthorizedError, ValidationError } from '../errors.ts';
+import { phrase, UnauthorizedError, ValidationError } from '../errors.ts';
 import {
   addCodeTry,
   claimTotpStep,
@@ -18,13 +18,13 @@ import { hashToken, newToken, type SignedIn, startSession } from './sessions.ts'
 import { codeTries, forgetTries, takeTry, throttledError } from './sign-in-throttle.ts';
 
 const messages = {
-  codeInvalid: 'That code is not right. Enter the 6 digits your authenticator app shows now.',
-  codeUsed: 'That code has already been used. Wait for your authenticator app to show the next one.',
-  expired: 'This sign-in has expired. Sign in again with your password.',
-  spent: 'Too many wrong codes. Sign in again with your password.',
-  throttled: (wait: string) => `Too many wrong codes for this account. Wait ${wait}, then sign in again.`,
-  secretInvalid: 'The setup has expired; start it again.',
-};
+  codeInvalid: phrase('refusal.accounts.codeInvalid'),
+  codeUsed: phrase('refusal.accounts.codeUsed'),
+  expired: phrase('refusal.accounts.secondStepExpired'),
+  spent: phrase('refusal.accounts.secondStepSpent'),
+  throttled: { seconds: 'refusal.accounts.codesThrottledSeconds', minutes: 'refusal.accounts.codesThrottledMinutes' },
+  secretInvalid: phrase('refusal.accounts.twoStepSetupExpired'),
+} as const;
 
 /** How long someone has between the password and the code. */
 export const secondStepLifetimeMs = 5 * 60 * 1000;

@@ -3,7 +3,7 @@ import type {} from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type AccountDeps, can, type RequestMeta, type User } from '../accounts/index.ts';
-import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { ForbiddenError, phrase, UnauthorizedError } from '../errors.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
 import type { MediaFiles } from '../media/index.ts';
 import type { Mailer } from '../platform/mailer.ts';
@@ -15,8 +15,8 @@ import { type NewsroomKey, newsroomTranslator, type Translator } from '../i18n/i
 import type { AdminChrome } from './admin-document.tsx';
 
 const messages = {
-  signIn: 'Sign in to the newsroom first.',
-  noNewsroom: 'Your account cannot use the newsroom.',
+  signIn: phrase('refusal.accounts.signInFirst'),
+  noNewsroom: phrase('refusal.accounts.noNewsroom'),
 };
 
 /** What the newsroom's routes are given. */

@@ -1,15 +1,14 @@
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, phrase } from '../errors.ts';
 import type { Article } from './article.ts';
 import { type ArticleDeps, type ArticleInput, getArticle, prepareEdit, savedMeanwhileError, updateArticle } from './articles.service.ts';
 import { holdsEditForReview, isLive, type Staff } from './editing-rules.ts';
 import { decideChange, findWaitingChange, type PendingChange, replaceWaitingChange } from './pending-changes.queries.ts';
 
-const messages = {
-  sentTwice: 'Your change was being saved twice at the same moment. Reload the article to see the one that was kept.',
-  otherWaiting: (name: string | null) =>
-    `${name ?? 'Someone else'} has a change to this article waiting for an editor's review. Ask an editor to accept or reject it before proposing another.`,
-};
+/** Someone else's proposal is waiting: one at a time, so theirs is decided first. */
+function otherChangeWaiting(name: string | null): ConflictError {
+  return new ConflictError(name === null ? phrase('refusal.articles.otherChangeWaitingUnnamed') : phrase('refusal.articles.otherChangeWaiting', { name }));
+}
 
 /** Who is editing, and which version of the article they started from. */
 export interface EditOptions {
@@ -54,13 +53,13 @@ export async function saveArticleEdit(deps: ArticleDeps, id: number, input: Arti
       const current = await getArticle(trx, id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw savedMeanwhileError(current);
       const waiting = await findWaitingChange(trx, id);
-      if (waiting && waiting.proposedBy !== editor.id) throw new ConflictError(messages.otherWaiting(waiting.proposedByName));
+      if (waiting && waiting.proposedBy !== editor.id) throw otherChangeWaiting(waiting.proposedByName);
       await replaceWaitingChange(trx, { articleId: id, proposedBy: editor.id, proposedAt: deps.clock.now(), baseVersion: current.version, snapshot });
       return (await findWaitingChange(trx, id))!;
     })
     .catch((error: unknown) => {
       // Two saves of the same proposal at once (a double click): the index allows one waiting change.
-      if (isUniqueViolation(error)) throw new ConflictError(messages.sentTwice);
+      if (isUniqueViolation(error)) throw new ConflictError(phrase('refusal.articles.changeSentTwice'));
       throw error;
     });
   return { kind: 'held', article: before, change };

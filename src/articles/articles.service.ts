@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { audit } from '../accounts/index.ts';
 import type { Database, Db } from '../db/database.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import { canonicalLanguageTag } from '../render/language-tags.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import type { Article, ArticleKind } from './article.ts';
-import { blockingProblems } from './prepublish-checklist.ts';
+import { prepublishChecklist } from './prepublish-checklist.ts';
 import {
   type ArticleRowInput,
   insertArticle,
@@ -25,19 +25,8 @@ import { insertRevision, listDueScheduledIds, findNextScheduledTime, setArticleC
 import { syncSearchDocument } from './search-documents.queries.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
 
-const messages = {
-  headlineRequired: 'Write a headline.',
-  headlineTooLong: 'Keep the headline under 200 characters.',
-  slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug, at most 120 characters.',
-  slugTaken: 'Another article already uses this slug. Choose another.',
-  notFound: 'There is no such article.',
-  trashed: 'This article is in the trash. Restore it before editing or publishing it.',
-  controlCharacters: 'This field contains invisible control characters; retype it or paste it as plain text.',
-  languageInvalid: "Use a language tag such as ar, ko or en-GB (BCP 47), or leave it empty for the site's language.",
-  wentLiveOnSchedule: '(went live on schedule)',
-  conflict: (at: string) =>
-    `Someone else saved this article at ${at}, after you opened it. Your version is below and has not been saved: compare it with the current article (open it in another tab) and save again.`,
-};
+/** The audit log's note on an article the scheduler published (a log line, not said to anyone, so English). */
+const wentLiveOnSchedule = '(went live on schedule)';
 
 /** The audit log's subjects are cut to this many characters, as the newsroom's own entries are. */
 const auditSubjectLength = 300;
@@ -77,13 +66,13 @@ export interface ArticleInput {
   readonly language?: string | null;
 }
 
-/** Longest accepted value of each free-text field, with the message a writer sees past it. */
+/** Longest accepted value of each free-text field, with what a writer is told past it. */
 const limits = {
-  standfirst: [600, 'Keep the standfirst under 600 characters.'],
-  dateline: [60, 'Keep the dateline under 60 characters: a place name, such as SEOUL.'],
-  bodyHtml: [400_000, 'The body is too long to save (over 400,000 characters).'],
-  seoTitle: [120, 'Keep the search title under 120 characters.'],
-  seoDescription: [320, 'Keep the search description under 320 characters.'],
+  standfirst: [600, 'refusal.articles.standfirstTooLong'],
+  dateline: [60, 'refusal.articles.datelineTooLong'],
+  bodyHtml: [400_000, 'refusal.articles.bodyTooLong'],
+  seoTitle: [120, 'refusal.articles.seoTitleTooLong'],
+  seoDescription: [320, 'refusal.articles.seoDescriptionTooLong'],
 } as const;
 
 /** What `validate` found good to store, cleaned. */
@@ -95,22 +84,22 @@ interface CheckedInput {
 
 function validate(input: ArticleInput): CheckedInput {
   const headline = input.headline.trim();
-  const fields: Record<string, string> = {};
-  if (headline === '') fields.headline = messages.headlineRequired;
-  else if (headline.length > 200) fields.headline = messages.headlineTooLong;
-  for (const [field, [max, message]] of Object.entries(limits)) {
+  const fields: Record<string, Phrase> = {};
+  if (headline === '') fields.headline = phrase('refusal.articles.headlineRequired');
+  else if (headline.length > 200) fields.headline = phrase('refusal.articles.headlineTooLong');
+  for (const [field, [max, tooLong]] of Object.entries(limits)) {
     const value = input[field as keyof typeof limits] ?? '';
-    if (value.length > max) fields[field] = message;
+    if (value.length > max) fields[field] = phrase(tooLong);
   }
   for (const field of ['headline', 'standfirst', 'dateline', 'seoTitle', 'seoDescription', 'bodyHtml'] as const) {
-    if (!fields[field] && hasControlCharacters(input[field] ?? '', 'lines')) fields[field] = messages.controlCharacters;
+    if (!fields[field] && hasControlCharacters(input[field] ?? '', 'lines')) fields[field] = phrase('refusal.articles.controlCharacters');
   }
   const slug = input.slug?.trim() || slugFrom(headline);
-  if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
+  if (!isValidSlug(slug)) fields.slug = phrase('refusal.articles.slugInvalid');
   const typedLanguage = input.language?.trim() ?? '';
   const language = typedLanguage === '' ? null : canonicalLanguageTag(typedLanguage);
-  if (language === undefined) fields.language = messages.languageInvalid;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The article has errors.', fields);
+  if (language === undefined) fields.language = phrase('refusal.articles.languageInvalid');
+  if (Object.keys(fields).length > 0) throw new ValidationError(phrase('refusal.articles.articleHasErrors'), fields);
   return { headline, slug, language: language ?? null };
 }
 
@@ -162,13 +151,18 @@ export type ArticleSnapshot = ReturnType<typeof snapshotOf>;
  */
 export async function prepareEdit(db: Db, article: Article, input: ArticleInput): Promise<ArticleSnapshot> {
   const checked = validate(input);
-  if (await isSlugTaken(db, checked.slug, article.id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
+  if (await isSlugTaken(db, checked.slug, article.id)) throw slugTakenError();
   return snapshotOf(rowInput(input, checked, { status: article.status, publishedAt: article.publishedAt }), input);
+}
+
+function slugTakenError(): ValidationError {
+  const taken = phrase('refusal.articles.slugTaken');
+  return new ValidationError(taken, { slug: taken });
 }
 
 /** The refusal for a save made from an older copy of the article than the one now stored. */
 export function savedMeanwhileError(current: Pick<Article, 'updatedAt'>): ConflictError {
-  return new ConflictError(messages.conflict(`${current.updatedAt.toISOString().slice(11, 16)} UTC`));
+  return new ConflictError(phrase('refusal.articles.savedMeanwhile', { time: `${current.updatedAt.toISOString().slice(11, 16)} UTC` }));
 }
 
 /** Lists and pages an article appears on, before and after a change. */
@@ -186,7 +180,7 @@ export function tagsAffectedBy(...versions: (Article | undefined)[]): ContentTag
 
 export async function getArticle(db: Kysely<Database>, id: number): Promise<Article> {
   const article = await findArticleById(db, id);
-  if (!article) throw new NotFoundError(messages.notFound);
+  if (!article) throw new NotFoundError(phrase('refusal.articles.notFound'));
   return article;
 }
 
@@ -195,7 +189,7 @@ export async function createArticle(deps: ArticleDeps, input: ArticleInput, opti
   const checked = validate(input);
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
-    if (await isSlugTaken(trx, checked.slug)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
+    if (await isSlugTaken(trx, checked.slug)) throw slugTakenError();
     const row = rowInput(input, checked, { status: 'draft', publishedAt: null });
     const articleId = await insertArticle(trx, row, now);
     if (options.actorId !== undefined) await setArticleCreator(trx, articleId, options.actorId);
@@ -218,9 +212,9 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
   const checked = validate(input);
   const now = deps.clock.now();
   const before = await getArticle(deps.db, id);
-  if (before.trashedAt) throw new ConflictError(messages.trashed);
+  if (before.trashedAt) throw new ConflictError(phrase('refusal.articles.trashed'));
   await deps.db.transaction().execute(async (trx) => {
-    if (await isSlugTaken(trx, checked.slug, id)) throw new ValidationError(messages.slugTaken, { slug: messages.slugTaken });
+    if (await isSlugTaken(trx, checked.slug, id)) throw slugTakenError();
     const row = rowInput(input, checked, { status: before.status, publishedAt: before.publishedAt });
     if (!(await updateArticleRow(trx, id, row, now, options.expectedVersion))) {
       throw savedMeanwhileError(before);
@@ -250,19 +244,33 @@ function publicationTimeForNow(before: Article, now: Date): Date {
 }
 
 /**
+ * Why `article` may not be published yet, from the pre-publish checklist's blocking items (a section,
+ * the featured photo's alt text), each also shown at the field that fixes it; undefined when it may.
+ */
+function publishingRefusal(article: Article): ValidationError | undefined {
+  const blocking = new Set(prepublishChecklist(article).flatMap((item) => (item.blocking && !item.passed ? [item.id] : [])));
+  if (blocking.size === 0) return undefined;
+  const needsSection = blocking.has('section');
+  const needsAlt = blocking.has('alt');
+  if (blocking.size !== Number(needsSection) + Number(needsAlt)) {
+    throw new Error(`A blocking checklist item has no refusal to say it: ${[...blocking].join(', ')}`);
+  }
+  const yesNo = (needed: boolean) => (needed ? 'yes' : 'no');
+  return new ValidationError(phrase('refusal.articles.cannotPublishYet', { section: yesNo(needsSection), alt: yesNo(needsAlt) }), {
+    ...(needsSection ? { sectionId: phrase('refusal.articles.publishNeedsSection') } : {}),
+    ...(needsAlt ? { featuredMediaId: phrase('refusal.articles.publishNeedsAlt') } : {}),
+  });
+}
+
+/**
  * Publishes now, or schedules for `at` when that is in the future (an `at` in the past backdates
  * the publication). Without `at`, see `publicationTimeForNow`.
  */
 export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): Promise<Article> {
   const before = await getArticle(deps.db, id);
-  if (before.trashedAt) throw new ConflictError(messages.trashed);
-  const problems = blockingProblems(before);
-  if (problems.length > 0) {
-    throw new ValidationError(`This article cannot be published yet: ${problems.join(' ')}`, {
-      ...(before.section ? {} : { sectionId: problems.find((p) => p.startsWith('Choose a section'))! }),
-      ...(before.image && before.image.alt.trim() === '' ? { featuredMediaId: problems.find((p) => p.includes('alt text'))! } : {}),
-    });
-  }
+  if (before.trashedAt) throw new ConflictError(phrase('refusal.articles.trashed'));
+  const refusal = publishingRefusal(before);
+  if (refusal) throw refusal;
   const now = deps.clock.now();
   const when = at ?? publicationTimeForNow(before, now);
   const status = when > now ? 'scheduled' : 'published';
@@ -326,7 +334,7 @@ export async function publishDueArticles(deps: ArticleDeps): Promise<number[]> {
 const schedulerMeta = { ip: '', userAgent: 'scheduler' };
 
 function scheduledGoLiveSubject(article: Pick<Article, 'id' | 'headline'>): string {
-  const how = messages.wentLiveOnSchedule;
+  const how = wentLiveOnSchedule;
   return `${`${article.id}: ${article.headline}`.slice(0, auditSubjectLength - how.length - 1)} ${how}`;
 }
 

@@ -1,13 +1,9 @@
 import type { Db } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
+import { phrase, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
 import { getArticle } from './articles.service.ts';
 import { type AutosaveRow, deleteAutosave, findAutosave, findLatestSave, listOtherEditors, upsertAutosave } from './autosaves.queries.ts';
-
-const messages = {
-  tooLong: 'This draft is too long to keep as an autosave; save the article instead.',
-};
 
 /** Someone with unsaved typing counts as "also editing" for this long after their last autosave. */
 const otherEditorWindowMs = 2 * 60 * 1000;
@@ -45,7 +41,7 @@ export async function autosaveArticle(
 ): Promise<AutosaveOutcome> {
   const article = await getArticle(deps.db, articleId);
   const fields = { ...draft.fields, ...(draft.fields.bodyHtml === undefined ? {} : { bodyHtml: String(sanitizeStoredHtml(draft.fields.bodyHtml)) }) };
-  if (JSON.stringify(fields).length > maxFieldsLength) throw new ValidationError(messages.tooLong);
+  if (JSON.stringify(fields).length > maxFieldsLength) throw new ValidationError(phrase('refusal.articles.autosaveTooLong'));
   const now = deps.clock.now();
   await upsertAutosave(deps.db, { articleId, userId, savedAt: now, baseVersion: draft.baseVersion, fields });
   const latest = article.version > draft.baseVersion ? await findLatestSave(deps.db, articleId) : undefined;

@@ -1,18 +1,10 @@
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import type { Article } from './article.ts';
 import { type ArticleDeps, getArticle } from './articles.service.ts';
 import { touchArticle } from './newsroom.queries.ts';
 import { type Correction, countPublishedCorrections, insertCorrection, type ListedCorrection, listPublishedCorrections } from './corrections.queries.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
-
-const messages = {
-  textRequired: 'Write what was wrong and what is right now.',
-  textTooLong: 'Keep the note under 2,000 characters.',
-  kindInvalid: 'Choose correction or update.',
-  notPublished: 'Only a published article can carry a correction; edit the draft instead.',
-  controlCharacters: 'The note contains invisible control characters; retype it.',
-};
 
 /** The corrections page's own tag: it lists every correction, so any new one drops it. */
 export const correctionsListTag = 'list:corrections';
@@ -24,14 +16,14 @@ export const correctionsListTag = 'list:corrections';
  */
 export async function addCorrection(deps: ArticleDeps, articleId: number, input: { kind: string; text: string }, actorId: number | null): Promise<Article> {
   const article = await getArticle(deps.db, articleId);
-  if (article.status !== 'published') throw new NotFoundError(messages.notPublished);
+  if (article.status !== 'published') throw new NotFoundError(phrase('refusal.articles.correctionNeedsPublished'));
   const text = input.text.trim();
-  const fields: Record<string, string> = {};
-  if (input.kind !== 'correction' && input.kind !== 'update') fields.correctionKind = messages.kindInvalid;
-  if (text === '') fields.correctionText = messages.textRequired;
-  else if (text.length > 2000) fields.correctionText = messages.textTooLong;
-  else if (hasControlCharacters(text, 'lines')) fields.correctionText = messages.controlCharacters;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The note has errors.', fields);
+  const fields: Record<string, Phrase> = {};
+  if (input.kind !== 'correction' && input.kind !== 'update') fields.correctionKind = phrase('refusal.articles.correctionKindInvalid');
+  if (text === '') fields.correctionText = phrase('refusal.articles.correctionTextRequired');
+  else if (text.length > 2000) fields.correctionText = phrase('refusal.articles.correctionTextTooLong');
+  else if (hasControlCharacters(text, 'lines')) fields.correctionText = phrase('refusal.articles.correctionControlCharacters');
+  if (Object.keys(fields).length > 0) throw new ValidationError(phrase('refusal.articles.noteHasErrors'), fields);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await insertCorrection(trx, { articleId, kind: input.kind as Correction['kind'], text, createdAt: now, createdBy: actorId });
@@ -41,7 +33,10 @@ export async function addCorrection(deps: ArticleDeps, articleId: number, input:
   return getArticle(deps.db, articleId);
 }
 
-/** One page of the corrections page; a page past the end is a 404, except page 1 of none. */
+/**
+ * One page of the corrections page; a page past the end is a 404, except page 1 of none. Said to a
+ * reader, so in English with the error page's own words before it (not a newsroom phrase).
+ */
 export async function listCorrections(
   deps: Pick<ArticleDeps, 'db'>,
   now: Date,

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, phrase } from '../errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Article } from './article.ts';
 import { type ArticleDeps, getArticle, updateArticle } from './articles.service.ts';
@@ -8,13 +8,8 @@ import { inputFromSnapshot } from './revisions.ts';
 
 export type { PendingChange };
 
-const messages = {
-  mayNotDecide: 'Only someone who may publish this article can accept or reject a change to it.',
-  noLongerWaiting: 'This change is no longer waiting: it was replaced, withdrawn or decided by someone else. Look at the article again.',
-  nothingWaiting: 'No change to this article is waiting for review.',
-  notYours: 'Only the person who proposed this change can withdraw it.',
-  noSuchChange: 'There is no such change to this article.',
-};
+/** Decided or replaced since the person saw it: they look again. */
+const noLongerWaiting = () => new ConflictError(phrase('refusal.articles.changeNoLongerWaiting'));
 
 /** The change waiting for review on this article, if any. */
 export function findPendingChange(db: Db, articleId: number): Promise<PendingChange | undefined> {
@@ -24,14 +19,14 @@ export function findPendingChange(db: Db, articleId: number): Promise<PendingCha
 /** One proposal on this article, waiting or decided (a decided one stays, for the record). */
 export async function getProposedChange(db: Db, articleId: number, changeId: number): Promise<PendingChange> {
   const change = await findChange(db, articleId, changeId);
-  if (!change) throw new NotFoundError(messages.noSuchChange);
+  if (!change) throw new NotFoundError(phrase('refusal.articles.noSuchChange'));
   return change;
 }
 
 async function waitingChangeFor(deps: ArticleDeps, article: Article, editor: Staff, changeId: number): Promise<PendingChange> {
-  if (!canPublishArticle(editor, article)) throw new ForbiddenError(messages.mayNotDecide);
+  if (!canPublishArticle(editor, article)) throw new ForbiddenError(phrase('refusal.articles.mayNotDecideChange'));
   const waiting = await findWaitingChange(deps.db, article.id);
-  if (!waiting || waiting.id !== changeId) throw new ConflictError(messages.noLongerWaiting);
+  if (!waiting || waiting.id !== changeId) throw noLongerWaiting();
   return waiting;
 }
 
@@ -55,8 +50,7 @@ export async function acceptPendingChange(
     actorId: change.proposedBy ?? options.editor.id,
     expectedVersion: options.expectedVersion,
     alongside: async (trx) => {
-      if (!(await decideChange(trx, change.id, { state: 'accepted', at: deps.clock.now(), by: options.editor.id })))
-        throw new ConflictError(messages.noLongerWaiting);
+      if (!(await decideChange(trx, change.id, { state: 'accepted', at: deps.clock.now(), by: options.editor.id }))) throw noLongerWaiting();
     },
   });
   return { article, change };
@@ -66,18 +60,16 @@ export async function acceptPendingChange(
 export async function rejectPendingChange(deps: ArticleDeps, articleId: number, options: { editor: Staff; changeId: number }): Promise<PendingChange> {
   const article = await getArticle(deps.db, articleId);
   const change = await waitingChangeFor(deps, article, options.editor, options.changeId);
-  if (!(await decideChange(deps.db, change.id, { state: 'rejected', at: deps.clock.now(), by: options.editor.id })))
-    throw new ConflictError(messages.noLongerWaiting);
+  if (!(await decideChange(deps.db, change.id, { state: 'rejected', at: deps.clock.now(), by: options.editor.id }))) throw noLongerWaiting();
   return change;
 }
 
 /** The proposer takes their waiting change back; it is kept, marked withdrawn. */
 export async function withdrawPendingChange(deps: ArticleDeps, articleId: number, options: { editor: Staff; changeId: number }): Promise<PendingChange> {
   const change = await findWaitingChange(deps.db, articleId);
-  if (!change) throw new NotFoundError(messages.nothingWaiting);
-  if (change.proposedBy !== options.editor.id) throw new ForbiddenError(messages.notYours);
-  if (change.id !== options.changeId) throw new ConflictError(messages.noLongerWaiting);
-  if (!(await decideChange(deps.db, change.id, { state: 'withdrawn', at: deps.clock.now(), by: options.editor.id })))
-    throw new ConflictError(messages.noLongerWaiting);
+  if (!change) throw new NotFoundError(phrase('refusal.articles.noChangeWaiting'));
+  if (change.proposedBy !== options.editor.id) throw new ForbiddenError(phrase('refusal.articles.changeNotYours'));
+  if (change.id !== options.changeId) throw noLongerWaiting();
+  if (!(await decideChange(deps.db, change.id, { state: 'withdrawn', at: deps.clock.now(), by: options.editor.id }))) throw noLongerWaiting();
   return change;
 }

@@ -1,10 +1,8 @@
-import { ConflictError } from '../errors.ts';
+import { ConflictError, phrase } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import type { Article } from './article.ts';
 import { setArticlePinned } from './article-writes.queries.ts';
 import { type ArticleDeps, getArticle } from './articles.service.ts';
-
-const messages = { trashed: 'This article is in the trash. Restore it before pinning it.' };
 
 /**
  * Pins an article as the home page's lead, or unpins it. The last one pinned leads while it is
@@ -12,7 +10,7 @@ const messages = { trashed: 'This article is in the trash. Restore it before pin
  */
 export async function pinArticle(deps: ArticleDeps, id: number, pinned: boolean): Promise<Article> {
   const article = await getArticle(deps.db, id);
-  if (article.trashedAt) throw new ConflictError(messages.trashed);
+  if (article.trashedAt) throw new ConflictError(phrase('refusal.articles.trashedNoPin'));
   await setArticlePinned(deps.db, id, pinned ? deps.clock.now() : null);
   deps.changes.announce([contentTags.scope({ kind: 'all' }), contentTags.article(id)]);
   return getArticle(deps.db, id);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, phrase } from '../errors.ts';
 import { type EditOptions, type EditOutcome, saveArticleEdit } from './article-edits.ts';
 import type { ArticleDeps, ArticleInput } from './articles.service.ts';
 import { findNames, findRevision, keepExistingIds, listRevisions, type RevisionRow } from './newsroom.queries.ts';
@@ -79,6 +79,6 @@ export async function inputFromSnapshot(db: Db, snapshot: RevisionSnapshot): Pro
  */
 export async function restoreRevision(deps: ArticleDeps, articleId: number, revisionId: number, options: EditOptions): Promise<EditOutcome> {
   const row = await findRevision(deps.db, articleId, revisionId);
-  if (!row) throw new NotFoundError('There is no such revision of this article.');
+  if (!row) throw new NotFoundError(phrase('refusal.articles.noSuchRevision'));
   return saveArticleEdit(deps, articleId, await inputFromSnapshot(deps.db, toRevision(row).snapshot), options);
 }

@@ -1,13 +1,8 @@
-import { ConflictError } from '../errors.ts';
+import { ConflictError, phrase } from '../errors.ts';
 import type { Article } from './article.ts';
 import { type ArticleDeps, getArticle, tagsAffectedBy } from './articles.service.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
 import { clearTrashed, deleteTrashedArticle, setTrashed } from './trash.queries.ts';
-
-const messages = {
-  notTrashed: 'This article is not in the trash.',
-  trashFirst: 'Move the article to the trash before deleting it for good.',
-};
 
 /**
  * Takes an article off the site (page, lists, search, feeds and sitemaps) and into the trash,
@@ -29,7 +24,7 @@ export async function trashArticle(deps: ArticleDeps, id: number): Promise<Artic
 /** Brings an article back from the trash as a draft; publishing it again is a separate, deliberate step. */
 export async function restoreArticle(deps: ArticleDeps, id: number): Promise<Article> {
   const before = await getArticle(deps.db, id);
-  if (!before.trashedAt) throw new ConflictError(messages.notTrashed);
+  if (!before.trashedAt) throw new ConflictError(phrase('refusal.articles.notInTrash'));
   await clearTrashed(deps.db, id);
   return getArticle(deps.db, id);
 }
@@ -41,7 +36,7 @@ export async function restoreArticle(deps: ArticleDeps, id: number): Promise<Art
  */
 export async function deleteArticleForever(deps: ArticleDeps, id: number): Promise<Article> {
   const before = await getArticle(deps.db, id);
-  if (!before.trashedAt || !(await deleteTrashedArticle(deps.db, id))) throw new ConflictError(messages.trashFirst);
+  if (!before.trashedAt || !(await deleteTrashedArticle(deps.db, id))) throw new ConflictError(phrase('refusal.articles.trashBeforeDeleting'));
   deps.changes.announce(tagsAffectedBy(before));
   return before;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../accounts/index.ts';
 import type { Database, Db } from '../db/database.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
@@ -20,16 +20,19 @@ import {
 } from './authors.queries.ts';
 
 const messages = {
-  nameRequired: "Give the author's name.",
-  nameTooLong: 'Keep the name under 100 characters.',
-  jobTitleTooLong: 'Keep the job title under 100 characters.',
-  bioTooLong: 'Keep the biography under 1,500 characters.',
-  slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug.',
-  slugTaken: 'Another author already uses this slug.',
-  notFound: 'There is no such author.',
-  bylineTaken: (author: string, holder: string) => `The byline ${author} already belongs to ${holder}. Choose another, or create one from your name.`,
-  alreadyHasByline: (author: string) => `You already write as ${author}. Choose “— None —” first to make a new byline.`,
-  noFreeSlug: 'Every address for this name is taken. Ask an editor to create your author profile.',
+  nameRequired: phrase('refusal.authors.nameRequired'),
+  nameTooLong: phrase('refusal.authors.nameTooLong'),
+  jobTitleTooLong: phrase('refusal.authors.jobTitleTooLong'),
+  bioTooLong: phrase('refusal.authors.bioTooLong'),
+  slugInvalid: phrase('refusal.authors.slugInvalid'),
+  slugTaken: phrase('refusal.authors.slugTaken'),
+  notFound: phrase('refusal.authors.notFound'),
+  bylineTaken: (author: string, holder: string | undefined) =>
+    holder ? phrase('refusal.authors.bylineTaken', { author, holder }) : phrase('refusal.authors.bylineTakenByAnother', { author }),
+  alreadyHasByline: (author: string | undefined) =>
+    author ? phrase('refusal.authors.alreadyHasByline', { author }) : phrase('refusal.authors.alreadyHasAnotherByline'),
+  noFreeSlug: phrase('refusal.authors.noFreeSlug'),
+  hasErrors: phrase('refusal.authors.hasErrors'),
 };
 
 export interface AuthorInput {
@@ -49,13 +52,13 @@ function checkAuthor(input: AuthorInput): AuthorFields {
     bio: input.bio?.trim() ?? '',
     photoMediaId: input.photoMediaId ?? null,
   };
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Phrase> = {};
   if (name === '') fields.name = messages.nameRequired;
   else if (name.length > 100) fields.name = messages.nameTooLong;
   if (author.jobTitle.length > 100) fields.jobTitle = messages.jobTitleTooLong;
   if (author.bio.length > 1500) fields.bio = messages.bioTooLong;
   if (!isValidSlug(author.slug)) fields.slug = messages.slugInvalid;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The author has errors.', fields);
+  if (Object.keys(fields).length > 0) throw new ValidationError(messages.hasErrors, fields);
   return author;
 }
 
@@ -86,7 +89,7 @@ export async function updateAuthor(deps: { db: Db; changes: ContentChanges; now:
 async function refusal(db: Db, authorId: number): Promise<Error> {
   const author = await findAuthorForLinking(db, authorId);
   if (!author) return new NotFoundError(messages.notFound);
-  return new ConflictError(messages.bylineTaken(author.name, author.linkedTo?.name || 'another account'));
+  return new ConflictError(messages.bylineTaken(author.name, author.linkedTo?.name));
 }
 
 /**
@@ -133,7 +136,7 @@ async function freeSlug(db: Db, wanted: string): Promise<string> {
 export async function createAuthorForUser(db: Kysely<Database>, user: Pick<User, 'id' | 'name'>): Promise<Author> {
   return db.transaction().execute(async (trx) => {
     const current = await findAuthorIdForUser(trx, user.id);
-    if (current !== undefined) throw new ConflictError(messages.alreadyHasByline((await findAuthorById(trx, current))?.name ?? 'another byline'));
+    if (current !== undefined) throw new ConflictError(messages.alreadyHasByline((await findAuthorById(trx, current))?.name));
     const author = await createAuthor(trx, { name: user.name, slug: await freeSlug(trx, slugForAccount(user.name.trim(), user.id)) });
     await claimAuthorForUser(trx, author.id, user.id);
     return author;

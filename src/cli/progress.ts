@@ -1,6 +1,13 @@
 import cliProgress from 'cli-progress';
 
-import type { Progress } from '../imports/index.ts';
+import { type ImportPhaseName, importSentenceIn, isImportPhase, phasePhrase, type Progress } from '../imports/index.ts';
+
+/** A phase as the command line prints it: in English, capitalised ("Sections and tags"); a table of Gazette's own export by its name. */
+export function phaseLabel(name: ImportPhaseName): string {
+  if (!isImportPhase(name)) return name;
+  const words = importSentenceIn(phasePhrase(name));
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /**
  * A bar with counts and rate on a terminal; on anything else (a log, a pipe, CI) one plain line per
@@ -19,7 +26,12 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, se
       phase(name, total) {
         finish();
         bar = new cliProgress.SingleBar(
-          { stream, format: `${name.padEnd(10)} {bar} {value}/{total} · {rate}/s · {duration_formatted}`, hideCursor: true, clearOnComplete: false },
+          {
+            stream,
+            format: `${phaseLabel(name).padEnd(10)} {bar} {value}/{total} · {rate}/s · {duration_formatted}`,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
         value = 0;
@@ -52,7 +64,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, se
   return {
     phase(next, nextTotal) {
       if (name) line();
-      name = next;
+      name = phaseLabel(next);
       value = 0;
       total = nextTotal;
       started = Date.now();

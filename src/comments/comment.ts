@@ -1,3 +1,4 @@
+import type { Sentence } from '../errors.ts';
 import { articleUrl } from '../platform/urls.ts';
 import type { CommentStatus } from './comment.table.ts';
 
@@ -32,7 +33,8 @@ export interface ModeratedComment {
   readonly isStaff: boolean;
   readonly body: string;
   readonly spamScore: number | null;
-  readonly spamReasons: readonly string[];
+  /** Why it was held: the spam checks' phrases, or English sentences stored before they were phrases. */
+  readonly spamReasons: readonly Sentence[];
   readonly ipAddress: string | null;
   readonly createdAt: Date;
   readonly article: { readonly id: number; readonly headline: string; readonly slug: string; readonly sectionSlug: string | null };

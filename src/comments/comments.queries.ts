@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { toDate, toTimestamp } from '../db/row-values.ts';
+import type { Sentence } from '../errors.ts';
 import type { CommentableArticle, PublicComment } from './comment.ts';
 import type { CommentStatus } from './comment.table.ts';
 
@@ -97,7 +98,8 @@ export interface NewCommentRow {
   readonly staffUserId: number | null;
   readonly body: string;
   readonly spamScore: number | null;
-  readonly spamReasons: readonly string[];
+  /** Stored as JSON: phrases (`{ key, values }`) from the spam checks, plain strings from elsewhere. */
+  readonly spamReasons: readonly Sentence[];
   readonly ipAddress: string | null;
   readonly userAgent: string | null;
   readonly replyAlertsRequested: boolean;

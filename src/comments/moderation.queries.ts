@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
+import { phrase, type Sentence } from '../errors.ts';
+import { isNewsroomKey, type MessageValues, type NewsroomKey, newsroomTranslator } from '../i18n/index.ts';
 import type { ModeratedComment } from './comment.ts';
 import type { BlockKind, CommentStatus } from './comment.table.ts';
 
@@ -30,13 +32,55 @@ function selectModerated(db: Db) {
 
 type ModeratedRow = Awaited<ReturnType<ReturnType<typeof selectModerated>['executeTakeFirstOrThrow']>>;
 
-function reasonsFrom(json: string): string[] {
+/** Only the spam checks' own sentences may come back from the column: a stored key cannot borrow another screen's words. */
+const reasonPrefix = 'moderation.reason.';
+
+/** The languages the newsroom's catalogs are written in (i18n/newsroom/index.ts); any other reads English. */
+const newsroomLanguages = ['en', 'ko', 'ar'] as const;
+
+/** Plain text and numbers only, copied, so nothing but what the message asks for reaches it. */
+function messageValuesFrom(values: unknown): MessageValues | undefined {
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
+  const entries = Object.entries(values);
+  const plain = entries.every(([, value]) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)));
+  return plain ? Object.fromEntries(entries) : undefined;
+}
+
+/** Whether the phrase can be put in words in every language the newsroom speaks (a value its message needs may be missing). */
+function speakable(reason: { key: NewsroomKey; values?: MessageValues }): boolean {
   try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
+    for (const language of newsroomLanguages) newsroomTranslator(language).text(reason.key, reason.values);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One stored reason: an older row's sentence (or an importer's), shown as written, or a phrase of the spam checks; else nothing. */
+function reasonFrom(item: unknown): Sentence | undefined {
+  if (typeof item === 'string') return item;
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const { key, values } = item as { key?: unknown; values?: unknown };
+  if (typeof key !== 'string' || !key.startsWith(reasonPrefix) || !isNewsroomKey(key)) return undefined;
+  if (values === undefined) return speakable({ key }) ? phrase(key) : undefined;
+  const checked = messageValuesFrom(values);
+  return checked && speakable({ key, values: checked }) ? phrase(key, checked) : undefined;
+}
+
+/**
+ * Why a comment was held, from its `spam_reasons` column: a JSON array of English strings (rows from
+ * before the reasons were phrases, and importers') and of `{ key, values }` phrases. The column is read
+ * as data from anywhere (a restored or imported database), so whatever is not one of those is left out.
+ */
+export function reasonsFrom(json: string): Sentence[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
   } catch {
     return [];
   }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.map(reasonFrom).filter((reason): reason is Sentence => reason !== undefined);
 }
 
 function toModeratedComment(row: ModeratedRow): ModeratedComment {

@@ -1,10 +1,10 @@
 import ipaddr from 'ipaddr.js';
 import type { Db } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
+import { phrase, ValidationError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
 import type { BlockKind, CommentStatus } from './comment.table.ts';
 import { validateComment } from './comment-input.ts';
-import { translator } from '../i18n/index.ts';
+import type { Translator } from '../i18n/index.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import { findCommentableArticle, insertComment } from './comments.queries.ts';
 import { articleLocation } from './comment.ts';
@@ -36,10 +36,10 @@ export interface Moderator {
 }
 
 const messages = {
-  nothingChosen: 'Choose at least one comment first.',
-  replyMissing: 'Write your reply.',
-  blockInvalid: 'Enter a word, an email address, or an IP address or range such as 203.0.113.0/24.',
-} as const;
+  nothingChosen: phrase('refusal.moderation.nothingChosen'),
+  blockInvalid: phrase('refusal.moderation.blockInvalid'),
+  replyGone: phrase('refusal.moderation.replyGone'),
+};
 
 /** What a moderator's decision teaches the learning filter: approving is "not spam", marking spam is "spam". */
 function lessonOf(status: CommentStatus): SpamLabel | null {
@@ -94,23 +94,34 @@ async function notifyNewlyApprovedReply(deps: CommentDeps, change: StatusChange)
   }
 }
 
-/** The newsroom's pages are in English until they are translated, and so are the checks' messages moderators see. */
-const newsroomWords = translator('en');
-
-/** A moderator's correction of a comment's name, website or text (e.g. removing a phone number). */
-export async function editComment(deps: CommentDeps, id: number, values: { name: string; website: string; comment: string }): Promise<void> {
+/**
+ * A moderator's correction of a comment's name, website or text (e.g. removing a phone number).
+ * `formWords` are the comment form's words the checks' messages are written in: the newsroom's language's.
+ */
+export async function editComment(
+  deps: CommentDeps,
+  id: number,
+  values: { name: string; website: string; comment: string },
+  formWords: Translator,
+): Promise<void> {
   // The same checks as readers' comments, with a placeholder email: moderators never edit that.
-  const input = validateComment({ ...values, email: 'kept@example.com', replyAlerts: false }, newsroomWords);
+  const input = validateComment({ ...values, email: 'kept@example.com', replyAlerts: false }, formWords);
   const articleId = await updateCommentText(deps.db, id, { authorName: input.name, authorWebsite: input.website, body: input.body }, deps.clock.now());
   if (articleId !== undefined) deps.changes.announce([contentTags.article(articleId)]);
 }
 
-/** A reply signed by the newsroom, published at once with a staff badge. */
-export async function replyAsStaff(deps: CommentDeps, moderator: Moderator, parentId: number, text: string): Promise<{ id: number; location: string }> {
+/** A reply signed by the newsroom, published at once with a staff badge; its text is checked in `formWords` as editComment's. */
+export async function replyAsStaff(
+  deps: CommentDeps,
+  moderator: Moderator,
+  parentId: number,
+  text: string,
+  formWords: Translator,
+): Promise<{ id: number; location: string }> {
   const parent = await findModeratedComment(deps.db, parentId);
   const article = parent ? await findCommentableArticle(deps.db, parent.articleId, deps.clock.now()) : undefined;
-  if (!parent || !article) throw new ValidationError('That comment or its article is no longer published.');
-  const input = validateComment({ name: moderator.name, email: 'staff@example.com', website: '', comment: text, replyAlerts: false }, newsroomWords);
+  if (!parent || !article) throw new ValidationError(messages.replyGone);
+  const input = validateComment({ name: moderator.name, email: 'staff@example.com', website: '', comment: text, replyAlerts: false }, formWords);
   const now = deps.clock.now();
   const id = await insertComment(deps.db, {
     articleId: article.id,

@@ -1,3 +1,5 @@
+import { type Sentence, sentenceIn } from '../errors.ts';
+import { newsroomTranslator } from '../i18n/index.ts';
 import { siteWordsOf } from '../settings/index.ts';
 import { findReplyAlertRecipient } from './comments.queries.ts';
 import { articleLocation, type CommentableArticle } from './comment.ts';
@@ -60,13 +62,15 @@ export async function notifyReplyAlertSubscriber(
 
 export async function notifyEditorsOfPendingComment(
   deps: MailDeps,
-  pending: { article: CommentableArticle; authorName: string; body: string; reasons: readonly string[] },
+  pending: { article: CommentableArticle; authorName: string; body: string; reasons: readonly Sentence[] },
 ): Promise<void> {
   const moderators = await listModeratorsToNotify(deps.db);
   const excerpt = pending.body.length > 500 ? `${pending.body.slice(0, 500)}…` : pending.body;
   const words = siteWordsOf(deps.settings.current());
-  // The reasons are the newsroom's own notes (spam-checks.ts), shown as the comments screen shows them.
-  const reasons = pending.reasons.join('; ') || words.text('email.held.byPolicy');
+  // The reasons are the newsroom's own notes (spam-checks.ts), in the newsroom's words for the email's
+  // language, as the comments screen shows them.
+  const newsroomWords = newsroomTranslator(words.locale, words.timeZone);
+  const reasons = pending.reasons.map((reason) => sentenceIn(reason, newsroomWords)).join('; ') || words.text('email.held.byPolicy');
   for (const moderator of moderators) {
     await deps.mailer.send({
       to: moderator.email,

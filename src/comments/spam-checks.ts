@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import * as linkify from 'linkifyjs';
+import { type Phrase, phrase } from '../errors.ts';
 import type { CommentPolicy } from '../settings/index.ts';
 import { normaliseEmailAddress } from '../platform/email-address.ts';
 import type { CommentStatus } from './comment.table.ts';
@@ -25,8 +26,8 @@ export interface CommentFacts {
 
 export interface CommentDecision {
   readonly status: Extract<CommentStatus, 'pending' | 'approved' | 'spam'>;
-  /** Why, for the moderator; empty when nothing held it. */
-  readonly reasons: readonly string[];
+  /** Why, for the moderator, in the newsroom's words (moderation.reason.*); empty when nothing held it. */
+  readonly reasons: readonly Phrase[];
 }
 
 /** The text the learning filter judges and learns from: the same for both, so every lesson counts. */
@@ -58,37 +59,40 @@ function wordMatches(text: string, word: string): boolean {
 }
 
 /** The reasons that make a comment spam outright: robots' tells, the block list, a banned commenter. */
-function spamReasons(facts: CommentFacts): string[] {
-  const reasons: string[] = [];
-  if (facts.honeypot.trim() !== '') reasons.push('The hidden field that only robots see was filled in');
-  if (facts.stamp === 'too-fast') reasons.push('Sent within seconds of the form being shown');
-  if (facts.stamp === 'invalid') reasons.push('The form was not one this site made');
-  if (facts.standing.banned) reasons.push('This email is banned');
+function spamReasons(facts: CommentFacts): Phrase[] {
+  const reasons: Phrase[] = [];
+  if (facts.honeypot.trim() !== '') reasons.push(phrase('moderation.reason.honeypot'));
+  if (facts.stamp === 'too-fast') reasons.push(phrase('moderation.reason.tooFast'));
+  if (facts.stamp === 'invalid') reasons.push(phrase('moderation.reason.forgedForm'));
+  if (facts.standing.banned) reasons.push(phrase('moderation.reason.banned'));
   for (const block of facts.blocks) {
-    if (block.kind === 'email' && facts.email === normaliseEmailAddress(block.pattern)) reasons.push(`Blocked email ${block.pattern}`);
-    if (block.kind === 'ip' && ipMatches(facts.ipAddress, block.pattern)) reasons.push(`Blocked address ${block.pattern}`);
+    if (block.kind === 'email' && facts.email === normaliseEmailAddress(block.pattern))
+      reasons.push(phrase('moderation.reason.blockedEmail', { email: block.pattern }));
+    if (block.kind === 'ip' && ipMatches(facts.ipAddress, block.pattern)) reasons.push(phrase('moderation.reason.blockedAddress', { address: block.pattern }));
     if (block.kind === 'word' && [facts.name, facts.email, facts.website, facts.body].some((field) => wordMatches(field, block.pattern))) {
-      reasons.push(`Blocked word "${block.pattern}"`);
+      reasons.push(phrase('moderation.reason.blockedWord', { word: block.pattern }));
     }
   }
   if (facts.verdict.probability >= spamThresholds.spam) reasons.push(learningFilterReason(facts.verdict));
   return reasons;
 }
 
-function learningFilterReason(verdict: SpamVerdict): string {
-  const words = verdict.evidence.map((item) => item.feature).join(', ');
-  return `Learning filter: ${Math.round(verdict.probability * 100)}% likely spam${words ? ` (${words})` : ''}`;
+function learningFilterReason(verdict: SpamVerdict): Phrase {
+  const percent = Math.round(verdict.probability * 100);
+  // The filter's telling words are the commenter's own, kept as they are whatever the newsroom's language.
+  const evidence = verdict.evidence.map((item) => item.feature).join(', ');
+  return evidence ? phrase('moderation.reason.learningFilterEvidence', { percent, evidence }) : phrase('moderation.reason.learningFilter', { percent });
 }
 
 /** Where a new reader comment goes: spam, held for a moderator, or published, and why. */
 export function decideCommentStatus(facts: CommentFacts): CommentDecision {
   const spam = spamReasons(facts);
   if (spam.length > 0) return { status: 'spam', reasons: spam };
-  const held: string[] = [];
+  const held: Phrase[] = [];
   if (facts.verdict.probability >= spamThresholds.hold) held.push(learningFilterReason(facts.verdict));
   const links = countLinks(`${facts.body}`);
-  if (links > facts.policy.maxLinks) held.push(`${links} links; the limit is ${facts.policy.maxLinks}`);
-  if (facts.policy.moderation === 'hold-all') held.push('Every comment is held for a moderator');
-  if (facts.policy.moderation === 'hold-first' && !facts.standing.trusted) held.push('First comment from this email');
+  if (links > facts.policy.maxLinks) held.push(phrase('moderation.reason.tooManyLinks', { count: links, limit: facts.policy.maxLinks }));
+  if (facts.policy.moderation === 'hold-all') held.push(phrase('moderation.reason.holdAll'));
+  if (facts.policy.moderation === 'hold-first' && !facts.standing.trusted) held.push(phrase('moderation.reason.firstComment'));
   return held.length > 0 ? { status: 'pending', reasons: held } : { status: 'approved', reasons: [] };
 }

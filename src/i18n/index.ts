@@ -1,4 +1,13 @@
 export type { MessageKey } from './catalog-en.ts';
 export { errorMessageKey, errorTitleKey } from './error-messages.ts';
-export { languageOfWords, newsroomMessagesFor, newsroomTranslator, type Translator, translator, translatorFor } from './translator.ts';
+export {
+  isNewsroomKey,
+  languageOfWords,
+  type MessageValues,
+  newsroomMessagesFor,
+  newsroomTranslator,
+  type Translator,
+  translator,
+  translatorFor,
+} from './translator.ts';
 export type { NewsroomKey } from './newsroom/index.ts';

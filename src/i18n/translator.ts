@@ -168,6 +168,11 @@ export function newsroomTranslator(locale: string, timeZone = 'UTC'): Translator
   return found;
 }
 
+/** Whether `key` names a message of the newsroom's catalogs: for keys read back from stored data. */
+export function isNewsroomKey(key: unknown): key is NewsroomKey {
+  return typeof key === 'string' && Object.hasOwn(newsroomCatalogs.en, key);
+}
+
 /**
  * The newsroom's messages whose keys start with `prefix`, unformatted (ICU source), from the catalog
  * `newsroomTranslator(locale)` reads: for browser code that formats them itself (the rich editor's `client.*`).

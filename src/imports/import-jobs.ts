@@ -9,6 +9,7 @@ import { importDisqus } from './disqus/disqus-import.ts';
 import { GhostExportError } from './ghost/ghost-export.ts';
 import { importGhost } from './ghost/ghost-import.ts';
 import type { ImportDeps } from './import-deps.ts';
+import { ExplainedError, type ImportSentence, importPhrase, sentenceForColumn, sentenceFromColumn } from './import-phrases.ts';
 import { PhotoArchiveError, unpackPhotoArchive } from './photo-archive.ts';
 import { claimImportJob, findImportJob, finishImportJob, insertImportJob, saveImportJobProgress } from './import-jobs.queries.ts';
 import { type Progress, silentProgress } from './import-progress.ts';
@@ -39,19 +40,19 @@ export interface ImportJob {
   readonly total: number | null;
   readonly dryRunReport: ImportReportJson;
   readonly report: ImportReportJson | null;
-  /** Why the import failed, for the person who started it. */
-  readonly error: string | null;
+  /** Why the import failed, for the person who started it: a phrase, or the English stored before phrases. */
+  readonly error: ImportSentence | null;
 }
 
-/** The file cannot be imported; the message, written by the importer, says why for the person who chose it. */
-export class ImportFileError extends Error {
+/**
+ * The file cannot be imported; the sentence, written by the importer, says why for the person who chose it
+ * (`textIn(words)` in the newsroom's language, `message` in English).
+ */
+export class ImportFileError extends ExplainedError {
   override readonly name = 'ImportFileError';
 }
 
-const messages = {
-  unexpected:
-    'The import stopped on an unexpected error; the server’s log has the details. What was imported is kept, and running the import again carries on safely.',
-};
+const unexpectedFailure = importPhrase('imports.failedUnexpected');
 
 interface ImporterOptions {
   readonly open: () => NodeJS.ReadableStream;
@@ -70,7 +71,7 @@ const importers: Record<ImportKind, Importer> = {
 /** The folder, in a zip of a site's photos, that the importer's paths start below. */
 export const photoRoots: Record<ImportKind, 'uploads' | 'images' | undefined> = { wordpress: 'uploads', ghost: 'images', disqus: undefined };
 
-function isUnreadableFile(error: unknown): error is Error {
+function isUnreadableFile(error: unknown): error is WxrFormatError | GhostExportError | DisqusFormatError {
   return error instanceof WxrFormatError || error instanceof GhostExportError || error instanceof DisqusFormatError;
 }
 
@@ -133,13 +134,13 @@ export class ImportJobs {
   async unpackPhotos(storedName: string, kind: ImportKind): Promise<{ photosName: string; photos: number; skipped: number }> {
     const root = photoRoots[kind];
     try {
-      if (!root) throw new PhotoArchiveError('A Disqus export holds only comments: leave the photos empty.');
+      if (!root) throw new PhotoArchiveError(importPhrase('imports.photos.disqus'));
       const unpacked = await unpackPhotoArchive(join(this.dir, storedName), this.#photosDir(storedName), root);
       await rm(join(this.dir, storedName), { force: true });
       return { photosName: storedName, ...unpacked };
     } catch (error) {
       await this.discard(storedName);
-      if (error instanceof PhotoArchiveError) throw new ImportFileError(error.message, { cause: error });
+      if (error instanceof PhotoArchiveError) throw new ImportFileError(error.sentence, { cause: error });
       throw error;
     }
   }
@@ -157,7 +158,7 @@ export class ImportJobs {
     } catch (error) {
       await this.discard(input.storedName);
       if (input.photosName) await this.discard(input.photosName);
-      if (isUnreadableFile(error)) throw new ImportFileError(error.message, { cause: error });
+      if (isUnreadableFile(error)) throw new ImportFileError(error.sentence, { cause: error });
       throw error;
     }
     const fileName = replaceControlCharacters(input.fileName, 'line', '\uFFFD').slice(0, 200);
@@ -182,7 +183,7 @@ export class ImportJobs {
       total: row.total,
       dryRunReport: JSON.parse(row.dryRunReport) as ImportReportJson,
       report: row.report === null ? null : (JSON.parse(row.report) as ImportReportJson),
-      error: row.error,
+      error: row.error === null ? null : sentenceFromColumn(row.error),
     };
   }
 
@@ -244,7 +245,7 @@ export class ImportJobs {
       await saving;
       if (!isUnreadableFile(error)) this.logError(error);
       await announce('failed');
-      await finishImportJob(this.deps.db, id, { status: 'failed', error: isUnreadableFile(error) ? error.message : messages.unexpected });
+      await finishImportJob(this.deps.db, id, { status: 'failed', error: sentenceForColumn(isUnreadableFile(error) ? error.sentence : unexpectedFailure) });
     } finally {
       this.#running.delete(id);
     }

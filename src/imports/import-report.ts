@@ -1,4 +1,5 @@
 import { replaceControlCharacters } from '../platform/control-characters.ts';
+import { type ImportPhrase, type ImportSentence, importSentenceIn } from './import-phrases.ts';
 
 function printable(text: string, limit: number): string {
   return replaceControlCharacters(text, 'line', '\uFFFD').slice(0, limit);
@@ -17,7 +18,14 @@ export interface ReportedItem {
   readonly sourceId: string;
   readonly title: string;
   readonly outcome: Outcome;
+  /** A phrase, so the newsroom reads it in its language; a service's English refusal as it is. */
+  readonly reason: ImportSentence;
+}
+
+/** An item as the report keeps it: `reason` in English (the command line, reports stored before phrases), `phrase` to translate it. */
+export interface NotedItem extends Omit<ReportedItem, 'reason'> {
   readonly reason: string;
+  readonly phrase?: ImportPhrase;
 }
 
 /**
@@ -27,7 +35,7 @@ export interface ReportedItem {
  */
 export class ImportReport {
   readonly #counts = new Map<string, Map<Outcome, number>>();
-  readonly #notes: ReportedItem[] = [];
+  readonly #notes: NotedItem[] = [];
   readonly #unmapped = new Map<string, number>();
   #notesLeftOut = 0;
 
@@ -47,7 +55,14 @@ export class ImportReport {
       return;
     }
     // Titles and ids come from the file: an escape sequence in one must not reach the operator's terminal.
-    this.#notes.push({ ...item, sourceId: printable(item.sourceId, 60), title: printable(item.title, 120) });
+    const { reason, ...rest } = item;
+    this.#notes.push({
+      ...rest,
+      sourceId: printable(item.sourceId, 60),
+      title: printable(item.title, 120),
+      reason: importSentenceIn(reason),
+      ...(typeof reason === 'string' ? {} : { phrase: reason }),
+    });
   }
 
   /** A field of the source with no place in Gazette (e.g. a custom field), counted per name. */
@@ -63,7 +78,7 @@ export class ImportReport {
     return outcome ? (byOutcome.get(outcome) ?? 0) : [...byOutcome.values()].reduce((sum, n) => sum + n, 0);
   }
 
-  get notes(): readonly ReportedItem[] {
+  get notes(): readonly NotedItem[] {
     return this.#notes;
   }
 

@@ -1,6 +1,7 @@
 export { findRedirectLocation } from './redirects.ts';
 export { wordPressQueryRedirects } from './redirects.routes.ts';
-export { type Progress, silentProgress } from './import-progress.ts';
+export { type ImportPhaseName, isImportPhase, phasePhrase, type Progress, silentProgress } from './import-progress.ts';
+export { type ImportSentence, importSentenceIn, storedPhrase } from './import-phrases.ts';
 export { ImportReport } from './import-report.ts';
 export { importWordPress } from './wordpress/wordpress-import.ts';
 export { WxrFormatError } from './wordpress/wxr-reader.ts';

@@ -4,9 +4,10 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { maxUploadBytes } from '../media/index.ts';
+import { ExplainedError, importPhrase } from './import-phrases.ts';
 
-/** The zip cannot be used; the message says why, for the person who chose it. Nothing of it is kept. */
-export class PhotoArchiveError extends Error {
+/** The zip cannot be used; the sentence says why, for the person who chose it. Nothing of it is kept. */
+export class PhotoArchiveError extends ExplainedError {
   override readonly name = 'PhotoArchiveError';
 }
 
@@ -56,7 +57,7 @@ async function openArchive(zipPath: string): Promise<yauzl.ZipFile> {
   try {
     return await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true });
   } catch {
-    throw new PhotoArchiveError('The photos file is not a zip archive, or it is damaged. Zip the folder again and send it.');
+    throw new PhotoArchiveError(importPhrase('imports.photos.notZip'));
   }
 }
 
@@ -66,8 +67,8 @@ async function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
     for await (const entry of zip.eachEntry()) entries.push(entry);
   } catch (error) {
     // yauzl refuses names like ../x or /etc/x before handing out the entry.
-    const reason = error instanceof Error && /path|file name/iu.test(error.message) ? ' It names a file outside the archive.' : '';
-    throw new PhotoArchiveError(`The photos archive cannot be read.${reason} Zip the folder again and send it.`);
+    const outside = error instanceof Error && /path|file name/iu.test(error.message);
+    throw new PhotoArchiveError(importPhrase(outside ? 'imports.photos.outside' : 'imports.photos.unreadable'));
   }
   return entries;
 }
@@ -88,7 +89,7 @@ export async function unpackPhotoArchive(
   try {
     if (zip.entryCount > limits.entries) {
       throw new PhotoArchiveError(
-        `The photos archive holds ${zip.entryCount.toLocaleString('en')} files, more than the ${limits.entries.toLocaleString('en')} this page unpacks.`,
+        importPhrase('imports.photos.tooMany', { count: zip.entryCount.toLocaleString('en'), limit: limits.entries.toLocaleString('en') }),
       );
     }
     const entries = await readEntries(zip);
@@ -121,9 +122,7 @@ export async function unpackPhotoArchive(
       }
       unpackedBytes += entry.uncompressedSize;
       if (unpackedBytes > limits.totalBytes) {
-        throw new PhotoArchiveError(
-          `The photos unpack to more than ${Math.round(limits.totalBytes / gibibyte)} GiB. Import them on the server with npx gazette import.`,
-        );
+        throw new PhotoArchiveError(importPhrase('imports.photos.tooBig', { gibibytes: String(Math.round(limits.totalBytes / gibibyte)) }));
       }
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       try {
@@ -135,7 +134,7 @@ export async function unpackPhotoArchive(
           skipped++;
           continue;
         }
-        throw new PhotoArchiveError(`The photo ${path} in the archive is damaged. Zip the folder again and send it.`);
+        throw new PhotoArchiveError(importPhrase('imports.photos.damaged', { path }));
       }
     }
     return { photos, skipped };

@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type TagForOptions } from 'saxes';
 import { eventLoopTurns } from '../platform/event-loop-turns.ts';
+import { ExplainedError, type ImportPhrase, type ImportSentence, importPhrase } from './import-phrases.ts';
 
 // The guarded streaming-XML reading the WordPress and Disqus importers share: saxes fed in bounded pieces, refusing
 // what no export holds (other encodings, entity declarations, JSON, deep nesting, endless text), with saxes'
@@ -8,38 +9,43 @@ import { eventLoopTurns } from '../platform/event-loop-turns.ts';
 
 export const mebibytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10} MiB`;
 
-/** The messages that read the same for every export format but for what it is not (`notThis`) and how to get a fresh copy. */
-export function xmlMessages(notThis: string, exportAgain: string) {
+/**
+ * The messages that read the same for every export format but for what it is not (`notThis`), how to get a
+ * fresh copy (`exportAgain`) and its name (`format`). What saxes says (`detail`) stays in its English.
+ */
+export function xmlMessages(notThis: ImportPhrase, exportAgain: ImportPhrase, format: string) {
   return {
-    notXml: (hint: string) => `${notThis}: it is not XML${hint}.`,
-    noRoot: `${notThis}: it holds no XML element.`,
-    undefinedEntity: `The file uses an entity XML does not define (such as &nbsp; outside CDATA), so it is not well-formed XML. ${exportAgain}`,
-    malformed: (detail: string) => `The file is not well-formed XML (${detail}). ${exportAgain}`,
-    truncated: (detail: string) => `The file ends before the export does (${detail}): it was probably cut off while being downloaded or copied. ${exportAgain}`,
-    encoding: (name: string) => `The file is encoded as ${name.slice(0, 40)}; only UTF-8 exports can be read. Convert it to UTF-8 first.`,
-    fieldTooLarge: (limit: number) => `One field is larger than the limit of ${mebibytes(limit)} (maxFieldBytes).`,
+    notXml: importPhrase('imports.file.notXml', { notThis }),
+    notXmlButJson: importPhrase('imports.file.notXmlButJson', { notThis }),
+    notXmlDetail: (detail: string) => importPhrase('imports.file.notXmlDetail', { notThis, detail }),
+    noRoot: importPhrase('imports.file.noRoot', { notThis }),
+    undefinedEntity: importPhrase('imports.file.undefinedEntity', { exportAgain }),
+    malformed: (detail: string) => importPhrase('imports.file.malformed', { detail, exportAgain }),
+    truncated: (detail: string) => importPhrase('imports.file.truncated', { detail, exportAgain }),
+    encoding: (name: string) => importPhrase('imports.file.encoding', { encoding: name.slice(0, 40) }),
+    fieldTooLarge: (limit: number) => importPhrase('imports.file.fieldTooLarge', { size: mebibytes(limit) }),
+    entities: importPhrase('imports.file.entities', { format }),
+    notUtf8: importPhrase('imports.file.notUtf8', { format }),
+    tooDeep: (depth: number) => importPhrase('imports.file.tooDeep', { depth: String(depth), format }),
   };
 }
 
 /** What the parser says, in the format's words. */
 export interface XmlMessages extends ReturnType<typeof xmlMessages> {
-  readonly empty: string;
-  readonly entities: string;
-  readonly notUtf8: string;
-  readonly tooDeep: (depth: number) => string;
+  readonly empty: ImportPhrase;
 }
 
-/** An export cannot be read; each format has its own subclass, whose message says why for the person who chose the file. */
-export class XmlFormatError extends Error {
+/** An export cannot be read; each format has its own subclass, whose sentence says why for the person who chose the file. */
+export class XmlFormatError extends ExplainedError {
   /** Where the parser was when it gave up, when it had started. */
   readonly line: number | undefined;
-  constructor(message: string, line?: number, options?: { cause?: unknown }) {
-    super(line === undefined ? message : `Line ${line}: ${message}`, options);
+  constructor(problem: ImportSentence, line?: number, options?: { cause?: unknown }) {
+    super(line === undefined ? problem : importPhrase('imports.file.atLine', { line: String(line), problem }), options);
     this.line = line;
   }
 }
 
-export type XmlFormatErrorClass = new (message: string, line?: number, options?: { cause?: unknown }) => XmlFormatError;
+export type XmlFormatErrorClass = new (problem: ImportSentence, line?: number, options?: { cause?: unknown }) => XmlFormatError;
 
 export interface GuardedXmlOptions<Namespaces extends boolean> {
   /** Whether tags come with their namespaces resolved (saxes' `xmlns`). */
@@ -114,7 +120,8 @@ export class GuardedXmlParser<Namespaces extends boolean = boolean> {
       const first = /[^\s\ufeff]/.exec(text)?.[0];
       if (first === undefined) return;
       this.#started = true;
-      if (first !== '<') throw this.error(this.#options.messages.notXml(first === '{' || first === '[' ? ' (it looks like JSON)' : ''));
+      const { messages } = this.#options;
+      if (first !== '<') throw this.error(first === '{' || first === '[' ? messages.notXmlButJson : messages.notXml);
     }
     this.#eventSeen = false;
     this.#parser.write(text);
@@ -131,9 +138,9 @@ export class GuardedXmlParser<Namespaces extends boolean = boolean> {
     this.#parser.close();
   }
 
-  /** The format's error for `message`, at the current line. */
-  error(message: string, cause?: unknown): XmlFormatError {
-    return new this.#options.FormatError(message, this.#parser.line, { cause });
+  /** The format's error for `problem`, at the current line. */
+  error(problem: ImportSentence, cause?: unknown): XmlFormatError {
+    return new this.#options.FormatError(problem, this.#parser.line, { cause });
   }
 
   /** A new field's text, to which no more than `maxFieldBytes` may be added. */
@@ -155,7 +162,7 @@ export class GuardedXmlParser<Namespaces extends boolean = boolean> {
     const { messages } = this.#options;
     const detail = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
     if (this.#closing) return this.error(this.#sawRoot ? messages.truncated(detail) : messages.noRoot, error);
-    if (!this.#sawRoot) return this.error(messages.notXml(` (${detail})`), error);
+    if (!this.#sawRoot) return this.error(messages.notXmlDetail(detail), error);
     return this.error(detail === 'undefined entity' ? messages.undefinedEntity : messages.malformed(detail), error);
   }
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ValidationError } from '../errors.ts';
+import { newsroomTranslator } from '../i18n/index.ts';
 import { checkDescription, cleanEmbeddedText, typedDescription } from './image-description.ts';
 
 function fieldErrors(input: Record<string, unknown>): Record<string, string> {
@@ -45,6 +46,31 @@ describe('checkDescription', () => {
       });
     }
   }
+
+  test('each refusal names its field, in the newsroom’s words', () => {
+    try {
+      checkDescription({ alt: '', caption: 'A <b>bold</b> claim', credit: 'x'.repeat(1234), photographer: ['one', 'two'] });
+      assert.fail('refused');
+    } catch (error) {
+      assert.ok(error instanceof ValidationError);
+      assert.equal(error.message, 'Some descriptions need changing before they can be saved.');
+      assert.deepEqual(error.fields, {
+        alt: 'Describe what the photo shows, for readers who cannot see it.',
+        caption: 'Caption is plain text. Remove the HTML tags, such as <b> or <script>.',
+        credit: 'Credit is 1,234 characters long. Keep it to 200 or fewer.',
+        photographer: 'Photographer was sent more than once. Check it and save again.',
+      });
+      const korean = newsroomTranslator('ko', 'Asia/Seoul');
+      assert.equal(error.textIn(korean), '저장하기 전에 고쳐야 할 설명이 있습니다.');
+      assert.deepEqual(error.fieldsIn(korean), {
+        alt: '사진을 볼 수 없는 독자를 위해 사진에 무엇이 담겼는지 적으세요.',
+        caption: '사진 설명에는 일반 텍스트만 씁니다. <b>, <script> 같은 HTML 태그를 지우세요.',
+        credit: '출처 길이가 1,234자입니다. 200자 이하로 줄이세요.',
+        photographer: '사진기자 값이 두 번 이상 전송되었습니다. 확인한 뒤 다시 저장하세요.',
+      });
+      assert.match(error.fieldsIn(newsroomTranslator('ar', 'Asia/Dubai')).credit ?? '', /^طول حقل «مصدر الصورة» 1,234 حرفًا/);
+    }
+  });
 
   test('comparisons with < and > that are not tags are fine', () => {
     assert.equal(checkDescription({ alt: 'Fine', caption: 'Temperatures < 5 °C, winds > 80 km/h' }).caption, 'Temperatures < 5 °C, winds > 80 km/h');

@@ -1,4 +1,5 @@
-import { ValidationError } from '../errors.ts';
+import type { NewsroomKey } from '../i18n/index.ts';
+import { type Phrase, phrase, ValidationError } from '../errors.ts';
 import { hasControlCharacters, replaceControlCharacters } from '../platform/control-characters.ts';
 
 /** The words that go with a photo: what it shows, what it says, and who made and owns it. */
@@ -13,12 +14,13 @@ export interface ImageDescription {
 export const descriptionFields = ['alt', 'caption', 'credit', 'photographer', 'copyright'] as const;
 export type DescriptionField = (typeof descriptionFields)[number];
 
-export const descriptionLabels: Record<DescriptionField, string> = {
-  alt: 'Alt text',
-  caption: 'Caption',
-  credit: 'Credit',
-  photographer: 'Photographer',
-  copyright: 'Copyright',
+/** Each field's label, as a key of the newsroom's catalogs: the screens put it in their words. */
+export const descriptionLabels: Readonly<Record<DescriptionField, NewsroomKey>> = {
+  alt: 'refusal.media.labelAlt',
+  caption: 'refusal.media.labelCaption',
+  credit: 'refusal.media.labelCredit',
+  photographer: 'refusal.media.labelPhotographer',
+  copyright: 'refusal.media.labelCopyright',
 };
 
 /** IPTC advises alt text of at most 250 characters; the rest leave room for long agency captions. */
@@ -30,15 +32,16 @@ export const descriptionLimits: Record<DescriptionField, number> = {
   copyright: 300,
 };
 
+// The refusals name their field by its `field` value, which the catalogs turn into its label.
 const messages = {
-  altRequired: 'Describe what the photo shows, for readers who cannot see it.',
-  notText: (label: string) => `${label} must be text.`,
-  repeated: (label: string) => `${label} was sent more than once. Check it and save again.`,
-  tooLong: (label: string, length: number, limit: number) =>
-    `${label} is ${length.toLocaleString('en')} characters long. Keep it to ${limit.toLocaleString('en')} or fewer.`,
-  markup: (label: string) => `${label} is plain text. Remove the HTML tags, such as <b> or <script>.`,
-  controlCharacters: (label: string) => `${label} contains invisible control characters, shown as �. Remove them.`,
-  summary: 'Some descriptions need changing before they can be saved.',
+  altRequired: phrase('refusal.media.altRequired'),
+  notText: (field: DescriptionField) => phrase('refusal.media.notText', { field }),
+  repeated: (field: DescriptionField) => phrase('refusal.media.repeated', { field }),
+  tooLong: (field: DescriptionField, length: number, limit: number) => phrase('refusal.media.tooLong', { field, length, limit }),
+  // The tags are values: ICU reads "<b>" in a message as markup of its own.
+  markup: (field: DescriptionField) => phrase('refusal.media.markup', { field, boldTag: '<b>', scriptTag: '<script>' }),
+  controlCharacters: (field: DescriptionField) => phrase('refusal.media.controlCharacters', { field }),
+  summary: phrase('refusal.media.descriptionsHaveErrors'),
 };
 
 const markup = /<\s*\/?\s*[a-z!?][^>]*>/i;
@@ -85,18 +88,17 @@ export function typedDescription(input: Readonly<Record<string, unknown>>): Reco
   >;
 }
 
-function checkField(field: DescriptionField, value: unknown): { text: string; error?: string } {
-  const label = descriptionLabels[field];
-  if (Array.isArray(value)) return { text: '', error: messages.repeated(label) };
-  if (value !== undefined && typeof value !== 'string') return { text: '', error: messages.notText(label) };
+function checkField(field: DescriptionField, value: unknown): { text: string; error?: Phrase } {
+  if (Array.isArray(value)) return { text: '', error: messages.repeated(field) };
+  if (value !== undefined && typeof value !== 'string') return { text: '', error: messages.notText(field) };
   const text = collapseWhitespace(value ?? '');
   switch (brokenRule(field, text)) {
     case 'control-characters':
-      return { text, error: messages.controlCharacters(label) };
+      return { text, error: messages.controlCharacters(field) };
     case 'markup':
-      return { text, error: messages.markup(label) };
+      return { text, error: messages.markup(field) };
     case 'too-long':
-      return { text, error: messages.tooLong(label, text.length, descriptionLimits[field]) };
+      return { text, error: messages.tooLong(field, text.length, descriptionLimits[field]) };
   }
   if (field === 'alt' && text === '') return { text, error: messages.altRequired };
   return { text };
@@ -111,7 +113,7 @@ function checkField(field: DescriptionField, value: unknown): { text: string; er
 export function checkDescription(input: Readonly<Record<string, unknown>>): Required<ImageDescription> {
   const checked = Object.fromEntries(descriptionFields.map((field) => [field, checkField(field, input[field])])) as Record<
     DescriptionField,
-    { text: string; error?: string }
+    { text: string; error?: Phrase }
   >;
   const errors = Object.fromEntries(descriptionFields.flatMap((field) => (checked[field].error ? [[field, checked[field].error]] : [])));
   if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Role, roles } from '../accounts/index.ts';
+import { sentenceIn } from '../errors.ts';
+import { newsroomTranslator } from '../i18n/index.ts';
 import { whyCannotDelete, whyCannotDescribe } from './image-permissions.ts';
 
 const me = 7;
@@ -31,7 +33,7 @@ for (const [name, situation] of Object.entries(situations) as [keyof typeof situ
     test(`${role} ${expected ? 'may' : 'may not'} describe ${name}`, () => {
       const refusal = whyCannotDescribe({ id: me, role }, { uploadedBy: situation.uploadedBy }, situation);
       if (expected) assert.equal(refusal, undefined);
-      else assert.match(refusal ?? '', /Ask an editor|ask an editor/);
+      else assert.match(refusal ? sentenceIn(refusal) : '', /Ask an editor|ask an editor/);
     });
   }
 }
@@ -41,5 +43,11 @@ test('only editors, admins and owners delete, whoever uploaded the image', () =>
     roles.filter((role) => whyCannotDelete({ id: me, role }) === undefined),
     ['owner', 'admin', 'editor'],
   );
-  assert.match(whyCannotDelete({ id: me, role: 'author' }) ?? '', /Only editors, admins and owners/);
+  const refusal = whyCannotDelete({ id: me, role: 'author' });
+  assert.match(refusal ? sentenceIn(refusal) : '', /Only editors, admins and owners/);
+  assert.equal(
+    refusal && sentenceIn(refusal, newsroomTranslator('ko')),
+    '라이브러리의 사진은 편집자, 관리자, 소유자만 삭제할 수 있습니다.',
+    'and in a Korean newsroom’s words',
+  );
 });

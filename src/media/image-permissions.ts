@@ -1,13 +1,6 @@
 import { can, type Role } from '../accounts/index.ts';
+import { type Phrase, phrase } from '../errors.ts';
 import type { MediaItem, MediaUsage } from './media.queries.ts';
-
-const messages = {
-  notTheirs: 'You can change the descriptions of photos you uploaded. This one was uploaded by someone else, so ask an editor to change it.',
-  inLiveWork: 'This photo is in published or scheduled work, where readers see its description at once. Ask an editor to change it.',
-  siteLogo: 'This photo is the site’s logo, shown on every page. Ask an editor to change its description.',
-  noDescribing: 'Your role cannot change photo descriptions.',
-  noDeleting: 'Only editors, admins and owners can delete photos from the library.',
-};
 
 export interface MediaStaff {
   readonly id: number;
@@ -28,16 +21,16 @@ export interface ImageShownIn {
  * and cached copy that carries the image.
  * @example whyCannotDescribe(request.staff, item, { usage, isSiteLogo: false }) // undefined for an editor
  */
-export function whyCannotDescribe(staff: MediaStaff, item: Pick<MediaItem, 'uploadedBy'>, shownIn: ImageShownIn): string | undefined {
+export function whyCannotDescribe(staff: MediaStaff, item: Pick<MediaItem, 'uploadedBy'>, shownIn: ImageShownIn): Phrase | undefined {
   if (can(staff, 'describe-any-image')) return undefined;
-  if (!can(staff, 'describe-own-image')) return messages.noDescribing;
-  if (item.uploadedBy === null || item.uploadedBy !== staff.id) return messages.notTheirs;
-  if (shownIn.isSiteLogo) return messages.siteLogo;
-  if (shownIn.usage.some((article) => article.status === 'published' || article.status === 'scheduled')) return messages.inLiveWork;
+  if (!can(staff, 'describe-own-image')) return phrase('refusal.media.noDescribing');
+  if (item.uploadedBy === null || item.uploadedBy !== staff.id) return phrase('refusal.media.notTheirs');
+  if (shownIn.isSiteLogo) return phrase('refusal.media.siteLogo');
+  if (shownIn.usage.some((article) => article.status === 'published' || article.status === 'scheduled')) return phrase('refusal.media.inLiveWork');
   return undefined;
 }
 
 /** Why `staff` may not delete images, or undefined when they may (an image in use stays, whoever asks). */
-export function whyCannotDelete(staff: MediaStaff): string | undefined {
-  return can(staff, 'delete-any-image') ? undefined : messages.noDeleting;
+export function whyCannotDelete(staff: MediaStaff): Phrase | undefined {
+  return can(staff, 'delete-any-image') ? undefined : phrase('refusal.media.noDeleting');
 }

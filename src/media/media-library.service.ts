@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { audit, type RequestMeta, type User } from '../accounts/index.ts';
 import type { Database, Db } from '../db/database.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, type Phrase, phrase } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { checkDescription, descriptionFields } from './image-description.ts';
@@ -22,17 +22,6 @@ import {
   updateMediaDescription,
 } from './media.queries.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
-
-const messages = {
-  notFound: 'There is no such image in the library. It may have been deleted.',
-  inUse: (count: number) =>
-    `This image is used in ${count === 1 ? 'an article' : `${count} articles`}. Remove it from ${count === 1 ? 'that article' : 'them'} before deleting it.`,
-  isSiteLogo: 'This image is the site’s logo. Choose another logo in the settings before deleting it.',
-  textTooLong: (limit: number) => `Search for at most ${limit} characters.`,
-  repeated: 'Search for one thing at a time.',
-  controlCharacters: 'The search contains invisible control characters, shown as �. Remove them.',
-  unknownType: 'Choose one of the listed file types.',
-};
 
 export interface MediaLibraryDeps {
   readonly db: Kysely<Database>;
@@ -68,18 +57,19 @@ export interface LibraryFilter {
  * Reads the library's search form. A value it cannot use is left out of the search and explained,
  * and the form shows what was typed.
  */
-export function readLibraryFilter(query: { q?: unknown; type?: unknown }): { filter: LibraryFilter; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+export function readLibraryFilter(query: { q?: unknown; type?: unknown }): { filter: LibraryFilter; errors: Record<string, Phrase> } {
+  const errors: Record<string, Phrase> = {};
   let text = typeof query.q === 'string' ? query.q.replace(/[ \t\r\n]+/g, ' ').trim() : '';
-  if (Array.isArray(query.q)) errors.q = messages.repeated;
+  if (Array.isArray(query.q)) errors.q = phrase('refusal.media.searchRepeated');
   if (text.length > searchTextLimit || hasControlCharacters(text, 'line')) {
-    errors.q = text.length > searchTextLimit ? messages.textTooLong(searchTextLimit) : messages.controlCharacters;
+    errors.q =
+      text.length > searchTextLimit ? phrase('refusal.media.searchTooLong', { limit: searchTextLimit }) : phrase('refusal.media.searchControlCharacters');
     text = '';
   }
   const typeName = typeof query.type === 'string' ? query.type : '';
   const type = Object.hasOwn(mediaTypes, typeName) ? (typeName as MediaTypeName) : null;
-  if (Array.isArray(query.type)) errors.type = messages.repeated;
-  else if (typeName !== '' && type === null) errors.type = messages.unknownType;
+  if (Array.isArray(query.type)) errors.type = phrase('refusal.media.searchRepeated');
+  else if (typeName !== '' && type === null) errors.type = phrase('refusal.media.unknownType');
   return { filter: { text, type }, errors };
 }
 
@@ -99,7 +89,7 @@ export async function searchMediaLibrary(db: Db, filter: LibraryFilter, page: nu
 /** @throws NotFoundError */
 export async function getMediaItem(db: Db, id: number): Promise<MediaItem> {
   const item = await findMediaById(db, id);
-  if (!item) throw new NotFoundError(messages.notFound);
+  if (!item) throw new NotFoundError(phrase('refusal.media.notFound'));
   return item;
 }
 
@@ -139,7 +129,7 @@ export async function describeImage(
   if (descriptionFields.every((field) => description[field] === item[field])) return { item, changed: false };
   await deps.db.transaction().execute(async (trx) => {
     const previous = await findMediaById(trx, id);
-    if (!previous) throw new NotFoundError(messages.notFound);
+    if (!previous) throw new NotFoundError(phrase('refusal.media.notFound'));
     await insertEarlierDescription(trx, id, previous, { at: deps.clock.now(), by: actor.staff.id });
     await updateMediaDescription(trx, id, description);
   });
@@ -157,10 +147,10 @@ export async function deleteImage(deps: MediaLibraryDeps, actor: MediaActor, id:
   const refusal = whyCannotDelete(actor.staff);
   if (refusal) throw new ForbiddenError(refusal);
   const item = await getMediaItem(deps.db, id);
-  if (outside.isSiteLogo) throw new ConflictError(messages.isSiteLogo);
+  if (outside.isSiteLogo) throw new ConflictError(phrase('refusal.media.isSiteLogo'));
   const usage = await findMediaUsage(deps.db, item);
-  if (usage.length > 0) throw new ConflictError(messages.inUse(usage.length));
-  if (!(await deleteMedia(deps.db, id))) throw new NotFoundError(messages.notFound);
+  if (usage.length > 0) throw new ConflictError(phrase('refusal.media.inUse', { count: usage.length }));
+  if (!(await deleteMedia(deps.db, id))) throw new NotFoundError(phrase('refusal.media.notFound'));
   // The row goes first: a file left behind by a failed removal is only clutter, a row without its file a broken image.
   await deps.files.deleteAll(item.storageKey, item.mimeType, item.width);
   await audit({ db: deps.db, clock: deps.clock }, actor.staff, 'media.deleted', auditSubject(item), actor.meta);

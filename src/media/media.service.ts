@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { Db } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
+import { type Phrase, phrase, ValidationError } from '../errors.ts';
 import { asciiSlugFrom } from '../platform/slugs.ts';
 import type { descriptionFields, ImageDescription } from './image-description.ts';
 import { readEmbeddedDescription } from './image-metadata.ts';
@@ -15,16 +15,17 @@ export type UploadRefusal = 'no-file' | 'too-large' | 'not-an-image' | 'svg' | '
 /** The tallest a variant may be: the smallest limit among the formats every image is served in. */
 const maxVariantHeight = Math.min(...variantFormats.map((format) => maxVariantSide[format]));
 
-export const uploadRefusals: Readonly<Record<UploadRefusal, string>> = {
-  'no-file': 'Choose one or more photos to upload.',
-  'too-large': 'This file is larger than 20 MB. Export it at a smaller size and upload it again.',
-  'not-an-image': 'This file is not an image Gazette can read. Upload a JPEG, PNG, WebP, AVIF or GIF.',
-  svg: 'SVG drawings are not accepted, because they can carry scripts. Export the drawing as a PNG and upload that.',
-  'too-many-pixels': 'This image is too large in pixels (more than 50 megapixels). Resize it and upload it again.',
-  'too-tall': `This image is too tall for its width: at the widths Gazette shows it, it would be more than ${maxVariantHeight.toLocaleString('en')} pixels tall, past the limit of the WebP and AVIF formats readers are served. Crop it, or split it into several images, and upload them again.`,
-  damaged: 'This file is damaged or incomplete, perhaps cut short while copying. Export it again and upload the new file.',
-  'too-many-files': 'Up to 20 files can be uploaded at once. Upload the rest in another batch.',
-  incomplete: 'This file did not arrive whole: the connection may have dropped while it was being sent. Upload it again.',
+/** Why each refusal happened and what to do, as phrases the newsroom's screens put in their words. */
+export const uploadRefusals: Readonly<Record<UploadRefusal, Phrase>> = {
+  'no-file': phrase('refusal.media.noFile'),
+  'too-large': phrase('refusal.media.tooLarge'),
+  'not-an-image': phrase('refusal.media.notAnImage'),
+  svg: phrase('refusal.media.svg'),
+  'too-many-pixels': phrase('refusal.media.tooManyPixels'),
+  'too-tall': phrase('refusal.media.tooTall', { maxHeight: maxVariantHeight }),
+  damaged: phrase('refusal.media.damaged'),
+  'too-many-files': phrase('refusal.media.tooManyFiles'),
+  incomplete: phrase('refusal.media.incomplete'),
 };
 
 export class UploadRefusedError extends ValidationError {

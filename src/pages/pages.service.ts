@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ContentChanges, ContentTag } from '../platform/content-changes.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
@@ -33,22 +33,23 @@ import {
 } from './pages.queries.ts';
 
 const messages = {
-  titleRequired: 'Write a title.',
-  titleTooLong: 'Keep the title under 200 characters.',
-  slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug, at most 120 characters.',
-  slugTaken: 'Another page already has this address. Choose another slug or parent.',
-  bodyTooLong: 'The page is too long to save (over 400,000 characters).',
-  controlCharacters: 'This field contains invisible control characters; retype it or paste it as plain text.',
-  position: 'The position is a whole number from 0 to 100,000.',
-  status: 'A page is either published or a draft.',
-  parentMissing: 'The parent page does not exist.',
-  parentLoop: 'A page cannot sit under itself or under one of its own sub-pages.',
-  tooDeep: (levels: number) => `Pages nest at most ${levels} levels deep.`,
-  tooDeepWithSubPages: (levels: number) => `Pages nest at most ${levels} levels deep, and this page's sub-pages would go deeper there.`,
+  titleRequired: phrase('refusal.pages.titleRequired'),
+  titleTooLong: phrase('refusal.pages.titleTooLong'),
+  slugInvalid: phrase('refusal.pages.slugInvalid'),
+  slugTaken: phrase('refusal.pages.slugTaken'),
+  bodyTooLong: phrase('refusal.pages.bodyTooLong'),
+  controlCharacters: phrase('refusal.pages.controlCharacters'),
+  position: phrase('refusal.pages.position'),
+  status: phrase('refusal.pages.status'),
+  parentMissing: phrase('refusal.pages.parentMissing'),
+  parentLoop: phrase('refusal.pages.parentLoop'),
+  tooDeep: (levels: number) => phrase('refusal.pages.tooDeep', { levels }),
+  tooDeepWithSubPages: (levels: number) => phrase('refusal.pages.tooDeepWithSubPages', { levels }),
   childrenClash: (titles: readonly string[]) =>
-    `${titles.map((title) => `“${title}”`).join(', ')} cannot move up: a page already has the address ${titles.length === 1 ? 'it' : 'they'} would take. Change ${titles.length === 1 ? 'its' : 'their'} slug first.`,
-  notFound: 'There is no such page.',
-  changedMeanwhile: 'Another change to these pages was saved at the same moment. Reload the page and try again.',
+    phrase('refusal.pages.childrenClash', { titles: titles.map((title) => `“${title}”`).join(', '), count: titles.length }),
+  notFound: phrase('refusal.pages.notFound'),
+  changedMeanwhile: phrase('refusal.pages.changedMeanwhile'),
+  hasErrors: phrase('refusal.pages.hasErrors'),
 };
 
 /** Every page view shows other pages too (its children, its breadcrumbs), so any save drops them all. */
@@ -87,7 +88,7 @@ function validate(input: PageInput): { title: string; slug: string; position: nu
   const title = input.title.trim();
   const slug = input.slug.trim();
   const position = input.position ?? 0;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Phrase> = {};
   if (title === '') fields.title = messages.titleRequired;
   else if (title.length > 200) fields.title = messages.titleTooLong;
   else if (hasControlCharacters(title, 'line')) fields.title = messages.controlCharacters;
@@ -96,7 +97,7 @@ function validate(input: PageInput): { title: string; slug: string; position: nu
   else if (hasControlCharacters(input.bodyHtml, 'lines')) fields.bodyHtml = messages.controlCharacters;
   if (!Number.isInteger(position) || position < 0 || position > 100_000) fields.position = messages.position;
   if (input.status !== 'published' && input.status !== 'draft') fields.status = messages.status;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The page has errors.', fields);
+  if (Object.keys(fields).length > 0) throw new ValidationError(messages.hasErrors, fields);
   return { title, slug, position };
 }
 
@@ -194,7 +195,7 @@ export interface PageDeletionPlan {
   readonly page: Page;
   readonly movingUp: readonly { readonly title: string; readonly from: string; readonly to: string }[];
   /** Why the page cannot be deleted yet: a sub-page's new address is taken. Absent when it can. */
-  readonly refusal?: string;
+  readonly refusal?: Phrase;
 }
 
 export async function planPageDeletion(db: Db, id: number): Promise<PageDeletionPlan> {

@@ -1,11 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { codeForStatus, GazetteError } from '../errors.ts';
+import { codeForStatus, GazetteError, type Phrase } from '../errors.ts';
 import { errorTitleKey, translator } from '../i18n/index.ts';
 import { describeMultipartError } from './multipart-errors.ts';
 
 /** Turns a status and a message into a whole page in the site's look. */
-export type ErrorPageRenderer = (page: { status: number; title: string; message: string; path: string }) => string;
+export type ErrorPageRenderer = (page: { status: number; title: string; message: string; phrase?: Phrase; path: string }) => string;
 
 /** The error handler's own words are the English catalog's (error pages show them in the reader's language). */
 const english = translator('en');
@@ -20,12 +20,15 @@ interface ErrorDescription {
   readonly status: number;
   /** Stable, for programs: a GazetteError's own code, else the one its status stands for. */
   readonly code: string;
-  /** For people. */
+  /** For people, in English. */
   readonly message: string;
+  /** The same sentence, when a service said it as a phrase that can be put in the page's language. */
+  readonly phrase?: Phrase;
 }
 
 function describeError(error: FastifyError | GazetteError): ErrorDescription {
-  if (error instanceof GazetteError) return { status: error.status, code: error.code, message: error.message };
+  if (error instanceof GazetteError)
+    return { status: error.status, code: error.code, message: error.message, ...(error.phrase ? { phrase: error.phrase } : {}) };
   if ((error as FastifyError).validation) return { status: 400, code: codeForStatus(400), message: genericMessages[400] };
   const multipart = describeMultipartError(error);
   if (multipart) return { ...multipart, code: codeForStatus(multipart.status) };
@@ -35,14 +38,14 @@ function describeError(error: FastifyError | GazetteError): ErrorDescription {
 }
 
 /** Sends an error as a page for browsers and as JSON (with its code) for API clients; never a stack trace. */
-function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, { status, code, message }: ErrorDescription) {
+function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, { status, code, message, phrase }: ErrorDescription) {
   const title = english.text(errorTitleKey(status));
   reply.code(status).header('cache-control', 'no-store');
   if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
     return reply.send({ statusCode: status, code, error: title, message });
   }
   const path = request.url.length > 200 ? request.url.slice(0, 200) : request.url;
-  return reply.type('text/html; charset=utf-8').send(render({ status, title, message, path }));
+  return reply.type('text/html; charset=utf-8').send(render({ status, title, message, ...(phrase ? { phrase } : {}), path }));
 }
 
 /** Where an address nothing answers has moved to (an imported site's old URLs), if anywhere. */

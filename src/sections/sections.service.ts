@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import { reservedSectionSlugs } from '../platform/urls.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
@@ -16,15 +16,16 @@ import {
 } from './sections.queries.ts';
 
 const messages = {
-  nameRequired: 'Give the section a name.',
-  nameTooLong: 'Keep the name under 60 characters.',
-  descriptionTooLong: 'Keep the description under 500 characters.',
-  slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug.',
-  slugReserved: 'This address is used by the site itself. Choose another slug.',
-  slugTaken: 'Another section already uses this slug.',
-  positionInvalid: 'Use a whole number from 0 to 999 for the order.',
-  notFound: 'There is no such section.',
-  notEmpty: (count: number) => `This section still holds ${count} article${count === 1 ? '' : 's'}. Move them to another section first.`,
+  nameRequired: phrase('refusal.sections.nameRequired'),
+  nameTooLong: phrase('refusal.sections.nameTooLong'),
+  descriptionTooLong: phrase('refusal.sections.descriptionTooLong'),
+  slugInvalid: phrase('refusal.sections.slugInvalid'),
+  slugReserved: phrase('refusal.sections.slugReserved'),
+  slugTaken: phrase('refusal.sections.slugTaken'),
+  positionInvalid: phrase('refusal.sections.positionInvalid'),
+  notFound: phrase('refusal.sections.notFound'),
+  notEmpty: (count: number) => phrase('refusal.sections.notEmpty', { count }),
+  hasErrors: phrase('refusal.sections.hasErrors'),
 };
 
 export interface SectionInput {
@@ -39,14 +40,14 @@ function checkSection(input: SectionInput): Omit<Section, 'id'> {
   const slug = input.slug?.trim() || slugFrom(name);
   const description = input.description?.trim() ?? '';
   const position = input.position ?? 0;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Phrase> = {};
   if (name === '') fields.name = messages.nameRequired;
   else if (name.length > 60) fields.name = messages.nameTooLong;
   if (description.length > 500) fields.description = messages.descriptionTooLong;
   if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
   else if (reservedSectionSlugs.has(slug)) fields.slug = messages.slugReserved;
   if (!Number.isInteger(position) || position < 0 || position > 999) fields.position = messages.positionInvalid;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The section has errors.', fields);
+  if (Object.keys(fields).length > 0) throw new ValidationError(messages.hasErrors, fields);
   return { name, slug, description, position };
 }
 

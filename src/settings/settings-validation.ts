@@ -1,21 +1,22 @@
-import { ValidationError } from '../errors.ts';
+import { type Phrase, phrase, ValidationError } from '../errors.ts';
 import { isValidTimeZone, policyKeys, type SiteSettings } from './site-settings.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
 
 const messages = {
-  nameRequired: 'Give the site a name.',
-  nameTooLong: 'Keep the name under 100 characters.',
-  descriptionTooLong: 'Keep the description under 300 characters.',
-  languageInvalid: 'Use a language tag such as en, en-GB or fr-CA.',
-  timeZoneInvalid: 'Use a time zone name such as Europe/London or America/New_York.',
-  navigationInvalid: (line: number) => `Line ${line}: write a label, a vertical bar and a path on this site, e.g. "World | /world".`,
-  navigationTooLong: 'Keep the navigation to 12 links.',
-  policyTooLong: 'Keep each policy under 20,000 characters.',
-  controlCharacters: 'This field contains invisible control characters; retype it.',
+  nameRequired: phrase('refusal.settings.nameRequired'),
+  nameTooLong: phrase('refusal.settings.nameTooLong'),
+  descriptionTooLong: phrase('refusal.settings.descriptionTooLong'),
+  languageInvalid: phrase('refusal.settings.languageInvalid'),
+  timeZoneInvalid: phrase('refusal.settings.timeZoneInvalid'),
+  navigationInvalid: (line: number) => phrase('refusal.settings.navigationInvalid', { line }),
+  navigationTooLong: phrase('refusal.settings.navigationTooLong'),
+  policyTooLong: phrase('refusal.settings.policyTooLong'),
+  controlCharacters: phrase('refusal.settings.controlCharacters'),
+  hasErrors: phrase('refusal.settings.hasErrors'),
 };
 
 /** Navigation as editors type it: one "Label | /path" per line. */
-export function parseNavigation(text: string): { links: SiteSettings['navigation']; error?: string } {
+export function parseNavigation(text: string): { links: SiteSettings['navigation']; error?: Phrase } {
   const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -46,7 +47,7 @@ function isLanguageTag(value: string): boolean {
 export function validateSiteSettings(
   input: Omit<SiteSettings, 'navigation' | 'comments' | 'logo'> & { navigationText: string },
 ): Omit<SiteSettings, 'comments' | 'logo'> {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Phrase> = {};
   const name = input.name.trim();
   if (name === '') fields.name = messages.nameRequired;
   else if (name.length > 100) fields.name = messages.nameTooLong;
@@ -65,7 +66,7 @@ export function validateSiteSettings(
   ] as const) {
     if (!fields[field] && hasControlCharacters(value, 'lines')) fields[field] = messages.controlCharacters;
   }
-  if (Object.keys(fields).length > 0) throw new ValidationError('The settings have errors.', fields);
+  if (Object.keys(fields).length > 0) throw new ValidationError(messages.hasErrors, fields);
   return {
     name,
     description: input.description.trim(),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
@@ -16,13 +16,14 @@ import {
 } from './tags.queries.ts';
 
 const messages = {
-  nameRequired: 'Give the tag a name.',
-  nameTooLong: 'Keep the tag under 50 characters.',
-  descriptionTooLong: 'Keep the description under 500 characters.',
-  slugInvalid: 'Use lower-case letters, digits and single hyphens in the slug.',
-  slugTaken: 'Another tag already uses this slug.',
-  notFound: 'There is no such tag.',
-  inUse: (count: number) => `This tag is on ${count} article${count === 1 ? '' : 's'}. Remove it from them first.`,
+  nameRequired: phrase('refusal.tags.nameRequired'),
+  nameTooLong: phrase('refusal.tags.nameTooLong'),
+  descriptionTooLong: phrase('refusal.tags.descriptionTooLong'),
+  slugInvalid: phrase('refusal.tags.slugInvalid'),
+  slugTaken: phrase('refusal.tags.slugTaken'),
+  notFound: phrase('refusal.tags.notFound'),
+  inUse: (count: number) => phrase('refusal.tags.inUse', { count }),
+  hasErrors: phrase('refusal.tags.hasErrors'),
 };
 
 /** Longest text the editor's tag suggestions search for: a tag name is at most 50 characters. */
@@ -79,14 +80,14 @@ export async function updateTag(
   const name = input.name.trim();
   const slug = input.slug?.trim() || slugFrom(name);
   const description = input.description?.trim() ?? '';
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Phrase> = {};
   if (name === '') fields.name = messages.nameRequired;
   else if (name.length > 50) fields.name = messages.nameTooLong;
   if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
   if (description.length > 500) fields.description = messages.descriptionTooLong;
   const holder = fields.slug ? undefined : await findTagBySlug(deps.db, slug);
   if (holder && holder.id !== id) fields.slug = messages.slugTaken;
-  if (Object.keys(fields).length > 0) throw new ValidationError('The tag has errors.', fields);
+  if (Object.keys(fields).length > 0) throw new ValidationError(messages.hasErrors, fields);
   await updateTagRow(deps.db, id, { name, slug, description });
   if (slug !== before.slug) {
     await rememberOldSlug(deps.db, 'tag', before.slug, id, deps.now);

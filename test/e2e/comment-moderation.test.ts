@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { erasePastRetention } from '../../src/comments/housekeeping.ts';
+import { reasonsFrom } from '../../src/comments/moderation.queries.ts';
+import { sentenceIn } from '../../src/errors.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
@@ -182,9 +184,12 @@ test('the block list and bans send comments to spam; the policy form refuses bad
     statuses.map((row) => row.status),
     ['spam', 'spam', 'spam'],
   );
-  assert.match(statuses[0]!.spam_reasons, /Blocked word/);
-  assert.match(statuses[1]!.spam_reasons, /203\.0\.113\.0\/24/);
-  assert.match(statuses[2]!.spam_reasons, /banned/);
+  // Stored as phrases, read back in the words they always had in English.
+  const english = statuses.map((row) => reasonsFrom(row.spam_reasons).map((reason) => sentenceIn(reason)));
+  assert.ok(english[0]!.includes('Blocked word "miracle cure"'), english[0]!.join('; '));
+  assert.ok(english[1]!.includes('Blocked address 203.0.113.0/24'), english[1]!.join('; '));
+  assert.ok(english[2]!.includes('This email is banned'), english[2]!.join('; '));
+  assert.deepEqual(JSON.parse(statuses[0]!.spam_reasons)[0], { key: 'moderation.reason.blockedWord', values: { word: 'miracle cure' } });
 
   await owner.get('/admin/comments/policy');
   const policy = await owner.post('/admin/comments/policy', {
@@ -289,6 +294,7 @@ test('a moderator who opts in gets an email for each held comment; a commenter c
   const toModerator = gazette.sentMail.find((mail) => mail.subject.startsWith('Comment awaiting moderation'));
   assert.ok(toModerator, 'the moderator was told');
   assert.match(toModerator.text, /Held, please look\./);
+  assert.match(toModerator.text, /^Held because: First comment from this email$/m);
   const confirmation = gazette.sentMail.find((mail) => mail.to === 'hal@example.com');
   assert.ok(confirmation, 'the commenter was asked to confirm');
   const confirmUrl = /https:\/\/news\.example(\/comments\/alerts\/confirm\?token=\S+)/.exec(confirmation.text)![1]!;
@@ -344,7 +350,7 @@ test('emails speak their reader’s language: moderators the site’s, a comment
   assert.equal(toModerator.subject, `Comentario pendiente de moderación en «${headline}»`);
   assert.match(
     toModerator.text,
-    /^Hal escribió:\nHeld, please look\.\n\nMotivo de la retención: .+\nModerar: https:\/\/news\.example\/admin\/comments\n\nRecibes estos correos porque activaste los avisos de comentarios en tu cuenta de la redacción\.$/,
+    /^Hal escribió:\nHeld, please look\.\n\nMotivo de la retención: First comment from this email\nModerar: https:\/\/news\.example\/admin\/comments\n\nRecibes estos correos porque activaste los avisos de comentarios en tu cuenta de la redacción\.$/,
   );
 
   const confirmation = gazette.sentMail.find((mail) => mail.to === 'hal@example.com');

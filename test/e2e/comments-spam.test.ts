@@ -2,10 +2,24 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CommentSigner } from '../../src/comments/index.ts';
 import { stampForm } from '../../src/comments/comment-signing.ts';
+import { reasonsFrom } from '../../src/comments/moderation.queries.ts';
+import { sentenceIn } from '../../src/errors.ts';
 import { cookieFrom, postedCommentId, readCommentForm } from '../helpers/comment-forms.ts';
 import { articleIdOf, assertHas, demo, fieldError, inputValue, ok, textareaValue, useCommentTestSite } from '../helpers/comment-pages.ts';
 
 // Spam defences: the honeypot, the time stamp, duplicates and links.
+
+/** A stored comment's reasons as an English newsroom reads them; they are stored as phrases (`{ key, values }`). */
+function englishReasons(json: string): string {
+  return reasonsFrom(json)
+    .map((reason) => sentenceIn(reason))
+    .join('; ');
+}
+
+/** The phrase keys stored in the column, to show the reasons are kept as phrases and not as English. */
+function storedKeys(json: string): string[] {
+  return (JSON.parse(json) as { key: string }[]).map((reason) => reason.key);
+}
 describe('comments on the reader site', () => {
   const site = useCommentTestSite();
 
@@ -16,7 +30,8 @@ describe('comments on the reader site', () => {
       const id = postedCommentId(response);
       const stored = await site.storedComment(id);
       assert.equal(stored.status, 'spam');
-      assert.match(stored.spam_reasons, /hidden field/i);
+      assert.match(englishReasons(stored.spam_reasons), /The hidden field that only robots see was filled in/);
+      assert.ok(storedKeys(stored.spam_reasons).includes('moderation.reason.honeypot'), stored.spam_reasons);
       const json = await site.post(demo.glacier, { ...ok, email: 'robot2@example.com', comment: 'Buy now again.', homepage: 'x' }, { json: true });
       assert.equal(json.statusCode, 201);
       assert.equal((json.json() as { status: string }).status, 'pending', 'spam is reported as awaiting moderation');
@@ -34,7 +49,7 @@ describe('comments on the reader site', () => {
       assert.equal(response.statusCode, 303);
       const stored = await site.storedComment(postedCommentId(response));
       assert.equal(stored.status, 'spam');
-      assert.match(stored.spam_reasons, /seconds/);
+      assert.match(englishReasons(stored.spam_reasons), /Sent within seconds of the form being shown/);
     });
 
     test('forged stamps are stored as spam', async () => {
@@ -115,7 +130,8 @@ describe('comments on the reader site', () => {
         const response = await site.post(demo.wheat, { ...ok, email: 'linker@example.com', comment: threeLinks });
         const stored = await site.storedComment(postedCommentId(response));
         assert.equal(stored.status, 'pending');
-        assert.match(stored.spam_reasons, /links/);
+        assert.equal(englishReasons(stored.spam_reasons), '3 links; the limit is 2');
+        assert.deepEqual(JSON.parse(stored.spam_reasons), [{ key: 'moderation.reason.tooManyLinks', values: { count: 3, limit: 2 } }]);
       } finally {
         await site.setCommentPolicy({ moderation: 'hold-first' });
       }

@@ -7,7 +7,8 @@ import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // The newsroom's article pages on an Arabic site: the list with its filters and headings, the
-// revisions and the preview's banner read in Arabic, right to left, with no English left over.
+// revisions and the preview's banner read in Arabic, right to left, with no English left over, and
+// so do the refusals met on them (an article that is not there, deleting one not in the trash).
 
 /** Text as a person reads it: tags dropped, the few entities the renderer writes decoded. */
 function textOf(html: string): string {
@@ -23,6 +24,9 @@ function textOf(html: string): string {
 const ledeOf = (body: string) => textOf(/<p class="admin-lede">([\s\S]*?)<\/p>/.exec(body)![1]!);
 const columnsOf = (body: string) => [...body.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((match) => textOf(match[1]!).replace(/ [▲▼]$/, ''));
 const bannerOf = (body: string) => /<section class="preview-banner"[\s\S]*?<\/section>/.exec(body)![0];
+
+/** The sentence an error page gives under its heading. */
+const errorSentenceOf = (html: string) => /<p class="collection__intro">([^<]*)<\/p>/.exec(html)?.[1];
 
 /** A few words of the English newsroom that must be gone from an Arabic page. */
 function assertNoEnglish(body: string, words: readonly string[]): void {
@@ -164,5 +168,20 @@ describe('the newsroom’s article pages in Arabic', () => {
     assert.match(phone, /<title>معاينة على الهاتف: Ferry fares frozen for winter<\/title>/);
     assert.match(phone, /title="المقال كما يظهر على الهاتف"/);
     assert.doesNotMatch(phone, /lang="en"/);
+  });
+  test('refusals on the article pages read in Arabic', async () => {
+    const missing = await editor.get('/admin/articles/999999/preview');
+    assert.equal(missing.statusCode, 404);
+    assert.equal(errorSentenceOf(missing.body), 'لا يوجد مقال كهذا.');
+    const notTrashed = await editor.get(`/admin/articles/${ids.revised}/delete`);
+    assert.equal(notTrashed.statusCode, 409);
+    assert.equal(errorSentenceOf(notTrashed.body), 'هذا المقال ليس في سلة المهملات. انقله إليها أولًا، ومن هناك يمكن حذفه نهائيًا.');
+    const noSuchByline = await editor.get('/admin?author=9999999999');
+    assert.equal(noSuchByline.statusCode, 400);
+    assert.equal(errorSentenceOf(noSuchByline.body), 'لا يوجد كاتب بهذا الرقم. اختر واحدًا من القائمة.');
+    for (const body of [missing.body, notTrashed.body, noSuchByline.body]) {
+      assert.match(body, /<html lang="ar" dir="rtl">/);
+      assertNoEnglish(body, ['no such article', 'not in the trash', 'with that number']);
+    }
   });
 });

@@ -5,10 +5,9 @@ import { draftArticleFields, newArticleChoices } from '../helpers/article-form.t
 import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
-// The article editor on an Arabic site: its page, panels, notices and the form's own refusals read in
-// Arabic, right to left, and the rich editor gets its words in Arabic too. (The checklist's items come
-// from the articles service and stay English for now.) The test moment is 27 November 2026, 12:00 UTC:
-// 16:00 in Dubai.
+// The article editor on an Arabic site: its page, panels, notices, checklist and refusals (the form's
+// own and the articles service's) read in Arabic, right to left, and the rich editor gets its words in
+// Arabic too. The test moment is 27 November 2026, 12:00 UTC: 16:00 in Dubai.
 
 let gazette: TestGazette;
 let staff: TestStaff;
@@ -27,6 +26,8 @@ function textOf(html: string): string {
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ');
 }
+
+const versionIn = (html: string) => /name="loadedVersion" value="(\d+)"/.exec(html)![1]!;
 
 function assertNoEnglish(html: string, words: readonly string[]): void {
   const text = textOf(html);
@@ -122,6 +123,47 @@ test('the form’s own refusals are re-shown in Arabic, the dual included, with 
   assert.match(twoNewTags.body, /“ألعاب نارية”, “مهرجانات” ليسا وسمين بعد، ولا ينشئ الوسوم إلا المحررون\./);
   for (const body of [badTime.body, tooMany.body, twoNewTags.body]) {
     assertNoEnglish(body, ['There is a problem', 'Enter a day', 'The article has errors', 'at most 10 tags', 'not tags yet']);
+  }
+});
+
+test('the articles service’s refusals read in Arabic: a headline missing, publishing without a section, a save made meanwhile, a correction', async () => {
+  const editor = await staff.browserAs('editor');
+  const unwritten = await editor.post('/admin/articles/new', articleForm('  ', { dateline: 'د'.repeat(61) }));
+  assert.equal(unwritten.statusCode, 422);
+  assert.match(unwritten.body, /<p class="form-message" role="alert">في المقال أخطاء\.<\/p>/);
+  assert.match(unwritten.body, /<p class="field__error" id="field-headline-error">اكتب عنوانًا\.<\/p>/);
+  assert.match(unwritten.body, /<p class="field__error" id="field-dateline-error">اجعل مكان الخبر أقل من 60 حرفًا: اسم مكان، مثل دبي\.<\/p>/);
+
+  const unfiled = await editor.post('/admin/articles/new', articleForm('جدول العبّارات', { sectionId: '', intent: 'publish' }));
+  assert.equal(unfiled.statusCode, 422);
+  assert.match(unfiled.body, /role="alert">لا يمكن نشر هذا المقال بعد: اختر قسمًا: يصنّف القرّاء ومحركات البحث الخبر بحسبه\.<\/p>/);
+  assert.match(unfiled.body, /<p class="field__error" id="field-sectionId-error">اختر قسمًا: يصنّف القرّاء ومحركات البحث الخبر بحسبه\.<\/p>/);
+
+  const saved = await editor.post('/admin/articles/new', articleForm('Abu Dhabi ferry', { intent: 'publish' }));
+  const id = /\/admin\/articles\/(\d+)/.exec(String(saved.headers.location))![1]!;
+  const opened = (await editor.get(`/admin/articles/${id}`)).body;
+  await (await staff.browserAs('owner')).post(`/admin/articles/${id}`, articleForm('Abu Dhabi ferry returns', { loadedVersion: versionIn(opened) }));
+  const late = await editor.post(`/admin/articles/${id}`, articleForm('Abu Dhabi ferry, mine', { loadedVersion: versionIn(opened) }));
+  assert.equal(late.statusCode, 409);
+  assert.match(late.body, /حفظ شخص آخر هذا المقال في 12:00 UTC، بعد أن فتحته\. نسختك أدناه ولم تُحفظ/);
+
+  await editor.get(`/admin/articles/${id}`);
+  const tooLong = await editor.post(`/admin/articles/${id}/corrections`, { correctionKind: 'retraction', correctionText: 'ت'.repeat(2001) });
+  assert.equal(tooLong.statusCode, 422);
+  assert.match(tooLong.body, /<p class="field__error" id="field-correctionKind-error">اختر تصحيحًا أو تحديثًا\.<\/p>/);
+  assert.match(tooLong.body, /<p class="field__error" id="field-correctionText-error">اجعل الملاحظة أقل من 2,000 حرف\.<\/p>/);
+
+  for (const body of [unwritten.body, unfiled.body, late.body, tooLong.body]) {
+    assertNoEnglish(body, [
+      'The article has errors',
+      'Write a headline',
+      'Keep the dateline',
+      'cannot be published',
+      'Choose a section',
+      'Someone else',
+      'Choose correction',
+      'Keep the note',
+    ]);
   }
 });
 

@@ -43,12 +43,29 @@ test('the media library speaks Arabic, its counts in Arabic plural forms, and th
   const nothing = await arabicPage('/admin/media?q=no-such-photo-anywhere');
   assertHas(nothing, ['لا صور مطابقة', 'لا صور تطابق البحث.'], 'search');
   assertLacks(nothing, ['photos match', 'No photos match'], 'search');
+
+  const badType = await arabicPage('/admin/media?type=bmp');
+  assertHas(badType, ['اختر أحد أنواع الملفات في القائمة.'], 'search');
+  assertLacks(badType, ['Choose one of the listed file types.'], 'search');
+
+  const id = /href="\/admin\/media\/(\d+)"/.exec(library)![1]!;
+  await arabicPage(`/admin/media/${id}`);
+  const described = await owner.post(`/admin/media/${id}`, { alt: 'Boats', caption: '', credit: 'x'.repeat(201) });
+  assert.equal(described.statusCode, 422);
+  assertHas(described.body, ['طول حقل «مصدر الصورة» 201 حرفًا. اجعله 200 حرفًا أو أقل.'], 'a refused description');
+  assertLacks(described.body, ['characters long', 'Credit'], 'a refused description');
 });
 
 test('the pages list speaks Arabic', async () => {
   const list = await arabicPage('/admin/pages');
   assertHas(list, ['<h1>الصفحات</h1>', 'صفحة جديدة', 'تضم الصفحات ما لا يتغيّر مع الأخبار'], 'pages');
   assertLacks(list, ['New page', 'Pages hold what', 'Last updated', 'Add a sub-page'], 'pages');
+
+  await arabicPage('/admin/pages/new');
+  const refused = await owner.post('/admin/pages/new', { title: '', slug: 'Not a slug', parentId: '', position: '0', status: 'draft', bodyHtml: '' });
+  assert.equal(refused.statusCode, 422);
+  assertHas(refused.body, ['اكتب عنوانًا.', 'استخدم في معرّف الرابط حروفًا لاتينية صغيرة', 'في الصفحة أخطاء.'], 'a refused page');
+  assertLacks(refused.body, ['Write a title.', 'Use lower-case letters', 'The page has errors.'], 'a refused page');
 });
 
 test('the sections page speaks Arabic', async () => {
@@ -59,6 +76,11 @@ test('the sections page speaks Arabic', async () => {
     'sections',
   );
   assertLacks(sections, ['Add one', 'Order on the home page', 'Leave empty', '>Add</button>'], 'sections');
+
+  const refused = await owner.post('/admin/sections', { name: '', slug: '', position: '1000', description: '' });
+  assert.equal(refused.statusCode, 422);
+  assertHas(refused.body, ['اكتب اسمًا للقسم.', 'استخدم للترتيب عددًا صحيحًا من 0 إلى 999.', 'في القسم أخطاء.'], 'a refused section');
+  assertLacks(refused.body, ['Give the section a name.', 'Use a whole number', 'The section has errors.'], 'a refused section');
 });
 
 test('the import page and the settings page speak Arabic; commands and units stay as they are', async () => {
@@ -74,4 +96,14 @@ test('the import page and the settings page speak Arabic; commands and units sta
     'settings',
   );
   assertLacks(settings, ['Site name', 'Feeds carry', 'The full text of each article', 'Save settings', 'The logo in use now'], 'settings');
+
+  const refused = await owner.post('/admin/settings', {
+    name: 'Gazette',
+    language: 'ar',
+    timeZone: 'Mars/Olympus',
+    navigationText: 'World | /world\nSport /sport',
+  });
+  assert.equal(refused.statusCode, 422);
+  assertHas(refused.body, ['استخدم اسم منطقة زمنية مثل Asia/Dubai أو Europe/London.', 'السطر 2: اكتب تسمية، ثم خطًا عموديًا'], 'refused settings');
+  assertLacks(refused.body, ['Use a time zone name', 'Line 2:'], 'refused settings');
 });

@@ -6,8 +6,9 @@ import { createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 // Comment moderation on an Arabic site: the queue and its tabs, right to left, a bulk action's notice
-// counting comments in the dual, and the block list. Why a comment was held stays English (it comes from
-// the comment capability).
+// counting comments in the dual, the block list, and the refusals of a moderator's edit, reply and block.
+// Why a comment was held or marked spam (the spam checks' stored phrases) is said in Arabic too, on the
+// queue and in the moderators' email.
 
 function notice(html: string): string {
   return /<p class="form-message form-message--ok" role="status">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
@@ -55,10 +56,20 @@ describe('comment moderation on an Arabic site', () => {
     assert.match(html, /موافقة<span class="visually-hidden"> على تعليق Ada<\/span><\/button>/);
     assert.match(html, /نقل<span class="visually-hidden"> تعليق Bea<\/span> إلى سلة المهملات<\/button>/);
     assert.match(html, /· الحالة: بانتظار المراجعة<\/p>/);
-    assert.match(html, /سبب الاحتجاز: First comment from this email/, 'the reasons stay the comment capability’s English');
+    assert.match(html, /سبب الاحتجاز: أول تعليق من هذا البريد الإلكتروني<\/p>/, 'the spam checks’ reason, in Arabic');
     assertNoEnglish(
       html,
-      ['Pending', 'Approved', 'With the selected comments', 'Mark as spam', 'comment by', 'Edit or reply', 'status pending', 'Block list'],
+      [
+        'First comment from this email',
+        'Pending',
+        'Approved',
+        'With the selected comments',
+        'Mark as spam',
+        'comment by',
+        'Edit or reply',
+        'status pending',
+        'Block list',
+      ],
       'queue',
     );
   });
@@ -101,5 +112,55 @@ describe('comment moderation on an Arabic site', () => {
     assert.match(listed, /<td>كلمة<\/td>/);
     assert.match(listed, /إزالة<span class="visually-hidden"> casino<\/span><\/button>/);
     assertNoEnglish(listed, ['Added to the block list', '<td>word</td>', 'Remove<'], 'block list');
+
+    const refused = await owner.post('/admin/comments/blocks', { kind: 'ip', pattern: 'not an address' });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /اكتب كلمة، أو عنوان بريد إلكتروني، أو عنوان IP أو نطاقًا مثل 203\.0\.113\.0\/24\./);
+    assertNoEnglish(refused.body, ['Enter a word, an email address'], 'refused block');
   });
+
+  test('a moderator’s edit and reply are checked in Arabic', async () => {
+    await owner.get(`/admin/comments/${ids[2]}/edit`);
+    const edited = await owner.post(`/admin/comments/${ids[2]}/edit`, { name: '', website: 'not a link', comment: 'A note from Cy.' });
+    assert.equal(edited.statusCode, 422);
+    assert.match(edited.body, /اكتب اسمك\./);
+    assert.match(edited.body, /اكتب عنوان موقع يبدأ بـ http:\/\/ أو https:\/\/، أو اترك الحقل فارغًا\./);
+    assertNoEnglish(edited.body, ['Enter your name.', 'Enter a website address'], 'refused edit');
+    const replied = await owner.post(`/admin/comments/${ids[2]}/reply`, { reply: '   ' });
+    assert.equal(replied.statusCode, 422);
+    assert.match(replied.body, /اكتب تعليقك\./);
+    assertNoEnglish(replied.body, ['Write your comment.'], 'refused reply');
+  });
+});
+
+test('why a comment was held or marked spam is said in Arabic, on the queue and in the moderators’ email', async (t) => {
+  const gazette = await buildTestApp();
+  t.after(() => gazette.close());
+  await gazette.settings.update({ language: 'ar', timeZone: 'Asia/Dubai' });
+  const home = await gazette.app.inject({ url: '/' });
+  const articlePath = /<main[\s\S]*?href="(\/[a-z-]+\/[a-z0-9-]+)"/.exec(home.body)![1]!;
+  const { sessionToken } = await createTestOwner(gazette);
+  const owner = new FormClient(gazette.app);
+  owner.setCookie('gazette_session', sessionToken);
+  await owner.get('/admin/comments');
+  assert.equal((await owner.post('/admin/comments/notifications', { notify: 'on' })).statusCode, 303);
+  await owner.get('/admin/comments/blocks');
+  assert.equal((await owner.post('/admin/comments/blocks', { kind: 'ip', pattern: '203.0.113.0/24' })).statusCode, 303);
+  const post = async (name: string, text: string, remoteAddress: string) =>
+    postedCommentId(await commentOn(gazette, articlePath, { name, email: `${name.toLowerCase()}@example.com`, comment: text }, { json: true, remoteAddress }));
+  const linked = await post('Gil', 'See https://a.example/ https://b.example/ https://c.example/', '198.51.100.21');
+  const blocked = await post('Hana', 'Hello from a blocked range', '203.0.113.77');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  const card = (html: string, id: number) => new RegExp(`<li id="moderation-comment-${id}"[\\s\\S]*?</li>`).exec(html)?.[0] ?? '';
+  const held = card((await owner.get('/admin/comments')).body, linked);
+  assert.match(held, /<p class="moderation-item__score">سبب الاحتجاز: 3 روابط، والحد المسموح به 2; أول تعليق من هذا البريد الإلكتروني<\/p>/);
+  const spam = card((await owner.get('/admin/comments?status=spam')).body, blocked);
+  assert.match(spam, /<p class="moderation-item__score">سبب الاحتجاز: عنوان محظور: 203\.0\.113\.0\/24<\/p>/);
+  assertNoEnglish(held + spam, ['links; the limit is', 'First comment from this email', 'Blocked address'], 'queue');
+
+  const toModerators = gazette.sentMail.filter((mail) => mail.text.includes('كتب Gil:'));
+  assert.equal(toModerators.length, 1, 'the owner was told of the held comment');
+  assert.match(toModerators[0]!.text, /^سبب حجزه للمراجعة: 3 روابط، والحد المسموح به 2; أول تعليق من هذا البريد الإلكتروني$/m);
+  assertNoEnglish(toModerators[0]!.text, ['links; the limit is', 'First comment from this email'], 'email');
 });

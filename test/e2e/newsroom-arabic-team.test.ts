@@ -3,20 +3,22 @@ import { after, before, describe, test } from 'node:test';
 import type { User } from '../../src/accounts/index.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner, testOwner } from '../helpers/newsroom.ts';
-import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
+import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
+import { codeAt, wrongCodesAt } from '../helpers/two-step.ts';
 
-// On an Arabic site the newsroom's sign-in, team and account pages speak Arabic, right to left.
-// Messages from the accounts service (a wrong password, say) stay English for now.
+// On an Arabic site the newsroom's sign-in, team and account pages speak Arabic, right to left, the
+// accounts service's own refusals (a wrong password, a wrong code, a role that may not act) included.
 
 describe('an Arabic newsroom', () => {
   let gazette: TestGazette;
   let owner: { user: User; sessionToken: string };
+  let editorSession: string;
 
   before(async () => {
     gazette = await buildTestApp();
     await gazette.settings.update({ language: 'ar', timeZone: 'Asia/Dubai' });
     owner = await createTestOwner(gazette);
-    await addTestMember(gazette, owner.user, 'editor', 'Test editor');
+    editorSession = (await addTestMember(gazette, owner.user, 'editor', 'Test editor')).sessionToken;
   });
   after(() => gazette.close());
 
@@ -42,7 +44,30 @@ describe('an Arabic newsroom', () => {
     const refused = await browser.post('/admin/login', { email: testOwner.email, password: 'not the password at all' });
     assert.equal(refused.statusCode, 401);
     assert.match(refused.body, /<h1>تسجيل الدخول إلى غرفة الأخبار<\/h1>/);
-    assert.match(refused.body, /role="alert">\s*The email address or password is not right\./, 'the service’s message, still English');
+    assert.match(refused.body, /role="alert">\s*البريد الإلكتروني أو كلمة المرور غير صحيحة\./, 'the service’s refusal, in Arabic');
+    assert.doesNotMatch(refused.body, /The email address or password is not right/);
+  });
+
+  test('too many wrong passwords: the wait is told in Arabic, its dual included', async () => {
+    const browser = new FormClient(gazette.app);
+    await browser.get('/admin/login');
+    const wrong = (n: number) => browser.post('/admin/login', { email: 'stranger@example.org', password: `guess number ${n}` });
+    for (let n = 0; n < 5; n++) assert.equal((await wrong(n)).statusCode, 401);
+    const oneSecond = await wrong(5);
+    assert.equal(oneSecond.statusCode, 429);
+    assert.match(oneSecond.body, /role="alert">\s*محاولات فاشلة كثيرة جدًا\. انتظر ثانية واحدة قبل أن تحاول مجددًا\./);
+    try {
+      // A second later the sixth wrong password is looked at, and doubles the wait.
+      gazette.setNow(new Date(testNow.getTime() + 1_000));
+      assert.equal((await wrong(6)).statusCode, 401);
+      const twoSeconds = await wrong(7);
+      assert.equal(twoSeconds.statusCode, 429);
+      assert.equal(twoSeconds.headers['retry-after'], '2');
+      assert.match(twoSeconds.body, /role="alert">\s*محاولات فاشلة كثيرة جدًا\. انتظر ثانيتين قبل أن تحاول مجددًا\./);
+      assert.doesNotMatch(oneSecond.body + twoSeconds.body, /Too many failed attempts|Wait \d/);
+    } finally {
+      gazette.setNow(testNow);
+    }
   });
 
   test('the team page: members, roles, invitations and what an action says', async () => {
@@ -71,6 +96,30 @@ describe('an Arabic newsroom', () => {
     assert.match(nobody.body, /role="alert">\s*<p>لا يوجد في الفريق عضو بهذا البريد الإلكتروني\.<\/p>/);
   });
 
+  test('the team page’s refusals, from the accounts service, in Arabic', async () => {
+    const browser = await ownerBrowser('/admin/team');
+    const invalid = await browser.post('/admin/team/invite', { email: 'not an address', role: 'chief' });
+    assert.equal(invalid.statusCode, 422);
+    assert.match(invalid.body, /<p class="field__error" id="field-email-error">اكتب عنوان بريد إلكتروني مثل name@example\.org\.<\/p>/);
+    assert.match(invalid.body, /<p class="field__error">اختر أحد الأدوار الموجودة في القائمة\.<\/p>/);
+    assert.doesNotMatch(invalid.body, /Enter an email address|Choose one of the roles/);
+    const ownLink = await browser.post('/admin/team/reset-link', { email: testOwner.email });
+    assert.equal(ownLink.statusCode, 403);
+    assert.match(ownLink.body, /role="alert">\s*<p>لا يمكنك إنشاء روابط إعادة التعيين إلا للأعضاء الذين أدوارهم أدنى من دورك\./);
+    assert.doesNotMatch(ownLink.body, /reset links only/);
+
+    const editorId = /action="\/admin\/team\/(\d+)\/role"/.exec(invalid.body)![1]!;
+    const noSuchRole = await browser.post(`/admin/team/${editorId}/role`, { role: 'chief' });
+    assert.equal(noSuchRole.statusCode, 422);
+    assert.match(noSuchRole.body, /<p class="collection__intro">اختر أحد الأدوار الموجودة في القائمة\.<\/p>/);
+    const editorBrowser = new FormClient(gazette.app);
+    editorBrowser.setCookie('gazette_session', editorSession);
+    const team = await editorBrowser.get('/admin/team');
+    assert.equal(team.statusCode, 403);
+    assert.match(team.body, /<p class="collection__intro">دورك لا يسمح بإدارة الفريق\.<\/p>/);
+    assert.doesNotMatch(noSuchRole.body + team.body, /Choose one of the roles|Your role cannot/);
+  });
+
   test('the account page: facts, byline, two-step sign-in and sessions', async () => {
     const browser = await ownerBrowser('/admin/account');
     const page = (await browser.get('/admin/account')).body;
@@ -88,5 +137,35 @@ describe('an Arabic newsroom', () => {
 
     const created = await browser.post('/admin/account/byline/new', {});
     assert.match(created.body, /role="status">\s*أُنشئ توقيعك Mina Park\./);
+
+    const setup = await browser.get('/admin/account/two-step');
+    const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(setup.body)![1]!;
+    const wrong = await browser.post('/admin/account/two-step', { secret, code: wrongCodesAt(secret, testNow, 1)[0]! });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /<p class="field__error" id="field-code-error">هذا الرمز غير صحيح\. أدخل الأرقام الستة التي يعرضها تطبيق المصادقة الآن\.<\/p>/);
+    assert.doesNotMatch(wrong.body, /That code is not right/);
+    const expired = await browser.post('/admin/account/two-step', { secret: 'not a key', code: codeAt(secret, testNow) });
+    assert.equal(expired.statusCode, 422);
+    assert.match(expired.body, /<p class="field__error" id="field-code-error">انتهت مهلة الإعداد؛ ابدأه من جديد\.<\/p>/);
+    await browser.post('/admin/account/two-step', { secret, code: codeAt(secret, testNow) });
+    const notOff = await browser.post('/admin/account/two-step/off', { code: '12' });
+    assert.equal(notOff.statusCode, 422);
+    assert.match(notOff.body, /<p class="field__error" id="field-code-error">هذا الرمز غير صحيح\./);
+    assert.match(notOff.body, /<p>مفعّل: يُطلب عند تسجيل الدخول رمز من تطبيق المصادقة\.<\/p>/, 'two-step sign-in is still on');
+
+    const signingIn = new FormClient(gazette.app);
+    await signingIn.get('/admin/login');
+    await signingIn.post('/admin/login', { email: testOwner.email, password: testOwner.password });
+    await signingIn.get('/admin/login/code');
+    for (const code of wrongCodesAt(secret, testNow, 4)) {
+      const refused = await signingIn.post('/admin/login/code', { code });
+      assert.equal(refused.statusCode, 401);
+      assert.match(refused.body, /<p class="field__error" id="field-code-error">هذا الرمز غير صحيح\./);
+    }
+    const spent = await signingIn.post('/admin/login/code', { code: wrongCodesAt(secret, testNow, 5)[4]! });
+    assert.equal(spent.statusCode, 401);
+    assert.match(spent.body, /<h1>تسجيل الدخول إلى غرفة الأخبار<\/h1>/, 'back to the password');
+    assert.match(spent.body, /role="alert">\s*رموز خاطئة كثيرة جدًا\. سجّل الدخول مجددًا بكلمة المرور\./);
+    assert.doesNotMatch(spent.body, /Too many wrong codes/);
   });
 });

@@ -224,3 +224,152 @@ describe('importing from the newsroom', () => {
     assert.equal((await owner.get('/admin/import/abc')).statusCode, 400);
   });
 });
+
+/** A WordPress export of another site with one post, by its status and text. */
+function oneWordPressPost(post: { status: string; content: string }): Buffer {
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Other site</title><link>http://other.example</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://other.example</wp:base_site_url>
+<item><title>Turnout</title><link>http://other.example/turnout/</link><dc:creator><![CDATA[writer]]></dc:creator>
+<content:encoded><![CDATA[${post.content}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2026-01-05 09:00:00</wp:post_date_gmt><wp:post_name>turnout</wp:post_name><wp:status>${post.status}</wp:status>
+<wp:post_type>post</wp:post_type></item>
+</channel></rss>`);
+}
+
+/** Marks a checked job failed as the import would have left it: `error` as the job's row stores it. */
+async function failJob(jobUrl: string, error: string): Promise<void> {
+  const id = Number(jobUrl.split('/').pop());
+  await gazette.database.db.updateTable('import_jobs').set({ status: 'failed', error }).where('id', '=', id).execute();
+}
+
+function assertHas(body: string, texts: readonly string[], where: string): void {
+  for (const text of texts) assert.ok(body.includes(text), `${where}: “${text}” is missing`);
+}
+
+function assertLacks(body: string, texts: readonly string[], where: string): void {
+  for (const text of texts) assert.ok(!body.includes(text), `${where}: “${text}” is still in English`);
+}
+
+describe('importing from a Korean newsroom', () => {
+  let english: { language: string; timeZone: string };
+  before(async () => {
+    const { language, timeZone } = gazette.settings.current();
+    english = { language, timeZone };
+    await gazette.settings.update({ language: 'ko', timeZone: 'Asia/Seoul' });
+  });
+  after(() => gazette.settings.update(english));
+
+  test('a JSON file sent as a WordPress export is refused in Korean, with the line it was found on', async () => {
+    const owner = await staff.browserAs('owner');
+    const response = await upload(owner, 'wordpress', { name: 'ghost.json', bytes: Buffer.from('{"db":[{"data":{"posts":[]}}]}') });
+    assert.equal(response.statusCode, 400);
+    assertHas(
+      response.body,
+      ['문제가 있습니다', '1번째 줄: 이 파일은 WordPress 내보내기(WXR) 파일이 아닙니다. XML 파일이 아닙니다(JSON 파일로 보입니다).'],
+      'refusal',
+    );
+    assertLacks(response.body, ['not a WordPress export', 'Line 1', 'it looks like JSON'], 'refusal');
+  });
+
+  test('photos that are damaged, or sent with a Disqus export, are refused in Korean', async () => {
+    const owner = await staff.browserAs('owner');
+    const exportFile = { name: 'export.xml', bytes: await readFile(wordPressExport) };
+    const damaged = await upload(owner, 'wordpress', exportFile, { photos: { name: 'uploads.zip', bytes: Buffer.from('PK\u0003\u0004 cut short') } });
+    assert.equal(damaged.statusCode, 400);
+    assertHas(damaged.body, ['사진 파일이 zip 압축 파일이 아니거나 손상되었습니다. 폴더를 다시 압축해 보내세요.'], 'damaged zip');
+    assertLacks(damaged.body, ['not a zip archive'], 'damaged zip');
+    const disqus = await upload(owner, 'disqus', exportFile, { photos: { name: 'uploads.zip', bytes: await zippedUploads() } });
+    assert.equal(disqus.statusCode, 400);
+    assertHas(disqus.body, ['Disqus 내보내기 파일에는 댓글만 있습니다. 사진은 비워 두세요.'], 'photos with Disqus');
+    assertLacks(disqus.body, ['holds only comments'], 'photos with Disqus');
+  });
+
+  test('the dry run’s report names what it counts and why items were skipped or changed in Korean', async () => {
+    const owner = await staff.browserAs('owner');
+    const checked = await upload(owner, 'wordpress', { name: 'export.xml', bytes: await readFile(wordPressExport) });
+    assert.equal(checked.statusCode, 303, checked.body);
+    const report = (await owner.get(checked.headers.location as string)).body;
+    assertHas(
+      report,
+      ['<th scope="row">기사</th>', '<th scope="row">필자</th>', 'WordPress 휴지통에 있음', '사이트의 wp-content/uploads 폴더 사본을 보내지 않았음'],
+      'dry run',
+    );
+    assertLacks(report, ['<th scope="row">articles</th>', 'in the WordPress trash', 'no copy of the site'], 'dry run');
+
+    // A site not imported before: its posts are new, so what changes on the way in is reported too.
+    const newSite = await upload(owner, 'wordpress', {
+      name: 'other-site.xml',
+      bytes: oneWordPressPost({ status: 'private', content: 'Intro [factbox]Turnout[/factbox]' }),
+    });
+    assert.equal(newSite.statusCode, 303, newSite.body);
+    const changed = (await owner.get(newSite.headers.location as string)).body;
+    assertHas(
+      changed,
+      ['<th scope="row">기사</th><td>1</td>', 'WordPress에서 비공개: 초안으로 가져옴, 공개하지 않음', '알 수 없는 숏코드 [factbox]: 숏코드는 지우고 글은 남김'],
+      'a new site’s dry run',
+    );
+    assertLacks(changed, ['private on WordPress', 'unknown shortcode'], 'a new site’s dry run');
+  });
+
+  test('a failed import says why in Korean; one stored in English before phrases still shows, and one no longer readable says it failed', async () => {
+    const owner = await staff.browserAs('owner');
+    const checked = await upload(owner, 'wordpress', { name: 'failing.xml', bytes: await readFile(wordPressExport) });
+    const jobUrl = checked.headers.location as string;
+
+    await failJob(jobUrl, 'phrase:{"key":"imports.failedUnexpected"}');
+    const failed = (await owner.get(jobUrl)).body;
+    assertHas(failed, ['예상하지 못한 오류로 가져오기가 멈췄습니다.', '다시 가져오기'], 'failed');
+    assertLacks(failed, ['unexpected error', 'phrase:'], 'failed');
+
+    await failJob(jobUrl, 'phrase:{"key":"imports.file.atLine","values":{"line":"3","problem":{"key":"imports.file.wordpressEmpty"}}}');
+    assertHas((await owner.get(jobUrl)).body, ['3번째 줄: 파일이 비어 있습니다.'], 'failed on a line');
+
+    await failJob(jobUrl, 'Line 3: The file is empty.');
+    assertHas((await owner.get(jobUrl)).body, ['Line 3: The file is empty.'], 'stored before phrases');
+
+    await failJob(jobUrl, 'phrase:{"key":"imports.noSuchKey"}');
+    const unreadable = (await owner.get(jobUrl)).body;
+    assertHas(unreadable, ['가져오기에 실패했습니다.'], 'an unknown phrase');
+    assertLacks(unreadable, ['noSuchKey'], 'an unknown phrase');
+  });
+});
+
+describe('importing from an Arabic newsroom', () => {
+  let english: { language: string; timeZone: string };
+  before(async () => {
+    const { language, timeZone } = gazette.settings.current();
+    english = { language, timeZone };
+    await gazette.settings.update({ language: 'ar', timeZone: 'Asia/Dubai' });
+  });
+  after(() => gazette.settings.update(english));
+
+  test('a JSON file sent as a WordPress export, and damaged photos, are refused in Arabic', async () => {
+    const owner = await staff.browserAs('owner');
+    const json = await upload(owner, 'wordpress', { name: 'ghost.json', bytes: Buffer.from('{"db":[{"data":{"posts":[]}}]}') });
+    assert.equal(json.statusCode, 400);
+    assertHas(json.body, ['السطر 1: هذا ليس ملف تصدير من WordPress (WXR): فهو ليس ملف XML (يبدو أنه ملف JSON).'], 'refusal');
+    assertLacks(json.body, ['not a WordPress export', 'Line 1'], 'refusal');
+
+    const exportFile = { name: 'export.xml', bytes: await readFile(wordPressExport) };
+    const damaged = await upload(owner, 'wordpress', exportFile, { photos: { name: 'uploads.zip', bytes: Buffer.from('PK\u0003\u0004 cut short') } });
+    assert.equal(damaged.statusCode, 400);
+    assertHas(damaged.body, ['ملف الصور ليس ملف zip، أو أنه تالف.'], 'damaged zip');
+    assertLacks(damaged.body, ['not a zip archive'], 'damaged zip');
+  });
+
+  test('the dry run’s report and a failed import speak Arabic', async () => {
+    const owner = await staff.browserAs('owner');
+    const checked = await upload(owner, 'wordpress', { name: 'export.xml', bytes: await readFile(wordPressExport) });
+    assert.equal(checked.statusCode, 303, checked.body);
+    const jobUrl = checked.headers.location as string;
+    const report = (await owner.get(jobUrl)).body;
+    assertHas(report, ['<th scope="row">المقالات</th>', 'في سلة مهملات WordPress', 'لم تُرسَل نسخة من مجلد wp-content/uploads'], 'dry run');
+    assertLacks(report, ['<th scope="row">articles</th>', 'in the WordPress trash', 'no copy of the site'], 'dry run');
+
+    await failJob(jobUrl, 'phrase:{"key":"imports.failedUnexpected"}');
+    const failed = (await owner.get(jobUrl)).body;
+    assertHas(failed, ['توقّف الاستيراد بسبب خطأ غير متوقع'], 'failed');
+    assertLacks(failed, ['unexpected error'], 'failed');
+  });
+});

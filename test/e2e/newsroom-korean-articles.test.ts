@@ -7,8 +7,9 @@ import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // The newsroom's article pages in Korean on a Korean site: the list with its filters, columns, review
-// and trash views, the revisions, a change held for review and the preview's banner. First, once, the
-// English wording that no other test reads.
+// and trash views, the revisions, a change held for review and the preview's banner, and the refusals
+// met on them (a decision on a change, a share link for a trashed article, a filter out of range).
+// First, once, the English wording that no other test reads.
 
 /** Text as a person reads it: tags dropped, the few entities the renderer writes decoded. */
 function textOf(html: string): string {
@@ -25,6 +26,9 @@ const ledeOf = (body: string) => textOf(/<p class="admin-lede">([\s\S]*?)<\/p>/.
 const columnsOf = (body: string) => [...body.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((match) => textOf(match[1]!).replace(/ [▲▼]$/, ''));
 const bannerOf = (body: string) => /<section class="preview-banner"[\s\S]*?<\/section>/.exec(body)![0];
 
+/** The sentence an error page gives under its heading. */
+const errorSentenceOf = (html: string) => /<p class="collection__intro">([^<]*)<\/p>/.exec(html)?.[1];
+
 /** A few words of the English newsroom that must be gone from a Korean page. */
 function assertNoEnglish(body: string, words: readonly string[]): void {
   const text = textOf(body.replace(/<title>[\s\S]*?<\/title>/, ''));
@@ -34,6 +38,7 @@ function assertNoEnglish(body: string, words: readonly string[]): void {
 describe('the newsroom’s article pages in Korean', () => {
   let gazette: TestGazette;
   let editor: FormClient;
+  let contributorSession: string;
   const ids = { revised: 0, scheduled: 0, live: 0, change: 0, trashed: 0 };
   /** More drafts than a page of the list holds, so it has a second page. */
   const fillerDrafts = 48;
@@ -51,6 +56,7 @@ describe('the newsroom’s article pages in Korean', () => {
     const contributor = await addTestMember(gazette, owner.user, 'contributor', 'Seoul contributor');
     editor = new FormClient(gazette.app);
     editor.setCookie('gazette_session', editorMember.sessionToken);
+    contributorSession = contributor.sessionToken;
 
     const { db } = gazette.database;
     let now = new Date(testNow.getTime() - 86_400_000);
@@ -252,6 +258,47 @@ describe('the newsroom’s article pages in Korean', () => {
       assert.match(phone, /<title>휴대폰 미리보기: Ferry fares frozen for winter<\/title>/);
       assert.match(phone, /title="휴대폰에서 보이는 기사"/);
       assert.doesNotMatch(phone, /lang="en"/);
+    });
+    test('refusals on a change, a share link and the list are Korean (last: it decides the change)', async () => {
+      const changeUrl = `/admin/articles/${ids.live}/changes/${ids.change}`;
+      const noSuchChange = await editor.get(`/admin/articles/${ids.live}/changes/999999`);
+      assert.equal(noSuchChange.statusCode, 404);
+      assert.equal(errorSentenceOf(noSuchChange.body), '이 기사에 해당 변경 사항이 없습니다.');
+
+      await page(changeUrl);
+      const notTheirs = await editor.post(`${changeUrl}/withdraw`, {});
+      assert.equal(notTheirs.statusCode, 403);
+      assert.equal(errorSentenceOf(notTheirs.body), '변경 사항은 제안한 본인만 철회할 수 있습니다.');
+
+      const contributor = new FormClient(gazette.app);
+      contributor.setCookie('gazette_session', contributorSession);
+      await contributor.get(changeUrl);
+      const mayNotDecide = await contributor.post(`${changeUrl}/reject`, {});
+      assert.equal(mayNotDecide.statusCode, 403);
+      assert.equal(errorSentenceOf(mayNotDecide.body), '이 기사를 발행할 수 있는 사람만 변경 사항을 승인하거나 반려할 수 있습니다.');
+
+      await page(changeUrl);
+      assert.equal((await editor.post(`${changeUrl}/reject`, {})).statusCode, 303);
+      await page(changeUrl);
+      const decided = await editor.post(`${changeUrl}/reject`, {});
+      assert.equal(decided.statusCode, 409, 'the change page again, with the reason');
+      assert.match(
+        decided.body,
+        /role="alert">\s*이 변경 사항은 더 이상 검토를 기다리고 있지 않습니다\. 다른 변경으로 바뀌었거나, 철회되었거나, 다른 사람이 이미 처리했습니다\./,
+      );
+
+      await page(`/admin/articles/${ids.trashed}/preview`);
+      const trashedShare = await editor.post(`/admin/articles/${ids.trashed}/preview-links`, { lifetime: '1h' });
+      assert.equal(trashedShare.statusCode, 409);
+      assert.equal(errorSentenceOf(trashedShare.body), '휴지통에 있는 기사입니다. 미리보기를 공유하려면 먼저 복원하세요.');
+
+      const noSuchSection = await editor.get('/admin?section=9999999999');
+      assert.equal(noSuchSection.statusCode, 400);
+      assert.equal(errorSentenceOf(noSuchSection.body), '그 번호의 섹션은 없습니다. 목록에서 고르세요.');
+
+      for (const body of [noSuchChange.body, notTheirs.body, mayNotDecide.body, decided.body, trashedShare.body, noSuchSection.body]) {
+        assert.doesNotMatch(body, /no such change|Only the person|Only someone who may publish|no longer waiting|in the trash|with that number/);
+      }
     });
   });
 });

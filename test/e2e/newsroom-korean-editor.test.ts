@@ -6,8 +6,9 @@ import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // The article editor speaks the newsroom's language: on a Korean site its page, panels, buttons,
-// notices, status line and the form's own refusals are Korean (what services outside the newsroom
-// say stays English for now). English sites read as before.
+// notices, status line and refusals are Korean, the articles service's own included (a headline
+// missing, a slug taken, a save made meanwhile, a correction, the trash, the pin, an autosave).
+// English sites read as before.
 // The test moment is 27 November 2026, 12:00 UTC: 21:00 in Seoul.
 
 let gazette: TestGazette;
@@ -28,6 +29,22 @@ async function write(browser: FormClient, headline: string, overrides: Record<st
 }
 
 const versionIn = (html: string) => /name="loadedVersion" value="(\d+)"/.exec(html)![1]!;
+
+/** The sentence an error page gives under its heading. */
+const errorSentenceOf = (html: string) => /<p class="collection__intro">([^<]*)<\/p>/.exec(html)?.[1];
+
+/** Posts to the autosave as the editor's script does: JSON, with a page's CSRF token in a header. */
+async function autosave(browser: FormClient, id: number, body: unknown) {
+  const page = (await browser.get('/admin/articles/new')).body;
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  return gazette.app.inject({
+    method: 'POST',
+    url: `/admin/articles/${id}/autosave`,
+    remoteAddress: browser.remoteAddress,
+    headers: { cookie: browser.cookieHeader, accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': token },
+    payload: JSON.stringify(body),
+  });
+}
 
 before(async () => {
   gazette = await buildTestApp();
@@ -231,5 +248,116 @@ describe('the article editor on a Korean site', () => {
     assert.match(live, /<option value="correction">정정: 사실관계가 틀렸습니다<\/option>/);
     assert.match(live, /value="unpublish" class="button button--danger">발행 취소<\/button>/);
     assert.doesNotMatch(live, /Status:|Published|Scheduled|Save changes|View on the site|Corrections and updates|Unpublish/);
+  });
+  test('the articles service’s refusals of a save, a publication and a save made meanwhile are Korean', async () => {
+    const editor = await staff.browserAs('editor');
+    const unwritten = await editor.post('/admin/articles/new', articleForm('', { slug: 'Not A Slug!', language: 'not a language' }));
+    assert.equal(unwritten.statusCode, 422);
+    assert.match(unwritten.body, /<p class="form-message" role="alert">기사에 오류가 있습니다\.<\/p>/);
+    assert.match(unwritten.body, /<p class="field__error" id="field-headline-error">제목을 입력하세요\.<\/p>/);
+    assert.match(
+      unwritten.body,
+      /<p class="field__error" id="field-slug-error">슬러그에는 영문 소문자, 숫자, 하이픈\(연달아 쓰지 않음\)만 쓸 수 있으며 120자를 넘을 수 없습니다\.<\/p>/,
+    );
+    assert.match(unwritten.body, /<p class="field__error" id="field-language-error">ar, ko, en-GB 같은 언어 태그\(BCP 47\)를 입력하세요\./);
+    assert.match(unwritten.body, /<a href="#field-headline">제목을 입력하세요\.<\/a>/, 'the error summary too');
+
+    await write(editor, 'Jeju ferry strike');
+    const taken = await editor.post('/admin/articles/new', articleForm('제주 여객선 파업', { slug: 'jeju-ferry-strike' }));
+    assert.equal(taken.statusCode, 422);
+    assert.match(taken.body, /<p class="field__error" id="field-slug-error">다른 기사가 이미 이 슬러그를 쓰고 있습니다\. 다른 슬러그를 정하세요\.<\/p>/);
+
+    const unfiled = await editor.post('/admin/articles/new', articleForm('Jeju ferry fares', { sectionId: '', intent: 'publish' }));
+    assert.equal(unfiled.statusCode, 422, 'saved as a draft, but not published without a section');
+    assert.match(
+      unfiled.body,
+      /<p class="form-message" role="alert">아직 이 기사를 발행할 수 없습니다: 섹션을 고르세요\. 독자와 검색엔진은 섹션으로 기사를 분류합니다\.<\/p>/,
+    );
+    assert.match(unfiled.body, /<p class="field__error" id="field-sectionId-error">섹션을 고르세요\. 독자와 검색엔진은 섹션으로 기사를 분류합니다\.<\/p>/);
+
+    const { id } = await write(editor, 'Jeju ferry timetable');
+    const opened = await editor.get(`/admin/articles/${id}`);
+    const meanwhile = await (await staff.browserAs('owner')).post(
+      `/admin/articles/${id}`,
+      articleForm('Jeju ferry timetable, revised', { loadedVersion: versionIn(opened.body) }),
+    );
+    assert.equal(meanwhile.statusCode, 303);
+    const late = await editor.post(`/admin/articles/${id}`, articleForm('Jeju ferry timetable, mine', { loadedVersion: versionIn(opened.body) }));
+    assert.equal(late.statusCode, 409);
+    assert.match(late.body, /이 기사를 연 뒤 12:00 UTC에 다른 사람이 저장했습니다\. 아래는 아직 저장되지 않은 내 버전입니다\./);
+    assert.match(late.body, /name="headline" type="text" value="Jeju ferry timetable, mine"/);
+
+    for (const body of [unwritten.body, taken.body, unfiled.body, late.body]) {
+      assert.doesNotMatch(
+        body,
+        /The article has errors|Write a headline|Use lower-case letters|Use a language tag|Another article already|cannot be published yet|Choose a section|Someone else saved/,
+      );
+    }
+  });
+
+  test('corrections, the trash, the pin, revisions and the autosave refuse in Korean', async () => {
+    const owner = await staff.browserAs('owner');
+    const { id: draftId } = await write(owner, 'Busan tram trial');
+    const { id: liveId } = await write(owner, 'Busan tram opens', { intent: 'publish' });
+
+    await owner.get(`/admin/articles/${liveId}`);
+    const unwritten = await owner.post(`/admin/articles/${liveId}/corrections`, { correctionKind: 'correction', correctionText: ' ' });
+    assert.equal(unwritten.statusCode, 422);
+    assert.match(unwritten.body, /<p class="form-message" role="alert">정정 내용에 오류가 있습니다\.<\/p>/);
+    assert.match(unwritten.body, /<p class="field__error" id="field-correctionText-error">무엇이 틀렸고 무엇이 맞는지 쓰세요\.<\/p>/);
+    await owner.get(`/admin/articles/${draftId}`);
+    const onDraft = await owner.post(`/admin/articles/${draftId}/corrections`, { correctionKind: 'update', correctionText: '시간표가 바뀌었습니다.' });
+    assert.equal(onDraft.statusCode, 404);
+    assert.equal(errorSentenceOf(onDraft.body), '정정은 발행된 기사에만 달 수 있습니다. 초안이라면 초안을 직접 고치세요.');
+
+    const notTrashed = await owner.post(`/admin/articles/${draftId}/restore`, {});
+    assert.equal(notTrashed.statusCode, 409);
+    assert.equal(errorSentenceOf(notTrashed.body), '이 기사는 휴지통에 있지 않습니다.');
+    const authorDeletes = await (await staff.browserAs('author')).get(`/admin/articles/${draftId}/delete`);
+    assert.equal(authorDeletes.statusCode, 403);
+    assert.equal(errorSentenceOf(authorDeletes.body), '기사를 영구 삭제할 수 있는 사람은 편집자, 관리자, 소유자뿐입니다.');
+
+    const authorPins = await (await staff.browserAs('author')).post(`/admin/articles/${liveId}/pin`, { pinned: 'on' });
+    assert.equal(authorPins.statusCode, 403);
+    assert.equal(errorSentenceOf(authorPins.body), '첫 화면 머리기사는 편집자, 관리자, 소유자만 정할 수 있습니다.');
+    await owner.get(`/admin/articles/${draftId}`);
+    assert.equal((await owner.post(`/admin/articles/${draftId}/trash`, {})).statusCode, 303);
+    await owner.get(`/admin/articles/${draftId}`);
+    const trashedPin = await owner.post(`/admin/articles/${draftId}/pin`, { pinned: 'on' });
+    assert.equal(trashedPin.statusCode, 409);
+    assert.equal(errorSentenceOf(trashedPin.body), '휴지통에 있는 기사입니다. 고정하려면 먼저 복원하세요.');
+
+    await owner.get(`/admin/articles/${liveId}/revisions`);
+    const noRevision = await owner.post(`/admin/articles/${liveId}/revisions/999999/restore`, {});
+    assert.equal(noRevision.statusCode, 404);
+    assert.equal(errorSentenceOf(noRevision.body), '이 기사에 해당 버전이 없습니다.');
+    const othersRevisions = await (await staff.browserAs('contributor')).get(`/admin/articles/${liveId}/revisions`);
+    assert.equal(othersRevisions.statusCode, 403);
+    assert.equal(errorSentenceOf(othersRevisions.body), '본인이 쓴 기사만 볼 수 있습니다.');
+
+    // The editor's script shows what the autosave answers: the refusal in the newsroom's words, its code unchanged.
+    const tooLong = await autosave(owner, liveId, { baseVersion: 1, fields: { standfirst: 'x'.repeat(300_000), bodyHtml: `<p>${'y'.repeat(300_000)}</p>` } });
+    assert.equal(tooLong.statusCode, 422);
+    assert.equal(tooLong.json().code, 'VALIDATION_FAILED');
+    assert.equal(tooLong.json().message, '초안이 너무 길어 자동 저장할 수 없습니다. 대신 기사를 저장하세요.');
+    const notTheirs = await autosave(await staff.browserAs('contributor'), liveId, { baseVersion: 1, fields: { headline: '내 제목' } });
+    assert.equal(notTheirs.statusCode, 403);
+    assert.equal(notTheirs.json().message, '본인이 쓴 기사만 편집할 수 있습니다.');
+
+    for (const body of [
+      unwritten.body,
+      onDraft.body,
+      notTrashed.body,
+      authorDeletes.body,
+      authorPins.body,
+      trashedPin.body,
+      noRevision.body,
+      othersRevisions.body,
+    ]) {
+      assert.doesNotMatch(
+        body,
+        /The note has errors|Write what was wrong|Only a published article|not in the trash|Only editors|Restore it before|no such revision|only your own/,
+      );
+    }
   });
 });

@@ -79,6 +79,45 @@ describe('on a Korean site', () => {
     );
     assert.match(photo, /<time datetime="[^"]+">\d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} /, 'uploaded: a Korean date, on the 24-hour clock');
     assertLacks(photo, ['Save description', 'Used in', 'Earlier descriptions', 'It cannot be deleted', ' pixels, ', 'View on the site'], 'photo');
+    assertHas(photo, ['>대체 텍스트', '>사진 설명', '>사진기자', '>저작권'], 'photo labels');
+    assertLacks(photo, ['>Alt text', '>Caption', '>Photographer', '>Copyright'], 'photo labels');
+  });
+
+  test('the media library’s refusals speak Korean: the search, an upload, a description, a deletion and a contributor’s edit', async () => {
+    const owner = await signedIn('/admin/media');
+    const library = await koreanPage(owner, '/admin/media?type=bmp');
+    assertHas(library, ['목록에 있는 파일 형식 가운데 하나를 고르세요.', 'data-too-large-message="20MB보다 큰 파일입니다.'], 'library');
+    assertLacks(library, ['Choose one of the listed file types.', 'This file is larger than 20 MB'], 'library');
+
+    const noFile = await owner.post('/admin/media', {});
+    assert.equal(noFile.statusCode, 422);
+    assertHas(noFile.body, ['올릴 사진을 하나 이상 고르세요.'], 'an upload without a file');
+    assertLacks(noFile.body, ['Choose one or more photos to upload.'], 'an upload without a file');
+
+    const id = /href="\/admin\/media\/(\d+)"/.exec((await owner.get('/admin/media')).body)![1]!;
+    await owner.get(`/admin/media/${id}`);
+    const described = await owner.post(`/admin/media/${id}`, { alt: '', caption: 'A <b>bold</b> claim', credit: 'Reuters' });
+    assert.equal(described.statusCode, 422);
+    assertHas(
+      described.body,
+      [
+        '사진을 볼 수 없는 독자를 위해 사진에 무엇이 담겼는지 적으세요.',
+        '사진 설명에는 일반 텍스트만 씁니다. &lt;b&gt;, &lt;script&gt; 같은 HTML 태그를 지우세요.',
+      ],
+      'a refused description',
+    );
+    assertLacks(described.body, ['Describe what the photo shows', 'is plain text', 'Caption'], 'a refused description');
+
+    // The demo photo is in an article, so deleting it is refused with the count.
+    const deleted = await owner.post(`/admin/media/${id}/delete`, {});
+    assert.equal(deleted.statusCode, 409);
+    assert.match(deleted.body, /이 사진은 기사 \d+건에 쓰이고 있습니다\. 삭제하기 전에 기사에서 빼세요\./);
+    assert.doesNotMatch(deleted.body, /This image is used in/);
+
+    const contributor = await signedIn(`/admin/media/${id}`, contributorToken);
+    const theirs = await koreanPage(contributor, `/admin/media/${id}`);
+    assertHas(theirs, ['내가 올린 사진의 설명만 바꿀 수 있습니다. 이 사진은 다른 사람이 올렸으니 편집자에게 수정을 요청하세요.'], 'a contributor');
+    assertLacks(theirs, ['You can change the descriptions of photos you uploaded'], 'a contributor');
   });
 
   test('the pages list, the editor and the delete confirmation speak Korean', async () => {
@@ -91,9 +130,14 @@ describe('on a Korean site', () => {
     );
     assertLacks(editor, ['New page', 'Parent page', 'Leave empty', 'All pages'], 'new page');
 
-    const refused = await owner.post('/admin/pages/new', { title: '', slug: '', parentId: '', position: '0', status: 'draft', bodyHtml: '' });
+    const refused = await owner.post('/admin/pages/new', { title: '', slug: '', parentId: '', position: 'x', status: 'draft', bodyHtml: '' });
     assert.equal(refused.statusCode, 422);
-    assertHas(refused.body, ['<h2 id="error-summary-title">문제가 있습니다</h2>'], 'refused page');
+    assertHas(
+      refused.body,
+      ['<h2 id="error-summary-title">문제가 있습니다</h2>', '제목을 입력하세요.', '순서는 0부터 100,000까지의 정수입니다.', '페이지에 문제가 있습니다.'],
+      'refused page',
+    );
+    assertLacks(refused.body, ['Write a title.', 'The position is a whole number', 'The page has errors.'], 'refused page');
 
     const created = await owner.post('/admin/pages/new', {
       title: '회사 소개',
@@ -111,6 +155,12 @@ describe('on a Korean site', () => {
       'saved page',
     );
     assertLacks(saved, ['Edit page', 'Status:', 'Last updated', 'Delete this page', 'Its address is'], 'saved page');
+
+    await owner.get('/admin/pages/new');
+    const taken = await owner.post('/admin/pages/new', { title: '또 다른 소개', slug: 'about-us', parentId: '', position: '0', status: 'draft', bodyHtml: '' });
+    assert.equal(taken.statusCode, 422);
+    assertHas(taken.body, ['이 주소를 이미 다른 페이지가 쓰고 있습니다. 슬러그나 상위 페이지를 바꾸세요.'], 'a taken address');
+    assertLacks(taken.body, ['Another page already has this address.'], 'a taken address');
 
     const list = await koreanPage(owner, '/admin/pages');
     assertHas(list, ['<h1>페이지</h1>', '<th scope="col">주소</th>', '하위 페이지 추가', '“회사 소개” 아래에', '초안'], 'list');
@@ -141,9 +191,26 @@ describe('on a Korean site', () => {
     assertHas(section, ['” 편집</h2>', '>저장</button>', '>삭제</button>'], 'section');
     assertLacks(section, ['Edit “', '>Save</button>', '>Delete</button>'], 'section');
 
-    const refused = await owner.post('/admin/sections', { name: '', slug: '', position: '', description: '' });
+    const refused = await owner.post('/admin/sections', { name: '', slug: 'Not a slug', position: '', description: '' });
     assert.equal(refused.statusCode, 422);
-    assertHas(refused.body, ['<h2 id="error-summary-title">문제가 있습니다</h2>'], 'refused section');
+    assertHas(
+      refused.body,
+      [
+        '<h2 id="error-summary-title">문제가 있습니다</h2>',
+        '섹션 이름을 입력하세요.',
+        '슬러그에는 영문 소문자, 숫자, 하이픈(연달아 쓰지 않음)만 쓸 수 있습니다.',
+        '섹션에 문제가 있습니다.',
+      ],
+      'refused section',
+    );
+    assertLacks(refused.body, ['Give the section a name.', 'Use lower-case letters', 'The section has errors.'], 'refused section');
+
+    // A demo section holds articles, so deleting it is refused with the count.
+    await owner.get(`/admin/sections/${sectionId}`);
+    const notEmpty = await owner.post(`/admin/sections/${sectionId}/delete`, {});
+    assert.equal(notEmpty.statusCode, 409);
+    assert.match(notEmpty.body, /이 섹션에 아직 기사 \d+건이 있습니다\. 먼저 기사를 다른 섹션으로 옮기세요\./);
+    assert.doesNotMatch(notEmpty.body, /This section still holds/);
 
     const tags = await koreanPage(owner, '/admin/tags');
     assertHas(tags, ['<h1>태그</h1>', '태그는 편집자가', '<th scope="col">기사</th>'], 'tags');
@@ -152,6 +219,10 @@ describe('on a Korean site', () => {
     const authors = await koreanPage(owner, '/admin/authors');
     assertHas(authors, ['<h1>필자</h1>', '<th scope="col">직함</th>', '약력', '— 없음 —', '인물 사진은 미디어 라이브러리에'], 'authors');
     assertLacks(authors, ['Biography', 'Job title', '— None —', 'Upload portraits'], 'authors');
+    const nameless = await owner.post('/admin/authors', { name: ' ', slug: '', jobTitle: '', bio: '', photo: '' });
+    assert.equal(nameless.statusCode, 422);
+    assertHas(nameless.body, ['필자 이름을 입력하세요.', '필자 정보에 문제가 있습니다.'], 'refused author');
+    assertLacks(nameless.body, ['Give the author', 'The author has errors.'], 'refused author');
 
     const refusedRole = await (await signedIn('/admin', contributorToken)).get('/admin/tags');
     assert.equal(refusedRole.statusCode, 403);
@@ -210,6 +281,27 @@ describe('on a Korean site', () => {
       'settings',
     );
     assertLacks(settings, ['Site name', 'Feeds carry', 'The full text of each article', 'Save settings', 'The logo in use now'], 'settings');
+
+    const refused = await owner.post('/admin/settings', {
+      name: '',
+      language: 'not a tag',
+      timeZone: 'Asia/Seoul',
+      navigationText: 'World /world',
+      logo: '999999',
+    });
+    assert.equal(refused.statusCode, 422);
+    assertHas(
+      refused.body,
+      [
+        '사이트 이름을 입력하세요.',
+        'ko, en-GB, fr-CA 같은 언어 태그를 입력하세요.',
+        '1번째 줄: 이름, 세로 막대, 이 사이트의 경로 순으로 쓰세요.',
+        '미디어 라이브러리에 그런 이미지가 없습니다.',
+      ],
+      'refused settings',
+    );
+    assertLacks(refused.body, ['Give the site a name.', 'Use a language tag', 'write a label, a vertical bar'], 'refused settings');
+    assert.equal(gazette.settings.current().language, 'ko', 'nothing was saved');
   });
 });
 

@@ -6,8 +6,9 @@ import { createTestOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
 // Comment moderation in the newsroom's language: the queue, a comment's edit and reply form, the block
-// list, privacy requests and the comment policy, with the notices after each action. Why a comment was
-// held comes from the comment capability and stays English.
+// list, privacy requests and the comment policy, with the notices after each action and the refusals of a
+// moderator's edit, reply and block. Why a comment was held is stored by the comment capability's spam
+// checks as phrases, and said in Korean on the queue and in the moderators' email.
 
 let ip = 1;
 /** A reader's comment on the first article, from an address of its own (the rate limit is per address). */
@@ -91,9 +92,10 @@ describe('comment moderation on a Korean site', () => {
     assert.match(html, /<span class="visually-hidden">Bea 님의 댓글 <\/span>수정 또는 답글<\/a>/);
     assert.match(html, /· 상태: 대기<\/p>/);
     assert.match(html, /검토를 기다리는 댓글에 대한 이메일을 받지 않습니다\./);
-    // The reasons are the comment capability's, in English, after the newsroom's own label.
-    assert.match(html, /보류 사유: First comment from this email/);
+    // The spam checks' reasons, in Korean after the newsroom's own label.
+    assert.match(html, /보류 사유: 이 이메일로 쓴 첫 댓글<\/p>/);
     for (const english of [
+      'First comment from this email',
       'Pending',
       'Approved',
       'With the selected comments',
@@ -168,6 +170,12 @@ describe('comment moderation on a Korean site', () => {
     const refused = await owner.post(`/admin/comments/${ids[1]}/edit`, { name: '', website: '', comment: 'Is the ferry running?' });
     assert.equal(refused.statusCode, 422);
     assert.match(problems(refused.body), /<h2 id="error-summary-title">문제가 있습니다<\/h2>/);
+    assert.match(problems(refused.body), /이름을 입력하세요\./, 'the comment form’s own check, in Korean');
+    assert.doesNotMatch(refused.body, /Enter your name\./);
+    const empty = await owner.post(`/admin/comments/${ids[1]}/reply`, { reply: '' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /댓글 내용을 입력하세요\./);
+    assert.doesNotMatch(empty.body, /Write your comment\./);
 
     await owner.get(`/admin/comments/${ids[1]}/edit`);
     const replied = await landing(owner, await owner.post(`/admin/comments/${ids[1]}/reply`, { reply: 'Yes, from Monday.' }));
@@ -186,6 +194,10 @@ describe('comment moderation on a Korean site', () => {
     assert.match(added, /<td>단어<\/td>/);
     assert.match(added, /<span class="visually-hidden">casino <\/span>삭제<\/button>/);
     assert.doesNotMatch(added, /Nothing is blocked|Add to the block list|<td>word<\/td>/);
+    const refusedBlock = await owner.post('/admin/comments/blocks', { kind: 'email', pattern: 'not an email' });
+    assert.equal(refusedBlock.statusCode, 422);
+    assert.match(problems(refusedBlock.body), /단어, 이메일 주소, 또는 203\.0\.113\.0\/24 같은 IP 주소나 대역을 입력하세요\./);
+    assert.doesNotMatch(refusedBlock.body, /Enter a word, an email address/);
 
     const privacy = (await owner.get('/admin/comments/privacy?email=ada%40example.com')).body;
     assert.match(privacy, /<h1>개인정보 요청<\/h1>/);
@@ -211,6 +223,36 @@ describe('comment moderation on a Korean site', () => {
     const saved = await landing(owner, await owner.post('/admin/comments/policy', { ...fields, closeAfterDays: '7' }));
     assert.equal(notice(saved), '댓글 정책을 저장했습니다.');
   });
+});
+
+test('why a comment was held or marked spam is said in Korean, on the queue and in the moderators’ email', async (t) => {
+  const gazette = await buildTestApp();
+  t.after(() => gazette.close());
+  await gazette.settings.update({ language: 'ko', timeZone: 'Asia/Seoul' });
+  const articlePath = await firstArticlePath(gazette);
+  const owner = await signedInOwner(gazette);
+  await owner.get('/admin/comments');
+  assert.equal((await owner.post('/admin/comments/notifications', { notify: 'on' })).statusCode, 303);
+  await owner.get('/admin/comments/blocks');
+  assert.equal((await owner.post('/admin/comments/blocks', { kind: 'word', pattern: 'jackpot' })).statusCode, 303);
+  const linked = await comment(gazette, articlePath, 'Gil', 'gil@example.com', 'See https://a.example/ https://b.example/ https://c.example/');
+  const blocked = await comment(gazette, articlePath, 'Hana', 'hana@example.com', 'Win the jackpot today');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  const card = (html: string, id: number) => new RegExp(`<li id="moderation-comment-${id}"[\\s\\S]*?</li>`).exec(html)?.[0] ?? '';
+  const held = card((await owner.get('/admin/comments')).body, linked);
+  assert.match(held, /<p class="moderation-item__score">보류 사유: 링크 3개, 허용 한도는 2개; 이 이메일로 쓴 첫 댓글<\/p>/);
+  const spam = card((await owner.get('/admin/comments?status=spam')).body, blocked);
+  assert.match(spam, /<p class="moderation-item__score">보류 사유: 차단 목록의 단어 “jackpot”<\/p>/);
+  for (const english of ['links; the limit is', 'First comment from this email', 'Blocked word']) {
+    assert.ok(!held.includes(english) && !spam.includes(english), `no “${english}” on the Korean queue`);
+  }
+
+  const toModerators = gazette.sentMail.filter((mail) => mail.text.includes('Gil 님의 댓글:'));
+  assert.equal(toModerators.length, 1, 'the owner was told of the held comment');
+  assert.match(toModerators[0]!.text, /^보류 사유: 링크 3개, 허용 한도는 2개; 이 이메일로 쓴 첫 댓글$/m);
+  assert.doesNotMatch(toModerators[0]!.text, /links; the limit is|First comment from this email/);
+  assert.ok(!gazette.sentMail.some((mail) => mail.text.includes('Hana')), 'a comment marked spam is nobody’s email');
 });
 
 test('on an English site the moderation pages and notices say what they always have', async (t) => {

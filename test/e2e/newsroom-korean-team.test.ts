@@ -4,11 +4,11 @@ import { issueSetupTokenIfNoUsers, type User } from '../../src/accounts/index.ts
 import { FormClient } from '../helpers/form-client.ts';
 import { addTestMember, createTestOwner, testOwner } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
-import { codeAt } from '../helpers/two-step.ts';
+import { codeAt, wrongCodesAt } from '../helpers/two-step.ts';
 
 // The newsroom's sign-in, one-time links, team, account and audit pages speak the site's language:
-// Korean on a Korean site, with the English of an English site unchanged. Messages from the accounts
-// service (a wrong password, say) stay English for now.
+// Korean on a Korean site, with the English of an English site unchanged, the accounts service's own
+// refusals (a wrong password, say) included.
 
 /** The link in the last email sent, from the newsroom's address on. */
 function linkInLastMail(gazette: TestGazette): string {
@@ -21,6 +21,7 @@ describe('a Korean newsroom', () => {
   let gazette: TestGazette;
   let siteName: string;
   let owner: { user: User; sessionToken: string };
+  let editorSession: string;
   let setupToken: string;
   const editor = { name: 'Test editor', email: 'test.editor@example.org', password: 'Test editor lantern harbour violet' };
 
@@ -50,7 +51,7 @@ describe('a Korean newsroom', () => {
     assert.match(setup.body, />\s*계정 만들고 로그인\s*</);
     assert.doesNotMatch(setup.body, /Welcome to Gazette|Your name|Password again|At least 12 characters|Create account/);
     owner = await createTestOwner(gazette);
-    await addTestMember(gazette, owner.user, 'editor', editor.name);
+    editorSession = (await addTestMember(gazette, owner.user, 'editor', editor.name)).sessionToken;
   });
 
   test('the sign-in page, and a wrong password refused on it', async () => {
@@ -70,7 +71,8 @@ describe('a Korean newsroom', () => {
     const refused = await browser.post('/admin/login', { email: testOwner.email, password: 'not the password at all' });
     assert.equal(refused.statusCode, 401);
     assert.match(refused.body, /<h1>뉴스룸 로그인<\/h1>/);
-    assert.match(refused.body, /role="alert">\s*The email address or password is not right\./, 'the service’s message, still English');
+    assert.match(refused.body, /role="alert">\s*이메일 주소나 비밀번호가 맞지 않습니다\./, 'the service’s refusal, in Korean');
+    assert.doesNotMatch(refused.body, /The email address or password is not right/);
     assert.match(refused.body, /value="mina@example\.org"/);
   });
 
@@ -91,8 +93,30 @@ describe('a Korean newsroom', () => {
     const tooShort = await stranger.post(linkInLastMail(gazette), { password: 'short', passwordAgain: 'short' });
     assert.equal(tooShort.statusCode, 422);
     assert.match(tooShort.body, /<h2 id="error-summary-title">입력 내용을 확인하세요<\/h2>/);
+    assert.match(tooShort.body, /<p class="field__error" id="field-password-error">12자 이상으로 정하세요\. 서로 관계없는 단어 몇 개를 이으면/);
+    const differ = await stranger.post(linkInLastMail(gazette), { password: 'violet lantern harbour ninety', passwordAgain: 'violet lantern harbour eighty' });
+    assert.equal(differ.statusCode, 422);
+    assert.match(differ.body, /<p class="field__error" id="field-passwordAgain-error">두 비밀번호가 서로 다릅니다\.<\/p>/);
+    assert.doesNotMatch(tooShort.body + differ.body, /Use at least 12 characters|The two passwords are not the same/);
     assert.match(tooShort.body, />\s*비밀번호 설정하고 로그인\s*</);
     assert.doesNotMatch(choose.body + tooShort.body, /Choose a new password|Set password and sign in|There is a problem/);
+
+    const spentLink = await stranger.get('/admin/reset/new?token=not-a-real-token');
+    assert.equal(spentLink.statusCode, 404);
+    assert.match(spentLink.body, /<p class="collection__intro">이 비밀번호 링크는 더 이상 쓸 수 없습니다\. 새 링크를 요청하세요\.<\/p>/);
+    assert.doesNotMatch(spentLink.body, /This password link is not valid/);
+  });
+
+  test('too many wrong passwords: the wait is told in Korean', async () => {
+    const browser = new FormClient(gazette.app);
+    await browser.get('/admin/login');
+    for (let n = 0; n < 5; n++)
+      assert.equal((await browser.post('/admin/login', { email: 'stranger@example.org', password: `guess number ${n}` })).statusCode, 401);
+    const throttled = await browser.post('/admin/login', { email: 'stranger@example.org', password: 'guess number 5' });
+    assert.equal(throttled.statusCode, 429);
+    assert.equal(throttled.headers['retry-after'], '1');
+    assert.match(throttled.body, /role="alert">\s*로그인에 너무 여러 번 실패했습니다\. 1초 뒤에 다시 시도하세요\./);
+    assert.doesNotMatch(throttled.body, /Too many failed attempts|1 second/);
   });
 
   test('the team page: members, roles, invitations and what each action says', async () => {
@@ -138,6 +162,46 @@ describe('a Korean newsroom', () => {
     assert.match(nobody.body, /role="alert">\s*<p>그 이메일 주소를 쓰는 팀원이 없습니다\.<\/p>/);
   });
 
+  test('the team page’s refusals, from the accounts service, in Korean', async () => {
+    const browser = await ownerBrowser('/admin/team');
+    const invalid = await browser.post('/admin/team/invite', { email: 'not an address', role: 'chief' });
+    assert.equal(invalid.statusCode, 422);
+    assert.match(invalid.body, /<p class="field__error" id="field-email-error">name@example\.org 같은 형식의 이메일 주소를 입력하세요\.<\/p>/);
+    assert.match(invalid.body, /<p class="field__error">목록에 있는 역할 중 하나를 고르세요\.<\/p>/);
+    const taken = await browser.post('/admin/team/invite', { email: editor.email, role: 'author' });
+    assert.equal(taken.statusCode, 422);
+    assert.match(taken.body, /<p class="field__error" id="field-email-error">이 이메일 주소를 이미 쓰는 팀원이 있습니다\.<\/p>/);
+    assert.doesNotMatch(invalid.body + taken.body, /Enter an email address|Choose one of the roles|already uses this email/);
+
+    const gone = await browser.post('/admin/team/invitations/withdraw', { invitation: 'no-such-invitation' });
+    assert.equal(gone.statusCode, 404);
+    assert.match(gone.body, /role="alert">\s*<p>그 초대는 이미 사용되었거나 철회되었거나 만료되었습니다\.<\/p>/);
+    const ownLink = await browser.post('/admin/team/reset-link', { email: testOwner.email });
+    assert.equal(ownLink.statusCode, 403);
+    assert.match(ownLink.body, /role="alert">\s*<p>재설정 링크는 나보다 낮은 역할의 팀원에게만 만들어 줄 수 있습니다\./);
+    const ownRole = await browser.post(`/admin/team/${owner.user.id}/role`, { role: 'editor' });
+    assert.equal(ownRole.statusCode, 403);
+    assert.match(ownRole.body, /<p class="collection__intro">자기 역할은 직접 바꿀 수 없습니다\. 다른 소유자나 관리자에게 요청하세요\.<\/p>/);
+    assert.doesNotMatch(gone.body + ownLink.body + ownRole.body, /invitation was already used|reset links only|cannot change your own role/);
+
+    const editorBrowser = new FormClient(gazette.app);
+    editorBrowser.setCookie('gazette_session', editorSession);
+    const team = await editorBrowser.get('/admin/team');
+    assert.equal(team.statusCode, 403);
+    assert.match(team.body, /<p class="collection__intro">내 역할로는 팀을 관리할 수 없습니다\.<\/p>/);
+    const audit = await editorBrowser.get('/admin/audit');
+    assert.equal(audit.statusCode, 403);
+    assert.match(audit.body, /<p class="collection__intro">내 역할로는 감사 기록을 볼 수 없습니다\.<\/p>/);
+    const signedOut = await gazette.app.inject({ method: 'POST', url: '/admin/team/invite', payload: {} });
+    assert.equal(signedOut.statusCode, 401);
+    assert.match(signedOut.body, /<p class="collection__intro">먼저 뉴스룸에 로그인하세요\.<\/p>/);
+    assert.doesNotMatch(team.body + audit.body + signedOut.body, /Your role cannot|Sign in to the newsroom first/);
+
+    const spentInvitation = await gazette.app.inject({ url: '/admin/invite?token=not-a-real-token' });
+    assert.equal(spentInvitation.statusCode, 404);
+    assert.match(spentInvitation.body, /<p class="collection__intro">이 초대 링크는 더 이상 쓸 수 없습니다\. 새 링크를 요청하세요\.<\/p>/);
+  });
+
   test('the account page: facts, byline, two-step sign-in and sessions', async () => {
     const browser = await ownerBrowser('/admin/account');
     const page = (await browser.get('/admin/account')).body;
@@ -172,6 +236,10 @@ describe('a Korean newsroom', () => {
     assert.match(setup.body, /<label for="field-code">인증 앱의 6자리 코드/);
     assert.doesNotMatch(setup.body, /Scan this code|Or type this key|Turn on/);
     const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(setup.body)![1]!;
+    const wrong = await browser.post('/admin/account/two-step', { secret, code: wrongCodesAt(secret, testNow, 1)[0]! });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /<p class="field__error" id="field-code-error">코드가 맞지 않습니다\. 인증 앱에 지금 표시된 6자리 숫자를 입력하세요\.<\/p>/);
+    assert.doesNotMatch(wrong.body, /That code is not right/);
     const on = await browser.post('/admin/account/two-step', { secret, code: codeAt(secret, testNow) });
     assert.match(on.body, /2단계 로그인을 켰습니다\. 다음에 로그인할 때는 인증 앱을 준비하세요\./);
     assert.match(on.body, /<p>켜짐: 로그인할 때 인증 앱의 코드를 입력해야 합니다\.<\/p>/);
@@ -187,6 +255,15 @@ describe('a Korean newsroom', () => {
     assert.match(code.body, /<h1>2단계 로그인<\/h1>/);
     assert.match(code.body, /<p>인증 앱을 열고 이 뉴스룸에 표시된 코드를 입력하세요\.<\/p>/);
     assert.doesNotMatch(code.body, /Enter your code|authenticator app|Sign in/);
+    const used = await signingIn.post('/admin/login/code', { code: codeAt(secret, testNow) });
+    assert.equal(used.statusCode, 401);
+    assert.match(used.body, /<p class="field__error" id="field-code-error">이미 사용한 코드입니다\. 인증 앱에 다음 코드가 나타날 때까지 기다리세요\.<\/p>/);
+    assert.doesNotMatch(used.body, /already been used/);
+
+    const notOff = await browser.post('/admin/account/two-step/off', { code: '12' });
+    assert.equal(notOff.statusCode, 422);
+    assert.match(notOff.body, /<p class="field__error" id="field-code-error">코드가 맞지 않습니다\./);
+    assert.match(notOff.body, /<p>켜짐: 로그인할 때 인증 앱의 코드를 입력해야 합니다\.<\/p>/, 'two-step sign-in is still on');
   });
 
   test('the audit log', async () => {

@@ -1,8 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../../accounts/index.ts';
 import { type Article, autosaveArticle, canEditArticle, discardUnsavedDraft, getArticle } from '../../articles/index.ts';
-import { ForbiddenError } from '../../errors.ts';
+import { ForbiddenError, GazetteError, phrase } from '../../errors.ts';
+import { errorTitleKey, translator } from '../../i18n/index.ts';
 import { formatDateTime, formatTime } from '../../render/dates.ts';
 import { type AdminContext, newsroomWords, requireStaff, staffOnly } from '../admin-context.ts';
 import { draftFieldNames } from './article-form.ts';
@@ -32,8 +33,27 @@ const autosaveAnswer = {
 
 async function loadEditable(context: AdminContext, staff: User, articleId: number): Promise<Article> {
   const article = await getArticle(context.db, articleId);
-  if (!canEditArticle(staff, article)) throw new ForbiddenError(newsroomWords(context).text('editor.mayNotEdit'));
+  if (!canEditArticle(staff, article)) throw new ForbiddenError(phrase('editor.mayNotEdit'));
   return article;
+}
+
+const english = translator('en');
+
+/** As the error handler decides: JSON for a client that asks for it and not for a page. */
+function asksForJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * A refused autosave as the error handler answers JSON (status, stable code, English title), but with
+ * its sentence in the newsroom's words: the editor's script is talking to a person, not a program.
+ */
+function sendRefusal(context: AdminContext, reply: FastifyReply, error: GazetteError) {
+  return reply
+    .code(error.status)
+    .header('cache-control', 'no-store')
+    .send({ statusCode: error.status, code: error.code, error: english.text(errorTitleKey(error.status)), message: error.textIn(newsroomWords(context)) });
 }
 
 /**
@@ -44,23 +64,31 @@ export const articleAutosaveRoutes: FastifyPluginAsync<AdminContext> = async (ap
   const deps = { db: context.db, clock: context.site.clock };
   app.addHook('preHandler', staffOnly);
 
+  const autosave = async (staff: User, articleId: number, draft: Static<typeof AutosaveBody>) => {
+    const article = await loadEditable(context, staff, articleId);
+    const outcome = await autosaveArticle(deps, article.id, staff.id, draft);
+    // The newsroom's words write its times (a Korean newsroom's on the 24-hour clock), as the editor page does.
+    const style = newsroomWords(context);
+    return {
+      savedAt: outcome.savedAt.toISOString(),
+      savedAtLabel: formatTime(outcome.savedAt, style),
+      savedMeanwhile: outcome.savedMeanwhile
+        ? { name: outcome.savedMeanwhile.byName, at: outcome.savedMeanwhile.at.toISOString(), atLabel: formatDateTime(outcome.savedMeanwhile.at, style) }
+        : null,
+      otherEditors: outcome.otherEditors.map((editor) => ({ name: editor.name, atLabel: formatTime(editor.savedAt, style) })),
+    };
+  };
+
   app.post<{ Params: IdParams; Body: Static<typeof AutosaveBody> }>(
     '/admin/articles/:articleId/autosave',
     { schema: { params: IdParams, body: AutosaveBody, response: { 200: autosaveAnswer } }, preHandler: app.csrfProtection },
-    async (request) => {
-      const staff = requireStaff(request);
-      const article = await loadEditable(context, staff, request.params.articleId);
-      const outcome = await autosaveArticle(deps, article.id, staff.id, request.body);
-      // The newsroom's words write its times (a Korean newsroom's on the 24-hour clock), as the editor page does.
-      const style = newsroomWords(context);
-      return {
-        savedAt: outcome.savedAt.toISOString(),
-        savedAtLabel: formatTime(outcome.savedAt, style),
-        savedMeanwhile: outcome.savedMeanwhile
-          ? { name: outcome.savedMeanwhile.byName, at: outcome.savedMeanwhile.at.toISOString(), atLabel: formatDateTime(outcome.savedMeanwhile.at, style) }
-          : null,
-        otherEditors: outcome.otherEditors.map((editor) => ({ name: editor.name, atLabel: formatTime(editor.savedAt, style) })),
-      };
+    async (request, reply) => {
+      try {
+        return await autosave(requireStaff(request), request.params.articleId, request.body);
+      } catch (error) {
+        if (error instanceof GazetteError && asksForJson(request)) return sendRefusal(context, reply, error);
+        throw error;
+      }
     },
   );
 

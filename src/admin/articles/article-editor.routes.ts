@@ -26,7 +26,8 @@ import {
 } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { findAuthorIdForUser, listAuthors } from '../../authors/index.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, type GazetteError, phrase, sentenceIn, ValidationError } from '../../errors.ts';
+import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { describeImage, listAllMedia, listMediaUsage, type MediaItem, thumbnailUrl, whyCannotDescribe } from '../../media/index.ts';
 import { listSections } from '../../sections/index.ts';
 import { formatDateTime } from '../../render/dates.ts';
@@ -50,9 +51,16 @@ import { rowIdParams } from '../../platform/route-schemas.ts';
 
 const IdParams = rowIdParams('articleId');
 type IdParams = Static<typeof IdParams>;
-/** A ValidationError's message, unless the error summary already says the same (one field's message as the whole). */
-function problemBeyondFields(error: ValidationError): string | undefined {
-  return Object.values(error.fields).includes(error.message) ? undefined : error.message;
+/** What a refused form shows, in the newsroom's words: each field's problem, and the whole one unless a field already says it. */
+function refusedForm(error: ValidationError, words: Translator<NewsroomKey>): { errors: Record<string, string>; message?: string } {
+  const errors = error.fieldsIn(words);
+  const message = error.textIn(words);
+  return Object.values(errors).includes(message) ? { errors } : { errors, message };
+}
+
+/** A media refusal's own sentence (a phrase when the library said it as one), to say again as the editor's. */
+function sentenceOf(error: GazetteError) {
+  return error.phrase ?? error.message;
 }
 
 /** The form for `version` of the article (the article itself, or a change proposed to it), against the stored article. */
@@ -144,7 +152,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       height: item.height,
       name: item.originalName,
       usedElsewhere: usage.filter((use) => use.id !== article?.id).length,
-      ...(refusal ? { describeRefusal: refusal } : {}),
+      ...(refusal ? { describeRefusal: sentenceIn(refusal, newsroomWords(context)) } : {}),
     };
   };
 
@@ -168,12 +176,13 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
         { isSiteLogo: isSiteLogo(item.id) },
       );
     } catch (error) {
-      if (error instanceof ForbiddenError) throw new ValidationError(error.message, { featuredMediaId: error.message });
+      if (error instanceof ForbiddenError) throw new ValidationError(sentenceOf(error), { featuredMediaId: sentenceOf(error) });
       if (!(error instanceof ValidationError)) throw error;
+      // The fields' sentences are only to be had in words, so in the newsroom's, which the form shows.
       const fields = Object.fromEntries(
-        Object.entries(error.fields).map(([field, message]) => [`featured${field[0]!.toUpperCase()}${field.slice(1)}`, message]),
+        Object.entries(error.fieldsIn(newsroomWords(context))).map(([field, message]) => [`featured${field[0]!.toUpperCase()}${field.slice(1)}`, message]),
       );
-      throw new ValidationError(error.message, fields);
+      throw new ValidationError(sentenceOf(error), fields);
     }
   };
 
@@ -259,12 +268,12 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     let saved: Article | undefined;
     try {
       if ((intent === 'publish' || intent === 'schedule' || intent === 'unpublish') && !canPublishArticle(staff, article)) {
-        throw new ForbiddenError(words.text('editor.mayNotPublish'));
+        throw new ForbiddenError(phrase('editor.mayNotPublish'));
       }
       const scheduleAt = intent === 'schedule' ? parsePublishAt(values.publishAt ?? '', site.clock.now(), words) : {};
       if (scheduleAt.error) throw new ValidationError(scheduleAt.error, { publishAt: scheduleAt.error });
       const { ids, media } = await choices();
-      const input = await articleInputFrom(db, values, { ...ids, mayCreateTags: can(staff, 'manage-sections-and-tags'), words });
+      const input = await articleInputFrom(db, values, { ...ids, mayCreateTags: can(staff, 'manage-sections-and-tags') });
       await describeFeaturedPhoto(request, values, media);
       const loaded = Number(values.loadedVersion);
       const edit = article
@@ -302,12 +311,9 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       // Saved but not published (e.g. the checklist refused it): the form now stands for the saved version.
       const current = saved ?? article;
       if (saved) values.loadedVersion = String(saved.version);
-      if (error instanceof ValidationError) {
-        const problem = problemBeyondFields(error);
-        return show(request, reply, 422, current, { values, errors: error.fields, ...(problem ? { message: problem } : {}) });
-      }
+      if (error instanceof ValidationError) return show(request, reply, 422, current, { values, ...refusedForm(error, words) });
       if (error instanceof ConflictError || error instanceof ForbiddenError)
-        return show(request, reply, error.status, current, { values, message: error.message });
+        return show(request, reply, error.status, current, { values, message: error.textIn(words) });
       throw error;
     }
   };
@@ -321,7 +327,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
 
   const loadEditable = async (request: FastifyRequest<{ Params: IdParams }>) => {
     const article = await getArticle(db, request.params.articleId);
-    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(newsroomWords(context).text('editor.mayNotEdit'));
+    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(phrase('editor.mayNotEdit'));
     return article;
   };
 
@@ -366,7 +372,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
     { schema: { params: IdParams, body: CorrectionBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      if (!canPublishArticle(requireStaff(request), article)) throw new ForbiddenError(newsroomWords(context).text('editor.mayNotCorrect'));
+      if (!canPublishArticle(requireStaff(request), article)) throw new ForbiddenError(phrase('editor.mayNotCorrect'));
       const { correctionKind = '', correctionText = '' } = request.body ?? {};
       try {
         await addCorrection(articleDeps, article.id, { kind: correctionKind, text: correctionText }, requireStaff(request).id);
@@ -375,8 +381,7 @@ export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app,
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const values = { ...valuesOf(article, site.settings.current().timeZone), correctionKind, correctionText };
-        const problem = problemBeyondFields(error);
-        return show(request, reply, 422, article, { values, errors: error.fields, ...(problem ? { message: problem } : {}) });
+        return show(request, reply, 422, article, { values, ...refusedForm(error, newsroomWords(context)) });
       }
     },
   );

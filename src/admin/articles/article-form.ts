@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { ArticleInput, ArticleKind } from '../../articles/index.ts';
 import type { Db } from '../../db/database.ts';
-import { ValidationError } from '../../errors.ts';
+import { type Phrase, phrase, ValidationError } from '../../errors.ts';
 import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { findOrCreateTags } from '../../tags/index.ts';
@@ -61,11 +61,11 @@ export function intentOf(values: EditorValues): Intent {
   return (intents as readonly string[]).includes(values.intent ?? '') ? (values.intent as Intent) : 'save';
 }
 
-function pick(value: string | undefined, allowed: ReadonlySet<number>, field: string, errors: Record<string, string>, words: Words): number | null {
+function pick(value: string | undefined, allowed: ReadonlySet<number>, field: string, errors: Record<string, Phrase>): number | null {
   if (!value) return null;
   const id = Number(value);
   if (!Number.isInteger(id) || !allowed.has(id)) {
-    errors[field] = words.text('editor.unknownOption');
+    errors[field] = phrase('editor.unknownOption');
     return null;
   }
   return id;
@@ -83,8 +83,8 @@ export function localDateTimeValue(at: Date, timeZone: string): string {
  * counts as now (a night editor typing the current time means "go"), so it comes back as `now`;
  * an earlier minute is refused, since it is more likely a slip of the day or hour than a wish.
  */
-export function parsePublishAt(value: string, now: Date, words: Words): { at?: Date; error?: string } {
-  const invalid = { error: words.text('editor.publishAtInvalid') };
+export function parsePublishAt(value: string, now: Date, words: Words): { at?: Date; error?: Phrase } {
+  const invalid = { error: phrase('editor.publishAtInvalid') };
   // Seconds are optional: browsers' datetime-local sends them when the step asks for them.
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!match) return invalid;
@@ -94,7 +94,7 @@ export function parsePublishAt(value: string, now: Date, words: Words): { at?: D
   if (Number.isNaN(at.getTime())) return invalid;
   if (at > now) return { at };
   if (now.getTime() - at.getTime() < 60_000) return { at: now };
-  return { error: words.text('editor.publishAtPast', { now: formatDateTime(now, words) }) };
+  return { error: phrase('editor.publishAtPast', { now: formatDateTime(now, words) }) };
 }
 
 /**
@@ -105,16 +105,15 @@ export function parsePublishAt(value: string, now: Date, words: Words): { at?: D
 export async function articleInputFrom(
   db: Db,
   values: EditorValues,
-  options: { sectionIds: ReadonlySet<number>; authorIds: ReadonlySet<number>; imageIds: ReadonlySet<number>; mayCreateTags: boolean; words: Words },
+  options: { sectionIds: ReadonlySet<number>; authorIds: ReadonlySet<number>; imageIds: ReadonlySet<number>; mayCreateTags: boolean },
 ): Promise<ArticleInput> {
-  const { words } = options;
-  const errors: Record<string, string> = {};
-  const sectionId = pick(values.sectionId, options.sectionIds, 'sectionId', errors, words);
-  const bylines = (['byline1', 'byline2', 'byline3'] as const).map((field) => pick(values[field], options.authorIds, field, errors, words));
-  const featuredMediaId = pick(values.featuredMediaId, options.imageIds, 'featuredMediaId', errors, words);
-  const socialImageId = pick(values.socialImageId, options.imageIds, 'socialImageId', errors, words);
+  const errors: Record<string, Phrase> = {};
+  const sectionId = pick(values.sectionId, options.sectionIds, 'sectionId', errors);
+  const bylines = (['byline1', 'byline2', 'byline3'] as const).map((field) => pick(values[field], options.authorIds, field, errors));
+  const featuredMediaId = pick(values.featuredMediaId, options.imageIds, 'featuredMediaId', errors);
+  const socialImageId = pick(values.socialImageId, options.imageIds, 'socialImageId', errors);
   const kind = values.kind || 'news';
-  if (!isArticleKind(kind)) errors.kind = words.text('editor.unknownOption');
+  if (!isArticleKind(kind)) errors.kind = phrase('editor.unknownOption');
   const tagNames = [
     ...new Set(
       (values.tags ?? '')
@@ -123,13 +122,13 @@ export async function articleInputFrom(
         .filter(Boolean),
     ),
   ];
-  if (tagNames.length > 10) errors.tags = words.text('editor.tooManyTags');
-  else if (tagNames.some((name) => name.length > 50)) errors.tags = words.text('editor.tagTooLong');
-  if (Object.keys(errors).length > 0) throw new ValidationError(words.text('editor.articleHasErrors'), errors);
+  if (tagNames.length > 10) errors.tags = phrase('editor.tooManyTags');
+  else if (tagNames.some((name) => name.length > 50)) errors.tags = phrase('editor.tagTooLong');
+  if (Object.keys(errors).length > 0) throw new ValidationError(phrase('editor.articleHasErrors'), errors);
   const { tags, unknown } = await findOrCreateTags(db, tagNames, { mayCreate: options.mayCreateTags });
   if (unknown.length > 0) {
     const names = unknown.map((name) => `“${name}”`).join(', ');
-    throw new ValidationError(words.text('editor.articleHasErrors'), { tags: words.text('editor.newTagsRefused', { names, count: unknown.length }) });
+    throw new ValidationError(phrase('editor.articleHasErrors'), { tags: phrase('editor.newTagsRefused', { names, count: unknown.length }) });
   }
   return {
     headline: values.headline ?? '',

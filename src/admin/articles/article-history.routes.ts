@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { canEditArticle, getArticle, holdsEditForReview, listArticleRevisions, loadSnapshotNames, restoreRevision } from '../../articles/index.ts';
-import { ForbiddenError } from '../../errors.ts';
+import { ForbiddenError, phrase } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { type AdminContext, newsroomWords, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditEdit } from './article-audit.ts';
@@ -20,7 +20,7 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
 
   const loadEditable = async (request: FastifyRequest<{ Params: ArticleParams }>) => {
     const article = await getArticle(db, request.params.articleId);
-    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError('You can see only your own articles.');
+    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(phrase('refusal.articles.seeOnlyOwn'));
     return article;
   };
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import { canEditArticle, canTrashArticle, loadNewsroomArticlePage, newsroomListScope } from '../../articles/index.ts';
 import { listAuthors } from '../../authors/index.ts';
-import { BadRequestError } from '../../errors.ts';
+import { BadRequestError, phrase } from '../../errors.ts';
 import { replaceControlCharacters } from '../../platform/control-characters.ts';
 import { articleUrl } from '../../platform/urls.ts';
 import { oneOf, PageQuery } from '../../platform/route-schemas.ts';
@@ -19,9 +19,8 @@ const listNotices = {
   trashed: 'articles.list.noticeTrashed',
   deleted: 'articles.list.noticeDeleted',
 } as const satisfies Record<string, NewsroomKey>;
-const messages = {
-  noSuchId: (what: string) => `There is no ${what} with that number. Choose one from the list.`,
-};
+/** What a filter's id out of range is refused with, by the filter. */
+const noSuchId = { section: 'refusal.articles.noSuchSection', byline: 'refusal.articles.noSuchByline' } as const satisfies Record<string, NewsroomKey>;
 const largestRowId = 2_147_483_647;
 
 /** An id chosen in a select: empty for "any", else a whole number; `section=abc` is a 400. */
@@ -43,10 +42,10 @@ const ListQuery = Type.Object({
 type ListQuery = Static<typeof ListQuery>;
 
 /** A number from `optionalId`, or undefined for "any"; beyond any row id is refused before the database sees it. */
-function idFrom(value: string | undefined, what: string): number | undefined {
+function idFrom(value: string | undefined, what: keyof typeof noSuchId): number | undefined {
   if (!value) return undefined;
   const id = Number(value);
-  if (id > largestRowId) throw new BadRequestError(messages.noSuchId(what));
+  if (id > largestRowId) throw new BadRequestError(phrase(noSuchId[what]));
   return id;
 }
 

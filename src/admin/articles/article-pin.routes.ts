@@ -2,12 +2,10 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import { getArticle, pinArticle } from '../../articles/index.ts';
-import { ForbiddenError } from '../../errors.ts';
+import { ForbiddenError, phrase } from '../../errors.ts';
 import { rowIdParams } from '../../platform/route-schemas.ts';
 import { type AdminContext, requireStaff, staffOnly } from '../admin-context.ts';
 import { auditArticle } from './article-audit.ts';
-
-const messages = { forbidden: 'Only editors, admins and owners choose the home page’s lead.' };
 
 const IdParams = rowIdParams('articleId');
 const PinBody = Type.Object({ pinned: Type.Union([Type.Literal('on'), Type.Literal('off')]), _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
@@ -21,7 +19,7 @@ export const articlePinRoutes: FastifyPluginAsync<AdminContext> = async (app, co
     '/admin/articles/:articleId/pin',
     { schema: { params: IdParams, body: PinBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
-      if (!can(requireStaff(request), 'publish-any-article')) throw new ForbiddenError(messages.forbidden);
+      if (!can(requireStaff(request), 'publish-any-article')) throw new ForbiddenError(phrase('refusal.articles.pinForbidden'));
       const article = await getArticle(context.db, request.params.articleId);
       const pinned = request.body.pinned === 'on';
       await pinArticle(articleDeps, article.id, pinned);

@@ -19,17 +19,12 @@ import {
   sharedPreviewPath,
   timeLabel,
 } from '../../articles/index.ts';
-import { ConflictError, ForbiddenError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, phrase } from '../../errors.ts';
 import { oneOf, rowIdParams } from '../../platform/route-schemas.ts';
 import { absoluteUrl } from '../../platform/urls.ts';
 import { type AdminContext, newsroomWords, requireStaff, staffOnly } from '../admin-context.ts';
 import { auditArticle } from './article-audit.ts';
 import { describePreviewStatusIn, lifetimeLabel, type PreviewEditorToolsData, previewWordsIn, renderPreviewEditorTools } from './article-preview-page.tsx';
-
-const messages = {
-  forbidden: 'You can see only your own articles.',
-  trashed: 'This article is in the trash: restore it before sharing a preview.',
-};
 
 const ArticleParams = rowIdParams('articleId');
 type ArticleParams = Static<typeof ArticleParams>;
@@ -51,7 +46,7 @@ export const articlePreviewRoutes: FastifyPluginAsync<AdminContext> = async (app
 
   const loadEditable = async (request: FastifyRequest<{ Params: ArticleParams }>) => {
     const article = await getArticle(db, request.params.articleId);
-    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(messages.forbidden);
+    if (!canEditArticle(requireStaff(request), article)) throw new ForbiddenError(phrase('refusal.articles.seeOnlyOwn'));
     return article;
   };
 
@@ -113,7 +108,7 @@ export const articlePreviewRoutes: FastifyPluginAsync<AdminContext> = async (app
     { schema: { params: ArticleParams, body: CreateLinkBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      if (article.trashedAt !== null) throw new ConflictError(messages.trashed);
+      if (article.trashedAt !== null) throw new ConflictError(phrase('refusal.articles.trashedNoShare'));
       const lifetime = request.body.lifetime ?? defaultPreviewLinkLifetime;
       const { token, expiresAt } = await createPreviewLink({ db, clock: site.clock }, article.id, requireStaff(request).id, lifetime);
       await auditArticle(context, request, 'preview-link-created', article);

@@ -2,18 +2,11 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import { canTrashArticle, deleteArticleForever, getArticle, restoreArticle, trashArticle } from '../../articles/index.ts';
-import { ConflictError, ForbiddenError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, phrase } from '../../errors.ts';
 import { type AdminContext, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditArticle } from './article-audit.ts';
 import { renderDeleteArticlePage } from './article-trash-controls.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
-
-const messages = {
-  trashForbidden: 'You can move only your own articles to the trash, and contributors none; ask an editor.',
-  restoreForbidden: 'You can restore only your own articles; ask an editor.',
-  deleteForbidden: 'Only editors, admins and owners can delete articles permanently.',
-  notTrashed: 'This article is not in the trash. Move it to the trash first; it can be deleted permanently from there.',
-};
 
 const IdParams = rowIdParams('articleId');
 type IdParams = Static<typeof IdParams>;
@@ -33,7 +26,7 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     { schema: { params: IdParams, body: csrfBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await getArticle(context.db, request.params.articleId);
-      if (!canTrashArticle(requireStaff(request), article)) throw new ForbiddenError(messages.trashForbidden);
+      if (!canTrashArticle(requireStaff(request), article)) throw new ForbiddenError(phrase('refusal.articles.trashForbidden'));
       if (!article.trashedAt) {
         await trashArticle(articleDeps, article.id);
         await auditArticle(context, request, 'trashed', article);
@@ -47,7 +40,7 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
     { schema: { params: IdParams, body: csrfBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await getArticle(context.db, request.params.articleId);
-      if (!canTrashArticle(requireStaff(request), article)) throw new ForbiddenError(messages.restoreForbidden);
+      if (!canTrashArticle(requireStaff(request), article)) throw new ForbiddenError(phrase('refusal.articles.restoreForbidden'));
       await restoreArticle(articleDeps, article.id);
       await auditArticle(context, request, 'restored', article);
       return reply.redirect(`/admin/articles/${article.id}?done=restored`, 303);
@@ -55,9 +48,9 @@ export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   );
 
   const loadDeletable = async (request: ArticleRequest) => {
-    if (!can(requireStaff(request), 'delete-trashed-article')) throw new ForbiddenError(messages.deleteForbidden);
+    if (!can(requireStaff(request), 'delete-trashed-article')) throw new ForbiddenError(phrase('refusal.articles.deleteForbidden'));
     const article = await getArticle(context.db, request.params.articleId);
-    if (!article.trashedAt) throw new ConflictError(messages.notTrashed);
+    if (!article.trashedAt) throw new ConflictError(phrase('refusal.articles.deleteNotTrashed'));
     return article;
   };
 

@@ -14,17 +14,13 @@ import {
   withdrawPendingChange,
 } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, phrase, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import { type AdminContext, newsroomWords, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { auditChange } from './article-audit.ts';
 import { renderPendingChangePage } from './pending-change-page.tsx';
 import { readableSnapshot } from './snapshot-differences.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
-
-const messages = {
-  forbidden: 'Only the person who proposed this change, or someone who may publish the article, can see it.',
-};
 
 const ChangeParams = rowIdParams('articleId', 'changeId');
 type ChangeParams = Static<typeof ChangeParams>;
@@ -51,7 +47,7 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const article = await getArticle(db, request.params.articleId);
     const change = await getProposedChange(db, article.id, request.params.changeId);
     const isProposer = change.proposedBy === staff.id && canEditArticle(staff, article);
-    if (!isProposer && !canPublishArticle(staff, article)) throw new ForbiddenError(messages.forbidden);
+    if (!isProposer && !canPublishArticle(staff, article)) throw new ForbiddenError(phrase('refusal.articles.changeForbidden'));
     return { article, change };
   };
 
@@ -87,11 +83,12 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
 
   /** A refused decision re-shows the comparison as it now stands, with the reason. */
   const refused = (request: ChangeRequest, reply: FastifyReply, error: unknown) => {
+    const words = newsroomWords(context);
     if (error instanceof ValidationError) {
-      const problems = Object.values(error.fields).join(' ') || error.message;
-      return show(request, reply, 422, newsroomWords(context).text('articles.change.cannotPublish', { problems }));
+      const problems = Object.values(error.fieldsIn(words)).join(' ') || error.textIn(words);
+      return show(request, reply, 422, words.text('articles.change.cannotPublish', { problems }));
     }
-    if (error instanceof ConflictError) return show(request, reply, 409, error.message);
+    if (error instanceof ConflictError) return show(request, reply, 409, error.textIn(words));
     throw error;
   };
 
@@ -143,7 +140,7 @@ export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app,
         await auditChange(context, request, 'change-withdrawn', article, change);
         return reply.redirect(`/admin/articles/${article.id}?done=withdrawn`, 303);
       } catch (error) {
-        if (error instanceof NotFoundError) return refused(request, reply, new ConflictError(error.message));
+        if (error instanceof NotFoundError) return refused(request, reply, new ConflictError(error.phrase ?? error.message));
         return refused(request, reply, error);
       }
     },

@@ -1,10 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { UnauthorizedError } from '../../errors.ts';
+import { phrase, UnauthorizedError } from '../../errors.ts';
 import { suggestTags, tagSuggestionTextLimit } from '../../tags/index.ts';
 import { type AdminContext, staffOnly } from '../admin-context.ts';
 
-const messages = { signIn: 'Sign in to the newsroom first.' };
 /** Enough to choose from while typing, few enough to read through with the arrow keys. */
 const suggestionsPerAnswer = 8;
 
@@ -41,7 +40,7 @@ export const tagSuggestRoutes: FastifyPluginAsync<AdminContext> = async (app, co
         response: { 200: answer },
       },
       preHandler: async (request, reply) => {
-        if (!request.staff) throw new UnauthorizedError(messages.signIn);
+        if (!request.staff) throw new UnauthorizedError(phrase('refusal.articles.signInFirst'));
         return staffOnly(request, reply);
       },
     },

@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, can } from '../../accounts/index.ts';
 import { createAuthor, findAuthorById, listAuthors, updateAuthor } from '../../authors/index.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, phrase, ValidationError } from '../../errors.ts';
 import { createSection, deleteSection, listSectionsWithCounts, updateSection } from '../../sections/index.ts';
 import { listAllMedia } from '../../media/index.ts';
 import type { SelectOption } from '../../render/form.tsx';
@@ -82,7 +82,7 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
   const formState = (values: Values, errors: Record<string, string> = {}) => ({ form: { values, errors } as unknown as CatalogPageData['form'] });
   const found = async (id: number) => {
     const item = await catalog.find(id);
-    if (!item) throw new NotFoundError(newsroomWords(context).text('catalog.noSuchEntry'));
+    if (!item) throw new NotFoundError(phrase('catalog.noSuchEntry'));
     return item;
   };
   const save = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<unknown>, editing: T | undefined, notice: string) => {
@@ -92,8 +92,10 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
       await audit(accountDeps(context), requireStaff(request), `${catalog.path}.${editing ? 'changed' : 'added'}`, values.name ?? '', requestMeta(request));
       return show(request, reply, 200, { notice });
     } catch (error) {
-      if (error instanceof ValidationError) return show(request, reply, 422, { ...formState(values, error.fields), message: error.message }, editing);
-      if (error instanceof ConflictError) return show(request, reply, 409, { ...formState(values), message: error.message }, editing);
+      const words = newsroomWords(context);
+      if (error instanceof ValidationError)
+        return show(request, reply, 422, { ...formState(values, error.fieldsIn(words)), message: error.textIn(words) }, editing);
+      if (error instanceof ConflictError) return show(request, reply, 409, { ...formState(values), message: error.textIn(words) }, editing);
       throw error;
     }
   };
@@ -121,7 +123,7 @@ function registerCatalog<T extends { id: number; name: string }>(app: FastifyIns
         await audit(accountDeps(context), requireStaff(request), `${catalog.path}.deleted`, item.name, requestMeta(request));
         return show(request, reply, 200, { notice: newsroomWords(context).text('catalog.deleted', { name: item.name }) });
       } catch (error) {
-        if (error instanceof ConflictError) return show(request, reply, 409, { message: error.message }, item);
+        if (error instanceof ConflictError) return show(request, reply, 409, { message: error.textIn(newsroomWords(context)) }, item);
         throw error;
       }
     });
@@ -134,7 +136,7 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
   const deps = () => ({ db, changes, now: context.site.clock.now() });
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(newsroomWords(context).text('catalog.forbidden'));
+    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(phrase('catalog.forbidden'));
   });
   const authorInput = (v: Values) => ({ name: v.name ?? '', slug: v.slug ?? '', jobTitle: v.jobTitle ?? '', bio: v.bio ?? '' });
   // Only an image that exists may be chosen; a crafted id is refused with a message.
@@ -142,8 +144,8 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
     if (!v.photo) return null;
     const id = Number(v.photo);
     if ((await listAllMedia(db)).some((m) => m.id === id)) return id;
-    const message = newsroomWords(context).text('catalog.choosePhoto');
-    throw new ValidationError(message, { photo: message });
+    const choosePhoto = phrase('catalog.choosePhoto');
+    throw new ValidationError(choosePhoto, { photo: choosePhoto });
   };
   const position = (values: Values) => (values.position?.trim() === '' ? 0 : Number(values.position));
 

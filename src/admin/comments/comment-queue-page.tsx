@@ -1,4 +1,5 @@
 import type { CommentStatus, ModeratedComment } from '../../comments/index.ts';
+import { sentenceIn } from '../../errors.ts';
 import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { CsrfField, FormOutcome } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
@@ -115,8 +116,8 @@ function CommentCard({ comment, csrfToken, words }: { comment: CommentQueueData[
             {comment.spamScore === null
               ? words.text('moderation.heldWhy')
               : words.text('moderation.spamScore', { percent: Math.round(comment.spamScore * 100) })}
-            {/* The reasons come from the comment capability's spam checks, in English. */}
-            {comment.spamReasons.length > 0 ? `: ${comment.spamReasons.join('; ')}` : ''}
+            {/* The spam checks' phrases in the newsroom's words; an older comment's English reasons as they were stored. */}
+            {comment.spamReasons.length > 0 ? `: ${comment.spamReasons.map((reason) => sentenceIn(reason, words)).join('; ')}` : ''}
           </p>
         ) : null}
         <div class="moderation-item__actions">

@@ -13,10 +13,10 @@ import {
   replyAsStaff,
 } from '../../comments/index.ts';
 import { normaliseEmailAddress } from '../../platform/email-address.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, phrase, ValidationError } from '../../errors.ts';
 import { contentTags } from '../../platform/content-changes.ts';
 import { accountDeps, adminChrome, type AdminContext, newsroomWords, requestMeta, requireStaff, sendHtml, staffOnly } from '../admin-context.ts';
-import type { NewsroomKey, Translator } from '../../i18n/index.ts';
+import { type NewsroomKey, type Translator, translator } from '../../i18n/index.ts';
 import { NoticeQuery, type NoticeTable, noticeText, withNotice } from '../notices.ts';
 import { renderBlockListPage, renderCommentEditPage, renderCommentPolicyPage, renderPrivacyPage } from './comment-tools-pages.tsx';
 import { rowIdParams } from '../../platform/route-schemas.ts';
@@ -41,14 +41,19 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   const deps = context.comments;
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError(newsroomWords(context).text('moderation.roleCannotModerate'));
+    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError(phrase('moderation.roleCannotModerate'));
   });
   const chrome = (request: FastifyRequest, reply: FastifyReply) => adminChrome(context, request, reply);
   const moderator = (request: FastifyRequest) => ({ id: requireStaff(request).id, name: requireStaff(request).name });
   const commentOrThrow = async (id: number) => {
     const comment = await findModeratedComment(context.db, id);
-    if (!comment) throw new NotFoundError(newsroomWords(context).text('moderation.commentGone'));
+    if (!comment) throw new NotFoundError(phrase('moderation.commentGone'));
     return comment;
+  };
+  /** The comment form's own words (the reader catalog's) in the newsroom's language, for the checks a moderator's edit or reply goes through. */
+  const formWords = () => {
+    const words = newsroomWords(context);
+    return translator(words.language, words.timeZone);
   };
 
   app.get<{ Params: IdParams }>('/admin/comments/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
@@ -64,10 +69,11 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       const comment = await commentOrThrow(request.params.id);
       const values = { name: request.body.name ?? '', website: request.body.website ?? '', comment: request.body.comment ?? '' };
       try {
-        await editComment(deps, comment.id, values);
+        await editComment(deps, comment.id, values, formWords());
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors: error.fields, replyValue: '', replyError: '' }));
+        const errors = error.fieldsIn(newsroomWords(context));
+        return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors, replyValue: '', replyError: '' }));
       }
       await audit(accountDeps(context), requireStaff(request), 'comments.edited', String(comment.id), requestMeta(request));
       return reply.redirect(withNotice(`/admin/comments?status=${comment.status}`, 'saved'), 303);
@@ -81,17 +87,15 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       const comment = await commentOrThrow(request.params.id);
       const text = request.body.reply ?? '';
       try {
-        await replyAsStaff(deps, moderator(request), comment.id, text);
+        await replyAsStaff(deps, moderator(request), comment.id, text, formWords());
         // Back to the queue the comment was in: replying is one step of working through it.
         return reply.redirect(withNotice(`/admin/comments?status=${comment.status}`, 'replied'), 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const values = { name: comment.authorName, website: comment.authorWebsite, comment: comment.body };
-        return sendHtml(
-          reply,
-          422,
-          renderCommentEditPage(chrome(request, reply), { comment, values, errors: {}, replyValue: text, replyError: error.fields.comment ?? error.message }),
-        );
+        const words = newsroomWords(context);
+        const replyError = error.fieldsIn(words).comment ?? error.textIn(words);
+        return sendHtml(reply, 422, renderCommentEditPage(chrome(request, reply), { comment, values, errors: {}, replyValue: text, replyError }));
       }
     },
   );
@@ -125,7 +129,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         await addBlock(deps, moderator(request), request.body.kind ?? '', request.body.pattern ?? '');
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return showBlocks(request, reply, 422, { values: request.body, errors: error.fields });
+        return showBlocks(request, reply, 422, { values: request.body, errors: error.fieldsIn(newsroomWords(context)) });
       }
       await audit(
         accountDeps(context),
@@ -162,7 +166,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
 
   app.get<{ Querystring: Static<typeof EmailQuery> }>('/admin/comments/privacy/export', { schema: { querystring: EmailQuery } }, async (request, reply) => {
     const email = normaliseEmailAddress(request.query.email ?? '');
-    if (email === '') throw new ValidationError(newsroomWords(context).text('moderation.exportWhom'));
+    if (email === '') throw new ValidationError(phrase('moderation.exportWhom'));
     await audit(accountDeps(context), requireStaff(request), 'commenter.exported', email, requestMeta(request));
     return reply
       .type('application/json; charset=utf-8')
@@ -194,7 +198,7 @@ export const commentToolsRoutes: FastifyPluginAsync<AdminContext> = async (app, 
   const policyFields = ['moderation', 'order', ...Object.keys(commentPolicyLimits)] as const;
   const policyValues = (policy: CommentPolicy) => Object.fromEntries(policyFields.map((key) => [key, String(policy[key as keyof CommentPolicy])]));
   const requireSettingsRole = async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(newsroomWords(context).text('moderation.policyRole'));
+    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(phrase('moderation.policyRole'));
   };
 
   app.get<{ Querystring: NoticeQuery }>(

@@ -17,7 +17,7 @@ import {
   setModeratorNotifications,
 } from '../../comments/index.ts';
 import { normaliseEmailAddress } from '../../platform/email-address.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, phrase, ValidationError } from '../../errors.ts';
 import { formatDateTime } from '../../render/dates.ts';
 import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { contentTags } from '../../platform/content-changes.ts';
@@ -74,7 +74,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
   const deps = context.comments;
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError(newsroomWords(context).text('moderation.roleCannotModerate'));
+    if (!can(requireStaff(request), 'moderate-comments')) throw new ForbiddenError(phrase('moderation.roleCannotModerate'));
   });
   const moderator = (request: FastifyRequest) => ({ id: requireStaff(request).id, name: requireStaff(request).name });
 
@@ -122,7 +122,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     },
     async (request, reply) => {
       const comment = await findModeratedComment(context.db, request.params.id);
-      if (!comment) throw new NotFoundError(newsroomWords(context).text('moderation.commentGone'));
+      if (!comment) throw new NotFoundError(phrase('moderation.commentGone'));
       return act(request, reply, [comment.id], request.params.action, `/admin/comments?status=${comment.status}`);
     },
   );
@@ -146,7 +146,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     { schema: { body: CommenterBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const email = normaliseEmailAddress(request.body.email ?? '');
-      if (email === '') throw new ValidationError(newsroomWords(context).text('moderation.chooseCommenter'));
+      if (email === '') throw new ValidationError(phrase('moderation.chooseCommenter'));
       const back = `/admin/comments?email=${encodeURIComponent(email)}`;
       if (request.body.standing === 'approve-all') {
         const pending = await listModeratedComments(context.db, { status: 'pending', email, offset: 0, limit: 500 });
@@ -181,8 +181,7 @@ export const commentModerationRoutes: FastifyPluginAsync<AdminContext> = async (
     { schema: { params: IdParams, body: ArticleCommentsBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const open = request.body.comments === 'open';
-      if (!(await setArticleCommentsOpen(context.db, request.params.id, open)))
-        throw new NotFoundError(newsroomWords(context).text('moderation.noSuchArticle'));
+      if (!(await setArticleCommentsOpen(context.db, request.params.id, open))) throw new NotFoundError(phrase('moderation.noSuchArticle'));
       context.changes.announce([contentTags.article(request.params.id)]);
       await audit(
         accountDeps(context),

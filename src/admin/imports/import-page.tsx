@@ -1,5 +1,14 @@
 import type { Child } from 'hono/jsx';
-import type { ImportJob, ImportKind, ImportReportJson } from '../../imports/index.ts';
+import type { NewsroomKey } from '../../i18n/index.ts';
+import {
+  type ImportJob,
+  type ImportKind,
+  type ImportReportJson,
+  type ImportSentence,
+  importSentenceIn,
+  phasePhrase,
+  storedPhrase,
+} from '../../imports/index.ts';
 import { CsrfField, ErrorSummary, FormOutcome, Select } from '../../render/form.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
@@ -22,6 +31,41 @@ const outcomes = {
   skipped: { column: 'imports.columnSkipped', note: 'imports.outcomeSkipped' },
 } as const satisfies Record<Outcome, { column: string; note: string }>;
 const outcomeOrder = ['created', 'updated', 'unchanged', 'changed', 'skipped'] as const satisfies readonly Outcome[];
+
+/** What the importers count and note, by the names they give it; anything else (a table of the export, say) shows as named. */
+const whatKeys: Readonly<Record<string, NewsroomKey>> = {
+  authors: 'imports.what.authors',
+  sections: 'imports.what.sections',
+  tags: 'imports.what.tags',
+  photos: 'imports.what.photos',
+  articles: 'imports.what.articles',
+  pages: 'imports.what.pages',
+  comments: 'imports.what.comments',
+  threads: 'imports.what.threads',
+  redirects: 'imports.what.redirects',
+};
+
+function whatText(words: Words, kind: string): string {
+  return Object.hasOwn(whatKeys, kind) ? words.text(whatKeys[kind]!) : kind;
+}
+
+/**
+ * A sentence stored with a job, in the newsroom's words. Jobs outlive the Gazette that stored them: one
+ * whose phrase no longer fits its message (a value renamed since) gives `fallback` rather than no page.
+ */
+function storedText(words: Words, sentence: ImportSentence, fallback: string): string {
+  try {
+    return importSentenceIn(sentence, words);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Why a note's item was skipped or changed: its phrase when the report kept one (reports stored before phrases hold English only). */
+function reasonText(words: Words, note: ImportReportJson['notes'][number]): string {
+  const phrase = storedPhrase(note.phrase);
+  return phrase ? storedText(words, phrase, note.reason) : note.reason;
+}
 /** A report can list thousands of notes; past these the page says how many more the import noted. */
 const notesShown = 500;
 const refreshSeconds = 3;
@@ -111,7 +155,7 @@ function ReportView({ words, report }: { words: Words; report: ImportReportJson 
         <AdminTable columns={[words.text('imports.columnWhat'), ...outcomeOrder.map((outcome) => words.text(outcomes[outcome].column))]}>
           {kinds.map(([kind, counts]) => (
             <tr>
-              <th scope="row">{kind}</th>
+              <th scope="row">{whatText(words, kind)}</th>
               {outcomeOrder.map((outcome) => (
                 <td>{(counts[outcome] ?? 0).toLocaleString('en')}</td>
               ))}
@@ -127,11 +171,11 @@ function ReportView({ words, report }: { words: Words; report: ImportReportJson 
           >
             {report.notes.slice(0, notesShown).map((note) => (
               <tr>
-                <td>{note.kind}</td>
+                <td>{whatText(words, note.kind)}</td>
                 <td>{note.sourceId}</td>
                 <td>{note.title}</td>
                 <td>{Object.hasOwn(outcomes, note.outcome) ? words.text(outcomes[note.outcome].note) : note.outcome}</td>
-                <td>{note.reason}</td>
+                <td>{reasonText(words, note)}</td>
               </tr>
             ))}
           </AdminTable>
@@ -183,7 +227,7 @@ function Progress({ words, job }: { words: Words; job: ImportJob }) {
     <>
       <p>
         <span role="status" data-import-phase>
-          {job.phase === '' ? words.text('imports.starting') : words.text('imports.importing', { phase: job.phase.toLowerCase() })}
+          {job.phase === '' ? words.text('imports.starting') : words.text('imports.importing', { phase: storedText(words, phasePhrase(job.phase), job.phase) })}
         </span>{' '}
         <span data-import-count>{count}</span>
       </p>
@@ -230,7 +274,7 @@ function JobState({ chrome, job }: { chrome: AdminChrome; job: ImportJob }) {
     case 'failed':
       return (
         <>
-          <FormOutcome problem={job.error ?? words.text('imports.failed')} />
+          <FormOutcome problem={job.error === null ? words.text('imports.failed') : storedText(words, job.error, words.text('imports.failed'))} />
           <RunForm chrome={chrome} job={job} label={words.text('imports.runAgain')} />
         </>
       );

@@ -66,7 +66,8 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
   app.get('/admin/import', async (request, reply) => showForm(request, reply, 200, 'wordpress', {}));
 
   app.post('/admin/import', async (request, reply) => {
-    const messages = messagesIn(newsroomWords(context));
+    const words = newsroomWords(context);
+    const messages = messagesIn(words);
     if (!request.isMultipart()) return showForm(request, reply, 400, 'wordpress', { file: messages.noFile });
     let fieldToken: string | undefined;
     let checked = false;
@@ -121,14 +122,14 @@ export const importRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       await jobs.discard(upload.storedName);
-      return showForm(request, reply, 400, kind, { photos: error.message });
+      return showForm(request, reply, 400, kind, { photos: error.textIn(words) });
     }
     try {
       const id = await jobs.check({ kind, fileName: upload.fileName, storedName: upload.storedName, ...(photosName ? { photosName } : {}) });
       return reply.redirect(`/admin/import/${id}`, 303);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
-      return showForm(request, reply, 400, kind, { file: error.message });
+      return showForm(request, reply, 400, kind, { file: error.textIn(words) });
     }
   });
 

@@ -1,4 +1,4 @@
-import { type DescriptionField, descriptionFields, descriptionLabels as labels, descriptionLimits as limits } from '../../media/index.ts';
+import { type DescriptionField, descriptionFields, descriptionLabels, descriptionLimits as limits } from '../../media/index.ts';
 import { CsrfField, FormOutcome, ErrorSummary, Field, TextArea } from '../../render/form.tsx';
 import { Picture, type ResponsiveImage } from '../../render/picture.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
@@ -43,7 +43,13 @@ export interface MediaEditPageData {
   readonly problem?: string;
 }
 
+/** Each field's label in the newsroom's words. */
+function labelsIn(words: Words): Record<DescriptionField, string> {
+  return Object.fromEntries(descriptionFields.map((name) => [name, words.text(descriptionLabels[name])])) as Record<DescriptionField, string>;
+}
+
 function Description({ words, values }: { words: Words; values: Readonly<Record<DescriptionField, string>> }) {
+  const labels = labelsIn(words);
   return (
     <dl class="admin-facts">
       {descriptionFields.map((name) => (
@@ -58,6 +64,7 @@ function Description({ words, values }: { words: Words; values: Readonly<Record<
 
 export function renderMediaEditPage(chrome: AdminChrome, data: MediaEditPageData): string {
   const words = chrome.words;
+  const labels = labelsIn(words);
   const when = (iso: string, label: string) => <time datetime={iso}>{label}</time>;
   const field = (name: DescriptionField, hint?: string) => (
     <Field name={name} label={labels[name]} value={data.values[name]} error={data.errors[name]} maxlength={limits[name]} hint={hint} />

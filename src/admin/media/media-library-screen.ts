@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maxUploadBytes, readLibraryFilter, searchMediaLibrary, thumbnailUrl, type UploadRefusal, uploadRefusals } from '../../media/index.ts';
+import { sentenceIn } from '../../errors.ts';
 import { type AdminContext, adminChrome, sendHtml } from '../admin-context.ts';
 import { renderMediaLibraryPage } from './media-library-page.tsx';
 import { replaceControlCharacters } from '../../platform/control-characters.ts';
@@ -53,13 +54,18 @@ export async function showMediaLibrary(
     return `/admin/media${params.size > 0 ? `?${params}` : ''}`;
   };
   const chrome = adminChrome(context, request, reply);
+  const words = chrome.words;
   return sendHtml(
     reply,
     status,
     renderMediaLibraryPage(chrome, {
       scriptUrl: context.mediaScriptUrl,
-      upload: { maxBytes: maxUploadBytes, tooLargeMessage: uploadRefusals['too-large'] },
-      search: { q: typed(query.q).slice(0, 20_000), type: filter.type ?? '', errors },
+      upload: { maxBytes: maxUploadBytes, tooLargeMessage: sentenceIn(uploadRefusals['too-large'], words) },
+      search: {
+        q: typed(query.q).slice(0, 20_000),
+        type: filter.type ?? '',
+        errors: Object.fromEntries(Object.entries(errors).map(([field, problem]) => [field, sentenceIn(problem, words)])),
+      },
       total: library.total,
       isFiltered: filter.text !== '' || filter.type !== null,
       items: library.items.map((item) => ({
@@ -80,7 +86,7 @@ export async function showMediaLibrary(
       },
       summary: {
         added: (outcome.added ?? []).map((item) => ({ id: item.id, name: item.originalName })),
-        refused: (outcome.refused ?? []).map((entry) => ({ name: entry.name, message: uploadRefusals[entry.reason] })),
+        refused: (outcome.refused ?? []).map((entry) => ({ name: entry.name, message: sentenceIn(uploadRefusals[entry.reason], words) })),
         ...(outcome.notice ? { notice: outcome.notice } : {}),
       },
     }),

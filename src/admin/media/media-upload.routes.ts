@@ -1,7 +1,7 @@
 import type {} from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { importImage, type MediaItem, thumbnailUrl, UploadRefusedError, uploadRefusals } from '../../media/index.ts';
-import { codeForStatus } from '../../errors.ts';
+import { codeForStatus, sentenceIn } from '../../errors.ts';
 import { isIncompleteMultipart } from '../../platform/multipart-errors.ts';
 import { type AdminContext, newsroomWords, requireStaff } from '../admin-context.ts';
 import { passesCsrfCheck } from '../multipart-csrf.ts';
@@ -99,7 +99,8 @@ export const mediaUploadRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     return reply.code(status).send({
       ...(status >= 400 ? { code: codeForStatus(status) } : {}),
       added: added.map((item) => ({ ...item, editUrl: `/admin/media/${item.id}`, thumbnailUrl: thumbnailUrl(item) })),
-      refused: refused.map((entry) => ({ ...entry, message: uploadRefusals[entry.reason] })),
+      // The upload script shows the message as it is, so it comes in the newsroom's words.
+      refused: refused.map((entry) => ({ ...entry, message: sentenceIn(uploadRefusals[entry.reason], newsroomWords(context)) })),
     });
   });
 };

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isListedFor } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, sentenceIn, ValidationError } from '../../errors.ts';
 import {
   deleteImage,
   describeImage,
@@ -105,7 +105,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       })),
       canDelete: whyCannotDelete(staff) === undefined,
       isSiteLogo: isSiteLogo(item.id),
-      ...(describeRefusal ? { describeRefusal } : {}),
+      ...(describeRefusal ? { describeRefusal: sentenceIn(describeRefusal, words) } : {}),
       ...(form.refusedNow ? { refusedNow: true } : {}),
       ...(form.notice ? { notice: form.notice } : {}),
       ...(form.problem ? { problem: form.problem } : {}),
@@ -135,7 +135,7 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
         if (!(error instanceof ValidationError)) throw error;
         return showEditPage(request, reply, item, 422, {
           values: typedDescription(request.body ?? {}),
-          errors: error.fields as Partial<Record<DescriptionField, string>>,
+          errors: error.fieldsIn(newsroomWords(context)) as Partial<Record<DescriptionField, string>>,
         });
       }
     },
@@ -147,7 +147,8 @@ export const mediaLibraryRoutes: FastifyPluginAsync<AdminContext> = async (app, 
       return reply.redirect(withNotice('/admin/media', 'deleted'), 303);
     } catch (error) {
       if (!(error instanceof ForbiddenError || error instanceof ConflictError)) throw error;
-      return showEditPage(request, reply, await getMediaItem(context.db, request.params.id), error.status, { problem: error.message });
+      const problem = error.textIn(newsroomWords(context));
+      return showEditPage(request, reply, await getMediaItem(context.db, request.params.id), error.status, { problem });
     }
   });
 };

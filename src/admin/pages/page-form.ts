@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors.ts';
+import { phrase, ValidationError } from '../../errors.ts';
 import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import type { Page, PageInput } from '../../pages/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
@@ -54,11 +54,13 @@ export function newPageValues(parentId: number | undefined): PageFormValues {
  * the service checks the rest (and refuses a parent that would put the page under itself). Only a
  * parent that is not a row id at all is refused here, since the select never offers one.
  */
-export function pageInputFrom(values: PageFormValues, words: Translator<NewsroomKey>): PageInput {
+export function pageInputFrom(values: PageFormValues): PageInput {
   const parent = values.parentId.trim();
   // A row id PostgreSQL's integer can hold; anything else would be a database error, not a message.
-  if (parent !== '' && !(/^[1-9]\d{0,9}$/.test(parent) && Number(parent) <= 2_147_483_647))
-    throw new ValidationError(words.text('sitePages.unknownParent'), { parentId: words.text('sitePages.unknownParent') });
+  if (parent !== '' && !(/^[1-9]\d{0,9}$/.test(parent) && Number(parent) <= 2_147_483_647)) {
+    const unknownParent = phrase('sitePages.unknownParent');
+    throw new ValidationError(unknownParent, { parentId: unknownParent });
+  }
   const position = values.position.trim();
   const slug = values.slug.trim();
   return {

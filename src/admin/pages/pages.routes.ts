@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, can } from '../../accounts/index.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, phrase, sentenceIn, ValidationError } from '../../errors.ts';
 import {
   deletePage,
   getPage,
@@ -46,9 +46,10 @@ const NewPageQuery = Type.Object({ parent: Type.Optional(rowId) });
 const DeleteBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
 const subjectLength = 300;
 
-/** A ValidationError's message, unless the error summary already says the same. */
-function problemBeyondFields(error: ValidationError): string | undefined {
-  return Object.values(error.fields).includes(error.message) ? undefined : error.message;
+/** A ValidationError's message in `words`, unless the error summary already says the same. */
+function problemBeyondFields(error: ValidationError, words: Words): string | undefined {
+  const problem = error.textIn(words);
+  return Object.values(error.fieldsIn(words)).includes(problem) ? undefined : problem;
 }
 
 /**
@@ -61,7 +62,7 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
     // Editors and up, as for sections and tags; authors and contributors write articles only.
-    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(newsroomWords(context).text('sitePages.forbidden'));
+    if (!can(requireStaff(request), 'manage-sections-and-tags')) throw new ForbiddenError(phrase('sitePages.forbidden'));
   });
 
   const auditPage = (request: FastifyRequest, action: string, page: Pick<Page, 'id' | 'title'>) =>
@@ -128,8 +129,9 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
   /** Saves, audits what changed for readers, and goes back to the editor; a refusal re-shows the form as typed. */
   const save = async (request: FastifyRequest, reply: FastifyReply, page: Page | undefined) => {
     const values = pageValuesFrom(request.body as Record<string, unknown> | undefined);
+    const words = newsroomWords(context);
     try {
-      const saved = await savePage(pageDeps, pageInputFrom(values, newsroomWords(context)), page ? { id: page.id } : {});
+      const saved = await savePage(pageDeps, pageInputFrom(values), page ? { id: page.id } : {});
       await auditPage(request, page ? 'updated' : 'created', saved);
       const wasPublished = page?.status === 'published';
       let outcome = page ? 'saved' : 'created';
@@ -142,7 +144,8 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
       }
       return reply.redirect(`/admin/pages/${saved.id}?done=${outcome}`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return showEditor(request, reply, 422, page, { values, errors: error.fields, message: problemBeyondFields(error) });
+      if (error instanceof ValidationError)
+        return showEditor(request, reply, 422, page, { values, errors: error.fieldsIn(words), message: problemBeyondFields(error, words) });
       throw error;
     }
   };
@@ -194,7 +197,7 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
   const showDeletion = async (request: FastifyRequest, reply: FastifyReply, status: number, pageId: number, problem?: string) => {
     const plan = await planPageDeletion(db, pageId);
     const parent = plan.page.parentId === null ? undefined : await getPage(db, plan.page.parentId);
-    const refusal = problem ?? plan.refusal;
+    const refusal = problem ?? (plan.refusal && sentenceIn(plan.refusal, newsroomWords(context)));
     return sendAdminPage(context, request, reply, status, renderPageDeletePage, {
       pageId: plan.page.id,
       title: plan.page.title,
@@ -217,7 +220,7 @@ export const pageEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, co
         await auditPage(request, 'deleted', page);
         return reply.redirect(movingUp.length > 0 ? `/admin/pages?done=deleted-moved&count=${movingUp.length}` : '/admin/pages?done=deleted', 303);
       } catch (error) {
-        if (error instanceof ConflictError) return showDeletion(request, reply, 409, request.params.pageId, error.message);
+        if (error instanceof ConflictError) return showDeletion(request, reply, 409, request.params.pageId, error.textIn(newsroomWords(context)));
         throw error;
       }
     },

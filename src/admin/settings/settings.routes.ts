@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, can } from '../../accounts/index.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, type Phrase, phrase, sentenceIn, ValidationError } from '../../errors.ts';
 import { getMediaItem, listAllMedia, logoImage } from '../../media/index.ts';
 import { navigationToText, policyKeys, type SiteLogo, type SiteSettings, siteLogo, validateSiteSettings } from '../../settings/index.ts';
 import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
@@ -29,7 +29,7 @@ function valuesOf(settings: SiteSettings): Record<string, string> {
 export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   app.addHook('preHandler', staffOnly);
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(newsroomWords(context).text('settings.forbidden'));
+    if (!can(requireStaff(request), 'manage-settings')) throw new ForbiddenError(phrase('settings.forbidden'));
   });
   const show = async (
     request: FastifyRequest,
@@ -45,7 +45,7 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
   };
 
   /** The library image chosen as the logo, with the variant feeds and JSON-LD will link; '' is the shipped logo. */
-  const readLogo = async (typed: string): Promise<{ logo: SiteLogo | null } | { error: string }> => {
+  const readLogo = async (typed: string): Promise<{ logo: SiteLogo | null } | { error: Phrase }> => {
     if (typed === '') return { logo: null };
     try {
       const image = await getMediaItem(context.db, /^[1-9][0-9]{0,9}$/.test(typed) ? Number(typed) : 0);
@@ -53,7 +53,7 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
       return { logo: { mediaId: image.id, url: path, width, height } };
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      return { error: newsroomWords(context).text('settings.logoMissing') };
+      return { error: phrase('settings.logoMissing') };
     }
   };
 
@@ -72,7 +72,7 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
       const values = Object.fromEntries(fieldNames.map((name) => [name, request.body?.[name] ?? '']));
       const chosen = await readLogo(values.logo!);
       // The logo's problem is shown with the other fields' ones, so everything can be fixed at once.
-      const logoErrors: Record<string, string> = 'error' in chosen ? { logo: chosen.error } : {};
+      const logoErrors: Record<string, Phrase> = 'error' in chosen ? { logo: chosen.error } : {};
       try {
         const settings = validateSiteSettings({
           name: values.name!,
@@ -83,13 +83,15 @@ export const settingsRoutes: FastifyPluginAsync<AdminContext> = async (app, cont
           feedContent: values.feedContent === 'summary' ? 'summary' : 'full',
           policies: Object.fromEntries(policyKeys.map((key) => [key, values[`policy-${key}`] ?? ''])) as SiteSettings['policies'],
         });
-        if (!('logo' in chosen)) throw new ValidationError('The settings have errors.', logoErrors);
+        if (!('logo' in chosen)) throw new ValidationError(phrase('refusal.settings.hasErrors'), logoErrors);
         await context.site.settings.update({ ...settings, logo: chosen.logo });
         await audit(accountDeps(context), requireStaff(request), 'settings.changed', settings.name, requestMeta(request));
         return reply.redirect('/admin/settings?saved=1', 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return show(request, reply, 422, { values, errors: { ...error.fields, ...logoErrors } });
+        const words = newsroomWords(context);
+        const logoError: Record<string, string> = 'error' in chosen ? { logo: sentenceIn(chosen.error, words) } : {};
+        return show(request, reply, 422, { values, errors: { ...error.fieldsIn(words), ...logoError } });
       }
     },
   );

@@ -33,8 +33,8 @@ interface AccountOutcome {
 }
 
 /** The message to show for a refused byline change; a name that cannot be a byline says which rule it broke. */
-function bylineProblemOf(error: ConflictError | NotFoundError | ValidationError): string {
-  return error instanceof ValidationError ? (Object.values(error.fields)[0] ?? error.message) : error.message;
+function bylineProblemOf(error: ConflictError | NotFoundError | ValidationError, words: Translator<NewsroomKey>): string {
+  return error instanceof ValidationError ? (Object.values(error.fieldsIn(words))[0] ?? error.textIn(words)) : error.textIn(words);
 }
 
 /** The signed-in member's own account: byline, sessions, two-step sign-in, signing out elsewhere. */
@@ -109,7 +109,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const reusable = /^[A-Z2-7]{32}$/.test(secret) ? secret : newTwoStepSecret(requireStaff(request), context.site.settings.current().name).secret;
-        return showSetup(request, reply, 422, reusable, error.fields);
+        return showSetup(request, reply, 422, reusable, error.fieldsIn(newsroomWords(context)));
       }
     },
   );
@@ -124,7 +124,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
       } catch (error) {
         if (!(error instanceof ValidationError || error instanceof RateLimitedError)) throw error;
         if (error instanceof RateLimitedError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-        return showAccount(request, reply, { twoStepError: error.message }, error.status);
+        return showAccount(request, reply, { twoStepError: error.textIn(newsroomWords(context)) }, error.status);
       }
     },
   );
@@ -156,7 +156,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
         return showAccount(request, reply, { notice: say('team.bylineLinked', { author: linked.name }) });
       } catch (error) {
         if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
-        return showAccount(request, reply, { bylineProblem: bylineProblemOf(error) }, error.status);
+        return showAccount(request, reply, { bylineProblem: bylineProblemOf(error, newsroomWords(context)) }, error.status);
       }
     },
   );
@@ -169,7 +169,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
       return showAccount(request, reply, { notice: say('team.bylineCreated', { author: author.name }) });
     } catch (error) {
       if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error;
-      return showAccount(request, reply, { bylineProblem: bylineProblemOf(error) }, error.status);
+      return showAccount(request, reply, { bylineProblem: bylineProblemOf(error, newsroomWords(context)) }, error.status);
     }
   });
 };

@@ -10,7 +10,7 @@ import {
 } from '../../accounts/index.ts';
 import { ValidationError } from '../../errors.ts';
 import { siteWordsOf } from '../../settings/index.ts';
-import { type AdminContext, accountDeps, requestMeta, sendAdminPage } from '../admin-context.ts';
+import { type AdminContext, accountDeps, newsroomWords, requestMeta, sendAdminPage } from '../admin-context.ts';
 import { renderInvitationPage, renderNewPasswordPage, renderResetRequestPage } from './one-time-link-pages.tsx';
 import { emptyForm } from './sign-in-pages.tsx';
 import { AccountForm, TokenQuery } from './team-forms.ts';
@@ -37,7 +37,7 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
         return reply.redirect('/admin', 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        const form = { values: { name: name.slice(0, 200) }, errors: error.fields };
+        const form = { values: { name: name.slice(0, 200) }, errors: error.fieldsIn(newsroomWords(context)) };
         return sendAdminPage(context, request, reply, 422, renderInvitationPage, form, await getInvitation(deps, token), token);
       }
     },
@@ -86,7 +86,15 @@ export const oneTimeLinkRoutes: FastifyPluginAsync<AdminContext> = async (app, c
         return reply.redirect('/admin', 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return sendAdminPage(context, request, reply, 422, renderNewPasswordPage, { values: {}, errors: error.fields }, request.query.token);
+        return sendAdminPage(
+          context,
+          request,
+          reply,
+          422,
+          renderNewPasswordPage,
+          { values: {}, errors: error.fieldsIn(newsroomWords(context)) },
+          request.query.token,
+        );
       }
     },
   );

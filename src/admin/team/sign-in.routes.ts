@@ -12,7 +12,7 @@ import {
   signOut,
 } from '../../accounts/index.ts';
 import { GazetteError, RateLimitedError, ValidationError } from '../../errors.ts';
-import { type AdminContext, accountDeps, requestMeta, safeNextPath, sendAdminPage } from '../admin-context.ts';
+import { type AdminContext, accountDeps, newsroomWords, requestMeta, safeNextPath, sendAdminPage } from '../admin-context.ts';
 import { emptyForm, renderSetupPage, renderSignInPage } from './sign-in-pages.tsx';
 import { AccountForm, CodeForm, SignInForm, TokenQuery } from './team-forms.ts';
 import { renderSecondStepPage } from './two-step-pages.tsx';
@@ -51,7 +51,7 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
       } catch (error) {
         const refused = refusal(error, reply);
         if (!refused) throw error;
-        const form = { values: { email: email.slice(0, 254) }, errors: {}, message: refused.message };
+        const form = { values: { email: email.slice(0, 254) }, errors: {}, message: refused.textIn(newsroomWords(context)) };
         return sendAdminPage(context, request, reply, refused.status, renderSignInPage, form, safeNextPath(next));
       }
     },
@@ -74,13 +74,21 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
         return reply.redirect(next, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
-          return sendAdminPage(context, request, reply, 401, renderSecondStepPage, { values: {}, errors: error.fields }, next);
+          return sendAdminPage(context, request, reply, 401, renderSecondStepPage, { values: {}, errors: error.fieldsIn(newsroomWords(context)) }, next);
         }
         // The half-finished sign-in is over (spent, expired or paused): back to the password.
         const refused = refusal(error, reply);
         if (!refused) throw error;
         clearSecondStepCookie(reply, context.secureCookies);
-        return sendAdminPage(context, request, reply, refused.status, renderSignInPage, { ...emptyForm, message: refused.message }, next);
+        return sendAdminPage(
+          context,
+          request,
+          reply,
+          refused.status,
+          renderSignInPage,
+          { ...emptyForm, message: refused.textIn(newsroomWords(context)) },
+          next,
+        );
       }
     },
   );
@@ -101,7 +109,7 @@ export const signInRoutes: FastifyPluginAsync<AdminContext> = async (app, contex
         return reply.redirect('/admin', 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        const form = { values: { name: name.slice(0, 200), email: email.slice(0, 300) }, errors: error.fields };
+        const form = { values: { name: name.slice(0, 200), email: email.slice(0, 300) }, errors: error.fieldsIn(newsroomWords(context)) };
         return sendAdminPage(context, request, reply, 422, renderSetupPage, form, request.query.token);
       }
     },

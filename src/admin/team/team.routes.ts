@@ -78,7 +78,7 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
         return showTeam(request, reply, 200, { notice: { text } });
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
-        return showTeam(request, reply, 404, { notice: { text: error.message, isError: true } });
+        return showTeam(request, reply, 404, { notice: { text: error.textIn(newsroomWords(context)), isError: true } });
       }
     },
   );
@@ -94,7 +94,7 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
       return showTeam(request, reply, 200, { notice });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const invite: FormState = { values: { email: email.slice(0, 300), role }, errors: error.fields };
+      const invite: FormState = { values: { email: email.slice(0, 300), role }, errors: error.fieldsIn(newsroomWords(context)) };
       return showTeam(request, reply, 422, { invite });
     }
   });
@@ -120,7 +120,7 @@ export const teamRoutes: FastifyPluginAsync<AdminContext> = async (app, context)
       return showTeam(request, reply, 200, { notice });
     } catch (error) {
       if (!(error instanceof ForbiddenError)) throw error;
-      return showTeam(request, reply, 403, { notice: { text: error.message, isError: true } });
+      return showTeam(request, reply, 403, { notice: { text: error.textIn(newsroomWords(context)), isError: true } });
     }
   });
 

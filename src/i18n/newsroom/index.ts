@@ -9,6 +9,9 @@ import * as sitePages from './site-pages.ts';
 import * as catalog from './catalog.ts';
 import * as imports from './imports.ts';
 import * as settings from './settings.ts';
+import * as refusalsAccounts from './refusals-accounts.ts';
+import * as refusalsArticles from './refusals-articles.ts';
+import * as refusalsLibrary from './refusals-library.ts';
 
 /**
  * The newsroom's words, one module per part of it (chrome.ts: the bar and navigation around every
@@ -29,6 +32,9 @@ const newsroomEn = {
   ...imports.en,
   ...settings.en,
   ...client.en,
+  ...refusalsAccounts.en,
+  ...refusalsArticles.en,
+  ...refusalsLibrary.en,
 };
 
 export type NewsroomKey = keyof typeof newsroomEn;
@@ -45,6 +51,9 @@ const newsroomKo: Readonly<Record<NewsroomKey, string>> = {
   ...imports.ko,
   ...settings.ko,
   ...client.ko,
+  ...refusalsAccounts.ko,
+  ...refusalsArticles.ko,
+  ...refusalsLibrary.ko,
 };
 
 const newsroomAr: Readonly<Record<NewsroomKey, string>> = {
@@ -59,6 +68,9 @@ const newsroomAr: Readonly<Record<NewsroomKey, string>> = {
   ...imports.ar,
   ...settings.ar,
   ...client.ar,
+  ...refusalsAccounts.ar,
+  ...refusalsArticles.ar,
+  ...refusalsLibrary.ar,
 };
 
 export const newsroomCatalogs = { en: newsroomEn, ko: newsroomKo, ar: newsroomAr } as const;

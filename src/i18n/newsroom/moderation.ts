@@ -1,7 +1,7 @@
 /**
  * Comment moderation (admin/comments/): the queue, editing and replying, the block list, privacy
- * requests and the comment policy. Why a comment was held (`spamReasons`) comes from the comment
- * capability and stays English.
+ * requests and the comment policy. Why a comment was held (`spamReasons`) is written by the comment
+ * capability's spam checks as `moderation.reason.*` phrases, stored with the comment and put in words here.
  */
 export const en = {
   // The queue (comment-queue-page.tsx)
@@ -148,6 +148,19 @@ export const en = {
   'moderation.maxLinksShort': 'Links',
   'moderation.range': '{hint} ({min}–{max})',
   'moderation.notWhole': 'Enter a whole number from {min} to {max}.',
+  // Why a comment was held or marked spam (comments/spam-checks.ts): stored with the comment, listed after "Why"
+  'moderation.reason.honeypot': 'The hidden field that only robots see was filled in',
+  'moderation.reason.tooFast': 'Sent within seconds of the form being shown',
+  'moderation.reason.forgedForm': 'The form was not one this site made',
+  'moderation.reason.banned': 'This email is banned',
+  'moderation.reason.blockedEmail': 'Blocked email {email}',
+  'moderation.reason.blockedAddress': 'Blocked address {address}',
+  'moderation.reason.blockedWord': 'Blocked word "{word}"',
+  'moderation.reason.learningFilter': 'Learning filter: {percent}% likely spam',
+  'moderation.reason.learningFilterEvidence': 'Learning filter: {percent}% likely spam ({evidence})',
+  'moderation.reason.tooManyLinks': '{count} links; the limit is {limit}',
+  'moderation.reason.holdAll': 'Every comment is held for a moderator',
+  'moderation.reason.firstComment': 'First comment from this email',
 };
 
 export const ko: Readonly<Record<keyof typeof en, string>> = {
@@ -287,6 +300,18 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
   'moderation.maxLinksShort': '링크',
   'moderation.range': '{hint} ({min}–{max})',
   'moderation.notWhole': '{min}부터 {max}까지의 정수를 입력하세요.',
+  'moderation.reason.honeypot': '로봇만 보는 숨은 입력란이 채워져 있음',
+  'moderation.reason.tooFast': '양식이 표시된 뒤 몇 초 만에 전송됨',
+  'moderation.reason.forgedForm': '이 사이트에서 만든 양식이 아님',
+  'moderation.reason.banned': '차단된 이메일',
+  'moderation.reason.blockedEmail': '차단 목록의 이메일 {email}',
+  'moderation.reason.blockedAddress': '차단 목록의 주소 {address}',
+  'moderation.reason.blockedWord': '차단 목록의 단어 “{word}”',
+  'moderation.reason.learningFilter': '학습 필터: 스팸일 가능성 {percent}%',
+  'moderation.reason.learningFilterEvidence': '학습 필터: 스팸일 가능성 {percent}% ({evidence})',
+  'moderation.reason.tooManyLinks': '링크 {count}개, 허용 한도는 {limit}개',
+  'moderation.reason.holdAll': '모든 댓글을 검토한 뒤 게시하는 정책',
+  'moderation.reason.firstComment': '이 이메일로 쓴 첫 댓글',
 };
 
 /** Counted comments take Arabic's six plural forms: one and two words of their own, 3–10 plural, 11–99 singular accusative, 100 up singular. */
@@ -434,4 +459,17 @@ export const ar: Readonly<Record<keyof typeof en, string>> = {
   'moderation.maxLinksShort': 'الروابط',
   'moderation.range': '{hint} (من {min} إلى {max})',
   'moderation.notWhole': 'أدخل عددًا صحيحًا من {min} إلى {max}.',
+  'moderation.reason.honeypot': 'مُلئ الحقل المخفي الذي لا تراه إلا الروبوتات',
+  'moderation.reason.tooFast': 'أُرسل بعد ثوانٍ من ظهور النموذج',
+  'moderation.reason.forgedForm': 'النموذج لم يصدر عن هذا الموقع',
+  'moderation.reason.banned': 'هذا البريد الإلكتروني محظور',
+  'moderation.reason.blockedEmail': 'بريد إلكتروني محظور: {email}',
+  'moderation.reason.blockedAddress': 'عنوان محظور: {address}',
+  'moderation.reason.blockedWord': 'كلمة محظورة: «{word}»',
+  'moderation.reason.learningFilter': 'مرشّح التعلّم: احتمال أن يكون رسالة مزعجة {percent}%',
+  'moderation.reason.learningFilterEvidence': 'مرشّح التعلّم: احتمال أن يكون رسالة مزعجة {percent}% ({evidence})',
+  'moderation.reason.tooManyLinks':
+    '{count, plural, zero {لا روابط} one {رابط واحد} two {رابطان} few {# روابط} many {# رابطًا} other {# رابط}}، والحد المسموح به {limit, number}',
+  'moderation.reason.holdAll': 'يُحتجز كل تعليق حتى يراجعه مشرف',
+  'moderation.reason.firstComment': 'أول تعليق من هذا البريد الإلكتروني',
 };

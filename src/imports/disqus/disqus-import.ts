@@ -1,5 +1,6 @@
 import { contentTags } from '../../platform/content-changes.ts';
 import type { ImportDeps } from '../import-deps.ts';
+import { importPhrase } from '../import-phrases.ts';
 import type { Progress } from '../import-progress.ts';
 import { ImportReport } from '../import-report.ts';
 import { importDisqusPost, type PostContext, type ResolvedThread } from './disqus-posts.ts';
@@ -65,12 +66,12 @@ export async function importDisqus(deps: ImportDeps, options: DisqusImportOption
   const report = new ImportReport(dryRun);
   const now = deps.clock.now();
 
-  progress.phase('Reading threads');
+  progress.phase('reading-threads');
   const index = await readThreads(options);
 
   // A forum has a thread for every page the comment box was ever loaded on; only those with posts matter.
   const wanted = [...index.threads].filter(([id]) => index.postsPerThread.has(id));
-  progress.phase('Matching threads', wanted.length);
+  progress.phase('matching-threads', wanted.length);
   const threads = new Map<string, ResolvedThread>();
   for (const [id, thread] of wanted) {
     const articleId = await matchThread(deps.db, thread, now);
@@ -82,13 +83,17 @@ export async function importDisqus(deps: ImportDeps, options: DisqusImportOption
         sourceId: id,
         title: thread.title,
         outcome: 'skipped',
-        reason: `its link ${thread.link.slice(0, 200) || '(none)'} is neither an article’s address nor an old address an import recorded: ${posts === 1 ? 'its comment was' : `its ${posts} comments were`} not imported`,
+        reason: importPhrase('imports.reason.disqusThreadUnmatched', {
+          link: thread.link.slice(0, 200) || importPhrase('imports.reason.none'),
+          count: posts,
+          shown: String(posts),
+        }),
       });
     }
     progress.advance();
   }
 
-  progress.phase('Comments', index.posts);
+  progress.phase('comments', index.posts);
   const context: PostContext = { db: deps.db, report, dryRun, now, threads, placed: new Map(), changedArticles: new Set() };
   for await (const record of readDisqus(options.open())) {
     if (record.kind !== 'post') continue;

@@ -3,6 +3,8 @@ import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import { type CommentStatus, findModeratedComment, storeForeignComment, updateForeignComment } from '../../comments/index.ts';
 import type { Database } from '../../db/database.ts';
+import { adjustmentPhrase } from '../comment-adjustments.ts';
+import { type ImportPhrase, importPhrase } from '../import-phrases.ts';
 import { findImportRecord, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
 import { listImportedWordPressComments } from './disqus.queries.ts';
@@ -73,11 +75,12 @@ export async function importDisqusPost(context: PostContext, post: DisqusPost): 
   const name = post.author.name || post.author.username;
   const title = `on “${(thread?.title ?? '').slice(0, 60)}” by ${name.slice(0, 40) || 'Anonymous'}`;
   const sourceId = post.id;
-  const skip = (reason: string) => report.note({ kind: 'comments', sourceId: sourceId || '(none)', title, outcome: 'skipped', reason });
-  if (!/^\d{1,20}$/.test(sourceId)) return skip('it has no Disqus id (dsq:id)');
-  if (!thread) return skip(`its thread ${post.threadId.slice(0, 20) || '(none)'} is not in the file`);
+  const skip = (reason: ImportPhrase) => report.note({ kind: 'comments', sourceId: sourceId || '(none)', title, outcome: 'skipped', reason });
+  if (!/^\d{1,20}$/.test(sourceId)) return skip(importPhrase('imports.reason.disqusNoId'));
+  const none = importPhrase('imports.reason.none');
+  if (!thread) return skip(importPhrase('imports.reason.disqusThreadMissing', { thread: post.threadId.slice(0, 20) || none }));
   const articleId = thread.articleId;
-  if (articleId === undefined) return skip(`its thread’s link ${thread.link.slice(0, 200) || '(none)'} matches no article in Gazette`);
+  if (articleId === undefined) return skip(importPhrase('imports.reason.disqusNoArticle', { link: thread.link.slice(0, 200) || none }));
 
   const placedHere = context.placed.get(articleId) ?? new Map<string, number>();
   context.placed.set(articleId, placedHere);
@@ -85,14 +88,14 @@ export async function importDisqusPost(context: PostContext, post: DisqusPost): 
   if (twin) {
     placedHere.set(sourceId, twin.localId);
     report.count('comments', 'unchanged');
-    const reason = `the same comment as WordPress comment ${twin.wordPressId}, which the WordPress import brought in: matched, not duplicated`;
+    const reason = importPhrase('imports.reason.disqusTwin', { id: twin.wordPressId });
     report.note({ kind: 'comments', sourceId, title, outcome: 'unchanged', reason });
     return;
   }
 
   const parentId = post.parentId ? (placedHere.get(post.parentId) ?? null) : null;
   if (post.parentId && parentId === null) {
-    const reason = `its parent comment ${post.parentId.slice(0, 20)} was not imported before it: shown as a new thread`;
+    const reason = importPhrase('imports.reason.disqusParent', { id: post.parentId.slice(0, 20) });
     report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason });
   }
   const status = statusOf(post, thread);
@@ -106,10 +109,10 @@ export async function importDisqusPost(context: PostContext, post: DisqusPost): 
   }
 
   if (thread.isDeleted && status === 'trash' && !post.isDeleted) {
-    report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: 'its Disqus thread was deleted: moved to the trash' });
+    report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: importPhrase('imports.reason.disqusThreadDeleted') });
   }
   const createdAt = parseDisqusDate(post.createdAt);
-  if (!createdAt) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: 'it has no readable date: dated the time of the import' });
+  if (!createdAt) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: importPhrase('imports.reason.disqusNoDate') });
   const foreign = {
     articleId,
     parentId,
@@ -134,6 +137,6 @@ export async function importDisqusPost(context: PostContext, post: DisqusPost): 
   });
   placedHere.set(sourceId, id);
   context.changedArticles.add(articleId);
-  for (const adjustment of adjustments) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: adjustment.replace(/-/g, ' ') });
+  for (const adjustment of adjustments) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: adjustmentPhrase(adjustment) });
   report.count('comments', known ? 'updated' : 'created');
 }

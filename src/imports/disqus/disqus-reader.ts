@@ -1,4 +1,5 @@
 import type { SaxesTagNS } from 'saxes';
+import { importPhrase } from '../import-phrases.ts';
 import { byteLimit, detached, type FieldText, GuardedXmlParser, mebibytes, readGuardedXml, XmlFormatError, xmlMessages } from '../xml-stream.ts';
 import { type DisqusRecord, type DisqusRecordKind, recordFromFields } from './disqus-records.ts';
 
@@ -13,30 +14,26 @@ export interface DisqusReadOptions {
   readonly maxRecordBytes?: number;
 }
 
-/** The file cannot be read as a Disqus export; the message says why, for the person who chose the file. */
+/** The file cannot be read as a Disqus export; the sentence says why, for the person who chose the file. */
 export class DisqusFormatError extends XmlFormatError {
   override readonly name = 'DisqusFormatError';
 }
 
 const disqusNamespace = 'http://disqus.com';
 const internalsNamespace = 'http://disqus.com/disqus-internals';
-const notDisqus = 'This is not a Disqus export';
-const exportAgain = 'Export the comments again from Disqus (Moderation › Export).';
 const messages = {
-  ...xmlMessages(notDisqus, exportAgain),
-  empty: 'The file is empty. A Disqus export is the XML file Disqus e-mails after Moderation › Export.',
+  ...xmlMessages(importPhrase('imports.file.notDisqus'), importPhrase('imports.file.exportAgainDisqus'), 'Disqus'),
+  empty: importPhrase('imports.file.disqusEmpty'),
   wrongRoot: (name: string) =>
     name === 'rss'
-      ? `${notDisqus}: its outermost element is <rss>, which makes it a WordPress export or a feed. Import a WordPress export with “gazette import wordpress”.`
-      : `${notDisqus}: its outermost element is <${name.slice(0, 40)}>, where a Disqus export has <disqus>.`,
+      ? importPhrase('imports.file.disqusRootRss', { element: '<rss>' })
+      : importPhrase('imports.file.disqusWrongRoot', { element: `<${name.slice(0, 40)}>`, expected: '<disqus>' }),
   wrongNamespace: (uri: string) =>
-    `${notDisqus}: its <disqus> element is in ${uri ? `the namespace “${uri.slice(0, 80)}”` : 'no namespace'}, not Disqus’s ${disqusNamespace}.`,
-  entities:
-    'The file declares entities in a DOCTYPE. Disqus exports never do, and entity declarations are a known way to attack XML readers (billion laughs, reading local files), so the file is refused.',
-  notUtf8: 'The file is not valid UTF-8 text, which Disqus always writes: it was damaged or converted on the way.',
+    uri
+      ? importPhrase('imports.file.disqusNamespace', { element: '<disqus>', namespace: uri.slice(0, 80), expected: disqusNamespace })
+      : importPhrase('imports.file.disqusNoNamespace', { element: '<disqus>', expected: disqusNamespace }),
   recordTooLarge: (kind: string, limit: number, line: number) =>
-    `The ${kind} that starts on line ${line} is larger than the limit of ${mebibytes(limit)} (maxRecordBytes).`,
-  tooDeep: (depth: number) => `Elements are nested more than ${depth} deep, which no Disqus export does.`,
+    importPhrase('imports.file.disqusRecordTooLarge', { kind, line: String(line), size: mebibytes(limit) }),
 };
 
 const MAX_DEPTH = 32;

@@ -91,7 +91,7 @@ export async function exportGazette(deps: ImportDeps, dir: string, progress: Pro
       },
       progress,
     );
-    if (originals.length > 0) progress.phase('media files', originals.length);
+    if (originals.length > 0) progress.phase('media-files', originals.length);
     for (const original of originals) {
       try {
         await copyFile(original, join(dir, 'media', basename(original)));

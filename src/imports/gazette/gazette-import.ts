@@ -94,7 +94,7 @@ async function* rowsOfFile(dir: string, name: ExportedTableName): AsyncGenerator
 
 /** Reads every file once before anything is written, so a damaged or tampered export changes nothing. */
 async function checkFiles(dir: string, manifest: CheckedManifest, progress: Progress): Promise<void> {
-  progress.phase('Checking the files', exportOrder.length);
+  progress.phase('checking-files', exportOrder.length);
   for (const name of exportOrder) {
     let rows = 0;
     for await (const _ of rowsOfFile(dir, name)) rows++;
@@ -159,11 +159,11 @@ async function moveSequencesPastImportedIds(deps: ImportDeps): Promise<void> {
 }
 
 async function copyMedia(deps: ImportDeps, dir: string, media: readonly string[], report: ImportReport, progress: Progress): Promise<void> {
-  progress.phase('Media files', media.length);
+  progress.phase('media-files', media.length);
   for (const file of media) {
     let bytes: Buffer;
     try {
-      bytes = await readUpload(join(dir, 'media'), file, 'media folder');
+      bytes = await readUpload(join(dir, 'media'), file, 'media');
     } catch (error) {
       if (!(error instanceof MissingUploadError)) throw error;
       throw new GazetteExportError(`media/${file}: ${error.message}.`);
@@ -192,7 +192,7 @@ export async function importGazette(deps: ImportDeps, dir: string, options: Gaze
   }
   if (options.dialect === 'postgres') await moveSequencesPastImportedIds(deps);
   await copyMedia(deps, dir, manifest.media, report, progress);
-  progress.phase('Search index');
+  progress.phase('search-index');
   await rebuildSearchDocuments(deps.db);
   deps.changes.announce([contentTags.everything]);
   progress.done();

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { type MediaItem, toResponsiveImage } from '../../media/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
+import { type ImportPhrase, type ImportSentence, importPhrase } from '../import-phrases.ts';
 import { findImportRecord, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
 import { redirectKey } from '../redirects.ts';
@@ -27,28 +28,27 @@ export interface ArticleContext extends GhostRun {
 }
 
 /** Why a post is not imported, or undefined when it is. */
-export function whyNotImported(post: GhostPost): string | undefined {
+export function whyNotImported(post: GhostPost): ImportPhrase | undefined {
   if (!post.html && (post.lexical || post.mobiledoc))
-    return `Ghost stored only its ${post.lexical ? 'lexical' : 'mobiledoc'} document, no HTML, and Gazette reads the HTML: open and update the post in Ghost, then export again`;
-  if (!['published', 'scheduled', 'draft', 'sent'].includes(post.status)) return `Ghost status “${plainLine(post.status, 30)}” has no equivalent`;
+    return importPhrase('imports.reason.ghostNoHtmlPost', { document: post.lexical ? 'lexical' : 'mobiledoc' });
+  if (!['published', 'scheduled', 'draft', 'sent'].includes(post.status))
+    return importPhrase('imports.reason.ghostStatus', { status: plainLine(post.status, 30) });
   return undefined;
 }
 
 /** Where the article stands in Gazette, and what a person should be told about it. */
-function stateOf(context: ArticleContext, post: GhostPost): { state: ImportedState; note?: string } {
+function stateOf(context: ArticleContext, post: GhostPost): { state: ImportedState; note?: ImportPhrase } {
   const { now } = context;
   const date = parseGhostDate(post.published_at);
   const updatedAt = parseGhostDate(post.updated_at) ?? date ?? now;
-  const draft = (note?: string) => ({ state: { status: 'draft' as const, publishedAt: null, updatedAt, inReview: false }, ...(note ? { note } : {}) });
+  const draft = (note?: ImportPhrase) => ({ state: { status: 'draft' as const, publishedAt: null, updatedAt, inReview: false }, ...(note ? { note } : {}) });
   const sentOnly = post.status === 'sent' || isSet(context.site.metaOf(post)?.email_only);
-  if (sentOnly) return draft('sent only as a newsletter, never on the site: imported as a draft');
+  if (sentOnly) return draft(importPhrase('imports.reason.ghostNewsletter'));
   if (post.status === 'draft') return draft();
   const visibility = post.visibility ?? 'public';
-  if (visibility !== 'public')
-    return draft(`for ${visibility === 'members' ? 'members' : 'paying members'} only on Ghost: imported as a draft, since Gazette has no paywall`);
+  if (visibility !== 'public') return draft(importPhrase('imports.reason.ghostMembers', { audience: visibility === 'members' ? 'members' : 'paid' }));
   if (post.status === 'scheduled' && date && date > now) return { state: { status: 'scheduled', publishedAt: date, updatedAt, inReview: false } };
-  const note =
-    post.status === 'scheduled' ? 'scheduled for a time already past: published' : date ? undefined : 'published without a date: dated at the import';
+  const note = post.status === 'scheduled' ? importPhrase('imports.reason.scheduledPast') : date ? undefined : importPhrase('imports.reason.ghostNoDate');
   return { state: { status: 'published', publishedAt: date ?? now, updatedAt, inReview: false }, ...(note ? { note } : {}) };
 }
 
@@ -161,7 +161,7 @@ function ids(values: readonly (number | undefined)[]): number[] {
 export async function importGhostArticle(context: ArticleContext, post: GhostPost, bodyPaths: readonly string[]): Promise<boolean> {
   const { site, from, lookups, report, dryRun, now } = context;
   const title = plainLine(post.title, 200);
-  const note = (outcome: 'skipped' | 'changed', reason: string) =>
+  const note = (outcome: 'skipped' | 'changed', reason: ImportSentence) =>
     report.note({ kind: 'articles', sourceId: post.id, title: title || post.slug, outcome, reason });
   const skipped = whyNotImported(post);
   if (skipped) {
@@ -183,17 +183,14 @@ export async function importGhostArticle(context: ArticleContext, post: GhostPos
   const converted = convertWordPressContent(prepared.html, contentResolvers(context, links));
   const body = await resolveLinks(context, converted.html, links);
   for (const card of prepared.cards)
-    note(
-      'changed',
-      card.outcome === 'left out' ? `Ghost ${card.kind} card left out: Gazette has no equivalent` : `Ghost ${card.kind} card: its text kept, not its layout`,
-    );
-  for (const url of converted.report.missingImages) note('changed', `image ${url} is not among the imported photos: left out`);
+    note('changed', importPhrase(card.outcome === 'left out' ? 'imports.reason.ghostCardLeftOut' : 'imports.reason.ghostCardText', { card: card.kind }));
+  for (const url of converted.report.missingImages) note('changed', importPhrase('imports.reason.imageNotImported', { url }));
   if (decided.note) note('changed', decided.note);
   const meta = site.metaOf(post);
   const featurePath = post.feature_image ? ghostImagePath(post.feature_image) : undefined;
   const featured = featurePath === undefined ? undefined : context.photos.get(featurePath);
   if (post.feature_image && !featured)
-    note('changed', `featured photo ${plainLine(withoutSiteToken(post.feature_image), 200)} is not among the imported photos: left out`);
+    note('changed', importPhrase('imports.reason.featuredNotImported', { url: plainLine(withoutSiteToken(post.feature_image), 200) }));
 
   const placement = site.placementOf(post);
   const input = {

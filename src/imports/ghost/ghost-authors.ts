@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createAuthor, findAuthorById, findAuthorBySlug, updateAuthor } from '../../authors/index.ts';
 import { ValidationError } from '../../errors.ts';
 import type { MediaItem } from '../../media/index.ts';
+import { importPhrase } from '../import-phrases.ts';
 import { findImportRecord, saveImportRecord } from '../import-records.queries.ts';
 import type { Outcome } from '../import-report.ts';
 import { gazetteSlug } from '../taxonomy.ts';
@@ -26,9 +27,9 @@ export async function importGhostAuthors(run: GhostRun, photos: ReadonlyMap<stri
       sourceId: user.id,
       title: plainLine(user.name, 100),
       outcome: 'skipped',
-      reason: 'on no post: a staff account, not a byline',
+      reason: importPhrase('imports.reason.ghostStaffOnly'),
     });
-  run.progress.phase('Authors', authors.length);
+  run.progress.phase('authors', authors.length);
   for (const user of authors) {
     try {
       const { id, outcome } = await importAuthor(run, user, photos);

@@ -1,6 +1,7 @@
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { replaceControlCharacters } from '../../platform/control-characters.ts';
+import { ExplainedError, type ImportSentence, importPhrase } from '../import-phrases.ts';
 
 /**
  * Ghost's JSON export (Settings › Labs › Export, `GET /ghost/api/admin/db/`): one JSON document,
@@ -13,24 +14,23 @@ export const maxExportBytes = 500 * 2 ** 20;
 /** The first Ghost whose export Gazette reads: posts_meta, lexical and `type` all settled in Ghost 5. */
 const oldestMajorVersion = 5;
 
-const exportAgain = 'Export the site again from Ghost (Settings › Labs › Export) and import that file.';
-const notGhost = 'This is not a Ghost export';
+const exportAgain = importPhrase('imports.file.exportAgainGhost');
+// What JSON.parse says (`detail`) stays in its English.
 const messages = {
-  tooLarge: `This file is larger than ${maxExportBytes / 2 ** 20} MiB, the most Gazette reads: a Ghost export is one JSON document, read whole into memory.`,
-  notUtf8: `${notGhost}: it is not UTF-8 text. ${exportAgain}`,
-  notJson: (reason: string) => `${notGhost}: it is not JSON (${reason}). ${exportAgain}`,
-  noData: `${notGhost}: it has no "db" list with the site's tables, as Ghost writes it. ${exportAgain}`,
-  noVersion: `${notGhost}: it does not say which version of Ghost made it (meta.version). ${exportAgain}`,
-  tooOld: (version: string) =>
-    `This export was made by Ghost ${version}. Gazette reads exports of Ghost ${oldestMajorVersion} and later: upgrade the site to Ghost ${oldestMajorVersion} (the upgrade keeps its content), then export it again from Settings › Labs.`,
-  missingTable: (table: string) => `This Ghost export is incomplete: it has no "${table}" table. ${exportAgain}`,
-  notTable: (table: string) => `This Ghost export is damaged: its "${table}" table is not a list of rows. ${exportAgain}`,
+  tooLarge: importPhrase('imports.file.ghostTooLarge', { mebibytes: String(maxExportBytes / 2 ** 20) }),
+  notUtf8: importPhrase('imports.file.ghostNotUtf8', { exportAgain }),
+  notJson: (detail: string) => importPhrase('imports.file.ghostNotJson', { detail, exportAgain }),
+  noData: importPhrase('imports.file.ghostNoData', { exportAgain }),
+  noVersion: importPhrase('imports.file.ghostNoVersion', { exportAgain }),
+  tooOld: (version: string) => importPhrase('imports.file.ghostTooOld', { version, oldest: String(oldestMajorVersion) }),
+  missingTable: (table: string) => importPhrase('imports.file.ghostMissingTable', { table, exportAgain }),
+  notTable: (table: string) => importPhrase('imports.file.ghostNotTable', { table, exportAgain }),
 };
 
-/** A file Gazette cannot read as a Ghost export; the message is for the person who ran the import. */
-export class GhostExportError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+/** A file Gazette cannot read as a Ghost export; the sentence is for the person who ran the import. */
+export class GhostExportError extends ExplainedError {
+  constructor(problem: ImportSentence, options?: { cause?: unknown }) {
+    super(problem, options);
     this.name = 'GhostExportError';
   }
 }

@@ -1,6 +1,7 @@
 import { descriptionLimits } from '../../media/index.ts';
 import { htmlToText } from '../../render/sanitize.ts';
 import type { ImportDeps } from '../import-deps.ts';
+import { importPhrase } from '../import-phrases.ts';
 import type { Progress } from '../import-progress.ts';
 import { ImportReport } from '../import-report.ts';
 import { findImageReferences } from '../wordpress/wordpress-content.ts';
@@ -64,7 +65,7 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   const report = new ImportReport(dryRun);
   const now = deps.clock.now();
 
-  progress.phase('Reading');
+  progress.phase('reading');
   const site = new GhostSite(await readGhostExport(options.open()));
   const from = { source: 'ghost', origin: site.origin } as const;
   const run: GhostRun = {
@@ -86,7 +87,7 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   // Before the posts, so their links to pages can go straight to the pages' new addresses.
   const pageUrls = await importGhostPages({ ...run, photos }, bodyPaths);
 
-  progress.phase('Articles', site.articles.length);
+  progress.phase('articles', site.articles.length);
   const importable = new Set(site.articles.filter((post) => whyNotImported(post) === undefined).map((post) => post.id));
   const articles: ArticleContext = { ...run, photos, importable, pageUrls };
   const linksAhead = [];
@@ -98,14 +99,14 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   }
   if (linksAhead.length > 0 && !dryRun) {
     // Links to articles later in the export could only be made once those were in.
-    progress.phase('Links', linksAhead.length);
+    progress.phase('links', linksAhead.length);
     for (const post of linksAhead) {
       await importGhostArticle({ ...articles, report: new ImportReport(false), force: true }, post, bodyPaths.get(post.id) ?? []);
       progress.advance();
     }
   }
 
-  progress.phase('Old addresses');
+  progress.phase('old-addresses');
   const mediaIds = new Map([...photos].map(([path, item]) => [path, item === dryRunPhoto ? dryRunId : item.id] as const));
   await saveGhostRedirects(deps.db, { site, lookups: { ...run.lookups, mediaIds }, dryRun, now, report });
   progress.done();
@@ -115,7 +116,13 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
 /** What the export holds that the import leaves aside: rows not shaped as Ghost writes them, other tables. */
 function reportExport(site: GhostSite, report: ImportReport): void {
   for (const row of site.file.rejected)
-    report.note({ kind: row.table, sourceId: row.sourceId, title: row.sourceId, outcome: 'skipped', reason: `not what Ghost writes (${row.reason})` });
+    report.note({
+      kind: row.table,
+      sourceId: row.sourceId,
+      title: row.sourceId,
+      outcome: 'skipped',
+      reason: importPhrase('imports.reason.ghostRejectedRow', { detail: row.reason }),
+    });
   for (const [table, rows] of site.file.otherTables) if (!machineryTables.has(table)) report.unmapped(`table ${table} (${rows.toLocaleString('en')} rows)`);
 }
 

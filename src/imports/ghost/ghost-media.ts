@@ -4,10 +4,11 @@ import type { Progress } from '../import-progress.ts';
 import { findImportedMedia } from '../imported-media.ts';
 import { type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
-import { MissingUploadError, readUpload } from '../upload-files.ts';
+import { importPhrase, sentenceOfError } from '../import-phrases.ts';
+import { MissingUploadError, notInFolder, readUpload } from '../upload-files.ts';
 import { originalImagePath } from './ghost-content.ts';
 
-const folderName = 'images folder';
+const folder = 'images';
 
 /** A photo of the old site the import wants, by its path under content/images, with what the library should say about it. */
 export interface WantedPhoto {
@@ -43,7 +44,7 @@ async function importPhoto(context: PhotoContext, imagesDir: string, photo: Want
   let failure: Error | undefined;
   for (const candidate of new Set([originalImagePath(photo.path), photo.path])) {
     try {
-      const bytes = await readUpload(imagesDir, candidate, folderName);
+      const bytes = await readUpload(imagesDir, candidate, folder);
       if (context.dryRun) return dryRunPhoto;
       const originalName = photo.path.split('/').at(-1) ?? photo.path;
       return await importImage(context, { bytes, originalName }, { alt: photo.alt, caption: photo.caption });
@@ -52,7 +53,7 @@ async function importPhoto(context: PhotoContext, imagesDir: string, photo: Want
       failure = error;
     }
   }
-  throw failure ?? new MissingUploadError(`the file ${photo.path} is not in the ${folderName}`);
+  throw failure ?? new MissingUploadError(notInFolder(photo.path, folder));
 }
 
 /**
@@ -62,7 +63,7 @@ async function importPhoto(context: PhotoContext, imagesDir: string, photo: Want
  */
 export async function importGhostPhotos(context: PhotoContext, wanted: readonly WantedPhoto[]): Promise<Map<string, MediaItem | typeof dryRunPhoto>> {
   const photos = new Map<string, MediaItem | typeof dryRunPhoto>();
-  context.progress.phase('Photos', wanted.length);
+  context.progress.phase('photos', wanted.length);
   for (const photo of wanted) {
     const known = await findImportedMedia(context.db, context.from, photo.path);
     try {
@@ -70,7 +71,7 @@ export async function importGhostPhotos(context: PhotoContext, wanted: readonly 
         photos.set(photo.path, known);
         context.report.count('photos', 'unchanged');
       } else {
-        if (!context.imagesDir) throw new MissingUploadError('no --images folder was given');
+        if (!context.imagesDir) throw new MissingUploadError(importPhrase('imports.upload.noImages'));
         const item = await importPhoto(context, context.imagesDir, photo);
         if (item !== dryRunPhoto) await saveImportRecord(context.db, context.from, 'media', photo.path, { localId: item.id, fingerprint: '' }, context.now);
         photos.set(photo.path, item);
@@ -83,7 +84,7 @@ export async function importGhostPhotos(context: PhotoContext, wanted: readonly 
         sourceId: photo.path,
         title: photo.path.split('/').at(-1) ?? photo.path,
         outcome: 'skipped',
-        reason: error.message,
+        reason: sentenceOfError(error),
       });
     }
     context.progress.advance();

@@ -3,6 +3,7 @@ import { ValidationError } from '../../errors.ts';
 import type { MediaItem } from '../../media/index.ts';
 import { findPageById, type PageInput, publicPageUrl, savePage } from '../../pages/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
+import { type ImportPhrase, type ImportSentence, importPhrase } from '../import-phrases.ts';
 import { findImportRecord, saveImportRecord } from '../import-records.queries.ts';
 import { gazetteSlug } from '../taxonomy.ts';
 import { convertWordPressContent } from '../wordpress/wordpress-content.ts';
@@ -20,24 +21,24 @@ export interface PageContext extends GhostRun {
 }
 
 /** Why a Ghost page (a `posts` row that is not a post) is not imported, or undefined when it is. */
-export function whyPageNotImported(page: GhostPost): string | undefined {
-  if (page.type !== 'page') return `Ghost type “${plainLine(page.type, 30)}” has no equivalent`;
+export function whyPageNotImported(page: GhostPost): ImportPhrase | undefined {
+  if (page.type !== 'page') return importPhrase('imports.reason.ghostType', { type: plainLine(page.type, 30) });
   if (!page.html && (page.lexical || page.mobiledoc))
-    return `Ghost stored only its ${page.lexical ? 'lexical' : 'mobiledoc'} document, no HTML, and Gazette reads the HTML: open and update the page in Ghost, then export again`;
-  if (!['published', 'scheduled', 'draft'].includes(page.status)) return `Ghost status “${plainLine(page.status, 30)}” has no equivalent`;
+    return importPhrase('imports.reason.ghostNoHtmlPage', { document: page.lexical ? 'lexical' : 'mobiledoc' });
+  if (!['published', 'scheduled', 'draft'].includes(page.status)) return importPhrase('imports.reason.ghostStatus', { status: plainLine(page.status, 30) });
   return undefined;
 }
 
 /** Gazette pages are published or drafts: no schedule, no paywall, so those come in as drafts, and are reported. */
-function statusOf(page: GhostPost): { status: PageInput['status']; note?: string } {
+function statusOf(page: GhostPost): { status: PageInput['status']; note?: ImportPhrase } {
   const visibility = page.visibility ?? 'public';
   if (page.status !== 'draft' && visibility !== 'public')
     return {
       status: 'draft',
-      note: `for ${visibility === 'members' ? 'members' : 'paying members'} only on Ghost: imported as a draft, since Gazette has no paywall`,
+      note: importPhrase('imports.reason.ghostMembers', { audience: visibility === 'members' ? 'members' : 'paid' }),
     };
   if (page.status === 'published') return { status: 'published' };
-  if (page.status === 'scheduled') return { status: 'draft', note: 'scheduled on Ghost: imported as a draft, publish it when it is due' };
+  if (page.status === 'scheduled') return { status: 'draft', note: importPhrase('imports.reason.ghostScheduledPage') };
   return { status: 'draft' };
 }
 
@@ -56,7 +57,7 @@ async function saveWithFreeSlug(
   page: GhostPost,
   input: PageInput,
   saved: { id: number | undefined; fingerprint: string },
-  tell: (reason: string) => void,
+  tell: (reason: ImportSentence) => void,
 ): Promise<number> {
   const save = (slug: string) =>
     savePage(
@@ -72,7 +73,7 @@ async function saveWithFreeSlug(
   } catch (error) {
     if (!(error instanceof ValidationError) || error.fields.slug === undefined || Object.keys(error.fields).length > 1) throw error;
     const slug = `${input.slug.slice(0, 100) || slugFrom(input.title)}-${slugFrom(page.id).slice(-8) || 'ghost'}`;
-    tell(`another page has its address already: saved with the slug ${slug}`);
+    tell(importPhrase('imports.reason.slugTaken', { slug }));
     return (await save(slug)).id;
   }
 }
@@ -81,7 +82,8 @@ async function saveWithFreeSlug(
 async function importGhostPage(context: PageContext, page: GhostPost, bodyPaths: readonly string[]): Promise<void> {
   const { from, report, dryRun, lookups } = context;
   const title = plainLine(page.title, 200) || `Untitled (Ghost page ${plainLine(page.slug, 60)})`;
-  const tell = (reason: string, outcome: 'changed' | 'skipped' = 'changed') => report.note({ kind: 'pages', sourceId: page.id, title, outcome, reason });
+  const tell = (reason: ImportSentence, outcome: 'changed' | 'skipped' = 'changed') =>
+    report.note({ kind: 'pages', sourceId: page.id, title, outcome, reason });
   const skipped = whyPageNotImported(page);
   if (skipped) return tell(skipped, 'skipped');
   reportUnmapped(report, page, context.site.metaOf(page));
@@ -98,11 +100,9 @@ async function importGhostPage(context: PageContext, page: GhostPost, bodyPaths:
   // Links keep their old addresses: pages come in before the posts, and the redirects answer those addresses.
   const body = convertWordPressContent(prepared.html, { image: photoResolver(context.photos), link: () => undefined, reusableBlock: () => undefined });
   for (const card of prepared.cards)
-    tell(
-      card.outcome === 'left out' ? `Ghost ${card.kind} card left out: Gazette has no equivalent` : `Ghost ${card.kind} card: its text kept, not its layout`,
-    );
-  for (const url of body.report.missingImages) tell(`image ${url} is not among the imported photos: left out`);
-  if (page.feature_image) tell(`featured photo ${plainLine(withoutSiteToken(page.feature_image), 200)} left out: Gazette pages have none`);
+    tell(importPhrase(card.outcome === 'left out' ? 'imports.reason.ghostCardLeftOut' : 'imports.reason.ghostCardText', { card: card.kind }));
+  for (const url of body.report.missingImages) tell(importPhrase('imports.reason.imageNotImported', { url }));
+  if (page.feature_image) tell(importPhrase('imports.reason.featuredOnPage', { url: plainLine(withoutSiteToken(page.feature_image), 200) }));
   if (page.custom_excerpt) report.unmapped('posts.custom_excerpt (on a page)');
   if (decided.note) tell(decided.note);
   const input: PageInput = { parentId: null, slug: gazetteSlug(page.slug, title), title, bodyHtml: body.html, position: 0, status: decided.status };
@@ -127,7 +127,7 @@ async function importGhostPage(context: PageContext, page: GhostPost, bodyPaths:
  */
 export async function importGhostPages(context: PageContext, bodyPaths: ReadonlyMap<string, readonly string[]>): Promise<Map<string, string>> {
   const { site, progress, dryRun, deps, lookups } = context;
-  progress.phase('Pages', site.pages.length);
+  progress.phase('pages', site.pages.length);
   const urls = new Map<string, string>();
   for (const page of site.pages) {
     await importGhostPage(context, page, bodyPaths.get(page.id) ?? []);

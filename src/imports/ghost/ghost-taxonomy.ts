@@ -2,6 +2,7 @@ import { ValidationError } from '../../errors.ts';
 import { findSectionById, findSectionBySlug } from '../../sections/index.ts';
 import { findTagById } from '../../tags/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
+import { type ImportSentence, importPhrase } from '../import-phrases.ts';
 import { findImportRecord, saveImportRecord } from '../import-records.queries.ts';
 import type { Outcome } from '../import-report.ts';
 import { cleanName, gazetteSlug, sectionForCategory, tagForName } from '../taxonomy.ts';
@@ -15,9 +16,9 @@ import { dryRunId, type GhostRun } from './ghost-run.ts';
  */
 export async function importGhostTaxonomy(run: GhostRun): Promise<void> {
   const roles = run.site.tagRoles();
-  for (const tag of roles.internal) skip(run, 'tags', tag, 'an internal tag, which Ghost never shows readers: not imported');
-  for (const tag of roles.unused) skip(run, 'tags', tag, 'on no post');
-  run.progress.phase('Sections and tags', roles.sections.length + roles.tags.length);
+  for (const tag of roles.internal) skip(run, 'tags', tag, importPhrase('imports.reason.ghostInternalTag'));
+  for (const tag of roles.unused) skip(run, 'tags', tag, importPhrase('imports.reason.ghostUnusedTag'));
+  run.progress.phase('sections-and-tags', roles.sections.length + roles.tags.length);
   for (const [index, tag] of roles.sections.entries()) {
     await settle(run, 'sections', tag, () => importSection(run, tag, Math.min((index + 1) * 10, 999)));
     run.progress.advance();
@@ -28,7 +29,7 @@ export async function importGhostTaxonomy(run: GhostRun): Promise<void> {
   }
 }
 
-function skip(run: GhostRun, kind: 'sections' | 'tags', tag: GhostTag, reason: string): void {
+function skip(run: GhostRun, kind: 'sections' | 'tags', tag: GhostTag, reason: ImportSentence): void {
   run.report.note({ kind, sourceId: tag.slug, title: tag.name, outcome: 'skipped', reason });
 }
 

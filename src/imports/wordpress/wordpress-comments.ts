@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type CommentStatus, storeForeignComment, updateForeignComment } from '../../comments/index.ts';
 import type { Database } from '../../db/database.ts';
+import { adjustmentPhrase } from '../comment-adjustments.ts';
+import { importPhrase } from '../import-phrases.ts';
 import { findImportRecords, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
 import { parseWxrGmtDate } from './wxr-reader.ts';
@@ -65,13 +67,21 @@ export async function importWordPressComments(
           sourceId,
           title,
           outcome: 'skipped',
-          reason: `a ${comment.type} (a link from ${comment.authorUrl.slice(0, 80) || 'another site'}), not a comment`,
+          reason: comment.authorUrl
+            ? importPhrase('imports.reason.pingback', { type: comment.type, site: comment.authorUrl.slice(0, 80) })
+            : importPhrase('imports.reason.pingbackNoSite', { type: comment.type }),
         });
         continue;
       }
       const status = statuses[comment.approved];
       if (!status) {
-        report.note({ kind: 'comments', sourceId, title, outcome: 'skipped', reason: `unknown state “${comment.approved.slice(0, 20)}”` });
+        report.note({
+          kind: 'comments',
+          sourceId,
+          title,
+          outcome: 'skipped',
+          reason: importPhrase('imports.reason.commentState', { state: comment.approved.slice(0, 20) }),
+        });
         continue;
       }
       if (articleId === undefined) {
@@ -85,7 +95,7 @@ export async function importWordPressComments(
           sourceId,
           title,
           outcome: 'changed',
-          reason: `its parent comment ${comment.parentId} was not imported: shown as a new thread`,
+          reason: importPhrase('imports.reason.commentParent', { id: String(comment.parentId) }),
         });
       }
       const known = records.get(sourceId);
@@ -115,7 +125,7 @@ export async function importWordPressComments(
         : await storeForeignComment(trx, foreign);
       await saveImportRecord(trx, from, 'comment', sourceId, { localId: id, fingerprint }, context.now);
       localIds.set(comment.id, id);
-      for (const adjustment of adjustments) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: adjustment.replace(/-/g, ' ') });
+      for (const adjustment of adjustments) report.note({ kind: 'comments', sourceId, title, outcome: 'changed', reason: adjustmentPhrase(adjustment) });
       report.count('comments', known ? 'updated' : 'created');
     }
   });

@@ -8,6 +8,7 @@ import { toResponsiveImage, type MediaItem } from '../../media/index.ts';
 import { slugFrom } from '../../platform/slugs.ts';
 import { htmlToText } from '../../render/sanitize.ts';
 import type { ImportDeps } from '../import-deps.ts';
+import { type ImportPhrase, importPhrase, sentenceOfError } from '../import-phrases.ts';
 import type { Progress } from '../import-progress.ts';
 import { findImportRecord, type ImportOrigin, listImportRecords, saveImportRecord } from '../import-records.queries.ts';
 import { ImportReport } from '../import-report.ts';
@@ -44,7 +45,7 @@ function fingerprintOf(value: unknown): string {
 }
 
 /** What Gazette makes of a WordPress post status; undefined means not imported, with the reason. */
-function stateOf(item: WxrItem, now: Date): { state: ImportedState; note?: string } | { skip: string } {
+function stateOf(item: WxrItem, now: Date): { state: ImportedState; note?: ImportPhrase } | { skip: ImportPhrase } {
   const date = parseWxrGmtDate(item.postDateGmt) ?? null;
   const updatedAt = parseWxrGmtDate(item.modifiedGmt) ?? date ?? now;
   switch (item.status) {
@@ -53,17 +54,17 @@ function stateOf(item: WxrItem, now: Date): { state: ImportedState; note?: strin
     case 'future':
       return date && date > now
         ? { state: { status: 'scheduled', publishedAt: date, updatedAt, inReview: false } }
-        : { state: { status: 'published', publishedAt: date ?? now, updatedAt, inReview: false }, note: 'scheduled for a time already past: published' };
+        : { state: { status: 'published', publishedAt: date ?? now, updatedAt, inReview: false }, note: importPhrase('imports.reason.scheduledPast') };
     case 'draft':
       return { state: { status: 'draft', publishedAt: null, updatedAt, inReview: false } };
     case 'pending':
       return { state: { status: 'draft', publishedAt: null, updatedAt, inReview: true } };
     case 'private':
-      return { state: { status: 'draft', publishedAt: null, updatedAt, inReview: false }, note: 'private on WordPress: imported as a draft, never public' };
+      return { state: { status: 'draft', publishedAt: null, updatedAt, inReview: false }, note: importPhrase('imports.reason.wordpressPrivate') };
     case 'trash':
-      return { skip: 'in the WordPress trash' };
+      return { skip: importPhrase('imports.reason.wordpressTrash') };
     default:
-      return { skip: `WordPress status “${item.status.slice(0, 30)}” has no equivalent` };
+      return { skip: importPhrase('imports.reason.wordpressStatus', { status: item.status.slice(0, 30) }) };
   }
 }
 
@@ -89,7 +90,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   const report = new ImportReport(dryRun);
   const now = deps.clock.now();
 
-  progress.phase('Reading');
+  progress.phase('reading');
   const index = await WordPressIndex.read(options.open(), () => progress.advance());
   const from: ImportOrigin = { source: 'wordpress', origin: index.origin };
   const lookups: Lookups = {
@@ -102,7 +103,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     wouldImport: { postIds: new Set(), attachmentIds: new Set() },
   };
 
-  progress.phase('Authors', index.authors.length);
+  progress.phase('authors', index.authors.length);
   for (const author of index.authors) {
     const name = cleanName(author.displayName || author.login) || author.login;
     const slug = gazetteSlug(slugFrom(author.login), name);
@@ -119,7 +120,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     progress.advance();
   }
 
-  progress.phase('Sections and tags', index.taxonomy.categories.length + index.taxonomy.tags.length);
+  progress.phase('sections-and-tags', index.taxonomy.categories.length + index.taxonomy.tags.length);
   let position = 0;
   for (const category of index.taxonomy.categories) {
     const top = index.taxonomy.topLevelOf(category.slug) === category.slug;
@@ -139,10 +140,10 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     progress.advance();
   }
 
-  progress.phase('Photos', index.attachments.size);
+  progress.phase('photos', index.attachments.size);
   for (const attachment of index.attachments.values()) {
     try {
-      if (!options.uploadsDir) throw new MissingUploadError('no copy of the site’s wp-content/uploads was given (npx gazette import wordpress … --uploads)');
+      if (!options.uploadsDir) throw new MissingUploadError(importPhrase('imports.upload.noUploads'));
       if (dryRun) {
         report.count('photos', (await findImportedMedia(deps.db, from, String(attachment.postId))) ? 'unchanged' : 'created');
         lookups.wouldImport.attachmentIds.add(attachment.postId);
@@ -160,7 +161,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
         sourceId: String(attachment.postId),
         title: attachment.uploadPath ?? attachment.url,
         outcome: 'skipped',
-        reason: error.message,
+        reason: sentenceOfError(error),
       });
     }
     progress.advance();
@@ -174,7 +175,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   );
 
   const posts = [...index.posts.values()].filter((post) => post.type === 'post');
-  progress.phase('Articles', posts.length);
+  progress.phase('articles', posts.length);
   const laterLinks: number[] = [];
   for await (const record of readWxr(options.open())) {
     if (record.kind !== 'item') continue;
@@ -187,7 +188,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
           sourceId: String(record.postId),
           title: record.title,
           outcome: 'skipped',
-          reason: `Gazette does not import WordPress “${record.postType}” items`,
+          reason: importPhrase('imports.reason.wordpressType', { type: record.postType }),
         });
       }
       continue;
@@ -199,7 +200,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
 
   if (laterLinks.length > 0 && !dryRun) {
     // Links to articles further down the file could only be made once those were in.
-    progress.phase('Links', laterLinks.length);
+    progress.phase('links', laterLinks.length);
     const wanted = new Set(laterLinks);
     for await (const record of readWxr(options.open())) {
       if (record.kind === 'item' && wanted.has(record.postId)) {
@@ -232,7 +233,7 @@ async function importTag(term: { slug: string; name: string; description: string
     report.count('tags', tag.existed ? 'unchanged' : 'created');
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    report.note({ kind: 'tags', sourceId: term.slug, title: name, outcome: 'skipped', reason: error.message });
+    report.note({ kind: 'tags', sourceId: term.slug, title: name, outcome: 'skipped', reason: sentenceOfError(error) });
   }
 }
 
@@ -343,18 +344,36 @@ async function importPost(deps: ImportDeps, context: PostContext, item: WxrItem)
     const body = await resolveLinks(deps.db, context, converted.html, links);
     linksAhead = body.ahead;
     for (const name of converted.report.unknownShortcodes)
-      report.note({ kind: 'articles', sourceId: String(item.postId), title, outcome: 'changed', reason: `unknown shortcode [${name}] removed, its text kept` });
+      report.note({
+        kind: 'articles',
+        sourceId: String(item.postId),
+        title,
+        outcome: 'changed',
+        reason: importPhrase('imports.reason.unknownShortcode', { name }),
+      });
     for (const name of converted.report.unknownBlocks)
-      report.note({ kind: 'articles', sourceId: String(item.postId), title, outcome: 'changed', reason: `unknown block ${name}: its HTML kept` });
+      report.note({
+        kind: 'articles',
+        sourceId: String(item.postId),
+        title,
+        outcome: 'changed',
+        reason: importPhrase('imports.reason.unknownBlock', { name }),
+      });
     for (const url of converted.report.missingImages)
-      report.note({ kind: 'articles', sourceId: String(item.postId), title, outcome: 'changed', reason: `image ${url} not found: left out` });
+      report.note({
+        kind: 'articles',
+        sourceId: String(item.postId),
+        title,
+        outcome: 'changed',
+        reason: importPhrase('imports.reason.imageNotFound', { url }),
+      });
     for (const id of converted.report.missingReusableBlocks)
       report.note({
         kind: 'articles',
         sourceId: String(item.postId),
         title,
         outcome: 'changed',
-        reason: `reusable block ${id} is not in the export: left out`,
+        reason: importPhrase('imports.reason.reusableBlockMissing', { id: String(id) }),
       });
     if (decided.note) report.note({ kind: 'articles', sourceId: String(item.postId), title, outcome: 'changed', reason: decided.note });
     for (const key of Object.keys(item.meta)) if (!ignoredMeta.test(key) && !key.startsWith('_')) report.unmapped(`custom field ${key}`);
@@ -387,7 +406,7 @@ async function importPost(deps: ImportDeps, context: PostContext, item: WxrItem)
         sourceId: String(item.postId),
         title: '(no title)',
         outcome: 'changed',
-        reason: 'had no title: named after its WordPress id',
+        reason: importPhrase('imports.reason.wordpressNoTitle'),
       });
     if (!dryRun) {
       const article: Article = await saveImportedArticle(articleDeps(deps), known?.localId, input, decided.state, {

@@ -1,6 +1,7 @@
 import { descriptionLimits, importImage, type MediaFiles, type MediaItem } from '../../media/index.ts';
 import type { Db } from '../../db/database.ts';
 import { htmlToText } from '../../render/sanitize.ts';
+import { importPhrase } from '../import-phrases.ts';
 import { MissingUploadError, readUpload } from '../upload-files.ts';
 import { readAttachmentMetadata } from './attachment-metadata.ts';
 import type { WxrItem } from './wxr-records.ts';
@@ -59,7 +60,7 @@ export async function importAttachment(
   uploadsDir: string,
   attachment: WordPressAttachment,
 ): Promise<MediaItem> {
-  if (!attachment.uploadPath) throw new MissingUploadError('the export gives no file for it');
+  if (!attachment.uploadPath) throw new MissingUploadError(importPhrase('imports.upload.noFileGiven'));
   const bytes = await readUpload(uploadsDir, attachment.uploadPath);
   return importImage(
     deps,

@@ -4,6 +4,7 @@ import { findPageById, type PageInput, publicPageUrl, savePage } from '../../pag
 import { slugFrom } from '../../platform/slugs.ts';
 import { htmlToText } from '../../render/sanitize.ts';
 import type { ImportDeps } from '../import-deps.ts';
+import { type ImportPhrase, type ImportSentence, importPhrase } from '../import-phrases.ts';
 import type { Progress } from '../import-progress.ts';
 import { findImportRecord, type ImportOrigin, saveImportRecord } from '../import-records.queries.ts';
 import type { ImportReport } from '../import-report.ts';
@@ -29,7 +30,7 @@ export interface PageImportContext {
 }
 
 /** What a WordPress page status becomes here; pages have no schedule or review, so those come in as drafts. */
-function statusOf(item: WxrItem): { status: PageInput['status']; note?: string } | { skip: string } {
+function statusOf(item: WxrItem): { status: PageInput['status']; note?: ImportPhrase } | { skip: ImportPhrase } {
   switch (item.status) {
     case 'publish':
       return { status: 'published' };
@@ -37,13 +38,13 @@ function statusOf(item: WxrItem): { status: PageInput['status']; note?: string }
     case 'pending':
       return { status: 'draft' };
     case 'private':
-      return { status: 'draft', note: 'private on WordPress: imported as a draft, never public' };
+      return { status: 'draft', note: importPhrase('imports.reason.wordpressPrivate') };
     case 'future':
-      return { status: 'draft', note: 'scheduled on WordPress: imported as a draft, publish it when it is due' };
+      return { status: 'draft', note: importPhrase('imports.reason.wordpressScheduledPage') };
     case 'trash':
-      return { skip: 'in the WordPress trash' };
+      return { skip: importPhrase('imports.reason.wordpressTrash') };
     default:
-      return { skip: `WordPress status “${item.status.slice(0, 30)}” has no equivalent` };
+      return { skip: importPhrase('imports.reason.wordpressStatus', { status: item.status.slice(0, 30) }) };
   }
 }
 
@@ -58,7 +59,7 @@ interface OrderedPage {
   readonly item: WxrItem;
   /** The WordPress id of its parent page, or null at the top. */
   readonly parentId: number | null;
-  readonly note?: string;
+  readonly note?: ImportPhrase;
 }
 
 /** Parents before children, whatever the file's order; siblings by WordPress's menu order. A parent loop is cut. */
@@ -79,7 +80,7 @@ function inParentOrder(items: readonly WxrItem[]): OrderedPage[] {
     .map((item) => {
       const depth = depthOf(item);
       return depth === undefined
-        ? { item, parentId: null, depth: 0, note: 'its parent pages form a loop: placed at the top' }
+        ? { item, parentId: null, depth: 0, note: importPhrase('imports.reason.pageLoop') }
         : { item, parentId: parentOf(item), depth };
     })
     .sort((a, b) => a.depth - b.depth || a.item.menuOrder - b.item.menuOrder || a.item.postId - b.item.postId)
@@ -100,15 +101,15 @@ export async function importWordPressPages(deps: ImportDeps, context: PageImport
       report.note({ kind: 'pages', sourceId: String(item.postId), title: htmlToText(item.title), outcome: 'skipped', reason: decided.skip });
     return !('skip' in decided);
   });
-  context.progress.phase('Pages', wanted.length);
+  context.progress.phase('pages', wanted.length);
   for (const { item, parentId, note } of inParentOrder(wanted)) {
     const title = htmlToText(item.title).slice(0, 200) || `Untitled (WordPress page ${item.postId})`;
-    const tell = (reason: string, outcome: 'changed' | 'skipped' = 'changed') =>
+    const tell = (reason: ImportSentence, outcome: 'changed' | 'skipped' = 'changed') =>
       report.note({ kind: 'pages', sourceId: String(item.postId), title, outcome, reason });
-    const decided = statusOf(item) as { status: PageInput['status']; note?: string };
+    const decided = statusOf(item) as { status: PageInput['status']; note?: ImportPhrase };
     const localParentId = parentId === null ? null : localIds.get(parentId);
     if (note) tell(note);
-    if (parentId !== null && localParentId === undefined && !dryRun) tell('its parent page was not imported: placed at the top');
+    if (parentId !== null && localParentId === undefined && !dryRun) tell(importPhrase('imports.reason.pageParentMissing'));
     if (decided.note) tell(decided.note);
     const known = await findImportRecord(deps.db, from, 'page', String(item.postId));
     const existing = known && (await findPageById(deps.db, known.localId));
@@ -130,8 +131,8 @@ export async function importWordPressPages(deps: ImportDeps, context: PageImport
       .update(JSON.stringify([item, input]))
       .digest('hex')
       .slice(0, 32);
-    for (const name of body.report.unknownShortcodes) tell(`unknown shortcode [${name}] removed, its text kept`);
-    for (const url of body.report.missingImages) tell(`image ${url} not found: left out`);
+    for (const name of body.report.unknownShortcodes) tell(importPhrase('imports.reason.unknownShortcode', { name }));
+    for (const url of body.report.missingImages) tell(importPhrase('imports.reason.imageNotFound', { url }));
     let pageId = existing?.id;
     if (dryRun) report.count('pages', 'created');
     else if (existing && known?.fingerprint === fingerprint) report.count('pages', 'unchanged');
@@ -170,7 +171,7 @@ async function saveWithFreeSlug(
   id: number | undefined,
   fingerprint: string,
   context: PageImportContext,
-  tell: (reason: string) => void,
+  tell: (reason: ImportSentence) => void,
 ) {
   const save = (slug: string) =>
     savePage(
@@ -186,7 +187,7 @@ async function saveWithFreeSlug(
   } catch (error) {
     if (!(error instanceof ValidationError) || error.fields.slug === undefined || Object.keys(error.fields).length > 1) throw error;
     const slug = `${input.slug.slice(0, 100) || slugFrom(input.title)}-${item.postId}`;
-    tell(`another page has its address already: saved with the slug ${slug}`);
+    tell(importPhrase('imports.reason.slugTaken', { slug }));
     return save(slug);
   }
 }

@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
 import type { SaxesTagPlain } from 'saxes';
+import { importPhrase } from '../import-phrases.ts';
 import { byteLimit, detached, type FieldText, GuardedXmlParser, mebibytes, readGuardedXml, XmlFormatError, xmlMessages } from '../xml-stream.ts';
 import type { WxrItemTerm, WxrComment, WxrItem, WxrRecord } from './wxr-records.ts';
 
@@ -16,24 +17,18 @@ export interface WxrReadOptions {
   readonly maxItemBytes?: number;
 }
 
-/** The file cannot be read as a WordPress export; the message says why, for the person who chose the file. */
+/** The file cannot be read as a WordPress export; the sentence says why, for the person who chose the file. */
 export class WxrFormatError extends XmlFormatError {
   override readonly name = 'WxrFormatError';
 }
 
-const notWxr = 'This is not a WordPress export (WXR) file';
-const exportAgain = 'Export it again from WordPress (Tools › Export).';
 const messages = {
-  ...xmlMessages(notWxr, exportAgain),
-  empty: 'The file is empty. A WordPress export is the XML file WordPress makes in Tools › Export.',
-  wrongRoot: (name: string) => `${notWxr}: its outermost element is <${name.slice(0, 40)}>, where a WordPress export has <rss>.`,
-  noVersion: `${notWxr}: it has no <wp:wxr_version> before its content (an ordinary RSS feed looks like this).`,
-  badVersion: (version: string) => `${notWxr}: its <wp:wxr_version> "${version.slice(0, 40)}" is not a version number.`,
-  entities:
-    'The file declares entities in a DOCTYPE. WordPress exports never do, and entity declarations are a known way to attack XML readers (billion laughs, reading local files), so the file is refused.',
-  notUtf8: 'The file is not valid UTF-8 text, which WordPress always writes: it was damaged or converted on the way.',
-  itemTooLarge: (limit: number, line: number) => `The item that starts on line ${line} is larger than the limit of ${mebibytes(limit)} (maxItemBytes).`,
-  tooDeep: (depth: number) => `Elements are nested more than ${depth} deep, which no WordPress export does.`,
+  ...xmlMessages(importPhrase('imports.file.notWordPress'), importPhrase('imports.file.exportAgainWordPress'), 'WordPress'),
+  empty: importPhrase('imports.file.wordpressEmpty'),
+  wrongRoot: (name: string) => importPhrase('imports.file.wordpressWrongRoot', { element: `<${name.slice(0, 40)}>`, expected: '<rss>' }),
+  noVersion: importPhrase('imports.file.wordpressNoVersion', { element: '<wp:wxr_version>' }),
+  badVersion: (version: string) => importPhrase('imports.file.wordpressBadVersion', { element: '<wp:wxr_version>', version: version.slice(0, 40) }),
+  itemTooLarge: (limit: number, line: number) => importPhrase('imports.file.wordpressItemTooLarge', { line: String(line), size: mebibytes(limit) }),
 };
 
 const MAX_DEPTH = 64;
