@@ -61,6 +61,8 @@ async function startServer(dataDir: string): Promise<Server> {
     GAZETTE_DATA_DIR: dataDir,
     GAZETTE_PUBLIC_URL: origin,
     GAZETTE_COMMENTS_PER_MINUTE: '1000000',
+    // One process, so the SIGKILL halfway through stops the very process that acknowledged the comments.
+    GAZETTE_WORKERS: '1',
   });
   const server: Server = { origin, dataDir, process: child, output };
   servers.push(server);

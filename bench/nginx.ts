@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,11 +26,12 @@ export function checkNginxInstalled(): void {
  */
 export async function startNginx(body: Buffer, contentType: string, port: number): Promise<NginxChild> {
   const dir = await mkdtemp(join(tmpdir(), 'gazette-bench-nginx-'));
-  // Run as root, nginx's workers become `nobody`, who must be able to read the page and the config.
-  await chmod(dir, 0o755);
   const file = 'article.html';
-  await writeFile(join(dir, file), body, { mode: 0o644 });
-  const values: Readonly<Record<string, string>> = { dir, file, contentType, port: String(port) };
+  await writeFile(join(dir, file), body);
+  // Started by root, nginx's workers would become `nobody`, who cannot reach a page under a private
+  // temporary folder (TMPDIR=/root/tmp, mode 0700): they stay root. Anyone else's workers run as themselves.
+  const workerUser = process.getuid?.() === 0 ? 'user root;' : '';
+  const values: Readonly<Record<string, string>> = { dir, file, contentType, port: String(port), workerUser };
   const config = (await readFile(templateFile, 'utf8')).replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`nginx.conf.template names an unknown value {{${name}}}`);

@@ -1,20 +1,24 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort, hasExited, spawnTsx } from './child-processes.ts';
 import { checkNginxInstalled, startNginx } from './nginx.ts';
+import { addApprovedComments, linksOfArticle, timePages } from './page-times.ts';
+import { treeRssMb } from './process-tree.ts';
 import { waitUntilIdle } from './server-idle.ts';
 import { checkWrkInstalled, runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
 
 /**
  * The article page's throughput against the real limit of this machine: nginx serving the same bytes
  * from a file, measured with wrk in the same run, interleaved round by round with Gazette answering
- * from its page cache and Gazette rendering every request (GAZETTE_PAGE_CACHE=off).
- * Needs Debian's nginx-light and wrk. BENCH_ROUNDS (default 3) and BENCH_SECONDS (default 10) shorten it.
+ * from its page cache and Gazette rendering every request (GAZETTE_PAGE_CACHE=off), each in one
+ * process and in two worker processes (GAZETTE_WORKERS=2). Then the server's time per page type on
+ * a miss, one request at a time. Needs Debian's nginx-light and wrk. BENCH_ROUNDS (default 3) and
+ * BENCH_SECONDS (default 10) shorten it.
  */
 
 const wrkOptions: WrkOptions = { threads: 2, connections: 64, seconds: Number(process.env.BENCH_SECONDS) || 10 };
@@ -37,8 +41,12 @@ interface Target {
 }
 interface Row extends WrkResult {
   readonly target: Target;
-  readonly rssMb: number | undefined;
+  /** Each process's resident memory, the primary first when there are workers. */
+  readonly rssMb: readonly number[] | undefined;
 }
+
+/** Comments on the article whose server time is measured as "article, 50 comments". */
+const commentsOnMeasuredArticle = 50;
 
 const children: Child[] = [];
 const tempDirs = [mkdtempSync(join(tmpdir(), 'gazette-bench-'))];
@@ -92,10 +100,15 @@ async function startGazette(name: string, env: Readonly<Record<string, string>>)
   return { server, origin };
 }
 
+/** Every article the home page links to, in order (section and tag pages have a prefix of their own). */
+function findArticlePaths(homeHtml: string): string[] {
+  const paths = [...homeHtml.matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '');
+  return paths.filter((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/.test(href) && !/^\/(tag|author|page)\//.test(href));
+}
+
 function findFirstArticlePath(homeHtml: string): string {
   const lead = /<h2 class="lead-story__headline">\s*<a href="([^"]+)"/.exec(homeHtml)?.[1];
-  const anyArticle = [...homeHtml.matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '').find((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/.test(href));
-  const path = lead ?? anyArticle;
+  const path = lead ?? findArticlePaths(homeHtml)[0];
   if (!path) throw new Error('The home page links to no article; is the demo newsroom seeded?');
   return path;
 }
@@ -106,14 +119,10 @@ async function expectCacheHeader(url: string, expected: 'HIT' | 'MISS'): Promise
   if (status !== 200 || headers['x-cache'] !== expected) throw new Error(`GET ${url} answered ${status} with X-Cache: ${headers['x-cache']}, not ${expected}`);
 }
 
-function readRssMb(pid: number | undefined): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
-}
-
 async function measure(target: Target): Promise<Row> {
   const result = await runWrk(target.url, wrkOptions);
-  return { ...result, target, rssMb: target.reportRss ? readRssMb(target.server.process.pid) : undefined };
+  const pid = target.server.process.pid;
+  return { ...result, target, rssMb: target.reportRss && pid !== undefined ? treeRssMb(pid) : undefined };
 }
 
 function median(values: readonly number[]): number {
@@ -131,7 +140,12 @@ function printTable(header: readonly string[], lines: readonly (readonly string[
 
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const ratio = (value: number) => `${value.toFixed(value < 0.01 ? 4 : 3)}x`;
-const mb = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(0));
+/** "163" for one process; "412 (48+182+182)" for a primary and its workers. */
+const mb = (values: readonly number[] | undefined) => {
+  if (values === undefined) return '-';
+  const total = values.reduce((sum, value) => sum + value, 0).toFixed(0);
+  return values.length === 1 ? total : `${total} (${values.map((value) => value.toFixed(0)).join('+')})`;
+};
 const spread = (values: readonly number[], format: (value: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
 
 function printRound(rows: readonly Row[]): void {
@@ -195,14 +209,21 @@ async function main(): Promise<void> {
   console.log('(wrk shares these CPUs with the servers it measures; no Accept-Encoding, so every server sends the page uncompressed)\n');
 
   const startedAt = performance.now();
-  const cached = await startGazette('Gazette, cached', {});
+  const cached = await startGazette('Gazette, cached, 1 process', { GAZETTE_WORKERS: '1' });
   console.log(`First start on an empty data folder (migrations, demo seed, editor bundle): ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   await reportIdle(cached.server);
-  // The same data folder, migrated, seeded and its image variants made, so both render the same newsroom.
-  const uncached = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off', { GAZETTE_PAGE_CACHE: 'off' });
+  const homeHtml = (await httpGet(`${cached.origin}/`)).body.toString('utf8');
+  const articlePath = findFirstArticlePath(homeHtml);
+  const commentedPath = findArticlePaths(homeHtml).find((path) => path !== articlePath) ?? articlePath;
+  await addApprovedComments(join(dataDir, 'gazette.sqlite'), commentedPath.split('/').at(-1)!, commentsOnMeasuredArticle);
+  // The same data folder, migrated, seeded and its image variants made, so all render the same newsroom.
+  const cachedWorkers = await startGazette('Gazette, cached, 2 workers', { GAZETTE_WORKERS: '2' });
+  await reportIdle(cachedWorkers.server);
+  const uncached = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off, 1 process', { GAZETTE_PAGE_CACHE: 'off', GAZETTE_WORKERS: '1' });
   await reportIdle(uncached.server);
+  const uncachedWorkers = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off, 2 workers', { GAZETTE_PAGE_CACHE: 'off', GAZETTE_WORKERS: '2' });
+  await reportIdle(uncachedWorkers.server);
 
-  const articlePath = findFirstArticlePath((await httpGet(`${cached.origin}/`)).body.toString('utf8'));
   const article = await httpGet(`${cached.origin}${articlePath}`);
   if (article.status !== 200) throw new Error(`GET ${articlePath} answered ${article.status}`);
   const contentType = String(article.headers['content-type']);
@@ -218,15 +239,24 @@ async function main(): Promise<void> {
   if (!fromNginx.body.equals(article.body) || fromNginx.headers['content-type'] !== contentType) {
     throw new Error(`nginx does not answer with the article's bytes and Content-Type (${fromNginx.headers['content-type']})`);
   }
-  await expectCacheHeader(`${cached.origin}${articlePath}`, 'HIT');
-  await expectCacheHeader(`${uncached.origin}${articlePath}`, 'MISS');
+  for (const { origin } of [cached, cachedWorkers]) {
+    // Twice more, so that each of two workers has it kept.
+    await httpGet(`${origin}${articlePath}`);
+    await httpGet(`${origin}${articlePath}`);
+    await expectCacheHeader(`${origin}${articlePath}`, 'HIT');
+  }
+  for (const { origin } of [uncached, uncachedWorkers]) await expectCacheHeader(`${origin}${articlePath}`, 'MISS');
 
   console.log(`article: ${articlePath} (${(article.body.length / 1024).toFixed(1)} KB, ${contentType})\n`);
 
   const targets: Target[] = [
     { name: nginx.name, url: nginxUrl, server: nginx, reportRss: false },
-    { name: cached.server.name, url: `${cached.origin}${articlePath}`, server: cached.server, reportRss: true },
-    { name: uncached.server.name, url: `${uncached.origin}${articlePath}`, server: uncached.server, reportRss: true },
+    ...[cached, cachedWorkers, uncached, uncachedWorkers].map(({ server, origin }) => ({
+      name: server.name,
+      url: `${origin}${articlePath}`,
+      server,
+      reportRss: true,
+    })),
   ];
   // Thrown away: lets the JIT and keep-alive sockets settle before anything is counted.
   for (const target of targets) await runWrk(target.url, { ...wrkOptions, seconds: warmUpSeconds });
@@ -242,6 +272,22 @@ async function main(): Promise<void> {
   }
   console.log(`summary over ${rounds} rounds (ratios to nginx in the same round)`);
   printSummary(targets, allRounds);
+
+  const { tag, author } = linksOfArticle(article.body.toString('utf8'));
+  const pages = [
+    { name: 'home', path: '/' },
+    { name: 'section', path: `/${articlePath.split('/')[1]}` },
+    { name: 'tag', path: tag },
+    { name: 'author', path: author },
+    { name: `article, ${commentsOnMeasuredArticle} comments`, path: commentedPath },
+    { name: 'search', path: '/search?q=harbour' },
+  ];
+  console.log(`\nserver time per page on a miss (${uncached.server.name}; one request at a time, brotli, median of 300)`);
+  const times = await timePages(uncached.origin, pages);
+  printTable(
+    ['', 'path', 'median ms', 'p90 ms'],
+    times.map((time) => [time.name, time.path, ms(time.medianMs), ms(time.p90Ms)]),
+  );
 
   const failing = allRounds.flat().filter((row) => (row.non2xx + row.errors) / Math.max(1, row.responses) > maxBadShare);
   if (failing.length > 0) {

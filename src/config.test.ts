@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -24,5 +25,16 @@ test('a page cache setting that cannot be read stops the start with a message na
   );
   for (const value of ['lots', '-5M', '1.5M', '100K', '0']) {
     assert.throws(() => loadConfig({ GAZETTE_PAGE_CACHE_BYTES: value }), /GAZETTE_PAGE_CACHE_BYTES must be a size of at least 1M/, value);
+  }
+});
+
+test('GAZETTE_WORKERS: one process outside production, one a CPU (up to four) in production, or as set', () => {
+  assert.equal(loadConfig({}).workers, 1);
+  assert.equal(loadConfig({ NODE_ENV: 'production' }).workers, Math.min(availableParallelism(), 4));
+  assert.equal(loadConfig({ NODE_ENV: 'production', GAZETTE_WORKERS: '1' }).workers, 1);
+  assert.equal(loadConfig({ GAZETTE_WORKERS: '3' }).workers, 3);
+  assert.equal(loadConfig({ GAZETTE_WORKERS: 'auto' }).workers, availableParallelism());
+  for (const value of ['0', '65', 'two', '1.5', '-1', ' 2']) {
+    assert.throws(() => loadConfig({ GAZETTE_WORKERS: value }), /GAZETTE_WORKERS must be a whole number from 1 to 64, or "auto"/, value);
   }
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 
@@ -31,6 +32,8 @@ export interface Config {
   readonly pageCache: boolean;
   /** The page cache's budget in bytes, all encodings of all pages counted. */
   readonly pageCacheBytes: number;
+  /** How many processes serve requests on the one port (node:cluster); 1 serves from this process alone. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +105,17 @@ function readPageCacheBytes(value: string | undefined): number {
   return bytes;
 }
 
+/** In production one process a CPU, up to four: past that the single SQLite writer, not the CPU, sets the pace. */
+function readWorkers(value: string | undefined, envName: Config['env']): number {
+  if (value === undefined || value === '') return envName === 'production' ? Math.min(availableParallelism(), 4) : 1;
+  if (value === 'auto') return availableParallelism();
+  const workers = Number(value);
+  if (!/^\d+$/.test(value) || workers < 1 || workers > 64) {
+    throw new ConfigError(`GAZETTE_WORKERS must be a whole number from 1 to 64, or "auto" (one a CPU), got "${value}"`);
+  }
+  return workers;
+}
+
 const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** A list, never "everything": trusting every sender's X-Forwarded-For would let anyone choose their address. */
@@ -153,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: readTrustedProxies(env.GAZETTE_TRUST_PROXY),
     pageCache: readPageCache(env.GAZETTE_PAGE_CACHE),
     pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),
+    workers: readWorkers(env.GAZETTE_WORKERS, envName),
     https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });

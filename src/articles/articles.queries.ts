@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import { loadCorrectionsByArticle } from './corrections.queries.ts';
@@ -40,7 +40,8 @@ const sectionAndFeaturedPhotoColumns = [
   'media.credit as media_credit',
 ] as const;
 
-function selectArticleColumns(query: ArticleQuery) {
+/** Lists of teasers leave the body out (`body: false`): reading it costs more than the rest of the row. */
+function selectArticleColumns(query: ArticleQuery, { body = true }: { body?: boolean } = {}) {
   return (
     query
       .select([
@@ -50,7 +51,7 @@ function selectArticleColumns(query: ArticleQuery) {
         'articles.headline',
         'articles.standfirst',
         'articles.dateline',
-        'articles.body_html',
+        body ? 'articles.body_html' : sql<string>`''`.as('body_html'),
         'articles.seo_title',
         'articles.seo_description',
         'articles.created_at',
@@ -235,20 +236,41 @@ export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date
   return article && isPublished(article, now) ? article : undefined;
 }
 
-/** The newest published articles in a scope, whole (body and tags included), newest first. */
-export async function listPublishedArticles(
-  db: Db,
-  options: { scope: ArticleScope; now: Date; limit: number; offset?: number; excludeIds?: readonly number[] },
-): Promise<PublishedArticle[]> {
+interface PublishedListOptions {
+  readonly scope: ArticleScope;
+  readonly now: Date;
+  readonly limit: number;
+  readonly offset?: number;
+  readonly excludeIds?: readonly number[];
+}
+
+function newestPublishedRows(db: Db, options: PublishedListOptions, columns: { body: boolean }): Promise<ArticleRow[]> {
   let query = applyScope(baseArticleQuery(db).where(publishedBy(options.now)), options.scope);
   if (options.excludeIds && options.excludeIds.length > 0) query = query.where('articles.id', 'not in', options.excludeIds);
-  const rows = await selectArticleColumns(query)
+  return selectArticleColumns(query, columns)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(options.limit)
     .offset(options.offset ?? 0)
     .execute();
+}
+
+/** The newest published articles in a scope, whole (body and tags included), newest first. */
+export async function listPublishedArticles(db: Db, options: PublishedListOptions): Promise<PublishedArticle[]> {
+  const rows = await newestPublishedRows(db, options, { body: true });
   return (await withRelations(db, rows)).filter((article) => isPublished(article, options.now));
+}
+
+/** Teasers of rows read without their bodies: a summary shows bylines, not tags or corrections. */
+async function summariesOf(db: Db, rows: readonly ArticleRow[], now: Date): Promise<ArticleSummary[]> {
+  const authors = await loadAuthorsByArticle(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows
+    .map((row) => articleRowToArticle(row, authors.get(row.id) ?? [], []))
+    .filter((article) => isPublished(article, now))
+    .map(toSummary);
 }
 
 /** The home page's lead: the published article pinned last, if an editor pinned one. */
@@ -266,11 +288,8 @@ export async function findPinnedLeadSummary(db: Db, now: Date): Promise<ArticleS
 }
 
 /** The newest published articles in a scope, newest first. */
-export async function listPublishedSummaries(
-  db: Db,
-  options: { scope: ArticleScope; now: Date; limit: number; offset?: number; excludeIds?: readonly number[] },
-): Promise<ArticleSummary[]> {
-  return (await listPublishedArticles(db, options)).map(toSummary);
+export async function listPublishedSummaries(db: Db, options: PublishedListOptions): Promise<ArticleSummary[]> {
+  return summariesOf(db, await newestPublishedRows(db, options, { body: false }), options.now);
 }
 
 export async function countPublished(db: Db, scope: ArticleScope, now: Date): Promise<number> {
@@ -351,9 +370,8 @@ export async function findArticleIdBySlugHistory(db: Db, sectionSlug: string, sl
 
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)).where('articles.id', 'in', ids)).execute();
-  const published = (await withRelations(db, rows)).filter((article) => isPublished(article, now));
-  const byId = new Map(published.map((article) => [article.id, toSummary(article)]));
+  const rows = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)).where('articles.id', 'in', ids), { body: false }).execute();
+  const byId = new Map((await summariesOf(db, rows, now)).map((summary) => [summary.id, summary]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

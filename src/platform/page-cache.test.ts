@@ -22,8 +22,9 @@ test('pages are stored compressed with a weak ETag of their content', async () =
   const cache = new PageCache(new ContentChanges());
   const page = await cache.store('/', { html: '<p>hello</p>'.repeat(100), tags: [] });
   assert.match(page.etag, /^W\/"[A-Za-z0-9_-]+"$/);
-  assert.ok(page.brotli.length < page.body.length);
-  assert.ok(page.gzip.length < page.body.length);
+  assert.ok((await page.encoded('br')).length < page.body.length);
+  assert.ok((await page.encoded('gzip')).length < page.body.length);
+  assert.equal(page.encoded('br'), page.encoded('br'), 'each encoding is made once');
   const again = await cache.store('/', { html: '<p>hello</p>'.repeat(100), tags: [] });
   assert.equal(again.etag, page.etag);
 });

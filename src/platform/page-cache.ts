@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -18,18 +18,59 @@ const gzipAsync = promisify(gzip);
 const brotliQuality = 5;
 const gzipLevel = 6;
 
+/**
+ * Pages up to this size are compressed on the spot, which for the article page costs less than
+ * handing the work to the thread pool; a larger one (a sitemap) goes there, so it never holds up
+ * other requests.
+ */
+const compressInlineUpTo = 256 * 1024;
+
+/** What compression adds to a kept page's size once both encodings are made (brotli and gzip of HTML: about a quarter each). */
+const encodedShare = 0.5;
+
+type Encoding = 'br' | 'gzip';
+
+function compressionOptions(body: Buffer) {
+  return { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } };
+}
+
+function compress(body: Buffer, encoding: Encoding): Buffer | Promise<Buffer> {
+  if (body.length <= compressInlineUpTo) return encoding === 'br' ? brotliCompressSync(body, compressionOptions(body)) : gzipSync(body, { level: gzipLevel });
+  return encoding === 'br' ? brotli(body, compressionOptions(body)) : gzipAsync(body, { level: gzipLevel });
+}
+
 const htmlContentType = 'text/html; charset=utf-8';
 
-/** A rendered page, compressed once, with the content it was built from. */
-export interface CachedPage {
-  readonly body: Buffer;
-  readonly brotli: Buffer;
-  readonly gzip: Buffer;
-  readonly contentType: string;
-  readonly etag: string;
-  readonly lastModified?: Date;
-  readonly expiresAt?: Date;
-  readonly tags: readonly ContentTag[];
+/**
+ * A rendered page with the content it was built from, compressed in each encoding the first time a
+ * reader asks for it: a page rendered for one request (a miss with the cache off, a page nobody
+ * asks for twice) pays for one encoding at most, or none.
+ */
+export class CachedPage {
+  readonly #encoded = new Map<Encoding, Buffer | Promise<Buffer>>();
+
+  constructor(
+    readonly body: Buffer,
+    readonly contentType: string,
+    readonly etag: string,
+    readonly tags: readonly ContentTag[],
+    readonly lastModified?: Date,
+    readonly expiresAt?: Date,
+  ) {}
+
+  encoded(encoding: Encoding): Buffer | Promise<Buffer> {
+    const made = this.#encoded.get(encoding);
+    if (made) return made;
+    const making = compress(this.body, encoding);
+    this.#encoded.set(encoding, making);
+    if (making instanceof Promise) {
+      making.then(
+        (buffer) => this.#encoded.set(encoding, buffer),
+        () => this.#encoded.delete(encoding),
+      );
+    }
+    return making;
+  }
 }
 
 interface BuiltContent {
@@ -78,23 +119,16 @@ interface Build {
   readonly changes: ChangesDuringBuild;
 }
 
-/** Compresses a built page once, in both encodings readers ask for. */
-async function compressPage(built: BuiltPage): Promise<CachedPage> {
+function pageOf(built: BuiltPage): CachedPage {
   const body = Buffer.from('html' in built ? built.html : built.body);
-  const [brotliBody, gzipBody] = await Promise.all([
-    brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-    gzipAsync(body, { level: gzipLevel }),
-  ]);
-  return {
+  return new CachedPage(
     body,
-    brotli: brotliBody,
-    gzip: gzipBody,
-    contentType: 'html' in built ? htmlContentType : built.contentType,
-    etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
-    lastModified: built.lastModified,
-    expiresAt: built.expiresAt,
-    tags: [...new Set(built.tags)],
-  };
+    'html' in built ? htmlContentType : built.contentType,
+    `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+    [...new Set(built.tags)],
+    built.lastModified,
+    built.expiresAt,
+  );
 }
 
 /**
@@ -118,7 +152,7 @@ export class PageCache {
     this.#enabled = options.enabled ?? true;
     this.#pages = new LRUCache<string, CachedPage>({
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-      sizeCalculation: (page) => page.body.length + page.brotli.length + page.gzip.length,
+      sizeCalculation: (page) => Math.ceil(page.body.length * (1 + encodedShare)),
       dispose: (page, key) => this.#unindex(key, page.tags),
     });
     changes.subscribe((tags) => this.invalidate(tags));
@@ -141,17 +175,17 @@ export class PageCache {
   async getOrBuild(key: string, build: () => Promise<BuiltPage>): Promise<{ page: CachedPage; status: CacheStatus }> {
     const cached = this.get(key);
     if (cached) return { page: cached, status: 'HIT' };
-    if (!this.#enabled) return { page: await compressPage(await build()), status: 'MISS' };
+    if (!this.#enabled) return { page: pageOf(await build()), status: 'MISS' };
     const building = this.#building.get(key) ?? this.#startBuilding(key, build);
     return { page: await building.page, status: 'MISS' };
   }
 
   /**
-   * Compresses and keeps a built page, unless `changesDuringBuild` holds a change to something it
-   * shows: its data may have been read before that change.
+   * Keeps a built page, unless `changesDuringBuild` holds a change to something it shows: its data
+   * may have been read before that change.
    */
-  async store(key: string, built: BuiltPage, changesDuringBuild?: ChangesDuringBuild): Promise<CachedPage> {
-    const page = await compressPage(built);
+  store(key: string, built: BuiltPage, changesDuringBuild?: ChangesDuringBuild): CachedPage {
+    const page = pageOf(built);
     if (!this.#enabled || changesDuringBuild?.touch(page.tags)) return page;
     this.#pages.set(key, page);
     // A page larger than the whole budget is not kept, and must not be indexed either.
@@ -229,7 +263,7 @@ export async function servePage(
   build: () => Promise<BuiltPage>,
 ): Promise<FastifyReply> {
   const { page, status } = await cache.getOrBuild(key, build);
-  return sendPage(request, reply, page, status);
+  return await sendPage(request, reply, page, status);
 }
 
 /** If-None-Match decides when it is present; If-Modified-Since counts only without it (RFC 9110 §13.2.2). */
@@ -244,7 +278,7 @@ function isUnchangedFor(request: FastifyRequest, page: CachedPage): boolean {
 }
 
 /** Sends a cached page: 304 when the browser's copy is current, else the smallest encoding it accepts. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, status: CacheStatus): FastifyReply {
+export async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, status: CacheStatus): Promise<FastifyReply> {
   reply
     .header('x-cache', status)
     .header('content-type', page.contentType)
@@ -254,7 +288,6 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Cac
   if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
   if (isUnchangedFor(request, page)) return reply.code(304).send();
   const encoding = preferredEncoding(request.headers['accept-encoding']);
-  if (encoding === 'br') return reply.header('content-encoding', 'br').send(page.brotli);
-  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(page.gzip);
+  if (encoding) return reply.header('content-encoding', encoding).send(await page.encoded(encoding));
   return reply.send(page.body);
 }

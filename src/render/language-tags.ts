@@ -5,12 +5,29 @@ export type TextDirection = 'ltr' | 'rtl';
 const longestTag = 64;
 
 /**
+ * Canonical tags and their directions, as asking ICU costs: a page names the same few tags hundreds
+ * of times (every teaser, every byline). They come from settings and articles, a handful; the bound
+ * keeps hostile input from growing them.
+ */
+const canonicalTags = new Map<string, string | undefined>();
+const directions = new Map<string, TextDirection>();
+const mostRemembered = 1000;
+
+/**
  * The canonical form of a BCP 47 language tag ("AR-eg" → "ar-EG", "iw" → "he"), or undefined when
  * `value` is not one. Underscores ("en_GB", a POSIX locale) are refused, not guessed at, and so is a
  * language subtag of five to eight letters: well-formed, but none is registered, and "Arabic" is a
  * name someone typed, not a tag.
  */
 export function canonicalLanguageTag(value: string): string | undefined {
+  if (canonicalTags.has(value)) return canonicalTags.get(value);
+  const canonical = canonicalize(value);
+  if (canonicalTags.size >= mostRemembered) canonicalTags.clear();
+  canonicalTags.set(value, canonical);
+  return canonical;
+}
+
+function canonicalize(value: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '' || trimmed.length > longestTag) return undefined;
   try {
@@ -45,8 +62,14 @@ const rightToLeftScripts = new Set([
 export function textDirectionOf(tag: string): TextDirection {
   const canonical = canonicalLanguageTag(tag);
   if (!canonical) return 'ltr';
-  const script = new Intl.Locale(canonical).maximize().script;
-  return script !== undefined && rightToLeftScripts.has(script) ? 'rtl' : 'ltr';
+  let direction = directions.get(canonical);
+  if (!direction) {
+    const script = new Intl.Locale(canonical).maximize().script;
+    direction = script !== undefined && rightToLeftScripts.has(script) ? 'rtl' : 'ltr';
+    if (directions.size >= mostRemembered) directions.clear();
+    directions.set(canonical, direction);
+  }
+  return direction;
 }
 
 /** The `lang` and `dir` an element needs; each absent when it would repeat what the element inherits. */

@@ -9,7 +9,8 @@ import { freePort, startServer, stopServer } from '../helpers/server-process.ts'
 test('the server starts on an empty data folder with the demo, and a restart keeps everything', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-start-'));
   const port = await freePort();
-  const env = { NODE_ENV: 'production', GAZETTE_DEMO: 'on', PORT: String(port), HOST: '127.0.0.1', GAZETTE_DATA_DIR: dataDir };
+  // One process: starting several is test/e2e/worker-processes.test.ts's.
+  const env = { NODE_ENV: 'production', GAZETTE_DEMO: 'on', GAZETTE_WORKERS: '1', PORT: String(port), HOST: '127.0.0.1', GAZETTE_DATA_DIR: dataDir };
   // Whichever server is running when an assertion fails is stopped too, or it would keep this file's process alive.
   let running: ChildProcess | undefined;
   try {

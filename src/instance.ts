@@ -1,0 +1,83 @@
+import { issueSetupTokenIfNoUsers } from './accounts/index.ts';
+import { startPublishingScheduler } from './articles/index.ts';
+import { buildApp } from './app.ts';
+import { startCommentHousekeeping } from './comments/index.ts';
+import type { Config } from './config.ts';
+import { connectFromConfig } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoNewsroom } from './demo/seed-demo.ts';
+import { warmAllVariants } from './media/index.ts';
+import { broadcastChangesOverPostgres } from './platform/change-broadcast.postgres.ts';
+import { systemClock } from './platform/clock.ts';
+import { announceReady, relayChangesBetweenWorkers, type WorkerRole } from './platform/worker-processes.ts';
+
+/**
+ * One serving process: database → migrations → app → listen. `role` says what else it does: alone or as
+ * the leader of several workers it migrates, seeds, prints the setup link and runs the scheduler and
+ * housekeeping; a follower only serves (the leader has done the rest before it starts).
+ */
+export async function serveInstance(config: Config, role: WorkerRole): Promise<void> {
+  const leads = role !== 'follower';
+  const database = connectFromConfig(config);
+  if (leads) await migrateToLatest(database.db);
+  const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
+  const { app } = gazette;
+  // Several instances on one PostgreSQL database tell each other what changed, so caches stay right;
+  // workers on one SQLite file hear it from each other through the primary process.
+  const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(gazette.changes, config.databaseUrl, app.log) : async () => {};
+  const stopRelay = role !== 'alone' && !config.databaseUrl ? relayChangesBetweenWorkers(gazette.changes) : () => {};
+  if (!leads) {
+    await app.listen({ port: config.port, host: config.host });
+    announceReady();
+    closeOnSignal(async () => {
+      stopRelay();
+      await app.close();
+      await stopBroadcast();
+      await database.destroy();
+    }, app.log);
+    return;
+  }
+  if (config.seedDemo) {
+    const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
+    if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
+  } else if (config.env === 'production') {
+    console.log('The demo newsroom is off in production; GAZETTE_DEMO=on seeds it into an empty database');
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const serving = `Gazette is serving ${gazette.site.settings.current().name} at ${config.publicUrl}`;
+  // A leader's line is printed by the primary once every worker serves.
+  if (role === 'leader') announceReady(`${serving} with ${config.workers} worker processes`);
+  else console.log(serving);
+  // No default password anywhere: the first account is made through a one-time link.
+  const setupToken = await issueSetupTokenIfNoUsers({ db: database.db, clock: systemClock });
+  if (setupToken) {
+    console.log(`No newsroom account exists yet. Create the owner account within 24 hours at:\n  ${config.publicUrl}/admin/setup?token=${setupToken}`);
+  }
+
+  const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes }, app.log);
+  const stopHousekeeping = startCommentHousekeeping({ db: database.db, clock: systemClock, settings: gazette.settings }, app.log);
+  const warming = new AbortController();
+  warmAllVariants(database.db, gazette.mediaFiles, warming.signal, app.log).catch((error: unknown) =>
+    app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
+  );
+
+  closeOnSignal(async () => {
+    warming.abort();
+    stopScheduler();
+    stopHousekeeping();
+    stopRelay();
+    await app.close();
+    await stopBroadcast();
+    await database.destroy();
+  }, app.log);
+}
+
+function closeOnSignal(close: () => Promise<void>, log: { info(message: string): void }): void {
+  const shutdown = async (signal: string) => {
+    log.info(`${signal} received, closing`);
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
