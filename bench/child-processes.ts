@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildServerBundle, privateBundleDir } from '../scripts/server-bundle.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,15 +17,25 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-export interface TsxChild {
+export interface ServerChild {
   readonly process: ChildProcess;
   /** The last few thousand characters it wrote, kept only to explain a failed start. */
   readonly output: () => string;
 }
 
-/** Runs `args` (a TypeScript file of this repository and its arguments) in a child Node with tsx, from the repository root. */
-export function spawnTsx(args: readonly string[], env: Readonly<Record<string, string>>): TsxChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+let bundle: Promise<string> | undefined;
+
+/**
+ * Starts the server as `npm start` runs it (bundled, once per bench run, into a folder of the run's own,
+ * then run by Node) from the repository root, with `env` added to the environment.
+ */
+export async function spawnServer(env: Readonly<Record<string, string>>): Promise<ServerChild> {
+  if (!bundle) {
+    const dir = privateBundleDir();
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    bundle = buildServerBundle(dir);
+  }
+  const child = spawn(process.execPath, [await bundle], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

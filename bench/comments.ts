@@ -5,7 +5,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort, hasExited, spawnTsx } from './child-processes.ts';
+import { findFreePort, hasExited, spawnServer } from './child-processes.ts';
 import { waitUntilIdle } from './server-idle.ts';
 import Database from 'better-sqlite3';
 
@@ -52,7 +52,7 @@ const servers: Server[] = [];
 async function startServer(dataDir: string): Promise<Server> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
-  const { process: child, output } = spawnTsx(['src/server.ts'], {
+  const { process: child, output } = await spawnServer({
     NODE_ENV: 'production',
     GAZETTE_DEMO: 'on',
     HOST: '127.0.0.1',

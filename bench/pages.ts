@@ -5,8 +5,9 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort, hasExited, spawnTsx } from './child-processes.ts';
+import { findFreePort, hasExited, spawnServer } from './child-processes.ts';
 import { checkNginxInstalled, startNginx } from './nginx.ts';
+import { moderateEverySecond } from './moderation-load.ts';
 import { addApprovedComments, linksOfArticle, timePages } from './page-times.ts';
 import { treeRssMb } from './process-tree.ts';
 import { waitUntilIdle } from './server-idle.ts';
@@ -84,7 +85,7 @@ async function startGazette(name: string, env: Readonly<Record<string, string>>)
   const origin = `http://127.0.0.1:${await findFreePort()}`;
   const server: Child = {
     name,
-    ...spawnTsx(['src/server.ts'], {
+    ...(await spawnServer({
       NODE_ENV: 'production',
       GAZETTE_DEMO: 'on',
       HOST: '127.0.0.1',
@@ -93,7 +94,7 @@ async function startGazette(name: string, env: Readonly<Record<string, string>>)
       GAZETTE_DATA_DIR: dataDir,
       GAZETTE_PUBLIC_URL: origin,
       ...env,
-    }),
+    })),
   };
   children.push(server);
   await waitUntilServing(server, `${origin}/`);
@@ -273,6 +274,8 @@ async function main(): Promise<void> {
   console.log(`summary over ${rounds} rounds (ratios to nginx in the same round)`);
   printSummary(targets, allRounds);
 
+  await measureUnderModeration(cached, articlePath);
+
   const { tag, author } = linksOfArticle(article.body.toString('utf8'));
   const pages = [
     { name: 'home', path: '/' },
@@ -293,6 +296,40 @@ async function main(): Promise<void> {
   if (failing.length > 0) {
     throw new Error(`More than ${maxBadShare * 100}% of responses failed for: ${[...new Set(failing.map((row) => row.target.name))].join(', ')}`);
   }
+}
+
+/**
+ * The article page's cached throughput alone, then while a moderator approves a new comment on that very
+ * article every second (each approval drops its cached page).
+ */
+async function measureUnderModeration(server: { server: Child; origin: string }, articlePath: string): Promise<void> {
+  const url = `${server.origin}${articlePath}`;
+  const steady = await runWrk(url, wrkOptions);
+  const stop = new AbortController();
+  const moderating = moderateEverySecond({
+    origin: server.origin,
+    serverOutput: server.server.output(),
+    sqliteFile: join(dataDir, 'gazette.sqlite'),
+    articleSlug: articlePath.split('/').at(-1)!,
+    signal: stop.signal,
+  });
+  const busy = await runWrk(url, wrkOptions);
+  stop.abort();
+  const approvals = await moderating;
+  console.log(`\nthe article page while a comment on it is approved every second (${server.server.name})`);
+  printTable(
+    ['', 'req/s', 'p50 ms', 'p99 ms', 'vs steady'],
+    [
+      ['steady', steady.requestsPerSecond.toFixed(0), ms(steady.p50), ms(steady.p99), '1.00x'],
+      [
+        `${approvals} approvals`,
+        busy.requestsPerSecond.toFixed(0),
+        ms(busy.p50),
+        ms(busy.p99),
+        `${(busy.requestsPerSecond / steady.requestsPerSecond).toFixed(2)}x`,
+      ],
+    ],
+  );
 }
 
 async function stopChild(child: Child): Promise<void> {

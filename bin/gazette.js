@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npx gazette …`: runs the command line from the TypeScript sources, as `npm start` runs the server.
+// `npx gazette …`: runs the command line from the TypeScript sources (with tsx; `npm start` runs a bundle instead).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -16,6 +15,7 @@ import { MediaFiles, mediaRoutes } from './media/index.ts';
 import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
+import { projectRoot } from './platform/project-root.ts';
 import { badUrlHandler, type ErrorPageRenderer, errorHandling } from './platform/error-handler.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { PageCache } from './platform/page-cache.ts';
@@ -28,7 +28,7 @@ import { listSections, sectionRoutes } from './sections/index.ts';
 import { type SiteContext, SettingsStore, siteChrome } from './settings/index.ts';
 import { tagRoutes } from './tags/index.ts';
 
-const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+const publicDir = join(projectRoot, 'public');
 
 export interface AppDeps {
   readonly config: Config;

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, stop, version } from 'esbuild';
 import type { PrecompressedAsset } from '../platform/assets.ts';
+import { projectRoot } from '../platform/project-root.ts';
 
 /** Where the bundle's paths are relative to: the repository, so cached input lists survive a move. */
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = projectRoot;
 const entry = 'src/admin/editor-client/main.ts';
 const options: BuildOptions = {
   entryPoints: [entry],

@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { DemoPhoto } from './demo-content.types.ts';
 import { drawDemoPhoto } from './demo-photo.ts';
+import { loadSharp } from '../media/index.ts';
 
 /** Large enough for the widest variant; drawing bigger only slows the first start. */
 const size = { width: 1600, height: 1067 };
 const jpegOptions = { quality: 85 } as const;
 
-function encode(svg: string): Promise<Buffer> {
+async function encode(svg: string): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg(jpegOptions).toBuffer();
 }
 
 /** Names the bytes a drawing gives: the same picture through the same encoder is the same file. */
-function cacheKey(svg: string): string {
-  return createHash('sha256').update(JSON.stringify(sharp.versions)).update(JSON.stringify(jpegOptions)).update(svg).digest('hex').slice(0, 16);
+async function cacheKey(svg: string): Promise<string> {
+  const { versions } = await loadSharp();
+  return createHash('sha256').update(JSON.stringify(versions)).update(JSON.stringify(jpegOptions)).update(svg).digest('hex').slice(0, 16);
 }
 
 /**
@@ -28,7 +30,7 @@ function cacheKey(svg: string): string {
 export async function demoPhotoJpeg(photo: DemoPhoto, cacheDir?: string): Promise<Buffer> {
   const svg = drawDemoPhoto(photo, size.width, size.height);
   if (cacheDir === undefined) return encode(svg);
-  const file = join(cacheDir, `demo-photo-${cacheKey(svg)}.jpg`);
+  const file = join(cacheDir, `demo-photo-${await cacheKey(svg)}.jpg`);
   try {
     return await readFile(file);
   } catch {

@@ -25,3 +25,4 @@ export {
 } from './media-library.service.ts';
 export { logoImage, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
 export { listAllMedia, type MediaItem } from './media.queries.ts';
+export { loadSharp } from './sharp-loader.ts';

@@ -1,12 +1,7 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
-
-// libvips keeps decoded images and open files in its own cache; variants are written once and then
-// served from disk, so that cache would only hold memory. One encode at a time keeps a burst of
-// first requests for new images from taking every core away from page rendering.
-sharp.cache(false);
-sharp.concurrency(1);
+import type { Sharp } from 'sharp';
+import { loadSharp } from './sharp-loader.ts';
 
 export type VariantFormat = 'avif' | 'webp' | 'jpg';
 
@@ -125,6 +120,7 @@ export class MediaFiles {
     let bytes: Buffer;
     try {
       // Public variants carry no metadata: sharp drops EXIF/XMP (GPS, camera owner) unless asked to keep it.
+      const sharp = await loadSharp();
       bytes = await encoders[format](sharp(original).rotate().resize({ width, withoutEnlargement: true })).toBuffer();
     } catch (cause) {
       // Only failures to read or encode are remembered (until restart); a full disk below is worth another try.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Db } from '../db/database.ts';
 import { type Phrase, phrase, ValidationError } from '../errors.ts';
 import { asciiSlugFrom } from '../platform/slugs.ts';
@@ -8,6 +8,7 @@ import { readEmbeddedDescription } from './image-metadata.ts';
 import { extensionFor, fitsFormat, maxVariantSide, type MediaFiles, VariantFailedError, variantFormats, widthsFor } from './media-files.ts';
 import { findMediaByStorageKey, insertMedia, listAllMedia, type MediaItem } from './media.queries.ts';
 import { replaceControlCharacters } from '../platform/control-characters.ts';
+import { loadSharp } from './sharp-loader.ts';
 
 /** Why an upload was refused. The code travels in the address after an upload without JavaScript. */
 export type UploadRefusal = 'no-file' | 'too-large' | 'not-an-image' | 'svg' | 'too-many-pixels' | 'too-tall' | 'damaged' | 'too-many-files' | 'incomplete';
@@ -100,6 +101,7 @@ export async function importImage(
  */
 async function inspectImage(bytes: Buffer): Promise<{ metadata: Metadata; mimeType: string; width: number; height: number }> {
   if (bytes.length > maxUploadBytes) throw new UploadRefusedError('too-large');
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();

@@ -1,66 +1,15 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { csrfTokenOf, send, signInThroughSetupLink, withCookies } from '../helpers/http-client.ts';
 import { freePort, startServer, stopServer, waitForOutput } from '../helpers/server-process.ts';
 
 // GAZETTE_WORKERS=2 on SQLite: two processes share the port, a change made through one drops the
 // pages the other keeps, the leader alone seeds the demo and prints the setup link, and SIGTERM to
 // the primary stops them all.
-
-interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-/** One request on a connection of its own, so the primary hands each to the next worker in turn. */
-function send(url: string, options: { method?: string; cookie?: string; form?: Record<string, string> } = {}): Promise<Answer> {
-  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(
-      url,
-      {
-        method: options.method ?? 'GET',
-        agent: false,
-        headers: {
-          accept: 'text/html',
-          ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } : {}),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
-
-/** The cookies a response sets, as a Cookie header, added to those already held. */
-function withCookies(held: string, answer: Answer): string {
-  const set = answer.headers['set-cookie'] ?? [];
-  const jar = new Map(held ? held.split('; ').map((pair) => pair.split('=', 2) as [string, string]) : []);
-  for (const line of Array.isArray(set) ? set : [set]) {
-    const [pair] = line.split(';');
-    const [name, value] = pair!.split('=', 2) as [string, string];
-    jar.set(name, value);
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-}
-
-function csrfTokenOf(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(token, 'the page holds a form with a CSRF token');
-  return token;
-}
 
 test('two worker processes serve one port and drop each other’s stale pages', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-workers-'));
@@ -93,21 +42,7 @@ test('two worker processes serve one port and drop each other’s stale pages', 
     assert.ok(cacheAnswers.filter((answer) => answer === 'HIT').length >= 2, `kept by the workers: ${cacheAnswers.join(', ')}`);
 
     // The owner account, through the setup link the leader printed, then the article to the trash.
-    const setupPage = await send(`${origin}${setupPath}`);
-    let cookie = withCookies('', setupPage);
-    const created = await send(`${origin}${setupPath}`, {
-      method: 'POST',
-      cookie,
-      form: {
-        _csrf: csrfTokenOf(setupPage.body),
-        name: 'Test Owner',
-        email: 'owner@example.org',
-        password: 'harbour lantern violet ninety',
-        passwordAgain: 'harbour lantern violet ninety',
-      },
-    });
-    assert.equal(created.status, 303, created.body.slice(0, 500));
-    cookie = withCookies(cookie, created);
+    let cookie = await signInThroughSetupLink(origin, setupPath);
     const articleId = await findArticleId(origin, cookie, articlePath);
     const editor = await send(`${origin}/admin/articles/${articleId}`, { cookie });
     cookie = withCookies(cookie, editor);

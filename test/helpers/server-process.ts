@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { buildServerBundle, privateBundleDir } from '../../scripts/server-bundle.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -11,9 +13,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/server.ts` as `npm start` does and resolves once it says it is serving. */
-export function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+let bundle: Promise<string> | undefined;
+
+/** The server bundled as `npm start` bundles it, once per test process, into a folder of the process's own. */
+function serverBundle(): Promise<string> {
+  if (!bundle) {
+    const dir = privateBundleDir();
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    bundle = buildServerBundle(dir);
+  }
+  return bundle;
+}
+
+/** Starts the server as `npm start` does (bundled, then run by Node) and resolves once it says it is serving. */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [await serverBundle()], { env: { ...process.env, MALLOC_ARENA_MAX: '2', ...env }, stdio: 'pipe' });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

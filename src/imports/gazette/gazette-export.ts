@@ -7,6 +7,7 @@ import type { ImportDeps } from '../import-deps.ts';
 import { countRows, rowsInKeyOrder } from './gazette-rows.ts';
 import { type ExportedTableName, exportedTable, exportOrder, gazetteTables } from './gazette-tables.ts';
 import { exportedColumns, exportedValue, GazetteExportError } from './gazette-values.ts';
+import { projectRoot } from '../../platform/project-root.ts';
 
 /** Bumped whenever a file's shape changes in a way an older import could not read. */
 export const gazetteExportFormat = 'gazette-export';
@@ -31,7 +32,7 @@ export interface ExportSummary {
 }
 
 async function gazetteVersion(): Promise<string> {
-  const packageJson = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const packageJson = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown };
   return typeof packageJson.version === 'string' ? packageJson.version : 'unknown';
 }
 

@@ -1,0 +1,12 @@
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildServerBundle } from './server-bundle.ts';
+
+/**
+ * `npm run build` (and so `npm start`): the server bundled into dist/ (entry dist/server.mjs), or into `--outdir`.
+ * The command line (`npx gazette`) and the tests run the TypeScript sources.
+ */
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+const started = performance.now();
+const entry = await buildServerBundle(values.outdir);
+console.log(`Built ${relative(process.cwd(), entry)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
