@@ -97,6 +97,12 @@ export async function buildApp({
   await app.register(errorHandling, { render: renderErrorPage, findRedirect: (url) => findRedirectLocation(db, url, clock.now()) });
   await app.register(wordPressQueryRedirects, { db, clock });
   await registerSecurityHeaders(app, { https: config.https });
+  app.addHook('onRoute', (route) => {
+    const options = route as { compress?: false; decompress?: false };
+    // A GET or HEAD carries no body to decompress; a page from the page cache comes compressed already.
+    if ([route.method].flat().every((method) => method === 'GET' || method === 'HEAD')) options.decompress = false;
+    if (route.config?.servesCachedPages) options.compress = false;
+  });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
   const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });

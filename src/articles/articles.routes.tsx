@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type CommentSectionRequest, type CommentView, commentViewAddress } from '../comments/index.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
-import { sendPage, servePage } from '../platform/page-cache.ts';
+import { pageCacheRoute, sendPage, servePage } from '../platform/page-cache.ts';
 import { oneOf, rowId, slugParams } from '../platform/route-schemas.ts';
 import { absoluteUrl, articleUrl, homeUrl, sectionUrl } from '../platform/urls.ts';
 import { renderDocument } from '../render/safe-html.ts';
@@ -35,7 +35,7 @@ export interface ArticleRoutesOptions extends ArticleDocumentDeps {
 export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, deps) => {
   const { db, site, pages } = deps;
 
-  app.get('/', async (request, reply) =>
+  app.get('/', pageCacheRoute, async (request, reply) =>
     servePage(request, reply, pages, homeUrl(), async () => {
       const now = site.clock.now();
       const settings = site.settings.current();
@@ -86,7 +86,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
 
   app.get<{ Params: Static<typeof ArticleParams>; Querystring: ArticleQuery }>(
     '/:sectionSlug/:slug',
-    { schema: { params: ArticleParams, querystring: ArticleQuery } },
+    { ...pageCacheRoute, schema: { params: ArticleParams, querystring: ArticleQuery } },
     async (request, reply) => {
       const { sectionSlug, slug } = request.params;
       const { comments } = deps;

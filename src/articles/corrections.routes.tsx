@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { contentTags } from '../platform/content-changes.ts';
-import { servePage } from '../platform/page-cache.ts';
+import { pageCacheRoute, servePage } from '../platform/page-cache.ts';
 import { PageQuery } from '../platform/route-schemas.ts';
 import { formatDateTime } from '../render/dates.ts';
 import { renderDocument } from '../render/safe-html.ts';
@@ -15,7 +15,7 @@ const perPage = 30;
 
 export const correctionsRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   const { db, site, pages } = deps;
-  app.get<{ Querystring: PageQuery }>('/corrections', { schema: { querystring: PageQuery } }, async (request, reply) => {
+  app.get<{ Querystring: PageQuery }>('/corrections', { ...pageCacheRoute, schema: { querystring: PageQuery } }, async (request, reply) => {
     const page = request.query.page;
     const path = page > 1 ? `/corrections?page=${page}` : '/corrections';
     return servePage(request, reply, pages, path, async () => {

@@ -1,5 +1,21 @@
+import { LRUCache } from 'lru-cache';
 import { englishStopWords, foldDiacritics, wordsOf } from '../platform/words.ts';
 import type { ArticleSummary } from './article.ts';
+
+/**
+ * Each candidate's words, by its headline and standfirst: an article page ranks a few dozen candidates
+ * and the same ones again on the next page, so the words are found once. Bounded by the characters kept.
+ */
+const wordsByText = new LRUCache<string, ReadonlySet<string>>({ maxSize: 2 * 1024 * 1024, sizeCalculation: (_words, text) => text.length + 1 });
+
+function rememberedTopicWords(text: string): ReadonlySet<string> {
+  let words = wordsByText.get(text);
+  if (!words) {
+    words = topicWords(text);
+    wordsByText.set(text, words);
+  }
+  return words;
+}
 
 /** How much text likeness (0 to 1) weighs against one shared tag. */
 const similarityWeight = 2;
@@ -32,11 +48,11 @@ export interface RelatedCandidate {
  * article's words; newer first among equals.
  */
 export function rankRelated(articleText: string, candidates: readonly RelatedCandidate[], limit: number): ArticleSummary[] {
-  const words = topicWords(articleText);
+  const words = rememberedTopicWords(articleText);
   return candidates
     .map(({ summary, sharedTags }) => ({
       summary,
-      score: sharedTags + similarityWeight * textSimilarity(words, topicWords(`${summary.headline} ${summary.standfirst}`)),
+      score: sharedTags + similarityWeight * textSimilarity(words, rememberedTopicWords(`${summary.headline} ${summary.standfirst}`)),
     }))
     .sort((a, b) => b.score - a.score || b.summary.publishedAt.getTime() - a.summary.publishedAt.getTime() || b.summary.id - a.summary.id)
     .slice(0, limit)

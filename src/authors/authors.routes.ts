@@ -7,13 +7,14 @@ import { findFormerOwner } from '../platform/slug-history.ts';
 import type { Static } from '@sinclair/typebox';
 import { PageQuery, slugParams } from '../platform/route-schemas.ts';
 import { findAuthorById, findAuthorBySlug } from './authors.queries.ts';
+import { pageCacheRoute } from '../platform/page-cache.ts';
 
 const Params = slugParams('authorSlug');
 
 export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/author/:authorSlug',
-    { schema: { params: Params, querystring: PageQuery } },
+    { ...pageCacheRoute, schema: { params: Params, querystring: PageQuery } },
     async (request, reply) => {
       const author = await findAuthorBySlug(deps.db, request.params.authorSlug);
       if (!author) {

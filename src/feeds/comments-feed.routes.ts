@@ -6,7 +6,7 @@ import { commentTextHtml, listPublicComments, type PublicComment } from '../comm
 import { NotFoundError } from '../errors.ts';
 import { languageOfWords, type Translator, translatorFor } from '../i18n/index.ts';
 import { contentTags } from '../platform/content-changes.ts';
-import { servePage } from '../platform/page-cache.ts';
+import { pageCacheRoute, servePage } from '../platform/page-cache.ts';
 import { slugParams } from '../platform/route-schemas.ts';
 import { siteLogo } from '../settings/index.ts';
 import { type FeedChannel, renderFeed } from './feed-builder.ts';
@@ -44,7 +44,7 @@ export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
   const { db, site, pages } = deps;
   for (const format of feedFormats) {
     const file = commentsFeedUrl({ slug: ':slug', section: { slug: ':sectionSlug' } }, format);
-    app.get<{ Params: Static<typeof ArticleParams> }>(file, { schema: { params: ArticleParams } }, async (request, reply) => {
+    app.get<{ Params: Static<typeof ArticleParams> }>(file, { ...pageCacheRoute, schema: { params: ArticleParams } }, async (request, reply) => {
       const now = site.clock.now();
       const found = await lookUpArticle(db, request.params.sectionSlug, request.params.slug, now);
       if (found.kind === 'moved') return reply.redirect(`${found.location}/${file.split('/').pop()}`, 301);

@@ -5,7 +5,7 @@ import { findAuthorBySlug } from '../authors/index.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
-import { sendPage, servePage } from '../platform/page-cache.ts';
+import { pageCacheRoute, sendPage, servePage } from '../platform/page-cache.ts';
 import { slugParams } from '../platform/route-schemas.ts';
 import { findSectionBySlug } from '../sections/index.ts';
 import { siteLogo, siteWordsOf } from '../settings/index.ts';
@@ -125,7 +125,7 @@ const collectionFeeds: readonly CollectionFeed[] = [
 export const feedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   const { db, pages } = deps;
   for (const format of feedFormats) {
-    app.get(feedUrl({ kind: 'site' }, format), async (request, reply) =>
+    app.get(feedUrl({ kind: 'site' }, format), pageCacheRoute, async (request, reply) =>
       serveFeed(request, reply, deps, format, { subject: { kind: 'site' }, scope: { kind: 'all' } }),
     );
     // /:sectionSlug/feed.xml beside the article route /:sectionSlug/:slug: find-my-way tries the
@@ -133,7 +133,7 @@ export const feedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
     for (const feed of collectionFeeds) {
       app.get<{ Params: Record<string, string> }>(
         feedUrl({ kind: feed.kind, slug: `:${feed.param}` }, format),
-        { schema: { params: slugParams(feed.param) } },
+        { ...pageCacheRoute, schema: { params: slugParams(feed.param) } },
         async (request, reply) => {
           const subject = { kind: feed.kind, slug: request.params[feed.param]! };
           // A cached feed is current by construction: any change to what it shows dropped it.

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
-import { type PageCache, servePage } from '../platform/page-cache.ts';
+import { type PageCache, pageCacheRoute, servePage } from '../platform/page-cache.ts';
 import { isValidSlug, slugMaxLength } from '../platform/slugs.ts';
 import { pageUrl } from '../platform/urls.ts';
 import type { SiteContext } from '../settings/index.ts';
@@ -28,7 +28,7 @@ function pagePathOf(wildcard: string): string | undefined {
 
 /** Plain pages at /page/about and /page/about/masthead, published ones only. */
 export const pageRoutes: FastifyPluginAsync<PageRouteDeps> = async (app, { db, site, pages }) => {
-  app.get<{ Params: Static<typeof PagePathParams> }>('/page/*', { schema: { params: PagePathParams } }, async (request, reply) => {
+  app.get<{ Params: Static<typeof PagePathParams> }>('/page/*', { ...pageCacheRoute, schema: { params: PagePathParams } }, async (request, reply) => {
     const path = pagePathOf(request.params['*']);
     const found = path === undefined ? undefined : await findPublicPage(db, path);
     if (!found) {

@@ -4,7 +4,7 @@ import type { ReaderDeps } from '../articles/index.ts';
 import { absoluteUrl, policyUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
-import { servePage } from '../platform/page-cache.ts';
+import { pageCacheRoute, servePage } from '../platform/page-cache.ts';
 import { renderDocument } from '../render/safe-html.ts';
 import { policyKeys, siteChrome } from '../settings/index.ts';
 import { PolicyPage } from './policy-page.tsx';
@@ -14,7 +14,7 @@ const PolicyParams = Type.Object({ policy: oneOf(policyKeys) });
 
 /** The newsroom's published standards, one page each, written in the settings. */
 export const policyRoutes: FastifyPluginAsync<ReaderDeps> = async (app, { site, pages }) => {
-  app.get<{ Params: Static<typeof PolicyParams> }>('/policies/:policy', { schema: { params: PolicyParams } }, async (request, reply) => {
+  app.get<{ Params: Static<typeof PolicyParams> }>('/policies/:policy', { ...pageCacheRoute, schema: { params: PolicyParams } }, async (request, reply) => {
     const { policy } = request.params;
     const settings = site.settings.current();
     const text = settings.policies[policy];

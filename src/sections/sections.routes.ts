@@ -7,13 +7,14 @@ import { findFormerOwner } from '../platform/slug-history.ts';
 import type { Static } from '@sinclair/typebox';
 import { PageQuery, slugParams } from '../platform/route-schemas.ts';
 import { findSectionById, findSectionBySlug } from './sections.queries.ts';
+import { pageCacheRoute } from '../platform/page-cache.ts';
 
 const Params = slugParams('sectionSlug');
 
 export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/:sectionSlug',
-    { schema: { params: Params, querystring: PageQuery } },
+    { ...pageCacheRoute, schema: { params: Params, querystring: PageQuery } },
     async (request, reply) => {
       const section = await findSectionBySlug(deps.db, request.params.sectionSlug);
       if (!section) {

@@ -7,13 +7,14 @@ import { findFormerOwner } from '../platform/slug-history.ts';
 import type { Static } from '@sinclair/typebox';
 import { PageQuery, slugParams } from '../platform/route-schemas.ts';
 import { findTagById, findTagBySlug } from './tags.queries.ts';
+import { pageCacheRoute } from '../platform/page-cache.ts';
 
 const Params = slugParams('tagSlug');
 
 export const tagRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
   app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/tag/:tagSlug',
-    { schema: { params: Params, querystring: PageQuery } },
+    { ...pageCacheRoute, schema: { params: Params, querystring: PageQuery } },
     async (request, reply) => {
       const tag = await findTagBySlug(deps.db, request.params.tagSlug);
       if (!tag) {
