@@ -6,17 +6,10 @@ import { renderDocument, renderFragment } from '../render/safe-html.ts';
 import { type AdminChrome, AdminDocument } from './admin-document.tsx';
 import { appearanceMessages, bodyStatsText, characterCountText } from './articles/editor-live-text.ts';
 import { MessagesIsland } from './messages-island.tsx';
+import { testChromeIn } from './admin-chrome.test-support.ts';
 
 function chromeIn(language: string): AdminChrome {
-  return {
-    siteName: 'Harbour Gazette',
-    language,
-    words: newsroomTranslator(language, 'Asia/Seoul'),
-    stylesheetUrl: '/assets/admin.css',
-    iconUrl: '/assets/icon.svg',
-    csrfToken: 'token',
-    currentPath: '/admin/articles/new',
-  };
+  return testChromeIn(language, '/admin/articles/new');
 }
 
 /** The island's attributes and parsed JSON, or undefined when the page has none. */

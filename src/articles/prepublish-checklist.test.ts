@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blockingProblems, prepublishChecklist } from './prepublish-checklist.ts';
+import { readyArticle } from './checklist-article.test-support.ts';
 
-const ready = {
-  headline: 'Harbour reopens after storm',
-  standfirst: 'Ships queue at the breakwater.',
-  section: { id: 1, slug: 'world', name: 'World' },
-  image: { id: 1, storageKey: 'k', width: 10, height: 10, alt: 'Ships at anchor', caption: 'The harbour at dawn.', credit: 'AFP' },
-  bodyHtml: `<p>${'word '.repeat(120)}</p>`,
-  authors: [{ id: 1, slug: 'ana-costa', name: 'Ana Costa', jobTitle: '' }],
-};
+const ready = readyArticle;
 
 function failing(article: Parameters<typeof prepublishChecklist>[0]): string[] {
   return prepublishChecklist(article)

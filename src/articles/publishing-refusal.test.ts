@@ -2,18 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newsroomTranslator } from '../i18n/translator.ts';
 import { blockingProblems, prepublishChecklist } from './prepublish-checklist.ts';
+import { readyArticle } from './checklist-article.test-support.ts';
 
 // The refusal to publish (articles.service.ts) says the checklist's blocking items in the newsroom's
 // catalogs, not from the checklist itself: its English must stay the checklist's, word for word.
 
-const ready = {
-  headline: 'Harbour reopens after storm',
-  standfirst: 'Ships queue at the breakwater.',
-  section: { id: 1, slug: 'world', name: 'World' },
-  image: { id: 1, storageKey: 'k', width: 10, height: 10, alt: 'Ships at anchor', caption: 'The harbour at dawn.', credit: 'AFP' },
-  bodyHtml: `<p>${'word '.repeat(120)}</p>`,
-  authors: [{ id: 1, slug: 'ana-costa', name: 'Ana Costa', jobTitle: '' }],
-};
+const ready = readyArticle;
 
 const english = newsroomTranslator('en');
 

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newsroomTranslator } from '../../i18n/index.ts';
 import type { ImportJob } from '../../imports/index.ts';
 import type { AdminChrome } from '../admin-document.tsx';
 import { renderImportJobPage } from './import-page.tsx';
+import { testChromeIn } from '../admin-chrome.test-support.ts';
 
 function chromeIn(language: string): AdminChrome {
-  return {
-    siteName: 'Harbour Gazette',
-    language,
-    words: newsroomTranslator(language, 'Asia/Seoul'),
-    stylesheetUrl: '/assets/admin.css',
-    iconUrl: '/assets/icon.svg',
-    csrfToken: 'token',
-    currentPath: '/admin/import/1',
-  };
+  return testChromeIn(language, '/admin/import/1');
 }
 
 const emptyReport = { dryRun: true, counts: {}, notes: [], notesLeftOut: 0, unmappedFields: {} };
