@@ -9,6 +9,7 @@ export {
   signOut,
   signOutEverywhereElse,
 } from './accounts.service.ts';
+export { addMember } from './added-members.ts';
 export { audit } from './audit.ts';
 export { minPasswordLength } from './passwords.ts';
 export { can, outranks, type Role } from './roles.ts';

@@ -21,7 +21,9 @@ import { MediaFiles } from '../media/index.ts';
 import { broadcastChangesOverPostgres, type WarningLog } from '../platform/change-broadcast.postgres.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
 import { systemClock } from '../platform/clock.ts';
+import { CommandError } from './command-error.ts';
 import { terminalProgress } from './progress.ts';
+import { usersCommand } from './users.ts';
 
 const usage = `Usage: npx gazette <command>
 
@@ -40,6 +42,9 @@ Commands:
   export <dir>
       Write everything the newsroom holds to a new folder: JSON Lines per table, media originals,
       manifest.json. Passwords, sessions and secrets are left out. See docs/operations.md.
+  users add --email <email> --name <name> --role <role> [--password-stdin]
+      Add a newsroom member (owner, admin, editor, author or contributor). Prints a one-time link
+      (7 days) where they choose their password, or sets the first line of standard input as it.
 
 Settings come from the same environment as the server: GAZETTE_DATA_DIR, DATABASE_URL.`;
 
@@ -47,9 +52,6 @@ Settings come from the same environment as the server: GAZETTE_DATA_DIR, DATABAS
 const quietLog: WarningLog = {
   warn: (details, message) => console.error(`gazette: ${message ?? String(details)}`),
 };
-
-/** A problem the person running the command can fix; shown without a stack trace, exit code 1. */
-class CommandError extends Error {}
 
 async function readableFile(path: string | undefined, what: string): Promise<string> {
   if (!path) throw new CommandError(`Name the ${what} to import.\n\n${usage}`);
@@ -164,6 +166,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     else if (command === 'import' && kind === 'disqus') await importDisqusCommand(rest);
     else if (command === 'import' && kind === 'gazette') await importGazetteCommand(rest);
     else if (command === 'export') await exportCommand(kind === undefined ? [] : [kind, ...rest]);
+    else if (command === 'users') await usersCommand(kind === undefined ? [] : [kind, ...rest]);
     else if (command === undefined || command === 'help' || command === '--help' || command === '-h') console.log(usage);
     else throw new CommandError(`Unknown command: ${[command, kind].filter(Boolean).join(' ')}\n\n${usage}`);
     return 0;

@@ -17,13 +17,19 @@ after(() => rm(dataDir, { recursive: true, force: true }));
 
 /** `npx gazette …` runs bin/gazette.js (package.json "bin"); run it the same way, without npx's lookup. */
 function gazette(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return gazetteWithInput(undefined, ...args);
+}
+
+/** The same, with `input` written to its standard input (then closed). */
+function gazetteWithInput(input: string | undefined, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [join(root, 'bin/gazette.js'), ...args],
       { cwd: root, env: { ...process.env, GAZETTE_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -107,4 +113,31 @@ test('export and import gazette: a round trip through files into an empty databa
   const second = await importIn(exported);
   assert.equal(second.code, 1);
   assert.match(second.stderr, /^gazette: The database already holds .* goes into an empty database only/m);
+});
+
+test('users add: a member with a one-time link to choose a password, or with one from standard input; a made-up role is exit code 1', async () => {
+  const linked = await gazette('users', 'add', '--email', 'mina@example.org', '--name', 'Mina Park', '--role', 'editor');
+  assert.equal(linked.code, 0, linked.stderr);
+  assert.match(linked.stdout, /^Added Mina Park <mina@example\.org> as editor\.$/m);
+  const lines = linked.stdout.trim().split('\n');
+  assert.match(lines.at(-1)!, /^http:\/\/127\.0\.0\.1:3000\/admin\/reset\/new\?token=[\w-]{40,}$/, 'the link, alone on the last line');
+
+  const withPassword = await gazetteWithInput(
+    'harbour lantern violet ninety\n',
+    'users',
+    'add',
+    '--email',
+    'ana@example.org',
+    '--name',
+    'Ana Costa',
+    '--role',
+    'author',
+    '--password-stdin',
+  );
+  assert.equal(withPassword.code, 0, withPassword.stderr);
+  assert.equal(withPassword.stdout.trim(), 'Added Ana Costa <ana@example.org> as author.');
+
+  const refused = await gazette('users', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'boss');
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /^gazette: The account has errors\. --role: Choose one of the roles in the list\.$/m);
 });
