@@ -358,7 +358,9 @@ async function cleanUp(): Promise<void> {
 
 // Last resort if we die some other way: never leave a server or its data behind.
 process.once('exit', () => {
-  for (const child of children) if (!hasExited(child.process)) child.process.kill('SIGKILL');
+  // SIGTERM, not SIGKILL: nginx's master stops its workers on it, whereas killed outright it leaves them
+  // running (seen after a bench that died on an error); Gazette's primary stops its workers either way.
+  for (const child of children) if (!hasExited(child.process)) child.process.kill('SIGTERM');
   removeTempDirs();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
