@@ -16,7 +16,9 @@ import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
 import { projectRoot } from './platform/project-root.ts';
-import { badUrlHandler, type ErrorPageRenderer, errorHandling } from './platform/error-handler.ts';
+import { badUrlHandler, type ErrorPageRenderer, errorHandling, type PhraseSpeaker } from './platform/error-handler.ts';
+import { sentenceIn } from './errors.ts';
+import { newsroomTranslator } from './i18n/index.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { PageCache } from './platform/page-cache.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -94,7 +96,13 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: badUrlHandler(renderErrorPage),
   });
-  await app.register(errorHandling, { render: renderErrorPage, findRedirect: (url) => findRedirectLocation(db, url, clock.now()) });
+  // The newsroom's scripts (autosave, uploads) show a refusal to the person at the keyboard: in the newsroom's words.
+  const speak: PhraseSpeaker = (phrase, request) => {
+    if (!request.url.startsWith('/admin')) return sentenceIn(phrase);
+    const current = settings.current();
+    return sentenceIn(phrase, newsroomTranslator(current.language, current.timeZone));
+  };
+  await app.register(errorHandling, { render: renderErrorPage, speak, findRedirect: (url) => findRedirectLocation(db, url, clock.now()) });
   await app.register(wordPressQueryRedirects, { db, clock });
   await registerSecurityHeaders(app, { https: config.https });
   app.addHook('onRoute', (route) => {

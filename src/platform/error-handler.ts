@@ -37,12 +37,24 @@ function describeError(error: FastifyError | GazetteError): ErrorDescription {
   return { status: 500, code: codeForStatus(500), message: genericMessages[500] };
 }
 
+/**
+ * The sentence of a JSON answer when a service said it as a phrase: English unless the app says whose
+ * words the asking page speaks (the newsroom's scripts talk to a person in the newsroom's language).
+ */
+export type PhraseSpeaker = (phrase: Phrase, request: FastifyRequest) => string;
+
 /** Sends an error as a page for browsers and as JSON (with its code) for API clients; never a stack trace. */
-function sendError(render: ErrorPageRenderer, request: FastifyRequest, reply: FastifyReply, { status, code, message, phrase }: ErrorDescription) {
+function sendError(
+  render: ErrorPageRenderer,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { status, code, message, phrase }: ErrorDescription,
+  speak?: PhraseSpeaker,
+) {
   const title = english.text(errorTitleKey(status));
   reply.code(status).header('cache-control', 'no-store');
   if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
-    return reply.send({ statusCode: status, code, error: title, message });
+    return reply.send({ statusCode: status, code, error: title, message: phrase && speak ? speak(phrase, request) : message });
   }
   const path = request.url.length > 200 ? request.url.slice(0, 200) : request.url;
   return reply.type('text/html; charset=utf-8').send(render({ status, title, message, ...(phrase ? { phrase } : {}), path }));
@@ -59,6 +71,7 @@ function asciiLocation(location: string): string {
 export interface ErrorHandlingOptions {
   readonly render: ErrorPageRenderer;
   readonly findRedirect?: RedirectFinder;
+  readonly speak?: PhraseSpeaker;
 }
 
 /**
@@ -66,18 +79,18 @@ export interface ErrorHandlingOptions {
  * logged with their cause and shown as a generic page. Before a reader gets a 404, the addresses
  * an import brought along get their chance to answer with a 301.
  */
-export const errorHandling = fp<ErrorHandlingOptions>(async (app: FastifyInstance, { render, findRedirect }) => {
+export const errorHandling = fp<ErrorHandlingOptions>(async (app: FastifyInstance, { render, findRedirect, speak }) => {
   const notFound = async (request: FastifyRequest, reply: FastifyReply, described: ErrorDescription) => {
     const location = findRedirect && (request.method === 'GET' || request.method === 'HEAD') ? await findRedirect(request.url) : undefined;
     if (location !== undefined) return reply.code(301).header('cache-control', 'public, max-age=3600').redirect(asciiLocation(location), 301);
-    return sendError(render, request, reply, described);
+    return sendError(render, request, reply, described, speak);
   };
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const described = describeError(error);
     if (described.status >= 500) request.log.error({ err: error }, 'request failed');
     // An old address can also be one Gazette's routes refuse outright (`/author/hana.kim`: no dots in slugs).
     if (described.status === 404 || (described.status === 400 && (error as FastifyError).validation)) return notFound(request, reply, described);
-    return sendError(render, request, reply, described);
+    return sendError(render, request, reply, described, speak);
   });
   app.setNotFoundHandler((request, reply) => notFound(request, reply, { status: 404, code: codeForStatus(404), message: genericMessages[404] }));
 });

@@ -5,6 +5,7 @@ import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 // An error page shows the service's own sentence in the site's language when the service said it as a
 // phrase of the newsroom's catalogs (a spent setup link, here); on a site in a language those catalogs
 // do not speak, the status's message in the site's words comes first and the English sentence follows.
+// JSON answers under /admin (the newsroom's scripts) say it in the newsroom's language too.
 
 describe('the sentence on an error page', () => {
   let gazette: TestGazette;
@@ -28,6 +29,9 @@ describe('the sentence on an error page', () => {
     assert.match(page.body, /<html lang="ko"/);
     assert.match(page.body, /이 설정 링크는 더 이상 쓸 수 없습니다\./);
     assert.doesNotMatch(page.body, /This setup link/);
+    const json = await gazette.app.inject({ url: '/admin/setup?token=not-a-token', headers: { accept: 'application/json' } });
+    assert.equal(json.json().code, 'NOT_FOUND', 'the code stays the same in every language');
+    assert.match(json.json().message, /^이 설정 링크는/, 'a newsroom script shows the sentence in the newsroom’s language');
   });
 
   test('in Arabic on an Arabic site', async () => {

@@ -1,9 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { User } from '../../accounts/index.ts';
 import { type Article, autosaveArticle, canEditArticle, discardUnsavedDraft, getArticle } from '../../articles/index.ts';
-import { ForbiddenError, GazetteError, phrase } from '../../errors.ts';
-import { errorTitleKey, translator } from '../../i18n/index.ts';
+import { ForbiddenError, phrase } from '../../errors.ts';
 import { formatDateTime, formatTime } from '../../render/dates.ts';
 import { type AdminContext, newsroomWords, requireStaff, staffOnly } from '../admin-context.ts';
 import { draftFieldNames } from './article-form.ts';
@@ -37,25 +36,6 @@ async function loadEditable(context: AdminContext, staff: User, articleId: numbe
   return article;
 }
 
-const english = translator('en');
-
-/** As the error handler decides: JSON for a client that asks for it and not for a page. */
-function asksForJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
-
-/**
- * A refused autosave as the error handler answers JSON (status, stable code, English title), but with
- * its sentence in the newsroom's words: the editor's script is talking to a person, not a program.
- */
-function sendRefusal(context: AdminContext, reply: FastifyReply, error: GazetteError) {
-  return reply
-    .code(error.status)
-    .header('cache-control', 'no-store')
-    .send({ statusCode: error.status, code: error.code, error: english.text(errorTitleKey(error.status)), message: error.textIn(newsroomWords(context)) });
-}
-
 /**
  * Autosave: the editor's script posts what is typed (JSON, CSRF token in `x-csrf-token`) and gets
  * back whether someone else saved meanwhile. A draft copy per person; the article is untouched.
@@ -82,14 +62,7 @@ export const articleAutosaveRoutes: FastifyPluginAsync<AdminContext> = async (ap
   app.post<{ Params: IdParams; Body: Static<typeof AutosaveBody> }>(
     '/admin/articles/:articleId/autosave',
     { schema: { params: IdParams, body: AutosaveBody, response: { 200: autosaveAnswer } }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      try {
-        return await autosave(requireStaff(request), request.params.articleId, request.body);
-      } catch (error) {
-        if (error instanceof GazetteError && asksForJson(request)) return sendRefusal(context, reply, error);
-        throw error;
-      }
-    },
+    async (request) => autosave(requireStaff(request), request.params.articleId, request.body),
   );
 
   app.post<{ Params: IdParams }>(
