@@ -8,6 +8,7 @@ import * as media from './media.ts';
 import * as sitePages from './site-pages.ts';
 import * as catalog from './catalog.ts';
 import * as imports from './imports.ts';
+import * as importReports from './import-reports.ts';
 import * as settings from './settings.ts';
 import * as refusalsAccounts from './refusals-accounts.ts';
 import * as refusalsArticles from './refusals-articles.ts';
@@ -30,6 +31,7 @@ const newsroomEn = {
   ...sitePages.en,
   ...catalog.en,
   ...imports.en,
+  ...importReports.en,
   ...settings.en,
   ...client.en,
   ...refusalsAccounts.en,
@@ -49,6 +51,7 @@ const newsroomKo: Readonly<Record<NewsroomKey, string>> = {
   ...sitePages.ko,
   ...catalog.ko,
   ...imports.ko,
+  ...importReports.ko,
   ...settings.ko,
   ...client.ko,
   ...refusalsAccounts.ko,
@@ -66,6 +69,7 @@ const newsroomAr: Readonly<Record<NewsroomKey, string>> = {
   ...sitePages.ar,
   ...catalog.ar,
   ...imports.ar,
+  ...importReports.ar,
   ...settings.ar,
   ...client.ar,
   ...refusalsAccounts.ar,
