@@ -1,4 +1,4 @@
-import { type MessageValues, type NewsroomKey, newsroomTranslator, type Translator } from './i18n/index.ts';
+import { isNewsroomKey, type MessageValues, type NewsroomKey, newsroomTranslator, speaksInEveryNewsroomLanguage, type Translator } from './i18n/index.ts';
 
 /**
  * A sentence for the newsroom, kept as its key in the newsroom's catalogs (src/i18n/newsroom/refusals-*.ts)
@@ -12,6 +12,27 @@ export interface Phrase {
 
 export function phrase(key: NewsroomKey, values?: MessageValues): Phrase {
   return values ? { key, values } : { key };
+}
+
+/**
+ * A phrase read back from stored data (a database row may be restored, imported or tampered with),
+ * checked: a key of the newsroom's catalogs, starting with `keyPrefix` when given, so a stored key
+ * cannot borrow another screen's words; values plain text and numbers, copied; and a message every
+ * newsroom language can put in words with them. Undefined when it is not one.
+ */
+export function storedPhrase(value: unknown, keyPrefix = ''): Phrase | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { key, values } = value as { key?: unknown; values?: unknown };
+  if (!isNewsroomKey(key) || !key.startsWith(keyPrefix)) return undefined;
+  let checked: MessageValues | undefined;
+  if (values !== undefined) {
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
+    const entries = Object.entries(values);
+    if (!entries.every(([, item]) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) return undefined;
+    checked = Object.fromEntries(entries);
+  }
+  const read = phrase(key, checked);
+  return speaksInEveryNewsroomLanguage((words) => words.text(read.key, read.values)) ? read : undefined;
 }
 
 /** What a service may say: a phrase, or a sentence already in the reader's words (the comment form's). */

@@ -1,7 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
-import { phrase, type Sentence } from '../errors.ts';
-import { isNewsroomKey, type MessageValues, type NewsroomKey, newsroomTranslator } from '../i18n/index.ts';
+import { type Sentence, storedPhrase } from '../errors.ts';
 import type { ModeratedComment } from './comment.ts';
 import type { BlockKind, CommentStatus } from './comment.table.ts';
 
@@ -35,36 +34,9 @@ type ModeratedRow = Awaited<ReturnType<ReturnType<typeof selectModerated>['execu
 /** Only the spam checks' own sentences may come back from the column: a stored key cannot borrow another screen's words. */
 const reasonPrefix = 'moderation.reason.';
 
-/** The languages the newsroom's catalogs are written in (i18n/newsroom/index.ts); any other reads English. */
-const newsroomLanguages = ['en', 'ko', 'ar'] as const;
-
-/** Plain text and numbers only, copied, so nothing but what the message asks for reaches it. */
-function messageValuesFrom(values: unknown): MessageValues | undefined {
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
-  const entries = Object.entries(values);
-  const plain = entries.every(([, value]) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)));
-  return plain ? Object.fromEntries(entries) : undefined;
-}
-
-/** Whether the phrase can be put in words in every language the newsroom speaks (a value its message needs may be missing). */
-function speakable(reason: { key: NewsroomKey; values?: MessageValues }): boolean {
-  try {
-    for (const language of newsroomLanguages) newsroomTranslator(language).text(reason.key, reason.values);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** One stored reason: an older row's sentence (or an importer's), shown as written, or a phrase of the spam checks; else nothing. */
 function reasonFrom(item: unknown): Sentence | undefined {
-  if (typeof item === 'string') return item;
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
-  const { key, values } = item as { key?: unknown; values?: unknown };
-  if (typeof key !== 'string' || !key.startsWith(reasonPrefix) || !isNewsroomKey(key)) return undefined;
-  if (values === undefined) return speakable({ key }) ? phrase(key) : undefined;
-  const checked = messageValuesFrom(values);
-  return checked && speakable({ key, values: checked }) ? phrase(key, checked) : undefined;
+  return typeof item === 'string' ? item : storedPhrase(item, reasonPrefix);
 }
 
 /**

@@ -6,6 +6,7 @@ export {
   type MessageValues,
   newsroomMessagesFor,
   newsroomTranslator,
+  speaksInEveryNewsroomLanguage,
   type Translator,
   translator,
   translatorFor,

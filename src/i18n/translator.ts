@@ -168,6 +168,20 @@ export function newsroomTranslator(locale: string, timeZone = 'UTC'): Translator
   return found;
 }
 
+/**
+ * Whether `say` puts a message in words in every language the newsroom's catalogs are written in: for
+ * phrases read back from stored data, whose values may not be what the message needs (it would throw
+ * where a screen shows it).
+ */
+export function speaksInEveryNewsroomLanguage(say: (words: Translator<NewsroomKey>) => unknown): boolean {
+  try {
+    for (const language of Object.keys(newsroomCatalogs)) say(newsroomTranslator(language));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `key` names a message of the newsroom's catalogs: for keys read back from stored data. */
 export function isNewsroomKey(key: unknown): key is NewsroomKey {
   return typeof key === 'string' && Object.hasOwn(newsroomCatalogs.en, key);

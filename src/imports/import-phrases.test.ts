@@ -27,6 +27,7 @@ test('a stored phrase whose key is gone, or that is not a phrase, is not read as
   assert.equal(storedPhrase({ key: 'imports.file.atLine', values: { line: '3', problem: { key: 'imports.gone' } } }), undefined);
   assert.equal(storedPhrase({ key: 'imports.failed', values: { list: [1, 2] } }), undefined);
   assert.equal(storedPhrase('imports.failed'), undefined);
+  assert.equal(storedPhrase({ key: 'imports.file.atLine', values: { line: 3 } }), undefined, 'a value the message needs is missing');
 });
 
 test('phases are identifiers put in words; old English names and table names read too', () => {

@@ -1,5 +1,5 @@
 import { GazetteError } from '../errors.ts';
-import { isNewsroomKey, type NewsroomKey, newsroomTranslator, type Translator } from '../i18n/index.ts';
+import { isNewsroomKey, type NewsroomKey, newsroomTranslator, speaksInEveryNewsroomLanguage, type Translator } from '../i18n/index.ts';
 
 /**
  * What an import tells the newsroom (why a file is refused, why an item was skipped), kept as keys of the
@@ -60,25 +60,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * A phrase read back from the database, checked: its keys must still be in the catalogs (a stored job
- * outlives a renamed key) and its values of the kinds a phrase holds. Undefined when it is not one.
- */
-export function storedPhrase(value: unknown, depth = 0): ImportPhrase | undefined {
+function readImportPhrase(value: unknown, depth: number): ImportPhrase | undefined {
   if (!isRecord(value) || !isNewsroomKey(value.key) || depth > 4) return undefined;
   const key = value.key;
   if (value.values === undefined) return { key };
   if (!isRecord(value.values)) return undefined;
   const values: Record<string, ImportValue> = {};
   for (const [name, item] of Object.entries(value.values)) {
-    if (typeof item === 'string' || typeof item === 'number') values[name] = item;
+    if (typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item))) values[name] = item;
     else {
-      const nested = storedPhrase(item, depth + 1);
+      const nested = readImportPhrase(item, depth + 1);
       if (!nested) return undefined;
       values[name] = nested;
     }
   }
   return { key, values };
+}
+
+/**
+ * A phrase read back from the database, checked as errors.ts's storedPhrase checks one, phrases inside
+ * included: its keys must still be in the catalogs (a stored job outlives a renamed key), its values of
+ * the kinds a phrase holds, and every newsroom language must put it in words. Undefined when it is not one.
+ */
+export function storedPhrase(value: unknown): ImportPhrase | undefined {
+  const read = readImportPhrase(value, 0);
+  return read && speaksInEveryNewsroomLanguage((words) => importSentenceIn(read, words)) ? read : undefined;
 }
 
 /** Marks a text column's value as a phrase: rows written before phrases hold plain English, which never starts so. */
