@@ -10,4 +10,9 @@ export interface AccountDeps {
 export interface RequestMeta {
   readonly ip: string;
   readonly userAgent: string;
+  /**
+   * How the change arrived when not through the newsroom's own pages, e.g. `API token Deploy script`
+   * (see `apiTokenVia`) or `the command line`. `audit` ends every subject it records with "via …".
+   */
+  readonly via?: string;
 }

@@ -10,6 +10,17 @@ export {
   signOutEverywhereElse,
 } from './accounts.service.ts';
 export { addMember } from './added-members.ts';
+export {
+  type ApiTokenInfo,
+  apiTokenExpiryFromDay,
+  apiTokenNameMaxLength,
+  authenticateApiToken,
+  createApiToken,
+  createApiTokenForEmail,
+  listAllApiTokens,
+  listApiTokensOf,
+  revokeApiToken,
+} from './api-tokens.service.ts';
 export { audit } from './audit.ts';
 export { minPasswordLength } from './passwords.ts';
 export { can, outranks, type Role } from './roles.ts';

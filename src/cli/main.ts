@@ -23,6 +23,7 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { systemClock } from '../platform/clock.ts';
 import { CommandError } from './command-error.ts';
 import { terminalProgress } from './progress.ts';
+import { tokensCommand } from './tokens.ts';
 import { usersCommand } from './users.ts';
 
 const usage = `Usage: npx gazette <command>
@@ -45,6 +46,9 @@ Commands:
   users add --email <email> --name <name> --role <role> [--password-stdin]
       Add a newsroom member (owner, admin, editor, author or contributor). Prints a one-time link
       (7 days) where they choose their password, or sets the first line of standard input as it.
+  tokens create --email <email> --name <name> [--expires YYYY-MM-DD]
+      Make a personal access token for the Admin API, acting as that member with their role. Prints
+      it alone on the last line, this once; --expires: the last day it works (newsroom's time zone).
 
 Settings come from the same environment as the server: GAZETTE_DATA_DIR, DATABASE_URL.`;
 
@@ -167,6 +171,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     else if (command === 'import' && kind === 'gazette') await importGazetteCommand(rest);
     else if (command === 'export') await exportCommand(kind === undefined ? [] : [kind, ...rest]);
     else if (command === 'users') await usersCommand(kind === undefined ? [] : [kind, ...rest]);
+    else if (command === 'tokens') await tokensCommand(kind === undefined ? [] : [kind, ...rest]);
     else if (command === undefined || command === 'help' || command === '--help' || command === '-h') console.log(usage);
     else throw new CommandError(`Unknown command: ${[command, kind].filter(Boolean).join(' ')}\n\n${usage}`);
     return 0;

@@ -9,6 +9,7 @@ import type {
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
+import type { ApiTokenTable } from '../accounts/api-token.table.ts';
 import type { AuditLogTable, OneTimeTokenTable, SessionTable, SignInThrottleTable, UserTable } from '../accounts/account.table.ts';
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
@@ -23,6 +24,7 @@ import type { SettingTable } from '../settings/setting.table.ts';
 import type { TagTable } from '../tags/tag.table.ts';
 
 export interface Database {
+  api_tokens: ApiTokenTable;
   articles: ArticleTable;
   article_authors: ArticleAuthorTable;
   article_autosaves: ArticleAutosaveTable;

@@ -3,7 +3,7 @@
 export interface FieldProps {
   readonly name: string;
   readonly label: string;
-  readonly type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'datetime-local';
+  readonly type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'date' | 'datetime-local';
   readonly value?: string;
   /** The earliest value a date-time picker offers. */
   readonly min?: string;

@@ -2,6 +2,7 @@ import type { Role } from '../../accounts/index.ts';
 import type { NewsroomKey, Translator } from '../../i18n/index.ts';
 import { type AdminChrome, AdminDocument } from '../admin-document.tsx';
 import { AdminTable } from '../admin-table.tsx';
+import { ApiTokens, type ApiTokensSection } from './api-tokens-section.tsx';
 import { renderDocument } from '../../render/safe-html.ts';
 import { CsrfField, FormOutcome, Field, Select } from '../../render/form.tsx';
 import { roleName } from './team-pages.tsx';
@@ -39,6 +40,7 @@ export interface AccountPageData {
   /** A message about the two-step form, e.g. a wrong code when turning it off. */
   readonly twoStepError?: string;
   readonly byline: BylineSection;
+  readonly apiTokens: ApiTokensSection;
 }
 
 /** Two profiles may share a name; their addresses tell them apart. */
@@ -133,6 +135,7 @@ export function renderAccountPage(chrome: AdminChrome, data: AccountPageData): s
           </button>
         </form>
       ) : null}
+      <ApiTokens data={data.apiTokens} csrfToken={chrome.csrfToken} words={words} />
     </AdminDocument>,
   );
 }

@@ -1,22 +1,33 @@
+import { TZDate } from '@date-fns/tz';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import {
+  type ApiTokenInfo,
+  apiTokenExpiryFromDay,
+  apiTokenNameMaxLength,
   audit,
   confirmTwoStep,
+  createApiToken,
   disableTwoStep,
   isTwoStepOn,
+  listAllApiTokens,
+  listApiTokensOf,
   listSessionsOf,
   newTwoStepSecret,
+  revokeApiToken,
   signOutEverywhereElse,
   twoStepUri,
 } from '../../accounts/index.ts';
 import { createAuthorForUser, findAuthorById, findAuthorIdForUser, linkAuthorToUser, listAuthorsForLinking } from '../../authors/index.ts';
-import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../../errors.ts';
 import type { NewsroomKey, Translator } from '../../i18n/index.ts';
-import { formatDateTime } from '../../render/dates.ts';
+import { rowIdParams } from '../../platform/route-schemas.ts';
+import { type DateStyle, formatDateTime } from '../../render/dates.ts';
 import { dateStyleOf } from '../../settings/index.ts';
 import { renderAccountPage } from './account-page.tsx';
+import type { ApiTokenRow, ApiTokensSection } from './api-tokens-section.tsx';
+import type { FormState } from './sign-in-pages.tsx';
 import { accountDeps, type AdminContext, newsroomWords, requestMeta, requireSessionId, requireStaff, staffOnly, sendAdminPage } from '../admin-context.ts';
 import { renderTwoStepSetupPage } from './two-step-pages.tsx';
 
@@ -30,6 +41,26 @@ interface AccountOutcome {
   readonly notice?: string;
   readonly twoStepError?: string;
   readonly bylineProblem?: string;
+  readonly tokens?: Partial<Pick<ApiTokensSection, 'form' | 'created' | 'notice' | 'problem'>>;
+}
+
+/** "2026-11-27": the day it is at `at` in `timeZone`, as a date picker's value. */
+function dayIn(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())}`;
+}
+
+function tokenRow(token: ApiTokenInfo, now: Date, dateStyle: DateStyle): ApiTokenRow {
+  return {
+    id: token.id,
+    name: token.name,
+    ownerName: token.ownerName,
+    createdLabel: formatDateTime(token.createdAt, dateStyle),
+    lastUsedLabel: token.lastUsedAt ? formatDateTime(token.lastUsedAt, dateStyle) : null,
+    expiresLabel: token.expiresAt ? formatDateTime(token.expiresAt, dateStyle) : null,
+    expired: token.expiresAt !== null && token.expiresAt.getTime() <= now.getTime(),
+  };
 }
 
 /** The message to show for a refused byline change; a name that cannot be a byline says which rule it broke. */
@@ -37,16 +68,31 @@ function bylineProblemOf(error: ConflictError | NotFoundError | ValidationError,
   return error instanceof ValidationError ? (Object.values(error.fieldsIn(words))[0] ?? error.textIn(words)) : error.textIn(words);
 }
 
-/** The signed-in member's own account: byline, sessions, two-step sign-in, signing out elsewhere. */
+const emptyTokenForm: FormState = { values: {}, errors: {} };
+
+const TokenBody = Type.Object({
+  // Longer than a name may be, so a long one is refused with a message on the form rather than a bare 400.
+  name: Type.Optional(Type.String({ maxLength: 1000 })),
+  expiresAt: Type.Optional(Type.String({ maxLength: 100 })),
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+});
+const TokenParams = rowIdParams('tokenId');
+
+/** The signed-in member's own account: byline, sessions, two-step sign-in, signing out elsewhere, API tokens. */
 export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const deps = accountDeps(context);
   app.addHook('preHandler', staffOnly);
 
   const showAccount = async (request: FastifyRequest, reply: FastifyReply, outcome: AccountOutcome = {}, status = 200) => {
     const staff = requireStaff(request);
-    const dateStyle = dateStyleOf(context.site.settings.current());
+    const settings = context.site.settings.current();
+    const dateStyle = dateStyleOf(settings);
+    const now = deps.clock.now();
     const sessions = await listSessionsOf(deps, staff);
     const authors = await listAuthorsForLinking(context.db);
+    const myTokens = await listApiTokensOf(deps, staff.id);
+    // Only an owner may revoke anyone's token, so only an owner sees them all.
+    const everyonesTokens = staff.role === 'owner' ? await listAllApiTokens(deps) : undefined;
     const words = newsroomWords(context);
     return sendAdminPage(context, request, reply, status, renderAccountPage, {
       name: staff.name,
@@ -67,6 +113,15 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
         signedInLabel: formatDateTime(session.createdAt, dateStyle),
         lastSeenLabel: formatDateTime(session.lastSeenAt, dateStyle),
       })),
+      apiTokens: {
+        mine: myTokens.map((token) => tokenRow(token, now, dateStyle)),
+        ...(everyonesTokens ? { everyone: everyonesTokens.map((token) => tokenRow(token, now, dateStyle)) } : {}),
+        form: emptyTokenForm,
+        ...outcome.tokens,
+        timeZone: settings.timeZone,
+        today: dayIn(now, settings.timeZone),
+        nameMaxLength: apiTokenNameMaxLength,
+      },
     });
   };
 
@@ -172,4 +227,39 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
       return showAccount(request, reply, { bylineProblem: bylineProblemOf(error, newsroomWords(context)) }, error.status);
     }
   });
+
+  // The new token is in this answer to the POST and nowhere else: never in an address or a redirect,
+  // and admin pages are sent with Cache-Control: no-store, so reloading the account page does not show it.
+  app.post<{ Body: Static<typeof TokenBody> }>(
+    '/admin/account/tokens',
+    { schema: { body: TokenBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const name = request.body?.name ?? '';
+      const day = request.body?.expiresAt ?? '';
+      const expiresAt = apiTokenExpiryFromDay(day, context.site.settings.current().timeZone);
+      try {
+        const { token, secret } = await createApiToken(deps, requireStaff(request), { name, expiresAt }, requestMeta(request));
+        return showAccount(request, reply, { tokens: { created: { name: token.name, secret } } });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        // A date picker holds only a real day: anything else (sent by hand) is not put back in it.
+        const values = { name, expiresAt: expiresAt && Number.isNaN(expiresAt.getTime()) ? '' : day };
+        return showAccount(request, reply, { tokens: { form: { values, errors: error.fieldsIn(newsroomWords(context)) } } }, 422);
+      }
+    },
+  );
+
+  app.post<{ Params: Static<typeof TokenParams> }>(
+    '/admin/account/tokens/:tokenId/revoke',
+    { schema: { params: TokenParams }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      try {
+        const token = await revokeApiToken(deps, requireStaff(request), request.params.tokenId, requestMeta(request));
+        return showAccount(request, reply, { tokens: { notice: say('tokens.revoked', { name: token.name }) } });
+      } catch (error) {
+        if (!(error instanceof NotFoundError || error instanceof ForbiddenError)) throw error;
+        return showAccount(request, reply, { tokens: { problem: error.textIn(newsroomWords(context)) } }, error.status);
+      }
+    },
+  );
 };

@@ -3,6 +3,7 @@ import * as articles from './articles.ts';
 import * as editor from './editor.ts';
 import * as client from './client.ts';
 import * as team from './team.ts';
+import * as apiTokens from './api-tokens.ts';
 import * as moderation from './moderation.ts';
 import * as media from './media.ts';
 import * as sitePages from './site-pages.ts';
@@ -26,6 +27,7 @@ const newsroomEn = {
   ...articles.en,
   ...editor.en,
   ...team.en,
+  ...apiTokens.en,
   ...moderation.en,
   ...media.en,
   ...sitePages.en,
@@ -46,6 +48,7 @@ const newsroomKo: Readonly<Record<NewsroomKey, string>> = {
   ...articles.ko,
   ...editor.ko,
   ...team.ko,
+  ...apiTokens.ko,
   ...moderation.ko,
   ...media.ko,
   ...sitePages.ko,
@@ -64,6 +67,7 @@ const newsroomAr: Readonly<Record<NewsroomKey, string>> = {
   ...articles.ar,
   ...editor.ar,
   ...team.ar,
+  ...apiTokens.ar,
   ...moderation.ar,
   ...media.ar,
   ...sitePages.ar,

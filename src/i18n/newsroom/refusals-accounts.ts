@@ -43,6 +43,15 @@ export const en = {
   'refusal.accounts.codesThrottledMinutes':
     'Too many wrong codes for this account. Wait {minutes, plural, one {# minute} other {# minutes}}, then sign in again.',
   'refusal.accounts.twoStepSetupExpired': 'The setup has expired; start it again.',
+  'refusal.accounts.tokenHasErrors': 'The token has errors.',
+  'refusal.accounts.tokenNameRequired': 'Give the token a name, such as the script or service that will use it.',
+  'refusal.accounts.tokenNameTooLong': 'Keep the name to {max} characters or fewer.',
+  'refusal.accounts.tokenNameInvalid': 'The name cannot contain control characters.',
+  'refusal.accounts.tokenExpiryInvalid': 'Enter the expiry as a date like 2027-01-31, or leave it empty.',
+  'refusal.accounts.tokenExpiryPast': 'Choose an expiry date from today on.',
+  'refusal.accounts.tokenLimit': 'You already have {max} working tokens, the most one person may hold. Revoke one you no longer use first.',
+  'refusal.accounts.tokenNotFound': 'That token was already revoked, or does not exist.',
+  'refusal.accounts.tokenNotYours': 'Only an owner can revoke someone else’s token.',
 };
 
 export const ko: Readonly<Record<keyof typeof en, string>> = {
@@ -84,6 +93,15 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
   'refusal.accounts.codesThrottledSeconds': '이 계정에 틀린 코드가 너무 많이 입력되었습니다. {seconds, plural, other {#초}} 기다린 뒤 다시 로그인하세요.',
   'refusal.accounts.codesThrottledMinutes': '이 계정에 틀린 코드가 너무 많이 입력되었습니다. {minutes, plural, other {#분}} 기다린 뒤 다시 로그인하세요.',
   'refusal.accounts.twoStepSetupExpired': '설정 시간이 지났습니다. 처음부터 다시 시작하세요.',
+  'refusal.accounts.tokenHasErrors': '토큰 정보에 문제가 있습니다.',
+  'refusal.accounts.tokenNameRequired': '토큰에 이름을 붙이세요. 예를 들어 이 토큰을 쓸 스크립트나 서비스 이름이 좋습니다.',
+  'refusal.accounts.tokenNameTooLong': '이름은 {max}자 이하로 입력하세요.',
+  'refusal.accounts.tokenNameInvalid': '이름에는 제어 문자를 넣을 수 없습니다.',
+  'refusal.accounts.tokenExpiryInvalid': '만료일은 2027-01-31 같은 날짜로 입력하거나 비워 두세요.',
+  'refusal.accounts.tokenExpiryPast': '만료일은 오늘 이후의 날짜로 고르세요.',
+  'refusal.accounts.tokenLimit': '사용 중인 토큰이 이미 {max}개로, 한 사람이 가질 수 있는 최대치입니다. 더 쓰지 않는 토큰을 먼저 폐기하세요.',
+  'refusal.accounts.tokenNotFound': '그 토큰은 이미 폐기되었거나 존재하지 않습니다.',
+  'refusal.accounts.tokenNotYours': '다른 사람의 토큰은 소유자만 폐기할 수 있습니다.',
 };
 
 export const ar: Readonly<Record<keyof typeof en, string>> = {
@@ -129,4 +147,13 @@ export const ar: Readonly<Record<keyof typeof en, string>> = {
   'refusal.accounts.codesThrottledMinutes':
     'رموز خاطئة كثيرة جدًا لهذا الحساب. انتظر {minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}، ثم سجّل الدخول مجددًا.',
   'refusal.accounts.twoStepSetupExpired': 'انتهت مهلة الإعداد؛ ابدأه من جديد.',
+  'refusal.accounts.tokenHasErrors': 'في بيانات الرمز المميّز أخطاء.',
+  'refusal.accounts.tokenNameRequired': 'أعطِ الرمز المميّز اسمًا، كاسم البرنامج النصي أو الخدمة التي ستستخدمه.',
+  'refusal.accounts.tokenNameTooLong': 'اجعل الاسم {max} حرفًا أو أقل.',
+  'refusal.accounts.tokenNameInvalid': 'لا يمكن أن يحتوي الاسم على محارف تحكّم.',
+  'refusal.accounts.tokenExpiryInvalid': 'اكتب تاريخ الانتهاء بصيغة مثل 2027-01-31، أو اتركه فارغًا.',
+  'refusal.accounts.tokenExpiryPast': 'اختر تاريخ انتهاء من اليوم فصاعدًا.',
+  'refusal.accounts.tokenLimit': 'لديك {max} رمزًا مميّزًا صالحًا، وهو أقصى ما يُسمح به للشخص الواحد. ألغِ أولًا رمزًا لم تعد تستخدمه.',
+  'refusal.accounts.tokenNotFound': 'هذا الرمز المميّز أُلغي من قبل، أو غير موجود.',
+  'refusal.accounts.tokenNotYours': 'وحده المالك يستطيع إلغاء رمز مميّز يخص شخصًا آخر.',
 };
