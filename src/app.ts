@@ -165,6 +165,7 @@ export async function buildApp({
     comments: commentDeps,
     commentSections,
     importsDir: join(config.dataDir, 'imports'),
+    allowPrivateWebhooks: config.webhooksAllowPrivate,
   });
   return { app, changes, pages, settings, mediaFiles, site };
 }

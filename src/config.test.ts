@@ -38,3 +38,12 @@ test('GAZETTE_WORKERS: one process outside production, one a CPU (up to four) in
     assert.throws(() => loadConfig({ GAZETTE_WORKERS: value }), /GAZETTE_WORKERS must be a whole number from 1 to 64, or "auto"/, value);
   }
 });
+
+test('GAZETTE_WEBHOOKS_ALLOW_PRIVATE: private webhook addresses are refused unless it is 1', () => {
+  assert.equal(loadConfig({}).webhooksAllowPrivate, false);
+  assert.equal(loadConfig({ GAZETTE_WEBHOOKS_ALLOW_PRIVATE: '0' }).webhooksAllowPrivate, false);
+  assert.equal(loadConfig({ GAZETTE_WEBHOOKS_ALLOW_PRIVATE: '1' }).webhooksAllowPrivate, true);
+  for (const value of ['yes', 'true', 'on', ' 1']) {
+    assert.throws(() => loadConfig({ GAZETTE_WEBHOOKS_ALLOW_PRIVATE: value }), /GAZETTE_WEBHOOKS_ALLOW_PRIVATE must be "1"/, value);
+  }
+});

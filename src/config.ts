@@ -34,6 +34,12 @@ export interface Config {
   readonly pageCacheBytes: number;
   /** How many processes serve requests on the one port (node:cluster); 1 serves from this process alone. */
   readonly workers: number;
+  /**
+   * Whether webhook endpoints may be on loopback, private, link-local, unique-local and CGNAT addresses
+   * (GAZETTE_WEBHOOKS_ALLOW_PRIVATE=1): for receivers on this machine or network, and for tests. Off,
+   * they are refused, so an admin account cannot make the server reach into its own networks.
+   */
+  readonly webhooksAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +146,12 @@ function isAddressOrRange(entry: string): boolean {
   }
 }
 
+function readWebhooksAllowPrivate(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new ConfigError(`GAZETTE_WEBHOOKS_ALLOW_PRIVATE must be "1" (allow) or "0" (refuse, the default), got "${value}"`);
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -168,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCache: readPageCache(env.GAZETTE_PAGE_CACHE),
     pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),
     workers: readWorkers(env.GAZETTE_WORKERS, envName),
+    webhooksAllowPrivate: readWebhooksAllowPrivate(env.GAZETTE_WEBHOOKS_ALLOW_PRIVATE),
     https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });

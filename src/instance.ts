@@ -10,6 +10,8 @@ import { warmAllVariants } from './media/index.ts';
 import { broadcastChangesOverPostgres } from './platform/change-broadcast.postgres.ts';
 import { systemClock } from './platform/clock.ts';
 import { announceReady, relayChangesBetweenWorkers, type WorkerRole } from './platform/worker-processes.ts';
+import { createMailer } from './platform/mailer.ts';
+import { WebhookDeliverer } from './webhooks/index.ts';
 
 /**
  * One serving process: database → migrations → app → listen. `role` says what else it does: alone or as
@@ -56,6 +58,18 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
 
   const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes }, app.log);
   const stopHousekeeping = startCommentHousekeeping({ db: database.db, clock: systemClock, settings: gazette.settings }, app.log);
+  // Webhooks go out from here alone; other workers and instances record events, and any leader's deliverer
+  // (one per instance) may send them, each delivery claimed by one at a time through its lease.
+  const webhooks = new WebhookDeliverer({
+    db: database.db,
+    clock: systemClock,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+    settings: gazette.settings,
+    publicUrl: config.publicUrl,
+    allowPrivateAddresses: config.webhooksAllowPrivate,
+    log: app.log,
+  });
+  webhooks.start();
   const warming = new AbortController();
   warmAllVariants(database.db, gazette.mediaFiles, warming.signal, app.log).catch((error: unknown) =>
     app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
@@ -66,6 +80,7 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
     stopScheduler();
     stopHousekeeping();
     stopRelay();
+    await webhooks.stop();
     await app.close();
     await stopBroadcast();
     await database.destroy();

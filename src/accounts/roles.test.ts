@@ -20,6 +20,7 @@ const allowed: Record<Action, readonly Role[]> = {
   'describe-any-image': ['owner', 'admin', 'editor'],
   'describe-own-image': ['owner', 'admin', 'editor', 'author', 'contributor'],
   'delete-any-image': ['owner', 'admin', 'editor'],
+  'manage-webhooks': ['owner', 'admin'],
 };
 
 for (const [action, permitted] of Object.entries(allowed) as [Action, readonly Role[]][]) {

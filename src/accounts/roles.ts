@@ -25,7 +25,9 @@ export type Action =
   /** The same for images one uploaded, while no published or scheduled work (nor the logo) shows them. */
   | 'describe-own-image'
   /** Delete an unused image from the library. */
-  | 'delete-any-image';
+  | 'delete-any-image'
+  /** Register, change and delete webhook endpoints, which send the newsroom's events elsewhere, and see their deliveries. */
+  | 'manage-webhooks';
 
 // Each role does everything the role below it does, and more.
 const contributorActions: readonly Action[] = ['view-admin', 'edit-own-article', 'describe-own-image'];
@@ -41,7 +43,7 @@ const editorActions: readonly Action[] = [
   'describe-any-image',
   'delete-any-image',
 ];
-const adminActions: readonly Action[] = [...editorActions, 'manage-settings', 'manage-users', 'view-audit-log'];
+const adminActions: readonly Action[] = [...editorActions, 'manage-settings', 'manage-users', 'view-audit-log', 'manage-webhooks'];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
   // The owner differs from an admin only in who may change whom (see `outranks`).

@@ -45,6 +45,11 @@ export interface AdminContext {
   readonly commentSections: CommentSections;
   /** Where exports uploaded for import wait under a random name (GAZETTE_DATA_DIR/imports). */
   readonly importsDir: string;
+  /**
+   * GAZETTE_WEBHOOKS_ALLOW_PRIVATE: webhook endpoints on loopback and private networks may be registered.
+   * Absent is off, the safe default.
+   */
+  readonly allowPrivateWebhooks?: boolean;
 }
 
 export function accountDeps(context: AdminContext): AccountDeps {
@@ -81,6 +86,7 @@ export function adminChrome(context: AdminContext, request: FastifyRequest, repl
             managesCatalog: can(request.staff, 'manage-sections-and-tags'),
             moderatesComments: can(request.staff, 'moderate-comments'),
             importsArchives: can(request.staff, 'manage-settings'),
+            managesWebhooks: can(request.staff, 'manage-webhooks'),
             pendingComments: request.pendingComments,
           },
         }

@@ -22,6 +22,8 @@ export interface AdminChrome {
     readonly moderatesComments: boolean;
     /** May bring in another system's export (WordPress, Ghost, Disqus). */
     readonly importsArchives: boolean;
+    /** May register webhook endpoints and see their deliveries. */
+    readonly managesWebhooks: boolean;
     /** Comments awaiting moderation, shown as a badge to those who moderate. */
     readonly pendingComments: number;
   };
@@ -43,6 +45,7 @@ const navigation: readonly { href: string; label: NewsroomKey; shownTo: (staff: 
   { href: '/admin/team', label: 'nav.team', shownTo: (staff) => staff.managesTeam },
   { href: '/admin/settings', label: 'nav.settings', shownTo: (staff) => staff.managesTeam },
   { href: '/admin/import', label: 'nav.import', shownTo: (staff) => staff.importsArchives },
+  { href: '/admin/webhooks', label: 'nav.webhooks', shownTo: (staff) => staff.managesWebhooks },
   { href: '/admin/audit', label: 'nav.audit', shownTo: (staff) => staff.managesTeam },
   { href: '/admin/account', label: 'nav.account', shownTo: everyone },
 ];

@@ -29,6 +29,7 @@ import { settingsRoutes } from './settings/settings.routes.ts';
 import { signInRoutes } from './team/sign-in.routes.ts';
 import { tagSuggestRoutes } from './articles/tag-suggest.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
+import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 export type { AdminContext } from './admin-context.ts';
 export { loadEditorBundle } from './editor-bundle.ts';
@@ -84,6 +85,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
   await app.register(commentModerationRoutes, context);
   await app.register(commentToolsRoutes, context);
   await app.register(importRoutes, context);
+  await app.register(webhookRoutes, context);
 };
 
 declare module 'fastify' {

@@ -22,6 +22,7 @@ import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
 import type { TagTable } from '../tags/tag.table.ts';
+import type { WebhookDeliveryTable, WebhookEndpointTable, WebhookEventTable } from '../webhooks/webhook.table.ts';
 
 export interface Database {
   api_tokens: ApiTokenTable;
@@ -58,6 +59,9 @@ export interface Database {
   spam_totals: SpamTotalsTable;
   tags: TagTable;
   users: UserTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_events: WebhookEventTable;
 }
 
 /** What every *.queries.ts function takes first: the database or a transaction on it. */

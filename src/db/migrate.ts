@@ -22,6 +22,7 @@ import * as searchLanguages from './migrations/2026-12-06T1200-search-languages.
 import * as previewLinks from './migrations/2026-12-07T1000-preview-links.ts';
 import * as authorAccounts from './migrations/2026-12-07T1100-author-accounts.ts';
 import * as apiTokens from './migrations/2026-12-08T1000-api-tokens.ts';
+import * as webhooks from './migrations/2026-12-08T1100-webhooks.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1000-preview-links': previewLinks,
   '2026-12-07T1100-author-accounts': authorAccounts,
   '2026-12-08T1000-api-tokens': apiTokens,
+  '2026-12-08T1100-webhooks': webhooks,
 };
 
 /**

@@ -11,6 +11,7 @@ import * as catalog from './catalog.ts';
 import * as imports from './imports.ts';
 import * as importReports from './import-reports.ts';
 import * as settings from './settings.ts';
+import * as webhooks from './webhooks.ts';
 import * as refusalsAccounts from './refusals-accounts.ts';
 import * as refusalsArticles from './refusals-articles.ts';
 import * as refusalsLibrary from './refusals-library.ts';
@@ -35,6 +36,7 @@ const newsroomEn = {
   ...imports.en,
   ...importReports.en,
   ...settings.en,
+  ...webhooks.en,
   ...client.en,
   ...refusalsAccounts.en,
   ...refusalsArticles.en,
@@ -56,6 +58,7 @@ const newsroomKo: Readonly<Record<NewsroomKey, string>> = {
   ...imports.ko,
   ...importReports.ko,
   ...settings.ko,
+  ...webhooks.ko,
   ...client.ko,
   ...refusalsAccounts.ko,
   ...refusalsArticles.ko,
@@ -75,6 +78,7 @@ const newsroomAr: Readonly<Record<NewsroomKey, string>> = {
   ...imports.ar,
   ...importReports.ar,
   ...settings.ar,
+  ...webhooks.ar,
   ...client.ar,
   ...refusalsAccounts.ar,
   ...refusalsArticles.ar,

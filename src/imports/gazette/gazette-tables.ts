@@ -256,6 +256,9 @@ export const gazetteTables: TableList = {
   api_tokens: { excluded: 'personal access tokens for the API: secrets; staff make new ones on the new site' },
   preview_links: { excluded: 'share links to unpublished articles: secrets, and short-lived; make new ones on the new site' },
   import_jobs: { excluded: 'exports uploaded to this server: their files stay with it, and what they brought in is exported' },
+  webhook_endpoints: { excluded: 'webhook endpoints hold signing secrets, which never leave the database: register them again on the new site' },
+  webhook_events: { excluded: 'events already sent to webhook receivers; one not yet sent is not sent from the new site' },
+  webhook_deliveries: { excluded: 'the history of webhook deliveries goes with the endpoints' },
 };
 
 /**
