@@ -3,7 +3,9 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
 import { adminPlugin, loadEditorBundle } from './admin/index.ts';
-import { articleRoutes, correctionsRoutes, renderArticlePageById, sharedPreviewRoutes } from './articles/index.ts';
+import { authenticateApiToken } from './accounts/index.ts';
+import { apiRoutes, webhookEventSources } from './api/index.ts';
+import { type ArticleEvents, articleRoutes, correctionsRoutes, oembedRoutes, renderArticlePageById, sharedPreviewRoutes } from './articles/index.ts';
 import { CommentSections, CommentSigner, commentRoutes } from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
@@ -52,6 +54,8 @@ export interface Gazette {
   readonly settings: SettingsStore;
   readonly mediaFiles: MediaFiles;
   readonly site: SiteContext;
+  /** Where the publishing scheduler tells of the articles it publishes (webhooks). */
+  readonly articleEvents: ArticleEvents;
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
@@ -116,6 +120,8 @@ export async function buildApp({
   const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   const commentSigner = await CommentSigner.load(db);
   const commentSections = new CommentSections(db, commentSigner, settings, config.publicUrl);
+  // Changes readers see become webhook events, written in each change's own transaction.
+  const events = webhookEventSources(site, clock);
   const commentDeps = {
     db,
     clock,
@@ -125,6 +131,7 @@ export async function buildApp({
     mailer,
     publicUrl: config.publicUrl,
     onMailError: (error: unknown) => app.log.error({ err: error }, 'A comment notification email could not be sent'),
+    events: events.comments,
   };
   const readerDeps = { db, site, pages };
   const articleDeps = { ...readerDeps, listSections: () => listSections(db), comments: commentSections };
@@ -132,6 +139,7 @@ export async function buildApp({
   await app.register(mediaRoutes, { db, files: mediaFiles });
   await app.register(articleRoutes, articleDeps);
   await app.register(sharedPreviewRoutes, readerDeps);
+  await app.register(oembedRoutes, readerDeps);
   await app.register(commentRoutes, {
     ...commentDeps,
     site,
@@ -150,6 +158,19 @@ export async function buildApp({
   await app.register(feedRoutes, readerDeps);
   await app.register(commentFeedRoutes, readerDeps);
   await app.register(sitemapRoutes, readerDeps);
+  await app.register(apiRoutes, {
+    db,
+    clock,
+    changes,
+    site,
+    pages,
+    authenticate: (secret) => authenticateApiToken({ db, clock }, secret),
+    comments: commentDeps,
+    mediaFiles,
+    content: { searchIndex: searchIndexFor(dialect), perMinute: config.contentApiPerMinute },
+    events,
+    allowPrivateWebhooks: config.webhooksAllowPrivate,
+  });
   await app.register(adminPlugin, {
     db,
     site,
@@ -165,7 +186,9 @@ export async function buildApp({
     comments: commentDeps,
     commentSections,
     importsDir: join(config.dataDir, 'imports'),
+    articleEvents: events.articles,
+    mediaEvents: events.media,
     allowPrivateWebhooks: config.webhooksAllowPrivate,
   });
-  return { app, changes, pages, settings, mediaFiles, site };
+  return { app, changes, pages, settings, mediaFiles, site, articleEvents: events.articles };
 }

@@ -39,6 +39,18 @@ test('GAZETTE_WORKERS: one process outside production, one a CPU (up to four) in
   }
 });
 
+test('GAZETTE_CONTENT_API_PER_MINUTE: 600 Content API requests a minute per IP address unless set', () => {
+  assert.equal(loadConfig({}).contentApiPerMinute, 600);
+  assert.equal(loadConfig({ GAZETTE_CONTENT_API_PER_MINUTE: '30' }).contentApiPerMinute, 30);
+  for (const value of ['0', 'many', '1.5', '-1', ' 60', '2000000']) {
+    assert.throws(
+      () => loadConfig({ GAZETTE_CONTENT_API_PER_MINUTE: value }),
+      /GAZETTE_CONTENT_API_PER_MINUTE must be a whole number from 1 to 1000000/,
+      value,
+    );
+  }
+});
+
 test('GAZETTE_WEBHOOKS_ALLOW_PRIVATE: private webhook addresses are refused unless it is 1', () => {
   assert.equal(loadConfig({}).webhooksAllowPrivate, false);
   assert.equal(loadConfig({ GAZETTE_WEBHOOKS_ALLOW_PRIVATE: '0' }).webhooksAllowPrivate, false);

@@ -21,6 +21,8 @@ export interface Config {
   readonly mailFrom: string;
   /** How many comments one IP address, or one email, may post per minute. */
   readonly commentsPerMinute: number;
+  /** How many Content API requests (/api/v1, not the Admin API) one IP address may make per minute. */
+  readonly contentApiPerMinute: number;
   /**
    * Addresses (or CIDR ranges, or `loopback`) of the reverse proxies in front, whose X-Forwarded-For is
    * believed; empty trusts none, so the client address is the connection's.
@@ -78,6 +80,15 @@ function readCommentsPerMinute(value: string | undefined): number {
   if (value === undefined || value === '') return 5;
   const perMinute = Number(value);
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new ConfigError(`GAZETTE_COMMENTS_PER_MINUTE must be a whole number of at least 1, got "${value}"`);
+  return perMinute;
+}
+
+function readContentApiPerMinute(value: string | undefined): number {
+  if (value === undefined || value === '') return 600;
+  const perMinute = Number(value);
+  if (!/^\d+$/.test(value) || perMinute < 1 || perMinute > 1_000_000) {
+    throw new ConfigError(`GAZETTE_CONTENT_API_PER_MINUTE must be a whole number from 1 to 1000000, got "${value}"`);
+  }
   return perMinute;
 }
 
@@ -176,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'production' ? 'warn' : 'info'),
     smtpUrl: readSmtpUrl(env.SMTP_URL),
     commentsPerMinute: readCommentsPerMinute(env.GAZETTE_COMMENTS_PER_MINUTE),
+    contentApiPerMinute: readContentApiPerMinute(env.GAZETTE_CONTENT_API_PER_MINUTE),
     trustedProxies: readTrustedProxies(env.GAZETTE_TRUST_PROXY),
     pageCache: readPageCache(env.GAZETTE_PAGE_CACHE),
     pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),

@@ -56,7 +56,7 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
     console.log(`No newsroom account exists yet. Create the owner account within 24 hours at:\n  ${config.publicUrl}/admin/setup?token=${setupToken}`);
   }
 
-  const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes }, app.log);
+  const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes, events: gazette.articleEvents }, app.log);
   const stopHousekeeping = startCommentHousekeeping({ db: database.db, clock: systemClock, settings: gazette.settings }, app.log);
   // Webhooks go out from here alone; other workers and instances record events, and any leader's deliverer
   // (one per instance) may send them, each delivery claimed by one at a time through its lease.

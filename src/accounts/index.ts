@@ -14,6 +14,7 @@ export {
   type ApiTokenInfo,
   apiTokenExpiryFromDay,
   apiTokenNameMaxLength,
+  apiTokenVia,
   authenticateApiToken,
   createApiToken,
   createApiTokenForEmail,

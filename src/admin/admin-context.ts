@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import { type AccountDeps, can, type RequestMeta, type User } from '../accounts/index.ts';
 import { ForbiddenError, phrase, UnauthorizedError } from '../errors.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
-import type { MediaFiles } from '../media/index.ts';
+import type { MediaEvents, MediaFiles } from '../media/index.ts';
+import type { ArticleEvents } from '../articles/index.ts';
 import type { Mailer } from '../platform/mailer.ts';
 import type { PageCache } from '../platform/page-cache.ts';
 import type { Database } from '../db/database.ts';
@@ -50,6 +51,10 @@ export interface AdminContext {
    * Absent is off, the safe default.
    */
   readonly allowPrivateWebhooks?: boolean;
+  /** Where article changes readers see are told, in their transactions (webhooks). */
+  readonly articleEvents: ArticleEvents;
+  /** Where new images are told, in their transactions (webhooks). */
+  readonly mediaEvents: MediaEvents;
 }
 
 export function accountDeps(context: AdminContext): AccountDeps {

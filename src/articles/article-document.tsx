@@ -2,7 +2,7 @@ import type { CommentSectionRequest, CommentSections } from '../comments/index.t
 import { languageOfWords, type Translator, translatorFor } from '../i18n/index.ts';
 import { shareableImage, toResponsiveImage } from '../media/index.ts';
 import { type ContentTag, contentTags } from '../platform/content-changes.ts';
-import { absoluteUrl, articleUrl, authorUrl, commentsFeedUrl, homeUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
+import { absoluteUrl, articleUrl, authorUrl, commentsFeedUrl, homeUrl, oembedUrl, sectionUrl, tagUrl } from '../platform/urls.ts';
 import { formatDateTime } from '../render/dates.ts';
 import type { PageHead } from '../render/document.tsx';
 import { languageAttributes } from '../render/language-tags.ts';
@@ -90,6 +90,7 @@ function articleHead(article: PublishedArticle, deps: ReaderDeps, words: Transla
     title: article.seoTitle || article.headline,
     description,
     canonicalUrl: absoluteUrl(publicUrl, articleUrl(article)),
+    oembedUrl: absoluteUrl(publicUrl, oembedUrl(absoluteUrl(publicUrl, articleUrl(article)))),
     ogType: 'article',
     feeds: [
       { title: words.text('feed.commentsTitle', { headline: article.headline }), href: commentsFeedUrl(article, 'rss'), type: 'application/rss+xml' },

@@ -338,23 +338,56 @@ export async function listPublicationTimes(db: Db, now: Date): Promise<{ publish
   return rows.map((row) => ({ publishedAt: toDate(row.published_at ?? row.updated_at), updatedAt: toDate(row.updated_at) }));
 }
 
+/** Published articles joined to the section, tags or authors they are filed under, as `entity`. */
+function publishedWithCollections(db: Db, kind: 'section' | 'tag' | 'author', now: Date) {
+  const published = db.selectFrom('articles').where(publishedBy(now));
+  return kind === 'section'
+    ? published.innerJoin('sections as entity', 'entity.id', 'articles.section_id')
+    : kind === 'tag'
+      ? published.innerJoin('article_tags', 'article_tags.article_id', 'articles.id').innerJoin('tags as entity', 'entity.id', 'article_tags.tag_id')
+      : published
+          .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+          .innerJoin('authors as entity', 'entity.id', 'article_authors.author_id');
+}
+
 /** Sections, tags or authors with at least one published article, by slug; the others have nothing to show. */
 export async function listPublishedCollections(db: Db, kind: 'section' | 'tag' | 'author', now: Date): Promise<PublishedCollection[]> {
-  const published = db.selectFrom('articles').where(publishedBy(now));
-  const query =
-    kind === 'section'
-      ? published.innerJoin('sections as entity', 'entity.id', 'articles.section_id')
-      : kind === 'tag'
-        ? published.innerJoin('article_tags', 'article_tags.article_id', 'articles.id').innerJoin('tags as entity', 'entity.id', 'article_tags.tag_id')
-        : published
-            .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
-            .innerJoin('authors as entity', 'entity.id', 'article_authors.author_id');
-  const rows = await query
+  const rows = await publishedWithCollections(db, kind, now)
     .select((eb) => ['entity.id', 'entity.slug', eb.fn.max('articles.updated_at').as('last_modified')])
     .groupBy(['entity.id', 'entity.slug'])
     .orderBy('entity.slug')
     .execute();
   return rows.map((row) => ({ id: row.id, slug: row.slug, lastModified: toDate(row.last_modified) }));
+}
+
+/** A section, tag or author with published articles, and how many. */
+export interface CollectionCount {
+  readonly id: number;
+  readonly slug: string;
+  readonly articleCount: number;
+}
+
+/**
+ * Sections, tags or authors with published articles, by slug, each with how many: those after
+ * `afterSlug`, at most `limit` (a page of a list), or only those of `ids`.
+ */
+export async function listPublishedCollectionCounts(
+  db: Db,
+  kind: 'section' | 'tag' | 'author',
+  options: { now: Date; afterSlug?: string; limit?: number; ids?: readonly number[] },
+): Promise<CollectionCount[]> {
+  let query = publishedWithCollections(db, kind, options.now);
+  if (options.afterSlug !== undefined) query = query.where('entity.slug', '>', options.afterSlug);
+  if (options.ids) {
+    if (options.ids.length === 0) return [];
+    query = query.where('entity.id', 'in', options.ids);
+  }
+  const grouped = query
+    .select((eb) => ['entity.id', 'entity.slug', eb.fn.countAll().as('count')])
+    .groupBy(['entity.id', 'entity.slug'])
+    .orderBy('entity.slug');
+  const rows = await (options.limit === undefined ? grouped : grouped.limit(options.limit)).execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, articleCount: toCount(row.count) }));
 }
 
 /** The article that used to live at /{sectionSlug}/{slug}, if any did. */
@@ -366,6 +399,70 @@ export async function findArticleIdBySlugHistory(db: Db, sectionSlug: string, sl
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row?.article_id;
+}
+
+/** A published article by its id, whole; undefined for a draft, a scheduled or a trashed one. */
+export async function findPublishedArticleById(db: Db, id: number, now: Date): Promise<PublishedArticle | undefined> {
+  const row = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)))
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [article] = await withRelations(db, [row]);
+  return article && isPublished(article, now) ? article : undefined;
+}
+
+/** A place in the newest-first order of published articles: the article a page of them ended with. */
+export interface PublishedPosition {
+  readonly publishedAt: Date;
+  readonly id: number;
+}
+
+/** What a page of published articles is narrowed to; every filter given applies. */
+export interface PublishedFilters {
+  readonly sectionId?: number;
+  readonly tagId?: number;
+  readonly authorId?: number;
+  /** Last changed at or after this time. */
+  readonly updatedSince?: Date;
+}
+
+export interface PublishedPageOptions {
+  readonly filters: PublishedFilters;
+  readonly now: Date;
+  readonly limit: number;
+  /** The position the previous page ended at; the page starts with the next older article. */
+  readonly after?: PublishedPosition;
+}
+
+/**
+ * Keyset pagination over (published_at, id), newest first: an article published while a reader
+ * pages through sits before every position already handed out, so it never shifts a later page.
+ */
+function publishedPageRows(db: Db, options: PublishedPageOptions, columns: { body: boolean }): Promise<ArticleRow[]> {
+  const { filters, now, after } = options;
+  let query = baseArticleQuery(db).where(publishedBy(now)).where('articles.trashed_at', 'is', null);
+  if (filters.sectionId !== undefined) query = applyScope(query, { kind: 'section', sectionId: filters.sectionId });
+  if (filters.tagId !== undefined) query = applyScope(query, { kind: 'tag', tagId: filters.tagId });
+  if (filters.authorId !== undefined) query = applyScope(query, { kind: 'author', authorId: filters.authorId });
+  if (filters.updatedSince) query = query.where('articles.updated_at', '>=', toTimestamp(filters.updatedSince));
+  if (after) {
+    const at = toTimestamp(after.publishedAt);
+    query = query.where((eb) =>
+      eb.or([eb('articles.published_at', '<', at), eb.and([eb('articles.published_at', '=', at), eb('articles.id', '<', after.id)])]),
+    );
+  }
+  return selectArticleColumns(query, columns).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(options.limit).execute();
+}
+
+/** A page of published articles, whole (body, tags and corrections included), newest first. */
+export async function listPublishedArticlesPage(db: Db, options: PublishedPageOptions): Promise<PublishedArticle[]> {
+  const rows = await publishedPageRows(db, options, { body: true });
+  return (await withRelations(db, rows)).filter((article) => isPublished(article, options.now));
+}
+
+/** A page of published articles as lists show them, newest first. */
+export async function listPublishedSummariesPage(db: Db, options: PublishedPageOptions): Promise<ArticleSummary[]> {
+  return summariesOf(db, await publishedPageRows(db, options, { body: false }), options.now);
 }
 
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {

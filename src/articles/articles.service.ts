@@ -7,7 +7,7 @@ import { type ContentChanges, type ContentTag, contentTags } from '../platform/c
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import { canonicalLanguageTag } from '../render/language-tags.ts';
 import { sanitizeStoredHtml } from '../render/sanitize.ts';
-import type { Article, ArticleKind } from './article.ts';
+import { type Article, type ArticleKind, isPublished } from './article.ts';
 import { prepublishChecklist } from './prepublish-checklist.ts';
 import {
   type ArticleRowInput,
@@ -44,6 +44,19 @@ export interface ArticleDeps {
   readonly db: Kysely<Database>;
   readonly clock: Clock;
   readonly changes: ContentChanges;
+  /** Told of each change readers can see, in its transaction (the webhooks' outbox); absent: nobody listens. */
+  readonly events?: ArticleEvents;
+}
+
+/** What readers saw change: the webhooks' event names. */
+export type ArticleEventType = 'article.published' | 'article.updated' | 'article.unpublished' | 'article.trashed';
+
+/**
+ * Records an event inside the change's own transaction, so an event is kept exactly when its
+ * change is: a crash between the two can neither lose one nor announce a change that never happened.
+ */
+export interface ArticleEvents {
+  record(trx: Db, type: ArticleEventType, articleId: number): Promise<void>;
 }
 
 /** What an editor writes; the service fills in slugs, timestamps and sanitising. */
@@ -227,6 +240,7 @@ export async function updateArticle(deps: ArticleDeps, id: number, input: Articl
     if (moved && before.publishedAt) await recordSlugHistory(trx, id, before.section?.slug ?? 'news', before.slug, now);
     await syncSearchDocument(trx, id);
     await options.alongside?.(trx, id);
+    if (isPublished(before, now)) await deps.events?.record(trx, 'article.updated', id);
   });
   const after = await getArticle(deps.db, id);
   deps.changes.announce(tagsAffectedBy(before, after));
@@ -278,6 +292,7 @@ export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): 
     await setPublicationState(trx, id, { status, publishedAt: when, updatedAt: before.publishedAt ? now : when });
     await setReviewRequested(trx, id, null);
     await syncSearchDocument(trx, id);
+    if (status === 'published' && !isPublished(before, now)) await deps.events?.record(trx, 'article.published', id);
   });
   const after = await getArticle(deps.db, id);
   deps.changes.announce(tagsAffectedBy(before, after));
@@ -291,9 +306,11 @@ export async function publishArticle(deps: ArticleDeps, id: number, at?: Date): 
 export async function unpublishArticle(deps: ArticleDeps, id: number): Promise<Article> {
   const before = await getArticle(deps.db, id);
   const publishedAt = before.status === 'scheduled' ? null : before.publishedAt;
+  const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await setPublicationState(trx, id, { status: 'draft', publishedAt, updatedAt: deps.clock.now() });
+    await setPublicationState(trx, id, { status: 'draft', publishedAt, updatedAt: now });
     await syncSearchDocument(trx, id);
+    if (isPublished(before, now)) await deps.events?.record(trx, 'article.unpublished', id);
   });
   deps.changes.announce(tagsAffectedBy(before));
   return getArticle(deps.db, id);
@@ -321,6 +338,7 @@ export async function publishDueArticles(deps: ArticleDeps): Promise<number[]> {
       if (!before.publishedAt || !(await publishIfStillDue(trx, id, now, before.publishedAt))) return false;
       await syncSearchDocument(trx, id);
       await audit({ db: trx, clock: deps.clock }, null, 'article.published', scheduledGoLiveSubject(before), schedulerMeta);
+      await deps.events?.record(trx, 'article.published', id);
       return true;
     });
     if (!wentLive) continue;

@@ -1,6 +1,7 @@
 export type { Article, ArticleIndexEntry, ArticleKind, Correction, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 export { isPublished } from './article.ts';
 export { articleRoutes } from './articles.routes.tsx';
+export { oembedRoutes } from './oembed.routes.ts';
 export { renderArticlePageById } from './article-document.tsx';
 export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
 export { loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
@@ -11,6 +12,7 @@ export {
   unpublishArticle,
   updateArticle,
   type ArticleDeps,
+  type ArticleEvents,
   type ArticleInput,
 } from './articles.service.ts';
 export { serveCollectionPage } from './collection-route.tsx';
@@ -26,6 +28,15 @@ export { type ChecklistItem, prepublishChecklist } from './prepublish-checklist.
 export { bodyStats } from './reading-time.ts';
 export { toStoryTeaser } from './article-teaser.ts';
 export { listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
+export {
+  type CollectionCount,
+  findPublishedArticleById,
+  listPublishedArticlesPage,
+  listPublishedCollectionCounts,
+  listPublishedSummariesPage,
+  type PublishedFilters,
+  type PublishedPageOptions,
+} from './articles.queries.ts';
 export { rebuildSearchDocuments } from './search-documents.queries.ts';
 export { addCorrection } from './corrections.service.ts';
 export { articleKindNames } from './article-kinds.ts';

@@ -1,5 +1,5 @@
 import { ConflictError, phrase } from '../errors.ts';
-import type { Article } from './article.ts';
+import { type Article, isPublished } from './article.ts';
 import { type ArticleDeps, getArticle, tagsAffectedBy } from './articles.service.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
 import { clearTrashed, deleteTrashedArticle, setTrashed } from './trash.queries.ts';
@@ -13,9 +13,11 @@ import { clearTrashed, deleteTrashedArticle, setTrashed } from './trash.queries.
 export async function trashArticle(deps: ArticleDeps, id: number): Promise<Article> {
   const before = await getArticle(deps.db, id);
   if (before.trashedAt) return before;
+  const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await setTrashed(trx, id, deps.clock.now(), { wasScheduled: before.status === 'scheduled' });
+    await setTrashed(trx, id, now, { wasScheduled: before.status === 'scheduled' });
     await syncSearchDocument(trx, id);
+    if (isPublished(before, now)) await deps.events?.record(trx, 'article.trashed', id);
   });
   deps.changes.announce(tagsAffectedBy(before));
   return getArticle(deps.db, id);

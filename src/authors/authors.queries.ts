@@ -71,6 +71,11 @@ export async function findAuthorById(db: Db, id: number): Promise<Author | undef
   return row ? authorRowToAuthor(row) : undefined;
 }
 
+export async function listAuthorsByIds(db: Db, ids: readonly number[]): Promise<Author[]> {
+  if (ids.length === 0) return [];
+  return (await selectAuthors(db).where('authors.id', 'in', ids).execute()).map(authorRowToAuthor);
+}
+
 export async function listAuthors(db: Db): Promise<Author[]> {
   return (await selectAuthors(db).orderBy('authors.name').execute()).map(authorRowToAuthor);
 }

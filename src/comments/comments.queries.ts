@@ -75,6 +75,56 @@ export async function listPublicComments(db: Db, articleId: number, pendingIds: 
   }));
 }
 
+/** Where a page of comments ended: the last comment it held, oldest first. */
+export interface CommentPosition {
+  readonly createdAt: Date;
+  readonly id: number;
+}
+
+/**
+ * A page of one article's approved comments, oldest first, starting after `after` (keyset, so a
+ * comment approved meanwhile never shifts a later page). A reply keeps its parent only when the
+ * parent is shown too, as the page threads it. Selects no private column.
+ */
+export async function listApprovedCommentsPage(
+  db: Db,
+  articleId: number,
+  options: { readonly limit: number; readonly after?: CommentPosition },
+): Promise<PublicComment[]> {
+  const { after } = options;
+  let query = db
+    .selectFrom('comments')
+    .leftJoin('comments as parent', (join) => join.onRef('parent.id', '=', 'comments.parent_id').on('parent.status', '=', 'approved'))
+    .select([
+      'comments.id',
+      'comments.article_id',
+      'parent.id as parent_id',
+      'comments.author_name',
+      'comments.author_website',
+      'comments.staff_user_id',
+      'comments.body',
+      'comments.created_at',
+    ])
+    .where('comments.article_id', '=', articleId)
+    .where('comments.status', '=', 'approved');
+  if (after) {
+    const at = toTimestamp(after.createdAt);
+    query = query.where((eb) => eb.or([eb('comments.created_at', '>', at), eb.and([eb('comments.created_at', '=', at), eb('comments.id', '>', after.id)])]));
+  }
+  const rows = await query.orderBy('comments.created_at').orderBy('comments.id').limit(options.limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article_id,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    authorWebsite: row.author_website,
+    isStaff: row.staff_user_id !== null,
+    body: row.body,
+    createdAt: toDate(row.created_at),
+    status: 'approved',
+  }));
+}
+
 /** Of `ids`, those belonging to `articleId` and still pending: what a commenter's browser may be shown. */
 export async function filterPendingCommentIds(db: Db, articleId: number, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];

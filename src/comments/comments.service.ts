@@ -102,22 +102,27 @@ export async function postComment(deps: CommentDeps, submission: CommentSubmissi
     policy,
   });
   const wantsAlerts = input.replyAlerts && decision.status !== 'spam';
-  const id = await insertComment(deps.db, {
-    articleId: article.id,
-    parentId,
-    status: decision.status,
-    authorName: input.name,
-    authorEmail: input.email,
-    authorWebsite: input.website,
-    staffUserId: null,
-    body: input.body,
-    // An untrained filter's 0.5 is no opinion; moderators see no score rather than a misleading one.
-    spamScore: isTrained(totals) ? verdict.probability : null,
-    spamReasons: decision.reasons,
-    ipAddress: submission.ipAddress,
-    userAgent: submission.userAgent.slice(0, 300),
-    replyAlertsRequested: wantsAlerts,
-    createdAt: now,
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const commentId = await insertComment(trx, {
+      articleId: article.id,
+      parentId,
+      status: decision.status,
+      authorName: input.name,
+      authorEmail: input.email,
+      authorWebsite: input.website,
+      staffUserId: null,
+      body: input.body,
+      // An untrained filter's 0.5 is no opinion; moderators see no score rather than a misleading one.
+      spamScore: isTrained(totals) ? verdict.probability : null,
+      spamReasons: decision.reasons,
+      ipAddress: submission.ipAddress,
+      userAgent: submission.userAgent.slice(0, 300),
+      replyAlertsRequested: wantsAlerts,
+      createdAt: now,
+    });
+    // Spam is kept for the filter to learn from, not announced.
+    if (decision.status !== 'spam') await deps.events?.record(trx, 'comment.created', commentId);
+    return commentId;
   });
   if (decision.status === 'approved') deps.changes.announce([contentTags.article(article.id)]);
   const mail = async () => {

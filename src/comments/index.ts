@@ -2,10 +2,10 @@ export { CommentSection, type CommentSectionView } from './comment-section-view.
 export { CommentSections, type CommentSectionRequest, type CommentView, commentViewAddress } from './comment-sections.ts';
 export { commentTextHtml } from './comment-text.tsx';
 export { CommentSigner } from './comment-signing.ts';
-export type { CommentDeps } from './comment-deps.ts';
+export type { CommentDeps, CommentEvents } from './comment-deps.ts';
 export type { ModeratedComment, PublicComment } from './comment.ts';
 export { commentRoutes } from './comments.routes.tsx';
-export { listPublicComments } from './comments.queries.ts';
+export { listApprovedCommentsPage, listPublicComments } from './comments.queries.ts';
 export { type CommentStatus, commentStatuses } from './comment.table.ts';
 export { setArticleCommentsOpen } from './comments.queries.ts';
 export {

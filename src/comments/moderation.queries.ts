@@ -77,6 +77,9 @@ function toModeratedComment(row: ModeratedRow): ModeratedComment {
 export interface QueueFilter {
   readonly status?: CommentStatus;
   readonly email?: string;
+  readonly articleId?: number;
+  /** Only comments after this one in the queue's order (newest first): a page that stays put while others are moderated. */
+  readonly after?: { readonly createdAt: Date; readonly id: number };
   readonly offset: number;
   readonly limit: number;
 }
@@ -86,6 +89,12 @@ export async function listModeratedComments(db: Db, filter: QueueFilter): Promis
   let query = selectModerated(db);
   if (filter.status) query = query.where('comments.status', '=', filter.status);
   if (filter.email !== undefined) query = query.where('comments.author_email', '=', filter.email);
+  if (filter.articleId !== undefined) query = query.where('comments.article_id', '=', filter.articleId);
+  const after = filter.after;
+  if (after) {
+    const at = toTimestamp(after.createdAt);
+    query = query.where((eb) => eb.or([eb('comments.created_at', '<', at), eb.and([eb('comments.created_at', '=', at), eb('comments.id', '<', after.id)])]));
+  }
   const rows = await query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').offset(filter.offset).limit(filter.limit).execute();
   return rows.map(toModeratedComment);
 }

@@ -70,6 +70,7 @@ export async function moderateComments(deps: CommentDeps, moderator: Moderator, 
     for (const change of changed) {
       await teach(trx, change, lessonOf(status));
       if (status === 'approved' && change.authorEmail !== '') await setCommenterStanding(trx, change.authorEmail, { trusted: true }, now);
+      if (status === 'approved' && change.from !== 'approved') await deps.events?.record(trx, 'comment.approved', change.id);
     }
     return changed;
   });
@@ -123,22 +124,26 @@ export async function replyAsStaff(
   if (!parent || !article) throw new ValidationError(messages.replyGone);
   const input = validateComment({ name: moderator.name, email: 'staff@example.com', website: '', comment: text, replyAlerts: false }, formWords);
   const now = deps.clock.now();
-  const id = await insertComment(deps.db, {
-    articleId: article.id,
-    // Staff replies sit under the comment they answer, even past the depth limit readers have.
-    parentId: parent.id,
-    status: 'approved',
-    authorName: input.name,
-    authorEmail: '',
-    authorWebsite: '',
-    staffUserId: moderator.id,
-    body: input.body,
-    spamScore: null,
-    spamReasons: [],
-    ipAddress: null,
-    userAgent: null,
-    replyAlertsRequested: false,
-    createdAt: now,
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const replyId = await insertComment(trx, {
+      articleId: article.id,
+      // Staff replies sit under the comment they answer, even past the depth limit readers have.
+      parentId: parent.id,
+      status: 'approved',
+      authorName: input.name,
+      authorEmail: '',
+      authorWebsite: '',
+      staffUserId: moderator.id,
+      body: input.body,
+      spamScore: null,
+      spamReasons: [],
+      ipAddress: null,
+      userAgent: null,
+      replyAlertsRequested: false,
+      createdAt: now,
+    });
+    await deps.events?.record(trx, 'comment.created', replyId);
+    return replyId;
   });
   if (parent.status !== 'approved') await moderateComments(deps, moderator, [parent.id], 'approve');
   deps.changes.announce([contentTags.article(article.id)]);

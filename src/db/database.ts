@@ -10,6 +10,7 @@ import type {
   ArticleTagTable,
 } from '../articles/article.table.ts';
 import type { ApiTokenTable } from '../accounts/api-token.table.ts';
+import type { ApiIdempotencyKeyTable } from '../api/idempotency.table.ts';
 import type { AuditLogTable, OneTimeTokenTable, SessionTable, SignInThrottleTable, UserTable } from '../accounts/account.table.ts';
 import type { ArticleSearchTable } from '../articles/search-document.table.ts';
 import type { CommentBlockTable, CommenterTable, CommentTable, SiteSecretTable, SpamTokenTable, SpamTotalsTable } from '../comments/comment.table.ts';
@@ -25,6 +26,7 @@ import type { TagTable } from '../tags/tag.table.ts';
 import type { WebhookDeliveryTable, WebhookEndpointTable, WebhookEventTable } from '../webhooks/webhook.table.ts';
 
 export interface Database {
+  api_idempotency_keys: ApiIdempotencyKeyTable;
   api_tokens: ApiTokenTable;
   articles: ArticleTable;
   article_authors: ArticleAuthorTable;

@@ -23,6 +23,7 @@ import * as previewLinks from './migrations/2026-12-07T1000-preview-links.ts';
 import * as authorAccounts from './migrations/2026-12-07T1100-author-accounts.ts';
 import * as apiTokens from './migrations/2026-12-08T1000-api-tokens.ts';
 import * as webhooks from './migrations/2026-12-08T1100-webhooks.ts';
+import * as apiIdempotency from './migrations/2026-12-08T1200-api-idempotency.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1100-author-accounts': authorAccounts,
   '2026-12-08T1000-api-tokens': apiTokens,
   '2026-12-08T1100-webhooks': webhooks,
+  '2026-12-08T1200-api-idempotency': apiIdempotency,
 };
 
 /**

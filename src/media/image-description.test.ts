@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ValidationError } from '../errors.ts';
 import { newsroomTranslator } from '../i18n/index.ts';
-import { checkDescription, cleanEmbeddedText, typedDescription } from './image-description.ts';
+import { checkDescription, checkGivenDescription, cleanEmbeddedText, typedDescription } from './image-description.ts';
 
 function fieldErrors(input: Record<string, unknown>): Record<string, string> {
   try {
@@ -108,6 +108,23 @@ describe('cleanEmbeddedText', () => {
     for (const sample of samples) {
       const kept = cleanEmbeddedText(sample, 'caption');
       assert.equal(checkDescription({ alt: 'Fine', caption: kept }).caption, kept, JSON.stringify(sample.slice(0, 20)));
+    }
+  });
+});
+
+describe('checkGivenDescription', () => {
+  test('checks and returns only the fields given; no alt text is allowed at upload', () => {
+    assert.deepEqual(checkGivenDescription({}), {});
+    assert.deepEqual(checkGivenDescription({ credit: ' Harbour\nPhoto Agency ', alt: '  ' }), { credit: 'Harbour Photo Agency' });
+  });
+
+  test('refuses what checkDescription refuses, field by field', () => {
+    try {
+      checkGivenDescription({ alt: '<b>Boats</b>', caption: 'Fine', credit: 'x'.repeat(201) });
+      assert.fail('expected a ValidationError');
+    } catch (error) {
+      assert.ok(error instanceof ValidationError);
+      assert.deepEqual(Object.keys(error.fields).sort(), ['alt', 'credit']);
     }
   });
 });

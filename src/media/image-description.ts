@@ -119,3 +119,16 @@ export function checkDescription(input: Readonly<Record<string, unknown>>): Requ
   if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);
   return Object.fromEntries(descriptionFields.map((field) => [field, checked[field].text])) as Required<ImageDescription>;
 }
+
+/**
+ * The same checks for a description sent with an upload, field by field: only the fields given
+ * are checked and returned, and no alt text yet is allowed (the file's own may fill it, or an editor later).
+ * @throws ValidationError with a message per field.
+ */
+export function checkGivenDescription(input: Readonly<Partial<Record<DescriptionField, string>>>): Partial<ImageDescription> {
+  const given = descriptionFields.filter((field) => input[field] !== undefined && input[field].trim() !== '');
+  const checked = given.map((field) => ({ field, ...checkField(field, input[field]) }));
+  const errors = Object.fromEntries(checked.flatMap(({ field, error }) => (error ? [[field, error]] : [])));
+  if (Object.keys(errors).length > 0) throw new ValidationError(messages.summary, errors);
+  return Object.fromEntries(checked.map(({ field, text }) => [field, text]));
+}

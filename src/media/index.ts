@@ -2,6 +2,7 @@ export { MediaFiles } from './media-files.ts';
 export { mediaRoutes } from './media.routes.ts';
 export {
   importImage,
+  type MediaEvents,
   maxUploadBytes,
   maxUploadFiles,
   type UploadRefusal,
@@ -10,7 +11,14 @@ export {
   warmAllVariants,
 } from './media.service.ts';
 export { whyCannotDelete, whyCannotDescribe } from './image-permissions.ts';
-export { descriptionFields, descriptionLabels, descriptionLimits, type DescriptionField, typedDescription } from './image-description.ts';
+export {
+  checkGivenDescription,
+  descriptionFields,
+  descriptionLabels,
+  descriptionLimits,
+  type DescriptionField,
+  typedDescription,
+} from './image-description.ts';
 export {
   deleteImage,
   describeImage,
@@ -23,6 +31,7 @@ export {
   readLibraryFilter,
   searchMediaLibrary,
 } from './media-library.service.ts';
-export { logoImage, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
+export { logoImage, mediaVariantUrl, shareableImage, thumbnailUrl, toResponsiveImage } from './media-urls.ts';
+export { fitsFormat, widthsFor } from './media-files.ts';
 export { listAllMedia, type MediaItem } from './media.queries.ts';
 export { loadSharp } from './sharp-loader.ts';

@@ -55,6 +55,13 @@ export interface MediaDeps {
   readonly db: Db;
   readonly files: MediaFiles;
   readonly now: Date;
+  /** Told of each new image, in the transaction that stores it (the webhooks' outbox); absent: nobody listens. */
+  readonly events?: MediaEvents;
+}
+
+/** Records an event inside the change's own transaction, so an event is kept exactly when its change is. */
+export interface MediaEvents {
+  record(trx: Db, type: 'media.created', mediaId: number): Promise<void>;
 }
 
 /**
@@ -92,7 +99,16 @@ export async function importImage(
     createdAt: deps.now,
     uploadedBy: upload.uploadedBy ?? null,
   };
-  return { ...item, id: await insertMedia(deps.db, item) };
+  const { events } = deps;
+  if (!events) return { ...item, id: await insertMedia(deps.db, item) };
+  const store = async (trx: Db) => {
+    const id = await insertMedia(trx, item);
+    await events.record(trx, 'media.created', id);
+    return id;
+  };
+  // A caller already in a transaction (an import) keeps the event in it.
+  const id = deps.db.isTransaction ? await store(deps.db) : await deps.db.transaction().execute(store);
+  return { ...item, id };
 }
 
 /**

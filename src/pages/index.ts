@@ -1,14 +1,16 @@
 export { pageRoutes } from './pages.routes.tsx';
 export { renderPagePreview } from './page-document.tsx';
 export type { PageTreeEntry } from './page-tree.ts';
-export type { Page } from './pages.queries.ts';
+export { findPageIdByOldPath, listPageSummaries, type Page } from './pages.queries.ts';
 export { pageAndDescendantIds } from './page-tree.ts';
 export {
   deletePage,
   findPageById,
+  findPublicPage,
   getPage,
   listPageTree,
   maxPageDepth,
+  pagesChanged,
   type PageInput,
   planPageDeletion,
   publicPageUrl,

@@ -112,6 +112,11 @@ export function searchUrl(params: SearchParams = {}): string {
 }
 
 /** Absolute form of a site path, for canonical links, OpenGraph and JSON-LD. */
+/** The oEmbed card of the page at `pageUrl` (absolute). */
+export function oembedUrl(pageUrl: string): string {
+  return `/oembed?${new URLSearchParams({ url: pageUrl, format: 'json' })}`;
+}
+
 export function absoluteUrl(publicUrl: string, path: string): string {
   return new URL(path, `${publicUrl}/`).href;
 }
@@ -130,6 +135,7 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'feeds',
   'media',
   'news',
+  'oembed',
   'page',
   'robots.txt',
   'policies',

@@ -55,6 +55,8 @@ export interface PageHead {
   readonly openGraphExtras?: readonly (readonly [string, string])[];
   /** Scripts only this page needs (e.g. click-to-load embeds), fingerprinted and deferred. */
   readonly scripts?: readonly string[];
+  /** Where oEmbed consumers get this page's card (discovery, oembed.com §4). */
+  readonly oembedUrl?: string;
 }
 
 function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
@@ -80,6 +82,7 @@ function Head({ head, site }: { head: PageHead; site: SiteChrome }) {
       {(head.feeds ?? []).map((feed) => (
         <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
       ))}
+      {head.oembedUrl ? <link rel="alternate" type="application/json+oembed" title={head.title} href={head.oembedUrl} /> : null}
       <meta property="og:site_name" content={site.siteName} />
       <meta property="og:type" content={head.ogType} />
       <meta property="og:title" content={head.title} />

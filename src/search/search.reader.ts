@@ -38,20 +38,21 @@ export function loadLatestArticles(db: Db, now: Date): Promise<ArticleSummary[]>
 /**
  * One page of results: articles with every word, or, when there are none, with any of them; when
  * nothing matches at all, the latest articles instead of an empty page. A page past the end is a 404.
+ * Pages hold `resultsPerPage` results unless `perPage` says otherwise (the Content API's `limit`).
  */
 export async function searchArticles(
   db: Db,
   index: SearchIndex,
-  options: { terms: readonly string[]; filters: SearchFilters; page: number; now: Date },
+  options: { terms: readonly string[]; filters: SearchFilters; page: number; now: Date; perPage?: number },
 ): Promise<SearchOutcome> {
-  const { terms, filters, page, now } = options;
+  const { terms, filters, page, now, perPage = resultsPerPage } = options;
   const attempts: SearchRequest['match'][] = terms.length === 0 ? [] : terms.length === 1 ? ['all'] : ['all', 'any'];
   for (const match of attempts) {
     const request: SearchRequest = { ...filters, terms, match, now };
-    const results = await index.search(db, request, { limit: resultsPerPage, offset: (page - 1) * resultsPerPage });
+    const results = await index.search(db, request, { limit: perPage, offset: (page - 1) * perPage });
     if (results.total === 0) continue;
     const total = Math.min(results.total, index.rankingWindow);
-    const pageCount = Math.ceil(total / resultsPerPage);
+    const pageCount = Math.ceil(total / perPage);
     if (page > pageCount) throw new NotFoundError(messages.pastTheEnd(page, pageCount));
     const { hits } = results;
     const hitsById = new Map(hits.map((hit) => [hit.articleId, hit]));

@@ -1,3 +1,3 @@
-export { findSectionById, findSectionBySlug, listSections } from './sections.queries.ts';
+export { findSectionById, findSectionBySlug, listSections, type Section } from './sections.queries.ts';
 export { sectionRoutes } from './sections.routes.ts';
 export { createSection, deleteSection, listSectionsWithCounts, updateSection } from './sections.service.ts';

@@ -1,3 +1,3 @@
-export { deleteUnusedTag, findOrCreateTag, findOrCreateTags, suggestTags, tagSuggestionTextLimit, updateTag } from './tags.service.ts';
-export { findTagById, findTagBySlug, listTagsWithCounts } from './tags.queries.ts';
+export { createTag, deleteUnusedTag, findOrCreateTag, findOrCreateTags, suggestTags, tagSuggestionTextLimit, updateTag } from './tags.service.ts';
+export { findTagById, findTagBySlug, listTagsByIds, listTagsWithCounts, type Tag } from './tags.queries.ts';
 export { tagRoutes } from './tags.routes.ts';

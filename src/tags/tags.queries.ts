@@ -15,6 +15,11 @@ export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefin
   return db.selectFrom('tags').select(columns).where('slug', '=', slug).executeTakeFirst();
 }
 
+export async function listTagsByIds(db: Db, ids: readonly number[]): Promise<Tag[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('tags').select(columns).where('id', 'in', ids).execute();
+}
+
 export async function findTagsBySlugs(db: Db, slugs: readonly string[]): Promise<Tag[]> {
   if (slugs.length === 0) return [];
   return db.selectFrom('tags').select(columns).where('slug', 'in', slugs).execute();

@@ -69,14 +69,14 @@ export async function suggestTags(db: Db, typed: string, limit: number): Promise
   return searchTagsByName(db, { text, slug: /[\p{L}\p{N}]/u.test(text) ? slugFrom(text) : null, limit });
 }
 
-/** Renames a tag; its old address answers 301 to the new one. */
-export async function updateTag(
-  deps: { db: Db; changes: ContentChanges; now: Date },
-  id: number,
-  input: { name: string; slug?: string; description?: string },
-): Promise<Tag> {
-  const before = await findTagById(deps.db, id);
-  if (!before) throw new NotFoundError(messages.notFound);
+export interface TagInput {
+  readonly name: string;
+  readonly slug?: string;
+  readonly description?: string;
+}
+
+/** A tag's fields checked, its slug free for it (`id`: the tag being edited, which may keep its own). */
+async function checkTag(db: Db, input: TagInput, id?: number): Promise<Omit<Tag, 'id'>> {
   const name = input.name.trim();
   const slug = input.slug?.trim() || slugFrom(name);
   const description = input.description?.trim() ?? '';
@@ -85,9 +85,23 @@ export async function updateTag(
   else if (name.length > 50) fields.name = messages.nameTooLong;
   if (!isValidSlug(slug)) fields.slug = messages.slugInvalid;
   if (description.length > 500) fields.description = messages.descriptionTooLong;
-  const holder = fields.slug ? undefined : await findTagBySlug(deps.db, slug);
+  const holder = fields.slug ? undefined : await findTagBySlug(db, slug);
   if (holder && holder.id !== id) fields.slug = messages.slugTaken;
   if (Object.keys(fields).length > 0) throw new ValidationError(messages.hasErrors, fields);
+  return { name, slug, description };
+}
+
+/** Adds a tag with the slug and description given, where `findOrCreateTag` takes an existing one. */
+export async function createTag(db: Db, input: TagInput): Promise<Tag> {
+  const tag = await checkTag(db, input);
+  return { ...tag, id: await insertTag(db, tag) };
+}
+
+/** Renames a tag; its old address answers 301 to the new one. */
+export async function updateTag(deps: { db: Db; changes: ContentChanges; now: Date }, id: number, input: TagInput): Promise<Tag> {
+  const before = await findTagById(deps.db, id);
+  if (!before) throw new NotFoundError(messages.notFound);
+  const { name, slug, description } = await checkTag(deps.db, input, id);
   await updateTagRow(deps.db, id, { name, slug, description });
   if (slug !== before.slug) {
     await rememberOldSlug(deps.db, 'tag', before.slug, id, deps.now);

@@ -97,7 +97,7 @@ function valuesOf(
 /** The article editor: works as plain forms, so nothing depends on the browser running scripts. */
 export const articleEditorRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const { db, site } = context;
-  const articleDeps = { db, clock: site.clock, changes: context.changes };
+  const articleDeps = { db, clock: site.clock, changes: context.changes, events: context.articleEvents };
   app.addHook('preHandler', staffOnly);
 
   const choices = async () => {

@@ -64,9 +64,14 @@ export const articleHistoryRoutes: FastifyPluginAsync<AdminContext> = async (app
     { schema: { params: RevisionParams }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const article = await loadEditable(request);
-      const outcome = await restoreRevision({ db, clock: site.clock, changes: context.changes }, article.id, request.params.revisionId, {
-        editor: requireStaff(request),
-      });
+      const outcome = await restoreRevision(
+        { db, clock: site.clock, changes: context.changes, events: context.articleEvents },
+        article.id,
+        request.params.revisionId,
+        {
+          editor: requireStaff(request),
+        },
+      );
       await auditEdit(context, request, outcome);
       return reply.redirect(`/admin/articles/${article.id}?done=${outcome.kind === 'held' ? 'proposed' : 'saved'}`, 303);
     },

@@ -12,7 +12,7 @@ const PinBody = Type.Object({ pinned: Type.Union([Type.Literal('on'), Type.Liter
 
 /** Pinning an article as the home page's lead (WordPress's "sticky"), audited. */
 export const articlePinRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
-  const articleDeps = { db: context.db, clock: context.site.clock, changes: context.changes };
+  const articleDeps = { db: context.db, clock: context.site.clock, changes: context.changes, events: context.articleEvents };
   app.addHook('preHandler', staffOnly);
 
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof PinBody> }>(

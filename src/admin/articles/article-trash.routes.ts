@@ -18,7 +18,7 @@ type ArticleRequest = FastifyRequest<{ Params: IdParams }>;
  * deleting it for good after a confirmation. Each step is written to the audit log.
  */
 export const articleTrashRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
-  const articleDeps = { db: context.db, clock: context.site.clock, changes: context.changes };
+  const articleDeps = { db: context.db, clock: context.site.clock, changes: context.changes, events: context.articleEvents };
   app.addHook('preHandler', staffOnly);
 
   app.post<{ Params: IdParams }>(

@@ -39,7 +39,7 @@ type ChangeRequest = FastifyRequest<{ Params: ChangeParams }>;
  */
 export const pendingChangeRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   const { db, site } = context;
-  const articleDeps = { db, clock: site.clock, changes: context.changes };
+  const articleDeps = { db, clock: site.clock, changes: context.changes, events: context.articleEvents };
   app.addHook('preHandler', staffOnly);
 
   const load = async (request: ChangeRequest): Promise<{ article: Article; change: PendingChange }> => {

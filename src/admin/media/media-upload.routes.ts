@@ -44,7 +44,7 @@ export const mediaUploadRoutes: FastifyPluginAsync<AdminContext> = async (app, c
   // Registered inside the library's routes, whose preHandler lets only signed-in staff this far.
   app.post('/admin/media', { schema: { response: uploadAnswers } }, async (request, reply) => {
     if (!request.isMultipart()) throw new UploadRefusedError('no-file');
-    const deps = { db: context.db, files: context.mediaFiles, now: context.site.clock.now() };
+    const deps = { db: context.db, files: context.mediaFiles, now: context.site.clock.now(), events: context.mediaEvents };
     const added: MediaItem[] = [];
     const refused: UploadRefusalEntry[] = [];
     let fieldToken: string | undefined;

@@ -253,6 +253,7 @@ export const gazetteTables: TableList = {
   one_time_tokens: { excluded: 'invitations, resets and half-finished sign-ins: secrets, and short-lived' },
   sign_in_throttles: { excluded: 'failed sign-ins are counted afresh' },
   site_secrets: { excluded: 'secrets never leave the database; the new one makes its own' },
+  api_idempotency_keys: { excluded: 'retried Admin API requests of the last day: their scripts have finished' },
   api_tokens: { excluded: 'personal access tokens for the API: secrets; staff make new ones on the new site' },
   preview_links: { excluded: 'share links to unpublished articles: secrets, and short-lived; make new ones on the new site' },
   import_jobs: { excluded: 'exports uploaded to this server: their files stay with it, and what they brought in is exported' },

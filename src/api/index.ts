@@ -1,0 +1,2 @@
+export { apiRoutes } from './api.plugin.ts';
+export { webhookEventSources } from './webhook-payloads.ts';
