@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
+import { expectResponseMatchesOpenApi, type OpenApiDocument } from '../helpers/openapi.ts';
 import { freePort, startServer, stopServer } from '../helpers/server-process.ts';
 import { startWebhookReceiver, waitFor } from '../helpers/webhook-receiver.ts';
 
@@ -57,13 +58,19 @@ test('a script with a token publishes an article with a photo, and hears of it t
     assert.equal(made.code, 0, made.stderr);
     const token = made.stdout.trim().split('\n').at(-1)!;
 
-    const call = async (method: string, path: string, body?: unknown) => {
+    // Each answer is held to the API's own OpenAPI document, as served.
+    const document = (await (await fetch(`${site}/api/v1/openapi.json`)).json()) as OpenApiDocument;
+    const call = async (method: string, path: string, body?: unknown, authorised = true) => {
       const answer = await fetch(`${site}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(authorised ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
       });
       const text = await answer.text();
+      expectResponseMatchesOpenApi(document, { method, path, status: answer.status, contentType: answer.headers.get('content-type') ?? undefined, body: text });
       return { status: answer.status, json: text ? JSON.parse(text) : undefined };
     };
 
@@ -101,7 +108,7 @@ test('a script with a token publishes an article with a photo, and hears of it t
     assert.equal(content.headline, 'Harbour ferry fares to rise in March');
     assert.equal(content.featuredImage.id, photo.json.id);
     assert.equal(content.featuredImage.credit, 'AFP');
-    const list = (await (await fetch(`${site}/api/v1/articles?limit=1`)).json()) as { articles: { id: number }[] };
+    const list = (await call('GET', '/api/v1/articles?limit=1', undefined, false)).json as { articles: { id: number }[] };
     assert.equal(list.articles[0]?.id, created.json.id, 'newest first');
     const page = await fetch(url);
     assert.equal(page.status, 200);
