@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort, hasExited, spawnServer } from './child-processes.ts';
-import { waitUntilIdle } from './server-idle.ts';
+import { percentile, printTable } from './result-tables.ts';
+import { reportWhenIdle } from './server-idle.ts';
 import Database from 'better-sqlite3';
 
 /**
@@ -212,12 +213,6 @@ function checkDatabase(dataDir: string, acknowledged: readonly number[]): Check 
   }
 }
 
-function percentile(values: readonly number[], share: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-}
-
 function describeStatuses(statuses: ReadonlyMap<string, number>): string {
   return [...statuses].map(([status, times]) => `${status}: ${times}`).join(', ');
 }
@@ -237,16 +232,14 @@ function printSummary(rows: readonly { run: RunResult; check: Check }[]): void {
     String(check.missing.length),
     check.integrity,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   console.log('\nSummary');
-  for (const line of [header, ...lines])
-    console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  '));
+  printTable(header, lines);
 }
 
 async function runSteady(): Promise<{ run: RunResult; check: Check }> {
   const dataDir = join(tempDir, 'steady');
   const server = await startServer(dataDir);
-  console.log(`waited ${(await waitUntilIdle(server.process.pid, 'the server')).toFixed(0)} s for the server to go idle (background image variants)`);
+  await reportWhenIdle(server.process.pid, 'the server');
   const form = await openCommentForm(server.origin);
   await sleep(formAgeMs);
   await warmUp(server, form);
@@ -270,7 +263,7 @@ async function runSteady(): Promise<{ run: RunResult; check: Check }> {
 async function runKilled(): Promise<{ run: RunResult; check: Check }> {
   const dataDir = join(tempDir, 'killed');
   const server = await startServer(dataDir);
-  console.log(`waited ${(await waitUntilIdle(server.process.pid, 'the server')).toFixed(0)} s for the server to go idle (background image variants)`);
+  await reportWhenIdle(server.process.pid, 'the server');
   const form = await openCommentForm(server.origin);
   await sleep(formAgeMs);
   await warmUp(server, form);

@@ -1,17 +1,14 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { get, type IncomingHttpHeaders } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort, hasExited, spawnServer } from './child-processes.ts';
+import { findFreePort } from './child-processes.ts';
+import { type Child, expectCacheHeader, httpGet, makeTempDir, removeAtEnd, runBench, startGazette, stopAtEnd, waitUntilServing } from './gazette-servers.ts';
 import { checkNginxInstalled, startNginx } from './nginx.ts';
 import { moderateEverySecond } from './moderation-load.ts';
 import { addApprovedComments, linksOfArticle, timePages } from './page-times.ts';
 import { treeRssMb } from './process-tree.ts';
-import { waitUntilIdle } from './server-idle.ts';
+import { median, ms, printTable, spread } from './result-tables.ts';
+import { reportWhenIdle } from './server-idle.ts';
 import { checkWrkInstalled, runWrk, type WrkOptions, type WrkResult } from './wrk.ts';
+import { expectFewFailures, measureInRounds, printPlan, type RoundsPlan } from './wrk-rounds.ts';
 
 /**
  * The article page's throughput against the real limit of this machine: nginx serving the same bytes
@@ -23,16 +20,8 @@ import { checkWrkInstalled, runWrk, type WrkOptions, type WrkResult } from './wr
  */
 
 const wrkOptions: WrkOptions = { threads: 2, connections: 64, seconds: Number(process.env.BENCH_SECONDS) || 10 };
-const rounds = Number(process.env.BENCH_ROUNDS) || 3;
-const warmUpSeconds = 2;
-const startTimeoutMs = 60_000;
-const maxBadShare = 0.01;
+const plan: RoundsPlan = { wrk: wrkOptions, rounds: Number(process.env.BENCH_ROUNDS) || 3, warmUpSeconds: 2 };
 
-interface Child {
-  readonly name: string;
-  readonly process: ChildProcess;
-  readonly output: () => string;
-}
 interface Target {
   readonly name: string;
   readonly url: string;
@@ -49,57 +38,7 @@ interface Row extends WrkResult {
 /** Comments on the article whose server time is measured as "article, 50 comments". */
 const commentsOnMeasuredArticle = 50;
 
-const children: Child[] = [];
-const tempDirs = [mkdtempSync(join(tmpdir(), 'gazette-bench-'))];
-const dataDir = join(tempDirs[0]!, 'data');
-
-/** node:http rather than fetch, because fetch adds Accept-Encoding and decompresses behind our back. */
-function httpGet(url: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const request = get(url, { agent: false, timeout: 5000 }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('timeout', () => request.destroy(new Error(`GET ${url} timed out`)));
-    request.on('error', reject);
-  });
-}
-
-async function waitUntilServing(child: Child, url: string): Promise<void> {
-  const deadline = Date.now() + startTimeoutMs;
-  while (Date.now() < deadline) {
-    if (hasExited(child.process)) throw new Error(`${child.name} exited before answering ${url}:\n${child.output()}`);
-    const status = await httpGet(url).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await sleep(250);
-  }
-  throw new Error(`${child.name} did not answer GET ${url} with 200 within ${startTimeoutMs / 1000} s:\n${child.output()}`);
-}
-
-async function startGazette(name: string, env: Readonly<Record<string, string>>): Promise<{ server: Child; origin: string }> {
-  const origin = `http://127.0.0.1:${await findFreePort()}`;
-  const server: Child = {
-    name,
-    ...(await spawnServer({
-      NODE_ENV: 'production',
-      GAZETTE_DEMO: 'on',
-      HOST: '127.0.0.1',
-      PORT: new URL(origin).port,
-      MALLOC_ARENA_MAX: '2', // as npm start sets it
-      GAZETTE_DATA_DIR: dataDir,
-      GAZETTE_PUBLIC_URL: origin,
-      ...env,
-    })),
-  };
-  children.push(server);
-  await waitUntilServing(server, `${origin}/`);
-  return { server, origin };
-}
+const dataDir = join(makeTempDir('gazette-bench-'), 'data');
 
 /** Every article the home page links to, in order (section and tag pages have a prefix of their own). */
 function findArticlePaths(homeHtml: string): string[] {
@@ -114,32 +53,12 @@ function findFirstArticlePath(homeHtml: string): string {
   return path;
 }
 
-/** Makes sure each server answers the way the bench says it does before any number is taken. */
-async function expectCacheHeader(url: string, expected: 'HIT' | 'MISS'): Promise<void> {
-  const { status, headers } = await httpGet(url);
-  if (status !== 200 || headers['x-cache'] !== expected) throw new Error(`GET ${url} answered ${status} with X-Cache: ${headers['x-cache']}, not ${expected}`);
-}
-
 async function measure(target: Target): Promise<Row> {
   const result = await runWrk(target.url, wrkOptions);
   const pid = target.server.process.pid;
   return { ...result, target, rssMb: target.reportRss && pid !== undefined ? treeRssMb(pid) : undefined };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function printTable(header: readonly string[], lines: readonly (readonly string[])[]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)));
-  for (const line of [header, ...lines]) {
-    console.log(line.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '));
-  }
-}
-
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const ratio = (value: number) => `${value.toFixed(value < 0.01 ? 4 : 3)}x`;
 /** "163" for one process; "412 (48+182+182)" for a primary and its workers. */
 const mb = (values: readonly number[] | undefined) => {
@@ -147,7 +66,6 @@ const mb = (values: readonly number[] | undefined) => {
   const total = values.reduce((sum, value) => sum + value, 0).toFixed(0);
   return values.length === 1 ? total : `${total} (${values.map((value) => value.toFixed(0)).join('+')})`;
 };
-const spread = (values: readonly number[], format: (value: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
 
 function printRound(rows: readonly Row[]): void {
   const nginx = rows[0]!.requestsPerSecond;
@@ -193,24 +111,17 @@ function printSummary(targets: readonly Target[], allRounds: readonly (readonly 
 }
 
 async function reportIdle(server: Child): Promise<void> {
-  console.log(`waited ${(await waitUntilIdle(server.process.pid, server.name)).toFixed(0)} s for ${server.name} to go idle (background image variants)`);
+  await reportWhenIdle(server.process.pid, server.name);
 }
 
 async function main(): Promise<void> {
   checkNginxInstalled();
   checkWrkInstalled();
-  console.log(
-    `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
-      .map((load) => load.toFixed(1))
-      .join(' ')}`,
-  );
-  console.log(
-    `wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, ${rounds} rounds after a ${warmUpSeconds} s warm-up each`,
-  );
+  printPlan(plan);
   console.log('(wrk shares these CPUs with the servers it measures; no Accept-Encoding, so every server sends the page uncompressed)\n');
 
   const startedAt = performance.now();
-  const cached = await startGazette('Gazette, cached, 1 process', { GAZETTE_WORKERS: '1' });
+  const cached = await startGazette('Gazette, cached, 1 process', dataDir, { GAZETTE_WORKERS: '1' });
   console.log(`First start on an empty data folder (migrations, demo seed, editor bundle): ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   await reportIdle(cached.server);
   const homeHtml = (await httpGet(`${cached.origin}/`)).body.toString('utf8');
@@ -218,11 +129,11 @@ async function main(): Promise<void> {
   const commentedPath = findArticlePaths(homeHtml).find((path) => path !== articlePath) ?? articlePath;
   await addApprovedComments(join(dataDir, 'gazette.sqlite'), commentedPath.split('/').at(-1)!, commentsOnMeasuredArticle);
   // The same data folder, migrated, seeded and its image variants made, so all render the same newsroom.
-  const cachedWorkers = await startGazette('Gazette, cached, 2 workers', { GAZETTE_WORKERS: '2' });
+  const cachedWorkers = await startGazette('Gazette, cached, 2 workers', dataDir, { GAZETTE_WORKERS: '2' });
   await reportIdle(cachedWorkers.server);
-  const uncached = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off, 1 process', { GAZETTE_PAGE_CACHE: 'off', GAZETTE_WORKERS: '1' });
+  const uncached = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off, 1 process', dataDir, { GAZETTE_PAGE_CACHE: 'off', GAZETTE_WORKERS: '1' });
   await reportIdle(uncached.server);
-  const uncachedWorkers = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off, 2 workers', { GAZETTE_PAGE_CACHE: 'off', GAZETTE_WORKERS: '2' });
+  const uncachedWorkers = await startGazette('Gazette, GAZETTE_PAGE_CACHE=off, 2 workers', dataDir, { GAZETTE_PAGE_CACHE: 'off', GAZETTE_WORKERS: '2' });
   await reportIdle(uncachedWorkers.server);
 
   const article = await httpGet(`${cached.origin}${articlePath}`);
@@ -231,9 +142,9 @@ async function main(): Promise<void> {
 
   const nginxPort = await findFreePort();
   const nginxChild = await startNginx(article.body, contentType, nginxPort);
-  tempDirs.push(nginxChild.dir);
+  removeAtEnd(nginxChild.dir);
   const nginx: Child = { name: 'nginx, same bytes', ...nginxChild };
-  children.push(nginx);
+  stopAtEnd(nginx);
   const nginxUrl = `http://127.0.0.1:${nginxPort}${articlePath}`;
   await waitUntilServing(nginx, nginxUrl);
   const fromNginx = await httpGet(nginxUrl);
@@ -259,19 +170,8 @@ async function main(): Promise<void> {
       reportRss: true,
     })),
   ];
-  // Thrown away: lets the JIT and keep-alive sockets settle before anything is counted.
-  for (const target of targets) await runWrk(target.url, { ...wrkOptions, seconds: warmUpSeconds });
-
-  const allRounds: Row[][] = [];
-  for (let round = 1; round <= rounds; round++) {
-    const rows: Row[] = [];
-    for (const target of targets) rows.push(await measure(target));
-    allRounds.push(rows);
-    console.log(`round ${round} of ${rounds}`);
-    printRound(rows);
-    console.log('');
-  }
-  console.log(`summary over ${rounds} rounds (ratios to nginx in the same round)`);
+  const allRounds = await measureInRounds(plan, targets, measure, printRound);
+  console.log(`summary over ${plan.rounds} rounds (ratios to nginx in the same round)`);
   printSummary(targets, allRounds);
 
   // Every start on a newsroom with no account replaced the setup link: the last server printed the one that works.
@@ -293,10 +193,7 @@ async function main(): Promise<void> {
     times.map((time) => [time.name, time.path, ms(time.medianMs), ms(time.p90Ms)]),
   );
 
-  const failing = allRounds.flat().filter((row) => (row.non2xx + row.errors) / Math.max(1, row.responses) > maxBadShare);
-  if (failing.length > 0) {
-    throw new Error(`More than ${maxBadShare * 100}% of responses failed for: ${[...new Set(failing.map((row) => row.target.name))].join(', ')}`);
-  }
+  expectFewFailures(allRounds);
 }
 
 /**
@@ -338,38 +235,4 @@ async function measureUnderModeration(server: { server: Child; origin: string },
   );
 }
 
-async function stopChild(child: Child): Promise<void> {
-  if (hasExited(child.process)) return;
-  const exited = once(child.process, 'exit');
-  child.process.kill('SIGTERM');
-  const forceKill = setTimeout(() => child.process.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(forceKill);
-}
-
-function removeTempDirs(): void {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-}
-
-async function cleanUp(): Promise<void> {
-  await Promise.all(children.map(stopChild));
-  removeTempDirs();
-}
-
-// Last resort if we die some other way: never leave a server or its data behind.
-process.once('exit', () => {
-  // SIGTERM, not SIGKILL: nginx's master stops its workers on it, whereas killed outright it leaves them
-  // running (seen after a bench that died on an error); Gazette's primary stops its workers either way.
-  for (const child of children) if (!hasExited(child.process)) child.process.kill('SIGTERM');
-  removeTempDirs();
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(cleanUp);
+runBench(main);
