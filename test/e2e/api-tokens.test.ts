@@ -76,7 +76,7 @@ describe('API tokens on the account page', () => {
     const listed = tokenTable(reloaded.body, 'Your tokens');
     assert.match(
       listed,
-      /<td>Wire importer<\/td><td>27 November 2026(?:,| at) 12:00 GMT<\/td><td>27 November 2026(?:,| at) 12:00 GMT<\/td><td>Never<\/td>/,
+      /<td>Wire importer<\/td><td data-label="Created">27 November 2026(?:,| at) 12:00 GMT<\/td><td data-label="Last used">27 November 2026(?:,| at) 12:00 GMT<\/td><td data-label="Expires">Never<\/td>/,
       'last used just now',
     );
     assert.match(listed, new RegExp(`action="/admin/account/tokens/${caller?.token.id}/revoke" class="inline-form"><input type="hidden" name="_csrf"`));
@@ -98,7 +98,7 @@ describe('API tokens on the account page', () => {
     const listed = tokenTable((await browser.get('/admin/account')).body, 'Your tokens');
     assert.match(
       listed,
-      /<td>Weekend script<\/td><td>27 November 2026(?:,| at) 12:00 GMT<\/td><td>27 November 2026(?:,| at) 12:00 GMT<\/td><td>1 December 2026(?:,| at) 00:00 GMT<\/td>/,
+      /<td>Weekend script<\/td><td data-label="Created">27 November 2026(?:,| at) 12:00 GMT<\/td><td data-label="Last used">27 November 2026(?:,| at) 12:00 GMT<\/td><td data-label="Expires">1 December 2026(?:,| at) 00:00 GMT<\/td>/,
     );
     assert.ok(await authenticateApiToken({ ...deps(), clock: { now: () => new Date('2026-11-30T23:59:00Z') } }, secret));
     assert.equal(await authenticateApiToken({ ...deps(), clock: { now: () => new Date('2026-12-01T00:00:00Z') } }, secret), undefined);
@@ -157,7 +157,7 @@ describe('API tokens on the account page', () => {
     const ownerPage = await owner.browser.get('/admin/account');
     const everyone = tokenTable(ownerPage.body, 'Everyone’s tokens');
     assert.match(everyone, /<th scope="col">Owner<\/th>/);
-    assert.match(everyone, /<td>Author’s script<\/td><td>Owned author<\/td>/);
+    assert.match(everyone, /<td>Author’s script<\/td><td data-label="Owner">Owned author<\/td>/);
     assert.doesNotMatch(tokenTable(ownerPage.body, 'Your tokens'), /Author’s script/, 'not among the owner’s own');
     const revoked = await owner.browser.post(`/admin/account/tokens/${id}/revoke`, {});
     assert.equal(revoked.statusCode, 200);

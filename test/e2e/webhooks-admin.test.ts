@@ -196,8 +196,8 @@ webhookTest('deliveries are listed with their state, time and response code; Res
   let page = await browser.get(`/admin/webhooks/${endpoint.id}`);
   for (const id of [first, second]) assert.ok(page.body.includes(id), id);
   assert.equal((page.body.match(/<span class="status--published">Delivered<\/span>/g) ?? []).length, 2);
-  assert.match(page.body, /<td>200<\/td>/);
-  assert.match(page.body, /<td>November 27, 2026/);
+  assert.match(page.body, /<td data-label="Response">200<\/td>/);
+  assert.match(page.body, /<td data-label="Time">November 27, 2026/);
 
   const deliveryId = /\/deliveries\/(\d+)\/resend/.exec(page.body)![1];
   const resent = await submit(browser, page, `/admin/webhooks/${endpoint.id}/deliveries/${deliveryId}/resend`, []);

@@ -121,9 +121,9 @@ export function renderAccountPage(chrome: AdminChrome, data: AccountPageData): s
               {session.device}
               {session.isCurrent ? <strong class="badge">{words.text('team.thisBrowserBadge')}</strong> : null}
             </td>
-            <td>{session.ip}</td>
-            <td>{session.signedInLabel}</td>
-            <td>{session.lastSeenLabel}</td>
+            <td data-label={words.text(sessionColumns[1])}>{session.ip}</td>
+            <td data-label={words.text(sessionColumns[2])}>{session.signedInLabel}</td>
+            <td data-label={words.text(sessionColumns[3])}>{session.lastSeenLabel}</td>
           </tr>
         ))}
       </AdminTable>

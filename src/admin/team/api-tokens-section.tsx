@@ -50,10 +50,10 @@ function TokenTable(props: { tokens: readonly ApiTokenRow[]; showOwner: boolean;
       {props.tokens.map((token) => (
         <tr>
           <td>{token.name}</td>
-          {props.showOwner ? <td>{token.ownerName}</td> : null}
-          <td>{token.createdLabel}</td>
-          <td>{token.lastUsedLabel ?? words.text('tokens.neverUsed')}</td>
-          <td>
+          {props.showOwner ? <td data-label={words.text('tokens.ownerColumn')}>{token.ownerName}</td> : null}
+          <td data-label={words.text('tokens.createdColumn')}>{token.createdLabel}</td>
+          <td data-label={words.text('tokens.lastUsedColumn')}>{token.lastUsedLabel ?? words.text('tokens.neverUsed')}</td>
+          <td data-label={words.text('tokens.expiresColumn')}>
             {token.expiresLabel ?? words.text('tokens.noExpiry')}
             {token.expired ? <strong class="badge badge--warning">{words.text('tokens.expiredBadge')}</strong> : null}
           </td>

@@ -58,9 +58,9 @@ function Deliveries({ chrome, data }: { chrome: AdminChrome; data: WebhookEndpoi
             <DeliveryState words={words} delivery={delivery} />
             {delivery.problem && delivery.status !== 'delivered' ? <span class="status-when">{sentenceIn(delivery.problem, words)}</span> : null}
           </td>
-          <td>{delivery.timeLabel}</td>
-          <td>{delivery.responseStatus === null ? '—' : String(delivery.responseStatus)}</td>
-          <td>{delivery.nextAttemptLabel ?? '—'}</td>
+          <td data-label={words.text('webhooks.timeColumn')}>{delivery.timeLabel}</td>
+          <td data-label={words.text('webhooks.responseColumn')}>{delivery.responseStatus === null ? '—' : String(delivery.responseStatus)}</td>
+          <td data-label={words.text('webhooks.nextRetryColumn')}>{delivery.nextAttemptLabel ?? '—'}</td>
           <td>
             {data.endpoint.disabledAt ? null : (
               <form method="post" action={`/admin/webhooks/${data.endpoint.id}/deliveries/${delivery.id}/resend`} class="inline-form">
