@@ -155,3 +155,29 @@ export async function claimAuthorForUser(db: Db, authorId: number, userId: numbe
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** On how many articles, in any state (drafts and the trash too), the author is in the byline. */
+export async function countBylinesOfAuthor(db: Db, authorId: number): Promise<number> {
+  const row = await db
+    .selectFrom('article_authors')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('author_id', '=', authorId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Deletes the profile unless an article has it in its byline; says whether it did. The byline check
+ * is part of the delete itself: article_authors cascades, so a byline added since a separate check
+ * would vanish with the profile. A linked account keeps nothing: the link is this row's user_id.
+ */
+export async function deleteAuthorRowIfUnused(db: Db, id: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('authors')
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('article_authors').select('article_authors.author_id').whereRef('article_authors.author_id', '=', 'authors.id'))),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createArticle, trashArticle } from '../articles/index.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { ContentChanges, contentTags } from '../platform/content-changes.ts';
+import { findFormerOwner } from '../platform/slug-history.ts';
 import { createTestDatabase, forEachDialect, insertTestUser } from '../../test/helpers/databases.ts';
-import { findAuthorForLinking, findAuthorIdForUser } from './authors.queries.ts';
-import { createAuthor, createAuthorForUser, linkAuthorToUser } from './authors.service.ts';
+import { findAuthorById, findAuthorForLinking, findAuthorIdForUser } from './authors.queries.ts';
+import { createAuthor, createAuthorForUser, deleteUnusedAuthor, linkAuthorToUser, updateAuthor } from './authors.service.ts';
 
 const t0 = new Date('2026-12-07T11:00:00.000Z');
 
@@ -65,5 +68,56 @@ forEachDialect('linking bylines to staff accounts', (dialect) => {
     assert.equal((await createAuthorForUser(database.db, markup)).slug, 'b-jo-b');
     const korean = await user('박지원');
     assert.equal((await createAuthorForUser(database.db, korean)).slug, '박지원');
+  });
+});
+
+forEachDialect('deleting author profiles', (dialect) => {
+  let database: DatabaseHandle;
+
+  before(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  after(() => database.destroy());
+
+  test('a profile in any byline, even a trashed article’s, is refused with the count; the byline stays', async () => {
+    const changes = new ContentChanges();
+    const deps = { db: database.db, clock: { now: () => t0 }, changes };
+    const author = await createAuthor(database.db, { name: 'Rae Trashed' });
+    const articles = [];
+    for (const headline of ['Draft one', 'Draft two'])
+      articles.push(await createArticle(deps, { headline, sectionId: null, authorIds: [author.id], tagIds: [] }));
+    await trashArticle(deps, articles[0]!.id);
+    await assert.rejects(deleteUnusedAuthor(deps, author.id), (error: unknown) => {
+      assert.ok(error instanceof ConflictError);
+      assert.match(error.message, /byline of 2 articles, counting drafts and the trash/);
+      return true;
+    });
+    assert.ok(await findAuthorById(database.db, author.id));
+    const bylines = await database.db.selectFrom('article_authors').select('article_id').where('author_id', '=', author.id).orderBy('article_id').execute();
+    assert.deepEqual(
+      bylines.map((row) => row.article_id),
+      articles.map((article) => article.id),
+    );
+    await assert.rejects(deleteUnusedAuthor(deps, 999_999), NotFoundError);
+  });
+
+  test('an unused profile is deleted: its linked account keeps no byline, its old slugs are forgotten, its pages are dropped', async () => {
+    const changes = new ContentChanges();
+    const announced: string[] = [];
+    changes.subscribe((tags) => announced.push(...tags));
+    const lee = await insertTestUser(database.db, { email: 'lee@example.org', name: 'Lee Unused', role: 'author' }, t0);
+    const author = await createAuthor(database.db, { name: 'Lee U.', slug: 'lee-u' });
+    await updateAuthor({ db: database.db, changes, now: t0 }, author.id, { name: 'Lee U.', slug: 'lee-unused' });
+    assert.equal(await findFormerOwner(database.db, 'author', 'lee-u'), author.id);
+    await linkAuthorToUser(database.db, author.id, lee);
+    announced.length = 0;
+
+    await deleteUnusedAuthor({ db: database.db, changes }, author.id);
+    assert.equal(await findAuthorById(database.db, author.id), undefined);
+    assert.equal(await findAuthorIdForUser(database.db, lee), undefined);
+    assert.ok(await database.db.selectFrom('users').select('id').where('id', '=', lee).executeTakeFirst(), 'the account stays');
+    assert.equal(await findFormerOwner(database.db, 'author', 'lee-u'), undefined, 'no old address leads to a deleted profile');
+    assert.deepEqual(announced, [contentTags.author(author.id), contentTags.scope({ kind: 'author', authorId: author.id })]);
+    await assert.rejects(deleteUnusedAuthor({ db: database.db, changes }, author.id), NotFoundError);
   });
 });

@@ -3,13 +3,15 @@ import type { User } from '../accounts/index.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ConflictError, NotFoundError, type Phrase, phrase, ValidationError } from '../errors.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
-import { forgetOldSlug, rememberOldSlug } from '../platform/slug-history.ts';
+import { forgetOldSlug, forgetOldSlugsOf, rememberOldSlug } from '../platform/slug-history.ts';
 import { isValidSlug, slugFrom } from '../platform/slugs.ts';
 import {
   type Author,
   type AuthorFields,
   type AuthorForLinking,
   claimAuthorForUser,
+  countBylinesOfAuthor,
+  deleteAuthorRowIfUnused,
   findAuthorById,
   findAuthorBySlug,
   findAuthorForLinking,
@@ -32,6 +34,7 @@ const messages = {
   alreadyHasByline: (author: string | undefined) =>
     author ? phrase('refusal.authors.alreadyHasByline', { author }) : phrase('refusal.authors.alreadyHasAnotherByline'),
   noFreeSlug: phrase('refusal.authors.noFreeSlug'),
+  hasBylines: (count: number) => phrase('refusal.authors.hasBylines', { count }),
   hasErrors: phrase('refusal.authors.hasErrors'),
 };
 
@@ -83,6 +86,25 @@ export async function updateAuthor(deps: { db: Db; changes: ContentChanges; now:
   }
   deps.changes.announce([contentTags.author(id), contentTags.scope({ kind: 'author', authorId: id })]);
   return (await findAuthorById(deps.db, id))!;
+}
+
+/**
+ * Deletes a profile no article carries in its byline, in any state (drafts and the trash too): an
+ * article never loses its byline this way. An account linked to the profile is left with none, and
+ * the profile's old addresses are forgotten, so its page and any old slug of it answer 404.
+ * @example await deleteUnusedAuthor({ db, changes }, 7); // ConflictError while a byline names author 7
+ */
+export async function deleteUnusedAuthor(deps: { db: Kysely<Database>; changes: ContentChanges }, id: number): Promise<void> {
+  const deleted = await deps.db.transaction().execute(async (trx) => {
+    if (!(await deleteAuthorRowIfUnused(trx, id))) return false;
+    await forgetOldSlugsOf(trx, 'author', id);
+    return true;
+  });
+  if (!deleted) {
+    if (!(await findAuthorById(deps.db, id))) throw new NotFoundError(messages.notFound);
+    throw new ConflictError(messages.hasBylines(await countBylinesOfAuthor(deps.db, id)));
+  }
+  deps.changes.announce([contentTags.author(id), contentTags.scope({ kind: 'author', authorId: id })]);
 }
 
 /** Why `claimAuthorForUser` refused: the profile is gone, or someone else writes under it. */

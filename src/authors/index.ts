@@ -1,3 +1,3 @@
 export { type Author, findAuthorById, findAuthorBySlug, findAuthorIdForUser, listAuthors, listAuthorsByIds, listAuthorsForLinking } from './authors.queries.ts';
 export { authorRoutes } from './authors.routes.ts';
-export { createAuthor, createAuthorForUser, linkAuthorToUser, updateAuthor } from './authors.service.ts';
+export { createAuthor, createAuthorForUser, deleteUnusedAuthor, linkAuthorToUser, updateAuthor } from './authors.service.ts';

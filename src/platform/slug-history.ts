@@ -20,3 +20,8 @@ export async function findFormerOwner(db: Db, kind: SluggedKind, slug: string): 
 export async function forgetOldSlug(db: Db, kind: SluggedKind, slug: string): Promise<void> {
   await db.deleteFrom('slug_history').where('kind', '=', kind).where('old_slug', '=', slug).execute();
 }
+
+/** Forgets every old slug of a deleted section, tag or author, so none of its old addresses can lead anywhere. */
+export async function forgetOldSlugsOf(db: Db, kind: SluggedKind, entityId: number): Promise<void> {
+  await db.deleteFrom('slug_history').where('kind', '=', kind).where('entity_id', '=', entityId).execute();
+}

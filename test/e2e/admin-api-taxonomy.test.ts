@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { User } from '../../src/accounts/index.ts';
+import { findAuthorIdForUser, linkAuthorToUser } from '../../src/authors/index.ts';
+import { contentTags } from '../../src/platform/content-changes.ts';
 import { type AdminApi, adminApiClient, apiTokenFor } from '../helpers/admin-api.ts';
 import { forEachDialect } from '../helpers/databases.ts';
 import { addTestMember, createTestOwner } from '../helpers/newsroom.ts';
@@ -13,6 +16,7 @@ forEachDialect('Admin API: sections, tags and authors', (dialect) => {
   let editorToken: string;
   let authorToken: string;
   let contributorToken: string;
+  let owner: User;
 
   const asEditor = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => api(method, url, { token: editorToken, body });
 
@@ -24,15 +28,16 @@ forEachDialect('Admin API: sections, tags and authors', (dialect) => {
   before(async () => {
     gazette = await buildTestApp({ dialect });
     api = adminApiClient(gazette, await fetchOpenApiDocument(gazette.app));
-    const owner = await createTestOwner(gazette);
-    editorToken = await apiTokenFor(gazette, (await addTestMember(gazette, owner.user, 'editor', 'Eda Editor')).user, 'Desk script');
-    authorToken = await apiTokenFor(gazette, (await addTestMember(gazette, owner.user, 'author', 'Ada Author')).user, 'Author script');
-    contributorToken = await apiTokenFor(gazette, (await addTestMember(gazette, owner.user, 'contributor', 'Cato Contributor')).user, 'Contributor script');
+    owner = (await createTestOwner(gazette)).user;
+    editorToken = await apiTokenFor(gazette, (await addTestMember(gazette, owner, 'editor', 'Eda Editor')).user, 'Desk script');
+    authorToken = await apiTokenFor(gazette, (await addTestMember(gazette, owner, 'author', 'Ada Author')).user, 'Author script');
+    contributorToken = await apiTokenFor(gazette, (await addTestMember(gazette, owner, 'contributor', 'Cato Contributor')).user, 'Contributor script');
   });
   after(() => gazette.close());
 
-  test('an author’s or contributor’s token may not manage sections, tags or authors: 403, and nothing is created', async () => {
+  test('an author’s or contributor’s token may not manage sections, tags or authors: 403, and nothing is created or deleted', async () => {
     const world = await idOf('sections', 'world');
+    const unused = (await asEditor('POST', '/authors', { name: 'Kept Profile' })).json();
     for (const token of [authorToken, contributorToken]) {
       for (const attempt of [
         api('GET', '/sections', { token }),
@@ -41,6 +46,7 @@ forEachDialect('Admin API: sections, tags and authors', (dialect) => {
         api('DELETE', `/sections/${world}`, { token }),
         api('POST', '/tags', { token, body: { name: 'Not allowed' } }),
         api('POST', '/authors', { token, body: { name: 'Not allowed' } }),
+        api('DELETE', `/authors/${unused.id}`, { token }),
       ]) {
         const answer = await attempt;
         assert.equal(answer.statusCode, 403, answer.body);
@@ -49,6 +55,9 @@ forEachDialect('Admin API: sections, tags and authors', (dialect) => {
     }
     const sections = (await asEditor('GET', '/sections')).json().sections;
     assert.ok(!sections.some((section: { name: string }) => section.name === 'Not allowed' || section.name === 'Renamed'));
+    assert.equal((await asEditor('GET', `/authors/${unused.id}`)).statusCode, 200, 'the unused profile is still there');
+    assert.equal((await gazette.app.inject('/author/kept-profile')).statusCode, 200);
+    assert.ok(!(await auditSubjects('authors.deleted')).some((subject) => subject.startsWith(`${unused.id}:`)));
   });
 
   test('a new section is on the site at once, holds articles published into it, and is in the audit log under the token', async () => {
@@ -181,7 +190,7 @@ forEachDialect('Admin API: sections, tags and authors', (dialect) => {
     ]);
   });
 
-  test('authors: a profile with a library photo, changed field by field; an unknown photo is refused; profiles are not deleted', async () => {
+  test('authors: a profile with a library photo, changed field by field; an unknown photo is refused', async () => {
     const photo = (await gazette.database.db.selectFrom('media').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const created = await asEditor('POST', '/authors', { name: 'Ana Costa', jobTitle: 'Harbour correspondent', bio: 'Covers the port.', photo });
     assert.equal(created.statusCode, 201, created.body);
@@ -205,13 +214,58 @@ forEachDialect('Admin API: sections, tags and authors', (dialect) => {
     const tooLong = await asEditor('POST', '/authors', { name: 'Long Bio', bio: 'x'.repeat(1501) });
     assert.equal(tooLong.statusCode, 422);
     assert.ok(tooLong.json().errors.bio);
-    // Not an operation of the API at all, so not held to the document.
-    const deleteAuthor = await gazette.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/admin/authors/${author.id}`,
-      headers: { authorization: `Bearer ${editorToken}` },
-    });
-    assert.equal(deleteAuthor.statusCode, 404, 'the newsroom offers no deleting of profiles');
     assert.ok((await auditSubjects('authors.changed')).includes(`${author.id}: Ana Costa via API token Desk script`));
+  });
+
+  test('an author in the byline of any article, even one in the trash, is a 409 problem and keeps the byline', async () => {
+    const author = (await asEditor('POST', '/authors', { name: 'Bo Byline' })).json();
+    const article = (await asEditor('POST', '/articles', { headline: 'Storm closes the pier', bylines: ['bo-byline'] })).json();
+    assert.equal((await asEditor('POST', `/articles/${article.id}/trash`)).statusCode, 200);
+
+    const refused = await asEditor('DELETE', `/authors/${author.id}`);
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().code, 'CONFLICT');
+    assert.match(refused.json().detail, /byline of 1 article, counting drafts and the trash/);
+    assert.equal((await asEditor('GET', `/authors/${author.id}`)).statusCode, 200);
+    assert.deepEqual(
+      (await asEditor('GET', `/articles/${article.id}`)).json().bylines.map((byline: { id: number }) => byline.id),
+      [author.id],
+    );
+    assert.equal((await gazette.app.inject('/author/bo-byline')).statusCode, 200);
+
+    const onLive = await gazette.database.db
+      .selectFrom('article_authors')
+      .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+      .select('article_authors.author_id')
+      .where('articles.status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    assert.equal((await asEditor('DELETE', `/authors/${onLive.author_id}`)).statusCode, 409, 'a byline on a published article');
+    assert.equal((await asEditor('GET', `/authors/${onLive.author_id}`)).statusCode, 200);
+    assert.ok(!(await auditSubjects('authors.deleted')).some((subject) => subject.startsWith(`${author.id}:`)));
+  });
+
+  test('an unused author is deleted: gone from the API, their page and old addresses 404, their account unlinked', async () => {
+    const author = (await asEditor('POST', '/authors', { name: 'Una Used', slug: 'una' })).json();
+    assert.equal((await asEditor('PATCH', `/authors/${author.id}`, { slug: 'una-used' })).statusCode, 200);
+    assert.equal((await gazette.app.inject('/author/una')).statusCode, 301, 'the old address redirects before the delete');
+    const writer = await addTestMember(gazette, owner, 'author', 'Una Writer');
+    await linkAuthorToUser(gazette.database.db, author.id, writer.user.id);
+    assert.equal((await gazette.app.inject('/author/una-used')).statusCode, 200);
+
+    const announced: string[] = [];
+    const stopListening = gazette.changes.subscribe((tags) => announced.push(...tags));
+    const deleted = await asEditor('DELETE', `/authors/${author.id}`);
+    stopListening();
+    assert.ok(announced.includes(contentTags.author(author.id)), 'pages and API answers naming the author are dropped from caches');
+    assert.equal(deleted.statusCode, 204, deleted.body);
+    assert.equal(deleted.body, '');
+    assert.equal((await asEditor('GET', `/authors/${author.id}`)).statusCode, 404);
+    assert.ok(!(await asEditor('GET', '/authors')).json().authors.some((listed: { id: number }) => listed.id === author.id));
+    assert.equal((await gazette.app.inject('/author/una-used')).statusCode, 404);
+    assert.equal((await gazette.app.inject('/author/una')).statusCode, 404, 'the old slug no longer leads anywhere');
+    assert.equal(await findAuthorIdForUser(gazette.database.db, writer.user.id), undefined);
+    assert.ok(await gazette.database.db.selectFrom('users').select('id').where('id', '=', writer.user.id).executeTakeFirst(), 'the account stays');
+    assert.equal((await asEditor('DELETE', `/authors/${author.id}`)).statusCode, 404);
+    assert.deepEqual(await auditSubjects('authors.deleted'), [`${author.id}: Una Used via API token Desk script`]);
   });
 });

@@ -126,3 +126,29 @@ test('an author profile takes a photo from the media library and shows it on the
   const page = (await gazette.app.inject({ url: `/author/${author.slug}` })).body;
   assert.match(page, /<picture class="collection__portrait">/);
 });
+
+test('an author in a byline cannot be deleted; an unused one can, with the page’s CSRF token', async () => {
+  const editor = await browserAs('editor', '/admin/authors');
+  const inByline = (await gazette.database.db.selectFrom('article_authors').select('author_id').executeTakeFirstOrThrow()).author_id;
+  const page = await editor.get(`/admin/authors/${inByline}`);
+  assert.match(page.body, new RegExp(`<form method="post" action="/admin/authors/${inByline}/delete"[^>]*><input type="hidden" name="_csrf" value="[^"]+"`));
+  const refused = await editor.post(`/admin/authors/${inByline}/delete`, {});
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /in the byline of \d+ articles?, counting drafts and the trash/);
+  assert.ok(await gazette.database.db.selectFrom('authors').select('id').where('id', '=', inByline).executeTakeFirst(), 'still there');
+
+  assert.match((await editor.post('/admin/authors', { name: 'Temp Stringer', slug: '', jobTitle: '', bio: '', photo: '' })).body, /Added/);
+  const id = await idOf('authors', 'temp-stringer');
+  assert.equal((await gazette.app.inject({ url: '/author/temp-stringer' })).statusCode, 200);
+  await editor.get(`/admin/authors/${id}`);
+  assert.equal((await editor.post(`/admin/authors/${id}/delete`, { _csrf: 'forged' })).statusCode, 403, 'a forged token is refused');
+  assert.equal((await gazette.app.inject({ url: '/author/temp-stringer' })).statusCode, 200);
+  await editor.get(`/admin/authors/${id}`);
+  assert.match((await editor.post(`/admin/authors/${id}/delete`, {})).body, /Deleted “Temp Stringer”/);
+  assert.equal((await gazette.app.inject({ url: '/author/temp-stringer' })).statusCode, 404);
+  const audited = await gazette.database.db.selectFrom('audit_log').select('subject').where('action', '=', 'authors.deleted').execute();
+  assert.deepEqual(
+    audited.map((entry) => entry.subject),
+    ['Temp Stringer'],
+  );
+});

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, can } from '../../accounts/index.ts';
-import { createAuthor, findAuthorById, listAuthors, updateAuthor } from '../../authors/index.ts';
+import { createAuthor, deleteUnusedAuthor, findAuthorById, listAuthors, updateAuthor } from '../../authors/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, phrase, ValidationError } from '../../errors.ts';
 import { createSection, deleteSection, listSectionsWithCounts, updateSection } from '../../sections/index.ts';
 import { listAllMedia } from '../../media/index.ts';
@@ -211,5 +211,6 @@ export const catalogRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
     find: (id) => findAuthorById(db, id),
     create: async (v) => createAuthor(db, { ...authorInput(v), photoMediaId: await photoId(v) }),
     update: async (id, v) => updateAuthor(deps(), id, { ...authorInput(v), photoMediaId: await photoId(v) }),
+    remove: (id) => deleteUnusedAuthor(deps(), id),
   });
 };

@@ -2,7 +2,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { can } from '../../accounts/index.ts';
-import { type Author, createAuthor, findAuthorById, listAuthors, updateAuthor } from '../../authors/index.ts';
+import { type Author, createAuthor, deleteUnusedAuthor, findAuthorById, listAuthors, updateAuthor } from '../../authors/index.ts';
 import type { Database } from '../../db/database.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { getMediaItem } from '../../media/index.ts';
@@ -56,8 +56,7 @@ interface Catalog<T extends { id: number; name: string }, Body extends { name?: 
   readonly bodyOf: (item: T) => Required<Body>;
   readonly create: (body: Body) => Promise<{ id: number }>;
   readonly update: (id: number, body: Required<Body>) => Promise<unknown>;
-  /** Left out where the newsroom offers no deleting (authors). */
-  readonly remove?: { readonly run: (id: number) => Promise<void>; readonly description: string };
+  readonly remove: { readonly run: (id: number) => Promise<void>; readonly description: string };
 }
 
 function registerCatalog<T extends { id: number; name: string }, Body extends { name?: string }>(
@@ -139,28 +138,25 @@ function registerCatalog<T extends { id: number; name: string }, Body extends { 
     },
   );
 
-  const remove = catalog.remove;
-  if (remove) {
-    app.delete<{ Params: IdParams }>(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          security,
-          summary: `Delete a ${catalog.noun}`,
-          description: remove.description,
-          params: IdParams,
-          response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(401, 403, 404, 409, 422) },
-        },
+  app.delete<{ Params: IdParams }>(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: `Delete a ${catalog.noun}`,
+        description: catalog.remove.description,
+        params: IdParams,
+        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(401, 403, 404, 409, 422) },
       },
-      async (request, reply) => {
-        const item = await found(request.params.id);
-        await remove.run(item.id);
-        await auditApiChange(deps, request, `${catalog.path}.deleted`, subjectOf(item));
-        return reply.code(204).send();
-      },
-    );
-  }
+    },
+    async (request, reply) => {
+      const item = await found(request.params.id);
+      await catalog.remove.run(item.id);
+      await auditApiChange(deps, request, `${catalog.path}.deleted`, subjectOf(item));
+      return reply.code(204).send();
+    },
+  );
 }
 
 /** Sections, tags and author profiles: editors and up, as on the newsroom's catalog pages, through the same services. */
@@ -226,5 +222,10 @@ export const adminTaxonomyRoutes: FastifyPluginAsync<AdminTaxonomyDeps> = async 
     bodyOf: ({ name, slug, jobTitle, bio, photo }) => ({ name, slug, jobTitle, bio, photo: photo?.id ?? null }),
     create: async (body) => createAuthor(db, await authorInput(body)),
     update: async (id, body) => updateAuthor(serviceDeps(), id, await authorInput(body)),
+    remove: {
+      run: (id) => deleteUnusedAuthor(serviceDeps(), id),
+      description:
+        'Only a profile no article has in its byline, in any state (drafts and the trash too), can be deleted; one in a byline is a 409. An account linked to the profile is left without one.',
+    },
   });
 };

@@ -78,6 +78,8 @@ export const en = {
   'refusal.authors.alreadyHasByline': 'You already write as {author}. Choose “— None —” first to make a new byline.',
   'refusal.authors.alreadyHasAnotherByline': 'You already write as another byline. Choose “— None —” first to make a new byline.',
   'refusal.authors.noFreeSlug': 'Every address for this name is taken. Ask an editor to create your author profile.',
+  'refusal.authors.hasBylines':
+    '{count, plural, one {This author is in the byline of {count} article} other {This author is in the byline of {count} articles}}, counting drafts and the trash. Give {count, plural, one {it} other {them}} another byline first.',
   'refusal.authors.hasErrors': 'The author has errors.',
 
   'refusal.tags.nameRequired': 'Give the tag a name.',
@@ -186,6 +188,8 @@ export const ko: Readonly<Record<keyof typeof en, string>> = {
   'refusal.authors.alreadyHasByline': '이미 {author}(이)라는 바이라인으로 쓰고 있습니다. 새 바이라인을 만들려면 먼저 “— 없음 —”을 고르세요.',
   'refusal.authors.alreadyHasAnotherByline': '이미 다른 바이라인으로 쓰고 있습니다. 새 바이라인을 만들려면 먼저 “— 없음 —”을 고르세요.',
   'refusal.authors.noFreeSlug': '이 이름으로 만들 수 있는 주소가 모두 쓰이고 있습니다. 편집자에게 필자 프로필을 만들어 달라고 요청하세요.',
+  'refusal.authors.hasBylines':
+    '{count, plural, other {이 필자의 바이라인이 기사 #건에 있습니다(초안과 휴지통 포함).}} 먼저 그 기사의 바이라인을 다른 필자로 바꾸세요.',
   'refusal.authors.hasErrors': '필자 정보에 문제가 있습니다.',
 
   'refusal.tags.nameRequired': '태그 이름을 입력하세요.',
@@ -294,6 +298,8 @@ export const ar: Readonly<Record<keyof typeof en, string>> = {
   'refusal.authors.alreadyHasByline': 'تكتب من قبل باسم {author}. اختر «— لا شيء —» أولًا لتنشئ توقيعًا جديدًا.',
   'refusal.authors.alreadyHasAnotherByline': 'تكتب من قبل بتوقيع آخر. اختر «— لا شيء —» أولًا لتنشئ توقيعًا جديدًا.',
   'refusal.authors.noFreeSlug': 'كل الروابط الممكنة لهذا الاسم مأخوذة. اطلب من أحد المحررين إنشاء ملفك ككاتب.',
+  'refusal.authors.hasBylines':
+    '{count, plural, one {يحمل مقال واحد توقيع هذا الكاتب} two {يحمل مقالان توقيع هذا الكاتب} few {تحمل # مقالات توقيع هذا الكاتب} many {يحمل # مقالًا توقيع هذا الكاتب} other {يحمل # مقال توقيع هذا الكاتب}}، بما فيها المسودات وما في سلة المهملات. ضع عليها توقيعًا آخر أولًا.',
   'refusal.authors.hasErrors': 'في بيانات الكاتب أخطاء.',
 
   'refusal.tags.nameRequired': 'اكتب اسمًا للوسم.',
