@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { deleteArticleForever, trashArticle } from '../../src/articles/index.ts';
+import { deleteUnusedAuthor, findAuthorBySlug } from '../../src/authors/index.ts';
 import { type ImportReport, importWordPress, silentProgress } from '../../src/imports/index.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
@@ -272,4 +274,23 @@ test('a gallery shows each photo with its own caption and credit; a post with co
       ['seoul-night-markets', 1],
     ],
   );
+});
+
+test('an imported author deleted in the newsroom since is made again by the next run, not pointed at', async (t) => {
+  const gazette = await buildTestApp({ seed: false });
+  t.after(() => gazette.close());
+  await runImport(gazette);
+  const deps = { db: gazette.database.db, clock: gazette.site.clock, changes: gazette.changes };
+  const claire = await findAuthorBySlug(gazette.database.db, 'claire-dubois');
+  assert.ok(claire, 'the export brings Claire Dubois');
+  const bylines = await gazette.database.db.selectFrom('article_authors').select('article_id').where('author_id', '=', claire.id).execute();
+  for (const { article_id: id } of bylines) {
+    await trashArticle(deps, id);
+    await deleteArticleForever(deps, id);
+  }
+  await deleteUnusedAuthor(deps, claire.id);
+  const again = await runImport(gazette);
+  assert.equal(again.total('authors', 'created'), 1);
+  const remade = await findAuthorBySlug(gazette.database.db, 'claire-dubois');
+  assert.ok(remade && remade.id !== claire.id, 'a new profile, not the deleted id');
 });

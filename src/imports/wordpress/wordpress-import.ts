@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Article, type ArticleDeps, getArticle, type ImportedState, pinArticle, saveImportedArticle } from '../../articles/index.ts';
 import { articleUrl } from '../../platform/urls.ts';
-import { createAuthor, findAuthorBySlug } from '../../authors/index.ts';
+import { createAuthor, findAuthorById, findAuthorBySlug } from '../../authors/index.ts';
 import type { Db } from '../../db/database.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { toResponsiveImage, type MediaItem } from '../../media/index.ts';
@@ -107,7 +107,10 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   for (const author of index.authors) {
     const name = cleanName(author.displayName || author.login) || author.login;
     const slug = gazetteSlug(slugFrom(author.login), name);
-    const existing = (await findImportRecord(deps.db, from, 'author', String(author.id)))?.localId ?? (await findAuthorBySlug(deps.db, slug))?.id;
+    // A profile deleted in the newsroom since the last run is made again, not pointed at.
+    const recorded = (await findImportRecord(deps.db, from, 'author', String(author.id)))?.localId;
+    const stillThere = recorded !== undefined && (await findAuthorById(deps.db, recorded)) ? recorded : undefined;
+    const existing = stillThere ?? (await findAuthorBySlug(deps.db, slug))?.id;
     if (existing !== undefined) {
       lookups.authorIds.set(author.login, existing);
       report.count('authors', 'unchanged');
