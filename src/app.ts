@@ -22,6 +22,7 @@ import { badUrlHandler, type ErrorPageRenderer, errorHandling, type PhraseSpeake
 import { sentenceIn } from './errors.ts';
 import { newsroomTranslator } from './i18n/index.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
+import { healthRoutes } from './platform/health.ts';
 import { PageCache } from './platform/page-cache.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { renderErrorPage as renderErrorDocument } from './render/error-page.tsx';
@@ -109,6 +110,7 @@ export async function buildApp({
   await app.register(errorHandling, { render: renderErrorPage, speak, findRedirect: (url) => findRedirectLocation(db, url, clock.now()) });
   await app.register(wordPressQueryRedirects, { db, clock });
   await registerSecurityHeaders(app, { https: config.https });
+  await app.register(healthRoutes, { db });
   app.addHook('onRoute', (route) => {
     const options = route as { compress?: false; decompress?: false };
     // A GET or HEAD carries no body to decompress; a page from the page cache comes compressed already.

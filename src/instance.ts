@@ -56,8 +56,10 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
     console.log(`No newsroom account exists yet. Create the owner account within 24 hours at:\n  ${config.publicUrl}/admin/setup?token=${setupToken}`);
   }
 
-  const stopScheduler = startPublishingScheduler({ db: database.db, clock: systemClock, changes: gazette.changes, events: gazette.articleEvents }, app.log);
-  const stopHousekeeping = startCommentHousekeeping({ db: database.db, clock: systemClock, settings: gazette.settings }, app.log);
+  // Every instance's leader runs these; on PostgreSQL they take turns, so each pass runs once per cluster.
+  const jobDeps = { db: database.db, dialect: database.dialect, clock: systemClock };
+  const stopScheduler = startPublishingScheduler({ ...jobDeps, changes: gazette.changes, events: gazette.articleEvents }, app.log);
+  const stopHousekeeping = startCommentHousekeeping({ ...jobDeps, settings: gazette.settings }, app.log);
   // Webhooks go out from here alone; other workers and instances record events, and any leader's deliverer
   // (one per instance) may send them, each delivery claimed by one at a time through its lease.
   const webhooks = new WebhookDeliverer({

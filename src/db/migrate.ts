@@ -54,6 +54,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1200-api-idempotency': apiIdempotency,
 };
 
+/** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */
+export const knownMigrationNames: readonly string[] = Object.keys(migrations);
+
 /**
  * `schema` names the PostgreSQL schema that holds Kysely's own bookkeeping tables. Without it Kysely
  * looks for them in every schema, so another schema's copy on the same server would be mistaken for ours.

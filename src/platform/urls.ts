@@ -150,6 +150,9 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'favicon.ico',
   'corrections',
   'comments',
+  // Load balancers' probes (platform/health.ts).
+  'healthz',
+  'readyz',
 ]);
 
 const commentFeedFileNames: Record<FeedFormat, string> = { rss: 'comments.xml', atom: 'comments.atom', json: 'comments.json' };

@@ -37,7 +37,7 @@ describe('a newsroom day, as a new user does it in Chromium', { skip: chromiumSk
     [server, browser] = await Promise.all([startTestServer({ realClock: true }), launchChromium()]);
     const { gazette } = server;
     stopScheduler = startPublishingScheduler(
-      { db: gazette.database.db, clock: { now: () => new Date() }, changes: gazette.changes },
+      { db: gazette.database.db, dialect: gazette.database.dialect, clock: { now: () => new Date() }, changes: gazette.changes },
       { info: () => {}, error: () => {} },
     );
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe } from 'node:test';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Role } from '../../src/accounts/roles.ts';
 import { connectDatabase, type DatabaseHandle, type DialectName } from '../../src/db/connect.ts';
@@ -55,6 +55,18 @@ async function migrateWhileOthersMigrate(db: Parameters<typeof migrateToLatest>[
       if (attempt >= 3 || !/does not exist/.test(cause)) throw error;
     }
   }
+}
+
+/**
+ * Another pool on the PostgreSQL test database `database`, as a second instance sharing it has. Destroy
+ * it before `database`, whose destroy drops the schema.
+ */
+export async function connectAgain(database: DatabaseHandle): Promise<DatabaseHandle> {
+  if (database.dialect !== 'postgres' || !postgresUrl) throw new Error('only a PostgreSQL test database can be shared by two pools');
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
+  return connectDatabase({ databaseUrl: url.href, poolSize: 4 });
 }
 
 /** The dialects this run can prove: SQLite always, PostgreSQL when GAZETTE_TEST_PG_URL is set. */

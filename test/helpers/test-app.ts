@@ -32,14 +32,19 @@ export async function buildTestApp(
     commentsPerMinute?: number;
     /** More settings, as environment variables. */
     env?: Readonly<Record<string, string>>;
+    /**
+     * A database the test made and destroys itself (shared with another app as a second instance, or
+     * taken away mid-test): seeded only when `seed` is true, and left alone by `close()`.
+     */
+    database?: DatabaseHandle;
   } = {},
 ): Promise<TestGazette> {
-  const dialect = options.dialect ?? 'sqlite';
-  const seed = options.seed !== false;
+  const dialect = options.database?.dialect ?? options.dialect ?? 'sqlite';
+  const seed = options.database ? options.seed === true : options.seed !== false;
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-test-'));
   // The demo as of the fixed test moment is seeded once per process and copied; anything else is seeded here.
-  const fromTemplate = seed && dialect === 'sqlite' && !options.realClock;
-  const database = fromTemplate ? await copyDemoNewsroom(testNow, dataDir) : await createTestDatabase(dialect);
+  const fromTemplate = !options.database && seed && dialect === 'sqlite' && !options.realClock;
+  const database = options.database ?? (fromTemplate ? await copyDemoNewsroom(testNow, dataDir) : await createTestDatabase(dialect));
   let now = testNow;
   // A real clock for tests that wait on time passing (the publishing scheduler); a fixed one otherwise.
   const clock: Clock = { now: () => (options.realClock ? new Date() : now) };
@@ -79,7 +84,7 @@ export async function buildTestApp(
     },
     close: async () => {
       await gazette.app.close();
-      await database.destroy();
+      if (!options.database) await database.destroy();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
