@@ -24,6 +24,7 @@ import { newsroomTranslator } from './i18n/index.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { healthRoutes } from './platform/health.ts';
 import { PageCache } from './platform/page-cache.ts';
+import { rateLimitStores } from './platform/rate-limit.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { renderErrorPage as renderErrorDocument } from './render/error-page.tsx';
 import { pageRoutes } from './pages/index.ts';
@@ -118,6 +119,8 @@ export async function buildApp({
     if (route.config?.servesCachedPages) options.compress = false;
   });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // Before every plugin that limits a rate: they all take their store from here.
+  await app.register(rateLimitStores, { setting: config.rateLimitStore, db, dialect });
 
   const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   const commentSigner = await CommentSigner.load(db);

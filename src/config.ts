@@ -42,6 +42,12 @@ export interface Config {
    * they are refused, so an admin account cannot make the server reach into its own networks.
    */
   readonly webhooksAllowPrivate: boolean;
+  /**
+   * Where rate-limit counters live (GAZETTE_RATE_LIMIT_STORE): `database` shares them between instances
+   * and workers, `memory` keeps them per process; `auto` (unset) is `database` on PostgreSQL, `memory`
+   * on SQLite.
+   */
+  readonly rateLimitStore: 'auto' | 'memory' | 'database';
 }
 
 export class ConfigError extends Error {}
@@ -163,6 +169,12 @@ function readWebhooksAllowPrivate(value: string | undefined): boolean {
   throw new ConfigError(`GAZETTE_WEBHOOKS_ALLOW_PRIVATE must be "1" (allow) or "0" (refuse, the default), got "${value}"`);
 }
 
+function readRateLimitStore(value: string | undefined): Config['rateLimitStore'] {
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'memory' || value === 'database') return value;
+  throw new ConfigError(`GAZETTE_RATE_LIMIT_STORE must be "database", "memory" or "auto", got "${value}"`);
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -193,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),
     workers: readWorkers(env.GAZETTE_WORKERS, envName),
     webhooksAllowPrivate: readWebhooksAllowPrivate(env.GAZETTE_WEBHOOKS_ALLOW_PRIVATE),
+    rateLimitStore: readRateLimitStore(env.GAZETTE_RATE_LIMIT_STORE),
     https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });

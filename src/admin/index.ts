@@ -53,7 +53,7 @@ export const adminPlugin: FastifyPluginAsync<AdminContext> = async (app, context
     limits: { fileSize: maxUploadBytes, files: maxUploadFiles, fields: 20, fieldSize: 64 * 1024, parts: maxUploadFiles + 20 },
     throwFileSizeLimit: false,
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...app.rateLimitStores.options('newsroom') });
   await app.register(staffSessions, { deps: accountDeps(context) });
   // The navigation's pending-comments badge, for those who moderate.
   app.decorateRequest('pendingComments', 0);

@@ -27,7 +27,7 @@ export type PreviewQuery = Static<typeof PreviewQuery>;
  */
 export const sharedPreviewRoutes: FastifyPluginAsync<ArticleDocumentDeps> = async (app, deps) => {
   const { db, site } = deps;
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...app.rateLimitStores.options('shared-preview') });
   // Also on the 404: no copy kept anywhere, no search engine, and no Referer carrying the token to the sites it links to.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-robots-tag', 'noindex').header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');

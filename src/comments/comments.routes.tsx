@@ -72,7 +72,7 @@ function whole(value: string | undefined): number | null {
 /** "Leave a comment": the form posts here, with or without JavaScript. */
 export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (app, options) => {
   await app.register(formbody, { bodyLimit: maxFormBytes });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...app.rateLimitStores.options('comments') });
   await app.register(alertsRoutes, options);
 
   const sendRefusal = async (
@@ -114,12 +114,13 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
   const checkRateLimits = async (request: FastifyRequest) => {
     for (const limiter of limiters) {
       const result = await limiter(request);
-      if (!result.isAllowed && result.isExceeded) throw new RateLimitedError(messages.tooFast);
+      if (!result.isAllowed && result.isExceeded) throw new RateLimitedError(messages.tooFast, Math.max(1, result.ttlInSeconds));
     }
   };
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof RateLimitedError && request.method === 'POST' && request.body) {
+      if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
       const articleId = whole((request.body as PostBody).article_id);
       const article = articleId === null ? undefined : await findCommentableArticle(options.db, articleId, options.clock.now());
       const words = commentWords(options.settings, article?.language ?? null);

@@ -19,6 +19,7 @@ import type { ImportJobTable, ImportRecordTable, RedirectTable } from '../import
 import type { MediaDescriptionHistoryTable, MediaTable } from '../media/media.table.ts';
 import type { PagePathHistoryTable, PageTable } from '../pages/page.table.ts';
 import type { PreviewLinkTable } from '../articles/preview-link.table.ts';
+import type { RateLimitWindowTable } from '../platform/rate-limit.table.ts';
 import type { SlugHistoryTable } from '../platform/slug-history.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
@@ -50,6 +51,7 @@ export interface Database {
   pages: PageTable;
   page_path_history: PagePathHistoryTable;
   preview_links: PreviewLinkTable;
+  rate_limit_windows: RateLimitWindowTable;
   redirects: RedirectTable;
   sections: SectionTable;
   sessions: SessionTable;

@@ -24,6 +24,7 @@ import * as authorAccounts from './migrations/2026-12-07T1100-author-accounts.ts
 import * as apiTokens from './migrations/2026-12-08T1000-api-tokens.ts';
 import * as webhooks from './migrations/2026-12-08T1100-webhooks.ts';
 import * as apiIdempotency from './migrations/2026-12-08T1200-api-idempotency.ts';
+import * as rateLimitWindows from './migrations/2026-12-09T1300-rate-limit-windows.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1000-api-tokens': apiTokens,
   '2026-12-08T1100-webhooks': webhooks,
   '2026-12-08T1200-api-idempotency': apiIdempotency,
+  '2026-12-09T1300-rate-limit-windows': rateLimitWindows,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */

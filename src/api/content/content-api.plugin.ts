@@ -62,8 +62,8 @@ function allowReadsFromAnyOrigin(app: FastifyInstance): { answerPreflights(): vo
  */
 export const contentApiRoutes: FastifyPluginAsync<ContentApiDeps> = async (app, deps) => {
   for (const schema of contentSchemas) app.addSchema(schema);
-  // Counted in this process's memory, like the comment limits: with N workers an address gets N times it.
-  await app.register(rateLimit, { max: deps.content.perMinute, timeWindow: '1 minute' });
+  // Counted where every instance counts (src/platform/rate-limit.ts), so an address gets the limit once, not once per instance.
+  await app.register(rateLimit, { max: deps.content.perMinute, timeWindow: '1 minute', ...app.rateLimitStores.options('content-api') });
   const cors = allowReadsFromAnyOrigin(app);
   const readerDeps = { db: deps.db, site: deps.site, pages: deps.pages };
   await app.register(contentArticleRoutes, readerDeps);

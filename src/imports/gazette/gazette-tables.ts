@@ -252,6 +252,7 @@ export const gazetteTables: TableList = {
   sessions: { excluded: 'signed-in browsers: everyone signs in again on the new database' },
   one_time_tokens: { excluded: 'invitations, resets and half-finished sign-ins: secrets, and short-lived' },
   sign_in_throttles: { excluded: 'failed sign-ins are counted afresh' },
+  rate_limit_windows: { excluded: 'rate-limit counters of the last minute: they start afresh' },
   site_secrets: { excluded: 'secrets never leave the database; the new one makes its own' },
   api_idempotency_keys: { excluded: 'retried Admin API requests of the last day: their scripts have finished' },
   api_tokens: { excluded: 'personal access tokens for the API: secrets; staff make new ones on the new site' },
