@@ -3,10 +3,10 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
 import { adminPlugin, loadEditorBundle } from './admin/index.ts';
-import { authenticateApiToken } from './accounts/index.ts';
+import { authenticateApiToken, sessionCookie } from './accounts/index.ts';
 import { apiRoutes, webhookEventSources } from './api/index.ts';
 import { type ArticleEvents, articleRoutes, correctionsRoutes, oembedRoutes, renderArticlePageById, sharedPreviewRoutes } from './articles/index.ts';
-import { CommentSections, CommentSigner, commentRoutes } from './comments/index.ts';
+import { CommentSections, CommentSigner, commentRoutes, rememberedCommentsCookie } from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
@@ -24,6 +24,7 @@ import { newsroomTranslator } from './i18n/index.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { healthRoutes } from './platform/health.ts';
 import { PageCache } from './platform/page-cache.ts';
+import { purgeChangedContent } from './platform/purges.ts';
 import { rateLimitStores } from './platform/rate-limit.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { renderErrorPage as renderErrorDocument } from './render/error-page.tsx';
@@ -70,7 +71,13 @@ export async function buildApp({
   cacheDir = join(config.dataDir, 'cache'),
 }: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
-  const pages = new PageCache(changes, { clock, enabled: config.pageCache, maxBytes: config.pageCacheBytes });
+  const pages = new PageCache(changes, {
+    clock,
+    enabled: config.pageCache,
+    maxBytes: config.pageCacheBytes,
+    // A commenter's browser is shown its own pending comments; a staff member's is never shared either.
+    sharing: { ...config.sharedCache, personalCookies: [sessionCookie, rememberedCommentsCookie] },
+  });
   const settings = await SettingsStore.load(db, changes);
   const assets = await AssetManifest.load(publicDir);
   // Made before the first request, as everything else is; linked only from the article editor.
@@ -122,6 +129,9 @@ export async function buildApp({
   // Before every plugin that limits a rate: they all take their store from here.
   await app.register(rateLimitStores, { setting: config.rateLimitStore, db, dialect });
 
+  // Each change made in this process is purged from the cache in front by this process alone.
+  const purges = purgeChangedContent(changes, { ...config.purge, log: app.log });
+  app.addHook('onClose', () => purges.stop());
   const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   const commentSigner = await CommentSigner.load(db);
   const commentSections = new CommentSections(db, commentSigner, settings, config.publicUrl);

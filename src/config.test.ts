@@ -59,3 +59,40 @@ test('GAZETTE_WEBHOOKS_ALLOW_PRIVATE: private webhook addresses are refused unle
     assert.throws(() => loadConfig({ GAZETTE_WEBHOOKS_ALLOW_PRIVATE: value }), /GAZETTE_WEBHOOKS_ALLOW_PRIVATE must be "1"/, value);
   }
 });
+
+test('shared caches: a day of s-maxage, a minute stale while revalidating, a day stale on error, keys in xkey; no purging', () => {
+  const config = loadConfig({});
+  assert.deepEqual(config.sharedCache, { maxAgeSeconds: 86_400, staleWhileRevalidateSeconds: 60, staleIfErrorSeconds: 86_400, surrogateKeyHeader: 'xkey' });
+  assert.deepEqual(config.purge, { urls: [], secret: undefined });
+});
+
+test('shared cache and purge settings are read, and refused with a message naming them', () => {
+  const config = loadConfig({
+    GAZETTE_SHARED_CACHE_MAX_AGE: '3600',
+    GAZETTE_SHARED_CACHE_STALE_WHILE_REVALIDATE: '0',
+    GAZETTE_SHARED_CACHE_STALE_IF_ERROR: '600',
+    GAZETTE_SURROGATE_KEY_HEADER: 'Surrogate-Key',
+    GAZETTE_PURGE_URLS: 'http://127.0.0.1:6081, https://cache-2.internal:8443/purge',
+    GAZETTE_PURGE_SECRET: 'correct-horse-battery-staple',
+  });
+  assert.deepEqual(config.sharedCache, { maxAgeSeconds: 3600, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 600, surrogateKeyHeader: 'Surrogate-Key' });
+  assert.deepEqual(config.purge, { urls: ['http://127.0.0.1:6081/', 'https://cache-2.internal:8443/purge'], secret: 'correct-horse-battery-staple' });
+  assert.equal(loadConfig({ GAZETTE_SURROGATE_KEY_HEADER: 'off' }).sharedCache.surrogateKeyHeader, undefined);
+
+  for (const value of ['-1', '1.5', 'a day', '31536001']) {
+    assert.throws(() => loadConfig({ GAZETTE_SHARED_CACHE_MAX_AGE: value }), /GAZETTE_SHARED_CACHE_MAX_AGE must be a whole number of seconds/, value);
+  }
+  assert.throws(() => loadConfig({ GAZETTE_SURROGATE_KEY_HEADER: 'x key' }), /GAZETTE_SURROGATE_KEY_HEADER must be a header name/);
+  assert.throws(() => loadConfig({ GAZETTE_SURROGATE_KEY_HEADER: 'xkey\r\nx-evil' }), /GAZETTE_SURROGATE_KEY_HEADER must be a header name/);
+  const secret = 'correct-horse-battery-staple';
+  assert.throws(() => loadConfig({ GAZETTE_PURGE_URLS: 'http://127.0.0.1:6081' }), /GAZETTE_PURGE_SECRET must be set when GAZETTE_PURGE_URLS is/);
+  assert.throws(() => loadConfig({ GAZETTE_PURGE_URLS: 'http://127.0.0.1:6081', GAZETTE_PURGE_SECRET: 'short' }), /GAZETTE_PURGE_SECRET must be 16 to 256/);
+  assert.throws(
+    () => loadConfig({ GAZETTE_PURGE_URLS: 'http://127.0.0.1:6081', GAZETTE_PURGE_SECRET: 'has a space in it ok' }),
+    /GAZETTE_PURGE_SECRET must be 16 to 256/,
+  );
+  for (const value of ['127.0.0.1:6081', 'ftp://cache', 'http://127.0.0.1:6081,,http://b']) {
+    assert.throws(() => loadConfig({ GAZETTE_PURGE_URLS: value, GAZETTE_PURGE_SECRET: secret }), /GAZETTE_PURGE_URLS must list http\(s\) URLs/, value);
+  }
+  assert.throws(() => loadConfig({ GAZETTE_PURGE_URLS: 'http://user:pw@cache', GAZETTE_PURGE_SECRET: secret }), /must not hold a user name or password/);
+});

@@ -42,12 +42,34 @@ export interface Config {
    * they are refused, so an admin account cannot make the server reach into its own networks.
    */
   readonly webhooksAllowPrivate: boolean;
+  readonly sharedCache: SharedCacheConfig;
+  readonly purge: PurgeConfig;
   /**
    * Where rate-limit counters live (GAZETTE_RATE_LIMIT_STORE): `database` shares them between instances
    * and workers, `memory` keeps them per process; `auto` (unset) is `database` on PostgreSQL, `memory`
    * on SQLite.
    */
   readonly rateLimitStore: 'auto' | 'memory' | 'database';
+}
+
+/** What reader answers tell a shared cache in front of Gazette (docs/operations.md, "Behind a shared cache"). */
+export interface SharedCacheConfig {
+  /** `s-maxage` in seconds (GAZETTE_SHARED_CACHE_MAX_AGE). */
+  readonly maxAgeSeconds: number;
+  /** `stale-while-revalidate` in seconds (GAZETTE_SHARED_CACHE_STALE_WHILE_REVALIDATE). */
+  readonly staleWhileRevalidateSeconds: number;
+  /** `stale-if-error` in seconds (GAZETTE_SHARED_CACHE_STALE_IF_ERROR). */
+  readonly staleIfErrorSeconds: number;
+  /** The header naming an answer's surrogate keys (GAZETTE_SURROGATE_KEY_HEADER); undefined sends none. */
+  readonly surrogateKeyHeader: string | undefined;
+}
+
+/** Where each change is purged from that cache. */
+export interface PurgeConfig {
+  /** GAZETTE_PURGE_URLS; empty purges nothing. */
+  readonly urls: readonly string[];
+  /** Sent with every purge (GAZETTE_PURGE_SECRET); set whenever urls is. */
+  readonly secret: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -175,6 +197,71 @@ function readRateLimitStore(value: string | undefined): Config['rateLimitStore']
   throw new ConfigError(`GAZETTE_RATE_LIMIT_STORE must be "database", "memory" or "auto", got "${value}"`);
 }
 
+const yearSeconds = 365 * 24 * 60 * 60;
+
+function readSeconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds > yearSeconds)
+    throw new ConfigError(`${name} must be a whole number of seconds from 0 to ${yearSeconds}, got "${value}"`);
+  return seconds;
+}
+
+/** `off` sends none; otherwise a plain header name, e.g. `xkey`, `Surrogate-Key` or `Cache-Tag`. */
+function readSurrogateKeyHeader(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return 'xkey';
+  if (value === 'off') return undefined;
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(value))
+    throw new ConfigError(`GAZETTE_SURROGATE_KEY_HEADER must be a header name (letters, digits, "-") or "off", got "${value}"`);
+  return value;
+}
+
+function readPurgeUrls(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry.trim());
+    } catch {
+      throw new ConfigError(`GAZETTE_PURGE_URLS must list http(s) URLs separated by commas, got "${entry.trim()}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`GAZETTE_PURGE_URLS must list http(s) URLs, got "${entry.trim()}"`);
+    // The secret goes in its own header; credentials in a URL would end up in logs.
+    if (url.username || url.password) throw new ConfigError('GAZETTE_PURGE_URLS must not hold a user name or password; GAZETTE_PURGE_SECRET is sent instead');
+    return url.href;
+  });
+}
+
+/** Whoever knows it can empty the cache in front, sending every reader to the instances: so not a short one. */
+function readPurgeSecret(value: string | undefined, urls: readonly string[]): string | undefined {
+  if (value === undefined || value === '') {
+    if (urls.length > 0) throw new ConfigError('GAZETTE_PURGE_SECRET must be set when GAZETTE_PURGE_URLS is: the cache in front accepts purges only with it');
+    return undefined;
+  }
+  if (!/^[\x21-\x7e]{16,256}$/.test(value)) throw new ConfigError('GAZETTE_PURGE_SECRET must be 16 to 256 visible ASCII characters without spaces');
+  return value;
+}
+
+/**
+ * Defaults: a day of s-maxage, since a change purges what it touches at once and this only bounds how
+ * long a purge that never arrived leaves a page stale; a minute of stale-while-revalidate, so a busy
+ * page past that day is fetched again behind readers' backs; a day of stale-if-error, so readers keep
+ * getting pages while every instance is down.
+ */
+function readSharedCache(env: NodeJS.ProcessEnv): SharedCacheConfig {
+  return Object.freeze({
+    maxAgeSeconds: readSeconds('GAZETTE_SHARED_CACHE_MAX_AGE', env.GAZETTE_SHARED_CACHE_MAX_AGE, 86_400),
+    staleWhileRevalidateSeconds: readSeconds('GAZETTE_SHARED_CACHE_STALE_WHILE_REVALIDATE', env.GAZETTE_SHARED_CACHE_STALE_WHILE_REVALIDATE, 60),
+    staleIfErrorSeconds: readSeconds('GAZETTE_SHARED_CACHE_STALE_IF_ERROR', env.GAZETTE_SHARED_CACHE_STALE_IF_ERROR, 86_400),
+    surrogateKeyHeader: readSurrogateKeyHeader(env.GAZETTE_SURROGATE_KEY_HEADER),
+  });
+}
+
+function readPurge(env: NodeJS.ProcessEnv): PurgeConfig {
+  const urls = Object.freeze(readPurgeUrls(env.GAZETTE_PURGE_URLS));
+  return Object.freeze({ urls, secret: readPurgeSecret(env.GAZETTE_PURGE_SECRET, urls) });
+}
+
 function readEnvName(value: string | undefined): Config['env'] {
   if (value === 'production' || value === 'test') return value;
   return 'development';
@@ -205,6 +292,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),
     workers: readWorkers(env.GAZETTE_WORKERS, envName),
     webhooksAllowPrivate: readWebhooksAllowPrivate(env.GAZETTE_WEBHOOKS_ALLOW_PRIVATE),
+    sharedCache: readSharedCache(env),
+    purge: readPurge(env),
     rateLimitStore: readRateLimitStore(env.GAZETTE_RATE_LIMIT_STORE),
     https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,

@@ -29,6 +29,7 @@ export {
   clearSecondStepCookie,
   clearSessionCookie,
   secondStepCookie,
+  sessionCookie,
   setSecondStepCookie,
   setSessionCookie,
   staffSessions,

@@ -19,6 +19,7 @@ import {
 } from '../imports/index.ts';
 import { MediaFiles } from '../media/index.ts';
 import { broadcastChangesOverPostgres, type WarningLog } from '../platform/change-broadcast.postgres.ts';
+import { purgeChangedContent } from '../platform/purges.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
 import { systemClock } from '../platform/clock.ts';
 import { CommandError } from './command-error.ts';
@@ -152,11 +153,14 @@ async function withImportDeps(run: (deps: ImportDeps, dialect: DialectName) => P
   const changes = new ContentChanges();
   // Servers on the same PostgreSQL database drop the pages an import changes, as they do for each other.
   const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(changes, config.databaseUrl, quietLog) : async () => {};
+  // The cache in front hears of them from here: the servers purge only changes of their own.
+  const purges = purgeChangedContent(changes, { ...config.purge, log: quietLog });
   try {
     await migrateToLatest(database.db);
     const report = await run({ db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) }, database.dialect);
     console.log(report.toText());
   } finally {
+    await purges.stop();
     await stopBroadcast();
     await database.destroy();
   }

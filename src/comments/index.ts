@@ -1,7 +1,7 @@
 export { CommentSection, type CommentSectionView } from './comment-section-view.tsx';
 export { CommentSections, type CommentSectionRequest, type CommentView, commentViewAddress } from './comment-sections.ts';
 export { commentTextHtml } from './comment-text.tsx';
-export { CommentSigner } from './comment-signing.ts';
+export { CommentSigner, rememberedCommentsCookie } from './comment-signing.ts';
 export type { CommentDeps, CommentEvents } from './comment-deps.ts';
 export type { ModeratedComment, PublicComment } from './comment.ts';
 export { commentRoutes } from './comments.routes.tsx';

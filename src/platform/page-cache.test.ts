@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
 import { ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
-import { PageCache, servePage } from './page-cache.ts';
+import { type BuiltPage, PageCache, servePage } from './page-cache.ts';
+import { defaultSharedCacheOptions } from './shared-caching.ts';
 
 test('a change drops exactly the pages that show it', async () => {
   const changes = new ContentChanges();
@@ -191,4 +192,87 @@ test('switched off, the cache keeps nothing and builds every page it is asked fo
   assert.deepEqual([first.status, second.status], ['MISS', 'MISS']);
   assert.equal((await cache.getOrBuild('/', build)).page.body.toString(), '<p>build 3</p>');
   assert.equal(cache.size, 0);
+});
+
+/** An app answering `/page` with `built` through the cache, keyed by the path. */
+function oneRouteApp(cache: PageCache, built: () => BuiltPage) {
+  const app = Fastify();
+  app.get('/page', (request, reply) => servePage(request, reply, cache, '/page', async () => built()));
+  return app;
+}
+
+const personalCookies = ['gazette_session', 'gazette_comments'];
+
+test('a cached answer tells shared caches how long to keep it and lists its content tags as surrogate keys', async () => {
+  const cache = new PageCache(new ContentChanges(), { sharing: { ...defaultSharedCacheOptions, personalCookies } });
+  const app = oneRouteApp(cache, () => ({ html: '<p>a</p>', tags: [contentTags.article(7), contentTags.section(2), contentTags.settings] }));
+  for (const expected of ['MISS', 'HIT']) {
+    const response = await app.inject({ url: '/page', headers: { cookie: 'theme=dark' } });
+    assert.equal(response.headers['x-cache'], expected);
+    assert.equal(response.headers['cache-control'], 'public, max-age=0, must-revalidate, s-maxage=86400, stale-while-revalidate=60, stale-if-error=86400');
+    assert.equal(response.headers.xkey, 'all article:7 section:2 settings');
+    assert.equal(response.headers.vary, 'Accept-Encoding', 'not Cookie: shared answers are the same whatever the cookies');
+    const unchanged = await app.inject({ url: '/page', headers: { 'if-none-match': String(response.headers.etag) } });
+    assert.equal(unchanged.statusCode, 304);
+    assert.equal(unchanged.headers['cache-control'], response.headers['cache-control'], 'a 304 says the same');
+    assert.equal(unchanged.headers.xkey, response.headers.xkey);
+  }
+});
+
+test('a request with a staff or commenter cookie gets private, no-store and no surrogate keys, from the cache or not', async () => {
+  const cache = new PageCache(new ContentChanges(), { sharing: { ...defaultSharedCacheOptions, personalCookies } });
+  const app = oneRouteApp(cache, () => ({ html: '<p>a</p>', tags: [contentTags.article(7)] }));
+  for (const cookie of ['gazette_comments=3.sig', 'theme=dark; gazette_session=token', 'gazette_comments=3.sig']) {
+    const response = await app.inject({ url: '/page', headers: { cookie } });
+    assert.equal(response.headers['cache-control'], 'private, no-store', cookie);
+    assert.equal(response.headers.xkey, undefined, cookie);
+  }
+  assert.match(String((await app.inject({ url: '/page' })).headers['cache-control']), /^public, /, 'the same page without the cookie is shared');
+});
+
+test('the surrogate-key header takes its name from the settings, or is not sent', async () => {
+  for (const [surrogateKeyHeader, name, value] of [
+    ['Surrogate-Key', 'surrogate-key', 'all article:7 settings'],
+    ['Cache-Tag', 'cache-tag', 'all,article:7,settings'],
+  ] as const) {
+    const cache = new PageCache(new ContentChanges(), { sharing: { ...defaultSharedCacheOptions, surrogateKeyHeader } });
+    const response = await oneRouteApp(cache, () => ({ html: '<p>a</p>', tags: [contentTags.article(7), contentTags.settings] })).inject({ url: '/page' });
+    assert.equal(response.headers[name], value, 'Cloudflare separates tags with commas, Fastly with spaces');
+    assert.equal(response.headers.xkey, undefined);
+  }
+  const none = new PageCache(new ContentChanges(), { sharing: { ...defaultSharedCacheOptions, surrogateKeyHeader: undefined } });
+  const response = await oneRouteApp(none, () => ({ html: '<p>a</p>', tags: [contentTags.article(7)] })).inject({ url: '/page' });
+  assert.equal(response.headers.xkey, undefined);
+  assert.match(String(response.headers['cache-control']), /s-maxage=86400/);
+});
+
+test('a page that expires is kept by shared caches only until it does, counted from each answer', async () => {
+  let now = new Date('2026-11-27T12:00:00Z');
+  const cache = new PageCache(new ContentChanges(), { clock: { now: () => now } });
+  const expiresAt = new Date('2026-11-27T13:00:00Z');
+  const app = oneRouteApp(cache, () => ({ body: '<urlset/>', contentType: 'application/xml', tags: [], expiresAt }));
+  assert.match(String((await app.inject({ url: '/page' })).headers['cache-control']), /, s-maxage=3600,/);
+  now = new Date('2026-11-27T12:45:00Z');
+  const later = await app.inject({ url: '/page' });
+  assert.equal(later.headers['x-cache'], 'HIT');
+  assert.match(String(later.headers['cache-control']), /, s-maxage=900,/);
+});
+
+test('a page built while something it shows changed is sent, but no shared cache may keep it', async () => {
+  const changes = new ContentChanges();
+  const cache = new PageCache(changes);
+  const { app, state, finishBuilds } = pausedPageApp(cache, [contentTags.article(1)]);
+
+  const asked = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 1);
+  changes.announce([contentTags.article(1)]);
+  finishBuilds();
+  const response = await asked;
+  assert.equal(response.headers['cache-control'], 'private, no-cache', 'the purge for the change may have gone out already');
+  assert.equal(response.headers.xkey, undefined);
+
+  const next = app.inject({ url: '/world/a' });
+  await until(() => state.builds === 2);
+  finishBuilds();
+  assert.match(String((await next).headers['cache-control']), /^public, .*s-maxage=/, 'the next build is shared again');
 });

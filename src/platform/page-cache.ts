@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { type Clock, systemClock } from './clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
+import { cacheControls, defaultSharedCacheOptions, type SharedCacheOptions, SharedCachePolicy, surrogateKeysOf } from './shared-caching.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -55,6 +56,15 @@ declare module 'fastify' {
  */
 export const pageCacheRoute = { config: { servesCachedPages: true } } as const;
 
+/** What a page tells caches in front of Gazette, worked out once when the page is made. */
+export interface PageSharing {
+  readonly policy: SharedCachePolicy;
+  /** Cache-Control for a request without a personal cookie; undefined for a page that expires, whose is worked out per answer. */
+  readonly cacheControl: string | undefined;
+  /** The surrogate-key header, name and value, when it is sent. */
+  readonly surrogateKeys: readonly [name: string, value: string] | undefined;
+}
+
 /**
  * A rendered page with the content it was built from, compressed in each encoding the first time a
  * reader asks for it: a page rendered for one request (a miss with the cache off, a page nobody
@@ -68,6 +78,7 @@ export class CachedPage {
     readonly contentType: string,
     readonly etag: string,
     readonly tags: readonly ContentTag[],
+    readonly sharing: PageSharing,
     readonly lastModified?: Date,
     readonly expiresAt?: Date,
   ) {}
@@ -108,6 +119,8 @@ export interface PageCacheOptions {
   /** Off keeps nothing: every request renders its page (for benchmarking and debugging). */
   readonly enabled?: boolean;
   readonly clock?: Clock;
+  /** What the pages tell a shared cache in front (Cache-Control, surrogate keys, which cookies make a request personal). */
+  readonly sharing?: SharedCacheOptions;
 }
 
 /** The changes announced since a page began to be built, which the page may or may not show. */
@@ -133,13 +146,22 @@ interface Build {
   readonly changes: ChangesDuringBuild;
 }
 
-function pageOf(built: BuiltPage): CachedPage {
+/** `shareable`: whether a shared cache may keep the page, i.e. nothing it shows changed while it was built. */
+function pageOf(built: BuiltPage, policy: SharedCachePolicy, shareable: boolean): CachedPage {
   const body = Buffer.from('html' in built ? built.html : built.body);
+  const tags = [...new Set(built.tags)];
+  const keyHeader = shareable ? policy.surrogateKeyHeader : undefined;
+  const sharing: PageSharing = {
+    policy,
+    cacheControl: !shareable ? cacheControls.unshared : built.expiresAt ? undefined : policy.sharedCacheControl(),
+    surrogateKeys: keyHeader ? [keyHeader, surrogateKeysOf(tags, policy.keySeparator)] : undefined,
+  };
   return new CachedPage(
     body,
     'html' in built ? htmlContentType : built.contentType,
     `W/"${createHash('sha1').update(body).digest('base64url')}"`,
-    [...new Set(built.tags)],
+    tags,
+    sharing,
     built.lastModified,
     built.expiresAt,
   );
@@ -156,6 +178,7 @@ export class PageCache {
   readonly #keysByTag = new Map<ContentTag, Set<string>>();
   readonly #clock: Clock;
   readonly #enabled: boolean;
+  readonly #sharing: SharedCachePolicy;
   /** Builds under way that a request for the same page may still wait for, by key. */
   readonly #building = new Map<string, Build>();
   /** Every build under way, joinable or not, so a change can be noted against each. */
@@ -164,6 +187,7 @@ export class PageCache {
   constructor(changes: ContentChanges, options: PageCacheOptions = {}) {
     this.#clock = options.clock ?? systemClock;
     this.#enabled = options.enabled ?? true;
+    this.#sharing = new SharedCachePolicy(options.sharing ?? defaultSharedCacheOptions, this.#clock);
     this.#pages = new LRUCache<string, CachedPage>({
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
       sizeCalculation: (page) => Math.ceil(page.body.length * (1 + encodedShare)),
@@ -189,7 +213,8 @@ export class PageCache {
   async getOrBuild(key: string, build: () => Promise<BuiltPage>): Promise<{ page: CachedPage; status: CacheStatus }> {
     const cached = this.get(key);
     if (cached) return { page: cached, status: 'HIT' };
-    if (!this.#enabled) return { page: pageOf(await build()), status: 'MISS' };
+    // Nothing is kept, so nothing notes a change during the build: such a page is shared as any other.
+    if (!this.#enabled) return { page: pageOf(await build(), this.#sharing, true), status: 'MISS' };
     const building = this.#building.get(key) ?? this.#startBuilding(key, build);
     return { page: await building.page, status: 'MISS' };
   }
@@ -199,8 +224,10 @@ export class PageCache {
    * may have been read before that change.
    */
   store(key: string, built: BuiltPage, changesDuringBuild?: ChangesDuringBuild): CachedPage {
-    const page = pageOf(built);
-    if (!this.#enabled || changesDuringBuild?.touch(page.tags)) return page;
+    const changedMeanwhile = changesDuringBuild?.touch(built.tags) ?? false;
+    // Not for shared caches either: the purge for that change may have gone out before this page reaches one.
+    const page = pageOf(built, this.#sharing, !changedMeanwhile);
+    if (!this.#enabled || changedMeanwhile) return page;
     this.#pages.set(key, page);
     // A page larger than the whole budget is not kept, and must not be indexed either.
     if (!this.#pages.has(key)) return page;
@@ -291,14 +318,21 @@ function isUnchangedFor(request: FastifyRequest, page: CachedPage): boolean {
   return !Number.isNaN(since) && Math.floor(page.lastModified.getTime() / 1000) * 1000 <= since;
 }
 
-/** Sends a cached page: 304 when the browser's copy is current, else the smallest encoding it accepts. */
+/**
+ * Sends a cached page: 304 when the browser's copy is current, else the smallest encoding it accepts.
+ * A request with a personal cookie is answered `private, no-store` and without surrogate keys, so no
+ * shared cache keeps what it is shown, whatever the page.
+ */
 export async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, status: CacheStatus): Promise<FastifyReply> {
+  const { sharing } = page;
+  const personal = sharing.policy.isPersonal(request.headers.cookie);
   reply
     .header('x-cache', status)
     .header('content-type', page.contentType)
-    .header('cache-control', 'public, max-age=0, must-revalidate')
+    .header('cache-control', personal ? cacheControls.personal : (sharing.cacheControl ?? sharing.policy.sharedCacheControl(page.expiresAt)))
     .header('vary', 'Accept-Encoding')
     .header('etag', page.etag);
+  if (sharing.surrogateKeys && !personal) reply.header(sharing.surrogateKeys[0], sharing.surrogateKeys[1]);
   if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
   if (isUnchangedFor(request, page)) return reply.code(304).send();
   const encoding = preferredEncoding(request.headers['accept-encoding']);

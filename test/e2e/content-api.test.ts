@@ -496,7 +496,7 @@ describe('Content API answers are cached like reader pages, and dropped by the s
       const first = await api.get(path);
       const second = await api.get(path);
       assert.equal(second.headers['x-cache'], 'HIT', path);
-      assert.equal(second.headers['cache-control'], 'public, max-age=0, must-revalidate');
+      assert.equal(second.headers['cache-control'], 'public, max-age=0, must-revalidate, s-maxage=86400, stale-while-revalidate=60, stale-if-error=86400');
       assert.ok(first.headers.etag && second.headers.etag === first.headers.etag, path);
       assert.equal(second.body, first.body);
       const unchanged = await api.get(path, { headers: { 'if-none-match': String(first.headers.etag) } });

@@ -41,9 +41,10 @@ export function jsonCacheKey(path: string, query: Readonly<Record<string, string
 }
 
 /**
- * Answers from the page cache as reader pages are: ETag and 304, the pages' Cache-Control, X-Cache,
- * and dropped by the same content changes. The JSON is written by the route's response schema
- * (`reply.serialize`), so a field the schema does not name is never sent, cached or not.
+ * Answers from the page cache as reader pages are: ETag and 304, the pages' Cache-Control for shared
+ * caches, surrogate keys from `tags` (purged on change), X-Cache, and dropped by the same content
+ * changes. The JSON is written by the route's response schema (`reply.serialize`), so a field the
+ * schema does not name is never sent, cached or not.
  */
 export function serveJson(
   request: FastifyRequest,
