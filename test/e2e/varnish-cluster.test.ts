@@ -1,0 +1,260 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { createApiToken } from '../../src/accounts/index.ts';
+import { createArticle, publishArticle } from '../../src/articles/index.ts';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { ContentChanges } from '../../src/platform/content-changes.ts';
+import { createSection } from '../../src/sections/index.ts';
+import { readCommentForm } from '../helpers/comment-forms.ts';
+import { createTestDatabase, insertTestUser } from '../helpers/databases.ts';
+import { type Answer, send } from '../helpers/http-client.ts';
+import { skipOrFailWithoutTool } from '../helpers/required-tools.ts';
+import { freePort, startServer, stopServer } from '../helpers/server-process.ts';
+
+// The shipped deploy/varnish/default.vcl in front of two real Gazette processes (the bundle `npm start`
+// runs) on different ports and data folders, sharing one PostgreSQL schema, as issue 15 asks: what one
+// instance changes is purged from Varnish by surrogate key and seen through the other, a scheduled
+// article goes live once though both run the scheduler, and readers see no error while one dies.
+
+const vclFolder = fileURLToPath(new URL('../../deploy/varnish/', import.meta.url));
+const varnishInstalled = !spawnSync('varnishd', ['-V']).error;
+const skip = !process.env.GAZETTE_TEST_PG_URL
+  ? 'GAZETTE_TEST_PG_URL is not set: the instances share a PostgreSQL database'
+  : varnishInstalled
+    ? false
+    : skipOrFailWithoutTool('varnishd not found on PATH; install it with apt-get install -y varnish varnish-modules');
+
+/** Polls `check` every 50 ms until it holds, and fails with `what` when it has not within `withinMs`. */
+async function eventually(what: string, withinMs: number, check: () => Promise<boolean>): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > withinMs) assert.fail(`${what} not within ${withinMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** Whether Varnish answered from its store: X-Varnish then names this request and the one that stored it. */
+const isHit = (answer: Answer) => /^\d+ \d+$/.test(String(answer.headers['x-varnish']));
+
+describe('two instances behind the shipped Varnish configuration', { skip }, () => {
+  const secret = randomBytes(24).toString('base64url');
+  let database: DatabaseHandle;
+  let workDir: string;
+  let varnish: ChildProcess | undefined;
+  let varnishOutput = '';
+  const servers: ChildProcess[] = [];
+  let cache: string;
+  let instanceA: string;
+  let instanceB: string;
+  let token: string;
+  let scheduledId: number;
+
+  /** The Admin API of one instance, as a script calls it. */
+  const admin = async (origin: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${origin}/api/v1/admin${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${path} on ${origin} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+
+  before(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'gazette-varnish-'));
+    database = await createTestDatabase('postgres');
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+    const databaseUrl = new URL(process.env.GAZETTE_TEST_PG_URL!);
+    databaseUrl.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
+
+    const now = new Date();
+    const ownerId = await insertTestUser(database.db, { email: 'owner@example.org', name: 'Owner', role: 'owner' }, now);
+    const owner = { id: ownerId, email: 'owner@example.org', name: 'Owner', role: 'owner' as const };
+    token = (
+      await createApiToken({ db: database.db, clock: { now: () => new Date() } }, owner, { name: 'Cluster test' }, { ip: '127.0.0.1', userAgent: 'test' })
+    ).secret;
+    await createSection(database.db, { name: 'World' });
+    // Due a moment from now: both instances find it due in their scheduler's first pass at start.
+    const deps = { db: database.db, clock: { now: () => new Date() }, changes: new ContentChanges() };
+    const sectionId = (await database.db.selectFrom('sections').select('id').executeTakeFirstOrThrow()).id;
+    scheduledId = (await createArticle(deps, { headline: 'Night ferries return', sectionId, authorIds: [], tagIds: [] })).id;
+    await publishArticle(deps, scheduledId, new Date(now.getTime() + 500));
+
+    // Varnish with the shipped default.vcl as it is, and the shipped backends.vcl naming the test's ports.
+    const [varnishPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
+    cache = `http://127.0.0.1:${varnishPort}`;
+    instanceA = `http://127.0.0.1:${portA}`;
+    instanceB = `http://127.0.0.1:${portB}`;
+    const shippedBackends = await readFile(join(vclFolder, 'backends.vcl'), 'utf8');
+    const backends = shippedBackends.replace('.port = "3001"', `.port = "${portA}"`).replace('.port = "3002"', `.port = "${portB}"`);
+    assert.equal(backends.match(new RegExp(`"(${portA}|${portB})"`, 'g'))?.length, 2, 'backends.vcl names 127.0.0.1:3001 and :3002');
+    await copyFile(join(vclFolder, 'default.vcl'), join(workDir, 'default.vcl'));
+    await writeFile(join(workDir, 'backends.vcl'), backends);
+    varnish = spawn(
+      'varnishd',
+      // No jail (-j none): varnishd started by root would otherwise read the VCL as the varnish user,
+      // who may not enter the private temporary folder.
+      [
+        '-F',
+        '-j',
+        'none',
+        '-n',
+        join(workDir, 'varnish'),
+        '-a',
+        `127.0.0.1:${varnishPort}`,
+        '-T',
+        'none',
+        '-s',
+        'malloc,64m',
+        '-f',
+        join(workDir, 'default.vcl'),
+      ],
+      { env: { ...process.env, GAZETTE_PURGE_SECRET: secret }, stdio: 'pipe' },
+    );
+    varnish.stdout?.on('data', (chunk: Buffer) => (varnishOutput += chunk.toString()));
+    varnish.stderr?.on('data', (chunk: Buffer) => (varnishOutput += chunk.toString()));
+
+    const instance = (port: number, name: string) =>
+      startServer({
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl.href,
+        GAZETTE_DATA_DIR: join(workDir, name),
+        GAZETTE_PUBLIC_URL: cache,
+        GAZETTE_TRUST_PROXY: 'loopback',
+        GAZETTE_PURGE_URLS: cache,
+        GAZETTE_PURGE_SECRET: secret,
+      }).then((server) => {
+        servers.push(server.child);
+        return server;
+      });
+    await Promise.all([instance(portA, 'a'), instance(portB, 'b')]);
+    await eventually('Varnish answering', 10_000, async () => {
+      assert.equal(varnish?.exitCode, null, `varnishd exited:\n${varnishOutput}`);
+      return (await send(`${cache}/healthz`).catch(() => undefined))?.status === 200;
+    });
+  });
+
+  after(async () => {
+    await Promise.all(servers.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => stopServer(child)));
+    if (varnish && varnish.exitCode === null && varnish.signalCode === null) {
+      const exited = new Promise((resolve) => varnish!.once('exit', resolve));
+      varnish.kill('SIGTERM');
+      await exited;
+    }
+    await database?.destroy();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  test('a purge needs the secret; keys and Gazette’s own headers stay inside', async () => {
+    for (const headers of [{}, { 'x-purge-secret': 'wrong' }, { 'x-purge-secret': `${secret}x` }] as Record<string, string>[]) {
+      const refused = await fetch(cache, { method: 'PURGE', headers: { 'xkey-purge': 'all', ...headers } });
+      assert.equal(refused.status, 403);
+    }
+    const purged = await fetch(cache, { method: 'PURGE', headers: { 'xkey-purge': 'all', 'x-purge-secret': secret } });
+    assert.equal(purged.status, 200);
+    assert.match(await purged.text(), /^Purged \d+/);
+
+    const home = await send(`${cache}/`);
+    assert.equal(home.status, 200);
+    assert.match(String(home.headers['cache-control']), /s-maxage=/);
+    for (const header of ['xkey', 'x-cache']) assert.equal(home.headers[header], undefined, `${header} is not sent to readers`);
+    assert.ok(isHit(await send(`${cache}/`)), 'the home page is then answered from Varnish');
+    assert.ok(!isHit(await send(`${cache}/`, { cookie: 'gazette_comments=x' })), 'a commenter’s request is passed to Gazette');
+  });
+
+  test('an article published through A is on Varnish’s home page and served by B within 1 s', async () => {
+    await send(`${cache}/`);
+    assert.ok(isHit(await send(`${cache}/`)), 'the home page is kept before the change');
+    const { id } = await admin(instanceA, 'POST', '/articles', { headline: 'Tram line opens', body: '<p>Riders cheered.</p>', section: 'world' });
+    const published = await admin(instanceA, 'POST', `/articles/${id}/publish`);
+    const path = new URL(String(published.url)).pathname;
+    const tookMs = await eventually('the new article on the home page through Varnish, and its page on B', 1_000, async () => {
+      const [home, onB, page] = await Promise.all([send(`${cache}/`), send(`${instanceB}${path}`), send(`${cache}${path}`)]);
+      return home.body.includes('Tram line opens') && onB.status === 200 && page.status === 200;
+    });
+    assert.ok(tookMs <= 1_000);
+  });
+
+  test('a comment posted through Varnish and approved through B is on the cached page within 1 s', async () => {
+    const { id } = await admin(instanceA, 'POST', '/articles', { headline: 'Harbour bridge reopens', body: '<p>Traffic flows.</p>', section: 'world' });
+    const path = new URL(String((await admin(instanceA, 'POST', `/articles/${id}/publish`)).url)).pathname;
+    await eventually('the article through Varnish', 1_000, async () => (await send(`${cache}${path}`)).status === 200);
+    const page = await send(`${cache}${path}`);
+    assert.ok(isHit(page), 'the article page is kept');
+
+    // The form refuses a post within 3 s of the page (a bot's pace).
+    await sleep(3_100);
+    const form = readCommentForm(page.body);
+    const text = 'The bridge looks better than ever.';
+    const posted = await fetch(`${cache}/comments`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        article_id: form.articleId,
+        parent_id: form.parentId,
+        stamp: form.stamp,
+        comment: text,
+        name: 'Ana Reader',
+        email: 'ana@example.org',
+        website: '',
+        homepage: '',
+      }),
+    });
+    const comment = (await posted.json()) as { id: number; status: string };
+    assert.equal(posted.status, 201, JSON.stringify(comment));
+    assert.equal(comment.status, 'pending', 'a first comment waits for a moderator');
+    assert.ok(!(await send(`${cache}${path}`)).body.includes(text), 'not shown before approval');
+
+    await admin(instanceB, 'POST', `/comments/${comment.id}/approve`);
+    await eventually('the approved comment on the page through Varnish', 1_000, async () => (await send(`${cache}${path}`)).body.includes(text));
+  });
+
+  test('the article scheduled for a moment ahead went live once, though both instances run the scheduler', async () => {
+    await eventually('the scheduled article published', 5_000, async () => {
+      const row = await database.db.selectFrom('articles').select('status').where('id', '=', scheduledId).executeTakeFirstOrThrow();
+      return row.status === 'published';
+    });
+    // Each instance's scheduler has passed since; a second publication would have been recorded by now.
+    await sleep(1_000);
+    const audits = await database.db.selectFrom('audit_log').select('subject').where('action', '=', 'article.published').execute();
+    assert.deepEqual(
+      audits.map((row) => row.subject).filter((subject) => subject?.startsWith(`${scheduledId}:`)),
+      [`${scheduledId}: Night ferries return (went live on schedule)`],
+    );
+  });
+
+  test('readers see no error while instance A is killed with SIGKILL', async () => {
+    const { id } = await admin(instanceA, 'POST', '/articles', { headline: 'Ferry strike ends', body: '<p>Boats sail.</p>', section: 'world' });
+    const path = new URL(String((await admin(instanceA, 'POST', `/articles/${id}/publish`)).url)).pathname;
+    // Kept pages, and searches, which are never kept, so every one of them reaches an instance.
+    const statuses: number[] = [];
+    const failures: string[] = [];
+    const stopAt = Date.now() + 4_000;
+    const reader = async (n: number) => {
+      for (let i = 0; Date.now() < stopAt; i++) {
+        const url = i % 2 === 0 ? `${cache}${path}` : `${cache}/search?q=ferry${n}x${i}`;
+        const answer = await send(url);
+        statuses.push(answer.status);
+        if (answer.status >= 500) failures.push(`${answer.status} ${url}: ${answer.body.slice(0, 300)}`);
+      }
+    };
+    const load = Promise.all([1, 2, 3, 4].map(reader));
+    await sleep(1_000);
+    servers[0]!.kill('SIGKILL');
+    await load;
+    assert.ok(statuses.length > 100, `${statuses.length} requests`);
+    assert.deepEqual(failures, [], `${failures.length} of ${statuses.length} answers were errors`);
+  });
+});
