@@ -19,7 +19,8 @@ export { serveCollectionPage } from './collection-route.tsx';
 export type { ReaderDeps } from './reader-deps.ts';
 export { tagsOfSummaries } from './article-teaser.ts';
 export { feedMediaTypes, feedTitle } from './feed-links.ts';
-export { listArticleIndexEntries, listPublicationTimes, listPublishedArticles, listPublishedCollections } from './articles.queries.ts';
+export { listArticleIndexEntries, listPublicationTimes, listPublishedArticles } from './articles.queries.ts';
+export { type CollectionCount, listPublishedCollectionCounts, listPublishedCollections } from './published-collections.queries.ts';
 export { publishDueArticles, requestReview } from './articles.service.ts';
 export { startPublishingScheduler } from './scheduler.ts';
 export { listArticleRevisions, loadSnapshotNames, restoreRevision, type SnapshotNames } from './revisions.ts';
@@ -29,10 +30,8 @@ export { bodyStats } from './reading-time.ts';
 export { toStoryTeaser } from './article-teaser.ts';
 export { listPublishedSummaries, listPublishedSummariesByIds } from './articles.queries.ts';
 export {
-  type CollectionCount,
   findPublishedArticleById,
   listPublishedArticlesPage,
-  listPublishedCollectionCounts,
   listPublishedSummariesPage,
   type PublishedFilters,
   type PublishedPageOptions,

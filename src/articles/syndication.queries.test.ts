@@ -6,7 +6,8 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
-import { listArticleIndexEntries, listPublicationTimes, listPublishedArticles, listPublishedCollections } from './articles.queries.ts';
+import { listArticleIndexEntries, listPublicationTimes, listPublishedArticles } from './articles.queries.ts';
+import { listPublishedCollections } from './published-collections.queries.ts';
 import { createArticle, publishArticle } from './articles.service.ts';
 
 const now = new Date('2026-11-27T12:00:00.000Z');

@@ -45,6 +45,32 @@ export async function findCommentableArticle(db: Db, articleId: number, now: Dat
   };
 }
 
+/** The columns a reader may see of a comment (never its email or address), as the page shows them. */
+interface PublicCommentRow {
+  readonly id: number;
+  readonly article_id: number;
+  readonly parent_id: number | null;
+  readonly author_name: string;
+  readonly author_website: string;
+  readonly staff_user_id: number | null;
+  readonly body: string;
+  readonly created_at: Date | string;
+}
+
+function publicCommentOf(row: PublicCommentRow, status: PublicComment['status']): PublicComment {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    authorWebsite: row.author_website,
+    isStaff: row.staff_user_id !== null,
+    body: row.body,
+    createdAt: toDate(row.created_at),
+    status,
+  };
+}
+
 /**
  * Approved comments of one article, and those of `pendingIds` still awaiting moderation (the
  * reader's own). Selects no private column: the email and IP address cannot reach a page from here.
@@ -62,17 +88,7 @@ export async function listPublicComments(db: Db, articleId: number, pendingIds: 
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    articleId: row.article_id,
-    parentId: row.parent_id,
-    authorName: row.author_name,
-    authorWebsite: row.author_website,
-    isStaff: row.staff_user_id !== null,
-    body: row.body,
-    createdAt: toDate(row.created_at),
-    status: row.status === 'pending' ? 'pending' : 'approved',
-  }));
+  return rows.map((row) => publicCommentOf(row, row.status === 'pending' ? 'pending' : 'approved'));
 }
 
 /** Where a page of comments ended: the last comment it held, oldest first. */
@@ -112,17 +128,7 @@ export async function listApprovedCommentsPage(
     query = query.where((eb) => eb.or([eb('comments.created_at', '>', at), eb.and([eb('comments.created_at', '=', at), eb('comments.id', '>', after.id)])]));
   }
   const rows = await query.orderBy('comments.created_at').orderBy('comments.id').limit(options.limit).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    articleId: row.article_id,
-    parentId: row.parent_id,
-    authorName: row.author_name,
-    authorWebsite: row.author_website,
-    isStaff: row.staff_user_id !== null,
-    body: row.body,
-    createdAt: toDate(row.created_at),
-    status: 'approved',
-  }));
+  return rows.map((row) => publicCommentOf(row, 'approved'));
 }
 
 /** Of `ids`, those belonging to `articleId` and still pending: what a commenter's browser may be shown. */
