@@ -31,23 +31,24 @@ export function webhookEventSources(
   return {
     articles: {
       async record(trx: Db, type, articleId) {
-        const article = await getArticle(trx, articleId);
-        await recordWebhookEvent(trx, type, articleJson(article, context()), clock.now());
+        await recordWebhookEvent(trx, type, async () => articleJson(await getArticle(trx, articleId), context()), clock.now());
       },
     },
     comments: {
       async record(trx: Db, type, commentId) {
-        const comment = await findModeratedComment(trx, commentId);
-        if (!comment) return;
-        const { article } = comment;
-        const address = articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null });
         await recordWebhookEvent(
           trx,
           type,
-          {
-            ...commentJson(comment),
-            status: comment.status,
-            article: { id: article.id, headline: article.headline, url: absoluteUrl(site.publicUrl, address) },
+          async () => {
+            const comment = await findModeratedComment(trx, commentId);
+            if (!comment) throw new Error(`Comment ${commentId} was not found in the transaction that changed it`);
+            const { article } = comment;
+            const address = articleUrl({ slug: article.slug, section: article.sectionSlug ? { slug: article.sectionSlug } : null });
+            return {
+              ...commentJson(comment),
+              status: comment.status,
+              article: { id: article.id, headline: article.headline, url: absoluteUrl(site.publicUrl, address) },
+            };
           },
           clock.now(),
         );
@@ -55,8 +56,7 @@ export function webhookEventSources(
     },
     media: {
       async record(trx: Db, type, mediaId) {
-        const image = await getMediaItem(trx, mediaId);
-        await recordWebhookEvent(trx, type, imageJson(image, context()), clock.now());
+        await recordWebhookEvent(trx, type, async () => imageJson(await getMediaItem(trx, mediaId), context()), clock.now());
       },
     },
   };

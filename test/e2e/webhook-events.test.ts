@@ -72,6 +72,18 @@ forEachDialect('webhook events from the newsroom’s changes', (dialect) => {
     assert.equal(events[1]!.body.data.standfirst, 'A week late.', 'the data is the article as committed');
   });
 
+  test('the longest article the newsroom accepts publishes, and its event carries the whole body', async () => {
+    // 400,000 characters is the editor's limit; Korean text is three bytes a character in the outbox's JSON.
+    const body = `<p>${'부산항 야간 하역 '.repeat(39_990).slice(0, 399_990)}</p>`;
+    const { id } = (await asOwner('POST', '/articles', { headline: 'The longest story', section: 'world', body })).json();
+    const start = await eventCount();
+    const published = await asOwner('POST', `/articles/${id}/publish`);
+    assert.equal(published.statusCode, 200, published.body.slice(0, 300));
+    const [event] = await eventsSince(start);
+    assert.equal(event?.type, 'article.published');
+    assert.equal((event!.body.data.bodyHtml as string).length, body.length);
+  });
+
   test('a refused publication writes no event; a scheduled one writes it when it goes live', async () => {
     const start = await eventCount();
     const { id: noSection } = (await asOwner('POST', '/articles', { headline: 'No section yet' })).json();
