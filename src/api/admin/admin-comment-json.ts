@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { commentStatuses, type ModeratedComment } from '../../comments/index.ts';
-import { BadRequestError, sentenceIn } from '../../errors.ts';
+import { sentenceIn } from '../../errors.ts';
+import { cursorMaxLength } from '../cursors.ts';
 import { absoluteUrl, articleUrl } from '../../platform/urls.ts';
 
 // What the Admin API says a comment is: what the newsroom's moderation queue shows a moderator,
@@ -12,8 +13,6 @@ const state = (options: { default?: string; description?: string } = {}) =>
     commentStatuses.map((name) => Type.Literal(name)),
     options,
   );
-/** The longest cursor accepted; those made here are far shorter. */
-const cursorMaxLength = 200;
 
 export const AdminCommentJson = Type.Object({
   id: Type.Integer(),
@@ -74,39 +73,4 @@ export function adminCommentJson(comment: ModeratedComment, publicUrl: string): 
     ipAddress: comment.ipAddress,
     createdAt: comment.createdAt.toISOString(),
   };
-}
-
-// `next` is base64url of JSON naming this list and where the page ended (a time and an id), so a
-// page stays right while comments above it are moderated away. Nothing inside it is promised.
-
-const listName = 'admin-comments';
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-export interface QueuePosition {
-  readonly createdAt: Date;
-  readonly id: number;
-}
-
-export function encodeCommentCursor(position: QueuePosition): string {
-  return Buffer.from(JSON.stringify([listName, position.createdAt.toISOString(), position.id])).toString('base64url');
-}
-
-/** @throws BadRequestError for anything `encodeCommentCursor` did not make. */
-export function decodeCommentCursor(cursor: string): QueuePosition {
-  let parts: unknown;
-  try {
-    parts = /^[A-Za-z0-9_-]+$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
-  } catch {
-    parts = undefined;
-  }
-  if (Array.isArray(parts) && parts.length === 3 && parts[0] === listName) {
-    const [, at, id] = parts;
-    const createdAt = typeof at === 'string' && isoInstant.test(at) ? new Date(at) : undefined;
-    const isRowId = typeof id === 'number' && Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;
-    // Only an instant that prints back as written is one made here ("2026-02-30T…" would be March).
-    if (createdAt && isRowId && createdAt.toISOString() === at) return { createdAt, id };
-  }
-  throw new BadRequestError(
-    'This cursor is not one the comments list gave out. Pass the `next` of the previous answer as it is, or leave cursor out to start from the top.',
-  );
 }

@@ -9,18 +9,10 @@ import { translator } from '../../i18n/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { rowIdParams } from '../../platform/route-schemas.ts';
 import type { SiteContext } from '../../settings/index.ts';
-import {
-  AdminCommentJson,
-  adminCommentJson,
-  CommentListJson,
-  CommentListQuery,
-  commentFieldNames,
-  decodeCommentCursor,
-  encodeCommentCursor,
-  ReplyBody,
-} from './admin-comment-json.ts';
+import { AdminCommentJson, adminCommentJson, CommentListJson, CommentListQuery, commentFieldNames, ReplyBody } from './admin-comment-json.ts';
 import { auditApiChange } from '../api-audit.ts';
 import { callerOf } from '../api-callers.ts';
+import { cursors } from '../cursors.ts';
 import { problemErrorHandler, problemResponses } from '../problem-details.ts';
 
 const IdParams = rowIdParams('id');
@@ -40,6 +32,12 @@ export interface AdminCommentDeps {
 
 /** A reply's checks speak the API's language: its refusals are English, as every problem's detail is. */
 const replyWords = translator('en');
+
+/** Where the previous page of the queue ended, from its cursor (a 400 problem for one not made here). */
+function afterPosition(cursor: string): { createdAt: Date; id: number } {
+  const { at, id } = cursors.adminComments.decode(cursor);
+  return { createdAt: at, id };
+}
 
 /**
  * The moderation queue through the Admin API: the same service as the newsroom's queue, so approving
@@ -80,13 +78,13 @@ export const adminCommentRoutes: FastifyPluginAsync<AdminCommentDeps> = async (a
       const found = await listModeratedComments(deps.db, {
         status: state,
         ...(article === undefined ? {} : { articleId: article }),
-        ...(cursor === undefined ? {} : { after: decodeCommentCursor(cursor) }),
+        ...(cursor === undefined ? {} : { after: afterPosition(cursor) }),
         offset: 0,
         limit: limit + 1,
       });
       const shown = found.slice(0, limit);
       const last = shown.at(-1);
-      const next = found.length > limit && last ? encodeCommentCursor(last) : null;
+      const next = found.length > limit && last ? cursors.adminComments.encode({ at: last.createdAt, id: last.id }) : null;
       return reply.header('cache-control', 'no-store').send({ comments: shown.map((comment) => adminCommentJson(comment, deps.site.publicUrl)), next });
     },
   );

@@ -20,7 +20,7 @@ import { rowIdParams } from '../../platform/route-schemas.ts';
 import { ArticleJson, ArticleListEntryJson, articleJson, articleSummaryJson, type JsonContext } from '../article-json.ts';
 import { resolveArticlePath } from './content-article-paths.ts';
 import { type ContentDeps, jsonCacheKey, jsonContextOf, limitQuery, nextCursor, notModified, serveJson } from './content-cache.ts';
-import { cursors } from './content-cursors.ts';
+import { cursors } from '../cursors.ts';
 import { articleFields, type FieldSelection, pickFields, selectFields } from './content-fields.ts';
 import { CommentJson, commentJson } from './content-json.ts';
 import { resolveFilterSlug, slugQuery } from './content-slugs.ts';

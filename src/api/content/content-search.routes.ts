@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { bestPassage, parseSearchQuery, type SearchIndex, searchArticles } from '../../search/index.ts';
 import { articleSummaryJson } from '../article-json.ts';
 import { type ContentDeps, jsonContextOf, limitQuery, nextCursor } from './content-cache.ts';
-import { cursors } from './content-cursors.ts';
+import { cursors } from '../cursors.ts';
 import { SearchResultJson, excerptJson } from './content-json.ts';
 import { resolveFilterSlug, slugQuery } from './content-slugs.ts';
 import { problemResponses } from '../problem-details.ts';

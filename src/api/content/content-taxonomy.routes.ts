@@ -9,7 +9,7 @@ import { slugParams } from '../../platform/route-schemas.ts';
 import { listSections } from '../../sections/index.ts';
 import { listTagsByIds } from '../../tags/index.ts';
 import { type ContentDeps, jsonCacheKey, jsonContextOf, limitQuery, nextCursor, notModified, serveJson } from './content-cache.ts';
-import { cursors } from './content-cursors.ts';
+import { cursors } from '../cursors.ts';
 import { AuthorInfoJson, authorInfoJson, SectionInfoJson, sectionInfoJson, TagInfoJson, tagInfoJson } from './content-json.ts';
 import { findAuthorAt, findSectionAt, findTagAt } from './content-slugs.ts';
 import { problemResponses } from '../problem-details.ts';

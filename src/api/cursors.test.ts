@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BadRequestError } from '../../errors.ts';
-import { cursors } from './content-cursors.ts';
+import { BadRequestError } from '../errors.ts';
+import { cursors } from './cursors.ts';
 
 const position = { at: new Date('2026-11-27T09:30:00.123Z'), id: 42 };
 

@@ -1,5 +1,5 @@
-import { BadRequestError } from '../../errors.ts';
-import { isValidSlug } from '../../platform/slugs.ts';
+import { BadRequestError } from '../errors.ts';
+import { isValidSlug } from '../platform/slugs.ts';
 
 // A list's `next` is an opaque cursor: base64url of JSON naming the list and the position where the
 // page ended. Callers pass it back as it is; nothing about its inside is promised to them.
@@ -84,6 +84,8 @@ const timeAndIdParts = (position: TimeAndId) => [position.at.toISOString(), posi
 export const cursors = {
   articles: codec<TimeAndId>('articles', 'articles', timeAndIdParts, timeAndIdOf),
   comments: codec<TimeAndId>('comments', 'comments', timeAndIdParts, timeAndIdOf),
+  /** The Admin API's moderation queue, newest first. */
+  adminComments: codec<TimeAndId>('admin-comments', 'comments', timeAndIdParts, timeAndIdOf),
   tags: codec<string>('tags', 'tags', (slug) => [slug], slugOf),
   authors: codec<string>('authors', 'authors', (slug) => [slug], slugOf),
   search: codec<SearchPosition>('search', 'search results', (position) => [position.page, position.perPage], searchPositionOf),
