@@ -85,6 +85,20 @@ sub vcl_hit {
     }
 }
 
+sub vcl_backend_fetch {
+    # A retry goes to another instance than the one that just failed: round robin alone, under load, may
+    # hand the same dead instance back until its probe marks it sick (seconds later).
+    if (bereq.retries > 0) {
+        set bereq.backend = gazette.backend().resolve();
+        if ("" + bereq.backend == bereq.http.x-gazette-failed) {
+            set bereq.backend = gazette.backend().resolve();
+        }
+        if ("" + bereq.backend == bereq.http.x-gazette-failed) {
+            set bereq.backend = gazette.backend().resolve();
+        }
+    }
+}
+
 sub vcl_backend_response {
     # An instance that cannot answer (killed, its database down): try the next ones (twice) for a reader's
     # page; a stale copy being refreshed in the background stays as it is.
@@ -93,6 +107,7 @@ sub vcl_backend_response {
             return (abandon);
         }
         if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+            set bereq.http.x-gazette-failed = beresp.backend.name;
             return (retry);
         }
     }
@@ -124,6 +139,7 @@ sub vcl_backend_error {
         return (abandon);
     }
     if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        set bereq.http.x-gazette-failed = beresp.backend.name;
         return (retry);
     }
 }
