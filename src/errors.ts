@@ -146,6 +146,7 @@ const statusCodes: Readonly<Record<number, string>> = {
   422: 'VALIDATION_FAILED',
   429: 'RATE_LIMITED',
   500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /** The stable code for an error met outside a GazetteError (a framework error, a bad URL), from its status. */

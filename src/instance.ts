@@ -5,6 +5,7 @@ import { startCommentHousekeeping } from './comments/index.ts';
 import type { Config } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { waitForDatabase } from './db/unavailable.ts';
 import { seedDemoNewsroom } from './demo/seed-demo.ts';
 import { warmAllVariants } from './media/index.ts';
 import { broadcastChangesOverPostgres } from './platform/change-broadcast.postgres.ts';
@@ -21,6 +22,7 @@ import { WebhookDeliverer } from './webhooks/index.ts';
 export async function serveInstance(config: Config, role: WorkerRole): Promise<void> {
   const leads = role !== 'follower';
   const database = connectFromConfig(config);
+  await waitForDatabase(database.db, { warn: (message) => console.warn(message) });
   if (leads) await migrateToLatest(database.db);
   const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
   const { app } = gazette;

@@ -12,15 +12,17 @@ import directors;
 import std;
 import xkey;
 
-# An instance takes traffic while /readyz answers 200 (its database answers, migrations done).
+# An instance takes traffic while /readyz answers 200 (its database answers, migrations done): two of
+# the last three probes, a second apart, so one that lost its database (or came back) is known within
+# about two seconds, and a single slow answer under load takes no instance out.
 probe gazette_ready {
     .url = "/readyz";
-    .interval = 2s;
+    .interval = 1s;
     .timeout = 2s;
-    .window = 5;
-    .threshold = 3;
+    .window = 3;
+    .threshold = 2;
     # Healthy from the start, so a restarted Varnish serves at once.
-    .initial = 3;
+    .initial = 2;
 }
 
 sub vcl_init {
@@ -50,6 +52,12 @@ sub vcl_recv {
         return (synth(200, "Purged " + xkey.purge(req.http.xkey-purge)));
     }
 
+    # A comment form's post is kept in memory (the form's own limit is 100 KB) so that, when the instance
+    # it went to gives no answer at all, it can be sent again to another (see vcl_backend_error).
+    if (req.method == "POST" && req.url ~ "^/comments(\?|$)") {
+        std.cache_req_body(128KB);
+    }
+
     # Varnish's own checks: a Host header, and anything but GET and HEAD (the comment form's POST,
     # the Admin API) is passed; so is a request with Authorization.
     call vcl_req_host;
@@ -67,8 +75,11 @@ sub vcl_recv {
     }
     unset req.http.Cookie;
 
+    # Set on every pass here: a restart keeps it, and the restart that serves the stale copy must find it.
     if (req.http.x-gazette-refresh) {
         set req.hash_always_miss = true;
+    } else {
+        set req.hash_always_miss = false;
     }
     # While an instance is healthy, a page past its s-maxage is served stale only for its
     # stale-while-revalidate (see vcl_hit); while none is, for its stale-if-error (the grace below).
@@ -110,6 +121,11 @@ sub vcl_backend_response {
             set bereq.http.x-gazette-failed = beresp.backend.name;
             return (retry);
         }
+        # Every instance failed to refresh a kept page (its database is away): the stale copy must stay,
+        # which an error stored in its place (even one marked uncacheable) would not; vcl_synth serves it.
+        if (bereq.http.x-gazette-refresh) {
+            return (abandon);
+        }
     }
 
     # Kept only when Gazette says a shared cache may keep it (s-maxage, or a public max-age for assets);
@@ -134,13 +150,18 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # No answer at all (refused, timed out): the next instances (twice), for reads; a background refresh is dropped.
+    # No answer at all (refused, reset, timed out): the next instances (twice), for reads and for a comment
+    # form's post, whose body was kept; a background refresh is dropped. A post the dead instance stored
+    # just before it died is then refused by the next one as a duplicate, so it is never stored twice.
     if (bereq.is_bgfetch) {
         return (abandon);
     }
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD" || (bereq.method == "POST" && bereq.url ~ "^/comments(\?|$)"))) {
         set bereq.http.x-gazette-failed = beresp.backend.name;
         return (retry);
+    }
+    if (bereq.http.x-gazette-refresh) {
+        return (abandon);
     }
 }
 
@@ -156,6 +177,11 @@ sub vcl_deliver {
 }
 
 sub vcl_synth {
+    # A refresh that was abandoned (see vcl_backend_response): the stale copy rather than an error.
+    if (req.http.x-gazette-refresh && req.restarts == 1) {
+        unset req.http.x-gazette-refresh;
+        return (restart);
+    }
     if (req.method == "PURGE") {
         set resp.http.Content-Type = "text/plain; charset=utf-8";
         set resp.body = resp.reason + {"

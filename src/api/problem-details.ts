@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { codeForStatus, GazetteError, RateLimitedError, ValidationError } from '../errors.ts';
 import { describeMultipartError } from '../platform/multipart-errors.ts';
 
@@ -88,6 +89,14 @@ function describe(error: FastifyError | GazetteError, fieldNames: FieldNames): D
   const status = fastifyError.statusCode;
   if (status === 429) return { status, code: codeForStatus(429), detail: 'Too many requests: wait before trying again.' };
   if (status && status >= 400 && status < 500) return { status, code: codeForStatus(status), detail: error.message };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      code: codeForStatus(503),
+      detail: 'The database is not answering just now; nothing was changed. Try again in a few seconds.',
+      retryAfterSeconds: databaseRetryAfterSeconds,
+    };
+  }
   return { status: 500, code: codeForStatus(500), detail: 'The request failed on the server. It has been logged; try again in a moment.' };
 }
 
@@ -122,7 +131,8 @@ export function answerErrorsAsProblems(app: FastifyInstance): void {
 export function problemErrorHandler(fieldNames: FieldNames = {}) {
   return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const described = describe(error, fieldNames);
-    if (described.status >= 500) request.log.error({ err: error }, 'API request failed');
+    if (described.status === 503) request.log.warn({ reason: error.message, url: request.url }, 'The database did not answer');
+    else if (described.status >= 500) request.log.error({ err: error }, 'API request failed');
     return sendProblem(request, reply, described);
   };
 }

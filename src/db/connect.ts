@@ -23,6 +23,11 @@ export type ConnectOptions =
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // A connection the server ends (a restart, a failover) emits 'error': on the pool while it is idle,
+    // on the client itself while a query holds it. Either unheard would end the process. The query
+    // that held it fails on its own; the pool drops the broken connection and opens a new one.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }

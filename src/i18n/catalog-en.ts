@@ -127,6 +127,7 @@ export const en = {
   'error.title.415': 'That kind of content is not accepted',
   'error.title.429': 'Too many requests',
   'error.title.500': 'Something went wrong on our side',
+  'error.title.503': 'The site is briefly unavailable',
   'error.title.other': 'The request could not be completed',
   'error.message.400': 'Part of this address has a value the site cannot use. Check the link, or start again from the front page.',
   'error.message.403': 'That is not allowed here.',
@@ -137,6 +138,7 @@ export const en = {
   'error.message.422': 'What was sent could not be accepted. Check it and try again.',
   'error.message.429': 'Too many requests came in a short time. Wait a moment, then try again.',
   'error.message.500': 'The page could not be shown just now. The problem has been logged; please try again in a moment.',
+  'error.message.503': 'The site cannot reach its stored articles and comments for a moment. Nothing you sent was saved; please try again in a few seconds.',
   'error.message.other': 'The request could not be completed. Please try again.',
 
   // Feeds.

@@ -115,6 +115,7 @@ export const es: Catalog = {
   'error.title.415': 'No se acepta ese tipo de contenido',
   'error.title.429': 'Demasiadas solicitudes',
   'error.title.500': 'Algo ha fallado por nuestra parte',
+  'error.title.503': 'El sitio no está disponible por un momento',
   'error.title.other': 'No se ha podido completar la solicitud',
   'error.message.400': 'Parte de esta dirección tiene un valor que el sitio no puede usar. Revisa el enlace o vuelve a empezar desde la portada.',
   'error.message.403': 'Esto no está permitido.',
@@ -125,6 +126,8 @@ export const es: Catalog = {
   'error.message.422': 'No se ha podido aceptar lo que se ha enviado. Revísalo y vuelve a intentarlo.',
   'error.message.429': 'Han llegado demasiadas solicitudes en poco tiempo. Espera un momento y vuelve a intentarlo.',
   'error.message.500': 'No se ha podido mostrar la página en este momento. El problema ha quedado registrado; vuelve a intentarlo dentro de un momento.',
+  'error.message.503':
+    'El sitio no puede acceder a sus artículos y comentarios guardados en este momento. No se ha guardado nada de lo que enviaste; vuelve a intentarlo en unos segundos.',
   'error.message.other': 'No se ha podido completar la solicitud. Vuelve a intentarlo.',
 
   'feed.commentsTitle': 'Comentarios sobre «{headline}»',

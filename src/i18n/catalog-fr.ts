@@ -121,6 +121,7 @@ export const fr: Catalog = {
   'error.title.415': 'Ce type de contenu n’est pas accepté',
   'error.title.429': 'Trop de requêtes',
   'error.title.500': 'Un problème est survenu de notre côté',
+  'error.title.503': 'Le site est momentanément indisponible',
   'error.title.other': 'La demande n’a pas pu aboutir',
   'error.message.400': 'Une partie de cette adresse contient une valeur que le site ne peut pas utiliser. Vérifiez le lien ou repartez de la une.',
   'error.message.403': 'Ce n’est pas autorisé.',
@@ -131,6 +132,8 @@ export const fr: Catalog = {
   'error.message.422': 'Ce qui a été envoyé n’a pas pu être accepté. Vérifiez-le et réessayez.',
   'error.message.429': 'Trop de requêtes sont arrivées en peu de temps. Patientez un instant, puis réessayez.',
   'error.message.500': 'La page ne peut pas s’afficher pour le moment. Le problème a été enregistré\u202f; réessayez dans un instant.',
+  'error.message.503':
+    'Le site ne peut pas joindre ses articles et commentaires enregistrés pour le moment. Rien de ce que vous avez envoyé n’a été enregistré\u202f; réessayez dans quelques secondes.',
   'error.message.other': 'La demande n’a pas pu aboutir. Réessayez.',
 
   'feed.commentsTitle': 'Commentaires sur «\u00a0{headline}\u00a0»',

@@ -114,6 +114,7 @@ export const ko: Catalog = {
   'error.title.415': '받을 수 없는 형식입니다',
   'error.title.429': '요청이 너무 많습니다',
   'error.title.500': '사이트에 문제가 생겼습니다',
+  'error.title.503': '사이트를 잠시 이용할 수 없습니다',
   'error.title.other': '요청을 처리하지 못했습니다',
   'error.message.400': '이 주소에 사이트가 처리할 수 없는 값이 들어 있습니다. 링크를 확인하거나 첫 화면에서 다시 시작하세요.',
   'error.message.403': '허용되지 않는 요청입니다.',
@@ -124,6 +125,7 @@ export const ko: Catalog = {
   'error.message.422': '보낸 내용을 받을 수 없습니다. 확인한 뒤 다시 시도하세요.',
   'error.message.429': '짧은 시간에 요청이 너무 많았습니다. 잠시 뒤에 다시 시도하세요.',
   'error.message.500': '지금은 페이지를 보여 드릴 수 없습니다. 문제가 기록되었으니 잠시 뒤에 다시 시도해 주세요.',
+  'error.message.503': '사이트가 저장된 기사와 댓글에 잠시 접근할 수 없습니다. 보내신 내용은 저장되지 않았으니 몇 초 뒤에 다시 시도해 주세요.',
   'error.message.other': '요청을 처리하지 못했습니다. 다시 시도해 주세요.',
 
   'feed.commentsTitle': '“{headline}”에 달린 댓글',

@@ -8,6 +8,7 @@ const titles: Readonly<Record<number, MessageKey>> = {
   415: 'error.title.415',
   429: 'error.title.429',
   500: 'error.title.500',
+  503: 'error.title.503',
 };
 
 const messages: Readonly<Record<number, MessageKey>> = {
@@ -20,6 +21,7 @@ const messages: Readonly<Record<number, MessageKey>> = {
   422: 'error.message.422',
   429: 'error.message.429',
   500: 'error.message.500',
+  503: 'error.message.503',
 };
 
 /** An error page's heading for an HTTP status: its own, the 500's for any server error, else a general one. */

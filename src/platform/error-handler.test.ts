@@ -58,3 +58,20 @@ test('browsers still get the page, not JSON', async () => {
   assert.match(String(response.headers['content-type']), /text\/html/);
   assert.equal(response.body, '<p>409 Someone saved this meanwhile.</p>');
 });
+
+test('a database that does not answer is a 503 with Retry-After and words for the reader, in JSON and as a page', async () => {
+  const app = await appWithErrors();
+  app.get('/away', async () => {
+    throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  });
+  const asJson = await app.inject({ url: '/away', headers: json });
+  assert.equal(asJson.statusCode, 503);
+  assert.equal(asJson.headers['retry-after'], '5');
+  const body = asJson.json() as { code: string; message: string };
+  assert.equal(body.code, 'SERVICE_UNAVAILABLE');
+  assert.match(body.message, /try again in a few seconds/);
+  assert.doesNotMatch(body.message, /ECONNREFUSED|5432/);
+  const asPage = await app.inject({ url: '/away', headers: { accept: 'text/html' } });
+  assert.equal(asPage.statusCode, 503);
+  assert.match(asPage.body, /^<p>503 The site cannot reach its stored articles and comments/);
+});

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { codeForStatus, GazetteError, type Phrase } from '../errors.ts';
 import { errorTitleKey, translator } from '../i18n/index.ts';
 import { describeMultipartError } from './multipart-errors.ts';
@@ -14,6 +15,7 @@ const genericMessages = {
   400: english.text('error.message.400'),
   404: english.text('error.message.404'),
   500: english.text('error.message.500'),
+  503: english.text('error.message.503'),
 } as const;
 
 interface ErrorDescription {
@@ -34,6 +36,7 @@ function describeError(error: FastifyError | GazetteError): ErrorDescription {
   if (multipart) return { ...multipart, code: codeForStatus(multipart.status) };
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return { status, code: codeForStatus(status), message: error.message };
+  if (isDatabaseUnavailable(error)) return { status: 503, code: codeForStatus(503), message: genericMessages[503] };
   return { status: 500, code: codeForStatus(500), message: genericMessages[500] };
 }
 
@@ -87,7 +90,11 @@ export const errorHandling = fp<ErrorHandlingOptions>(async (app: FastifyInstanc
   };
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const described = describeError(error);
-    if (described.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (described.status === 503) {
+      // Every request meets it while the database is away: one line each, not a stack trace each.
+      request.log.warn({ reason: error.message, url: request.url }, 'The database did not answer');
+      reply.header('retry-after', String(databaseRetryAfterSeconds));
+    } else if (described.status >= 500) request.log.error({ err: error }, 'request failed');
     // An old address can also be one Gazette's routes refuse outright (`/author/hana.kim`: no dots in slugs).
     if (described.status === 404 || (described.status === 400 && (error as FastifyError).validation)) return notFound(request, reply, described);
     return sendError(render, request, reply, described, speak);
