@@ -13,7 +13,7 @@ import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/database.ts';
 import { commentFeedRoutes, feedRoutes, sitemapRoutes } from './feeds/index.ts';
 import { findRedirectLocation, wordPressQueryRedirects } from './imports/index.ts';
-import { MediaFiles, mediaRoutes } from './media/index.ts';
+import { type MediaFiles, mediaRoutes, openMediaFiles } from './media/index.ts';
 import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
@@ -82,7 +82,7 @@ export async function buildApp({
   const assets = await AssetManifest.load(publicDir);
   // Made before the first request, as everything else is; linked only from the article editor.
   const editorScriptUrl = assets.addGenerated('admin-editor.js', await loadEditorBundle(cacheDir));
-  const mediaFiles = new MediaFiles(config.dataDir);
+  const mediaFiles = await openMediaFiles(config.dataDir, config.mediaStore);
   const site: SiteContext = {
     settings,
     publicUrl: config.publicUrl,

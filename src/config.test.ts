@@ -96,3 +96,55 @@ test('shared cache and purge settings are read, and refused with a message namin
   }
   assert.throws(() => loadConfig({ GAZETTE_PURGE_URLS: 'http://user:pw@cache', GAZETTE_PURGE_SECRET: secret }), /must not hold a user name or password/);
 });
+
+test('GAZETTE_MEDIA_STORE: originals in the data dir unless a bucket is chosen, with its settings checked at start', () => {
+  assert.deepEqual(loadConfig({}).mediaStore, { kind: 'local' });
+  assert.deepEqual(loadConfig({ GAZETTE_MEDIA_STORE: 'local' }).mediaStore, { kind: 'local' });
+  assert.deepEqual(loadConfig({ GAZETTE_MEDIA_STORE: 's3', GAZETTE_S3_BUCKET: 'news-media', AWS_REGION: 'eu-west-1' }).mediaStore, {
+    kind: 's3',
+    bucket: 'news-media',
+    prefix: '',
+    endpoint: undefined,
+    region: 'eu-west-1',
+    forcePathStyle: false,
+  });
+  const compatible = {
+    GAZETTE_MEDIA_STORE: 's3',
+    GAZETTE_S3_BUCKET: 'news-media',
+    GAZETTE_S3_PREFIX: '/gazette/originals/',
+    GAZETTE_S3_ENDPOINT: 'https://minio.internal:9000/',
+    GAZETTE_S3_REGION: 'auto',
+  };
+  assert.deepEqual(loadConfig(compatible).mediaStore, {
+    kind: 's3',
+    bucket: 'news-media',
+    prefix: 'gazette/originals/',
+    endpoint: 'https://minio.internal:9000',
+    region: 'auto',
+    forcePathStyle: true,
+  });
+  assert.equal((loadConfig({ ...compatible, GAZETTE_S3_FORCE_PATH_STYLE: 'off' }).mediaStore as { forcePathStyle: boolean }).forcePathStyle, false);
+
+  const refused: [Record<string, string>, RegExp][] = [
+    [{ GAZETTE_MEDIA_STORE: 'disk' }, /GAZETTE_MEDIA_STORE must be "local" or "s3", got "disk"/],
+    [{ GAZETTE_S3_BUCKET: 'news-media' }, /GAZETTE_S3_BUCKET is set, but GAZETTE_MEDIA_STORE is not "s3"/],
+    [{ GAZETTE_MEDIA_STORE: 's3' }, /GAZETTE_S3_BUCKET must be set when GAZETTE_MEDIA_STORE is "s3"/],
+    [{ GAZETTE_MEDIA_STORE: 's3', GAZETTE_S3_BUCKET: 'News_Media' }, /GAZETTE_S3_BUCKET must be a bucket name/],
+    [{ GAZETTE_MEDIA_STORE: 's3', GAZETTE_S3_BUCKET: 'ab' }, /GAZETTE_S3_BUCKET must be a bucket name/],
+    [{ ...compatible, GAZETTE_S3_PREFIX: 'a/../b' }, /GAZETTE_S3_PREFIX must be up to 200 characters of folders/],
+    [{ ...compatible, GAZETTE_S3_PREFIX: 'a//b' }, /GAZETTE_S3_PREFIX must be/],
+    [{ ...compatible, GAZETTE_S3_PREFIX: 'photos?x' }, /GAZETTE_S3_PREFIX must be/],
+    [{ ...compatible, GAZETTE_S3_ENDPOINT: 'minio:9000' }, /GAZETTE_S3_ENDPOINT must (be an http\(s\) URL|start with http)/],
+    [{ ...compatible, GAZETTE_S3_ENDPOINT: 'ftp://minio' }, /GAZETTE_S3_ENDPOINT must start with http:\/\/ or https:\/\//],
+    [{ ...compatible, GAZETTE_S3_ENDPOINT: 'https://key:secret@minio' }, /GAZETTE_S3_ENDPOINT must not hold a user name or password/],
+    [{ ...compatible, GAZETTE_S3_ENDPOINT: 'https://minio/bucket' }, /GAZETTE_S3_ENDPOINT must be an origin without a path/],
+    [{ ...compatible, GAZETTE_S3_REGION: 'EU West' }, /GAZETTE_S3_REGION \(or AWS_REGION\) must be a region name/],
+    [{ ...compatible, GAZETTE_S3_FORCE_PATH_STYLE: 'yes' }, /GAZETTE_S3_FORCE_PATH_STYLE must be "on" or "off"/],
+  ];
+  for (const [env, message] of refused)
+    assert.throws(
+      () => loadConfig(env),
+      (error) => error instanceof ConfigError && message.test(error.message),
+      JSON.stringify(env),
+    );
+});

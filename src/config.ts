@@ -50,6 +50,29 @@ export interface Config {
    * on SQLite.
    */
   readonly rateLimitStore: 'auto' | 'memory' | 'database';
+  /** Where media originals are kept (GAZETTE_MEDIA_STORE); variants are always made and cached under dataDir. */
+  readonly mediaStore: MediaStoreConfig;
+}
+
+/**
+ * `local`: GAZETTE_DATA_DIR/media/originals, for one machine or a shared disk. `s3`: a bucket of Amazon S3
+ * or a store speaking its protocol (MinIO, R2, Ceph…), so instances share no disk; credentials come from
+ * the AWS SDK's own chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, an instance role).
+ */
+export type MediaStoreConfig = { readonly kind: 'local' } | S3StoreConfig;
+
+export interface S3StoreConfig {
+  readonly kind: 's3';
+  /** GAZETTE_S3_BUCKET */
+  readonly bucket: string;
+  /** GAZETTE_S3_PREFIX, put before every key: empty, or ending in `/`. */
+  readonly prefix: string;
+  /** GAZETTE_S3_ENDPOINT, the origin of an S3-compatible store; undefined is Amazon S3. */
+  readonly endpoint: string | undefined;
+  /** GAZETTE_S3_REGION, else AWS_REGION, else us-east-1 (what most S3-compatible stores accept). */
+  readonly region: string;
+  /** GAZETTE_S3_FORCE_PATH_STYLE: bucket in the path, not the host name; on by default with an endpoint. */
+  readonly forcePathStyle: boolean;
 }
 
 /** What reader answers tell a shared cache in front of Gazette (docs/operations.md, "Behind a shared cache"). */
@@ -197,6 +220,75 @@ function readRateLimitStore(value: string | undefined): Config['rateLimitStore']
   throw new ConfigError(`GAZETTE_RATE_LIMIT_STORE must be "database", "memory" or "auto", got "${value}"`);
 }
 
+const s3Settings = ['GAZETTE_S3_BUCKET', 'GAZETTE_S3_PREFIX', 'GAZETTE_S3_ENDPOINT', 'GAZETTE_S3_REGION', 'GAZETTE_S3_FORCE_PATH_STYLE'] as const;
+
+function readMediaStore(env: NodeJS.ProcessEnv): MediaStoreConfig {
+  const kind = env.GAZETTE_MEDIA_STORE || 'local';
+  if (kind !== 'local' && kind !== 's3') throw new ConfigError(`GAZETTE_MEDIA_STORE must be "local" or "s3", got "${kind}"`);
+  if (kind === 'local') {
+    // A bucket named without the store chosen would leave originals on this machine while the operator thinks otherwise.
+    const stray = s3Settings.find((name) => env[name]);
+    if (stray) throw new ConfigError(`${stray} is set, but GAZETTE_MEDIA_STORE is not "s3": set GAZETTE_MEDIA_STORE=s3 to keep originals in the bucket`);
+    return Object.freeze({ kind });
+  }
+  const endpoint = readS3Endpoint(env.GAZETTE_S3_ENDPOINT);
+  const region = env.GAZETTE_S3_REGION || env.AWS_REGION || 'us-east-1';
+  if (!/^[a-z0-9-]{1,40}$/.test(region))
+    throw new ConfigError(`GAZETTE_S3_REGION (or AWS_REGION) must be a region name such as eu-west-1 or auto, got "${region}"`);
+  return Object.freeze({
+    kind,
+    bucket: readS3Bucket(env.GAZETTE_S3_BUCKET),
+    prefix: readS3Prefix(env.GAZETTE_S3_PREFIX),
+    endpoint,
+    region,
+    forcePathStyle: readOnOff('GAZETTE_S3_FORCE_PATH_STYLE', env.GAZETTE_S3_FORCE_PATH_STYLE, endpoint !== undefined),
+  });
+}
+
+/** The rule Amazon S3, R2, MinIO and Google Cloud Storage share. */
+function readS3Bucket(value: string | undefined): string {
+  if (value === undefined || value === '') throw new ConfigError('GAZETTE_S3_BUCKET must be set when GAZETTE_MEDIA_STORE is "s3"');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value)) {
+    throw new ConfigError(`GAZETTE_S3_BUCKET must be a bucket name of 3 to 63 lowercase letters, digits, dots and hyphens, got "${value}"`);
+  }
+  return value;
+}
+
+/** Folders of characters every S3-compatible store takes as they are; `media/` and `media` mean the same. */
+function readS3Prefix(value: string | undefined): string {
+  const trimmed = (value ?? '').replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '';
+  const folders = trimmed.split('/');
+  if (trimmed.length > 200 || folders.some((folder) => !/^[A-Za-z0-9_.-]+$/.test(folder) || folder === '.' || folder === '..')) {
+    throw new ConfigError(`GAZETTE_S3_PREFIX must be up to 200 characters of folders of letters, digits, ".", "_" and "-" separated by "/", got "${value}"`);
+  }
+  return `${trimmed}/`;
+}
+
+function readS3Endpoint(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`GAZETTE_S3_ENDPOINT must be an http(s) URL such as https://minio.example:9000, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`GAZETTE_S3_ENDPOINT must start with http:// or https://, got "${value}"`);
+  // Keys come from the AWS SDK's chain; in a URL they would end up in logs.
+  if (url.username || url.password)
+    throw new ConfigError('GAZETTE_S3_ENDPOINT must not hold a user name or password; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  if (url.pathname !== '/' || url.search || url.hash)
+    throw new ConfigError(`GAZETTE_S3_ENDPOINT must be an origin without a path, such as https://minio.example:9000, got "${value}"`);
+  return url.origin;
+}
+
+function readOnOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${value}"`);
+}
+
 const yearSeconds = 365 * 24 * 60 * 60;
 
 function readSeconds(name: string, value: string | undefined, fallback: number): number {
@@ -295,6 +387,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sharedCache: readSharedCache(env),
     purge: readPurge(env),
     rateLimitStore: readRateLimitStore(env.GAZETTE_RATE_LIMIT_STORE),
+    mediaStore: readMediaStore(env),
     https: readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port).startsWith('https:'),
     mailFrom: env.MAIL_FROM || `Gazette <no-reply@${new URL(readPublicUrl(env.GAZETTE_PUBLIC_URL, host, port)).hostname}>`,
   });

@@ -26,6 +26,9 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
   if (leads) await migrateToLatest(database.db);
   const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
   const { app } = gazette;
+  // A bucket that is missing or refuses the keys stops the start, as a database that refuses does: once,
+  // here, not in /readyz, whose probes would take every instance out of service for what is only images.
+  if (leads) await gazette.mediaFiles.originals.check();
   // Several instances on one PostgreSQL database tell each other what changed, so caches stay right;
   // workers on one SQLite file hear it from each other through the primary process.
   const stopBroadcast = config.databaseUrl ? await broadcastChangesOverPostgres(gazette.changes, config.databaseUrl, app.log) : async () => {};

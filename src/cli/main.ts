@@ -17,7 +17,7 @@ import {
   importWordPress,
   WxrFormatError,
 } from '../imports/index.ts';
-import { MediaFiles } from '../media/index.ts';
+import { openMediaFiles, OriginalsStoreError } from '../media/index.ts';
 import { broadcastChangesOverPostgres, type WarningLog } from '../platform/change-broadcast.postgres.ts';
 import { purgeChangedContent } from '../platform/purges.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
@@ -157,7 +157,9 @@ async function withImportDeps(run: (deps: ImportDeps, dialect: DialectName) => P
   const purges = purgeChangedContent(changes, { ...config.purge, log: quietLog });
   try {
     await migrateToLatest(database.db);
-    const report = await run({ db: database.db, clock: systemClock, changes, files: new MediaFiles(config.dataDir) }, database.dialect);
+    const files = await openMediaFiles(config.dataDir, config.mediaStore);
+    await files.originals.check();
+    const report = await run({ db: database.db, clock: systemClock, changes, files }, database.dialect);
     console.log(report.toText());
   } finally {
     await purges.stop();
@@ -186,7 +188,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       error instanceof DisqusFormatError ||
       error instanceof GhostExportError ||
       error instanceof GazetteExportError ||
-      error instanceof ConfigError
+      error instanceof ConfigError ||
+      error instanceof OriginalsStoreError
     ) {
       console.error(`gazette: ${error.message}`);
       return 1;

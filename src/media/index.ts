@@ -1,4 +1,5 @@
-export { MediaFiles } from './media-files.ts';
+export { type MediaFiles, openMediaFiles } from './media-files.ts';
+export { OriginalMissingError, OriginalsStoreError } from './originals-store.ts';
 export { mediaRoutes } from './media.routes.ts';
 export {
   importImage,

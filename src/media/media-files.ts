@@ -1,6 +1,9 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Sharp } from 'sharp';
+import type { MediaStoreConfig } from '../config.ts';
+import { OriginalCopies } from './original-copies.ts';
+import { LocalOriginalsStore, OriginalMissingError, type OriginalsStore } from './originals-store.ts';
 import { loadSharp } from './sharp-loader.ts';
 
 export type VariantFormat = 'avif' | 'webp' | 'jpg';
@@ -52,8 +55,26 @@ const encoders: Record<VariantFormat, (image: Sharp) => Sharp> = {
 };
 
 /**
- * Originals and their resized variants on disk. Variants are made on first request (and warmed
- * after boot), so a new upload or a fresh demo never delays start-up.
+ * The media files of a configuration: originals in the store it names, variants under `dataDir`.
+ * The AWS SDK is loaded only for a bucket: it is large, and a single machine never needs it.
+ * Originals fetched from a bucket for encoding go to `media/fetched`, on disk rather than in memory.
+ */
+export async function openMediaFiles(dataDir: string, store: MediaStoreConfig): Promise<MediaFiles> {
+  if (store.kind === 'local') return new MediaFiles(dataDir, new LocalOriginalsStore(dataDir));
+  const { S3OriginalsStore } = await import('./originals-store.s3.ts');
+  return new MediaFiles(dataDir, await S3OriginalsStore.open(store, join(dataDir, 'media', 'fetched')));
+}
+
+/** An image as its files are named: the original is `<storageKey>.<extension of mimeType>`. */
+export interface StoredImage {
+  readonly storageKey: string;
+  readonly mimeType: string;
+}
+
+/**
+ * Originals, kept in a store (a folder, or a bucket shared by every instance), and their resized
+ * variants, a cache on this machine's disk. Variants are made on first request (and warmed after
+ * boot), so a new upload or a fresh demo never delays start-up, and a missing one is made again.
  */
 export class MediaFiles {
   readonly #inFlight = new Map<string, Promise<string>>();
@@ -62,23 +83,27 @@ export class MediaFiles {
    * every time, so each is tried once per process rather than on every request for it.
    */
   readonly #failed = new Map<string, unknown>();
-  readonly originalsDir: string;
+  /**
+   * Variants whose original the store did not have, reported once. Unlike a failed encoding this is asked
+   * again on every request: the original may be on its way (an `aws s3 sync` still copying).
+   */
+  readonly #missing = new Set<string>();
+  readonly #copies: OriginalCopies;
+  readonly originals: OriginalsStore;
   readonly variantsDir: string;
 
-  constructor(dataDir: string) {
-    this.originalsDir = join(dataDir, 'media', 'originals');
+  constructor(dataDir: string, originals: OriginalsStore) {
+    this.originals = originals;
+    this.#copies = new OriginalCopies(originals);
     this.variantsDir = join(dataDir, 'media', 'variants');
   }
 
-  async saveOriginal(storageKey: string, extension: string, bytes: Buffer): Promise<string> {
-    await mkdir(this.originalsDir, { recursive: true });
-    const file = join(this.originalsDir, `${storageKey}.${extension}`);
-    await writeFile(file, bytes);
-    return file;
+  async saveOriginal(storageKey: string, extension: string, bytes: Buffer): Promise<void> {
+    await this.originals.save(`${storageKey}.${extension}`, bytes);
   }
 
-  originalPath(storageKey: string, mimeType: string): string {
-    return join(this.originalsDir, `${storageKey}.${extensionFor(mimeType)}`);
+  originalName(image: StoredImage): string {
+    return `${image.storageKey}.${extensionFor(image.mimeType)}`;
   }
 
   variantName(storageKey: string, width: number, format: VariantFormat): string {
@@ -86,18 +111,30 @@ export class MediaFiles {
   }
 
   /** Removes an image's original and every variant it may have; files already gone are no error. */
-  async deleteAll(storageKey: string, mimeType: string, originalWidth: number): Promise<void> {
-    const names = widthsFor(originalWidth).flatMap((width) => variantFormats.map((format) => this.variantName(storageKey, width, format)));
-    for (const name of names) this.#failed.delete(name);
-    await Promise.all([this.originalPath(storageKey, mimeType), ...names.map((name) => join(this.variantsDir, name))].map((file) => rm(file, { force: true })));
+  async deleteAll(image: StoredImage & { readonly width: number }): Promise<void> {
+    const names = widthsFor(image.width).flatMap((width) => variantFormats.map((format) => this.variantName(image.storageKey, width, format)));
+    for (const name of names) {
+      this.#failed.delete(name);
+      this.#missing.delete(name);
+    }
+    await Promise.all([this.originals.delete(this.originalName(image)), ...names.map((name) => rm(join(this.variantsDir, name), { force: true }))]);
+  }
+
+  /**
+   * Runs `make` (which makes variants of `image` with ensureVariant), fetching the original from the
+   * store at most once for all of them, and only if one of them is missing.
+   */
+  async makingVariantsOf<T>(image: StoredImage, make: () => Promise<T>): Promise<T> {
+    return this.#copies.holding(this.originalName(image), make);
   }
 
   /**
    * Makes the variant if it is not on disk yet; concurrent requests share one encoding.
-   * @throws VariantFailedError when the encoder cannot make it, now or on an earlier try
+   * @throws VariantFailedError when the encoder cannot make it, now or on an earlier try, or the store has no
+   * original; any other error when the store did not answer. Only the encoder's failure is not tried again.
    */
-  async ensureVariant(original: string, storageKey: string, width: number, format: VariantFormat): Promise<string> {
-    const name = this.variantName(storageKey, width, format);
+  async ensureVariant(image: StoredImage, width: number, format: VariantFormat): Promise<string> {
+    const name = this.variantName(image.storageKey, width, format);
     const file = join(this.variantsDir, name);
     if (this.#failed.has(name)) throw new VariantFailedError(name, false, { cause: this.#failed.get(name) });
     if (await exists(file)) return name;
@@ -107,16 +144,26 @@ export class MediaFiles {
       return pending.catch((error: unknown) =>
         Promise.reject(error instanceof VariantFailedError ? new VariantFailedError(name, false, { cause: error.cause }) : error),
       );
-    const encoding = this.#encode(original, file, width, format)
-      .then(() => name)
+    const encoding = this.#copies
+      .using(this.originalName(image), (original) => this.#encode(original, name, width, format))
+      .catch((cause: unknown) => {
+        if (!(cause instanceof OriginalMissingError)) throw cause;
+        const firstTime = !this.#missing.has(name);
+        this.#missing.add(name);
+        throw new VariantFailedError(name, firstTime, { cause });
+      })
+      .then(() => {
+        this.#missing.delete(name);
+        return name;
+      })
       .finally(() => this.#inFlight.delete(name));
     this.#inFlight.set(name, encoding);
     return encoding;
   }
 
-  async #encode(original: string, file: string, width: number, format: VariantFormat): Promise<void> {
+  async #encode(original: string, name: string, width: number, format: VariantFormat): Promise<void> {
     await mkdir(this.variantsDir, { recursive: true });
-    const name = basename(file);
+    const file = join(this.variantsDir, name);
     let bytes: Buffer;
     try {
       // Public variants carry no metadata: sharp drops EXIF/XMP (GPS, camera owner) unless asked to keep it.

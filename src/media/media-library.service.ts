@@ -152,7 +152,7 @@ export async function deleteImage(deps: MediaLibraryDeps, actor: MediaActor, id:
   if (usage.length > 0) throw new ConflictError(phrase('refusal.media.inUse', { count: usage.length }));
   if (!(await deleteMedia(deps.db, id))) throw new NotFoundError(phrase('refusal.media.notFound'));
   // The row goes first: a file left behind by a failed removal is only clutter, a row without its file a broken image.
-  await deps.files.deleteAll(item.storageKey, item.mimeType, item.width);
+  await deps.files.deleteAll(item);
   await audit({ db: deps.db, clock: deps.clock }, actor.staff, 'media.deleted', auditSubject(item), actor.meta);
   deps.changes.announce([contentTags.media(id)]);
   return item;

@@ -52,15 +52,17 @@ async function variantOrFallback(
   format: VariantFormat,
   log: FastifyBaseLogger,
 ): Promise<{ name: string; format: VariantFormat } | undefined> {
-  const original = files.originalPath(item.storageKey, item.mimeType);
-  for (const candidate of format === 'jpg' ? (['jpg'] as const) : ([format, 'jpg'] as const)) {
-    if (!fitsFormat(item, width, candidate)) continue;
-    try {
-      return { name: await files.ensureVariant(original, item.storageKey, width, candidate), format: candidate };
-    } catch (error) {
-      if (!(error instanceof VariantFailedError)) throw error;
-      if (error.firstTime) log.warn({ err: error, mediaId: item.id }, 'An image variant could not be made; readers get another format or none');
+  // The stand-in is made from the same fetch of the original.
+  return files.makingVariantsOf(item, async () => {
+    for (const candidate of format === 'jpg' ? (['jpg'] as const) : ([format, 'jpg'] as const)) {
+      if (!fitsFormat(item, width, candidate)) continue;
+      try {
+        return { name: await files.ensureVariant(item, width, candidate), format: candidate };
+      } catch (error) {
+        if (!(error instanceof VariantFailedError)) throw error;
+        if (error.firstTime) log.warn({ err: error, mediaId: item.id }, 'An image variant could not be made; readers get another format or none');
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  });
 }

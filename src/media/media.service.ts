@@ -154,25 +154,32 @@ export interface WarmingLog {
  * find them ready. Runs after the server listens; stops early when asked. A variant that cannot
  * be made is reported once and skipped, so one bad image never keeps the rest from being ready;
  * sizes no encoder can write (images stored before uploads were checked for them) are not tried.
+ * @throws when the originals' store does not answer or a variant cannot be written: warming stops there
  */
 export async function warmAllVariants(db: Db, files: MediaFiles, signal?: AbortSignal, log?: WarmingLog): Promise<{ made: number; failed: number }> {
   let made = 0;
   let failed = 0;
   for (const item of await listAllMedia(db)) {
-    for (const width of widthsFor(item.width)) {
-      for (const format of variantFormats) {
-        if (signal?.aborted) return { made, failed };
-        if (!fitsFormat(item, width, format)) continue;
-        try {
-          await files.ensureVariant(files.originalPath(item.storageKey, item.mimeType), item.storageKey, width, format);
-          made++;
-        } catch (error) {
-          failed++;
-          if (!(error instanceof VariantFailedError) || error.firstTime)
-            log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
+    // Every variant of an image from one fetch of its original, when it is in a bucket.
+    await files.makingVariantsOf(item, async () => {
+      for (const width of widthsFor(item.width)) {
+        for (const format of variantFormats) {
+          if (signal?.aborted) return;
+          if (!fitsFormat(item, width, format)) continue;
+          try {
+            await files.ensureVariant(item, width, format);
+            made++;
+          } catch (error) {
+            // Anything but the encoder failing (the store not answering, a full disk) would fail every image alike.
+            if (!(error instanceof VariantFailedError)) throw error;
+            failed++;
+            if (error.firstTime)
+              log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
+          }
         }
       }
-    }
+    });
+    if (signal?.aborted) break;
   }
   return { made, failed };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 import { seedDemoNewsroom } from '../../src/demo/seed-demo.ts';
-import { MediaFiles } from '../../src/media/index.ts';
+import { openMediaFiles } from '../../src/media/index.ts';
 import { ContentChanges } from '../../src/platform/content-changes.ts';
 import { SettingsStore } from '../../src/settings/index.ts';
 import { createTestDatabase } from './databases.ts';
@@ -29,7 +29,7 @@ async function buildTemplate(seededAt: Date): Promise<DemoTemplate> {
   try {
     const changes = new ContentChanges();
     const settings = await SettingsStore.load(database.db, changes);
-    const mediaFiles = new MediaFiles(dataDir);
+    const mediaFiles = await openMediaFiles(dataDir, { kind: 'local' });
     await seedDemoNewsroom({ db: database.db, clock: { now: () => seededAt }, changes, settings, mediaFiles, photoCacheDir: testCacheDir });
     const file = join(dataDir, 'template.sqlite');
     await sql`vacuum into ${file}`.execute(database.db);

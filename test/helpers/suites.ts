@@ -35,6 +35,8 @@ const knownCosts: Readonly<Record<string, number>> = {
   'test/e2e/caching-and-redirects.test.ts': 3,
   'test/e2e/comment-moderation.test.ts': 3,
   'test/e2e/export-gazette.test.ts': 3,
+  // Encodes a photo's nine variants on a second instance, from an S3 server started for the file.
+  'test/e2e/media-s3-store.test.ts': 3,
   // Two real instances behind Varnish, with 20 s of load around a killed instance and 14 s around a restart of PostgreSQL.
   'test/e2e/varnish-cluster.test.ts': 55,
   'test/browser/comment-xss.test.ts': 32,

@@ -75,7 +75,7 @@ describe('an export written to attack the importer', () => {
     assert.match(photoNotes.find((note) => note.startsWith('11 '))!, /not a relative path/);
     assert.match(photoNotes.find((note) => note.startsWith('12 '))!, /link to somewhere outside/);
     assert.match(photoNotes.find((note) => note.startsWith('13 '))!, /megapixels/);
-    assert.deepEqual(await readdir(gazette.mediaFiles.originalsDir).catch(() => []), [], 'no original was stored');
+    assert.deepEqual(await readdir(join(gazette.dataDir, 'media', 'originals')).catch(() => []), [], 'no original was stored');
   });
 
   test('every page that shows the imported text shows it as text', async () => {

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OriginalMissingError } from '../../media/index.ts';
 import type { Progress } from '../import-progress.ts';
 import type { ImportDeps } from '../import-deps.ts';
 import { countRows, rowsInKeyOrder } from './gazette-rows.ts';
@@ -26,7 +27,7 @@ export interface GazetteManifest {
 
 export interface ExportSummary {
   readonly manifest: GazetteManifest;
-  /** Media rows whose original file was not in the media folder. */
+  /** Media rows whose original was not in the media store. */
   readonly missingMedia: readonly string[];
   toText(): string;
 }
@@ -88,17 +89,19 @@ export async function exportGazette(deps: ImportDeps, dir: string, progress: Pro
       dir,
       name,
       (row) => {
-        if (name === 'media') originals.push(deps.files.originalPath(String(row.storage_key), String(row.mime_type)));
+        if (name === 'media') originals.push(deps.files.originalName({ storageKey: String(row.storage_key), mimeType: String(row.mime_type) }));
       },
       progress,
     );
     if (originals.length > 0) progress.phase('media-files', originals.length);
     for (const original of originals) {
       try {
-        await copyFile(original, join(dir, 'media', basename(original)));
-        media.push(basename(original));
-      } catch {
-        missingMedia.push(basename(original));
+        // From wherever the originals are kept: the media folder or a bucket.
+        await deps.files.originals.copyTo(original, join(dir, 'media', original));
+        media.push(original);
+      } catch (error) {
+        if (!(error instanceof OriginalMissingError)) throw error;
+        missingMedia.push(original);
       }
       progress.advance();
     }
@@ -124,7 +127,9 @@ export async function exportGazette(deps: ImportDeps, dir: string, progress: Pro
         '',
         ...Object.entries(tables).map(([name, { rows }]) => `${name.padEnd(26)} ${rows.toLocaleString('en')}`),
         `${'media files'.padEnd(26)} ${media.length.toLocaleString('en')}`,
-        ...(missingMedia.length > 0 ? ['', `Originals missing from the media folder (${missingMedia.length}): ${missingMedia.slice(0, 20).join(', ')}`] : []),
+        ...(missingMedia.length > 0
+          ? ['', `Originals missing from ${deps.files.originals.location} (${missingMedia.length}): ${missingMedia.slice(0, 20).join(', ')}`]
+          : []),
       ].join('\n'),
   };
 }
