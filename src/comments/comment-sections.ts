@@ -9,7 +9,8 @@ import { closingTime, commentsAreOpen } from './comment-closing.ts';
 import type { CommentNodeView, CommentSectionView } from './comment-section-view.tsx';
 import { type CommentSigner, readRememberedComments, rememberedCommentsCookie, stampForm } from './comment-signing.ts';
 import { type ArrangedComments, arrangeComments, type CommentThread, takesReplies } from './comment-threads.ts';
-import { filterPendingCommentIds, listPublicComments } from './comments.queries.ts';
+import type { CommentOutline } from './comment.ts';
+import { filterPendingCommentIds, listCommentOutline, listPublicCommentsByIds } from './comments.queries.ts';
 
 /** What the reader asked of the comment section, and the state of a form that came back. */
 export interface CommentSectionRequest {
@@ -105,9 +106,9 @@ export class CommentSections {
   async #arrange(article: CommentableArticleView, request: CommentSectionRequest, now: Date) {
     const policy = this.policy();
     const pendingIds = await filterPendingCommentIds(this.db, article.id, request.ownCommentIds ?? []);
-    const comments = await listPublicComments(this.db, article.id, pendingIds);
+    const comments = await listCommentOutline(this.db, article.id, pendingIds);
     const open = commentsAreOpen(article, policy, now);
-    const arranged: ArrangedComments = arrangeComments(comments, request.order ?? policy.order, policy.perPage);
+    const arranged: ArrangedComments<CommentOutline> = arrangeComments(comments, request.order ?? policy.order, policy.perPage);
     const found = request.replyTo === undefined ? undefined : arranged.find(request.replyTo);
     const replyTarget = found && takesReplies(found, open, policy.maxDepth) ? found : undefined;
     // A reply form shows the page with the comment it answers.
@@ -133,26 +134,48 @@ export class CommentSections {
     const { policy, comments, open, arranged, replyTarget, page } = await this.#arrange(article, request, now);
     const { order, threads, pageCount } = arranged;
     const shown = threads.slice((page - 1) * policy.perPage, page * policy.perPage);
+    const shownOutline: CommentOutline[] = [];
+    const collect = (node: CommentThread<CommentOutline>) => {
+      shownOutline.push(node.comment);
+      node.children.forEach(collect);
+    };
+    shown.forEach(collect);
+    // Only this page's comments are read whole; one removed since the outline was read is left out.
+    const whole = await listPublicCommentsByIds(this.db, article.id, shownOutline);
     const address = (view: CommentView, fragment: string) => `${commentViewAddress(article.path, view, policy.order)}#${fragment}`;
-    const toView = (node: CommentThread): CommentNodeView => ({
-      id: node.comment.id,
-      authorName: node.comment.authorName,
-      authorWebsite: node.comment.authorWebsite,
-      isStaff: node.comment.isStaff,
-      body: node.comment.body,
-      createdIso: node.comment.createdAt.toISOString(),
-      createdLabel: formatDateTime(node.comment.createdAt, words),
-      pending: node.comment.status === 'pending',
-      // Relative, with this view's order and page: the reply form then opens on the page it was asked from.
-      replyUrl: takesReplies(node, open, policy.maxDepth) ? `${commentViewAddress('', { order, page, replyTo: node.comment.id }, policy.order)}#respond` : null,
-      replies: node.children.map(toView),
+    const toView = (node: CommentThread<CommentOutline>): CommentNodeView[] => {
+      const comment = whole.get(node.comment.id);
+      const replies = node.children.flatMap(toView);
+      if (!comment) return replies;
+      return [
+        {
+          id: comment.id,
+          authorName: comment.authorName,
+          authorWebsite: comment.authorWebsite,
+          isStaff: comment.isStaff,
+          body: comment.body,
+          createdIso: comment.createdAt.toISOString(),
+          createdLabel: formatDateTime(comment.createdAt, words),
+          pending: comment.status === 'pending',
+          // Relative, with this view's order and page: the reply form then opens on the page it was asked from.
+          replyUrl: takesReplies(node, open, policy.maxDepth) ? `${commentViewAddress('', { order, page, replyTo: comment.id }, policy.order)}#respond` : null,
+          replies,
+        },
+      ];
+    };
+    // The reply form's comment is on this page: canonicalView sends a reply form to the page showing it.
+    const replyingTo = replyTarget ? whole.get(replyTarget.comment.id) : undefined;
+    const approvedIds = new Set(comments.filter((comment) => comment.status === 'approved').map((comment) => comment.id));
+    // The page's structured data describes the comments it shows; commentCount gives the whole number.
+    const shownApproved = shownOutline.flatMap((outline) => {
+      const comment = whole.get(outline.id);
+      return comment && approvedIds.has(comment.id) ? [comment] : [];
     });
-    const approved = comments.filter((comment) => comment.status === 'approved');
     return {
       view: {
         words,
-        count: approved.length,
-        threads: shown.map(toView),
+        count: approvedIds.size,
+        threads: shown.flatMap(toView),
         order,
         orderLinks: threads.length > 1 ? { oldest: address({ order: 'oldest' }, 'comments'), newest: address({ order: 'newest' }, 'comments') } : null,
         pages: pageCount > 1 ? { current: page, count: pageCount, url: (target: number) => address({ order, page: target }, 'comments') } : null,
@@ -163,19 +186,19 @@ export class CommentSections {
               values: request.values ?? emptyValues,
               errors: request.errors ?? {},
               message: request.message ?? '',
-              replyTo: replyTarget ? { id: replyTarget.comment.id, authorName: replyTarget.comment.authorName } : null,
+              replyTo: replyingTo ? { id: replyingTo.id, authorName: replyingTo.authorName } : null,
               articlePath: article.path,
             }
           : null,
       },
-      jsonLd: approved.map((comment) => ({
+      jsonLd: shownApproved.map((comment) => ({
         '@type': 'Comment',
         '@id': commentUrl(this.publicUrl, article.path, comment.id),
         url: commentUrl(this.publicUrl, article.path, comment.id),
         text: comment.body,
         dateCreated: comment.createdAt.toISOString(),
         author: { '@type': 'Person', name: comment.authorName },
-        ...(comment.parentId !== null && approved.some((other) => other.id === comment.parentId)
+        ...(comment.parentId !== null && approvedIds.has(comment.parentId)
           ? { parentItem: { '@id': commentUrl(this.publicUrl, article.path, comment.parentId) } }
           : {}),
       })),

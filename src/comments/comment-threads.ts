@@ -1,30 +1,30 @@
-import type { PublicComment } from './comment.ts';
+import type { CommentOutline, PublicComment } from './comment.ts';
 import type { CommentOrder } from '../settings/index.ts';
 
 /** A comment with its replies, at its depth in the thread (1 at the top). */
-export interface CommentThread {
-  readonly comment: PublicComment;
+export interface CommentThread<C extends CommentOutline = PublicComment> {
+  readonly comment: C;
   readonly depth: number;
-  readonly children: readonly CommentThread[];
+  readonly children: readonly CommentThread<C>[];
 }
 
 /** One article's comments as readers page through them in one order. */
-export interface ArrangedComments {
+export interface ArrangedComments<C extends CommentOutline = PublicComment> {
   readonly order: CommentOrder;
   /** Top-level threads in that order, each with its replies. */
-  readonly threads: readonly CommentThread[];
+  readonly threads: readonly CommentThread<C>[];
   readonly pageCount: number;
   /** The comment, wherever it sits in a thread; undefined when it is not shown. */
-  find(commentId: number): CommentThread | undefined;
+  find(commentId: number): CommentThread<C> | undefined;
   /** The page (from 1) that shows the comment's thread; undefined when it is not shown. */
   pageOf(commentId: number): number | undefined;
 }
 
-interface Node {
-  comment: PublicComment;
+interface Node<C> {
+  comment: C;
   depth: number;
-  children: Node[];
-  root: Node | undefined;
+  children: Node<C>[];
+  root: Node<C> | undefined;
 }
 
 /**
@@ -32,9 +32,9 @@ interface Node {
  * with their replies. A reply whose parent is not shown (held, trashed) is shown at the top level
  * rather than lost.
  */
-export function arrangeComments(comments: readonly PublicComment[], order: CommentOrder, perPage: number): ArrangedComments {
-  const byId = new Map<number, Node>();
-  const roots: Node[] = [];
+export function arrangeComments<C extends CommentOutline>(comments: readonly C[], order: CommentOrder, perPage: number): ArrangedComments<C> {
+  const byId = new Map<number, Node<C>>();
+  const roots: Node<C>[] = [];
   for (const comment of comments) byId.set(comment.id, { comment, depth: 1, children: [], root: undefined });
   for (const comment of comments) {
     const node = byId.get(comment.id)!;
@@ -42,7 +42,7 @@ export function arrangeComments(comments: readonly PublicComment[], order: Comme
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  const place = (node: Node, depth: number, root: Node) => {
+  const place = (node: Node<C>, depth: number, root: Node<C>) => {
     node.depth = depth;
     node.root = root;
     for (const child of node.children) place(child, depth + 1, root);
@@ -63,6 +63,6 @@ export function arrangeComments(comments: readonly PublicComment[], order: Comme
 }
 
 /** Whether readers may reply to a comment: comments are open, it is approved, and its thread is not at the depth limit. */
-export function takesReplies(thread: CommentThread, open: boolean, maxDepth: number): boolean {
+export function takesReplies(thread: CommentThread<CommentOutline>, open: boolean, maxDepth: number): boolean {
   return open && thread.comment.status === 'approved' && thread.depth < maxDepth;
 }

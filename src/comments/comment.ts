@@ -21,6 +21,9 @@ export interface PublicComment {
   readonly status: 'approved' | 'pending';
 }
 
+/** What threading and paging need of a comment: where it hangs, and whether it may take replies. */
+export type CommentOutline = Pick<PublicComment, 'id' | 'parentId' | 'status'>;
+
 /** A comment as moderators see it: everything stored, with why the checks held it. */
 export interface ModeratedComment {
   readonly id: number;

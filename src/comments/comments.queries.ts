@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { toDate, toTimestamp } from '../db/row-values.ts';
 import type { Sentence } from '../errors.ts';
-import type { CommentableArticle, PublicComment } from './comment.ts';
+import type { CommentableArticle, CommentOutline, PublicComment } from './comment.ts';
 import type { CommentStatus } from './comment.table.ts';
 
 /** Reads a shared secret, making it on first use; every instance on the database ends up with the same one. */
@@ -89,6 +89,41 @@ export async function listPublicComments(db: Db, articleId: number, pendingIds: 
     .orderBy('id')
     .execute();
   return rows.map((row) => publicCommentOf(row, row.status === 'pending' ? 'pending' : 'approved'));
+}
+
+/**
+ * Where each of an article's approved comments (and those of `pendingIds`) hangs, oldest first: all that
+ * threading and paging need, so an article with 20,000 comments reads 20,000 short rows, and only the
+ * page's own comments whole (listPublicCommentsByIds).
+ */
+export async function listCommentOutline(db: Db, articleId: number, pendingIds: readonly number[] = []): Promise<CommentOutline[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['id', 'parent_id', 'status'])
+    .where('article_id', '=', articleId)
+    .where((eb) =>
+      pendingIds.length > 0
+        ? eb.or([eb('status', '=', 'approved'), eb.and([eb('status', '=', 'pending'), eb('id', 'in', [...pendingIds])])])
+        : eb('status', '=', 'approved'),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, parentId: row.parent_id, status: row.status === 'pending' ? 'pending' : 'approved' }));
+}
+
+/** The comments of `outline` (from listCommentOutline: approved, or the reader's own pending ones) whole, by id. */
+export async function listPublicCommentsByIds(db: Db, articleId: number, outline: readonly CommentOutline[]): Promise<Map<number, PublicComment>> {
+  if (outline.length === 0) return new Map();
+  const statusOf = new Map(outline.map((comment) => [comment.id, comment.status]));
+  const rows = await db
+    .selectFrom('comments')
+    .select(['id', 'article_id', 'parent_id', 'author_name', 'author_website', 'staff_user_id', 'body', 'created_at'])
+    .where('article_id', '=', articleId)
+    .where('id', 'in', [...statusOf.keys()])
+    .where('status', 'in', ['approved', 'pending'])
+    .execute();
+  return new Map(rows.map((row) => [row.id, publicCommentOf(row, statusOf.get(row.id) ?? 'approved')]));
 }
 
 /** Where a page of comments ended: the last comment it held, oldest first. */
