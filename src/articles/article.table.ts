@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { NullableTimestamp, Timestamp } from '../db/column-types.ts';
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
@@ -51,6 +51,11 @@ export interface ArticleAuthorTable {
   author_id: number;
   /** 0 is the primary byline. */
   position: number;
+  /**
+   * The article's published_at while it is published, else null: its place in the tag's or author's list,
+   * kept by triggers (migration 2026-12-10T1000), never written by the app.
+   */
+  listed_at: ColumnType<Date | string | null, never, never>;
 }
 
 export interface ArticleTagTable {
@@ -58,6 +63,11 @@ export interface ArticleTagTable {
   tag_id: number;
   /** 0 is the primary tag. */
   position: number;
+  /**
+   * The article's published_at while it is published, else null: its place in the tag's or author's list,
+   * kept by triggers (migration 2026-12-10T1000), never written by the app.
+   */
+  listed_at: ColumnType<Date | string | null, never, never>;
 }
 
 /** Every URL an article answered at before, so old links answer 301 to the current one. */

@@ -7,7 +7,8 @@ import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listPublishedSummaries } from './articles.queries.ts';
-import { createArticle, publishArticle, unpublishArticle, updateArticle } from './articles.service.ts';
+import { createArticle, publishArticle, publishDueArticles, unpublishArticle, updateArticle } from './articles.service.ts';
+import { trashArticle } from './trash.service.ts';
 
 const t0 = new Date('2026-11-01T08:00:00.000Z');
 const hoursLater = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
@@ -113,5 +114,44 @@ forEachDialect('articles data layer', (dialect) => {
     assert.ok(article);
     await unpublishArticle(deps(), article.id);
     assert.equal(await findPublishedArticleBySlug(database.db, 'newest-story', now), undefined);
+  });
+  test('a tag’s and an author’s lists follow publishing, scheduling, retagging, unpublishing and the trash', async () => {
+    const db = database.db;
+    const tag = (await findOrCreateTag(db, { name: 'Lighthouses' })).id;
+    const otherTag = (await findOrCreateTag(db, { name: 'Ferries' })).id;
+    const author = (await createAuthor(db, { name: 'Ines Varga' })).id;
+    const listed = async (scope: { kind: 'tag'; tagId: number } | { kind: 'author'; authorId: number }) => ({
+      ids: (await listPublishedSummaries(db, { scope, now, limit: 10 })).map((summary) => summary.id),
+      count: await countPublished(db, scope, now),
+    });
+    const inTag = () => listed({ kind: 'tag', tagId: tag });
+    const byAuthor = () => listed({ kind: 'author', authorId: author });
+    const first = await createArticle(deps(), { headline: 'Keeper retires', sectionId: ids.world, authorIds: [author], tagIds: [tag] });
+    assert.deepEqual(await inTag(), { ids: [], count: 0 }, 'a draft is not listed');
+    await publishArticle(deps(), first.id);
+    now = hoursLater(1);
+    const second = await createArticle(deps(), { headline: 'Lamp relit', sectionId: ids.world, authorIds: [ids.mina, author], tagIds: [otherTag, tag] });
+    await publishArticle(deps(), second.id);
+    assert.deepEqual(await inTag(), { ids: [second.id, first.id], count: 2 }, 'newest first');
+    assert.deepEqual(await byAuthor(), { ids: [second.id, first.id], count: 2 }, 'a second byline counts too');
+
+    const third = await createArticle(deps(), { headline: 'Island ferry timetable', sectionId: ids.world, authorIds: [author], tagIds: [tag] });
+    await publishArticle(deps(), third.id, hoursLater(5));
+    assert.deepEqual((await inTag()).ids, [second.id, first.id], 'scheduled: not yet');
+    now = hoursLater(6);
+    await publishDueArticles(deps());
+    assert.deepEqual((await inTag()).ids, [third.id, second.id, first.id], 'listed once it went live, at its time');
+
+    await updateArticle(deps(), second.id, { headline: 'Lamp relit', sectionId: ids.world, authorIds: [ids.mina], tagIds: [otherTag] });
+    assert.deepEqual(await inTag(), { ids: [third.id, first.id], count: 2 }, 'untagged');
+    assert.deepEqual((await byAuthor()).ids, [third.id, first.id], 'off the byline');
+    assert.deepEqual((await listed({ kind: 'tag', tagId: otherTag })).ids, [second.id]);
+
+    await unpublishArticle(deps(), third.id);
+    assert.deepEqual(await inTag(), { ids: [first.id], count: 1 }, 'unpublished');
+    await trashArticle(deps(), first.id);
+    assert.deepEqual(await inTag(), { ids: [], count: 0 }, 'trashed');
+    await publishArticle(deps(), third.id);
+    assert.deepEqual(await byAuthor(), { ids: [third.id], count: 1 }, 'published again');
   });
 });

@@ -37,10 +37,57 @@ interface PublishedListOptions {
   readonly excludeIds?: readonly number[];
 }
 
-function newestPublishedRows(db: Db, options: PublishedListOptions, columns: { body: boolean }): Promise<ArticleRow[]> {
-  let query = applyScope(baseArticleQuery(db).where(publishedBy(options.now)), options.scope);
-  if (options.excludeIds && options.excludeIds.length > 0) query = query.where('articles.id', 'not in', options.excludeIds);
-  return selectArticleColumns(query, columns)
+/**
+ * The page's ids first, then their rows: page 5,000 of a section skips 60,000 entries of an index, rather
+ * than 60,000 whole rows each with its photo, section and comment count, which the database would build
+ * before it could drop them. (The unused joins of the first query are removed by the planner.)
+ */
+async function newestPublishedRows(db: Db, options: PublishedListOptions, columns: { body: boolean }): Promise<ArticleRow[]> {
+  const page = await newestPublishedIds(db, options);
+  if (page.length === 0) return [];
+  const rows = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(options.now)), columns)
+    .where(
+      'articles.id',
+      'in',
+      page.map((row) => row.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap((row) => byId.get(row.id) ?? []);
+}
+
+type LinkScope = Extract<ArticleScope, { kind: 'tag' | 'author' }>;
+
+/**
+ * A tag's or an author's published articles, from its links: their `listed_at` (the article's published_at
+ * while it is published, kept by triggers) and its index put them in order without reading an article.
+ */
+function listedLinks(db: Db, scope: LinkScope, now: Date) {
+  const links =
+    scope.kind === 'tag'
+      ? db.selectFrom('article_tags as link').where('link.tag_id', '=', scope.tagId)
+      : db.selectFrom('article_authors as link').where('link.author_id', '=', scope.authorId);
+  return links.where('link.listed_at', 'is not', null).where('link.listed_at', '<=', toTimestamp(now));
+}
+
+function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id: number }[]> {
+  const { scope, now } = options;
+  const exclude = options.excludeIds ?? [];
+  if (scope.kind === 'tag' || scope.kind === 'author') {
+    let links = listedLinks(db, scope, now);
+    if (exclude.length > 0) links = links.where('link.article_id', 'not in', exclude);
+    return links
+      .select('link.article_id as id')
+      .orderBy('link.listed_at', 'desc')
+      .orderBy('link.article_id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset ?? 0)
+      .execute();
+  }
+  let query = applyScope(baseArticleQuery(db).where(publishedBy(now)), scope);
+  if (exclude.length > 0) query = query.where('articles.id', 'not in', exclude);
+  return query
+    .select('articles.id')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(options.limit)
@@ -74,9 +121,10 @@ export async function listPublishedSummaries(db: Db, options: PublishedListOptio
 }
 
 export async function countPublished(db: Db, scope: ArticleScope, now: Date): Promise<number> {
-  const row = await applyScope(baseArticleQuery(db).where(publishedBy(now)), scope)
-    .select((eb) => eb.fn.countAll().as('count'))
-    .executeTakeFirstOrThrow();
+  const row = await (scope.kind === 'tag' || scope.kind === 'author'
+    ? listedLinks(db, scope, now).select((eb) => eb.fn.countAll().as('count'))
+    : applyScope(baseArticleQuery(db).where(publishedBy(now)), scope).select((eb) => eb.fn.countAll().as('count'))
+  ).executeTakeFirstOrThrow();
   return toCount(row.count);
 }
 

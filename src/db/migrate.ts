@@ -25,6 +25,7 @@ import * as apiTokens from './migrations/2026-12-08T1000-api-tokens.ts';
 import * as webhooks from './migrations/2026-12-08T1100-webhooks.ts';
 import * as apiIdempotency from './migrations/2026-12-08T1200-api-idempotency.ts';
 import * as rateLimitWindows from './migrations/2026-12-09T1300-rate-limit-windows.ts';
+import * as listingOrder from './migrations/2026-12-10T1000-listing-order.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1100-webhooks': webhooks,
   '2026-12-08T1200-api-idempotency': apiIdempotency,
   '2026-12-09T1300-rate-limit-windows': rateLimitWindows,
+  '2026-12-10T1000-listing-order': listingOrder,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */

@@ -122,8 +122,26 @@ export const gazetteTables: TableList = {
       language: 'text?',
     },
   },
-  article_authors: { key: ['article_id', 'author_id'], identity: false, columns: { article_id: 'integer', author_id: 'integer', position: 'integer' } },
-  article_tags: { key: ['article_id', 'tag_id'], identity: false, columns: { article_id: 'integer', tag_id: 'integer', position: 'integer' } },
+  article_authors: {
+    key: ['article_id', 'author_id'],
+    identity: false,
+    columns: {
+      article_id: 'integer',
+      author_id: 'integer',
+      position: 'integer',
+      listed_at: { omitted: 'kept by the database from the article (a trigger)', importAs: null },
+    },
+  },
+  article_tags: {
+    key: ['article_id', 'tag_id'],
+    identity: false,
+    columns: {
+      article_id: 'integer',
+      tag_id: 'integer',
+      position: 'integer',
+      listed_at: { omitted: 'kept by the database from the article (a trigger)', importAs: null },
+    },
+  },
   article_corrections: {
     key: ['id'],
     identity: true,
