@@ -269,6 +269,10 @@ describe('two instances behind the shipped Varnish configuration', { skip }, () 
     return acknowledged.filter((comment) => !bodies.get(comment.id)?.includes(comment.text.slice(0, 40)));
   };
 
+  /** How many comments on the article hold `text`. */
+  const storedCount = async (articleId: string, text: string) =>
+    (await database.db.selectFrom('comments').select('id').where('article_id', '=', Number(articleId)).where('body', '=', text).execute()).length;
+
   test('instance A killed with SIGKILL during 20 s of reading and commenting: no reader sees an error, every acknowledged comment is stored', async (t) => {
     const { path, form } = await articleToReadAndComment('Ferry strike ends');
     // Kept pages, and searches, which are never kept, so every one of them reaches an instance.
@@ -286,13 +290,15 @@ describe('two instances behind the shipped Varnish configuration', { skip }, () 
     servers[0]!.kill('SIGKILL');
     const outcome = await load;
     t.diagnostic(
-      `${outcome.readerAnswers} reader answers, ${outcome.acknowledged.length} comments acknowledged; posts answered ${JSON.stringify([...outcome.postStatuses])}`,
+      `${outcome.readerAnswers} reader answers, ${outcome.acknowledged.length} comments acknowledged, ${outcome.duplicates.length} refused as already posted; posts answered ${JSON.stringify([...outcome.postStatuses])}`,
     );
     assert.ok(outcome.readerAnswers > 500, `${outcome.readerAnswers} reader answers`);
     assert.deepEqual(outcome.readerFailures.slice(0, 5), [], `${outcome.readerFailures.length} of ${outcome.readerAnswers} reader answers were errors`);
     assert.deepEqual(outcome.postRefusals.slice(0, 5), [], `posts answered ${JSON.stringify([...outcome.postStatuses])}`);
     assert.ok(outcome.acknowledged.length > 50, `${outcome.acknowledged.length} comments acknowledged`);
     assert.deepEqual(await missingComments(outcome.acknowledged), [], 'every acknowledged comment is stored');
+    // A post the killed instance stored without answering was sent on by Varnish, and refused there as already posted.
+    for (const { text } of outcome.duplicates) assert.equal(await storedCount(form.articleId, text), 1, `stored once: ${text}`);
   });
 
   test('PostgreSQL restarted during load: readers get (stale) pages, both instances reconnect within 5 s, nothing acknowledged is lost', async (t) => {

@@ -13,7 +13,12 @@ export interface LoadOutcome {
   readonly acknowledged: { readonly id: number; readonly text: string }[];
   /** How many posts got each status. */
   readonly postStatuses: Map<number, number>;
-  /** Posts answered with anything but 201, with the start of the answer. */
+  /**
+   * Posts refused as the same comment posted before: what a post that reached an instance which stored it and
+   * died before answering gets when Varnish sends it again to the next one (as a double click would).
+   */
+  readonly duplicates: { readonly text: string }[];
+  /** Posts answered with anything but 201 or that refusal, with the start of the answer. */
   readonly postRefusals: string[];
 }
 
@@ -41,7 +46,15 @@ export interface LoadPlan {
  */
 export async function readAndComment(plan: LoadPlan): Promise<LoadOutcome> {
   const stopAt = Date.now() + plan.durationMs;
-  const outcome: LoadOutcome = { readerAnswers: 0, oldestAgeSeconds: 0, readerFailures: [], acknowledged: [], postStatuses: new Map(), postRefusals: [] };
+  const outcome: LoadOutcome = {
+    readerAnswers: 0,
+    oldestAgeSeconds: 0,
+    readerFailures: [],
+    acknowledged: [],
+    duplicates: [],
+    postStatuses: new Map(),
+    postRefusals: [],
+  };
   const acceptable = plan.acceptableReaderStatus ?? ((status: number) => status === 200);
 
   const reader = async (n: number) => {
@@ -80,6 +93,7 @@ export async function readAndComment(plan: LoadPlan): Promise<LoadOutcome> {
       const body = await response.text();
       outcome.postStatuses.set(response.status, (outcome.postStatuses.get(response.status) ?? 0) + 1);
       if (response.status === 201) outcome.acknowledged.push({ id: (JSON.parse(body) as { id: number }).id, text });
+      else if (response.status === 422 && body.includes('already posted this comment')) outcome.duplicates.push({ text });
       else outcome.postRefusals.push(`${response.status}: ${body.slice(0, 200)}`);
       await sleep(plan.commentPauseMs);
     }

@@ -60,6 +60,12 @@ export const problemCodes: readonly ProblemCode[] = [
     explanation: 'Too many requests. Wait for the seconds the Retry-After header gives, when it does, before trying again.',
   },
   { code: 'INTERNAL_ERROR', status: 500, explanation: 'Something went wrong on the server, and it is logged with the details. Try again later.' },
+  {
+    code: 'SERVICE_UNAVAILABLE',
+    status: 503,
+    explanation:
+      'The database did not answer (a restart, a failover) and nothing was changed. Send the same request again after the seconds the Retry-After header gives.',
+  },
 ];
 
 /** The anchor a problem's `type` points to. */
