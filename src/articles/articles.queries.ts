@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
+import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import type { Article, ArticleIndexEntry, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 import { isPublished } from './article.ts';
 import {
@@ -70,6 +70,16 @@ function listedLinks(db: Db, scope: LinkScope, now: Date) {
   return links.where('link.listed_at', 'is not', null).where('link.listed_at', '<=', toTimestamp(now));
 }
 
+/**
+ * The site's or a section's published articles, from the articles table alone: with the joins of
+ * baseArticleQuery, even unused, PostgreSQL passed over the partial listing indexes and counted a
+ * quarter-million-article section by scanning the whole table.
+ */
+function publishedInScope(db: Db, scope: Exclude<ArticleScope, LinkScope>, now: Date) {
+  const published = db.selectFrom('articles').where(publishedBy(now));
+  return scope.kind === 'section' ? published.where('articles.section_id', '=', scope.sectionId) : published;
+}
+
 function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id: number }[]> {
   const { scope, now } = options;
   const exclude = options.excludeIds ?? [];
@@ -84,7 +94,7 @@ function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id
       .offset(options.offset ?? 0)
       .execute();
   }
-  let query = applyScope(baseArticleQuery(db).where(publishedBy(now)), scope);
+  let query = publishedInScope(db, scope, now);
   if (exclude.length > 0) query = query.where('articles.id', 'not in', exclude);
   return query
     .select('articles.id')
@@ -123,7 +133,7 @@ export async function listPublishedSummaries(db: Db, options: PublishedListOptio
 export async function countPublished(db: Db, scope: ArticleScope, now: Date): Promise<number> {
   const row = await (scope.kind === 'tag' || scope.kind === 'author'
     ? listedLinks(db, scope, now).select((eb) => eb.fn.countAll().as('count'))
-    : applyScope(baseArticleQuery(db).where(publishedBy(now)), scope).select((eb) => eb.fn.countAll().as('count'))
+    : publishedInScope(db, scope, now).select((eb) => eb.fn.countAll().as('count'))
   ).executeTakeFirstOrThrow();
   return toCount(row.count);
 }
@@ -249,26 +259,44 @@ export async function listPublishedSummariesByIds(db: Db, ids: readonly number[]
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Published articles sharing at least one of these tags, most tags in common first, then newest. */
+/** How many of a tag's newest articles are weighed as related: a rare tag offers all of its own, a tag of 250,000 its newest. */
+const relatedWindowPerTag = 200;
+
+/**
+ * Published articles sharing at least one of these tags, most tags in common first, then newest. The
+ * candidates are each tag's newest articles (from its listing index), so an article with a tag of a
+ * quarter of the archive weighs 200 of them, not the whole quarter; their tags in common are then counted
+ * exactly.
+ */
 export async function listArticlesSharingTags(
   db: Db,
   options: { tagIds: readonly number[]; excludeId: number; now: Date; limit: number },
 ): Promise<{ id: number; sharedTags: number }[]> {
   if (options.tagIds.length === 0) return [];
-  const rows = await db
+  const windows = await Promise.all(
+    options.tagIds.map((tagId) =>
+      listedLinks(db, { kind: 'tag', tagId }, options.now)
+        .select(['link.article_id as id', 'link.listed_at'])
+        .where('link.article_id', '!=', options.excludeId)
+        .orderBy('link.listed_at', 'desc')
+        .orderBy('link.article_id', 'desc')
+        .limit(relatedWindowPerTag)
+        .execute(),
+    ),
+  );
+  const listedAt = new Map(windows.flat().map((row) => [row.id, toDateOrNull(row.listed_at)?.getTime() ?? 0]));
+  if (listedAt.size === 0) return [];
+  const shared = await db
     .selectFrom('article_tags')
-    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-    .select((eb) => ['articles.id', eb.fn.countAll().as('shared')])
+    .select((eb) => ['article_tags.article_id', eb.fn.countAll().as('shared')])
     .where('article_tags.tag_id', 'in', options.tagIds)
-    .where('articles.id', '!=', options.excludeId)
-    .where(publishedBy(options.now))
-    .groupBy(['articles.id', 'articles.published_at'])
-    .orderBy('shared', 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(options.limit)
+    .where('article_tags.article_id', 'in', [...listedAt.keys()])
+    .groupBy('article_tags.article_id')
     .execute();
-  return rows.map((row) => ({ id: row.id, sharedTags: toCount(row.shared) }));
+  return shared
+    .map((row) => ({ id: row.article_id, sharedTags: toCount(row.shared) }))
+    .sort((a, b) => b.sharedTags - a.sharedTags || listedAt.get(b.id)! - listedAt.get(a.id)! || b.id - a.id)
+    .slice(0, options.limit);
 }
 
 /** Published and scheduled articles after `afterId` in id order, whole: what search indexes. */

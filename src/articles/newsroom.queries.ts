@@ -249,26 +249,29 @@ export interface NewsroomListCounts {
   readonly trash: number;
 }
 
-/** Every count the list page shows, in one pass over the articles within `scope`. */
+/**
+ * Every count the list page shows. Each is its own query, so each can use its index: counted in one pass
+ * with CASE, the lists' conditions (a waiting change is an EXISTS) were tested on every article of the
+ * newsroom, 15 s for a million of them.
+ */
 export async function countNewsroomLists(
   db: Db,
   options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters },
 ): Promise<NewsroomListCounts> {
-  const row = await db
-    .selectFrom('articles')
-    .where((eb) => eb.and(withinScope(eb, options.scope)))
-    .select((eb) => {
-      const countWhere = (condition: Expression<SqlBool>) => eb.fn.count(eb.case().when(condition).then(eb.lit(1)).end());
-      const view = inView(eb, options.view);
-      return [
-        countWhere(view).as('in_view'),
-        countWhere(eb.and([view, ...matchesFilters(eb, options.filters ?? {})])).as('matching'),
-        countWhere(inView(eb, 'changes')).as('changes'),
-        countWhere(inView(eb, 'trash')).as('trash'),
-      ];
-    })
-    .executeTakeFirstOrThrow();
-  return { inView: toCount(row.in_view), matching: toCount(row.matching), changes: toCount(row.changes), trash: toCount(row.trash) };
+  const count = async (view: NewsroomView, filters?: NewsroomListFilters) => {
+    const row = await newsroomArticles(db, view, options.scope, filters)
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
+    return toCount(row.count);
+  };
+  const filtered = Object.values(options.filters ?? {}).some((value) => value !== undefined && value !== '');
+  const [inView, matching, changes, trash] = await Promise.all([
+    count(options.view),
+    filtered ? count(options.view, options.filters) : undefined,
+    count('changes'),
+    count('trash'),
+  ]);
+  return { inView, matching: matching ?? inView, changes, trash };
 }
 
 export async function setArticleCreator(db: Db, id: number, userId: number): Promise<void> {

@@ -26,6 +26,7 @@ import * as webhooks from './migrations/2026-12-08T1100-webhooks.ts';
 import * as apiIdempotency from './migrations/2026-12-08T1200-api-idempotency.ts';
 import * as rateLimitWindows from './migrations/2026-12-09T1300-rate-limit-windows.ts';
 import * as listingOrder from './migrations/2026-12-10T1000-listing-order.ts';
+import * as publishedOrder from './migrations/2026-12-10T1010-published-order.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1200-api-idempotency': apiIdempotency,
   '2026-12-09T1300-rate-limit-windows': rateLimitWindows,
   '2026-12-10T1000-listing-order': listingOrder,
+  '2026-12-10T1010-published-order': publishedOrder,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */
