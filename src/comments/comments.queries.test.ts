@@ -14,7 +14,9 @@ import {
   hasRecentDuplicate,
   insertComment,
   listAncestorIds,
-  listPublicComments,
+  listCommentOutline,
+  listNewestApprovedComments,
+  listPublicCommentsByIds,
   type NewCommentRow,
   setArticleCommentsOpen,
   setReplyAlerts,
@@ -108,7 +110,17 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
     await comment({ status: 'spam', body: 'Spam.', createdAt: minutes(5) });
     const elsewhere = await comment({ articleId: otherArticleId, status: 'pending', createdAt: minutes(6) });
 
-    const everyone = await listPublicComments(database.db, articleId);
+    const outline = await listCommentOutline(database.db, articleId);
+    assert.deepEqual(
+      outline.map((row) => [row.id, row.parentId, row.status]),
+      [
+        [first, null, 'approved'],
+        [reply, first, 'approved'],
+        [deeper, reply, 'approved'],
+      ],
+    );
+    const whole = await listPublicCommentsByIds(database.db, articleId, outline);
+    const everyone = outline.map((row) => whole.get(row.id)!);
     assert.deepEqual(
       everyone.map((row) => [row.body, row.status, row.isStaff]),
       [
@@ -119,12 +131,18 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
     );
     assert.ok(everyone[0]!.createdAt instanceof Date && everyone[0]!.createdAt.getTime() === minutes(1).getTime());
     assert.equal(everyone[1]!.parentId, first);
-    const mine = await listPublicComments(database.db, articleId, [pending, elsewhere]);
+    const mine = await listCommentOutline(database.db, articleId, [pending, elsewhere]);
+    const mineWhole = await listPublicCommentsByIds(database.db, articleId, mine);
     assert.deepEqual(
-      mine.map((row) => row.body),
+      mine.map((row) => mineWhole.get(row.id)!.body),
       ['First.', 'Reply.', 'Deeper.', 'Mine, waiting.'],
     );
-    assert.equal(mine[3]!.status, 'pending');
+    assert.equal(mineWhole.get(pending)!.status, 'pending');
+    assert.deepEqual(
+      (await listNewestApprovedComments(database.db, articleId, 2)).map((row) => row.body),
+      ['Deeper.', 'Reply.'],
+      'the feed: newest approved first, at most the limit',
+    );
     assert.deepEqual(await filterPendingCommentIds(database.db, articleId, [pending, elsewhere, first]), [pending]);
     assert.deepEqual(await filterPendingCommentIds(database.db, articleId, []), []);
 

@@ -71,24 +71,18 @@ function publicCommentOf(row: PublicCommentRow, status: PublicComment['status'])
   };
 }
 
-/**
- * Approved comments of one article, and those of `pendingIds` still awaiting moderation (the
- * reader's own). Selects no private column: the email and IP address cannot reach a page from here.
- */
-export async function listPublicComments(db: Db, articleId: number, pendingIds: readonly number[] = []): Promise<PublicComment[]> {
+/** An article's newest approved comments, newest first (its comment feed). Selects no private column. */
+export async function listNewestApprovedComments(db: Db, articleId: number, limit: number): Promise<PublicComment[]> {
   const rows = await db
     .selectFrom('comments')
-    .select(['id', 'article_id', 'parent_id', 'author_name', 'author_website', 'staff_user_id', 'body', 'created_at', 'status'])
+    .select(['id', 'article_id', 'parent_id', 'author_name', 'author_website', 'staff_user_id', 'body', 'created_at'])
     .where('article_id', '=', articleId)
-    .where((eb) =>
-      pendingIds.length > 0
-        ? eb.or([eb('status', '=', 'approved'), eb.and([eb('status', '=', 'pending'), eb('id', 'in', [...pendingIds])])])
-        : eb('status', '=', 'approved'),
-    )
-    .orderBy('created_at')
-    .orderBy('id')
+    .where('status', '=', 'approved')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
-  return rows.map((row) => publicCommentOf(row, row.status === 'pending' ? 'pending' : 'approved'));
+  return rows.map((row) => publicCommentOf(row, 'approved'));
 }
 
 /**

@@ -5,7 +5,7 @@ export { CommentSigner, rememberedCommentsCookie } from './comment-signing.ts';
 export type { CommentDeps, CommentEvents } from './comment-deps.ts';
 export type { ModeratedComment, PublicComment } from './comment.ts';
 export { commentRoutes } from './comments.routes.tsx';
-export { listApprovedCommentsPage, listPublicComments } from './comments.queries.ts';
+export { listApprovedCommentsPage, listNewestApprovedComments } from './comments.queries.ts';
 export { type CommentStatus, commentStatuses } from './comment.table.ts';
 export { setArticleCommentsOpen } from './comments.queries.ts';
 export {

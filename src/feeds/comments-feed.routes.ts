@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { lookUpArticle, type PublishedArticle, type ReaderDeps } from '../articles/index.ts';
 import { absoluteUrl, articleUrl, commentsFeedUrl, type FeedFormat, feedFormats } from '../platform/urls.ts';
-import { commentTextHtml, listPublicComments, type PublicComment } from '../comments/index.ts';
+import { commentTextHtml, listNewestApprovedComments, type PublicComment } from '../comments/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { languageOfWords, type Translator, translatorFor } from '../i18n/index.ts';
 import { contentTags } from '../platform/content-changes.ts';
@@ -53,7 +53,7 @@ export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
       return servePage(request, reply, pages, commentsFeedUrl(article, format), async () => {
         const settings = site.settings.current();
         const words = translatorFor(article.language, settings);
-        const comments = (await listPublicComments(db, article.id)).reverse().slice(0, commentFeedLimit);
+        const comments = await listNewestApprovedComments(db, article.id, commentFeedLimit);
         const pageUrl = absoluteUrl(site.publicUrl, articleUrl(article));
         const channel: FeedChannel = {
           id: permanentId(site.publicUrl, 'comments', article.id),

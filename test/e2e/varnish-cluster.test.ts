@@ -269,6 +269,9 @@ describe('two instances behind the shipped Varnish configuration', { skip }, () 
     return acknowledged.filter((comment) => !bodies.get(comment.id)?.includes(comment.text.slice(0, 40)));
   };
 
+  /** Four readers and two commenters through Varnish, each pausing a little between requests. */
+  const loadShape = () => ({ readers: 4, readerPauseMs: 10, commentUrl: `${cache}/comments`, commenters: 2, commentPauseMs: 50 });
+
   /** How many comments on the article hold `text`. */
   const storedCount = async (articleId: string, text: string) =>
     (await database.db.selectFrom('comments').select('id').where('article_id', '=', Number(articleId)).where('body', '=', text).execute()).length;
@@ -279,12 +282,8 @@ describe('two instances behind the shipped Varnish configuration', { skip }, () 
     const load = readAndComment({
       durationMs: 20_000,
       readerUrls: [`${cache}${path}`, `${cache}/search?q=ferry{n}`, `${cache}/`, `${cache}/search?q=strike{n}`],
-      readers: 4,
-      commentUrl: `${cache}/comments`,
       form,
-      commenters: 2,
-      commentPauseMs: 50,
-      readerPauseMs: 10,
+      ...loadShape(),
     });
     await sleep(5_000);
     servers[0]!.kill('SIGKILL');
@@ -311,12 +310,8 @@ describe('two instances behind the shipped Varnish configuration', { skip }, () 
     const load = readAndComment({
       durationMs: 14_000,
       readerUrls: pages,
-      readers: 4,
-      commentUrl: `${cache}/comments`,
       form,
-      commenters: 2,
-      commentPauseMs: 50,
-      readerPauseMs: 10,
+      ...loadShape(),
     });
     await sleep(2_000);
     await postgres.stop();
