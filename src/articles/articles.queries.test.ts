@@ -6,7 +6,7 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
-import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listPublishedSummaries } from './articles.queries.ts';
+import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listNewestBySection, listPublishedSummaries } from './articles.queries.ts';
 import { createArticle, publishArticle, publishDueArticles, unpublishArticle, updateArticle } from './articles.service.ts';
 import { trashArticle } from './trash.service.ts';
 
@@ -153,5 +153,38 @@ forEachDialect('articles data layer', (dialect) => {
     assert.deepEqual(await inTag(), { ids: [], count: 0 }, 'trashed');
     await publishArticle(deps(), third.id);
     assert.deepEqual(await byAuthor(), { ids: [third.id], count: 1 }, 'published again');
+  });
+  test('the home page’s newest stories of each section, in one statement, without the lead', async () => {
+    const db = database.db;
+    const harbours = (await createSection(db, { name: 'Harbours', position: 5 })).id;
+    const rivers = (await createSection(db, { name: 'Rivers', position: 6 })).id;
+    const empty = (await createSection(db, { name: 'Lakes', position: 7 })).id;
+    const published: Record<string, number> = {};
+    for (const [headline, sectionId] of [
+      ['Pier one', harbours],
+      ['Pier two', harbours],
+      ['Pier three', harbours],
+      ['Weir one', rivers],
+      ['Weir two', rivers],
+    ] as const) {
+      now = new Date(now.getTime() + 60_000);
+      published[headline] = (await createArticle(deps(), { headline, sectionId, authorIds: [ids.mina], tagIds: [] })).id;
+      await publishArticle(deps(), published[headline]!);
+    }
+    const newest = await listNewestBySection(db, { sectionIds: [harbours, rivers, empty], now, perSection: 2, excludeIds: [published['Pier three']!] });
+    assert.deepEqual(
+      newest.get(harbours)?.map((summary) => summary.headline),
+      ['Pier two', 'Pier one'],
+      'newest first, the lead left out',
+    );
+    assert.deepEqual(
+      newest.get(rivers)?.map((summary) => summary.headline),
+      ['Weir two', 'Weir one'],
+    );
+    assert.deepEqual(newest.get(empty), []);
+    assert.deepEqual(
+      newest.get(harbours)?.[0]?.authors.map((author) => author.name),
+      ['Mina Park'],
+    );
   });
 });

@@ -11,7 +11,7 @@ import { siteChrome, siteWordsOf } from '../settings/index.ts';
 import { type ArticleDocumentDeps, commentSectionArticle, renderArticleDocument } from './article-document.tsx';
 import { newsMediaOrganization, webSiteJsonLd } from './article-json-ld.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
-import { findPinnedLeadSummary, listPublishedSummaries } from './articles.queries.ts';
+import { findPinnedLeadSummary, listNewestBySection, listPublishedSummaries } from './articles.queries.ts';
 import { lookUpArticle } from './articles.reader.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { HomePage } from './home-page.tsx';
@@ -43,11 +43,13 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       // An editor's pinned story leads; otherwise the newest does.
       const lead = (await findPinnedLeadSummary(db, now)) ?? (await listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: 1 }))[0];
       const sections = await deps.listSections();
-      const latest = await Promise.all(
-        sections.map((section) =>
-          listPublishedSummaries(db, { scope: { kind: 'section', sectionId: section.id }, now, limit: 4, excludeIds: lead ? [lead.id] : [] }),
-        ),
-      );
+      const newest = await listNewestBySection(db, {
+        sectionIds: sections.map((section) => section.id),
+        now,
+        perSection: 4,
+        excludeIds: lead ? [lead.id] : [],
+      });
+      const latest = sections.map((section) => newest.get(section.id) ?? []);
       const html = renderDocument(
         <HomePage
           data={{
