@@ -23,11 +23,11 @@ ${items.join('\n')}
 </channel></rss>`);
 }
 
-/** Uploads an export of 300 posts, checks it and starts the import, as an owner does; ends on the import's page. */
-async function startImport(page: Page, fileName: string): Promise<void> {
+/** Uploads an export of `posts` posts, checks it and starts the import, as an owner does; ends on the import's page. */
+async function startImport(page: Page, fileName: string, posts = 300): Promise<void> {
   await page.goto(`${server.baseUrl}/admin/import`);
   await page.getByLabel('Where the export comes from').selectOption('wordpress');
-  await page.getByLabel('Export file').setInputFiles({ name: fileName, mimeType: 'text/xml', buffer: wordPressExport(300) });
+  await page.getByLabel('Export file').setInputFiles({ name: fileName, mimeType: 'text/xml', buffer: wordPressExport(posts) });
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('button', { name: 'Import now' }).click();
   await page.waitForURL(/\/admin\/import\/\d+$/);
@@ -58,7 +58,8 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
-      await startImport(page, 'export.xml');
+      // Long enough to be followed: the script asks once a second, and 300 articles were once all in before it asked.
+      await startImport(page, 'export.xml', 1_200);
       const jobUrl = page.url();
       let selfFetches = 0;
       page.on('request', (request) => {
@@ -69,7 +70,7 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
       await page.evaluate('window.followedWithoutReload = true');
       const seen = new Set<string>();
       const finished = page.getByText('Import finished.');
-      // 300 new articles take a second or two on a quiet machine and over a minute on one running three test files at once.
+      // 1,200 new articles take a few seconds on a quiet machine and over a minute on one running three test files at once.
       const deadline = Date.now() + 180_000;
       while (!(await finished.isVisible())) {
         assert.ok(Date.now() < deadline, 'the import finished within three minutes');
@@ -83,12 +84,12 @@ describe('the import page in Chromium', { skip: chromiumSkipReason() }, () => {
       // How often the count moves depends on the machine's speed; that the page asked and showed a count does not.
       assert.ok(selfFetches >= 1, `the page fetched itself to follow the import (${selfFetches} times)`);
       assert.ok(
-        [...seen].some((count) => /^[\d,]+ of 300$/.test(count)),
+        [...seen].some((count) => /^[\d,]+ of 1,200$/.test(count)),
         `a count of the articles was shown (saw ${[...seen].join(' | ')})`,
       );
       assert.equal(await page.evaluate('window.followedWithoutReload'), true, 'the page was not reloaded');
       assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Import finished.', 'the outcome has the focus');
-      assert.match(await page.locator('table').first().innerText(), /articles\s+300/i);
+      assert.match(await page.locator('table').first().innerText(), /articles\s+1,200/i);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
