@@ -82,10 +82,20 @@ interface CaretFacts {
   readonly toolbarBottom: number;
   readonly barTop: number;
   readonly scrollY: number;
+  /** The caret's container and offset, to tell what was measured when an assertion fails. */
+  readonly caretAt: string;
 }
 
 const caretFacts = `(() => {
-  const caret = getSelection().getRangeAt(0).getBoundingClientRect();
+  const range = getSelection().getRangeAt(0);
+  let caret = range.getBoundingClientRect();
+  // A collapsed range at an element's edge (in an empty paragraph, before a <br>) has no box of its own in
+  // Chromium, though the caret is drawn on that element's line: measure the element then.
+  if (caret.height === 0 && range.startContainer.nodeType === 1) {
+    const at = range.startContainer.childNodes[range.startOffset];
+    const line = at && at.nodeType === 1 ? at : range.startContainer;
+    caret = line.getBoundingClientRect();
+  }
   const bar = document.querySelector('.editor-bar')?.getBoundingClientRect();
   // On a wide screen the bar sits in the side column, beside the writing: only a bar over the caret's column can cover it.
   const barOverCaret = bar && bar.left < caret.right && bar.right > caret.left;
@@ -95,6 +105,7 @@ const caretFacts = `(() => {
     toolbarBottom: document.querySelector('[role=toolbar]').getBoundingClientRect().bottom,
     barTop: barOverCaret ? bar.top : innerHeight,
     scrollY,
+    caretAt: range.startContainer.nodeName + ':' + range.startOffset,
   };
 })()`;
 
