@@ -81,7 +81,8 @@ function publishedInScope(db: Db, scope: Exclude<ArticleScope, LinkScope>, now: 
   return scope.kind === 'section' ? published.where('articles.section_id', '=', scope.sectionId) : published;
 }
 
-function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id: number }[]> {
+/** The ids of the newest published articles in a scope, newest first: a list's page before its rows are read. */
+export function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id: number }[]> {
   const { scope, now } = options;
   const exclude = options.excludeIds ?? [];
   if (scope.kind === 'tag' || scope.kind === 'author') {
@@ -306,25 +307,29 @@ const relatedWindowPerTag = 200;
  * Published articles sharing at least one of these tags, most tags in common first, then newest. The
  * candidates are each tag's newest articles (from its listing index), so an article with a tag of a
  * quarter of the archive weighs 200 of them, not the whole quarter; their tags in common are then counted
- * exactly.
+ * exactly. The windows are read in one statement, a top-N for each tag joined with UNION ALL (each wrapped
+ * in a `select *`, as SQLite takes no ORDER BY or LIMIT on a part of a compound select).
  */
 export async function listArticlesSharingTags(
   db: Db,
   options: { tagIds: readonly number[]; excludeId: number; now: Date; limit: number },
 ): Promise<{ id: number; sharedTags: number }[]> {
-  if (options.tagIds.length === 0) return [];
-  const windows = await Promise.all(
-    options.tagIds.map((tagId) =>
-      listedLinks(db, { kind: 'tag', tagId }, options.now)
-        .select(['link.article_id as id', 'link.listed_at'])
-        .where('link.article_id', '!=', options.excludeId)
-        .orderBy('link.listed_at', 'desc')
-        .orderBy('link.article_id', 'desc')
-        .limit(relatedWindowPerTag)
-        .execute(),
-    ),
+  const [first, ...rest] = options.tagIds.map((tagId) =>
+    db
+      .selectFrom(
+        listedLinks(db, { kind: 'tag', tagId }, options.now)
+          .select(['link.article_id as id', 'link.listed_at'])
+          .where('link.article_id', '!=', options.excludeId)
+          .orderBy('link.listed_at', 'desc')
+          .orderBy('link.article_id', 'desc')
+          .limit(relatedWindowPerTag)
+          .as('tag_window'),
+      )
+      .selectAll(),
   );
-  const listedAt = new Map(windows.flat().map((row) => [row.id, toDateOrNull(row.listed_at)?.getTime() ?? 0]));
+  if (!first) return [];
+  const windows = await rest.reduce((union, window) => union.unionAll(window), first).execute();
+  const listedAt = new Map(windows.map((row) => [row.id, toDateOrNull(row.listed_at)?.getTime() ?? 0]));
   if (listedAt.size === 0) return [];
   const shared = await db
     .selectFrom('article_tags')

@@ -9,6 +9,7 @@ import {
   listArticlesSharingTags,
   listPublishedSummaries,
   listPublishedSummariesByIds,
+  newestPublishedIds,
 } from './articles.queries.ts';
 import {
   countNewsroomLists,
@@ -88,18 +89,17 @@ export async function loadRelatedArticles(
     limit: relatedCandidates.sharingTags,
   });
   const sharedTags = new Map(sharing.map((candidate) => [candidate.id, candidate.sharedTags]));
-  const neighbours = article.section
-    ? await listPublishedSummaries(db, {
+  const neighbourIds = article.section
+    ? await newestPublishedIds(db, {
         scope: { kind: 'section', sectionId: article.section.id },
         now,
         limit: relatedCandidates.inSection,
         excludeIds: [article.id, ...sharedTags.keys()],
       })
     : [];
-  const candidates = [...(await listPublishedSummariesByIds(db, [...sharedTags.keys()], now)), ...neighbours].map((summary) => ({
-    summary,
-    sharedTags: sharedTags.get(summary.id) ?? 0,
-  }));
+  // Both kinds of candidate are read in one go, those sharing tags first; a neighbour shares none.
+  const summaries = await listPublishedSummariesByIds(db, [...sharedTags.keys(), ...neighbourIds.map((row) => row.id)], now);
+  const candidates = summaries.map((summary) => ({ summary, sharedTags: sharedTags.get(summary.id) ?? 0 }));
   const articleText = [article.headline, article.standfirst, ...article.tags.map((tag) => tag.name)].join(' ');
   return { summaries: rankRelated(articleText, candidates, limit), scopes };
 }
