@@ -124,6 +124,8 @@ export class CommentSections {
    * rendering, so the page cache holds one entry per view that exists, however many are asked for.
    */
   async canonicalView(article: CommentableArticleView, request: CommentSectionRequest, now: Date): Promise<CommentView> {
+    // The first page always exists and asks for no reply form: most requests need not read the comments to know that.
+    if (request.replyTo === undefined && (request.page === undefined || request.page === 1)) return { order: request.order ?? this.policy().order, page: 1 };
     const { arranged, replyTarget, page } = await this.#arrange(article, request, now);
     const canonicalPage = replyTarget ? arranged.pageOf(replyTarget.comment.id)! : page;
     return { order: arranged.order, page: canonicalPage, ...(replyTarget ? { replyTo: replyTarget.comment.id } : {}) };
