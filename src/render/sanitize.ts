@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { LRUCache } from 'lru-cache';
 import sanitizeHtml from 'sanitize-html';
 import { type SafeHtml, trustAsHtml } from './safe-html.ts';
 import { enforceFigureShapes } from './stored-figures.ts';
@@ -73,8 +74,23 @@ const allowList: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
+/**
+ * Sanitising is a pure function of the stored HTML, and the same bodies are rendered again and again
+ * (every page-cache miss of an article, its preview, its feeds), each time costing more than the rest of
+ * the body's rendering; so each result is kept, keyed by the whole input, bounded by characters held.
+ */
+const sanitized = new LRUCache<string, SafeHtml>({
+  maxSize: 16 * 1024 * 1024,
+  sizeCalculation: (safe, html) => html.length + String(safe).length + 1,
+});
+
 export function sanitizeStoredHtml(html: string): SafeHtml {
-  return trustAsHtml(enforceFigureShapes(sanitizeHtml(html, allowList)));
+  let safe = sanitized.get(html);
+  if (safe === undefined) {
+    safe = trustAsHtml(enforceFigureShapes(sanitizeHtml(html, allowList)));
+    sanitized.set(html, safe);
+  }
+  return safe;
 }
 
 /** Plain text of stored HTML, for meta descriptions, word counts and search snippets. */
