@@ -13,6 +13,7 @@ import {
   type SectionRef,
   type TagRef,
 } from './article.ts';
+import { constant } from '../db/constant.ts';
 
 // How an article is read: the one select, its joins, and the mapping of its rows to Article, ArticleSummary
 // and their bylines, tags and corrections. articles.queries.ts and published-collections.queries.ts build
@@ -93,7 +94,7 @@ export type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticleColum
 /** `isPublished` as SQL, so lists and counts are cut in the database. */
 export function publishedBy(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', toTimestamp(now))]);
+    eb.and([eb('articles.status', '=', constant('published')), eb('articles.published_at', '<=', toTimestamp(now))]);
 }
 
 export function sectionFromRow(row: Pick<ArticleRow, 'section_id' | 'section_slug' | 'section_name'>): SectionRef | null {

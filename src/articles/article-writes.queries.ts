@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { toTimestamp } from '../db/row-values.ts';
 import type { ArticleStatus } from './article.ts';
 import type { ArticleKind } from './article.table.ts';
+import { constant } from '../db/constant.ts';
 
 // The articles' writes; their reads are in articles.queries.ts.
 
@@ -116,7 +117,7 @@ export async function publishIfStillDue(db: Db, id: number, now: Date, scheduled
     .updateTable('articles')
     .set({ status: 'published', updated_at: toTimestamp(scheduledFor) })
     .where('id', '=', id)
-    .where('status', '=', 'scheduled')
+    .where('status', '=', constant('scheduled'))
     .where('published_at', '<=', toTimestamp(now))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

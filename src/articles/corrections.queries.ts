@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
+import { constant } from '../db/constant.ts';
 
 /** A dated note appended to an article: a correction of fact, or an update with news. */
 export interface Correction {
@@ -61,7 +62,7 @@ export async function listPublishedCorrections(db: Db, now: Date, options: { lim
       'article_corrections.created_at',
     ])
     .where('article_corrections.kind', '=', 'correction')
-    .where('articles.status', '=', 'published')
+    .where('articles.status', '=', constant('published'))
     .where('articles.published_at', '<=', toTimestamp(now))
     .orderBy('article_corrections.created_at', 'desc')
     .orderBy('article_corrections.id', 'desc')
@@ -77,7 +78,7 @@ export async function countPublishedCorrections(db: Db, now: Date): Promise<numb
     .innerJoin('articles', 'articles.id', 'article_corrections.article_id')
     .select((eb) => eb.fn.countAll().as('count'))
     .where('article_corrections.kind', '=', 'correction')
-    .where('articles.status', '=', 'published')
+    .where('articles.status', '=', constant('published'))
     .where('articles.published_at', '<=', toTimestamp(now))
     .executeTakeFirstOrThrow();
   return toCount(row.count);

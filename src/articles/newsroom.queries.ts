@@ -4,6 +4,7 @@ import { likeIgnoringCase } from '../db/like-pattern.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import { slugFrom } from '../platform/slugs.ts';
 import type { ArticleStatus } from './article.table.ts';
+import { constant } from '../db/constant.ts';
 
 // The newsroom's side of articles: working lists, authorship, review, revisions and scheduling.
 
@@ -62,7 +63,7 @@ function waitingChange(eb: ArticlesExpressions) {
       .selectFrom('article_pending_changes')
       .select('article_pending_changes.id')
       .whereRef('article_pending_changes.article_id', '=', 'articles.id')
-      .where('article_pending_changes.state', '=', 'pending'),
+      .where('article_pending_changes.state', '=', constant('pending')),
   );
 }
 
@@ -73,12 +74,14 @@ function inView(eb: ArticlesExpressions, view: NewsroomView): Expression<SqlBool
 
 function withinScope(eb: ArticlesExpressions, scope: NewsroomListScope): Expression<SqlBool>[] {
   if (scope.kind === 'everything') return [];
-  return [eb.or([eb('articles.created_by', '=', scope.userId), eb.and([eb('articles.status', '=', 'published'), eb('articles.trashed_at', 'is', null)])])];
+  return [
+    eb.or([eb('articles.created_by', '=', scope.userId), eb.and([eb('articles.status', '=', constant('published')), eb('articles.trashed_at', 'is', null)])]),
+  ];
 }
 
 function hasStatus(eb: ArticlesExpressions, status: NewsroomStatus): Expression<SqlBool> {
-  if (status === 'scheduled' || status === 'published') return eb('articles.status', '=', status);
-  return eb.and([eb('articles.status', '=', 'draft'), eb('articles.review_requested_at', status === 'review' ? 'is not' : 'is', null)]);
+  if (status === 'scheduled' || status === 'published') return eb('articles.status', '=', constant(status));
+  return eb.and([eb('articles.status', '=', constant('draft')), eb('articles.review_requested_at', status === 'review' ? 'is not' : 'is', null)]);
 }
 
 function matchesFilters(eb: ArticlesExpressions, filters: NewsroomListFilters): Expression<SqlBool>[] {
@@ -319,7 +322,7 @@ export async function listRevisions(db: Db, articleId: number): Promise<Revision
 
 /** Published-or-scheduled articles whose time has come; the scheduler publishes them. */
 export async function listDueScheduledIds(db: Db, now: Date): Promise<number[]> {
-  const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', toTimestamp(now)).execute();
+  const rows = await db.selectFrom('articles').select('id').where('status', '=', constant('scheduled')).where('published_at', '<=', toTimestamp(now)).execute();
   return rows.map((row) => row.id);
 }
 
@@ -328,7 +331,7 @@ export async function findNextScheduledTime(db: Db): Promise<Date | undefined> {
   const row = await db
     .selectFrom('articles')
     .select((eb) => eb.fn.min('published_at').as('next'))
-    .where('status', '=', 'scheduled')
+    .where('status', '=', constant('scheduled'))
     .executeTakeFirst();
   return row?.next ? toDate(row.next) : undefined;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import type { PendingChangeState } from './article.table.ts';
 import type { RevisionSnapshot } from './revision-snapshot.ts';
+import { constant } from '../db/constant.ts';
 
 /** An edit to a live article held for review, as proposed, with what became of it. */
 export interface PendingChange {
@@ -58,7 +59,7 @@ function toPendingChange(row: ChangeRow): PendingChange {
 export async function findWaitingChange(db: Db, articleId: number): Promise<PendingChange | undefined> {
   const row = await selectChanges(db)
     .where('article_pending_changes.article_id', '=', articleId)
-    .where('article_pending_changes.state', '=', 'pending')
+    .where('article_pending_changes.state', '=', constant('pending'))
     .executeTakeFirst();
   return row ? toPendingChange(row) : undefined;
 }
@@ -81,7 +82,7 @@ export async function replaceWaitingChange(
     .deleteFrom('article_pending_changes')
     .where('article_id', '=', change.articleId)
     .where('proposed_by', '=', change.proposedBy)
-    .where('state', '=', 'pending')
+    .where('state', '=', constant('pending'))
     .execute();
   const row = await db
     .insertInto('article_pending_changes')
@@ -107,7 +108,7 @@ export async function decideChange(
     .updateTable('article_pending_changes')
     .set({ state: decision.state, decided_at: toTimestamp(decision.at), decided_by: decision.by })
     .where('id', '=', changeId)
-    .where('state', '=', 'pending')
+    .where('state', '=', constant('pending'))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -3,6 +3,7 @@ import { toDate, toTimestamp } from '../db/row-values.ts';
 import type { Sentence } from '../errors.ts';
 import type { CommentableArticle, CommentOutline, PublicComment } from './comment.ts';
 import type { CommentStatus } from './comment.table.ts';
+import { constant } from '../db/constant.ts';
 
 /** Reads a shared secret, making it on first use; every instance on the database ends up with the same one. */
 export async function readOrCreateSecret(db: Db, name: string, fresh: string): Promise<string> {
@@ -30,7 +31,7 @@ export async function findCommentableArticle(db: Db, articleId: number, now: Dat
       'sections.slug as section_slug',
     ])
     .where('articles.id', '=', articleId)
-    .where('articles.status', '=', 'published')
+    .where('articles.status', '=', constant('published'))
     .where('articles.published_at', '<=', toTimestamp(now))
     .executeTakeFirst();
   if (!row || row.published_at === null) return undefined;
