@@ -91,6 +91,25 @@ export function selectArticleColumns(query: ArticleQuery, { body = true }: { bod
 
 export type ArticleRow = Awaited<ReturnType<ReturnType<typeof selectArticleColumns>['executeTakeFirstOrThrow']>>;
 
+type ArticleRowsQuery = ReturnType<typeof selectArticleColumns>;
+
+const rowQueries = new WeakMap<Db, { readonly whole: ArticleRowsQuery; readonly lean: ArticleRowsQuery }>();
+
+/**
+ * The article rows query, its joins and columns chosen, made once for each database handle: Kysely
+ * builds a query anew at each call, and parsing these columns, joins and the comment count took 47 µs of
+ * the article query's 70 µs of building and compiling, more than SQLite takes to answer it. A builder never
+ * changes, so each caller's `.where` makes a query of its own from the one kept.
+ */
+export function articleRows(db: Db, { body = true }: { body?: boolean } = {}): ArticleRowsQuery {
+  let made = rowQueries.get(db);
+  if (!made) {
+    made = { whole: selectArticleColumns(baseArticleQuery(db)), lean: selectArticleColumns(baseArticleQuery(db), { body: false }) };
+    rowQueries.set(db, made);
+  }
+  return body ? made.whole : made.lean;
+}
+
 /** `isPublished` as SQL, so lists and counts are cut in the database. */
 export function publishedBy(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>

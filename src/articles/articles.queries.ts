@@ -6,6 +6,7 @@ import { isPublished } from './article.ts';
 import {
   type ArticleRow,
   applyScope,
+  articleRows,
   baseArticleQuery,
   imageFromRow,
   publishedBy,
@@ -17,14 +18,12 @@ import {
 } from './article-rows.queries.ts';
 
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
-  const row = await selectArticleColumns(baseArticleQuery(db)).where('articles.id', '=', id).executeTakeFirst();
+  const row = await articleRows(db).where('articles.id', '=', id).executeTakeFirst();
   return row ? (await withRelations(db, [row]))[0] : undefined;
 }
 
 export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date): Promise<PublishedArticle | undefined> {
-  const row = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)))
-    .where('articles.slug', '=', slug)
-    .executeTakeFirst();
+  const row = await articleRows(db).where(publishedBy(now)).where('articles.slug', '=', slug).executeTakeFirst();
   if (!row) return undefined;
   const [article] = await withRelations(db, [row]);
   return article && isPublished(article, now) ? article : undefined;
@@ -46,7 +45,8 @@ interface PublishedListOptions {
 async function newestPublishedRows(db: Db, options: PublishedListOptions, columns: { body: boolean }): Promise<ArticleRow[]> {
   const page = await newestPublishedIds(db, options);
   if (page.length === 0) return [];
-  const rows = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(options.now)), columns)
+  const rows = await articleRows(db, columns)
+    .where(publishedBy(options.now))
     .where(
       'articles.id',
       'in',
@@ -192,9 +192,7 @@ export async function findArticleIdBySlugHistory(db: Db, sectionSlug: string, sl
 
 /** A published article by its id, whole; undefined for a draft, a scheduled or a trashed one. */
 export async function findPublishedArticleById(db: Db, id: number, now: Date): Promise<PublishedArticle | undefined> {
-  const row = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)))
-    .where('articles.id', '=', id)
-    .executeTakeFirst();
+  const row = await articleRows(db).where(publishedBy(now)).where('articles.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const [article] = await withRelations(db, [row]);
   return article && isPublished(article, now) ? article : undefined;
@@ -295,7 +293,7 @@ export async function listNewestBySection(
 
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await selectArticleColumns(baseArticleQuery(db).where(publishedBy(now)).where('articles.id', 'in', ids), { body: false }).execute();
+  const rows = await articleRows(db, { body: false }).where(publishedBy(now)).where('articles.id', 'in', ids).execute();
   const byId = new Map((await summariesOf(db, rows, now)).map((summary) => [summary.id, summary]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -346,7 +344,7 @@ export async function listArticlesSharingTags(
 
 /** Published and scheduled articles after `afterId` in id order, whole: what search indexes. */
 export async function listIndexableArticles(db: Db, options: { afterId: number; limit: number }): Promise<Article[]> {
-  const rows = await selectArticleColumns(baseArticleQuery(db))
+  const rows = await articleRows(db)
     .where('articles.status', '!=', 'draft')
     .where('articles.id', '>', options.afterId)
     .orderBy('articles.id')
