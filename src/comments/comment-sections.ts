@@ -8,9 +8,10 @@ import type { CommentFormValues } from './comment-input.ts';
 import { closingTime, commentsAreOpen } from './comment-closing.ts';
 import type { CommentNodeView, CommentSectionView } from './comment-section-view.tsx';
 import { type CommentSigner, readRememberedComments, rememberedCommentsCookie, stampForm } from './comment-signing.ts';
-import { type ArrangedComments, arrangeComments, type CommentThread, takesReplies } from './comment-threads.ts';
+import { type CommentLayoutReader, readCommentLayout } from './comment-layouts.ts';
+import { type CommentThread, takesReplies } from './comment-threads.ts';
 import type { CommentOutline } from './comment.ts';
-import { filterPendingCommentIds, listCommentOutline, listPublicCommentsByIds } from './comments.queries.ts';
+import { filterPendingCommentIds, listPublicCommentsByIds } from './comments.queries.ts';
 
 /** What the reader asked of the comment section, and the state of a form that came back. */
 export interface CommentSectionRequest {
@@ -85,6 +86,8 @@ export class CommentSections {
     private readonly signer: CommentSigner,
     private readonly settings: Pick<SettingsStore, 'current'>,
     private readonly publicUrl: string,
+    /** How the comments are read and threaded: paged in the database unless the reader has pending ones (see readCommentLayout). */
+    private readonly readLayout: CommentLayoutReader = readCommentLayout,
   ) {}
 
   /** The comments this browser says it posted (a signed cookie), for showing it its own pending ones. */
@@ -106,15 +109,14 @@ export class CommentSections {
   async #arrange(article: CommentableArticleView, request: CommentSectionRequest, now: Date) {
     const policy = this.policy();
     const pendingIds = await filterPendingCommentIds(this.db, article.id, request.ownCommentIds ?? []);
-    const comments = await listCommentOutline(this.db, article.id, pendingIds);
+    const layout = await this.readLayout(this.db, article.id, { pendingIds, order: request.order ?? policy.order, perPage: policy.perPage });
     const open = commentsAreOpen(article, policy, now);
-    const arranged: ArrangedComments<CommentOutline> = arrangeComments(comments, request.order ?? policy.order, policy.perPage);
-    const found = request.replyTo === undefined ? undefined : arranged.find(request.replyTo);
-    const replyTarget = found && takesReplies(found, open, policy.maxDepth) ? found : undefined;
+    const found = request.replyTo === undefined ? undefined : await layout.place(request.replyTo);
+    const replyTarget = found && takesReplies(found.thread, open, policy.maxDepth) ? found : undefined;
     // A reply form shows the page with the comment it answers.
-    const asked = request.page ?? (replyTarget ? arranged.pageOf(replyTarget.comment.id)! : 1);
-    const page = Math.min(Math.max(1, asked), arranged.pageCount);
-    return { policy, comments, open, arranged, replyTarget, page };
+    const asked = request.page ?? replyTarget?.page ?? 1;
+    const page = Math.min(Math.max(1, asked), layout.pageCount);
+    return { policy, open, layout, replyTarget, page };
   }
 
   /**
@@ -126,16 +128,16 @@ export class CommentSections {
   async canonicalView(article: CommentableArticleView, request: CommentSectionRequest, now: Date): Promise<CommentView> {
     // The first page always exists and asks for no reply form: most requests need not read the comments to know that.
     if (request.replyTo === undefined && (request.page === undefined || request.page === 1)) return { order: request.order ?? this.policy().order, page: 1 };
-    const { arranged, replyTarget, page } = await this.#arrange(article, request, now);
-    const canonicalPage = replyTarget ? arranged.pageOf(replyTarget.comment.id)! : page;
-    return { order: arranged.order, page: canonicalPage, ...(replyTarget ? { replyTo: replyTarget.comment.id } : {}) };
+    const { layout, replyTarget, page } = await this.#arrange(article, request, now);
+    const canonicalPage = replyTarget ? replyTarget.page : page;
+    return { order: layout.order, page: canonicalPage, ...(replyTarget ? { replyTo: replyTarget.thread.comment.id } : {}) };
   }
 
   /** The section in `words`: the article's language when Gazette speaks it, else the site's (see `translatorFor`). */
   async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, words: Translator): Promise<LoadedCommentSection> {
-    const { policy, comments, open, arranged, replyTarget, page } = await this.#arrange(article, request, now);
-    const { order, threads, pageCount } = arranged;
-    const shown = threads.slice((page - 1) * policy.perPage, page * policy.perPage);
+    const { policy, open, layout, replyTarget, page } = await this.#arrange(article, request, now);
+    const { order, pageCount } = layout;
+    const shown = await layout.threadsOn(page);
     const shownOutline: CommentOutline[] = [];
     const collect = (node: CommentThread<CommentOutline>) => {
       shownOutline.push(node.comment);
@@ -166,8 +168,10 @@ export class CommentSections {
       ];
     };
     // The reply form's comment is on this page: canonicalView sends a reply form to the page showing it.
-    const replyingTo = replyTarget ? whole.get(replyTarget.comment.id) : undefined;
-    const approvedIds = new Set(comments.filter((comment) => comment.status === 'approved').map((comment) => comment.id));
+    const replyingTo = replyTarget ? whole.get(replyTarget.thread.comment.id) : undefined;
+    // A shown reply's parent is on the same page (a reply whose parent is not shown starts a thread):
+    // the page's own outline says which of them are approved.
+    const approvedIds = new Set(shownOutline.filter((comment) => comment.status === 'approved').map((comment) => comment.id));
     // The page's structured data describes the comments it shows; commentCount gives the whole number.
     const shownApproved = shownOutline.flatMap((outline) => {
       const comment = whole.get(outline.id);
@@ -176,10 +180,10 @@ export class CommentSections {
     return {
       view: {
         words,
-        count: approvedIds.size,
+        count: layout.approvedCount,
         threads: shown.flatMap(toView),
         order,
-        orderLinks: threads.length > 1 ? { oldest: address({ order: 'oldest' }, 'comments'), newest: address({ order: 'newest' }, 'comments') } : null,
+        orderLinks: layout.threadCount > 1 ? { oldest: address({ order: 'oldest' }, 'comments'), newest: address({ order: 'newest' }, 'comments') } : null,
         pages: pageCount > 1 ? { current: page, count: pageCount, url: (target: number) => address({ order, page: target }, 'comments') } : null,
         form: open
           ? {

@@ -63,6 +63,6 @@ export function arrangeComments<C extends CommentOutline>(comments: readonly C[]
 }
 
 /** Whether readers may reply to a comment: comments are open, it is approved, and its thread is not at the depth limit. */
-export function takesReplies(thread: CommentThread<CommentOutline>, open: boolean, maxDepth: number): boolean {
+export function takesReplies(thread: Pick<CommentThread<CommentOutline>, 'comment' | 'depth'>, open: boolean, maxDepth: number): boolean {
   return open && thread.comment.status === 'approved' && thread.depth < maxDepth;
 }

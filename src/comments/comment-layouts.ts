@@ -1,0 +1,105 @@
+import type { Db } from '../db/database.ts';
+import type { CommentOrder } from '../settings/index.ts';
+import type { CommentOutline } from './comment.ts';
+import { countCommentThreads, findThreadPlace, listThreadPageOutline } from './comment-pages.queries.ts';
+import { arrangeComments, type CommentThread } from './comment-threads.ts';
+import { listCommentOutline } from './comments.queries.ts';
+
+/** A comment shown on the article: where it sits in its thread, and the page (from 1) that shows the thread. */
+export interface PlacedComment {
+  readonly thread: Pick<CommentThread<CommentOutline>, 'comment' | 'depth'>;
+  readonly page: number;
+}
+
+/**
+ * One article's shown comments threaded and paged in one order, as arrangeComments does it, read only
+ * as far as a request needs: the counts and pages to check a view, one page's threads to render it.
+ */
+export interface CommentLayout {
+  readonly order: CommentOrder;
+  /** Top-level threads on all pages. */
+  readonly threadCount: number;
+  readonly pageCount: number;
+  /** Approved comments, the count the section shows (the reader's own pending ones are not counted). */
+  readonly approvedCount: number;
+  /** Undefined when the comment is not shown. */
+  place(commentId: number): Promise<PlacedComment | undefined>;
+  /** The threads of one page (from 1, at most pageCount), with their replies. */
+  threadsOn(page: number): Promise<readonly CommentThread<CommentOutline>[]>;
+}
+
+/** How a section's comments are read and laid out for a reader; `pendingIds` are the reader's own comments awaiting moderation. */
+export type CommentLayoutReader = (db: Db, articleId: number, view: LayoutRequest) => Promise<CommentLayout>;
+
+export interface LayoutRequest {
+  readonly pendingIds: readonly number[];
+  readonly order: CommentOrder;
+  readonly perPage: number;
+}
+
+function pageCountOf(threadCount: number, perPage: number): number {
+  return Math.max(1, Math.ceil(threadCount / perPage));
+}
+
+/** The whole outline (approved comments and the reader's pending ones) threaded in memory: what any reader could be shown. */
+export async function readWholeOutline(db: Db, articleId: number, view: LayoutRequest): Promise<CommentLayout> {
+  const comments = await listCommentOutline(db, articleId, view.pendingIds);
+  const arranged = arrangeComments(comments, view.order, view.perPage);
+  return {
+    order: view.order,
+    threadCount: arranged.threads.length,
+    pageCount: arranged.pageCount,
+    approvedCount: comments.filter((comment) => comment.status === 'approved').length,
+    place: async (commentId) => {
+      const thread = arranged.find(commentId);
+      return thread && { thread, page: arranged.pageOf(commentId)! };
+    },
+    threadsOn: async (page) => arranged.threads.slice((page - 1) * view.perPage, page * view.perPage),
+  };
+}
+
+/**
+ * Which threads the database reads for a page: counted from the start of the order, or for a page
+ * past the middle from the end (in the other order). It steps over every thread before the window,
+ * checking each one's parent: on 58,000 comments, the last page counted from the start took 126 ms
+ * on PostgreSQL, from the end 1 ms.
+ */
+function pageWindow(order: CommentOrder, page: number, perPage: number, threadCount: number) {
+  const offset = (page - 1) * perPage;
+  const after = threadCount - offset - perPage;
+  if (after >= offset) return { order, offset, limit: perPage };
+  const reverse: CommentOrder = order === 'oldest' ? 'newest' : 'oldest';
+  return { order: reverse, offset: Math.max(0, after), limit: Math.max(0, perPage + Math.min(0, after)) };
+}
+
+/**
+ * Approved comments only, counted and paged in the database: an article with 58,000 comments no
+ * longer brings 58,000 rows into Node for each page, only the page's threads. Shown to every reader
+ * without pending comments of their own, so to nearly all.
+ */
+async function readPagedOutline(db: Db, articleId: number, view: LayoutRequest): Promise<CommentLayout> {
+  const { order, perPage } = view;
+  const counts = await countCommentThreads(db, articleId);
+  return {
+    order,
+    threadCount: counts.threads,
+    pageCount: pageCountOf(counts.threads, perPage),
+    approvedCount: counts.approved,
+    place: async (commentId) => {
+      const found = await findThreadPlace(db, articleId, commentId, order, counts);
+      return found && { thread: found, page: Math.floor(found.threadsBefore / perPage) + 1 };
+    },
+    threadsOn: async (page) => {
+      const outline = await listThreadPageOutline(db, articleId, pageWindow(order, page, perPage, counts.threads));
+      // The page's threads start at comments whose parents are not in this outline, so they are its top level, in order.
+      return arrangeComments(outline, order, perPage).threads;
+    },
+  };
+}
+
+/**
+ * The paged reading, unless the reader has pending comments of their own: those can hang anywhere
+ * and make threads of their own, so (rare, and small) the whole outline is threaded with them.
+ */
+export const readCommentLayout: CommentLayoutReader = (db, articleId, view) =>
+  view.pendingIds.length > 0 ? readWholeOutline(db, articleId, view) : readPagedOutline(db, articleId, view);
