@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildServerBundle, privateBundleDir } from '../scripts/server-bundle.ts';
+import { buildServerBundle, privateBundleDir, productionMemoryEnv, productionNodeFlags } from '../scripts/server-bundle.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,9 +35,9 @@ export async function spawnServer(env: Readonly<Record<string, string>>): Promis
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     bundle = buildServerBundle(dir);
   }
-  const child = spawn(process.execPath, [await bundle], {
+  const child = spawn(process.execPath, [...productionNodeFlags, await bundle], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...productionMemoryEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The pipes must be drained or the child blocks on a full buffer.

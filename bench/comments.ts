@@ -58,7 +58,6 @@ async function startServer(dataDir: string): Promise<Server> {
     GAZETTE_DEMO: 'on',
     HOST: '127.0.0.1',
     PORT: String(port),
-    MALLOC_ARENA_MAX: '2',
     GAZETTE_DATA_DIR: dataDir,
     GAZETTE_PUBLIC_URL: origin,
     GAZETTE_COMMENTS_PER_MINUTE: '1000000',

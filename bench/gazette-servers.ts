@@ -79,7 +79,6 @@ export async function startGazette(name: string, dataDir: string, env: Readonly<
       GAZETTE_DEMO: 'on',
       HOST: '127.0.0.1',
       PORT: new URL(origin).port,
-      MALLOC_ARENA_MAX: '2', // as npm start sets it
       GAZETTE_DATA_DIR: dataDir,
       GAZETTE_PUBLIC_URL: origin,
       ...env,

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { productionMemoryEnv, productionNodeFlags } from '../../scripts/server-bundle.ts';
 import { freePort, startServer, stopServer } from '../helpers/server-process.ts';
 
 test('the server starts on an empty data folder with the demo, and a restart keeps everything', async () => {
@@ -40,4 +41,10 @@ test('a bad setting stops the server with a message saying which and why', async
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   assert.equal(code, 1);
   assert.match(stderr, /Configuration error: PORT must be a whole number/);
+});
+
+test('npm start runs the bundle with the memory settings the tests and benches start it with', async () => {
+  const { scripts } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const settings = Object.entries(productionMemoryEnv).map(([name, value]) => `${name}=${value}`);
+  assert.equal(scripts.start, `npm run --silent build && ${[...settings, 'node', ...productionNodeFlags].join(' ')} dist/server.mjs`);
 });

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { buildServerBundle, privateBundleDir } from '../../scripts/server-bundle.ts';
+import { buildServerBundle, privateBundleDir, productionMemoryEnv, productionNodeFlags } from '../../scripts/server-bundle.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +27,10 @@ function serverBundle(): Promise<string> {
 
 /** Starts the server as `npm start` does (bundled, then run by Node) and resolves once it says it is serving. */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [await serverBundle()], { env: { ...process.env, MALLOC_ARENA_MAX: '2', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [...productionNodeFlags, await serverBundle()], {
+    env: { ...process.env, ...productionMemoryEnv, ...env },
+    stdio: 'pipe',
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
