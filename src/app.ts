@@ -5,7 +5,15 @@ import type { Kysely } from 'kysely';
 import { adminPlugin, loadEditorBundle } from './admin/index.ts';
 import { authenticateApiToken, sessionCookie } from './accounts/index.ts';
 import { apiRoutes, webhookEventSources } from './api/index.ts';
-import { type ArticleEvents, articleRoutes, correctionsRoutes, oembedRoutes, renderArticlePageById, sharedPreviewRoutes } from './articles/index.ts';
+import {
+  type ArticleEvents,
+  articleRoutes,
+  CollectionCounts,
+  correctionsRoutes,
+  oembedRoutes,
+  renderArticlePageById,
+  sharedPreviewRoutes,
+} from './articles/index.ts';
 import { CommentSections, CommentSigner, commentRoutes, rememberedCommentsCookie } from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
@@ -163,9 +171,10 @@ export async function buildApp({
     perMinute: config.commentsPerMinute,
     secureCookies: config.https,
   });
-  await app.register(sectionRoutes, readerDeps);
-  await app.register(tagRoutes, readerDeps);
-  await app.register(authorRoutes, readerDeps);
+  const collectionDeps = { ...readerDeps, counts: new CollectionCounts(changes) };
+  await app.register(sectionRoutes, collectionDeps);
+  await app.register(tagRoutes, collectionDeps);
+  await app.register(authorRoutes, collectionDeps);
   await app.register(searchRoutes, { ...readerDeps, index: searchIndexFor(dialect) });
   await app.register(policyRoutes, readerDeps);
   await app.register(pageRoutes, readerDeps);

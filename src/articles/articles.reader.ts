@@ -2,7 +2,6 @@ import type { Db } from '../db/database.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import { type ArticleScope, type ArticleSummary, isPublished, type PublishedArticle } from './article.ts';
 import {
-  countPublished,
   findArticleById,
   findArticleIdBySlugHistory,
   findPublishedArticleBySlug,
@@ -21,6 +20,7 @@ import {
 } from './newsroom.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
+import type { CollectionCounts } from './collection-counts.ts';
 import { articleUrl } from '../platform/urls.ts';
 
 export type ArticleLookup =
@@ -55,8 +55,15 @@ export interface ArticleListPage {
 }
 
 /** One page of a list; a page past the end is a 404, except page 1 of an empty list. */
-export async function loadArticleListPage(db: Db, scope: ArticleScope, page: number, perPage: number, now: Date): Promise<ArticleListPage> {
-  const total = await countPublished(db, scope, now);
+export async function loadArticleListPage(
+  db: Db,
+  counts: CollectionCounts,
+  scope: ArticleScope,
+  page: number,
+  perPage: number,
+  now: Date,
+): Promise<ArticleListPage> {
+  const total = await counts.count(db, scope, now);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   if (page > pageCount) throw new NotFoundError(`There is no page ${page} here; the last page is ${pageCount}.`);
   const summaries = await listPublishedSummaries(db, { scope, now, limit: perPage, offset: (page - 1) * perPage });

@@ -12,7 +12,7 @@ import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
 import { type ArticleListPage, loadArticleListPage } from './articles.reader.ts';
 import { collectionPageJsonLd, profilePageJsonLd, type SiteIdentity } from './collection-json-ld.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
-import { type ReaderDeps, storiesPerPage } from './reader-deps.ts';
+import { type CollectionDeps, storiesPerPage } from './reader-deps.ts';
 import { absoluteUrl, articleUrl, type FeedSubject } from '../platform/urls.ts';
 
 /** A section, tag or author: what its page says about it. */
@@ -52,7 +52,7 @@ function collectionJsonLd(collection: Collection, list: ArticleListPage, url: st
 export function serveCollectionPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  deps: ReaderDeps,
+  deps: CollectionDeps,
   collection: Collection,
   page: number,
 ): Promise<FastifyReply> {
@@ -62,7 +62,7 @@ export function serveCollectionPage(
     const now = site.clock.now();
     const settings = site.settings.current();
     const words = siteWordsOf(settings);
-    const list = await loadArticleListPage(db, collection.scope, page, storiesPerPage, now);
+    const list = await loadArticleListPage(db, deps.counts, collection.scope, page, storiesPerPage, now);
     const title = page > 1 ? words.text('list.pageTitle', { heading: collection.heading, page }) : collection.heading;
     const description = collection.description || words.text('list.latestFrom', { name: collection.heading, siteName: settings.name });
     const canonicalUrl = absoluteUrl(site.publicUrl, path);

@@ -16,7 +16,8 @@ export {
   type ArticleInput,
 } from './articles.service.ts';
 export { serveCollectionPage } from './collection-route.tsx';
-export type { ReaderDeps } from './reader-deps.ts';
+export type { CollectionDeps, ReaderDeps } from './reader-deps.ts';
+export { CollectionCounts } from './collection-counts.ts';
 export { tagsOfSummaries } from './article-teaser.ts';
 export { feedMediaTypes, feedTitle } from './feed-links.ts';
 export { listArticleIndexEntries, listPublicationTimes, listPublishedArticles } from './articles.queries.ts';

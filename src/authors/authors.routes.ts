@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { type CollectionDeps, serveCollectionPage } from '../articles/index.ts';
 import { authorUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
@@ -11,7 +11,7 @@ import { pageCacheRoute } from '../platform/page-cache.ts';
 
 const Params = slugParams('authorSlug');
 
-export const authorRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+export const authorRoutes: FastifyPluginAsync<CollectionDeps> = async (app, deps) => {
   app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/author/:authorSlug',
     { ...pageCacheRoute, schema: { params: Params, querystring: PageQuery } },

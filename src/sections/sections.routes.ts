@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { type ReaderDeps, serveCollectionPage } from '../articles/index.ts';
+import { type CollectionDeps, serveCollectionPage } from '../articles/index.ts';
 import { sectionUrl } from '../platform/urls.ts';
 import { NotFoundError } from '../errors.ts';
 import { contentTags } from '../platform/content-changes.ts';
@@ -11,7 +11,7 @@ import { pageCacheRoute } from '../platform/page-cache.ts';
 
 const Params = slugParams('sectionSlug');
 
-export const sectionRoutes: FastifyPluginAsync<ReaderDeps> = async (app, deps) => {
+export const sectionRoutes: FastifyPluginAsync<CollectionDeps> = async (app, deps) => {
   app.get<{ Params: Static<typeof Params>; Querystring: PageQuery }>(
     '/:sectionSlug',
     { ...pageCacheRoute, schema: { params: Params, querystring: PageQuery } },
