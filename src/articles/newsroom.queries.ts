@@ -84,7 +84,40 @@ function hasStatus(eb: ArticlesExpressions, status: NewsroomStatus): Expression<
   return eb.and([eb('articles.status', '=', constant('draft')), eb('articles.review_requested_at', status === 'review' ? 'is not' : 'is', null)]);
 }
 
-function matchesFilters(eb: ArticlesExpressions, filters: NewsroomListFilters): Expression<SqlBool>[] {
+/** The filters with a tag named as typed resolved to the ids of the tags it names (none: nothing matches). */
+interface ResolvedFilters extends Omit<NewsroomListFilters, 'tag'> {
+  readonly tagIds?: readonly number[];
+}
+
+/**
+ * Finds the tags a filter names first, in a query of their own on the small tags table, so the articles'
+ * query reads the links of those tags through their index: joined to tags and tested by name for every
+ * link of every article, a count took seconds on a million articles.
+ */
+async function resolveFilters(db: Db, filters: NewsroomListFilters = {}): Promise<ResolvedFilters> {
+  const { tag, ...rest } = filters;
+  const typed = tag?.trim();
+  if (!typed) return rest;
+  const tags = await db
+    .selectFrom('tags')
+    .select('id')
+    .where((eb) => eb.or([eb('slug', '=', slugFrom(typed)), sql<boolean>`lower(${sql.ref('name')}) = lower(${typed})`]))
+    .execute();
+  return { ...rest, tagIds: tags.map((row) => row.id) };
+}
+
+function hasTag(eb: ArticlesExpressions, tagIds: readonly number[]): Expression<SqlBool> {
+  if (tagIds.length === 0) return eb.lit(false);
+  return eb.exists(
+    eb
+      .selectFrom('article_tags')
+      .select('article_tags.article_id')
+      .whereRef('article_tags.article_id', '=', 'articles.id')
+      .where('article_tags.tag_id', 'in', tagIds),
+  );
+}
+
+function matchesFilters(eb: ArticlesExpressions, filters: ResolvedFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   const text = filters.text?.trim();
   if (text) conditions.push(eb.or([likeIgnoringCase('articles.headline', text), likeIgnoringCase('articles.standfirst', text)]));
@@ -102,19 +135,7 @@ function matchesFilters(eb: ArticlesExpressions, filters: NewsroomListFilters): 
       ),
     );
   }
-  const tag = filters.tag?.trim();
-  if (tag) {
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('article_tags')
-          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-          .select('article_tags.article_id')
-          .whereRef('article_tags.article_id', '=', 'articles.id')
-          .where((tags) => tags.or([tags('tags.slug', '=', slugFrom(tag)), sql<boolean>`lower(${sql.ref('tags.name')}) = lower(${tag})`])),
-      ),
-    );
-  }
+  if (filters.tagIds) conditions.push(hasTag(eb, filters.tagIds));
   return conditions;
 }
 
@@ -122,7 +143,7 @@ function matchesFilters(eb: ArticlesExpressions, filters: NewsroomListFilters): 
  * The rows a list holds, before paging. The scope is part of the query, so a headline outside it
  * never leaves the database: not in a row, a count or a page number.
  */
-function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope, filters: NewsroomListFilters = {}) {
+function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope, filters: ResolvedFilters = {}) {
   return db.selectFrom('articles').where((eb) => eb.and([inView(eb, view), ...withinScope(eb, scope), ...matchesFilters(eb, filters)]));
 }
 
@@ -154,7 +175,12 @@ function sortValue(eb: ExpressionBuilder<Database, 'articles' | 'sections'>, key
         .limit(1);
     case 'goes-live':
       // A draft's old publication time means nothing until it is scheduled again, so drafts have none.
-      return eb.case().when('articles.status', 'in', ['published', 'scheduled']).then(eb.ref('articles.published_at')).end();
+      // Written as the index of this order (articles_goes_live_idx) has it, so the database can walk that index.
+      return eb
+        .case()
+        .when('articles.status', 'in', [constant('published'), constant('scheduled')])
+        .then(eb.ref('articles.published_at'))
+        .end();
     case 'edited':
       return eb.ref(view === 'trash' ? 'articles.trashed_at' : 'articles.updated_at');
   }
@@ -171,7 +197,7 @@ export async function listNewsroomArticles(
 ): Promise<NewsroomArticleRow[]> {
   const { view, sort = defaultNewsroomSort } = options;
   const edited = sort.key === 'edited' ? sort.direction : 'desc';
-  let query = newsroomArticles(db, view, options.scope, options.filters)
+  let query = newsroomArticles(db, view, options.scope, await resolveFilters(db, options.filters))
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
       'articles.id',
@@ -261,20 +287,56 @@ export async function countNewsroomLists(
   db: Db,
   options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters },
 ): Promise<NewsroomListCounts> {
-  const count = async (view: NewsroomView, filters?: NewsroomListFilters) => {
+  const count = async (view: NewsroomView, filters?: ResolvedFilters) => {
     const row = await newsroomArticles(db, view, options.scope, filters)
       .select((eb) => eb.fn.countAll().as('count'))
       .executeTakeFirstOrThrow();
     return toCount(row.count);
   };
   const filtered = Object.values(options.filters ?? {}).some((value) => value !== undefined && value !== '');
-  const [inView, matching, changes, trash] = await Promise.all([
-    count(options.view),
-    filtered ? count(options.view, options.filters) : undefined,
-    count('changes'),
-    count('trash'),
-  ]);
+  const countMatching = async () => {
+    const filters = await resolveFilters(db, options.filters);
+    return options.view === 'articles' && options.scope.kind === 'everything' ? countOutsideTrash(db, filters) : count(options.view, filters);
+  };
+  const [inView, matching, changes, trash] = await Promise.all([count(options.view), filtered ? countMatching() : undefined, count('changes'), count('trash')]);
   return { inView, matching: matching ?? inView, changes, trash };
+}
+
+/**
+ * How many articles out of the trash match the filters, counted as those matching anywhere less those of
+ * them in the trash, in one statement (so one snapshot). The first count then needs no article's trash
+ * column and can come from an index alone: a byline's or a tag's links (143,000 and 256,000 of them: 16
+ * and 30 ms), or the published articles of a section; tested article by article, the same counts took
+ * 0.2 to 2 s on a million articles. The trash is small, and the second count reads only its articles.
+ */
+async function countOutsideTrash(db: Db, filters: ResolvedFilters): Promise<number> {
+  const { authorId, tagIds, ...onArticles } = filters;
+  const onlyOnArticles = Object.values(onArticles).every((value) => value === undefined || value === '');
+  const allLinks = (() => {
+    if (onlyOnArticles && authorId !== undefined && tagIds === undefined) {
+      return db
+        .selectFrom('article_authors')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('article_authors.author_id', '=', authorId);
+    }
+    // One link per article and tag, so with one tag each link is one article.
+    if (onlyOnArticles && authorId === undefined && tagIds?.length === 1) {
+      return db
+        .selectFrom('article_tags')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('article_tags.tag_id', '=', tagIds[0]!);
+    }
+    return undefined;
+  })();
+  const everywhere =
+    allLinks ??
+    db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where((eb) => eb.and(matchesFilters(eb, filters)));
+  const inTrash = newsroomArticles(db, 'trash', { kind: 'everything' }, filters).select((eb) => eb.fn.countAll().as('count'));
+  const row = await db.selectNoFrom(() => [everywhere.as('everywhere'), inTrash.as('in_trash')]).executeTakeFirstOrThrow();
+  return toCount(row.everywhere) - toCount(row.in_trash);
 }
 
 export async function setArticleCreator(db: Db, id: number, userId: number): Promise<void> {

@@ -27,6 +27,8 @@ import * as apiIdempotency from './migrations/2026-12-08T1200-api-idempotency.ts
 import * as rateLimitWindows from './migrations/2026-12-09T1300-rate-limit-windows.ts';
 import * as listingOrder from './migrations/2026-12-10T1000-listing-order.ts';
 import * as publishedOrder from './migrations/2026-12-10T1010-published-order.ts';
+import * as newsroomList from './migrations/2026-12-11T1000-newsroom-list.ts';
+import * as commentThreads from './migrations/2026-12-11T1100-comment-threads.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +60,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1300-rate-limit-windows': rateLimitWindows,
   '2026-12-10T1000-listing-order': listingOrder,
   '2026-12-10T1010-published-order': publishedOrder,
+  '2026-12-11T1000-newsroom-list': newsroomList,
+  '2026-12-11T1100-comment-threads': commentThreads,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */
