@@ -1,6 +1,5 @@
-import { ErrorLevel, SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
+import { ErrorLevel, SitemapIndexStream, streamToPromise } from 'sitemap';
 import { sitemapTextLimits, truncate } from './sitemap-plan.ts';
-import { withoutForbiddenXmlCharacters } from './xml-characters.ts';
 
 /** One <url> of a sitemap; URLs are absolute. */
 export interface SitemapEntry {
@@ -24,46 +23,101 @@ const namespaceUris = {
   news: 'http://www.google.com/schemas/sitemap-news/0.9',
 };
 
-function toItem(entry: SitemapEntry): SitemapItemLoose {
-  return {
-    url: entry.url,
-    ...(entry.lastModified ? { lastmod: entry.lastModified.toISOString() } : {}),
-    ...(entry.image
-      ? { img: [{ url: entry.image.url, ...(entry.image.caption ? { caption: truncate(entry.image.caption, sitemapTextLimits.caption) } : {}) }] }
-      : {}),
-    ...(entry.news
-      ? {
-          news: {
-            publication: { name: truncate(entry.news.publicationName, sitemapTextLimits.publicationName), language: entry.news.language },
-            publication_date: entry.news.publishedAt.toISOString(),
-            title: truncate(entry.news.title, sitemapTextLimits.title),
-          },
-        }
-      : {}),
-  };
+/**
+ * What a sitemap's text drops: every character the sitemap library dropped (C0 and C1 controls
+ * but tab, line breaks and U+0085, lone surrogates, noncharacters) and what
+ * `withoutForbiddenXmlCharacters` drops besides (U+FFFE, U+FFFF).
+ */
+const droppedFromText =
+  /[^\t\n\r\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFDCF\uFDE0-\uFFFD\u{10000}-\u{1FFFD}\u{20000}-\u{2FFFD}\u{30000}-\u{3FFFD}\u{40000}-\u{4FFFD}\u{50000}-\u{5FFFD}\u{60000}-\u{6FFFD}\u{70000}-\u{7FFFD}\u{80000}-\u{8FFFD}\u{90000}-\u{9FFFD}\u{A0000}-\u{AFFFD}\u{B0000}-\u{BFFFD}\u{C0000}-\u{CFFFD}\u{D0000}-\u{DFFFD}\u{E0000}-\u{EFFFD}\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/gu;
+/** A quick look for anything `droppedFromText` might drop; any surrogate sends text the long way. */
+const mayDrop = /[^\t\n\r\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFDCF\uFDE0-\uFFFD]/;
+
+/**
+ * Text content of an element, as the library wrote it: & < > escaped (quotes and apostrophes stay
+ * as they are) and forbidden characters dropped. Dropping after escaping or before is the same,
+ * since no escape holds a dropped character.
+ */
+function text(value: string): string {
+  let safe = mayDrop.test(value) ? value.replace(droppedFromText, '') : value;
+  if (safe.includes('&')) safe = safe.replaceAll('&', '&amp;');
+  if (safe.includes('<')) safe = safe.replaceAll('<', '&lt;');
+  if (safe.includes('>')) safe = safe.replaceAll('>', '&gt;');
+  return safe;
+}
+
+/**
+ * An http(s) URL that WHATWG URL serializes as it stands: lowercase ASCII host whose last label
+ * starts with a letter (so no IP address, and no punycode label to check), no user or port, a path
+ * of characters left as they are without dot segments, and a query without what it would encode.
+ */
+const serializedAsItStands = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)+(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
+const dotSegmentOrPunycode = /\/(?:\.|%2e){1,2}(?:[/?]|$)|xn--/i;
+
+/**
+ * A <loc>: the URL as WHATWG URL serializes it (host lowercased, default port dropped, dot
+ * segments resolved, quotes, angle brackets, spaces and non-ASCII percent-encoded), as the library
+ * wrote it. What does not parse as an absolute URL, or is not http(s), throws. URLs the app built
+ * with `absoluteUrl` are serialized already, and most are seen to be without parsing them again.
+ */
+function loc(url: string): string {
+  let href = url;
+  if (!serializedAsItStands.test(url) || dotSegmentOrPunycode.test(url)) {
+    href = new URL(url).href;
+    if (!href.startsWith('https://') && !href.startsWith('http://')) throw new TypeError(`Not an http(s) URL for a sitemap: ${url}`);
+  }
+  return href.includes('&') ? href.replaceAll('&', '&amp;') : href;
+}
+
+/** Why a news entry is refused: what the sitemap library checked for Google News. */
+function newsProblem(news: { name: string; language: string; title: string }): string | undefined {
+  if (!news.name || !news.language || !news.title) return 'a news entry needs a publication name, a language and a title';
+  if (!/^(?:zh-cn|zh-tw|[a-z]{2,3})$/.test(news.language)) return `"${news.language}" is not a Google News language code`;
+  return undefined;
+}
+
+function writeEntry(entry: SitemapEntry): string {
+  let xml = `<url><loc>${loc(entry.url)}</loc>`;
+  if (entry.lastModified) xml += `<lastmod>${entry.lastModified.toISOString()}</lastmod>`;
+  if (entry.news) {
+    const name = truncate(entry.news.publicationName, sitemapTextLimits.publicationName);
+    const title = truncate(entry.news.title, sitemapTextLimits.title);
+    const { language } = entry.news;
+    const publishedAt = entry.news.publishedAt.toISOString();
+    const problem = newsProblem({ name, language, title });
+    if (problem) throw new Error(`${entry.url}: ${problem}`);
+    xml += `<news:news><news:publication><news:name>${text(name)}</news:name><news:language>${language}</news:language></news:publication>`;
+    xml += `<news:publication_date>${publishedAt}</news:publication_date><news:title>${text(title)}</news:title></news:news>`;
+  }
+  if (entry.image) {
+    xml += `<image:image><image:loc>${loc(entry.image.url)}</image:loc>`;
+    // Empty captions are left out; one of dropped characters only still writes an empty element.
+    if (entry.image.caption) xml += `<image:caption>${text(truncate(entry.image.caption, sitemapTextLimits.caption))}</image:caption>`;
+    xml += '</image:image>';
+  }
+  return `${xml}</url>`;
 }
 
 /**
  * A <urlset>, declaring the image or news namespace only when asked. Invalid data throws rather
- * than being logged and skipped, so a broken sitemap is an error someone sees.
+ * than being logged and skipped, so a broken sitemap is an error someone sees. Written as one
+ * string: a monthly sitemap of thousands of articles is rendered on a request.
  */
 export async function renderUrlset(entries: readonly SitemapEntry[], extensions: { image?: boolean; news?: boolean } = {}): Promise<string> {
   if (entries.length === 0) {
-    // The library refuses to write an empty urlset, which is still a valid one (a quiet news day).
+    // An empty urlset is still a valid one (a quiet news day).
     const declarations = Object.entries(extensions)
       .filter(([, wanted]) => wanted)
       .map(([prefix]) => ` xmlns:${prefix}="${namespaceUris[prefix as 'image' | 'news']}"`)
       .join('');
     return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${namespaceUris.sitemap}"${declarations}></urlset>`;
   }
-  const stream = new SitemapStream({
-    level: ErrorLevel.THROW,
-    xmlns: { image: extensions.image ?? false, news: extensions.news ?? false, video: false, xhtml: false },
-  });
-  const done = streamToPromise(stream);
-  for (const entry of entries) stream.write(toItem(entry));
-  stream.end();
-  return withoutForbiddenXmlCharacters((await done).toString('utf8'));
+  let xml = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${namespaceUris.sitemap}"`;
+  if (extensions.news) xml += ` xmlns:news="${namespaceUris.news}"`;
+  if (extensions.image) xml += ` xmlns:image="${namespaceUris.image}"`;
+  xml += '>';
+  for (const entry of entries) xml += writeEntry(entry);
+  return `${xml}</urlset>`;
 }
 
 /** A <sitemapindex> naming each sitemap file with its lastmod. */

@@ -2,8 +2,9 @@ import { type SitemapFile, sitemapUrl } from '../platform/urls.ts';
 
 /**
  * Entries per file. The protocol allows 50,000 URLs or 50 MB, whichever comes first; these counts
- * keep clear of both without measuring anything. An article entry holds at most two URLs (each at
- * most 2,048 characters, which the sitemap library enforces) and a caption cut to 512 characters,
+ * keep clear of both without measuring anything. An article entry holds at most two URLs (each far
+ * under 2,048 characters: the site's address, a section and an article slug of at most 120 characters
+ * each, or a media path) and a caption cut to 512 characters,
  * so it stays under 8 KB and 5,000 of them under 40 MB; a collection entry, one URL, stays under
  * 2.2 KB, so 20,000 stay under 44 MB. Google News reads at most 1,000 URLs from a news sitemap.
  */
