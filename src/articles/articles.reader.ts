@@ -13,6 +13,7 @@ import {
 import {
   countNewsroomLists,
   listNewsroomArticles,
+  resolveNewsroomFilters,
   type NewsroomListFilters,
   type NewsroomListScope,
   type NewsroomSort,
@@ -121,7 +122,9 @@ export async function loadNewsroomArticlePage(
   db: Db,
   options: { page: number; perPage: number; view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters; sort?: NewsroomSort },
 ) {
-  const { page, perPage, view, scope, filters = {}, sort } = options;
+  const { page, perPage, view, scope, sort } = options;
+  // A tag named in the filters is looked up once, for the counts and the rows alike.
+  const filters = await resolveNewsroomFilters(db, options.filters);
   // The rows are asked for alongside the counts; a page past the end then costs one empty query.
   const [counts, rows] = await Promise.all([
     countNewsroomLists(db, { view, scope, filters }),

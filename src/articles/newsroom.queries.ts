@@ -85,16 +85,18 @@ function hasStatus(eb: ArticlesExpressions, status: NewsroomStatus): Expression<
 }
 
 /** The filters with a tag named as typed resolved to the ids of the tags it names (none: nothing matches). */
-interface ResolvedFilters extends Omit<NewsroomListFilters, 'tag'> {
+export interface ResolvedNewsroomFilters extends Omit<NewsroomListFilters, 'tag'> {
   readonly tagIds?: readonly number[];
 }
 
 /**
  * Finds the tags a filter names first, in a query of their own on the small tags table, so the articles'
  * query reads the links of those tags through their index: joined to tags and tested by name for every
- * link of every article, a count took seconds on a million articles.
+ * link of every article, a count took seconds on a million articles. Filters resolved already are
+ * returned as they are, so a page's list and counts share one lookup.
  */
-async function resolveFilters(db: Db, filters: NewsroomListFilters = {}): Promise<ResolvedFilters> {
+export async function resolveNewsroomFilters(db: Db, filters: NewsroomListFilters | ResolvedNewsroomFilters = {}): Promise<ResolvedNewsroomFilters> {
+  if (!('tag' in filters)) return filters;
   const { tag, ...rest } = filters;
   const typed = tag?.trim();
   if (!typed) return rest;
@@ -117,7 +119,7 @@ function hasTag(eb: ArticlesExpressions, tagIds: readonly number[]): Expression<
   );
 }
 
-function matchesFilters(eb: ArticlesExpressions, filters: ResolvedFilters): Expression<SqlBool>[] {
+function matchesFilters(eb: ArticlesExpressions, filters: ResolvedNewsroomFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   const text = filters.text?.trim();
   if (text) conditions.push(eb.or([likeIgnoringCase('articles.headline', text), likeIgnoringCase('articles.standfirst', text)]));
@@ -143,7 +145,7 @@ function matchesFilters(eb: ArticlesExpressions, filters: ResolvedFilters): Expr
  * The rows a list holds, before paging. The scope is part of the query, so a headline outside it
  * never leaves the database: not in a row, a count or a page number.
  */
-function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope, filters: ResolvedFilters = {}) {
+function newsroomArticles(db: Db, view: NewsroomView, scope: NewsroomListScope, filters: ResolvedNewsroomFilters = {}) {
   return db.selectFrom('articles').where((eb) => eb.and([inView(eb, view), ...withinScope(eb, scope), ...matchesFilters(eb, filters)]));
 }
 
@@ -193,11 +195,18 @@ function sortValue(eb: ExpressionBuilder<Database, 'articles' | 'sections'>, key
  */
 export async function listNewsroomArticles(
   db: Db,
-  options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters; sort?: NewsroomSort; limit: number; offset: number },
+  options: {
+    view: NewsroomView;
+    scope: NewsroomListScope;
+    filters?: NewsroomListFilters | ResolvedNewsroomFilters;
+    sort?: NewsroomSort;
+    limit: number;
+    offset: number;
+  },
 ): Promise<NewsroomArticleRow[]> {
   const { view, sort = defaultNewsroomSort } = options;
   const edited = sort.key === 'edited' ? sort.direction : 'desc';
-  let query = newsroomArticles(db, view, options.scope, await resolveFilters(db, options.filters))
+  let query = newsroomArticles(db, view, options.scope, await resolveNewsroomFilters(db, options.filters))
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
       'articles.id',
@@ -285,9 +294,9 @@ export interface NewsroomListCounts {
  */
 export async function countNewsroomLists(
   db: Db,
-  options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters },
+  options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters | ResolvedNewsroomFilters },
 ): Promise<NewsroomListCounts> {
-  const count = async (view: NewsroomView, filters?: ResolvedFilters) => {
+  const count = async (view: NewsroomView, filters?: ResolvedNewsroomFilters) => {
     const row = await newsroomArticles(db, view, options.scope, filters)
       .select((eb) => eb.fn.countAll().as('count'))
       .executeTakeFirstOrThrow();
@@ -295,7 +304,7 @@ export async function countNewsroomLists(
   };
   const filtered = Object.values(options.filters ?? {}).some((value) => value !== undefined && value !== '');
   const countMatching = async () => {
-    const filters = await resolveFilters(db, options.filters);
+    const filters = await resolveNewsroomFilters(db, options.filters);
     return options.view === 'articles' && options.scope.kind === 'everything' ? countOutsideTrash(db, filters) : count(options.view, filters);
   };
   const [inView, matching, changes, trash] = await Promise.all([count(options.view), filtered ? countMatching() : undefined, count('changes'), count('trash')]);
@@ -309,7 +318,7 @@ export async function countNewsroomLists(
  * and 30 ms), or the published articles of a section; tested article by article, the same counts took
  * 0.2 to 2 s on a million articles. The trash is small, and the second count reads only its articles.
  */
-async function countOutsideTrash(db: Db, filters: ResolvedFilters): Promise<number> {
+async function countOutsideTrash(db: Db, filters: ResolvedNewsroomFilters): Promise<number> {
   const { authorId, tagIds, ...onArticles } = filters;
   const onlyOnArticles = Object.values(onArticles).every((value) => value === undefined || value === '');
   const allLinks = (() => {
