@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import { loadCorrectionsByArticle } from './corrections.queries.ts';
 import {
@@ -112,8 +113,13 @@ export function articleRows(db: Db, { body = true }: { body?: boolean } = {}): A
 
 /** `isPublished` as SQL, so lists and counts are cut in the database. */
 export function publishedBy(now: Date) {
+  return publishedAsOf(toTimestamp(now));
+}
+
+/** `publishedBy` with the moment already a timestamp, as a prepared query takes it. */
+export function publishedAsOf(timestamp: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', constant('published')), eb('articles.published_at', '<=', toTimestamp(now))]);
+    eb.and([eb('articles.status', '=', constant('published')), eb('articles.published_at', '<=', timestamp)]);
 }
 
 export function sectionFromRow(row: Pick<ArticleRow, 'section_id' | 'section_slug' | 'section_name'>): SectionRef | null {
@@ -175,17 +181,20 @@ export function articleRowToArticle(row: ArticleRow, authors: readonly AuthorRef
   };
 }
 
-export async function loadAuthorsByArticle(db: Db, articleIds: readonly number[]): Promise<Map<number, AuthorRef[]>> {
-  const byArticle = new Map<number, AuthorRef[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
+const authorsOfArticles = preparedQuery((db, articleIds: readonly number[]) =>
+  db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
     .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.job_title'])
     .where('article_authors.article_id', 'in', articleIds)
     .orderBy('article_authors.article_id')
-    .orderBy('article_authors.position')
-    .execute();
+    .orderBy('article_authors.position'),
+);
+
+export async function loadAuthorsByArticle(db: Db, articleIds: readonly number[]): Promise<Map<number, AuthorRef[]>> {
+  const byArticle = new Map<number, AuthorRef[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await authorsOfArticles(db, articleIds);
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
     list.push({ id: row.id, slug: row.slug, name: row.name, jobTitle: row.job_title });
@@ -194,17 +203,20 @@ export async function loadAuthorsByArticle(db: Db, articleIds: readonly number[]
   return byArticle;
 }
 
-async function loadTagsByArticle(db: Db, articleIds: readonly number[]): Promise<Map<number, TagRef[]>> {
-  const byArticle = new Map<number, TagRef[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
+const tagsOfArticles = preparedQuery((db, articleIds: readonly number[]) =>
+  db
     .selectFrom('article_tags')
     .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
     .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
     .where('article_tags.article_id', 'in', articleIds)
     .orderBy('article_tags.article_id')
-    .orderBy('article_tags.position')
-    .execute();
+    .orderBy('article_tags.position'),
+);
+
+async function loadTagsByArticle(db: Db, articleIds: readonly number[]): Promise<Map<number, TagRef[]>> {
+  const byArticle = new Map<number, TagRef[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await tagsOfArticles(db, articleIds);
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
     list.push({ id: row.id, slug: row.slug, name: row.name });

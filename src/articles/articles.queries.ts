@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import type { Article, ArticleIndexEntry, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 import { isPublished } from './article.ts';
@@ -9,6 +10,7 @@ import {
   articleRows,
   baseArticleQuery,
   imageFromRow,
+  publishedAsOf,
   publishedBy,
   sectionAndFeaturedPhotoColumns,
   sectionFromRow,
@@ -22,8 +24,10 @@ export async function findArticleById(db: Db, id: number): Promise<Article | und
   return row ? (await withRelations(db, [row]))[0] : undefined;
 }
 
+const publishedRowsBySlug = preparedQuery((db, slug: string, asOf: string) => articleRows(db).where(publishedAsOf(asOf)).where('articles.slug', '=', slug));
+
 export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date): Promise<PublishedArticle | undefined> {
-  const row = await articleRows(db).where(publishedBy(now)).where('articles.slug', '=', slug).executeTakeFirst();
+  const [row] = await publishedRowsBySlug(db, slug, toTimestamp(now));
   if (!row) return undefined;
   const [article] = await withRelations(db, [row]);
   return article && isPublished(article, now) ? article : undefined;
@@ -63,12 +67,12 @@ type LinkScope = Extract<ArticleScope, { kind: 'tag' | 'author' }>;
  * A tag's or an author's published articles, from its links: their `listed_at` (the article's published_at
  * while it is published, kept by triggers) and its index put them in order without reading an article.
  */
-function listedLinks(db: Db, scope: LinkScope, now: Date) {
+function listedLinks(db: Db, scope: LinkScope, asOf: string) {
   const links =
     scope.kind === 'tag'
       ? db.selectFrom('article_tags as link').where('link.tag_id', '=', scope.tagId)
       : db.selectFrom('article_authors as link').where('link.author_id', '=', scope.authorId);
-  return links.where('link.listed_at', 'is not', null).where('link.listed_at', '<=', toTimestamp(now));
+  return links.where('link.listed_at', 'is not', null).where('link.listed_at', '<=', asOf);
 }
 
 /**
@@ -76,35 +80,60 @@ function listedLinks(db: Db, scope: LinkScope, now: Date) {
  * baseArticleQuery, even unused, PostgreSQL passed over the partial listing indexes and counted a
  * quarter-million-article section by scanning the whole table.
  */
-function publishedInScope(db: Db, scope: Exclude<ArticleScope, LinkScope>, now: Date) {
-  const published = db.selectFrom('articles').where(publishedBy(now));
+function publishedInScope(db: Db, scope: Exclude<ArticleScope, LinkScope>, asOf: string) {
+  const published = db.selectFrom('articles').where(publishedAsOf(asOf));
   return scope.kind === 'section' ? published.where('articles.section_id', '=', scope.sectionId) : published;
 }
 
-/** The ids of the newest published articles in a scope, newest first: a list's page before its rows are read. */
-export function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id: number }[]> {
-  const { scope, now } = options;
-  const exclude = options.excludeIds ?? [];
-  if (scope.kind === 'tag' || scope.kind === 'author') {
-    let links = listedLinks(db, scope, now);
-    if (exclude.length > 0) links = links.where('link.article_id', 'not in', exclude);
-    return links
-      .select('link.article_id as id')
-      .orderBy('link.listed_at', 'desc')
-      .orderBy('link.article_id', 'desc')
-      .limit(options.limit)
-      .offset(options.offset ?? 0)
-      .execute();
-  }
-  let query = publishedInScope(db, scope, now);
-  if (exclude.length > 0) query = query.where('articles.id', 'not in', exclude);
-  return query
+function newestLinkedIds(links: ReturnType<typeof listedLinks>, exclude: readonly number[], limit: number, offset: number) {
+  return (exclude.length > 0 ? links.where('link.article_id', 'not in', exclude) : links)
+    .select('link.article_id as id')
+    .orderBy('link.listed_at', 'desc')
+    .orderBy('link.article_id', 'desc')
+    .limit(limit)
+    .offset(offset);
+}
+
+function newestInScope(published: ReturnType<typeof publishedInScope>, exclude: readonly number[], limit: number, offset: number) {
+  return (exclude.length > 0 ? published.where('articles.id', 'not in', exclude) : published)
     .select('articles.id')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(options.limit)
-    .offset(options.offset ?? 0)
-    .execute();
+    .limit(limit)
+    .offset(offset);
+}
+
+const newestIds = {
+  tag: preparedQuery((db, tagId: number, asOf: string, exclude: readonly number[], limit: number, offset: number) =>
+    newestLinkedIds(listedLinks(db, { kind: 'tag', tagId }, asOf), exclude, limit, offset),
+  ),
+  author: preparedQuery((db, authorId: number, asOf: string, exclude: readonly number[], limit: number, offset: number) =>
+    newestLinkedIds(listedLinks(db, { kind: 'author', authorId }, asOf), exclude, limit, offset),
+  ),
+  section: preparedQuery((db, sectionId: number, asOf: string, exclude: readonly number[], limit: number, offset: number) =>
+    newestInScope(publishedInScope(db, { kind: 'section', sectionId }, asOf), exclude, limit, offset),
+  ),
+  all: preparedQuery((db, asOf: string, exclude: readonly number[], limit: number, offset: number) =>
+    newestInScope(publishedInScope(db, { kind: 'all' }, asOf), exclude, limit, offset),
+  ),
+};
+
+/** The ids of the newest published articles in a scope, newest first: a list's page before its rows are read. */
+export function newestPublishedIds(db: Db, options: PublishedListOptions): Promise<{ id: number }[]> {
+  const { scope, limit } = options;
+  const asOf = toTimestamp(options.now);
+  const exclude = options.excludeIds ?? [];
+  const offset = options.offset ?? 0;
+  switch (scope.kind) {
+    case 'tag':
+      return newestIds.tag(db, scope.tagId, asOf, exclude, limit, offset);
+    case 'author':
+      return newestIds.author(db, scope.authorId, asOf, exclude, limit, offset);
+    case 'section':
+      return newestIds.section(db, scope.sectionId, asOf, exclude, limit, offset);
+    case 'all':
+      return newestIds.all(db, asOf, exclude, limit, offset);
+  }
 }
 
 /** The newest published articles in a scope, whole (body and tags included), newest first. */
@@ -134,8 +163,8 @@ export async function listPublishedSummaries(db: Db, options: PublishedListOptio
 
 export async function countPublished(db: Db, scope: ArticleScope, now: Date): Promise<number> {
   const row = await (scope.kind === 'tag' || scope.kind === 'author'
-    ? listedLinks(db, scope, now).select((eb) => eb.fn.countAll().as('count'))
-    : publishedInScope(db, scope, now).select((eb) => eb.fn.countAll().as('count'))
+    ? listedLinks(db, scope, toTimestamp(now)).select((eb) => eb.fn.countAll().as('count'))
+    : publishedInScope(db, scope, toTimestamp(now)).select((eb) => eb.fn.countAll().as('count'))
   ).executeTakeFirstOrThrow();
   return toCount(row.count);
 }
@@ -291,9 +320,13 @@ export async function listNewestBySection(
   return bySection;
 }
 
+const publishedLeanRowsByIds = preparedQuery((db, ids: readonly number[], asOf: string) =>
+  articleRows(db, { body: false }).where(publishedAsOf(asOf)).where('articles.id', 'in', ids),
+);
+
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await articleRows(db, { body: false }).where(publishedBy(now)).where('articles.id', 'in', ids).execute();
+  const rows = await publishedLeanRowsByIds(db, ids, toTimestamp(now));
   const byId = new Map((await summariesOf(db, rows, now)).map((summary) => [summary.id, summary]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -308,16 +341,13 @@ const relatedWindowPerTag = 200;
  * exactly. The windows are read in one statement, a top-N for each tag joined with UNION ALL (each wrapped
  * in a `select *`, as SQLite takes no ORDER BY or LIMIT on a part of a compound select).
  */
-export async function listArticlesSharingTags(
-  db: Db,
-  options: { tagIds: readonly number[]; excludeId: number; now: Date; limit: number },
-): Promise<{ id: number; sharedTags: number }[]> {
-  const [first, ...rest] = options.tagIds.map((tagId) =>
+const tagWindows = preparedQuery((db, tagIds: readonly number[], excludeId: number, asOf: string) => {
+  const [first, ...rest] = tagIds.map((tagId) =>
     db
       .selectFrom(
-        listedLinks(db, { kind: 'tag', tagId }, options.now)
+        listedLinks(db, { kind: 'tag', tagId }, asOf)
           .select(['link.article_id as id', 'link.listed_at'])
-          .where('link.article_id', '!=', options.excludeId)
+          .where('link.article_id', '!=', excludeId)
           .orderBy('link.listed_at', 'desc')
           .orderBy('link.article_id', 'desc')
           .limit(relatedWindowPerTag)
@@ -325,17 +355,28 @@ export async function listArticlesSharingTags(
       )
       .selectAll(),
   );
-  if (!first) return [];
-  const windows = await rest.reduce((union, window) => union.unionAll(window), first).execute();
-  const listedAt = new Map(windows.map((row) => [row.id, toDateOrNull(row.listed_at)?.getTime() ?? 0]));
-  if (listedAt.size === 0) return [];
-  const shared = await db
+  if (!first) throw new RangeError('tag windows of no tag');
+  return rest.reduce((union, window) => union.unionAll(window), first);
+});
+
+const tagsInCommon = preparedQuery((db, tagIds: readonly number[], articleIds: readonly number[]) =>
+  db
     .selectFrom('article_tags')
     .select((eb) => ['article_tags.article_id', eb.fn.countAll().as('shared')])
-    .where('article_tags.tag_id', 'in', options.tagIds)
-    .where('article_tags.article_id', 'in', [...listedAt.keys()])
-    .groupBy('article_tags.article_id')
-    .execute();
+    .where('article_tags.tag_id', 'in', tagIds)
+    .where('article_tags.article_id', 'in', articleIds)
+    .groupBy('article_tags.article_id'),
+);
+
+export async function listArticlesSharingTags(
+  db: Db,
+  options: { tagIds: readonly number[]; excludeId: number; now: Date; limit: number },
+): Promise<{ id: number; sharedTags: number }[]> {
+  if (options.tagIds.length === 0) return [];
+  const windows = await tagWindows(db, options.tagIds, options.excludeId, toTimestamp(options.now));
+  const listedAt = new Map(windows.map((row) => [row.id, toDateOrNull(row.listed_at)?.getTime() ?? 0]));
+  if (listedAt.size === 0) return [];
+  const shared = await tagsInCommon(db, options.tagIds, [...listedAt.keys()]);
   return shared
     .map((row) => ({ id: row.article_id, sharedTags: toCount(row.shared) }))
     .sort((a, b) => b.sharedTags - a.sharedTags || listedAt.get(b.id)! - listedAt.get(a.id)! || b.id - a.id)

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 import { constant } from '../db/constant.ts';
 
@@ -15,16 +16,19 @@ export interface ListedCorrection extends Correction {
   readonly articleId: number;
 }
 
-export async function loadCorrectionsByArticle(db: Db, articleIds: readonly number[]): Promise<Map<number, Correction[]>> {
-  const byArticle = new Map<number, Correction[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
+const correctionsOfArticles = preparedQuery((db, articleIds: readonly number[]) =>
+  db
     .selectFrom('article_corrections')
     .select(['id', 'article_id', 'kind', 'text', 'created_at'])
     .where('article_id', 'in', articleIds)
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export async function loadCorrectionsByArticle(db: Db, articleIds: readonly number[]): Promise<Map<number, Correction[]>> {
+  const byArticle = new Map<number, Correction[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await correctionsOfArticles(db, articleIds);
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
     list.push({ id: row.id, kind: row.kind, text: row.text, createdAt: toDate(row.created_at) });
