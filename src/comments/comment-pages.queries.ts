@@ -76,8 +76,8 @@ export async function listThreadPageOutline(
       thread(id, parent_id, created_at) as (
         select id, parent_id, created_at from roots
         union all
-        select c.id, c.parent_id, c.created_at from comments c join thread on c.parent_id = thread.id
-        where c.article_id = ${articleId} and c.status = ${approved}
+        select c.id, c.parent_id, c.created_at from thread cross join comments c
+        where c.parent_id = thread.id and c.article_id = ${articleId} and c.status = ${approved}
       )
     select id, parent_id from thread order by created_at, id
   `.execute(db);
@@ -120,8 +120,8 @@ export async function findThreadPlace(
       chain(id, parent_id, created_at, steps) as (
         select id, parent_id, created_at, 0 from comments where id = ${commentId} and article_id = ${articleId} and status = ${approved}
         union all
-        select c.id, c.parent_id, c.created_at, chain.steps + 1 from comments c join chain on c.id = chain.parent_id
-        where c.article_id = ${articleId} and c.status = ${approved}
+        select c.id, c.parent_id, c.created_at, chain.steps + 1 from chain cross join comments c
+        where c.id = chain.parent_id and c.article_id = ${articleId} and c.status = ${approved}
       ),
       root(id, created_at, steps) as (select id, created_at, steps from chain order by steps desc limit 1),
       -- "limit 1" keeps it a subquery of its own, computed once, not copied into both columns below.
