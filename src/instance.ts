@@ -6,12 +6,13 @@ import type { Config } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { waitForDatabase } from './db/unavailable.ts';
-import { seedDemoNewsroom } from './demo/seed-demo.ts';
-import { warmAllVariants } from './media/index.ts';
 import { broadcastChangesOverPostgres } from './platform/change-broadcast.postgres.ts';
 import { systemClock } from './platform/clock.ts';
 import { announceReady, relayChangesBetweenWorkers, type WorkerRole } from './platform/worker-processes.ts';
 import { createMailer } from './platform/mailer.ts';
+import { startPreparation } from './preparation.ts';
+import { isNewsroomEmpty } from './demo/empty-newsroom.ts';
+import { hasMissingVariants } from './media/index.ts';
 import { WebhookDeliverer } from './webhooks/index.ts';
 
 /**
@@ -24,6 +25,9 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
   const database = connectFromConfig(config);
   await waitForDatabase(database.db, { warn: (message) => console.warn(message) });
   if (leads) await migrateToLatest(database.db);
+  // Before the app is built: it reads the settings, which the demo's seeding writes. Only a first start waits.
+  const seeding = leads && config.seedDemo && (await isNewsroomEmpty(database.db)) ? startPreparation() : undefined;
+  await seeding?.seeded;
   const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
   const { app } = gazette;
   // A bucket that is missing or refuses the keys stops the start, as a database that refuses does: once,
@@ -44,10 +48,7 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
     }, app.log);
     return;
   }
-  if (config.seedDemo) {
-    const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
-    if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
-  } else if (config.env === 'production') {
+  if (!config.seedDemo && config.env === 'production') {
     console.log('The demo newsroom is off in production; GAZETTE_DEMO=on seeds it into an empty database');
   }
   await app.listen({ port: config.port, host: config.host });
@@ -77,13 +78,18 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
     log: app.log,
   });
   webhooks.start();
-  const warming = new AbortController();
-  warmAllVariants(database.db, gazette.mediaFiles, warming.signal, app.log).catch((error: unknown) =>
-    app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'),
-  );
+  // A restart with every variant on disk starts no process: looking costs a stat per variant, no image library.
+  const missing = seeding
+    ? true
+    : await hasMissingVariants(database.db, gazette.mediaFiles).catch((error: unknown) => {
+        app.log.warn({ err: error }, 'Could not look for missing image variants; they will be made on request');
+        return false;
+      });
+  const preparation = seeding ?? (missing ? startPreparation() : undefined);
+  preparation?.warmed.catch((error: unknown) => app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'));
 
   closeOnSignal(async () => {
-    warming.abort();
+    await preparation?.stop();
     stopScheduler();
     stopHousekeeping();
     stopRelay();

@@ -8,6 +8,12 @@ import { runWorkerProcesses, workerRole } from './platform/worker-processes.ts';
  * application: it only starts, relays and restarts workers. Imported by nothing.
  */
 async function main(): Promise<void> {
+  // The leader's short-lived process that seeds the demo and makes image variants (see preparation.ts).
+  if (process.env.GAZETTE_PROCESS === 'preparation') {
+    const { runPreparation } = await import('./preparation.ts');
+    await runPreparation();
+    return;
+  }
   const config = loadConfig();
   if (cluster.isPrimary && config.workers > 1) {
     runWorkerProcesses(config.workers);

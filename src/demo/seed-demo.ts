@@ -5,10 +5,11 @@ import type { Database } from '../db/database.ts';
 import { importImage, type MediaFiles } from '../media/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
-import { createSection, listSections } from '../sections/index.ts';
+import { createSection } from '../sections/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { demoArticles, demoAuthors, demoSections } from './demo-content.ts';
+import { isNewsroomEmpty } from './empty-newsroom.ts';
 import type { DemoArticle } from './demo-content.types.ts';
 import { demoPhotoJpeg } from './demo-photo-jpeg.ts';
 
@@ -37,11 +38,6 @@ const demoPolicies = {
 
 function clockAt(date: Date): Clock {
   return { now: () => date };
-}
-
-async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const article = await db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
-  return article === undefined && (await listSections(db)).length === 0;
 }
 
 async function seedArticle(
@@ -83,7 +79,7 @@ async function seedArticle(
  * Does nothing when the newsroom already has sections or articles.
  */
 export async function seedDemoNewsroom(deps: SeedDeps): Promise<boolean> {
-  if (!(await isEmpty(deps.db))) return false;
+  if (!(await isNewsroomEmpty(deps.db))) return false;
   const sections = new Map<string, number>();
   for (const [position, section] of demoSections.entries()) {
     sections.set(section.slug, (await createSection(deps.db, { ...section, position })).id);

@@ -2,6 +2,7 @@ export { type MediaFiles, openMediaFiles } from './media-files.ts';
 export { OriginalMissingError, OriginalsStoreError } from './originals-store.ts';
 export { mediaRoutes } from './media.routes.ts';
 export {
+  hasMissingVariants,
   importImage,
   type MediaEvents,
   maxUploadBytes,

@@ -128,6 +128,11 @@ export class MediaFiles {
     return this.#copies.holding(this.originalName(image), make);
   }
 
+  /** Whether the variant is on disk; reading it needs no image library. */
+  hasVariant(image: StoredImage, width: number, format: VariantFormat): Promise<boolean> {
+    return exists(join(this.variantsDir, this.variantName(image.storageKey, width, format)));
+  }
+
   /**
    * Makes the variant if it is not on disk yet; concurrent requests share one encoding.
    * @throws VariantFailedError when the encoder cannot make it, now or on an earlier try, or the store has no

@@ -149,6 +149,18 @@ export interface WarmingLog {
   warn(details: object, message: string): void;
 }
 
+/** Whether warmAllVariants has anything to make: the first variant not on disk answers, without the image library. */
+export async function hasMissingVariants(db: Db, files: MediaFiles): Promise<boolean> {
+  for (const item of await listAllMedia(db)) {
+    for (const width of widthsFor(item.width)) {
+      for (const format of variantFormats) {
+        if (fitsFormat(item, width, format) && !(await files.hasVariant(item, width, format))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Encodes every variant of every image, one at a time, so the first readers after a deploy
  * find them ready. Runs after the server listens; stops early when asked. A variant that cannot

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -21,6 +21,10 @@ test('the server starts on an empty data folder with the demo, and a restart kee
     assert.match(first.output(), /Seeded the demo newsroom/);
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     assert.match(home, /The Meridian Gazette/);
+    // The image library stays out of the server: another process seeds and makes the variants.
+    assert.ok((await variantsOnceMade(join(dataDir, 'media', 'variants'))) > 0, 'the variants are made');
+    const maps = await readFile(`/proc/${first.child.pid}/maps`, 'utf8');
+    assert.ok(!maps.includes('libvips'), 'the server has not loaded libvips');
     assert.equal(await stopServer(first.child), 0, 'SIGTERM closes cleanly');
 
     const second = await startServer(env);
@@ -33,6 +37,18 @@ test('the server starts on an empty data folder with the demo, and a restart kee
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+/** How many variant files there are once their number stops growing (or after 20 s). */
+async function variantsOnceMade(dir: string): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  let count = -1;
+  for (;;) {
+    const now = (await readdir(dir).catch(() => [])).length;
+    if ((now > 0 && now === count) || Date.now() > deadline) return now;
+    count = now;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
 
 test('a bad setting stops the server with a message saying which and why', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: 'pipe' });
