@@ -331,6 +331,23 @@ export async function listPublishedSummariesByIds(db: Db, ids: readonly number[]
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+const publishedHeadlinesByIds = preparedQuery((db, ids: readonly number[], asOf: string) =>
+  db.selectFrom('articles').select(['id', 'headline', 'standfirst', 'published_at']).where(publishedAsOf(asOf)).where('articles.id', 'in', ids),
+);
+
+/** The headline, standfirst and publication time of those of these articles that are published: what related stories are ranked by. */
+export async function listPublishedHeadlinesByIds(
+  db: Db,
+  ids: readonly number[],
+  now: Date,
+): Promise<{ id: number; headline: string; standfirst: string; publishedAt: Date }[]> {
+  if (ids.length === 0) return [];
+  const rows = await publishedHeadlinesByIds(db, ids, toTimestamp(now));
+  return rows.flatMap((row) =>
+    row.published_at === null ? [] : [{ id: row.id, headline: row.headline, standfirst: row.standfirst, publishedAt: toDate(row.published_at) }],
+  );
+}
+
 /** How many of a tag's newest articles are weighed as related: a rare tag offers all of its own, a tag of 250,000 its newest. */
 const relatedWindowPerTag = 200;
 

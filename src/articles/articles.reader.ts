@@ -7,6 +7,7 @@ import {
   findPublishedArticleBySlug,
   listArticlesSharingTags,
   listPublishedSummaries,
+  listPublishedHeadlinesByIds,
   listPublishedSummariesByIds,
   newestPublishedIds,
 } from './articles.queries.ts';
@@ -105,11 +106,20 @@ export async function loadRelatedArticles(
         excludeIds: [article.id, ...sharedTags.keys()],
       })
     : [];
-  // Both kinds of candidate are read in one go, those sharing tags first; a neighbour shares none.
-  const summaries = await listPublishedSummariesByIds(db, [...sharedTags.keys(), ...neighbourIds.map((row) => row.id)], now);
-  const candidates = summaries.map((summary) => ({ summary, sharedTags: sharedTags.get(summary.id) ?? 0 }));
+  // Both kinds of candidate are ranked on their headlines, those sharing tags first; a neighbour shares none.
+  // Only the stories picked are read whole, with bylines and comment counts: 4 rows, not 60.
+  const headlines = await listPublishedHeadlinesByIds(db, [...sharedTags.keys(), ...neighbourIds.map((row) => row.id)], now);
+  const candidates = headlines.map((summary) => ({ summary, sharedTags: sharedTags.get(summary.id) ?? 0 }));
   const articleText = [article.headline, article.standfirst, ...article.tags.map((tag) => tag.name)].join(' ');
-  return { summaries: rankRelated(articleText, candidates, limit), scopes };
+  const picked = rankRelated(articleText, candidates, limit);
+  return {
+    summaries: await listPublishedSummariesByIds(
+      db,
+      picked.map((story) => story.id),
+      now,
+    ),
+    scopes,
+  };
 }
 
 /**
