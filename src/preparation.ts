@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
-import { warmAllVariants } from './media/index.ts';
+import { openMediaFiles, warmAllVariants } from './media/index.ts';
 import { systemClock } from './platform/clock.ts';
+import { ContentChanges } from './platform/content-changes.ts';
+import { purgeChangedContent } from './platform/purges.ts';
+import { SettingsStore } from './settings/index.ts';
 
 type PreparationMessage = { readonly type: 'seeded' } | { readonly type: 'failed'; readonly message: string; readonly stack?: string };
 
@@ -75,27 +77,40 @@ export async function runPreparation(): Promise<never> {
   }
 }
 
+/** Warnings as one line of JSON on stderr, as the server's logger writes them. */
+const warningLog = {
+  warn(details: object, message: string): void {
+    console.error(JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, ...details, msg: message }, errorsAsText));
+  },
+};
+
+function errorsAsText(_key: string, value: unknown): unknown {
+  return value instanceof Error ? { type: value.name, message: value.message, stack: value.stack } : value;
+}
+
+/**
+ * Only what the seeding and the variants need, not the app: building every route cost this process 0.5 s
+ * of CPU beside a server starting, and more again through tsx in the tests. The seeding's changes are
+ * purged from the shared cache in front, as the app would.
+ */
 async function prepare(signal: AbortSignal): Promise<void> {
   const config = loadConfig();
   const database = connectFromConfig(config);
+  const changes = new ContentChanges();
+  const purges = purgeChangedContent(changes, { ...config.purge, log: warningLog });
   try {
-    const gazette = await buildApp({ config, db: database.db, dialect: database.dialect, clock: systemClock });
-    let seeded = false;
-    try {
-      if (config.seedDemo) {
-        // Imported here, so the demo's content and drawing stay out of the server's chunks.
-        const { seedDemoNewsroom } = await import('./demo/seed-demo.ts');
-        seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, ...gazette });
-        if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
-      }
-      await tell({ type: 'seeded' });
-      if (!signal.aborted) await warmAllVariants(database.db, gazette.mediaFiles, signal, gazette.app.log);
-    } finally {
-      // Closing boots the app first (~0.5 s of CPU compiling every route's schemas, beside a server starting);
-      // only a seeding leaves it work: purging what changed from the shared cache.
-      if (seeded) await gazette.app.close();
+    const mediaFiles = await openMediaFiles(config.dataDir, config.mediaStore);
+    if (config.seedDemo) {
+      // Imported here, so the demo's content and drawing stay out of the server's chunks.
+      const { seedDemoNewsroom } = await import('./demo/seed-demo.ts');
+      const settings = await SettingsStore.load(database.db, changes);
+      const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, changes, settings, mediaFiles });
+      if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
     }
+    await tell({ type: 'seeded' });
+    if (!signal.aborted) await warmAllVariants(database.db, mediaFiles, signal, warningLog);
   } finally {
+    await purges.stop();
     await database.destroy();
   }
 }
