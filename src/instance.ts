@@ -79,13 +79,12 @@ export async function serveInstance(config: Config, role: WorkerRole): Promise<v
   });
   webhooks.start();
   // A restart with every variant on disk starts no process: looking costs a stat per variant, no image library.
-  const missing = seeding
-    ? true
-    : await hasMissingVariants(database.db, gazette.mediaFiles).catch((error: unknown) => {
-        app.log.warn({ err: error }, 'Could not look for missing image variants; they will be made on request');
-        return false;
-      });
-  const preparation = seeding ?? (missing ? startPreparation() : undefined);
+  const missingVariants = () =>
+    hasMissingVariants(database.db, gazette.mediaFiles).catch((error: unknown) => {
+      app.log.warn({ err: error }, 'Could not look for missing image variants; they will be made on request');
+      return false;
+    });
+  const preparation = seeding ?? ((await missingVariants()) ? startPreparation() : undefined);
   preparation?.warmed.catch((error: unknown) => app.log.warn({ err: error }, 'Could not prepare image variants ahead of time; they will be made on request'));
 
   closeOnSignal(async () => {

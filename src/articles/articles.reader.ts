@@ -109,7 +109,7 @@ export async function loadRelatedArticles(
   // Both kinds of candidate are ranked on their headlines, those sharing tags first; a neighbour shares none.
   // Only the stories picked are read whole, with bylines and comment counts: 4 rows, not 60.
   const headlines = await listPublishedHeadlinesByIds(db, [...sharedTags.keys(), ...neighbourIds.map((row) => row.id)], now);
-  const candidates = headlines.map((summary) => ({ summary, sharedTags: sharedTags.get(summary.id) ?? 0 }));
+  const candidates = headlines.map((story) => ({ summary: story, sharedTags: sharedTags.get(story.id) ?? 0 }));
   const articleText = [article.headline, article.standfirst, ...article.tags.map((tag) => tag.name)].join(' ');
   const picked = rankRelated(articleText, candidates, limit);
   return {

@@ -41,8 +41,8 @@ export function textSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
 /** What ranking reads of a candidate: the rest of its row is read for the few it picks. */
 export type RankedStory = Pick<ArticleSummary, 'id' | 'headline' | 'standfirst' | 'publishedAt'>;
 
-export interface RelatedCandidate<Story extends RankedStory = RankedStory> {
-  readonly summary: Story;
+export interface RelatedCandidate {
+  readonly summary: RankedStory;
   readonly sharedTags: number;
 }
 
@@ -50,7 +50,7 @@ export interface RelatedCandidate<Story extends RankedStory = RankedStory> {
  * Orders candidates by tags in common, plus how alike their headline and standfirst are to the
  * article's words; newer first among equals.
  */
-export function rankRelated<Story extends RankedStory>(articleText: string, candidates: readonly RelatedCandidate<Story>[], limit: number): Story[] {
+export function rankRelated(articleText: string, candidates: readonly RelatedCandidate[], limit: number): RankedStory[] {
   const words = rememberedTopicWords(articleText);
   return candidates
     .map(({ summary, sharedTags }) => ({

@@ -5,7 +5,7 @@ import { type Phrase, phrase, ValidationError } from '../errors.ts';
 import { asciiSlugFrom } from '../platform/slugs.ts';
 import type { descriptionFields, ImageDescription } from './image-description.ts';
 import { readEmbeddedDescription } from './image-metadata.ts';
-import { extensionFor, fitsFormat, maxVariantSide, type MediaFiles, VariantFailedError, variantFormats, widthsFor } from './media-files.ts';
+import { extensionFor, fitsFormat, maxVariantSide, type MediaFiles, VariantFailedError, type VariantFormat, variantFormats, widthsFor } from './media-files.ts';
 import { findMediaByStorageKey, insertMedia, listAllMedia, type MediaItem } from './media.queries.ts';
 import { replaceControlCharacters } from '../platform/control-characters.ts';
 import { loadSharp } from './sharp-loader.ts';
@@ -149,14 +149,15 @@ export interface WarmingLog {
   warn(details: object, message: string): void;
 }
 
+/** Every variant of an image an encoder can write, in the order they are made. */
+function writableVariants(item: MediaItem): { width: number; format: VariantFormat }[] {
+  return widthsFor(item.width).flatMap((width) => variantFormats.filter((format) => fitsFormat(item, width, format)).map((format) => ({ width, format })));
+}
+
 /** Whether warmAllVariants has anything to make: the first variant not on disk answers, without the image library. */
 export async function hasMissingVariants(db: Db, files: MediaFiles): Promise<boolean> {
   for (const item of await listAllMedia(db)) {
-    for (const width of widthsFor(item.width)) {
-      for (const format of variantFormats) {
-        if (fitsFormat(item, width, format) && !(await files.hasVariant(item, width, format))) return true;
-      }
-    }
+    for (const { width, format } of writableVariants(item)) if (!(await files.hasVariant(item, width, format))) return true;
   }
   return false;
 }
@@ -174,20 +175,17 @@ export async function warmAllVariants(db: Db, files: MediaFiles, signal?: AbortS
   for (const item of await listAllMedia(db)) {
     // Every variant of an image from one fetch of its original, when it is in a bucket.
     await files.makingVariantsOf(item, async () => {
-      for (const width of widthsFor(item.width)) {
-        for (const format of variantFormats) {
-          if (signal?.aborted) return;
-          if (!fitsFormat(item, width, format)) continue;
-          try {
-            await files.ensureVariant(item, width, format);
-            made++;
-          } catch (error) {
-            // Anything but the encoder failing (the store not answering, a full disk) would fail every image alike.
-            if (!(error instanceof VariantFailedError)) throw error;
-            failed++;
-            if (error.firstTime)
-              log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
-          }
+      for (const { width, format } of writableVariants(item)) {
+        if (signal?.aborted) return;
+        try {
+          await files.ensureVariant(item, width, format);
+          made++;
+        } catch (error) {
+          // Anything but the encoder failing (the store not answering, a full disk) would fail every image alike.
+          if (!(error instanceof VariantFailedError)) throw error;
+          failed++;
+          if (error.firstTime)
+            log?.warn({ err: error, mediaId: item.id, width, format }, 'An image variant could not be made; readers get another size or format');
         }
       }
     });
