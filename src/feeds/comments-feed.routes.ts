@@ -71,11 +71,11 @@ export const commentFeedRoutes: FastifyPluginAsync<ReaderDeps> = async (app, dep
           iconUrl: absoluteUrl(site.publicUrl, site.assets.iconUrl),
         };
         return {
-          ...renderFeed(
+          ...(await renderFeed(
             format,
             channel,
             comments.map((comment) => toCommentEntry(comment, article, site.publicUrl, words)),
-          ),
+          )),
           lastModified: now,
           tags: [contentTags.settings, contentTags.article(article.id)],
         };

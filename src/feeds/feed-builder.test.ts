@@ -35,7 +35,7 @@ const parser = new Parser({
 });
 
 test('RSS 2.0 parses in a feed reader with GUIDs, dates, authors, categories, full text and the photo', async () => {
-  const { body, contentType } = renderFeed('rss', channel, entries);
+  const { body, contentType } = await renderFeed('rss', channel, entries);
   assert.equal(contentType, 'application/rss+xml; charset=utf-8');
   const xml = readXml(body);
   assert.deepEqual(xml.problems, []);
@@ -67,7 +67,7 @@ test('RSS 2.0 parses in a feed reader with GUIDs, dates, authors, categories, fu
 });
 
 test('Atom 1.0 parses with ids, published and updated dates, authors, categories and an enclosure', async () => {
-  const { body, contentType } = renderFeed('atom', channel, entries);
+  const { body, contentType } = await renderFeed('atom', channel, entries);
   assert.equal(contentType, 'application/atom+xml; charset=utf-8');
   const xml = readXml(body);
   assert.deepEqual(xml.problems, []);
@@ -88,8 +88,8 @@ test('Atom 1.0 parses with ids, published and updated dates, authors, categories
   assert.equal(second.title, 'Trade & tariffs: "ships" <wait> ]]> longer');
 });
 
-test('JSON Feed 1.1 carries the required fields, authors, tags, the photo and full text', () => {
-  const { body, contentType } = renderFeed('json', channel, entries);
+test('JSON Feed 1.1 carries the required fields, authors, tags, the photo and full text', async () => {
+  const { body, contentType } = await renderFeed('json', channel, entries);
   assert.equal(contentType, 'application/feed+json; charset=utf-8');
   const feed = JSON.parse(body);
   assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
@@ -111,24 +111,24 @@ test('JSON Feed 1.1 carries the required fields, authors, tags, the photo and fu
 
 test('standfirst-only feeds carry the summary and no full text in every format', async () => {
   const summaries = [toFeedEntry(sampleArticle(), { publicUrl: 'https://news.example', content: 'summary' })];
-  const rss = renderFeed('rss', channel, summaries).body;
+  const rss = (await renderFeed('rss', channel, summaries)).body;
   assert.equal(rss.includes('content:encoded'), false);
   assert.deepEqual(readXml(rss).problems, []);
-  assert.equal(renderFeed('atom', channel, summaries).body.includes('<content'), false);
-  const [item] = JSON.parse(renderFeed('json', channel, summaries).body).items;
+  assert.equal((await renderFeed('atom', channel, summaries)).body.includes('<content'), false);
+  const [item] = JSON.parse((await renderFeed('json', channel, summaries)).body).items;
   assert.equal(item.content_html, undefined);
   assert.equal(item.content_text, 'Ships queue at the breakwater.');
 });
 
 test('an empty feed is still valid and renders the same every time', async () => {
   assert.equal(lastUpdated([]).toISOString(), '1970-01-01T00:00:00.000Z', "Atom's required <updated>");
-  assert.equal(renderFeed('rss', channel, []).body.includes('lastBuildDate'), false);
+  assert.equal((await renderFeed('rss', channel, [])).body.includes('lastBuildDate'), false);
   for (const format of ['rss', 'atom'] as const) {
-    const { body } = renderFeed(format, channel, []);
+    const { body } = await renderFeed(format, channel, []);
     assert.deepEqual(readXml(body).problems, []);
     assert.equal((await parser.parseString(body)).items?.length ?? 0, 0);
   }
-  assert.deepEqual(JSON.parse(renderFeed('json', channel, []).body).items, []);
+  assert.deepEqual(JSON.parse((await renderFeed('json', channel, [])).body).items, []);
 });
 
 test('CDATA sections lose only the indentation around them, never text inside', () => {
@@ -144,10 +144,10 @@ test('a stray control character in stored text cannot make a feed unreadable', a
     content: 'full',
   });
   for (const format of ['rss', 'atom'] as const) {
-    const { body } = renderFeed(format, { ...channel, title: 'Gazette\u001b' }, [broken]);
+    const { body } = await renderFeed(format, { ...channel, title: 'Gazette\u001b' }, [broken]);
     assert.deepEqual(readXml(body).problems, [], format);
     const [item] = (await parser.parseString(body)).items;
     assert.equal(item?.title, 'Bell rings', format);
   }
-  assert.equal(JSON.parse(renderFeed('json', channel, [broken]).body).items[0].title, 'Bell\u0007 rings', 'JSON escapes it');
+  assert.equal(JSON.parse((await renderFeed('json', channel, [broken])).body).items[0].title, 'Bell\u0007 rings', 'JSON escapes it');
 });

@@ -1,10 +1,14 @@
-import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import { feedMediaTypes } from '../articles/index.ts';
 import type { Translator } from '../i18n/index.ts';
+import { loadOnFirstUse } from '../platform/load-on-first-use.ts';
 import type { FeedFormat } from '../platform/urls.ts';
 import { type SafeHtml, textAsHtml } from '../render/safe-html.ts';
 import type { FeedEntry, FeedPhoto } from './feed-entry.ts';
 import { withoutForbiddenXmlCharacters } from './xml-characters.ts';
+
+type Feedsmith = typeof import('feedsmith');
+/** Loaded by the first feed asked for, not with the server. */
+const feedsmithLibrary = loadOnFirstUse(() => import('feedsmith'));
 
 const messages = {
   generator: 'Gazette',
@@ -79,7 +83,7 @@ function mediaContent(photo: FeedPhoto) {
   };
 }
 
-function rss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
+function rss({ generateRssFeed }: Feedsmith, channel: FeedChannel, entries: readonly FeedEntry[]): string {
   return generateRssFeed({
     title: channel.title,
     link: channel.pageUrl,
@@ -105,7 +109,7 @@ function rss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   });
 }
 
-function atom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
+function atom({ generateAtomFeed }: Feedsmith, channel: FeedChannel, entries: readonly FeedEntry[]): string {
   return generateAtomFeed({
     id: channel.id,
     title: { value: channel.title, type: 'text' },
@@ -139,7 +143,7 @@ function atom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   });
 }
 
-function jsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
+function jsonFeed({ generateJsonFeed }: Feedsmith, channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const feed = generateJsonFeed({
     title: channel.title,
     home_page_url: channel.pageUrl,
@@ -179,13 +183,13 @@ function jsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   return JSON.stringify({ ...feed, items: feed.items ?? [] });
 }
 
-const renderers: Record<FeedFormat, (channel: FeedChannel, entries: readonly FeedEntry[]) => string> = {
-  rss: (channel, entries) => unindentCdata(withoutForbiddenXmlCharacters(rss(channel, entries))),
-  atom: (channel, entries) => unindentCdata(withoutForbiddenXmlCharacters(atom(channel, entries))),
+const renderers: Record<FeedFormat, (library: Feedsmith, channel: FeedChannel, entries: readonly FeedEntry[]) => string> = {
+  rss: (library, channel, entries) => unindentCdata(withoutForbiddenXmlCharacters(rss(library, channel, entries))),
+  atom: (library, channel, entries) => unindentCdata(withoutForbiddenXmlCharacters(atom(library, channel, entries))),
   json: jsonFeed,
 };
 
 /** One feed as a document in the chosen format, e.g. `renderFeed('atom', channel, entries)`. */
-export function renderFeed(format: FeedFormat, channel: FeedChannel, entries: readonly FeedEntry[]): FeedDocument {
-  return { body: renderers[format](channel, entries), contentType: `${feedMediaTypes[format]}; charset=utf-8` };
+export async function renderFeed(format: FeedFormat, channel: FeedChannel, entries: readonly FeedEntry[]): Promise<FeedDocument> {
+  return { body: renderers[format](await feedsmithLibrary(), channel, entries), contentType: `${feedMediaTypes[format]}; charset=utf-8` };
 }

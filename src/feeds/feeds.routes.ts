@@ -56,7 +56,7 @@ function serveFeed(request: FastifyRequest, reply: FastifyReply, deps: ReaderDep
     };
     const entries = articles.map((article) => toFeedEntry(article, { publicUrl: site.publicUrl, content: settings.feedContent }));
     return {
-      ...renderFeed(format, channel, entries),
+      ...(await renderFeed(format, channel, entries)),
       // When it was built, not the newest article's time: withdrawing the newest would turn that back.
       lastModified: now,
       tags: [

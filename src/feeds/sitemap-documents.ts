@@ -1,5 +1,8 @@
-import { ErrorLevel, SitemapIndexStream, streamToPromise } from 'sitemap';
+import { commonJsExports, loadOnFirstUse } from '../platform/load-on-first-use.ts';
 import { sitemapTextLimits, truncate } from './sitemap-plan.ts';
+
+/** Loaded by the first sitemap index asked for, not with the server. */
+const sitemapLibrary = loadOnFirstUse(async () => commonJsExports(await import('sitemap'), 'SitemapIndexStream'));
 
 /** One <url> of a sitemap; URLs are absolute. */
 export interface SitemapEntry {
@@ -122,6 +125,7 @@ export async function renderUrlset(entries: readonly SitemapEntry[], extensions:
 
 /** A <sitemapindex> naming each sitemap file with its lastmod. */
 export async function renderSitemapIndex(files: readonly { readonly url: string; readonly lastModified?: Date }[]): Promise<string> {
+  const { ErrorLevel, SitemapIndexStream, streamToPromise } = await sitemapLibrary();
   const stream = new SitemapIndexStream({ level: ErrorLevel.THROW });
   const done = streamToPromise(stream);
   for (const file of files) stream.write({ url: file.url, ...(file.lastModified ? { lastmod: file.lastModified.toISOString() } : {}) });

@@ -1,6 +1,9 @@
 import { decodeXML } from 'entities';
-import exifr from 'exifr';
+import { commonJsExports, loadOnFirstUse } from '../platform/load-on-first-use.ts';
 import { cleanEmbeddedText, type DescriptionField } from './image-description.ts';
+
+/** Loaded when a photo arrives, not by a server that only serves pages. */
+const exifrLibrary = loadOnFirstUse(async () => commonJsExports(await import('exifr'), 'sidecar'));
 
 /** The description a photographer or agency embedded in the file; '' where the file says nothing. */
 export type EmbeddedDescription = Readonly<Record<DescriptionField, string>>;
@@ -44,6 +47,7 @@ export async function readEmbeddedDescription(blocks: MetadataBlocks): Promise<E
 }
 
 async function parseXmp(packet: Buffer | undefined): Promise<Record<keyof typeof namespaces, Properties>> {
+  const exifr = await exifrLibrary();
   const parsed = packet ? ((await exifr.sidecar(packet, { xmp: true }, 'xmp').catch(() => undefined)) as Record<string, Properties> | undefined) : undefined;
   // exifr groups properties by the prefix the file used; the namespace URI is what identifies them.
   const prefixes = (parsed?.xmlns ?? {}) as Readonly<Record<string, string>>;
@@ -56,6 +60,7 @@ async function parseXmp(packet: Buffer | undefined): Promise<Record<keyof typeof
 
 async function parseIim(resources: Buffer | undefined): Promise<Properties> {
   if (!resources) return {};
+  const exifr = await exifrLibrary();
   return ((await exifr.sidecar(resources, { iptc: true }, 'iptc').catch(() => undefined)) as Properties | undefined) ?? {};
 }
 

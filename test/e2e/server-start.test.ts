@@ -32,6 +32,17 @@ test('the server starts on an empty data folder with the demo, and a restart kee
     const again = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     assert.equal(again.match(/href="\/[a-z-]+\/[a-z0-9-]+"/g)?.join(), home.match(/href="\/[a-z-]+\/[a-z0-9-]+"/g)?.join(), 'same stories after a restart');
     assert.doesNotMatch(second.output(), /Seeded the demo newsroom/, 'the demo is not seeded twice');
+    // Feeds and sitemaps load their libraries at first use: from the bundle's own chunks, not node_modules.
+    for (const [path, type] of [
+      ['/feed.xml', /rss/],
+      ['/feed.atom', /atom/],
+      ['/feed.json', /feed\+json/],
+      ['/sitemap.xml', /xml/],
+    ] as const) {
+      const answer = await fetch(`http://127.0.0.1:${port}${path}`);
+      assert.equal(answer.status, 200, path);
+      assert.match(answer.headers.get('content-type') ?? '', type, path);
+    }
   } finally {
     if (running && running.exitCode === null && running.signalCode === null) await stopServer(running);
     await rm(dataDir, { recursive: true, force: true });

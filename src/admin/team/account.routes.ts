@@ -1,7 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import {
   type ApiTokenInfo,
   apiTokenExpiryFromDay,
@@ -144,7 +143,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, conte
     const uri = twoStepUri(requireStaff(request), context.site.settings.current().name, secret);
     return sendAdminPage(context, request, reply, status, renderTwoStepSetupPage, {
       secret,
-      qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 200 }),
+      qrCodeDataUrl: await (await import('qrcode')).default.toDataURL(uri, { margin: 1, width: 200 }),
       form: { values: {}, errors },
     });
   };
