@@ -1,11 +1,9 @@
-import { raw } from 'hono/html';
-import { jsx } from 'hono/jsx';
-import { escapeToBuffer, type HtmlEscapedString } from 'hono/utils/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 
 /**
- * HTML that is safe to send as it is. Only two things make one: the JSX runtime (which escapes
- * every value, also through `textAsHtml` and `renderFragment`) and `sanitizeStoredHtml`.
- * `trustAsHtml` is the one door in; grep for it.
+ * HTML that is safe to send as it is. Only two things make one: the JSX runtime (jsx/jsx-runtime.ts,
+ * which escapes every value, also through `textAsHtml` and `renderFragment`) and `sanitizeStoredHtml`.
+ * `trustAsHtml` is the one door in; grep for it. Hono's type: a String object marked `isEscaped`.
  */
 export type SafeHtml = HtmlEscapedString;
 
@@ -13,34 +11,23 @@ export type SafeHtml = HtmlEscapedString;
 export type Rendered = SafeHtml | Promise<SafeHtml>;
 
 export function trustAsHtml(html: string): SafeHtml {
-  return raw(html) as SafeHtml;
+  const trusted = new String(html) as SafeHtml;
+  trusted.isEscaped = true;
+  return trusted;
+}
+
+const escapable = /[&<>'"]/;
+const escapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+
+/** Text as it is written in HTML, in an element or a quoted attribute: & < > ' " escaped. */
+export function escapeHtml(text: string): string {
+  return escapable.test(text) ? text.replace(/[&<>'"]/g, (character) => escapes[character] ?? character) : text;
 }
 
 /** Plain text as HTML that shows exactly that text, for a field that is read as HTML (a feed's description). */
 export function textAsHtml(text: string): SafeHtml {
-  const buffer: [string] = [''];
-  escapeToBuffer(text, buffer);
-  return trustAsHtml(buffer[0]);
+  return trustAsHtml(escapeHtml(text));
 }
-
-/**
- * Hono's JSX runtime looks once, at its first render, for AsyncLocalStorage, and then runs every render
- * in it, for async components (Gazette has none). On Node 20 a single such run turns on the tracking of
- * every promise and socket write in the process, for good: 15–20% of a cached page's throughput,
- * measured. So its first render is made here, at load, with that lookup finding nothing: it then renders
- * as on a runtime without it, synchronously, with context (SVG and head elements) held for the render.
- */
-function renderWithoutAsyncContext(): void {
-  const lookup = process as { getBuiltinModule?: unknown };
-  const getBuiltinModule = lookup.getBuiltinModule;
-  lookup.getBuiltinModule = undefined;
-  try {
-    String(jsx('head', {}));
-  } finally {
-    lookup.getBuiltinModule = getBuiltinModule;
-  }
-}
-renderWithoutAsyncContext();
 
 /** Serialises JSX that is not a whole page (a feed entry's content); it stays SafeHtml, as the runtime escaped it. */
 export function renderFragment(node: Rendered): SafeHtml {
