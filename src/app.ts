@@ -10,6 +10,7 @@ import {
   articleRoutes,
   CollectionCounts,
   correctionsRoutes,
+  keepRelatedPicks,
   oembedRoutes,
   renderArticlePageById,
   sharedPreviewRoutes,
@@ -157,7 +158,12 @@ export async function buildApp({
     events: events.comments,
   };
   const readerDeps = { db, site, pages };
-  const articleDeps = { ...readerDeps, listSections: () => listSections(db), comments: commentSections };
+  const articleDeps = {
+    ...readerDeps,
+    listSections: () => listSections(db),
+    comments: commentSections,
+    relatedPicks: keepRelatedPicks(changes),
+  };
   await app.register(assetRoutes, { manifest: assets });
   await app.register(mediaRoutes, { db, files: mediaFiles });
   await app.register(articleRoutes, articleDeps);

@@ -15,7 +15,7 @@ import { articleKinds } from './article-kinds.ts';
 import { ArticlePage, type ArticleView } from './article-page.tsx';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
 import { findArticleById } from './articles.queries.ts';
-import { loadRelatedArticles } from './articles.reader.ts';
+import { loadRelatedArticles, type RelatedPicks } from './articles.reader.ts';
 import { breadcrumbListJsonLd } from './collection-json-ld.ts';
 import { hasPlayableEmbed, renderEmbedPlaceholders } from './embed-placeholders.tsx';
 import { inlinePhotoKeys, renderInlinePhotos } from './inline-photos.tsx';
@@ -27,6 +27,8 @@ import type { ReaderDeps } from './reader-deps.ts';
 export interface ArticleDocumentDeps extends ReaderDeps {
   /** The comment section under each article; given by the comments capability. */
   readonly comments?: CommentSections;
+  /** Related stories kept between renders of the published page; a preview picks them afresh. */
+  readonly relatedPicks?: RelatedPicks;
 }
 
 /** What a newsroom preview changes on the reader page; the published page passes none of it. */
@@ -137,7 +139,7 @@ export async function renderArticleDocument(
   const settings = site.settings.current();
   const words = translatorFor(article.language, settings);
   const languages = { site: settings.language, words: languageOfWords(words, settings) };
-  const related = await loadRelatedArticles(db, article, now, 3);
+  const related = await loadRelatedArticles(db, article, now, 3, deps.relatedPicks);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
   const view = articleView(article, words, inlineImages, languages, options.showPublicationTime ?? true);
   const head = articleHead(article, deps, words);

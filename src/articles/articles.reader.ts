@@ -23,6 +23,8 @@ import {
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import type { CollectionCounts } from './collection-counts.ts';
+import { KeptUntilListsChange } from './kept-until-lists-change.ts';
+import type { ContentChanges } from '../platform/content-changes.ts';
 import { articleUrl } from '../platform/urls.ts';
 
 export type ArticleLookup =
@@ -76,6 +78,19 @@ export async function loadArticleListPage(
 const relatedCandidates = { sharingTags: 40, inSection: 20 };
 
 /**
+ * Related stories picked for articles, by article and what their picking reads (its section and tags),
+ * kept until a list changes: picking reads every story sharing a tag and the section's newest and ranks
+ * their headlines, and an approved comment, the most frequent reason an article page is rendered again,
+ * changes none of that. Only ids are kept; the stories are read fresh, with their comment counts.
+ */
+export type RelatedPicks = KeptUntilListsChange<readonly number[]>;
+
+/** Picks for 5,000 articles at most: the ones being read. */
+export function keepRelatedPicks(changes: ContentChanges): RelatedPicks {
+  return new KeptUntilListsChange(changes, { most: 5_000 });
+}
+
+/**
  * Stories to read next, never the article itself: published articles that share a tag with it or
  * sit in its section, ranked by tags in common and by how alike their headline and standfirst are
  * to its own. Only those scopes can hold a candidate, so they are what the page is cached against:
@@ -86,11 +101,19 @@ export async function loadRelatedArticles(
   article: PublishedArticle,
   now: Date,
   limit: number,
+  kept?: RelatedPicks,
 ): Promise<{ summaries: ArticleSummary[]; scopes: ArticleScope[] }> {
   const scopes: ArticleScope[] = [
     ...article.tags.map((tag): ArticleScope => ({ kind: 'tag', tagId: tag.id })),
     ...(article.section ? [{ kind: 'section', sectionId: article.section.id } as const] : []),
   ];
+  const pick = () => pickRelatedIds(db, article, now, limit);
+  const key = `${article.id}|${limit}|${article.section?.id ?? ''}|${article.tags.map((tag) => tag.id).join(',')}`;
+  const ids = kept ? await kept.get(key, now, pick) : await pick();
+  return { summaries: await listPublishedSummariesByIds(db, [...ids], now), scopes };
+}
+
+async function pickRelatedIds(db: Db, article: PublishedArticle, now: Date, limit: number): Promise<number[]> {
   const sharing = await listArticlesSharingTags(db, {
     tagIds: article.tags.map((tag) => tag.id),
     excludeId: article.id,
@@ -111,15 +134,7 @@ export async function loadRelatedArticles(
   const headlines = await listPublishedHeadlinesByIds(db, [...sharedTags.keys(), ...neighbourIds.map((row) => row.id)], now);
   const candidates = headlines.map((story) => ({ summary: story, sharedTags: sharedTags.get(story.id) ?? 0 }));
   const articleText = [article.headline, article.standfirst, ...article.tags.map((tag) => tag.name)].join(' ');
-  const picked = rankRelated(articleText, candidates, limit);
-  return {
-    summaries: await listPublishedSummariesByIds(
-      db,
-      picked.map((story) => story.id),
-      now,
-    ),
-    scopes,
-  };
+  return rankRelated(articleText, candidates, limit).map((story) => story.id);
 }
 
 /**

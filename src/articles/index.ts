@@ -4,7 +4,7 @@ export { articleRoutes } from './articles.routes.tsx';
 export { oembedRoutes } from './oembed.routes.ts';
 export { renderArticlePageById } from './article-document.tsx';
 export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
-export { loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
+export { keepRelatedPicks, loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
 export {
   createArticle,
   getArticle,

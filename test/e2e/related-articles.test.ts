@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type ArticleDeps, createArticle, publishArticle, updateArticle } from '../../src/articles/index.ts';
+import { insertComment } from '../../src/comments/comments.queries.ts';
+import { ContentChanges, contentTags } from '../../src/platform/content-changes.ts';
 import { findOrCreateTag } from '../../src/tags/index.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
@@ -67,4 +69,48 @@ test('related stories are ranked by shared tags and by how alike their headlines
     (await relatedOf(path)).every((headline) => headline !== neighbour.headline),
     'an edit to a story shown drops the page',
   );
+});
+
+test('related stories are picked again when a list changes, not when an article only gets a comment, and their comment counts stay current', async () => {
+  const [harbours] = [await tag('Harbours')];
+  const subject = await publish('Harbour dredging starts next week', world, [harbours], 1);
+  const shown = await publish('Harbour pilots train on new tugs', world, [harbours], 2);
+  const path = `/world/${subject.slug}`;
+  const before = await relatedOf(path);
+  assert.equal(before[0], shown.headline);
+
+  // Published without telling this app (as by a process that announced nothing): the kept picks stand.
+  const unannounced = { ...deps, changes: new ContentChanges() };
+  const hidden = await createArticle(unannounced, {
+    headline: 'Harbour dredging: the plan',
+    bodyHtml: '<p>Text.</p>',
+    sectionId: world,
+    authorIds: [],
+    tagIds: [harbours],
+  });
+  await publishArticle(unannounced, hidden.id, hoursAgo(0.5));
+  // An approved comment on the story shown announces that article alone, as moderation does.
+  await insertComment(gazette.database.db, {
+    articleId: shown.id,
+    parentId: null,
+    status: 'approved',
+    authorName: 'Reader',
+    authorEmail: 'reader@example.org',
+    authorWebsite: '',
+    staffUserId: null,
+    body: 'Good to see.',
+    spamScore: null,
+    spamReasons: [],
+    ipAddress: null,
+    userAgent: null,
+    replyAlertsRequested: false,
+    createdAt: hoursAgo(0.1),
+  });
+  gazette.changes.announce([contentTags.article(shown.id), contentTags.article(subject.id)]);
+  const { body } = await gazette.app.inject({ url: path });
+  assert.deepEqual(await relatedOf(path), before, 'the same picks: no list changed');
+  assert.match(body, /class="story-card__comments"[^>]*>1 comment</, 'the story shown is read afresh, with its comment');
+
+  gazette.changes.announce([contentTags.scope({ kind: 'tag', tagId: harbours })]);
+  assert.equal((await relatedOf(path))[0], hidden.headline, 'a change to a list picks again');
 });

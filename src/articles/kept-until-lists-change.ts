@@ -1,0 +1,34 @@
+import { LRUCache } from 'lru-cache';
+import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+
+/**
+ * Values derived from the lists of published articles (a collection's count, the stories related to
+ * one), kept between requests. Each is read once for concurrent requests, and kept until a change
+ * announces a list (`scope:` tags, here or from another instance; every article change announces
+ * `scope:all`), which drops them all, or for `maxAgeMs`, within which an article that goes live by
+ * the clock alone shows. A change to one article's comments announces no list and keeps them. A
+ * failed read is not kept: the next request reads again.
+ */
+export class KeptUntilListsChange<T> {
+  readonly #kept: LRUCache<string, { readonly value: Promise<T>; readonly until: number }>;
+  readonly #maxAgeMs: number;
+
+  constructor(changes: ContentChanges, options: { readonly most: number; readonly maxAgeMs?: number }) {
+    this.#kept = new LRUCache({ max: options.most });
+    this.#maxAgeMs = options.maxAgeMs ?? 60_000;
+    changes.subscribe((tags) => {
+      if (tags.some((tag) => tag === contentTags.everything || tag.startsWith('scope:'))) this.#kept.clear();
+    });
+  }
+
+  get(key: string, now: Date, read: () => Promise<T>): Promise<T> {
+    const kept = this.#kept.get(key);
+    if (kept && now.getTime() < kept.until) return kept.value;
+    const entry = { value: read(), until: now.getTime() + this.#maxAgeMs };
+    this.#kept.set(key, entry);
+    entry.value.catch(() => {
+      if (this.#kept.get(key) === entry) this.#kept.delete(key);
+    });
+    return entry.value;
+  }
+}
