@@ -8,6 +8,8 @@ test('JSON in a script block cannot close the block', () => {
   const json = String(jsonForScript({ headline: '</script><script>alert(1)</script>' }));
   assert.ok(!json.includes('</script>'));
   assert.deepEqual(JSON.parse(json), { headline: '</script><script>alert(1)</script>' });
+  const separators = String(jsonForScript({ text: 'a\u2028b\u2029c<' }));
+  assert.equal(separators, '{"text":"a\\u2028b\\u2029c\\u003c"}', 'line and paragraph separators are escaped too');
 });
 
 test('a document starts with the HTML5 doctype', () => {

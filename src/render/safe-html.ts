@@ -43,10 +43,5 @@ export function renderDocument(node: unknown): string {
 
 /** JSON for a <script type="application/ld+json"> block: "<" is escaped so no "</script>" can close it early. */
 export function jsonForScript(data: unknown): SafeHtml {
-  return trustAsHtml(
-    JSON.stringify(data)
-      .replace(/</g, '\\u003c')
-      .replace(/\u2028/g, '\\u2028')
-      .replace(/\u2029/g, '\\u2029'),
-  );
+  return trustAsHtml(JSON.stringify(data).replace(/[<\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
