@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { adminPlugin, loadEditorBundle } from './admin/index.ts';
 import { authenticateApiToken, sessionCookie } from './accounts/index.ts';
 import { apiRoutes, webhookEventSources } from './api/index.ts';
+import { SchemasCompiledOnFirstUse } from './platform/schema-compilers.ts';
 import {
   type ArticleEvents,
   articleRoutes,
@@ -68,6 +69,8 @@ export interface Gazette {
   readonly site: SiteContext;
   /** Where the publishing scheduler tells of the articles it publishes (webhooks). */
   readonly articleEvents: ArticleEvents;
+  /** Route schemas, compiled at their first use. */
+  readonly schemas: SchemasCompiledOnFirstUse;
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
@@ -108,6 +111,7 @@ export async function buildApp({
   const renderErrorPage: ErrorPageRenderer = ({ status, title, message, phrase, path }) =>
     renderErrorDocument({ site: siteChrome(site, path, clock.now()), status, title, message, ...(phrase ? { phrase } : {}) });
 
+  const schemas = new SchemasCompiledOnFirstUse();
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },
     // One line per request drowns the messages an operator needs; LOG_LEVEL=debug brings them back.
@@ -117,6 +121,7 @@ export async function buildApp({
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: badUrlHandler(renderErrorPage),
+    schemaController: { compilersFactory: schemas.compilersFactory },
   });
   // The newsroom's scripts (autosave, uploads) show a refusal to the person at the keyboard: in the newsroom's words.
   const speak: PhraseSpeaker = (phrase, request) => {
@@ -220,5 +225,5 @@ export async function buildApp({
     mediaEvents: events.media,
     allowPrivateWebhooks: config.webhooksAllowPrivate,
   });
-  return { app, changes, pages, settings, mediaFiles, site, articleEvents: events.articles };
+  return { app, changes, pages, settings, mediaFiles, site, articleEvents: events.articles, schemas };
 }

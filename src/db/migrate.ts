@@ -77,6 +77,9 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Names start with their time, so they sort by code unit. Kysely's default, localeCompare, loads
+    // ICU's collation tables into a process that otherwise never collates: 1.8 MB of resident memory.
+    nameComparator: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
