@@ -95,8 +95,11 @@ function attributes(tag: string, props: Readonly<Record<string, unknown>>): stri
       if (value) printed += ` ${name}=""`;
     } else if (typeof value === 'string') {
       printed += ` ${name}="${escapeHtml(value)}"`;
-    } else if (typeof value === 'number' || (value as Partial<Html>).isEscaped === true) {
-      printed += ` ${name}="${String(value)}"`;
+    } else if (typeof value === 'number') {
+      printed += ` ${name}="${value}"`;
+    } else if ((value as Partial<Html>).isEscaped === true) {
+      // HTML made safe for an element's content may still hold a quote (a sanitised link): it must not end the attribute.
+      printed += ` ${name}="${String(value).replaceAll('"', '&quot;')}"`;
     } else if (typeof value === 'function') {
       if (!name.startsWith('on')) throw new Error(`Invalid prop '${name}' of type 'function' supplied to '${tag}'.`);
     } else if (value instanceof Promise) {

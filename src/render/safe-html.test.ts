@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { projectRoot } from '../platform/project-root.ts';
-import { jsonForScript, renderDocument, renderFragment, textAsHtml } from './safe-html.ts';
+import { jsonForScript, renderDocument, renderFragment, textAsHtml, trustAsHtml } from './safe-html.ts';
 
 test('JSON in a script block cannot close the block', () => {
   const json = String(jsonForScript({ headline: '</script><script>alert(1)</script>' }));
@@ -97,4 +97,10 @@ test('a component that returns a promise, or an attribute that is a function, is
   assert.throws(() => jsx('a', { href: () => '/x' }), /Invalid prop 'href'/);
   assert.throws(() => jsx('a b', {}), /Invalid JSX tag name/);
   assert.equal(String(jsx('button', { onclick: () => undefined, children: 'Go' })), '<button>Go</button>', 'event handlers are not printed');
+  const sanitised = trustAsHtml('<a href="https://example.org" onclick="x">link</a>');
+  assert.equal(
+    String(jsx('p', { title: sanitised })),
+    '<p title="<a href=&quot;https://example.org&quot; onclick=&quot;x&quot;>link</a>"></p>',
+    'safe HTML cannot end an attribute',
+  );
 });
