@@ -92,4 +92,11 @@ export const assetRoutes: FastifyPluginAsync<{ manifest: AssetManifest }> = asyn
       return reply.send(asset.body);
     },
   );
+  // Browsers ask for /favicon.ico where a document names no icon (a feed or a sitemap opened in a tab),
+  // and so do crawlers and feed readers: they get the site's icon, which pages name as SVG, as its PNG.
+  const icon = manifest.find(manifest.url('logo.png'));
+  app.get('/favicon.ico', async (_request, reply) => {
+    if (!icon) return reply.callNotFound();
+    return reply.header('content-type', icon.type).header('cache-control', 'public, max-age=86400').send(icon.body);
+  });
 };

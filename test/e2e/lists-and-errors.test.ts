@@ -99,6 +99,14 @@ test('bad addresses get a proper 400 or 404 page, never a 500 or a stack trace',
   }
 });
 
+test('/favicon.ico, which browsers ask for where a document names no icon, is the site icon', async () => {
+  const response = await gazette.app.inject({ url: '/favicon.ico' });
+  assert.equal(response.statusCode, 200);
+  assert.equal(response.headers['content-type'], 'image/png');
+  assert.deepEqual(response.rawPayload.subarray(0, 8), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'a PNG');
+  assert.match(String(response.headers['cache-control']), /max-age=86400/);
+});
+
 test('an API client asking for JSON gets the error as JSON', async () => {
   const response = await gazette.app.inject({ url: '/world/nope', headers: { accept: 'application/json' } });
   assert.equal(response.statusCode, 404);
