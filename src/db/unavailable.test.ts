@@ -13,6 +13,12 @@ test('errors of an unreachable database are told from a query the database refus
   assert.equal(isDatabaseUnavailable(refused), false, 'a missing table is a bug, not an outage');
   await sqlite.destroy();
   assert.equal(isDatabaseUnavailable(new Error('Connection terminated unexpectedly')), true);
+  assert.equal(
+    isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable')),
+    true,
+    'the next statement of a transaction whose connection broke',
+  );
+  assert.equal(isDatabaseUnavailable(new Error('Client was closed and is not queryable')), true);
   assert.equal(isDatabaseUnavailable(Object.assign(new Error('the database system is shutting down'), { code: '57P03' })), true);
   assert.equal(isDatabaseUnavailable(Object.assign(new Error('connection failure'), { code: '08006' })), true);
   assert.equal(isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) })), true);
@@ -47,5 +53,22 @@ describe('on PostgreSQL', { skip: postgresUrl ? false : 'GAZETTE_TEST_PG_URL is 
     assert.match(String(error), /does not exist/);
     assert.ok(Date.now() - started < 1_000);
     await refused.destroy();
+  });
+
+  test('a transaction whose connection the server ends (a restart, a failover) fails as unavailable at its next statement', async () => {
+    const database = connectDatabase({ databaseUrl: postgresUrl! });
+    const other = connectDatabase({ databaseUrl: postgresUrl! });
+    const error = await database.db
+      .transaction()
+      .execute(async (transaction) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(transaction);
+        await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(other.db);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sql`select 1`.execute(transaction);
+      })
+      .catch((caught: unknown) => caught);
+    assert.ok(error instanceof Error, 'the transaction failed');
+    assert.equal(isDatabaseUnavailable(error), true, `answered as a moment's outage, not a bug: ${String(error)}`);
+    await Promise.all([database.destroy(), other.destroy()]);
   });
 });

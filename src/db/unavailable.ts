@@ -12,8 +12,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (unreachableCodes.has(code) || code.startsWith('08'))) return true;
-    // pg's own words when the server closes a connection under it; it gives them no code.
-    if (/^Connection terminated/.test(current.message)) return true;
+    // pg's own words when the server closes a connection under it, or when a query (the next statement
+    // of a transaction) is sent on a connection that broke or was closed; it gives them no code.
+    if (/^Connection terminated|^Client (?:has encountered a connection error|was closed) and is not queryable/.test(current.message)) return true;
   }
   return false;
 }
