@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Transporter } from 'nodemailer';
+import { loadOnFirstUse } from './load-on-first-use.ts';
 
 export interface Mail {
   readonly to: string;
@@ -28,11 +28,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
   const smtpUrl = options.smtpUrl;
   // nodemailer is loaded with the first message, not with the server: most processes never send one.
-  let transport: Promise<Transporter> | undefined;
-  const connect = () => {
-    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
-    return transport;
-  };
+  const connect = loadOnFirstUse(async () => (await import('nodemailer')).default.createTransport(smtpUrl));
   return {
     send: async (mail) => {
       await (await connect()).sendMail({
