@@ -4,7 +4,7 @@ import { buildServerBundle } from './server-bundle.ts';
 
 /**
  * `npm run build` (and so `npm start`): the server bundled into dist/ (entry dist/server.mjs), or into `--outdir`.
- * The command line (`npx gazette`) and the tests run the TypeScript sources.
+ * The command line (`npx gazette`) runs a bundle of its own (see bin/gazette.js); the tests run the TypeScript sources.
  */
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
 const started = performance.now();

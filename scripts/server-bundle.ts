@@ -23,10 +23,25 @@ function asciiOnly(code: string): string {
  * bundles the newsroom's editor at start), load from node_modules as usual.
  */
 export async function buildServerBundle(outdir: string): Promise<string> {
+  await bundle('src/server.ts', outdir);
+  return resolve(projectRoot, outdir, 'server.mjs');
+}
+
+/**
+ * Bundles the command line (`npx gazette`, src/cli/gazette.ts) the same way into `outdir`, which must
+ * be inside the repository too, and returns the path of its entry, `gazette.mjs`: it starts in a
+ * tenth of the time tsx takes to load the sources (bin/gazette.js keeps one per version of them).
+ */
+export async function buildCommandLineBundle(outdir: string): Promise<string> {
+  await bundle('src/cli/gazette.ts', outdir);
+  return resolve(projectRoot, outdir, 'gazette.mjs');
+}
+
+async function bundle(entryPoint: string, outdir: string): Promise<void> {
   await rm(resolve(projectRoot, outdir), { recursive: true, force: true });
   const result = await build({
     absWorkingDir: projectRoot,
-    entryPoints: ['src/server.ts'],
+    entryPoints: [entryPoint],
     outdir,
     splitting: true,
     entryNames: '[name]',
@@ -54,7 +69,6 @@ export async function buildServerBundle(outdir: string): Promise<string> {
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, file.path.endsWith('.mjs') ? asciiOnly(file.text) : file.contents);
   }
-  return resolve(projectRoot, outdir, 'server.mjs');
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -38,6 +38,34 @@ test('with no command it prints how to use it', async () => {
   assert.equal(run.code, 0);
   assert.match(run.stdout, /^Usage: npx gazette <command>$/m);
   assert.match(run.stdout, /^ {2}import wordpress <export\.xml> \[--uploads <dir>\] \[--dry-run\]$/m);
+});
+
+test('the command line runs the sources as they are: a change to one is in the next run, without a build step', async () => {
+  // A checkout of its own (the sources copied, the packages linked), so its bundles and its changed
+  // source touch nothing the other tests run.
+  const checkout = await mkdtemp(join(tmpdir(), 'gazette-cli-checkout-'));
+  try {
+    for (const path of ['bin', 'scripts', 'src', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+      await cp(join(root, path), join(checkout, path), { recursive: true });
+    }
+    await mkdir(join(checkout, 'node_modules'));
+    for (const name of await readdir(join(root, 'node_modules'))) {
+      if (name !== '.cache') await symlink(join(root, 'node_modules', name), join(checkout, 'node_modules', name));
+    }
+    const run = () =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [join(checkout, 'bin/gazette.js')], { cwd: checkout, timeout: 60_000 }, (error, stdout) =>
+          error ? reject(error) : resolve(stdout),
+        ),
+      );
+    assert.match(await run(), /^Usage: npx gazette <command>$/m);
+    const main = join(checkout, 'src/cli/main.ts');
+    await writeFile(main, (await readFile(main, 'utf8')).replace('Usage: npx gazette <command>', 'Usage: npx gazette <what to do>'));
+    assert.match(await run(), /^Usage: npx gazette <what to do>$/m);
+    assert.equal((await readdir(join(checkout, 'node_modules/.cache/gazette'))).filter((name) => name.startsWith('command-line-')).length, 2);
+  } finally {
+    await rm(checkout, { recursive: true, force: true });
+  }
 });
 
 test('a file that is missing, or is not a WordPress export, is a clear message and exit code 1', async () => {
