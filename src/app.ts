@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
-import { adminPlugin, loadEditorBundle } from './admin/index.ts';
+import { adminPlugin, editorCacheDir, loadEditorBundle } from './admin/index.ts';
 import { authenticateApiToken, sessionCookie } from './accounts/index.ts';
 import { apiRoutes, webhookEventSources } from './api/index.ts';
 import { SchemasCompiledOnFirstUse } from './platform/schema-compilers.ts';
@@ -55,7 +55,7 @@ export interface AppDeps {
   readonly clock?: Clock;
   /** Defaults to SMTP when SMTP_URL is set, else to the log. */
   readonly mailer?: Mailer;
-  /** Where files made at boot are kept between starts (the editor's bundle); defaults to GAZETTE_DATA_DIR/cache. */
+  /** Where the editor's bundle is kept between starts; defaults to the checkout's build cache (see build-cache.ts). */
   readonly cacheDir?: string;
 }
 
@@ -74,14 +74,7 @@ export interface Gazette {
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
-export async function buildApp({
-  config,
-  db,
-  dialect,
-  clock = systemClock,
-  mailer: givenMailer,
-  cacheDir = join(config.dataDir, 'cache'),
-}: AppDeps): Promise<Gazette> {
+export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer, cacheDir = editorCacheDir }: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
   const pages = new PageCache(changes, {
     clock,

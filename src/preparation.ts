@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
 import { openMediaFiles, warmAllVariants } from './media/index.ts';
+import { buildCacheDir } from './platform/build-cache.ts';
 import { systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
 import { purgeChangedContent } from './platform/purges.ts';
@@ -96,7 +98,14 @@ async function prepare(signal: AbortSignal): Promise<void> {
       // Imported here, so the demo's content and drawing stay out of the server's chunks.
       const { seedDemoNewsroom } = await import('./demo/seed-demo.ts');
       const settings = await SettingsStore.load(database.db, changes);
-      const seeded = await seedDemoNewsroom({ db: database.db, clock: systemClock, changes, settings, mediaFiles });
+      const seeded = await seedDemoNewsroom({
+        db: database.db,
+        clock: systemClock,
+        changes,
+        settings,
+        mediaFiles,
+        photoCacheDir: join(buildCacheDir, 'demo-photos'),
+      });
       if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
     }
     await tell({ type: 'seeded' });

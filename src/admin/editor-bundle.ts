@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, stop, version } from 'esbuild';
 import type { PrecompressedAsset } from '../platform/assets.ts';
+import { buildCacheDir } from '../platform/build-cache.ts';
 import { projectRoot } from '../platform/project-root.ts';
 
 /** Where the bundle's paths are relative to: the repository, so cached input lists survive a move. */
@@ -79,10 +80,14 @@ async function buildAndCache(cacheDir: string): Promise<PrecompressedAsset> {
   return asset;
 }
 
+/** Where the server keeps the editor's bundle: the checkout's, so every data folder shares it; `npm run build` makes it. */
+export const editorCacheDir = join(buildCacheDir, 'editor');
+
 /**
- * The newsroom's rich editor (src/admin/editor-client/), bundled with esbuild at server start and
- * compressed once. Bundling and brotli take about two seconds, so the result is kept in `cacheDir`
- * under a hash of every input file and reused while none of them changes.
+ * The newsroom's rich editor (src/admin/editor-client/), bundled with esbuild and compressed once.
+ * Bundling and brotli take about two seconds, so the result is kept in `cacheDir` under a hash of every
+ * input file and reused while none of them changes: `npm run build` makes it before the server starts,
+ * and a server finding none (`npm run dev`, a changed source) makes it at start.
  */
 export async function loadEditorBundle(cacheDir: string): Promise<PrecompressedAsset> {
   const cached = await readCached(cacheDir);

@@ -32,7 +32,7 @@ import { teamRoutes } from './team/team.routes.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 export type { AdminContext } from './admin-context.ts';
-export { loadEditorBundle } from './editor-bundle.ts';
+export { editorCacheDir, loadEditorBundle } from './editor-bundle.ts';
 
 /**
  * The newsroom under /admin: its own cookies, form parsing, CSRF tokens and rate limits, none of

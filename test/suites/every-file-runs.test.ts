@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { testFilesIn } from '../helpers/suites.ts';
+import { partFolders, testFilesIn } from '../helpers/suites.ts';
 
 // npm test runs every test file through the files beside this one (see test/helpers/suites.ts).
-const runFolders = ['src/', 'test/e2e/', 'test/security/', 'test/html/', 'test/browser/', 'test/suites/'];
+const runFolders = [...partFolders.map((folder) => `${folder}/`), 'test/suites/'];
 
 test('every test file sits in a folder npm test runs', async () => {
   const files = [...(await testFilesIn('src')), ...(await testFilesIn('test'))];
@@ -16,13 +16,7 @@ test('every test file sits in a folder npm test runs', async () => {
 });
 
 test('no test file run with others has a top-level beforeEach or afterEach, which would reach their tests too', async () => {
-  const files = [
-    ...(await testFilesIn('src')),
-    ...(await testFilesIn('test/e2e')),
-    ...(await testFilesIn('test/security')),
-    ...(await testFilesIn('test/html')),
-    ...(await testFilesIn('test/browser')),
-  ];
+  const files = (await Promise.all(partFolders.map(testFilesIn))).flat();
   const offending: string[] = [];
   for (const file of files) {
     if (/^(beforeEach|afterEach)\(/m.test(await readFile(new URL(`../../${file}`, import.meta.url), 'utf8'))) offending.push(file);

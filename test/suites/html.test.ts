@@ -1,4 +1,0 @@
-// The HTML validity tests, in one process (see test/helpers/suites.ts).
-import { runFiles, testFilesIn } from '../helpers/suites.ts';
-
-await runFiles(await testFilesIn('test/html'));

@@ -1,0 +1,4 @@
+// Part 1 of every test file npm test runs, balanced by cost (see test/helpers/suites.ts).
+import { partOfAllTests, runFiles } from '../helpers/suites.ts';
+
+await runFiles(await partOfAllTests(1));
