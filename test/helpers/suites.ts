@@ -66,8 +66,8 @@ const knownCosts: Readonly<Record<string, number>> = {
   'test/e2e/comment-moderation.test.ts': 8,
   'test/e2e/admin-api-taxonomy.test.ts': 8,
   'test/e2e/admin-api-media.test.ts': 8,
-  // Random comment trees, every view of each compared, on both databases: PostgreSQL's round trips.
-  'src/comments/comment-pages.test.ts': 38,
+  // Random comment trees, every view of each compared, on both databases: PostgreSQL's round trips, overlapped.
+  'src/comments/comment-pages.test.ts': 13,
   'src/imports/wordpress-content-hostile.test.ts': 8,
   'src/accounts/accounts.queries.test.ts': 4,
   'src/admin/editor-bundle.test.ts': 4,
