@@ -27,6 +27,7 @@ import { type MediaFiles, mediaRoutes, openMediaFiles } from './media/index.ts';
 import { AssetManifest, assetRoutes } from './platform/assets.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
+import { buildCacheDir } from './platform/build-cache.ts';
 import { projectRoot } from './platform/project-root.ts';
 import { badUrlHandler, type ErrorPageRenderer, errorHandling, type PhraseSpeaker } from './platform/error-handler.ts';
 import { sentenceIn } from './errors.ts';
@@ -84,7 +85,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     sharing: { ...config.sharedCache, personalCookies: [sessionCookie, rememberedCommentsCookie] },
   });
   const settings = await SettingsStore.load(db, changes);
-  const assets = await AssetManifest.load(publicDir);
+  const assets = await AssetManifest.load(publicDir, join(buildCacheDir, 'assets'));
   // Made before the first request, as everything else is; linked only from the article editor.
   const editorScriptUrl = assets.addGenerated('admin-editor.js', await loadEditorBundle(cacheDir));
   const mediaFiles = await openMediaFiles(config.dataDir, config.mediaStore);
@@ -198,6 +199,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     content: { searchIndex: searchIndexFor(dialect), perMinute: config.contentApiPerMinute },
     events,
     allowPrivateWebhooks: config.webhooksAllowPrivate,
+    schemas,
   });
   await app.register(adminPlugin, {
     db,

@@ -9,6 +9,7 @@ import type { SiteContext } from '../settings/index.ts';
 import type { TokenAuthenticator } from './api-callers.ts';
 import type { ContentApiOptions } from './content/content-api.plugin.ts';
 import type { WebhookEventSources } from './webhook-payloads.ts';
+import type { SchemasCompiledOnFirstUse } from '../platform/schema-compilers.ts';
 
 /** What the API's routes are given: the same services and stores the newsroom's pages use. */
 export interface ApiDeps {
@@ -28,4 +29,6 @@ export interface ApiDeps {
   readonly events: WebhookEventSources;
   /** GAZETTE_WEBHOOKS_ALLOW_PRIVATE: endpoints on loopback and private networks may be registered. */
   readonly allowPrivateWebhooks: boolean;
+  /** Where the API's own validators are compiled at first use, with every other route's. */
+  readonly schemas: Pick<SchemasCompiledOnFirstUse, 'validatorOnFirstUse'>;
 }

@@ -30,7 +30,7 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
   await app.register(
     async (api) => {
       answerErrorsAsProblems(api);
-      checkBodiesStrictly(api);
+      checkBodiesStrictly(api, deps.schemas);
       serveOpenApiDocument(api, () => app.swagger());
       await api.register(contentApiRoutes, deps);
       await api.register(

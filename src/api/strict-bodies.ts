@@ -1,6 +1,8 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import type { FastifyValidationResult } from 'fastify/types/schema.js';
+import type { AjvValidate, SchemasCompiledOnFirstUse } from '../platform/schema-compilers.ts';
 
 // ajv-formats is CommonJS; its plugin is also its `default` property, which both Node and TypeScript see.
 const addFormats = addFormatsModule.default;
@@ -29,7 +31,13 @@ function strictCompilers(): { readonly bodies: Ajv; readonly rest: Ajv } {
  * is refused rather than silently dropped, and "12" is not taken for 12. Addresses and query strings
  * are text, so there numbers are still read from it.
  */
-export function checkBodiesStrictly(app: FastifyInstance): void {
-  const { bodies, rest } = strictCompilers();
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies : rest).compile(schema));
+export function checkBodiesStrictly(app: FastifyInstance, schemas: Pick<SchemasCompiledOnFirstUse, 'validatorOnFirstUse'>): void {
+  // Compiled at a route's first use, as every other route's schemas are (see schema-compilers.ts).
+  app.setValidatorCompiler(
+    ({ schema, httpPart }) =>
+      schemas.validatorOnFirstUse(() => {
+        const { bodies, rest } = strictCompilers();
+        return (httpPart === 'body' ? bodies : rest).compile(schema) as AjvValidate;
+      }) as FastifyValidationResult,
+  );
 }

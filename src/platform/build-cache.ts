@@ -3,8 +3,9 @@ import { projectRoot } from './project-root.ts';
 
 /**
  * Where files made from Gazette's own code and packages are kept, for every data folder and process of
- * this checkout: the newsroom editor's script, the demo's photos and the command line's bundle. They
- * follow the code, not the newsroom, so a new data folder (a new instance, a test) does not make them
- * again; each is named after a hash of what it is made from, and `npm ci` starts the folder afresh.
+ * this checkout: the newsroom editor's script, the demo's photos, public/'s compressed files and the
+ * command line's bundle. They follow the code, not the newsroom, so a new data folder (a new instance,
+ * a test) does not make them again; each is named after a hash of what it is made from, and `npm ci`
+ * starts the folder afresh.
  */
 export const buildCacheDir = join(projectRoot, 'node_modules', '.cache', 'gazette');

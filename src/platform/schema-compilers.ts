@@ -6,7 +6,7 @@ type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaCont
 type ValidatorFactory = NonNullable<CompilersFactory['buildValidator']>;
 type SerializerFactory = NonNullable<CompilersFactory['buildSerializer']>;
 
-interface AjvValidate {
+export interface AjvValidate {
   (data: unknown, context?: unknown): unknown;
   errors?: unknown;
 }
@@ -30,13 +30,7 @@ export class SchemasCompiledOnFirstUse {
     this.compilersFactory = {
       buildValidator: (externalSchemas, ajvOptions) => {
         const compileRoute = validators(externalSchemas, ajvOptions);
-        return (route) => {
-          const compiled = this.#onFirstUse(() => compileRoute(route) as AjvValidate);
-          const validate = ((data: unknown, context?: unknown) => compiled()(data, context)) as AjvValidate & { schemaEnv: true };
-          Object.defineProperty(validate, 'errors', { get: () => compiled().errors });
-          validate.schemaEnv = true;
-          return validate as unknown as ReturnType<ReturnType<ValidatorFactory>>;
-        };
+        return (route) => this.validatorOnFirstUse(() => compileRoute(route) as AjvValidate) as unknown as ReturnType<ReturnType<ValidatorFactory>>;
       },
       buildSerializer: (externalSchemas, serializerOptions) => {
         const compileRoute = serializers(externalSchemas, serializerOptions);
@@ -46,6 +40,18 @@ export class SchemasCompiledOnFirstUse {
         };
       },
     };
+  }
+
+  /**
+   * A validator that `compile` makes at its first use (or at `compileAll`), behaving as the Ajv function it
+   * returns: for a scope with a compiler of its own (the API's strict bodies) as for Fastify's.
+   */
+  validatorOnFirstUse(compile: () => AjvValidate): AjvValidate {
+    const compiled = this.#onFirstUse(compile);
+    const validate = ((data: unknown, context?: unknown) => compiled()(data, context)) as AjvValidate & { schemaEnv: true };
+    Object.defineProperty(validate, 'errors', { get: () => compiled().errors });
+    validate.schemaEnv = true;
+    return validate;
   }
 
   /** How many route schemas no request has used yet. */
