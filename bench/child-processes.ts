@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildServerBundle, privateBundleDir, productionMemoryEnv, productionNodeFlags } from '../scripts/server-bundle.ts';
+import { buildForStart, privateBundleDir, productionMemoryEnv, productionNodeFlags } from '../scripts/server-bundle.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,7 +33,7 @@ export async function spawnServer(env: Readonly<Record<string, string>>): Promis
   if (!bundle) {
     const dir = privateBundleDir();
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    bundle = buildServerBundle(dir);
+    bundle = buildForStart(dir);
   }
   const child = spawn(process.execPath, [...productionNodeFlags, await bundle], {
     cwd: repoRoot,

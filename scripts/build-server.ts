@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { editorCacheDir, loadEditorBundle } from '../src/admin/editor-bundle.ts';
-import { buildServerBundle } from './server-bundle.ts';
+import { buildForStart } from './server-bundle.ts';
 
 /**
  * `npm run build` (and so `npm start`): the server bundled into dist/ (entry dist/server.mjs), or into `--outdir`, and
@@ -10,7 +9,5 @@ import { buildServerBundle } from './server-bundle.ts';
  */
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
 const started = performance.now();
-const entry = await buildServerBundle(values.outdir);
-// The newsroom editor's script too, where the server looks for it: no start then bundles it.
-await loadEditorBundle(editorCacheDir);
+const entry = await buildForStart(values.outdir);
 console.log(`Built ${relative(process.cwd(), entry)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { buildServerBundle, privateBundleDir, productionMemoryEnv, productionNodeFlags } from '../../scripts/server-bundle.ts';
+import { buildForStart, privateBundleDir, productionMemoryEnv, productionNodeFlags } from '../../scripts/server-bundle.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,7 +20,7 @@ function serverBundle(): Promise<string> {
   if (!bundle) {
     const dir = privateBundleDir();
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    bundle = buildServerBundle(dir);
+    bundle = buildForStart(dir);
   }
   return bundle;
 }
