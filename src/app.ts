@@ -56,8 +56,6 @@ export interface AppDeps {
   readonly clock?: Clock;
   /** Defaults to SMTP when SMTP_URL is set, else to the log. */
   readonly mailer?: Mailer;
-  /** Where the editor's bundle is kept between starts; defaults to the checkout's build cache (see build-cache.ts). */
-  readonly cacheDir?: string;
 }
 
 /** The running parts tests and the server reach into: the HTTP app and the services behind it. */
@@ -75,7 +73,7 @@ export interface Gazette {
 }
 
 /** Builds the whole application without listening, so tests can `inject()` into it. */
-export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer, cacheDir = editorCacheDir }: AppDeps): Promise<Gazette> {
+export async function buildApp({ config, db, dialect, clock = systemClock, mailer: givenMailer }: AppDeps): Promise<Gazette> {
   const changes = new ContentChanges();
   const pages = new PageCache(changes, {
     clock,
@@ -87,7 +85,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
   const settings = await SettingsStore.load(db, changes);
   const assets = await AssetManifest.load(publicDir, join(buildCacheDir, 'assets'));
   // Made before the first request, as everything else is; linked only from the article editor.
-  const editorScriptUrl = assets.addGenerated('admin-editor.js', await loadEditorBundle(cacheDir));
+  const editorScriptUrl = assets.addGenerated('admin-editor.js', await loadEditorBundle(editorCacheDir));
   const mediaFiles = await openMediaFiles(config.dataDir, config.mediaStore);
   const site: SiteContext = {
     settings,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, stop, version } from 'esbuild';
-import type { PrecompressedAsset } from '../platform/assets.ts';
+import { compressed, type PrecompressedAsset } from '../platform/assets.ts';
 import { buildCacheDir } from '../platform/build-cache.ts';
 import { projectRoot } from '../platform/project-root.ts';
 
@@ -61,7 +60,7 @@ async function writeAtomically(file: string, data: Buffer | string): Promise<voi
 async function buildAndCache(cacheDir: string): Promise<PrecompressedAsset> {
   const result = await build(options).finally(() => stop());
   const body = Buffer.from(result.outputFiles![0]!.contents);
-  const asset = { body, brotli: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }) };
+  const asset = compressed(body);
   const inputs = Object.keys(result.metafile!.inputs);
   const name = `admin-editor-${await hashInputs(inputs)}.js`;
   try {

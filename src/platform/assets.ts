@@ -26,20 +26,9 @@ interface Asset {
 /** A file with its compressed forms already made, e.g. kept from an earlier start. */
 export type PrecompressedAsset = Pick<Asset, 'body' | 'brotli' | 'gzip'>;
 
-/**
- * Compressed forms by content hash. Brotli at its best quality takes tens of milliseconds for the
- * stylesheet and a second for the newsroom's editor: bytes already compressed in this process (by an
- * earlier app, as the tests build hundreds) are not compressed again.
- */
-const compressedByHash = new Map<string, Required<PrecompressedAsset>>();
-
-function compressedOnce(hash: string, body: Buffer): Required<PrecompressedAsset> {
-  let compressed = compressedByHash.get(hash);
-  if (!compressed) {
-    compressed = { body, brotli: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }) };
-    compressedByHash.set(hash, compressed);
-  }
-  return compressed;
+/** A file's body with its brotli (best quality) and gzip (level 9) forms, for files made once and served many times. */
+export function compressed(body: Buffer): Required<PrecompressedAsset> {
+  return { body, brotli: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }) };
 }
 
 /**
@@ -56,12 +45,12 @@ async function compressedInCache(cacheDir: string, body: Buffer): Promise<Precom
   } catch {
     // Not compressed yet by any start of this checkout.
   }
-  const compressed = compressedOnce(digest, body);
+  const made = compressed(body);
   try {
     await mkdir(cacheDir, { recursive: true });
     for (const [extension, data] of [
-      ['br', compressed.brotli],
-      ['gz', compressed.gzip],
+      ['br', made.brotli],
+      ['gz', made.gzip],
     ] as const) {
       // Renamed into place, so a process starting at the same time never reads half a file.
       const temporary = `${base}.${extension}.${process.pid}.tmp`;
@@ -71,7 +60,7 @@ async function compressedInCache(cacheDir: string, body: Buffer): Promise<Precom
   } catch {
     // A read-only or full disk: compressed again at the next start.
   }
-  return compressed;
+  return made;
 }
 
 /**
@@ -104,12 +93,12 @@ export class AssetManifest {
     if (!type) throw new Error(`No content type for ${name}`);
     const given: PrecompressedAsset = Buffer.isBuffer(body) ? { body } : body;
     const compress = compressible.has(extension) && !given.brotli;
-    const digest = createHash('sha256').update(given.body).digest('hex');
+    const hash = createHash('sha256').update(given.body).digest('hex').slice(0, 10);
     const asset: Asset = {
-      url: `/assets/${name.slice(0, -extension.length)}.${digest.slice(0, 10)}${extension}`,
+      url: `/assets/${name.slice(0, -extension.length)}.${hash}${extension}`,
       type,
       ...given,
-      ...(compress ? compressedOnce(digest, given.body) : {}),
+      ...(compress ? compressed(given.body) : {}),
     };
     this.#byName.set(name, asset);
     this.#byUrl.set(asset.url, asset);

@@ -7,7 +7,6 @@ import { loadConfig } from '../../src/config.ts';
 import { commentOn } from '../helpers/comment-forms.ts';
 import { demo } from '../helpers/comment-pages.ts';
 import { forEachDialect, testDialects } from '../helpers/databases.ts';
-import { testCacheDir } from '../helpers/demo-template.ts';
 import { FormClient } from '../helpers/form-client.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
@@ -33,7 +32,6 @@ async function startCluster(options: { dialect?: 'sqlite' | 'postgres'; env: Rea
     dialect: a.database.dialect,
     clock: a.site.clock,
     mailer: { send: async () => 'sent' },
-    cacheDir: testCacheDir,
   });
   return {
     a,

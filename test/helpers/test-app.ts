@@ -69,7 +69,6 @@ export async function buildTestApp(
     dialect: database.dialect,
     clock,
     mailer: options.mailer ?? recordingMailer,
-    cacheDir: testCacheDir,
   });
   if (seed && !fromTemplate) {
     await seedDemoNewsroom({ db: database.db, clock, ...gazette, photoCacheDir: testCacheDir });
