@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { eventLoopTurns } from './event-loop-turns.ts';
+import { describe, test } from 'node:test';
+import { eventLoopTurns, RenderTurns } from './event-loop-turns.ts';
 
 function busyFor(ms: number): void {
   const until = performance.now() + ms;
@@ -19,4 +19,68 @@ test('a timer gets its turn during a loop that would otherwise hold the event lo
     await turn();
   }
   assert.ok(timerRanAfterItem > 0 && timerRanAfterItem < 20, `the timer ran during the loop (after item ${timerRanAfterItem})`);
+});
+
+describe('render turns', () => {
+  test('a render starts at once while the loop is quiet, and again until its turn has rendered for the slice', async () => {
+    const turns = new RenderTurns(5);
+    const first = await turns.take();
+    busyFor(2);
+    first.end();
+    const second = turns.take();
+    assert.equal(turns.waiting, 0, 'within the slice nobody waits');
+    (await second).end();
+  });
+
+  test('renders past the slice wait, start in the order they asked, and a timer runs between them', async () => {
+    const turns = new RenderTurns(2);
+    const started: string[] = [];
+    let timerRanAfter = '';
+    const render = async (name: string) => {
+      const turn = await turns.take();
+      started.push(name);
+      busyFor(3);
+      turn.end();
+    };
+    // Asked in one turn of the loop, each from a callback of its own, as the requests read in one poll are.
+    const renders = await new Promise<Promise<void>[]>((resolve) => {
+      const asked: Promise<void>[] = [];
+      for (const name of ['a', 'b', 'c', 'd']) setImmediate(() => asked.push(render(name)));
+      setImmediate(() => resolve(asked));
+    });
+    setTimeout(() => {
+      timerRanAfter = started.join('');
+    }, 0);
+    assert.equal(turns.waiting, 3, 'the first started; the others wait');
+    await Promise.all(renders);
+    assert.deepEqual(started, ['a', 'b', 'c', 'd']);
+    assert.ok(timerRanAfter.length > 0 && timerRanAfter.length < 4, `the loop went round between renders (the timer ran after "${timerRanAfter}")`);
+  });
+
+  test('waiters whose renders end at once all start in the next turn of the loop, one after another', async () => {
+    const turns = new RenderTurns(50);
+    let loopTurn = 0;
+    let counting = true;
+    const countTurns = () => {
+      loopTurn++;
+      if (counting) setImmediate(countTurns);
+    };
+    setImmediate(countTurns);
+    const first = await turns.take();
+    busyFor(60);
+    const askedInTurn = loopTurn;
+    const startedInTurn: number[] = [];
+    const quickRender = async () => {
+      const turn = await turns.take();
+      startedInTurn.push(loopTurn);
+      turn.end();
+    };
+    const renders = [quickRender(), quickRender(), quickRender()];
+    assert.equal(turns.waiting, 3, 'the first render used up its turn');
+    first.end();
+    await Promise.all(renders);
+    counting = false;
+    assert.equal(new Set(startedInTurn).size, 1, `all three started in one turn (turns ${startedInTurn.join(', ')})`);
+    assert.ok(startedInTurn[0]! > askedInTurn, 'in a later turn than the one they asked in');
+  });
 });
