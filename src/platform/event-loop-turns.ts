@@ -34,7 +34,11 @@ export class RenderTurns {
   #turnStartedAt: number | undefined;
   #releaseScheduled = false;
 
-  constructor(private readonly sliceMs = 2) {}
+  constructor(
+    private readonly sliceMs = 2,
+    /** Milliseconds from some fixed moment; tests give their own. */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Resolves when the render may start (at once, when it may start now); call `end` when it is done. */
   async take(): Promise<{ end(): void }> {
@@ -47,7 +51,7 @@ export class RenderTurns {
         if (ended) return;
         ended = true;
         if (this.#waiting.length === 0) return;
-        if (this.#turnStartedAt !== undefined && performance.now() - this.#turnStartedAt < this.sliceMs) this.#waiting.shift()?.();
+        if (this.#turnStartedAt !== undefined && this.now() - this.#turnStartedAt < this.sliceMs) this.#waiting.shift()?.();
         else this.#scheduleRelease();
       },
     };
@@ -58,7 +62,7 @@ export class RenderTurns {
   }
 
   #mayStartNow(): boolean {
-    const now = performance.now();
+    const now = this.now();
     if (this.#turnStartedAt === undefined) {
       this.#startTurn(now);
       return true;
@@ -83,7 +87,7 @@ export class RenderTurns {
       this.#releaseScheduled = false;
       const next = this.#waiting.shift();
       if (!next) return;
-      this.#startTurn(performance.now());
+      this.#startTurn(this.now());
       next();
       // Should that render not end in this turn, the next waiter starts in the following one.
       if (this.#waiting.length > 0) this.#scheduleRelease();
