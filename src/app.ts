@@ -34,6 +34,7 @@ import { sentenceIn } from './errors.ts';
 import { newsroomTranslator } from './i18n/index.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { healthRoutes } from './platform/health.ts';
+import { CacheHitLane } from './platform/cache-hit-lane.ts';
 import { PageCache } from './platform/page-cache.ts';
 import { purgeChangedContent } from './platform/purges.ts';
 import { rateLimitStores } from './platform/rate-limit.ts';
@@ -63,6 +64,8 @@ export interface Gazette {
   readonly app: FastifyInstance;
   readonly changes: ContentChanges;
   readonly pages: PageCache;
+  /** Repeats of cached pages, answered before Fastify. */
+  readonly cacheHits: CacheHitLane;
   readonly settings: SettingsStore;
   readonly mediaFiles: MediaFiles;
   readonly site: SiteContext;
@@ -104,10 +107,13 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     renderErrorDocument({ site: siteChrome(site, path, clock.now()), status, title, message, ...(phrase ? { phrase } : {}) });
 
   const schemas = new SchemasCompiledOnFirstUse();
+  const logsEachRequest = config.logLevel === 'debug' || config.logLevel === 'trace';
+  const cacheHits = new CacheHitLane(pages, { enabled: config.pageCache && !logsEachRequest });
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },
     // One line per request drowns the messages an operator needs; LOG_LEVEL=debug brings them back.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({ disableRequestLogging: !logsEachRequest }),
+    serverFactory: cacheHits.serverFactory,
     bodyLimit: 1024 * 1024,
     // Only the proxies the operator names may say who the client is (rate limits, throttles, audit log).
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
@@ -121,6 +127,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     const current = settings.current();
     return sentenceIn(phrase, newsroomTranslator(current.language, current.timeZone));
   };
+  app.addHook('preClose', async () => cacheHits.close());
   await app.register(errorHandling, { render: renderErrorPage, speak, findRedirect: (url) => findRedirectLocation(db, url, clock.now()) });
   await app.register(wordPressQueryRedirects, { db, clock });
   await registerSecurityHeaders(app, { https: config.https });
@@ -218,5 +225,5 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     mediaEvents: events.media,
     allowPrivateWebhooks: config.webhooksAllowPrivate,
   });
-  return { app, changes, pages, settings, mediaFiles, site, articleEvents: events.articles, schemas };
+  return { app, changes, pages, cacheHits, settings, mediaFiles, site, articleEvents: events.articles, schemas };
 }

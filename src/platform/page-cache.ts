@@ -33,7 +33,7 @@ const compressInlineUpTo = 256 * 1024;
 /** What compression adds to a kept page's size once both encodings are made (brotli and gzip of HTML: about a quarter each). */
 const encodedShare = 0.5;
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
 function brotliOptions(body: Buffer, quality: number) {
   return { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: quality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } };
@@ -93,6 +93,18 @@ export class CachedPage {
   keep(): void {
     this.#kept = true;
     if (this.#encoded.has('br')) this.#refine();
+  }
+
+  /** The body in `encoding` (none: as it is) when it is made already; undefined while it is being compressed. */
+  readyBody(encoding: Encoding | undefined): Buffer | undefined {
+    if (!encoding) return this.body;
+    const made = this.#encoded.get(encoding);
+    return made instanceof Buffer ? made : undefined;
+  }
+
+  /** Cache-Control for a request without a personal cookie. */
+  sharedCacheControl(): string {
+    return this.sharing.cacheControl ?? this.sharing.policy.sharedCacheControl(this.expiresAt);
   }
 
   encoded(encoding: Encoding): Buffer | Promise<Buffer> {
@@ -328,7 +340,7 @@ export class PageCache {
   }
 }
 
-function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+export function preferredEncoding(acceptEncoding: string | undefined): Encoding | undefined {
   if (!acceptEncoding) return undefined;
   const chosen = negotiate(acceptEncoding, ['br', 'gzip']);
   return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
@@ -368,13 +380,21 @@ export async function sendPage(request: FastifyRequest, reply: FastifyReply, pag
   reply
     .header('x-cache', status)
     .header('content-type', page.contentType)
-    .header('cache-control', personal ? cacheControls.personal : (sharing.cacheControl ?? sharing.policy.sharedCacheControl(page.expiresAt)))
+    .header('cache-control', personal ? cacheControls.personal : page.sharedCacheControl())
     .header('vary', 'Accept-Encoding')
     .header('etag', page.etag);
   if (sharing.surrogateKeys && !personal) reply.header(sharing.surrogateKeys[0], sharing.surrogateKeys[1]);
   if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
   if (isUnchangedFor(request, page)) return reply.code(304).send();
   const encoding = preferredEncoding(request.headers['accept-encoding']);
+  if (status === 'HIT' && !personal) (reply.raw as SentFromCache)[sentFromCache] = { page, encoding };
   if (encoding) return reply.header('content-encoding', encoding).send(await page.encoded(encoding));
   return reply.send(page.body);
+}
+
+/** Marks a response that sends a page from the cache to a request without a personal cookie (see cache-hit-lane.ts). */
+export const sentFromCache = Symbol('the cached page this response sends');
+
+export interface SentFromCache {
+  [sentFromCache]?: { readonly page: CachedPage; readonly encoding: Encoding | undefined };
 }
