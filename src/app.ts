@@ -35,6 +35,7 @@ import { newsroomTranslator } from './i18n/index.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import { healthRoutes } from './platform/health.ts';
 import { CacheHitLane } from './platform/cache-hit-lane.ts';
+import { gazetteServerFactory } from './platform/http-server.ts';
 import { PageCache } from './platform/page-cache.ts';
 import { purgeChangedContent } from './platform/purges.ts';
 import { rateLimitStores } from './platform/rate-limit.ts';
@@ -113,7 +114,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     logger: config.env === 'test' ? false : { level: config.logLevel },
     // One line per request drowns the messages an operator needs; LOG_LEVEL=debug brings them back.
     logController: new LogController({ disableRequestLogging: !logsEachRequest }),
-    serverFactory: cacheHits.serverFactory,
+    serverFactory: gazetteServerFactory(cacheHits),
     bodyLimit: 1024 * 1024,
     // Only the proxies the operator names may say who the client is (rate limits, throttles, audit log).
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,

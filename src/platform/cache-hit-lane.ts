@@ -1,12 +1,11 @@
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse } from 'node:http';
-import type { FastifyServerFactory } from 'fastify';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { type CachedPage, type Encoding, type PageCache, preferredEncoding, type SentFromCache, sentFromCache } from './page-cache.ts';
 
 /**
  * Repeats of a page the cache holds, answered before Fastify. On the demo's article page, with the
  * page in the cache, Fastify's routing and hooks and its headers object took more time than the rest:
  * 25,000–27,000 answers a second in one process, where Node's own HTTP server sending the same page
- * from the same cache with the same headers gave 46,000–47,000 (wrk, 64 connections, this machine).
+ * from the same cache with the same headers gave 46,000–47,000 (wrk, 64 connections, 2 CPUs).
  *
  * It can only repeat what Fastify said. A request is answered here when it is exactly like one Fastify
  * has already answered from the cache with the same page: a GET of the same address, which is the
@@ -30,15 +29,6 @@ interface LearntHead {
 interface LearntAnswers {
   readonly url: string;
   readonly headsByEncoding: Map<Encoding | undefined, LearntHead>;
-}
-
-/** The options Fastify gives a server factory that this one reads (Fastify fills in their defaults). */
-interface FastifyServerOptions {
-  readonly http?: ServerOptions;
-  readonly keepAliveTimeout: number;
-  readonly requestTimeout: number;
-  readonly connectionTimeout: number;
-  readonly maxRequestsPerSocket?: number | null;
 }
 
 interface RequestShape {
@@ -73,22 +63,17 @@ export class CacheHitLane {
     this.#open = false;
   }
 
-  /** For Fastify's `serverFactory`: the HTTP server Fastify would make, with this lane in front of it. */
-  readonly serverFactory: FastifyServerFactory = (handler, fastifyOptions) => {
-    const options = fastifyOptions as unknown as FastifyServerOptions;
-    const server: Server = createServer(options.http ?? {}, (request, response) => {
-      const shape = this.#shapeOf(request);
-      if (shape && this.#answer(shape, response)) return;
-      if (shape) this.#learnFrom(shape, response);
-      handler(request, response);
-    });
-    // What Fastify sets on a server it makes itself.
-    server.keepAliveTimeout = options.keepAliveTimeout;
-    server.requestTimeout = options.requestTimeout;
-    server.setTimeout(options.connectionTimeout);
-    if (options.maxRequestsPerSocket && options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
-    return server;
-  };
+  /**
+   * Answers the request when it can, and says so; when it cannot, but the request is of a shape it
+   * could answer, notes what Fastify sends, to answer the next one.
+   */
+  answerOrLearn(request: IncomingMessage, response: ServerResponse): boolean {
+    const shape = this.#shapeOf(request);
+    if (!shape) return false;
+    if (this.#answer(shape, response)) return true;
+    this.#learnFrom(shape, response);
+    return false;
+  }
 
   /** The request, when it is one this lane could answer: a plain GET, the same for every reader. */
   #shapeOf(request: IncomingMessage): RequestShape | undefined {

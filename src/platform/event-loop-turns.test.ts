@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { eventLoopTurns, RenderTurns } from './event-loop-turns.ts';
+import { eventLoopTurns, RequestTurns } from './event-loop-turns.ts';
 
 function busyFor(ms: number): void {
   const until = performance.now() + ms;
@@ -21,7 +21,7 @@ test('a timer gets its turn during a loop that would otherwise hold the event lo
   assert.ok(timerRanAfterItem > 0 && timerRanAfterItem < 20, `the timer ran during the loop (after item ${timerRanAfterItem})`);
 });
 
-describe('render turns', () => {
+describe('request turns', () => {
   /** A clock that moves only when a test says a render took time, so no test depends on the machine's speed. */
   function manualClock() {
     let now = 0;
@@ -30,7 +30,7 @@ describe('render turns', () => {
 
   test('a render starts at once while the loop is quiet, and again until its turn has rendered for the slice', async () => {
     const clock = manualClock();
-    const turns = new RenderTurns(5, clock.now);
+    const turns = new RequestTurns(5, clock.now);
     const first = await turns.take();
     clock.spend(2);
     first.end();
@@ -41,7 +41,7 @@ describe('render turns', () => {
 
   test('renders past the slice wait, start in the order they asked, one per turn of the loop', async () => {
     const clock = manualClock();
-    const turns = new RenderTurns(2, clock.now);
+    const turns = new RequestTurns(2, clock.now);
     let loopTurn = 0;
     let counting = true;
     const countTurns = () => {
@@ -78,7 +78,7 @@ describe('render turns', () => {
 
   test('waiters whose renders end at once all start in the next turn of the loop, one after another', async () => {
     const clock = manualClock();
-    const turns = new RenderTurns(50, clock.now);
+    const turns = new RequestTurns(50, clock.now);
     let loopTurn = 0;
     let counting = true;
     const countTurns = () => {
@@ -106,7 +106,7 @@ describe('render turns', () => {
 
   test('a render that does not end in its turn lets the next waiter start in the following turn', async () => {
     const clock = manualClock();
-    const turns = new RenderTurns(2, clock.now);
+    const turns = new RequestTurns(2, clock.now);
     const first = await turns.take();
     clock.spend(3);
     const second = turns.take();

@@ -16,21 +16,22 @@ export function eventLoopTurns(sliceMs = 10): () => Promise<void> {
 }
 
 /**
- * Page renders take turns with the rest of the event loop. On SQLite a render's awaits all settle at
- * once, so a render runs from start to answer without letting the loop go round, and the renders for
- * every request read in one turn of the loop run back to back. Node's libuv accepts one new connection
- * per turn (libuv#3696), so with 64 renders in a turn each waiting connection waited 64 renders more:
- * the first requests of a burst of new connections took 1 to 2 s while the rest took 70 ms.
+ * Requests take turns with the rest of the event loop. On SQLite a request's awaits all settle at once,
+ * so a page is rendered from request to answer without the loop going round, and the requests read in
+ * one turn of the loop ran back to back. Node's libuv accepts one new connection per turn (libuv#3696),
+ * so with 64 connections busy each turn was 64 renders long, and a connection opened meanwhile waited
+ * that long for each one ahead of it: the first requests of a burst of new connections took 1 to 2 s
+ * while the rest took 70 ms.
  *
- * A render starts at once while its turn of the loop has been rendering for less than `sliceMs` and
- * nobody is waiting. Otherwise it waits, first come first served; the waiters are started in the
- * next turn, one after another as each one's render ends, until that turn has rendered for
- * `sliceMs`. A render that does not end within its turn (on PostgreSQL it waits for the network) lets
- * the next start in the following turn.
+ * A request starts at once while its turn of the loop has been at work for less than `sliceMs` and
+ * nobody is waiting. Otherwise it waits, first come first served; the waiters start in the next turn,
+ * one after another as each one's answer ends, until that turn has worked for `sliceMs`. One that does
+ * not end within its turn (on PostgreSQL it waits for the network) lets the next start in the
+ * following turn.
  */
-export class RenderTurns {
+export class RequestTurns {
   readonly #waiting: (() => void)[] = [];
-  /** When this turn of the loop started rendering. */
+  /** When this turn of the loop started its first request. */
   #turnStartedAt: number | undefined;
   #releaseScheduled = false;
 
@@ -40,7 +41,7 @@ export class RenderTurns {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Resolves when the render may start (at once, when it may start now); call `end` when it is done. */
+  /** Resolves when the request may start (at once, when it may start now); call `end` when its answer is sent. */
   async take(): Promise<{ end(): void }> {
     if (this.#waiting.length > 0 || !this.#mayStartNow()) {
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
@@ -89,11 +90,8 @@ export class RenderTurns {
       if (!next) return;
       this.#startTurn(this.now());
       next();
-      // Should that render not end in this turn, the next waiter starts in the following one.
+      // Should that request not end in this turn, the next waiter starts in the following one.
       if (this.#waiting.length > 0) this.#scheduleRelease();
     });
   }
 }
-
-/** One per process: there is one event loop, whichever app or cache renders. */
-export const renderTurns = new RenderTurns();

@@ -6,7 +6,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { type Clock, systemClock } from './clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
-import { type RenderTurns, renderTurns } from './event-loop-turns.ts';
 import { cacheControls, defaultSharedCacheOptions, type SharedCacheOptions, SharedCachePolicy, surrogateKeysOf } from './shared-caching.ts';
 
 const brotli = promisify(brotliCompress);
@@ -158,8 +157,6 @@ export interface PageCacheOptions {
   readonly clock?: Clock;
   /** What the pages tell a shared cache in front (Cache-Control, surrogate keys, which cookies make a request personal). */
   readonly sharing?: SharedCacheOptions;
-  /** When a build may start (tests give their own); by default the process's one queue. */
-  readonly turns?: RenderTurns;
 }
 
 /** The changes announced since a page began to be built, which the page may or may not show. */
@@ -218,7 +215,6 @@ export class PageCache {
   readonly #clock: Clock;
   readonly #enabled: boolean;
   readonly #sharing: SharedCachePolicy;
-  readonly #turns: RenderTurns;
   /** Builds under way that a request for the same page may still wait for, by key. */
   readonly #building = new Map<string, Build>();
   /** Every build under way, joinable or not, so a change can be noted against each. */
@@ -227,7 +223,6 @@ export class PageCache {
   constructor(changes: ContentChanges, options: PageCacheOptions = {}) {
     this.#clock = options.clock ?? systemClock;
     this.#enabled = options.enabled ?? true;
-    this.#turns = options.turns ?? renderTurns;
     this.#sharing = new SharedCachePolicy(options.sharing ?? defaultSharedCacheOptions, this.#clock);
     this.#pages = new LRUCache<string, CachedPage>({
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
@@ -255,7 +250,7 @@ export class PageCache {
     const cached = this.get(key);
     if (cached) return { page: cached, status: 'HIT' };
     // Nothing is kept, so nothing notes a change during the build: such a page is shared as any other.
-    if (!this.#enabled) return { page: pageOf(await this.#buildInTurn(build), this.#sharing, true), status: 'MISS' };
+    if (!this.#enabled) return { page: pageOf(await build(), this.#sharing, true), status: 'MISS' };
     const building = this.#building.get(key) ?? this.#startBuilding(key, build);
     return { page: await building.page, status: 'MISS' };
   }
@@ -305,21 +300,12 @@ export class PageCache {
     return this.#pages.size;
   }
 
-  async #buildInTurn(build: () => Promise<BuiltPage>): Promise<BuiltPage> {
-    const turn = await this.#turns.take();
-    try {
-      return await build();
-    } finally {
-      turn.end();
-    }
-  }
-
   #startBuilding(key: string, build: () => Promise<BuiltPage>): Build {
     const changes = new ChangesDuringBuild();
     this.#watching.add(changes);
     // Started on a later tick so that even a build that throws at once finds itself registered below.
     const page = Promise.resolve()
-      .then(() => this.#buildInTurn(build))
+      .then(build)
       .then((built) => this.store(key, built, changes));
     const building: Build = { page, changes };
     this.#building.set(key, building);

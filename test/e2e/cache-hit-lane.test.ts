@@ -128,6 +128,13 @@ describe('cache hits answered before Fastify', () => {
     assert.equal(gazette.cacheHits.answered, before);
   });
 
+  test('the server in front of Fastify keeps the timeouts Fastify gives its own', () => {
+    const server = gazette.app.server;
+    assert.equal(server.keepAliveTimeout, 72_000);
+    assert.equal(server.requestTimeout, 0);
+    assert.equal(server.timeout, 0);
+  });
+
   test('once the app is closing, Fastify answers everything', async () => {
     const path = articleLinks((await get(`${origin}/`)).body.toString())[4]!;
     await fastifyThenLane(path);
