@@ -28,6 +28,25 @@ describe('request turns', () => {
     return { now: () => now, spend: (ms: number) => (now += ms) };
   }
 
+  /** Counts the turns of the event loop: an immediate that schedules itself runs once a turn. */
+  function countLoopTurns() {
+    let turn = 0;
+    let counting = true;
+    const count = () => {
+      turn++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    return {
+      get turn() {
+        return turn;
+      },
+      stop: () => {
+        counting = false;
+      },
+    };
+  }
+
   test('a render starts at once while the loop is quiet, and again until its turn has rendered for the slice', async () => {
     const clock = manualClock();
     const turns = new RequestTurns(5, clock.now);
@@ -42,17 +61,11 @@ describe('request turns', () => {
   test('renders past the slice wait, start in the order they asked, one per turn of the loop', async () => {
     const clock = manualClock();
     const turns = new RequestTurns(2, clock.now);
-    let loopTurn = 0;
-    let counting = true;
-    const countTurns = () => {
-      loopTurn++;
-      if (counting) setImmediate(countTurns);
-    };
-    setImmediate(countTurns);
+    const loop = countLoopTurns();
     const started: [name: string, turn: number][] = [];
     const render = async (name: string) => {
       const turn = await turns.take();
-      started.push([name, loopTurn]);
+      started.push([name, loop.turn]);
       clock.spend(3);
       turn.end();
     };
@@ -64,7 +77,7 @@ describe('request turns', () => {
     });
     assert.equal(turns.waiting, 3, 'the first started; the others wait');
     await Promise.all(renders);
-    counting = false;
+    loop.stop();
     assert.deepEqual(
       started.map(([name]) => name),
       ['a', 'b', 'c', 'd'],
@@ -79,27 +92,21 @@ describe('request turns', () => {
   test('waiters whose renders end at once all start in the next turn of the loop, one after another', async () => {
     const clock = manualClock();
     const turns = new RequestTurns(50, clock.now);
-    let loopTurn = 0;
-    let counting = true;
-    const countTurns = () => {
-      loopTurn++;
-      if (counting) setImmediate(countTurns);
-    };
-    setImmediate(countTurns);
+    const loop = countLoopTurns();
     const first = await turns.take();
     clock.spend(60);
-    const askedInTurn = loopTurn;
+    const askedInTurn = loop.turn;
     const startedInTurn: number[] = [];
     const quickRender = async () => {
       const turn = await turns.take();
-      startedInTurn.push(loopTurn);
+      startedInTurn.push(loop.turn);
       turn.end();
     };
     const renders = [quickRender(), quickRender(), quickRender()];
     assert.equal(turns.waiting, 3, 'the first render used up its turn');
     first.end();
     await Promise.all(renders);
-    counting = false;
+    loop.stop();
     assert.equal(new Set(startedInTurn).size, 1, `all three started in one turn (turns ${startedInTurn.join(', ')})`);
     assert.ok(startedInTurn[0]! > askedInTurn, 'in a later turn than the one they asked in');
   });

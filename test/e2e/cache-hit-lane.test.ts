@@ -4,6 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import { getArticle, updateArticle } from '../../src/articles/index.ts';
+import { articleIdAt, articleInputOf } from '../helpers/article-edits.ts';
 import { articleLinks } from '../helpers/html.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
@@ -107,20 +108,10 @@ describe('cache hits answered before Fastify', () => {
   test('a change drops the page for the lane too: the next reader gets the new page, rendered', async () => {
     const path = articleLinks((await get(`${origin}/`)).body.toString())[3]!;
     await fastifyThenLane(path);
-    const slug = path.split('/')[2]!;
-    const { id } = await gazette.database.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const id = await articleIdAt(gazette, path);
     const article = await getArticle(gazette.database.db, id);
-    await updateArticle({ db: gazette.database.db, clock: { now: () => new Date(testNow.getTime() + 60_000) }, changes: gazette.changes }, id, {
-      headline: 'A headline changed after the page was cached',
-      standfirst: article.standfirst,
-      dateline: article.dateline,
-      bodyHtml: article.bodyHtml,
-      slug: article.slug,
-      sectionId: article.section?.id ?? null,
-      authorIds: article.authors.map((author) => author.id),
-      tagIds: article.tags.map((tag) => tag.id),
-      featuredMediaId: article.image?.id ?? null,
-    });
+    const editedAMinuteLater = { db: gazette.database.db, clock: { now: () => new Date(testNow.getTime() + 60_000) }, changes: gazette.changes };
+    await updateArticle(editedAMinuteLater, id, { ...articleInputOf(article), headline: 'A headline changed after the page was cached' });
     const before = gazette.cacheHits.answered;
     const after = await get(origin + path);
     assert.equal(after.headers['x-cache'], 'MISS');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test, type TestContext } from 'node:test';
 import { getArticle, publishArticle, unpublishArticle, updateArticle } from '../../src/articles/index.ts';
+import { articleIdAt, articleInputOf } from '../helpers/article-edits.ts';
 import { articleLinks } from '../helpers/html.ts';
 import { buildTestApp, type TestGazette } from '../helpers/test-app.ts';
 
@@ -21,25 +22,6 @@ async function ownNewsroom(t: TestContext): Promise<TestGazette> {
 }
 
 const articleDeps = (gazette: TestGazette) => ({ db: gazette.database.db, clock: { now: () => new Date('2026-11-27T12:30:00Z') }, changes: gazette.changes });
-
-async function articleIdAt(gazette: TestGazette, url: string): Promise<number> {
-  const slug = url.split('/')[2]!;
-  return (await gazette.database.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-}
-
-function inputFrom(article: Awaited<ReturnType<typeof getArticle>>) {
-  return {
-    headline: article.headline,
-    standfirst: article.standfirst,
-    dateline: article.dateline,
-    bodyHtml: article.bodyHtml,
-    slug: article.slug,
-    sectionId: article.section?.id ?? null,
-    authorIds: article.authors.map((a) => a.id),
-    tagIds: article.tags.map((t) => t.id),
-    featuredMediaId: article.image?.id ?? null,
-  };
-}
 
 test('pages carry an ETag and answer 304 when the browser has them', async () => {
   const first = await shared.app.inject({ url: '/' });
@@ -100,7 +82,7 @@ test('64 requests at once for a just-invalidated article render it once', async 
   const url = articleLinks((await gazette.app.inject({ url: '/' })).body)[0]!;
   await gazette.app.inject({ url });
   const id = await articleIdAt(gazette, url);
-  await updateArticle(articleDeps(gazette), id, { ...inputFrom(await getArticle(gazette.database.db, id)), headline: 'Harbour cranes back at work' });
+  await updateArticle(articleDeps(gazette), id, { ...articleInputOf(await getArticle(gazette.database.db, id)), headline: 'Harbour cranes back at work' });
   let renders = 0;
   const store = gazette.pages.store.bind(gazette.pages);
   gazette.pages.store = (...args) => {
@@ -125,7 +107,7 @@ test('an edit drops exactly the cached pages that show the article', async (t) =
   const before = await gazette.app.inject({ url });
   const article = await getArticle(gazette.database.db, id);
 
-  await updateArticle(articleDeps(gazette), id, { ...inputFrom(article), headline: 'Cranes trial paused after union talks' });
+  await updateArticle(articleDeps(gazette), id, { ...articleInputOf(article), headline: 'Cranes trial paused after union talks' });
 
   const after = await gazette.app.inject({ url, headers: { 'if-none-match': before.headers.etag as string } });
   assert.equal(after.statusCode, 200, 'the old ETag no longer matches');
@@ -144,7 +126,7 @@ test('a new slug answers at the new URL, and the old one answers 301 to it', asy
   const article = await getArticle(gazette.database.db, id);
   assert.notEqual(article.section?.slug, 'culture', 'the article must live outside Culture for the wrong-section address below');
   await gazette.app.inject({ url }); // cached at the old address
-  await updateArticle(articleDeps(gazette), id, { ...inputFrom(article), slug: `${article.slug}-renamed` });
+  await updateArticle(articleDeps(gazette), id, { ...articleInputOf(article), slug: `${article.slug}-renamed` });
   const old = await gazette.app.inject({ url });
   assert.equal(old.statusCode, 301);
   assert.equal(old.headers.location, `${url}-renamed`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createArticle, getArticle, publishArticle, updateArticle } from '../../src/articles/index.ts';
+import { articleIdAt, articleInputOf } from '../helpers/article-edits.ts';
 import { articleLinks } from '../helpers/html.ts';
 import { startPurgeReceiver } from '../helpers/purge-receiver.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
@@ -16,11 +17,6 @@ const purgeSecret = 'test-purge-secret-0123456789';
 
 function keysOf(header: string | string[] | number | undefined): Set<string> {
   return new Set(String(header ?? '').split(' '));
-}
-
-async function articleIdAt(gazette: TestGazette, url: string): Promise<number> {
-  const slug = url.split('/')[2]!;
-  return (await gazette.database.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 }
 
 describe('answers as a shared cache sees them', () => {
@@ -172,17 +168,7 @@ describe('purging on change', () => {
     const article = await getArticle(gazette.database.db, id);
     const before = receiver.received.length;
 
-    await updateArticle(deps(), id, {
-      headline: 'A corrected headline',
-      standfirst: article.standfirst,
-      dateline: article.dateline,
-      bodyHtml: article.bodyHtml,
-      slug: article.slug,
-      sectionId: article.section?.id ?? null,
-      authorIds: article.authors.map((author) => author.id),
-      tagIds: article.tags.map((tag) => tag.id),
-      featuredMediaId: article.image?.id ?? null,
-    });
+    await updateArticle(deps(), id, { ...articleInputOf(article), headline: 'A corrected headline' });
     await waitFor(() => receiver.received.slice(before).some((request) => request.keys.includes(`article:${id}`)), 'a purge naming the edited article');
   });
 });
