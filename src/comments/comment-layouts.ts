@@ -90,6 +90,8 @@ async function readPagedOutline(db: Db, articleId: number, view: LayoutRequest):
       return found && { thread: found, page: Math.floor(found.threadsBefore / perPage) + 1 };
     },
     threadsOn: async (page) => {
+      // Most articles have no approved comment yet: counted already, nothing left to read.
+      if (counts.threads === 0) return [];
       const outline = await listThreadPageOutline(db, articleId, pageWindow(order, page, perPage, counts.threads));
       // The page's threads start at comments whose parents are not in this outline, so they are its top level, in order.
       return arrangeComments(outline, order, perPage).threads;
