@@ -70,7 +70,10 @@ export class CacheHitLane {
   answerOrLearn(request: IncomingMessage, response: ServerResponse): boolean {
     const shape = this.#shapeOf(request);
     if (!shape) return false;
-    if (this.#answer(shape, response)) return true;
+    // Nothing cached at this address (a file, an image, the newsroom): nothing to answer, nothing to learn.
+    const page = this.pages.get(shape.url);
+    if (!page) return false;
+    if (this.#answer(page, shape, response)) return true;
     this.#learnFrom(shape, response);
     return false;
   }
@@ -84,9 +87,7 @@ export class CacheHitLane {
     return { url: request.url, encoding: preferredEncoding(headers['accept-encoding']) };
   }
 
-  #answer({ url, encoding }: RequestShape, response: ServerResponse): boolean {
-    const page = this.pages.get(url);
-    if (!page) return false;
+  #answer(page: CachedPage, { url, encoding }: RequestShape, response: ServerResponse): boolean {
     const learnt = this.#learnt.get(page);
     const head = learnt?.url === url ? learnt.headsByEncoding.get(encoding) : undefined;
     const body = page.readyBody(encoding);
