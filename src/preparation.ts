@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { connectFromConfig } from './db/connect.ts';
 import { openMediaFiles, warmAllVariants } from './media/index.ts';
-import { buildCacheDir } from './platform/build-cache.ts';
+import { demoPhotoCacheDir } from './platform/build-cache.ts';
 import { systemClock } from './platform/clock.ts';
 import { ContentChanges } from './platform/content-changes.ts';
 import { purgeChangedContent } from './platform/purges.ts';
@@ -104,7 +103,7 @@ async function prepare(signal: AbortSignal): Promise<void> {
         changes,
         settings,
         mediaFiles,
-        photoCacheDir: join(buildCacheDir, 'demo-photos'),
+        photoCacheDir: demoPhotoCacheDir,
       });
       if (seeded) console.log(`Seeded the demo newsroom into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
     }

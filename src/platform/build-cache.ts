@@ -9,3 +9,6 @@ import { projectRoot } from './project-root.ts';
  * starts the folder afresh.
  */
 export const buildCacheDir = join(projectRoot, 'node_modules', '.cache', 'gazette');
+
+/** The demo's photos, drawn once per checkout: by the first start's seeding, or by the tests'. */
+export const demoPhotoCacheDir = join(buildCacheDir, 'demo-photos');

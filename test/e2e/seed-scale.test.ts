@@ -9,8 +9,8 @@ import { searchDocumentOf } from '../../src/articles/search-documents.queries.ts
 import { reasonsFrom } from '../../src/comments/moderation.queries.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { connectFromConfig, type DatabaseHandle } from '../../src/db/connect.ts';
+import { demoPhotoCacheDir } from '../../src/platform/build-cache.ts';
 import { htmlToText, sanitizeStoredHtml } from '../../src/render/sanitize.ts';
-import { testCacheDir } from '../helpers/demo-template.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
 
 // The benchmark seeder (npm run seed:scale) at a size a test can afford, on SQLite: the archive it
@@ -26,7 +26,7 @@ const options: ScaleOptions = {
   photos: 2,
   tags: 300,
   authors: 40,
-  photoCacheDir: testCacheDir,
+  photoCacheDir: demoPhotoCacheDir,
 };
 
 let dataDir: string;

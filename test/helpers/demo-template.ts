@@ -6,12 +6,10 @@ import { sql } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 import { seedDemoNewsroom } from '../../src/demo/seed-demo.ts';
 import { openMediaFiles } from '../../src/media/index.ts';
+import { demoPhotoCacheDir } from '../../src/platform/build-cache.ts';
 import { ContentChanges } from '../../src/platform/content-changes.ts';
 import { SettingsStore } from '../../src/settings/index.ts';
 import { createTestDatabase } from './databases.ts';
-
-/** Files made once and kept between test runs (the editor's bundle, the demo photos), each under a hash of its inputs. */
-export const testCacheDir = join(tmpdir(), 'gazette-test-cache');
 
 interface DemoTemplate {
   /** The migrated, seeded SQLite database, serialised. */
@@ -30,7 +28,7 @@ async function buildTemplate(seededAt: Date): Promise<DemoTemplate> {
     const changes = new ContentChanges();
     const settings = await SettingsStore.load(database.db, changes);
     const mediaFiles = await openMediaFiles(dataDir, { kind: 'local' });
-    await seedDemoNewsroom({ db: database.db, clock: { now: () => seededAt }, changes, settings, mediaFiles, photoCacheDir: testCacheDir });
+    await seedDemoNewsroom({ db: database.db, clock: { now: () => seededAt }, changes, settings, mediaFiles, photoCacheDir: demoPhotoCacheDir });
     const file = join(dataDir, 'template.sqlite');
     await sql`vacuum into ${file}`.execute(database.db);
     const image = await readFile(file);

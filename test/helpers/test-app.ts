@@ -5,10 +5,11 @@ import { buildApp, type Gazette } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DatabaseHandle, DialectName } from '../../src/db/connect.ts';
 import { seedDemoNewsroom } from '../../src/demo/seed-demo.ts';
+import { demoPhotoCacheDir } from '../../src/platform/build-cache.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import type { Mail, Mailer } from '../../src/platform/mailer.ts';
 import { createTestDatabase } from './databases.ts';
-import { copyDemoNewsroom, testCacheDir } from './demo-template.ts';
+import { copyDemoNewsroom } from './demo-template.ts';
 
 /** A fixed moment, so dates on pages and "hours ago" in the demo are the same on every run. */
 export const testNow = new Date('2026-11-27T12:00:00.000Z');
@@ -62,7 +63,6 @@ export async function buildTestApp(
       return 'sent';
     },
   };
-  // One cache for every test process, so the editor's bundle is built once per change, not per app.
   const gazette = await buildApp({
     config,
     db: database.db,
@@ -71,7 +71,7 @@ export async function buildTestApp(
     mailer: options.mailer ?? recordingMailer,
   });
   if (seed && !fromTemplate) {
-    await seedDemoNewsroom({ db: database.db, clock, ...gazette, photoCacheDir: testCacheDir });
+    await seedDemoNewsroom({ db: database.db, clock, ...gazette, photoCacheDir: demoPhotoCacheDir });
   }
   return {
     ...gazette,
