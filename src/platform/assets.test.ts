@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { AssetManifest } from './assets.ts';
 
-test('public files are compressed once per checkout: a later start reads the kept copies, and a damaged copy is made again', async () => {
+test('public files are compressed once per checkout: a later start reads the kept copies, and a damaged copy of either is made again', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'gazette-assets-'));
   try {
     const publicDir = join(folder, 'public');
@@ -31,6 +31,11 @@ test('public files are compressed once per checkout: a later start reads the kep
     const repaired = served(await AssetManifest.load(publicDir, cacheDir));
     assert.ok(brotliDecompressSync(repaired.brotli!).equals(css));
     assert.ok(brotliDecompressSync(await readFile(brotliFile)).equals(css), 'the damaged copy is replaced');
+
+    const gzipFile = join(cacheDir, kept.find((name) => name.endsWith('.gz'))!);
+    await writeFile(gzipFile, 'not gzip');
+    assert.ok(gunzipSync(served(await AssetManifest.load(publicDir, cacheDir)).gzip!).equals(css));
+    assert.ok(gunzipSync(await readFile(gzipFile)).equals(css), 'a damaged gzip copy is replaced too');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -41,7 +41,7 @@ async function compressedInCache(cacheDir: string, body: Buffer): Promise<Precom
   const base = join(cacheDir, digest.slice(0, 32));
   try {
     const [brotli, gzip] = await Promise.all([readFile(`${base}.br`), readFile(`${base}.gz`)]);
-    if (brotliDecompressSync(brotli).equals(body)) return { body, brotli, gzip };
+    if (brotliDecompressSync(brotli).equals(body) && gunzipSync(gzip).equals(body)) return { body, brotli, gzip };
   } catch {
     // Not compressed yet by any start of this checkout.
   }
