@@ -18,6 +18,44 @@ test('absolute URLs join the public origin and a path', () => {
   assert.equal(absoluteUrl('https://news.example', '/world/x'), 'https://news.example/world/x');
 });
 
+test('absolute URLs are what the URL parser makes of the path, whichever way they are joined', () => {
+  const sites = [
+    'https://news.example',
+    'http://127.0.0.1:3000',
+    'https://News.Example:443',
+    'https://user:secret@news.example',
+    'https://news.example/edition',
+  ];
+  const paths = [
+    '/',
+    '/world/harbour-reopens',
+    '/media/busan-harbour-286349da6d/800.avif',
+    '/tag/caf%C3%A9',
+    '/tag/café',
+    '/a b',
+    '/world/./x',
+    '/world/../x',
+    '/world/..',
+    '/world/.',
+    '/.hidden/x.y',
+    '/world/x..y',
+    '/./x',
+    '/../x',
+    '/..',
+    '/.',
+    '/%2e%2e/x',
+    '/a//b',
+    '//elsewhere.example/x',
+    '/search?q=harbour',
+    '/world#comments',
+    'relative/path',
+    '/back\\slash',
+  ];
+  for (const site of sites) {
+    for (const path of paths) assert.equal(absoluteUrl(site, path), new URL(path, `${site}/`).href, `${site} + ${path}`);
+  }
+});
+
 test('feeds live beside the page that lists the same articles', () => {
   assert.equal(feedUrl({ kind: 'site' }, 'rss'), '/feed.xml');
   assert.equal(feedUrl({ kind: 'site' }, 'atom'), '/feed.atom');

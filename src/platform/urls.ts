@@ -111,13 +111,28 @@ export function searchUrl(params: SearchParams = {}): string {
   return encoded ? `/search?${encoded}` : '/search';
 }
 
-/** Absolute form of a site path, for canonical links, OpenGraph and JSON-LD. */
 /** The oEmbed card of the page at `pageUrl` (absolute). */
 export function oembedUrl(pageUrl: string): string {
   return `/oembed?${new URLSearchParams({ url: pageUrl, format: 'json' })}`;
 }
 
+/**
+ * A path the URL parser would copy as it is: from the root, of characters it never encodes, with no
+ * `.` or `..` segment to resolve. The site's own paths (slugs, media keys) are all like this.
+ */
+const plainRootPath = /^(?!\/\/)(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-_~.]*)+$/;
+
+let lastSite: { publicUrl: string; root: string } | undefined;
+
+/**
+ * Absolute form of a site path, for canonical links, OpenGraph and JSON-LD. A page names a dozen or
+ * more; a plain path is joined to the site's root as the URL parser would join it, without parsing.
+ */
 export function absoluteUrl(publicUrl: string, path: string): string {
+  if (plainRootPath.test(path)) {
+    if (lastSite?.publicUrl !== publicUrl) lastSite = { publicUrl, root: new URL('/', `${publicUrl}/`).href.slice(0, -1) };
+    return lastSite.root + path;
+  }
   return new URL(path, `${publicUrl}/`).href;
 }
 
