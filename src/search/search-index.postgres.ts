@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { toCount, toTimestamp } from '../db/row-values.ts';
+import { toTimestamp } from '../db/row-values.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
 import { markedHit, needlesFor } from './mark-matches.ts';
 import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
@@ -86,8 +86,7 @@ function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
 }
 
 interface FoundRow {
-  total: string;
-  id: number | null;
+  id: number;
   headline: string;
   standfirst: string;
   body: string;
@@ -116,51 +115,88 @@ function pageFields(terms: readonly string[], configurations: readonly string[])
 }
 
 /**
- * A generated tsvector with a GIN index, ranked by ts_rank, in one statement. The matching ids are
- * taken from the GIN index first, with sequential scans off for the statement: for a common word the
- * planner would rather scan the table, or walk the primary key newest-first, testing (and so reading)
- * every document it passes. Only the window's documents are read for ranking, and only the page's
- * for headlines.
+ * How far back from the newest article each attempt looks for the newest matches, in article ids; the
+ * last attempt looks everywhere. A word in most articles fills the window from the first slice, and a
+ * rare one has few entries to read however far back it looks.
  */
-export function postgresSearchIndex({ rankingWindow = defaultRankingWindow }: SearchIndexOptions = {}): SearchIndex {
+const defaultRecentSlices: readonly number[] = [4_096, 32_768, 262_144];
+
+/**
+ * The ids of the newest `wanted` articles readers may see that match, newest first: fewer only when fewer
+ * match. Each attempt asks the text index for the matches among the newest ids of a slice, which the index
+ * (article_search_document_id_idx) intersects itself; a slice that yields `wanted` holds the newest of all,
+ * since every article outside it is older.
+ */
+async function newestMatches(
+  trx: Transaction<Database>,
+  matching: RawBuilder<unknown>,
+  request: SearchRequest,
+  wanted: number,
+  recentSlices: readonly number[],
+): Promise<number[]> {
+  const { rows: newestRows } = await sql<{ id: number | null }>`select max(article_id) as id from article_search`.execute(trx);
+  const newestId = newestRows[0]?.id ?? 0;
+  const starts = [...recentSlices.map((size) => newestId - size).filter((start) => start > 0), undefined];
+  for (const start of starts) {
+    // Materialized, so the matches come from the text index: joined as it stands, the planner may walk the
+    // primary key newest-first instead, reading every document it passes to test it.
+    const { rows } = await sql<{ id: number }>`
+      with matches as materialized (
+        select article_id as id from article_search
+        where document @@ ${matching} ${start === undefined ? sql`` : sql`and article_id::bigint > ${start}::bigint`}
+      )
+      select m.id from matches m join articles a on a.id = m.id
+      where ${visibleArticles(request)}
+      order by m.id desc limit ${wanted}
+    `.execute(trx);
+    if (rows.length >= wanted || start === undefined) return rows.map((row) => row.id);
+  }
+  return [];
+}
+
+/**
+ * A generated tsvector with a GIN index, ranked by ts_rank. The newest matches come from the index a slice
+ * of ids at a time (newestMatches), with sequential scans off: for a common word the planner would rather
+ * scan the table, or walk the primary key newest-first, testing (and so reading) every document it
+ * passes. Only the window's documents are read for ranking, and only the page's for headlines.
+ */
+export function postgresSearchIndex({
+  rankingWindow = defaultRankingWindow,
+  recentSlices = defaultRecentSlices,
+}: SearchIndexOptions & { readonly recentSlices?: readonly number[] } = {}): SearchIndex {
   return {
     rankingWindow,
 
     async search(db: Kysely<Database>, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
       if (request.terms.length === 0) return { total: 0, hits: [] };
-      const rows = await db.transaction().execute(async (trx) => {
+      const { total, rows } = await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         const configurations = await configurationsInUse(trx);
-        if (configurations.length === 0) return [];
+        if (configurations.length === 0) return { total: 0, rows: [] };
         const matching = tsQuery(request.terms, request.match, configurations);
+        const newest = await newestMatches(trx, matching, request, rankingWindow + 1, recentSlices);
+        const ranked = newest.slice(0, rankingWindow);
+        if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, rows: [] };
         const shown = pageFields(request.terms, configurations);
         const { rows } = await sql<FoundRow>`
-          with matches as materialized (select article_id as id from article_search where document @@ ${matching}),
-          newest as (
-            select m.id from matches m join articles a on a.id = m.id
-            where ${visibleArticles(request)}
-            order by m.id desc limit ${rankingWindow + 1}
-          ),
-          hits as (
+          with hits as (
             select w.id, ts_rank(s.document, ${matching}) as rank
-            from (select id from newest order by id desc limit ${rankingWindow}) w join article_search s on s.article_id = w.id
+            from unnest(${ranked}::int[]) as w(id) join article_search s on s.article_id = w.id
             order by rank desc, w.id desc
             limit ${page.limit} offset ${page.offset}
           )${shown.marking}
-          select counted.total, hits.id, ${shown.fields}
-          from (select count(*) as total from newest) counted
-          left join (hits join article_search s on s.article_id = hits.id ${shown.join}) on true
+          select hits.id, ${shown.fields}
+          from hits join article_search s on s.article_id = hits.id ${shown.join}
           order by hits.rank desc, hits.id desc
         `.execute(trx);
-        return rows;
+        return { total: newest.length, rows };
       });
       const needles = request.terms.some(needsSubstringSearch) ? needlesFor(request.terms) : undefined;
-      const hits = rows.flatMap((row) => {
-        if (row.id === null) return [];
-        if (needles) return [markedHit(row.id, row, needles)];
-        return [{ articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: withEllipses(row.body, row.body_start, row.body_end) }];
+      const hits = rows.map((row) => {
+        if (needles) return markedHit(row.id, row, needles);
+        return { articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: withEllipses(row.body, row.body_start, row.body_end) };
       });
-      return { total: toCount(rows[0]?.total), hits };
+      return { total, hits };
     },
   };
 }

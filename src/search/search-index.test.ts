@@ -11,6 +11,7 @@ import * as searchLanguagesMigration from '../db/migrations/2026-12-06T1200-sear
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
 import { searchIndexFor } from './index.ts';
+import { postgresSearchIndex } from './search-index.postgres.ts';
 import type { SearchFilters, SearchRequest } from './search-index.ts';
 import { parseSearchQuery } from './search-query.ts';
 
@@ -145,6 +146,36 @@ forEachDialect('search index', (dialect) => {
     assert.equal(total, 3, 'two in the window, and one more');
     assert.deepEqual(found.sort(), ['body', 'culture'], 'the two newest matches');
   });
+
+  if (dialect === 'postgres') {
+    test('the newest matches are the same whichever slices of the newest ids PostgreSQL looks in first', async () => {
+      for (const rankingWindow of [1, 2]) {
+        const sliced = postgresSearchIndex({ rankingWindow, recentSlices: [1, 2, 3, 5, 8] });
+        const whole = postgresSearchIndex({ rankingWindow, recentSlices: [] });
+        const cases: { query: string; match?: SearchRequest['match']; filters?: SearchFilters }[] = [
+          { query: 'harbour' },
+          { query: 'weather' },
+          { query: 'harbour', filters: { sectionId: ids.culture! } },
+          { query: 'zebra storm', match: 'any' },
+          { query: 'harbour storm' },
+          { query: 'zebra' },
+        ];
+        for (const { query, match = 'all', filters = {} } of cases) {
+          const request = { ...filters, terms: parseSearchQuery(query).terms, match, now };
+          for (const offset of [0, 1, 2]) {
+            const page = { limit: 1, offset };
+            assert.deepEqual(
+              await sliced.search(database.db, request, page),
+              await whole.search(database.db, request, page),
+              `${query}, window ${rankingWindow}, from ${offset}`,
+            );
+          }
+        }
+        const { total } = await sliced.search(database.db, { terms: ['weather'], match: 'all', now }, { limit: 2, offset: 0 });
+        assert.equal(total, rankingWindow + 1, 'the window and one more');
+      }
+    });
+  }
 
   test('the migration indexes the articles that already exist', async () => {
     const indexed = async () =>
