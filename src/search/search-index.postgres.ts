@@ -180,9 +180,10 @@ export function postgresSearchIndex({
         const shown = pageFields(request.terms, configurations);
         const { rows } = await sql<FoundRow>`
           with hits as (
-            select w.id, ts_rank(s.document, ${matching}) as rank
-            from unnest(${ranked}::int[]) as w(id) join article_search s on s.article_id = w.id
-            order by rank desc, w.id desc
+            -- Looked up by "= any", one probe each: joined to unnest(), the planner merged them with the whole primary key.
+            select s.article_id as id, ts_rank(s.document, ${matching}) as rank
+            from article_search s where s.article_id = any(${ranked}::int[])
+            order by rank desc, s.article_id desc
             limit ${page.limit} offset ${page.offset}
           )${shown.marking}
           select hits.id, ${shown.fields}
