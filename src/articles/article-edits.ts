@@ -1,3 +1,4 @@
+import { contentTags } from '../platform/content-changes.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ConflictError, phrase } from '../errors.ts';
 import type { Article } from './article.ts';
@@ -62,5 +63,6 @@ export async function saveArticleEdit(deps: ArticleDeps, id: number, input: Arti
       if (isUniqueViolation(error)) throw new ConflictError(phrase('refusal.articles.changeSentTwice'));
       throw error;
     });
+  deps.changes.announce([contentTags.newsroom]);
   return { kind: 'held', article: before, change };
 }

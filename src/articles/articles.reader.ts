@@ -23,6 +23,7 @@ import {
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import type { CollectionCounts } from './collection-counts.ts';
+import type { NewsroomCounts } from './newsroom-counts.ts';
 import { KeptUntilListsChange } from './kept-until-lists-change.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
 import { articleUrl } from '../platform/urls.ts';
@@ -141,18 +142,20 @@ async function pickRelatedIds(db: Db, article: PublishedArticle, now: Date, limi
  * One page of the newsroom's article list (drafts included), of the live articles with a change
  * waiting for review, or of the trash, narrowed by `filters` and sorted by `sort`, with each list's
  * size; only articles within `scope` are counted or shown. Staff only: never use on reader pages.
+ * The sizes come from `kept` when it holds them (see NewsroomCounts).
  * @throws BadRequestError for a page past the last one.
  */
 export async function loadNewsroomArticlePage(
   db: Db,
   options: { page: number; perPage: number; view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters; sort?: NewsroomSort },
+  kept?: { readonly counts: NewsroomCounts; readonly now: Date },
 ) {
   const { page, perPage, view, scope, sort } = options;
   // A tag named in the filters is looked up once, for the counts and the rows alike.
   const filters = await resolveNewsroomFilters(db, options.filters);
   // The rows are asked for alongside the counts; a page past the end then costs one empty query.
   const [counts, rows] = await Promise.all([
-    countNewsroomLists(db, { view, scope, filters }),
+    countNewsroomLists(db, { view, scope, filters }, kept),
     listNewsroomArticles(db, { view, scope, filters, ...(sort ? { sort } : {}), limit: perPage, offset: (page - 1) * perPage }),
   ]);
   const pageCount = Math.max(1, Math.ceil(counts.matching / perPage));

@@ -213,6 +213,7 @@ export async function createArticle(deps: ArticleDeps, input: ArticleInput, opti
     await options.alongside?.(trx, articleId);
     return articleId;
   });
+  deps.changes.announce([contentTags.newsroom]);
   return getArticle(deps.db, id);
 }
 
@@ -320,6 +321,7 @@ export async function unpublishArticle(deps: ArticleDeps, id: number): Promise<A
 export async function requestReview(deps: ArticleDeps, id: number): Promise<Article> {
   await getArticle(deps.db, id);
   await setReviewRequested(deps.db, id, deps.clock.now());
+  deps.changes.announce([contentTags.newsroom]);
   return getArticle(deps.db, id);
 }
 

@@ -18,6 +18,7 @@ export {
 export { serveCollectionPage } from './collection-route.tsx';
 export type { CollectionDeps, ReaderDeps } from './reader-deps.ts';
 export { CollectionCounts } from './collection-counts.ts';
+export { NewsroomCounts } from './newsroom-counts.ts';
 export { tagsOfSummaries } from './article-teaser.ts';
 export { feedMediaTypes, feedTitle } from './feed-links.ts';
 export { listArticleIndexEntries, listPublicationTimes, listPublishedArticles } from './articles.queries.ts';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
 
 /**
  * Values derived from the lists of published articles (a collection's count, the stories related to
@@ -7,17 +7,18 @@ import { type ContentChanges, contentTags } from '../platform/content-changes.ts
  * announces a list (`scope:` tags, here or from another instance; every article change announces
  * `scope:all`), which drops them all, or for `maxAgeMs`, within which an article that goes live by
  * the clock alone shows. A change to one article's comments announces no list and keeps them. A
- * failed read is not kept: the next request reads again.
+ * failed read is not kept: the next request reads again. `dropsOn` widens what drops them.
  */
 export class KeptUntilListsChange<T> {
   readonly #kept: LRUCache<string, { readonly value: Promise<T>; readonly until: number }>;
   readonly #maxAgeMs: number;
 
-  constructor(changes: ContentChanges, options: { readonly most: number; readonly maxAgeMs?: number }) {
+  constructor(changes: ContentChanges, options: { readonly most: number; readonly maxAgeMs?: number; readonly dropsOn?: (tag: ContentTag) => boolean }) {
     this.#kept = new LRUCache({ max: options.most });
     this.#maxAgeMs = options.maxAgeMs ?? 60_000;
+    const dropsOn = options.dropsOn ?? (() => false);
     changes.subscribe((tags) => {
-      if (tags.some((tag) => tag === contentTags.everything || tag.startsWith('scope:'))) this.#kept.clear();
+      if (tags.some((tag) => tag === contentTags.everything || tag.startsWith('scope:') || dropsOn(tag))) this.#kept.clear();
     });
   }
 

@@ -5,6 +5,7 @@ import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts'
 import { slugFrom } from '../platform/slugs.ts';
 import type { ArticleStatus } from './article.table.ts';
 import { constant } from '../db/constant.ts';
+import type { NewsroomCounts } from './newsroom-counts.ts';
 
 // The newsroom's side of articles: working lists, authorship, review, revisions and scheduling.
 
@@ -290,12 +291,14 @@ export interface NewsroomListCounts {
 /**
  * Every count the list page shows. Each is its own query, so each can use its index: counted in one pass
  * with CASE, the lists' conditions (a waiting change is an EXISTS) were tested on every article of the
- * newsroom, 15 s for a million of them.
+ * newsroom, 15 s for a million of them. Given `kept`, each count is read from there when it holds it.
  */
 export async function countNewsroomLists(
   db: Db,
   options: { view: NewsroomView; scope: NewsroomListScope; filters?: NewsroomListFilters | ResolvedNewsroomFilters },
+  kept?: { readonly counts: NewsroomCounts; readonly now: Date },
 ): Promise<NewsroomListCounts> {
+  const keep = (list: readonly unknown[], read: () => Promise<number>) => (kept ? kept.counts.count(JSON.stringify(list), kept.now, read) : read());
   const count = async (view: NewsroomView, filters?: ResolvedNewsroomFilters) => {
     const row = await newsroomArticles(db, view, options.scope, filters)
       .select((eb) => eb.fn.countAll().as('count'))
@@ -307,7 +310,13 @@ export async function countNewsroomLists(
     const filters = await resolveNewsroomFilters(db, options.filters);
     return options.view === 'articles' && options.scope.kind === 'everything' ? countOutsideTrash(db, filters) : count(options.view, filters);
   };
-  const [inView, matching, changes, trash] = await Promise.all([count(options.view), filtered ? countMatching() : undefined, count('changes'), count('trash')]);
+  const { view, scope } = options;
+  const [inView, matching, changes, trash] = await Promise.all([
+    keep([view, scope], () => count(view)),
+    filtered ? keep([view, scope, options.filters], countMatching) : undefined,
+    keep(['changes', scope], () => count('changes')),
+    keep(['trash', scope], () => count('trash')),
+  ]);
   return { inView, matching: matching ?? inView, changes, trash };
 }
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Role } from '../accounts/roles.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
-import { ContentChanges } from '../platform/content-changes.ts';
+import { ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { createTestDatabase, forEachDialect, insertTestUser } from '../../test/helpers/databases.ts';
 import { saveArticleEdit } from './article-edits.ts';
@@ -66,7 +66,8 @@ forEachDialect('changes to live articles held for review', (dialect) => {
     assert.ok(await findPublishedArticleBySlug(database.db, 'harbour-reopens', t0));
     assert.equal(await findArticleIdBySlugHistory(database.db, 'world', 'harbour-reopens'), undefined);
     assert.equal((await listRevisions(database.db, live.id)).length, 1, 'only the first save is a revision');
-    assert.deepEqual(announced, [], 'no cached page is dropped: nothing readers see changed');
+    // Only the newsroom's lists change, and no page carries their tag.
+    assert.deepEqual(announced, [contentTags.newsroom], 'no cached page is dropped: nothing readers see changed');
     const waiting = await findPendingChange(database.db, live.id);
     assert.equal(waiting?.snapshot.headline, 'Harbour closes again');
     assert.equal(waiting?.proposedBy, staff.contributor.id);

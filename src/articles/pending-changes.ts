@@ -1,3 +1,4 @@
+import { contentTags } from '../platform/content-changes.ts';
 import { ConflictError, ForbiddenError, NotFoundError, phrase } from '../errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Article } from './article.ts';
@@ -61,6 +62,7 @@ export async function rejectPendingChange(deps: ArticleDeps, articleId: number, 
   const article = await getArticle(deps.db, articleId);
   const change = await waitingChangeFor(deps, article, options.editor, options.changeId);
   if (!(await decideChange(deps.db, change.id, { state: 'rejected', at: deps.clock.now(), by: options.editor.id }))) throw noLongerWaiting();
+  deps.changes.announce([contentTags.newsroom]);
   return change;
 }
 
@@ -71,5 +73,6 @@ export async function withdrawPendingChange(deps: ArticleDeps, articleId: number
   if (change.proposedBy !== options.editor.id) throw new ForbiddenError(phrase('refusal.articles.changeNotYours'));
   if (change.id !== options.changeId) throw noLongerWaiting();
   if (!(await decideChange(deps.db, change.id, { state: 'withdrawn', at: deps.clock.now(), by: options.editor.id }))) throw noLongerWaiting();
+  deps.changes.announce([contentTags.newsroom]);
   return change;
 }

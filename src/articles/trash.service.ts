@@ -1,3 +1,4 @@
+import { contentTags } from '../platform/content-changes.ts';
 import { ConflictError, phrase } from '../errors.ts';
 import { type Article, isPublished } from './article.ts';
 import { type ArticleDeps, getArticle, tagsAffectedBy } from './articles.service.ts';
@@ -28,6 +29,7 @@ export async function restoreArticle(deps: ArticleDeps, id: number): Promise<Art
   const before = await getArticle(deps.db, id);
   if (!before.trashedAt) throw new ConflictError(phrase('refusal.articles.notInTrash'));
   await clearTrashed(deps.db, id);
+  deps.changes.announce([contentTags.newsroom]);
   return getArticle(deps.db, id);
 }
 

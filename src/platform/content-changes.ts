@@ -47,6 +47,11 @@ export const contentTags = {
     }
   },
   settings: 'settings',
+  /**
+   * The newsroom's lists alone: a draft made, sent for review or back from the trash, a change proposed or
+   * decided. No reader page shows these, so nothing cached in front of Gazette is purged for it.
+   */
+  newsroom: 'newsroom',
   /** Everything: sent when an instance may have missed changes (e.g. after a lost connection). */
   everything: '*',
 } as const;

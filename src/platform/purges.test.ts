@@ -67,6 +67,22 @@ test('changes heard from other workers or instances, or caught up on, are purged
   assert.deepEqual(receiver.received[0]!.keys, ['article:3', anyChangeKey]);
 });
 
+test('a change only the newsroom sees (a draft, a review) purges nothing, and goes with page changes without adding a key', async (t) => {
+  const receiver = await startPurgeReceiver();
+  t.after(() => receiver.close());
+  const changes = new ContentChanges();
+  const purger = startPurger(t, changes, { urls: [receiver.url] });
+
+  changes.announce([contentTags.newsroom]);
+  await sleep(100);
+  assert.equal(receiver.received.length, 0);
+  changes.announce([contentTags.newsroom]);
+  changes.announce([contentTags.article(4)]);
+  await purger.stop();
+  assert.equal(receiver.received.length, 1);
+  assert.deepEqual(receiver.received[0]!.keys, ['article:4', anyChangeKey]);
+});
+
 test('"everything" changed here purges the key every shared answer carries', async (t) => {
   const receiver = await startPurgeReceiver();
   t.after(() => receiver.close());

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WarningLog } from './change-broadcast.postgres.ts';
-import type { ContentChanges, ContentTag } from './content-changes.ts';
+import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
 import { purgeKeyLists } from './shared-caching.ts';
 
 /**
@@ -109,7 +109,9 @@ export function purgeChangedContent(changes: ContentChanges, options: PurgeOptio
 
   const unsubscribe = changes.subscribe((tags, origin) => {
     if (origin !== 'local') return;
-    for (const tag of tags) gathered.add(tag);
+    const onPages = tags.filter((tag) => tag !== contentTags.newsroom);
+    if (onPages.length === 0) return;
+    for (const tag of onPages) gathered.add(tag);
     timer ??= setTimeout(send, batchMs);
   });
 

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { can } from '../../accounts/index.ts';
-import { canEditArticle, canTrashArticle, loadNewsroomArticlePage, newsroomListScope } from '../../articles/index.ts';
+import { canEditArticle, canTrashArticle, loadNewsroomArticlePage, NewsroomCounts, newsroomListScope } from '../../articles/index.ts';
 import { listAuthors } from '../../authors/index.ts';
 import { BadRequestError, phrase } from '../../errors.ts';
 import { replaceControlCharacters } from '../../platform/control-characters.ts';
@@ -71,6 +71,7 @@ function listStateOf(query: ListQuery): ListState {
 /** The newsroom's front page: the article list, with its review and trash views, its search, filters and sorting. */
 export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, context) => {
   app.addHook('preHandler', staffOnly);
+  const counts = new NewsroomCounts(context.changes);
 
   app.get<{ Querystring: ListQuery }>('/admin', { schema: { querystring: ListQuery } }, async (request, reply) => {
     const staff = requireStaff(request);
@@ -79,20 +80,24 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     const state = listStateOf(request.query);
     const { view, filters } = state;
     const [list, sections, authors] = await Promise.all([
-      loadNewsroomArticlePage(context.db, {
-        page: request.query.page,
-        perPage: articlesPerPage,
-        view,
-        scope: newsroomListScope(staff),
-        filters: {
-          text: filters.q,
-          tag: filters.tag,
-          ...(filters.status ? { status: filters.status } : {}),
-          ...(filters.sectionId === undefined ? {} : { sectionId: filters.sectionId }),
-          ...(filters.authorId === undefined ? {} : { authorId: filters.authorId }),
+      loadNewsroomArticlePage(
+        context.db,
+        {
+          page: request.query.page,
+          perPage: articlesPerPage,
+          view,
+          scope: newsroomListScope(staff),
+          filters: {
+            text: filters.q,
+            tag: filters.tag,
+            ...(filters.status ? { status: filters.status } : {}),
+            ...(filters.sectionId === undefined ? {} : { sectionId: filters.sectionId }),
+            ...(filters.authorId === undefined ? {} : { authorId: filters.authorId }),
+          },
+          sort: state.sort,
         },
-        sort: state.sort,
-      }),
+        { counts, now: context.site.clock.now() },
+      ),
       listSections(context.db),
       listAuthors(context.db),
     ]);
