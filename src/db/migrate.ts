@@ -31,6 +31,7 @@ import * as newsroomList from './migrations/2026-12-11T1000-newsroom-list.ts';
 import * as commentThreads from './migrations/2026-12-11T1100-comment-threads.ts';
 import * as commentPages from './migrations/2026-12-12T1000-comment-pages.ts';
 import * as searchRecency from './migrations/2026-12-13T1000-search-recency.ts';
+import * as networkDataRetention from './migrations/2026-12-13T1100-network-data-retention.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-11T1100-comment-threads': commentThreads,
   '2026-12-12T1000-comment-pages': commentPages,
   '2026-12-13T1000-search-recency': searchRecency,
+  '2026-12-13T1100-network-data-retention': networkDataRetention,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */
