@@ -121,29 +121,40 @@ function pageFields(terms: readonly string[], configurations: readonly string[])
  */
 const defaultRecentSlices: readonly number[] = [4_096, 32_768, 262_144];
 
+/** The runs of article ids the text index files each row under (article_search_document_recency_idx). */
+const defaultIdsPerRun = 1_024;
+
+interface Slices {
+  /** How far back each attempt but the last looks, in article ids. */
+  readonly sizes: readonly number[];
+  /** As the index's expression has it; another value is answered right, without the index's help. */
+  readonly idsPerRun: number;
+}
+
 /**
  * The ids of the newest `wanted` articles readers may see that match, newest first: fewer only when fewer
- * match. Each attempt asks the text index for the matches among the newest ids of a slice, which the index
- * (article_search_document_id_idx) intersects itself; a slice that yields `wanted` holds the newest of all,
- * since every article outside it is older.
+ * match. Each attempt asks the text index for the matches in the runs of ids a slice reaches into, which
+ * the index intersects itself; a slice that yields `wanted` holds the newest of all, since every article
+ * outside it is older.
  */
 async function newestMatches(
   trx: Transaction<Database>,
   matching: RawBuilder<unknown>,
   request: SearchRequest,
   wanted: number,
-  recentSlices: readonly number[],
+  { sizes, idsPerRun }: Slices,
 ): Promise<number[]> {
   const { rows: newestRows } = await sql<{ id: number | null }>`select max(article_id) as id from article_search`.execute(trx);
   const newestId = newestRows[0]?.id ?? 0;
-  const starts = [...recentSlices.map((size) => newestId - size).filter((start) => start > 0), undefined];
+  const runs = [...new Set(sizes.map((size) => Math.floor((newestId - size) / idsPerRun)).filter((run) => run > 0))];
+  const starts = [...runs, undefined];
   for (const start of starts) {
     // Materialized, so the matches come from the text index: joined as it stands, the planner may walk the
     // primary key newest-first instead, reading every document it passes to test it.
     const { rows } = await sql<{ id: number }>`
       with matches as materialized (
         select article_id as id from article_search
-        where document @@ ${matching} ${start === undefined ? sql`` : sql`and article_id::bigint > ${start}::bigint`}
+        where document @@ ${matching} ${start === undefined ? sql`` : sql`and (article_id / ${sql.lit(idsPerRun)})::bigint >= ${start}::bigint`}
       )
       select m.id from matches m join articles a on a.id = m.id
       where ${visibleArticles(request)}
@@ -163,7 +174,8 @@ async function newestMatches(
 export function postgresSearchIndex({
   rankingWindow = defaultRankingWindow,
   recentSlices = defaultRecentSlices,
-}: SearchIndexOptions & { readonly recentSlices?: readonly number[] } = {}): SearchIndex {
+  idsPerRun = defaultIdsPerRun,
+}: SearchIndexOptions & { readonly recentSlices?: readonly number[]; readonly idsPerRun?: number } = {}): SearchIndex {
   return {
     rankingWindow,
 
@@ -174,7 +186,7 @@ export function postgresSearchIndex({
         const configurations = await configurationsInUse(trx);
         if (configurations.length === 0) return { total: 0, rows: [] };
         const matching = tsQuery(request.terms, request.match, configurations);
-        const newest = await newestMatches(trx, matching, request, rankingWindow + 1, recentSlices);
+        const newest = await newestMatches(trx, matching, request, rankingWindow + 1, { sizes: recentSlices, idsPerRun });
         const ranked = newest.slice(0, rankingWindow);
         if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, rows: [] };
         const shown = pageFields(request.terms, configurations);

@@ -150,7 +150,8 @@ forEachDialect('search index', (dialect) => {
   if (dialect === 'postgres') {
     test('the newest matches are the same whichever slices of the newest ids PostgreSQL looks in first', async () => {
       for (const rankingWindow of [1, 2]) {
-        const sliced = postgresSearchIndex({ rankingWindow, recentSlices: [1, 2, 3, 5, 8] });
+        // Runs of one id, as this archive holds only a few: the index files them by runs of 1,024.
+        const sliced = postgresSearchIndex({ rankingWindow, recentSlices: [1, 2, 3, 5, 8], idsPerRun: 1 });
         const whole = postgresSearchIndex({ rankingWindow, recentSlices: [] });
         const cases: { query: string; match?: SearchRequest['match']; filters?: SearchFilters }[] = [
           { query: 'harbour' },
