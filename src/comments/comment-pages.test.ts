@@ -9,6 +9,7 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { defaultCommentPolicy } from '../settings/comment-policy.ts';
 import { defaultSiteSettings } from '../settings/site-settings.ts';
+import { testCommentRow } from '../../test/helpers/comment-rows.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import type { CommentStatus } from './comment.table.ts';
 import { type CommentLayoutReader, readCommentLayout, readWholeOutline } from './comment-layouts.ts';
@@ -104,20 +105,7 @@ forEachDialect('comment pages read in the database', (dialect) => {
   };
 
   const store = (articleId: number, row: { parentId: number | null; status: CommentStatus; createdAt: Date; body?: string }) =>
-    insertComment(database.db, {
-      articleId,
-      authorName: 'Ada',
-      authorEmail: 'ada@example.com',
-      authorWebsite: '',
-      staffUserId: null,
-      body: row.body ?? 'A comment.',
-      spamScore: null,
-      spamReasons: [],
-      ipAddress: null,
-      userAgent: null,
-      replyAlertsRequested: false,
-      ...row,
-    });
+    insertComment(database.db, testCommentRow({ articleId, ...row }));
 
   /**
    * A random tree: about a third of the comments start threads, the rest answer an earlier one down

@@ -5,6 +5,7 @@ import { createArticle, publishArticle } from '../articles/index.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
+import { testCommentRow } from '../../test/helpers/comment-rows.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import {
   filterPendingCommentIds,
@@ -50,23 +51,7 @@ forEachDialect('comment, moderation and spam-model queries', (dialect) => {
   let editorId: number;
 
   const comment = (row: Partial<NewCommentRow>): Promise<number> =>
-    insertComment(database.db, {
-      articleId,
-      parentId: null,
-      status: 'approved',
-      authorName: 'Ada',
-      authorEmail: 'ada@example.com',
-      authorWebsite: '',
-      staffUserId: null,
-      body: 'A comment.',
-      spamScore: null,
-      spamReasons: [],
-      ipAddress: '198.51.100.1',
-      userAgent: 'test',
-      replyAlertsRequested: false,
-      createdAt: t0,
-      ...row,
-    });
+    insertComment(database.db, testCommentRow({ articleId, createdAt: t0, ipAddress: '198.51.100.1', userAgent: 'test', ...row }));
 
   before(async () => {
     database = await createTestDatabase(dialect);

@@ -5,6 +5,7 @@ import { createArticle, publishArticle } from '../articles/index.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
+import { testCommentRow } from '../../test/helpers/comment-rows.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import { insertComment } from './comments.queries.ts';
 import { eraseExpiredNetworkData } from './privacy.queries.ts';
@@ -27,21 +28,7 @@ forEachDialect('erasing network data past retention', (dialect) => {
   after(() => database.destroy());
 
   const comment = (createdAt: Date, network: { ipAddress: string | null; userAgent: string | null }) =>
-    insertComment(database.db, {
-      articleId,
-      parentId: null,
-      status: 'approved',
-      authorName: 'Ada',
-      authorEmail: 'ada@example.com',
-      authorWebsite: '',
-      staffUserId: null,
-      body: 'A comment.',
-      spamScore: null,
-      spamReasons: [],
-      replyAlertsRequested: false,
-      createdAt,
-      ...network,
-    });
+    insertComment(database.db, testCommentRow({ articleId, createdAt, ...network }));
 
   test('old addresses and browser names are erased a batch at a time, every one of them, and recent ones kept', async () => {
     const old: number[] = [];
