@@ -16,7 +16,7 @@ import {
   renderArticlePageById,
   sharedPreviewRoutes,
 } from './articles/index.ts';
-import { CommentSections, CommentSigner, commentRoutes, rememberedCommentsCookie } from './comments/index.ts';
+import { CommentSections, CommentSigner, commentLayoutReader, commentRoutes, KeptCommentCounts, rememberedCommentsCookie } from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
@@ -148,7 +148,14 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
   app.addHook('onClose', () => purges.stop());
   const mailer = givenMailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   const commentSigner = await CommentSigner.load(db);
-  const commentSections = new CommentSections(db, commentSigner, settings, config.publicUrl);
+  const keptCommentCounts = new KeptCommentCounts(changes, { clock });
+  const commentSections = new CommentSections(
+    db,
+    commentSigner,
+    settings,
+    config.publicUrl,
+    commentLayoutReader((database, articleId) => keptCommentCounts.count(database, articleId)),
+  );
   // Changes readers see become webhook events, written in each change's own transaction.
   const events = webhookEventSources(site, clock);
   const commentDeps = {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { CommentOrder } from '../settings/index.ts';
 import type { CommentOutline } from './comment.ts';
-import { countCommentThreads, findThreadPlace, listThreadPageOutline } from './comment-pages.queries.ts';
+import { type CommentCounts, countCommentThreads, findThreadPlace, listThreadPageOutline } from './comment-pages.queries.ts';
 import { arrangeComments, type CommentThread } from './comment-threads.ts';
 import { listCommentOutline } from './comments.queries.ts';
 
@@ -77,9 +77,9 @@ function pageWindow(order: CommentOrder, page: number, perPage: number, threadCo
  * longer brings 58,000 rows into Node for each page, only the page's threads. Shown to every reader
  * without pending comments of their own, so to nearly all.
  */
-async function readPagedOutline(db: Db, articleId: number, view: LayoutRequest): Promise<CommentLayout> {
+async function readPagedOutline(db: Db, articleId: number, view: LayoutRequest, countThreads: CountThreads): Promise<CommentLayout> {
   const { order, perPage } = view;
-  const counts = await countCommentThreads(db, articleId);
+  const counts = await countThreads(db, articleId);
   return {
     order,
     threadCount: counts.threads,
@@ -99,9 +99,15 @@ async function readPagedOutline(db: Db, articleId: number, view: LayoutRequest):
   };
 }
 
+/** How an article's approved comments and threads are counted: afresh, or kept between requests (KeptCommentCounts). */
+export type CountThreads = (db: Db, articleId: number) => Promise<CommentCounts>;
+
 /**
  * The paged reading, unless the reader has pending comments of their own: those can hang anywhere
  * and make threads of their own, so (rare, and small) the whole outline is threaded with them.
  */
-export const readCommentLayout: CommentLayoutReader = (db, articleId, view) =>
-  view.pendingIds.length > 0 ? readWholeOutline(db, articleId, view) : readPagedOutline(db, articleId, view);
+export function commentLayoutReader(countThreads: CountThreads = countCommentThreads): CommentLayoutReader {
+  return (db, articleId, view) => (view.pendingIds.length > 0 ? readWholeOutline(db, articleId, view) : readPagedOutline(db, articleId, view, countThreads));
+}
+
+export const readCommentLayout: CommentLayoutReader = commentLayoutReader();
