@@ -7,18 +7,29 @@ import { type ContentChanges, type ContentTag, contentTags } from '../platform/c
  * announces a list (`scope:` tags, here or from another instance; every article change announces
  * `scope:all`), which drops them all, or for `maxAgeMs`, within which an article that goes live by
  * the clock alone shows. A change to one article's comments announces no list and keeps them. A
- * failed read is not kept: the next request reads again. `dropsOn` widens what drops them.
+ * failed read is not kept: the next request reads again. `dropsOn` widens what drops them all, and
+ * `forgets` names the one value a tag drops (an article's tag, its comment counts).
  */
 export class KeptUntilListsChange<T> {
   readonly #kept: LRUCache<string, { readonly value: Promise<T>; readonly until: number }>;
   readonly #maxAgeMs: number;
 
-  constructor(changes: ContentChanges, options: { readonly most: number; readonly maxAgeMs?: number; readonly dropsOn?: (tag: ContentTag) => boolean }) {
+  constructor(
+    changes: ContentChanges,
+    options: {
+      readonly most: number;
+      readonly maxAgeMs?: number;
+      readonly dropsOn?: (tag: ContentTag) => boolean;
+      readonly forgets?: (tag: ContentTag) => string | undefined;
+    },
+  ) {
     this.#kept = new LRUCache({ max: options.most });
     this.#maxAgeMs = options.maxAgeMs ?? 60_000;
     const dropsOn = options.dropsOn ?? (() => false);
+    const forgets = options.forgets ?? (() => undefined);
     changes.subscribe((tags) => {
       if (tags.some((tag) => tag === contentTags.everything || tag.startsWith('scope:') || dropsOn(tag))) this.#kept.clear();
+      else for (const key of tags.map(forgets)) if (key !== undefined) this.#kept.delete(key);
     });
   }
 

@@ -26,7 +26,7 @@ before(async () => {
 });
 after(() => database.destroy());
 
-test("an article's counts are kept until a change to that article is announced, or until they are too old", async () => {
+test("an article's counts are kept until a change to that article or a list is announced, or until they are too old", async () => {
   const [harbour, trams] = articles as [number, number];
   let now = t0;
   const changes = new ContentChanges();
@@ -43,10 +43,13 @@ test("an article's counts are kept until a change to that article is announced, 
   assert.deepEqual(await kept.count(database.db, harbour), { approved: 1, threads: 1 });
   assert.deepEqual(await kept.count(database.db, trams), { approved: 0, threads: 0 }, "another article's change keeps this one");
 
-  changes.announce([contentTags.scope({ kind: 'all' }), contentTags.section(1)]);
-  assert.deepEqual(await kept.count(database.db, trams), { approved: 0, threads: 0 }, 'a list or a section is no comment change');
+  changes.announce([contentTags.section(1), contentTags.tag(1)]);
+  assert.deepEqual(await kept.count(database.db, trams), { approved: 0, threads: 0 }, 'a section or a tag is no comment change');
+  changes.announce([contentTags.scope({ kind: 'all' })]);
+  assert.deepEqual(await kept.count(database.db, trams), { approved: 1, threads: 1 }, 'a list change drops every kept value, these too');
+  await comment(trams);
   changes.announce([contentTags.everything]);
-  assert.deepEqual(await kept.count(database.db, trams), { approved: 1, threads: 1 });
+  assert.deepEqual(await kept.count(database.db, trams), { approved: 2, threads: 2 });
   assert.deepEqual(await kept.count(database.db, harbour), { approved: 1, threads: 1 }, '"everything" dropped every article');
 
   await database.db.updateTable('comments').set({ status: 'spam' }).where('id', '=', first).execute();
