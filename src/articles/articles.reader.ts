@@ -24,7 +24,7 @@ import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import type { CollectionCounts } from './collection-counts.ts';
 import type { NewsroomCounts } from './newsroom-counts.ts';
-import { KeptUntilListsChange } from './kept-until-lists-change.ts';
+import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
 import { articleUrl } from '../platform/urls.ts';
 

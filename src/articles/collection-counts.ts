@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import type { ArticleScope } from './article.ts';
 import { countPublished } from './articles.queries.ts';
-import { KeptUntilListsChange } from './kept-until-lists-change.ts';
+import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 
 /** Collections whose counts are kept at once: every section, and the tags and authors being read. */
 const keptCollections = 10_000;

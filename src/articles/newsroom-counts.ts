@@ -1,5 +1,5 @@
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
-import { KeptUntilListsChange } from './kept-until-lists-change.ts';
+import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 
 /** Lists counted at once: each view, filter and scope a newsroom is looking at. */
 const keptLists = 1_000;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { KeptUntilListsChange } from '../articles/kept-until-lists-change.ts';
+import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
 import { type CommentCounts, countCommentThreads } from './comment-pages.queries.ts';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
+import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
 
 /**
  * Values derived from the lists of published articles (a collection's count, the stories related to
