@@ -6,7 +6,9 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
-import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listNewestBySection, listPublishedSummaries } from './articles.queries.ts';
+import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listPublishedSummaries } from './articles.queries.ts';
+import { listHomeStories } from './home-stories.queries.ts';
+import { pinArticle } from './pinning.ts';
 import { createArticle, publishArticle, publishDueArticles, unpublishArticle, updateArticle } from './articles.service.ts';
 import { trashArticle } from './trash.service.ts';
 
@@ -154,7 +156,7 @@ forEachDialect('articles data layer', (dialect) => {
     await publishArticle(deps(), third.id);
     assert.deepEqual(await byAuthor(), { ids: [third.id], count: 1 }, 'published again');
   });
-  test('the home page’s newest stories of each section, in one statement, without the lead', async () => {
+  test('the home page’s stories in one statement of ids: the pinned lead or the newest, then each section without the lead', async () => {
     const db = database.db;
     const harbours = (await createSection(db, { name: 'Harbours', position: 5 })).id;
     const rivers = (await createSection(db, { name: 'Rivers', position: 6 })).id;
@@ -171,20 +173,32 @@ forEachDialect('articles data layer', (dialect) => {
       published[headline] = (await createArticle(deps(), { headline, sectionId, authorIds: [ids.mina], tagIds: [] })).id;
       await publishArticle(deps(), published[headline]!);
     }
-    const newest = await listNewestBySection(db, { sectionIds: [harbours, rivers, empty], now, perSection: 2, excludeIds: [published['Pier three']!] });
+    const home = async () => {
+      const stories = await listHomeStories(db, { sectionIds: [harbours, rivers, empty], now, perSection: 2 });
+      const headlines = (id: number) => stories.bySection.get(id)?.map((summary) => summary.headline);
+      return { lead: stories.lead?.headline, harbours: headlines(harbours), rivers: headlines(rivers), empty: headlines(empty) };
+    };
     assert.deepEqual(
-      newest.get(harbours)?.map((summary) => summary.headline),
-      ['Pier two', 'Pier one'],
-      'newest first, the lead left out',
+      await home(),
+      { lead: 'Weir two', harbours: ['Pier three', 'Pier two'], rivers: ['Weir one'], empty: [] },
+      'none pinned: the newest leads and is left out of its section',
     );
+    await pinArticle(deps(), published['Pier one']!, true);
+    assert.deepEqual(await home(), { lead: 'Pier one', harbours: ['Pier three', 'Pier two'], rivers: ['Weir two', 'Weir one'], empty: [] }, 'pinned');
     assert.deepEqual(
-      newest.get(rivers)?.map((summary) => summary.headline),
-      ['Weir two', 'Weir one'],
-    );
-    assert.deepEqual(newest.get(empty), []);
-    assert.deepEqual(
-      newest.get(harbours)?.[0]?.authors.map((author) => author.name),
+      (await listHomeStories(db, { sectionIds: [harbours], now, perSection: 2 })).lead?.authors.map((author) => author.name),
       ['Mina Park'],
+    );
+    await unpublishArticle(deps(), published['Pier one']!);
+    assert.deepEqual(
+      await home(),
+      { lead: 'Weir two', harbours: ['Pier three', 'Pier two'], rivers: ['Weir one'], empty: [] },
+      'the pinned article unpublished: the newest leads again',
+    );
+    assert.deepEqual(
+      await listHomeStories(db, { sectionIds: [], now: hoursLater(-24), perSection: 2 }),
+      { lead: undefined, bySection: new Map() },
+      'nothing published yet',
     );
   });
 });

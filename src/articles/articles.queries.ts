@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-queries.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
@@ -142,20 +141,6 @@ export async function listPublishedArticles(db: Db, options: PublishedListOption
   return (await withRelations(db, rows)).filter((article) => isPublished(article, options.now));
 }
 
-/** The home page's lead: the published article pinned last, if an editor pinned one. */
-export async function findPinnedLeadSummary(db: Db, now: Date): Promise<ArticleSummary | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .select('id')
-    .where(publishedBy(now))
-    .where('articles.trashed_at', 'is', null)
-    .where('articles.pinned_at', 'is not', null)
-    .orderBy('articles.pinned_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? (await listPublishedSummariesByIds(db, [row.id], now))[0] : undefined;
-}
-
 /** The newest published articles in a scope, newest first. */
 export async function listPublishedSummaries(db: Db, options: PublishedListOptions): Promise<ArticleSummary[]> {
   return summariesOf(db, await newestPublishedRows(db, options, { body: false }), options.now);
@@ -279,45 +264,6 @@ export async function listPublishedArticlesPage(db: Db, options: PublishedPageOp
 /** A page of published articles as lists show them, newest first. */
 export async function listPublishedSummariesPage(db: Db, options: PublishedPageOptions): Promise<ArticleSummary[]> {
   return summariesOf(db, await publishedPageRows(db, options, { body: false }), options.now);
-}
-
-/**
- * The newest `perSection` published articles of each section, in one statement: a top-N for each section,
- * read from its listing index and joined with UNION ALL, rather than a query (and its rows and bylines)
- * per section, which made the home page 113 queries.
- */
-export async function listNewestBySection(
-  db: Db,
-  options: { sectionIds: readonly number[]; now: Date; perSection: number; excludeIds: readonly number[] },
-): Promise<Map<number, ArticleSummary[]>> {
-  if (options.sectionIds.length === 0) return new Map();
-  const at = toTimestamp(options.now);
-  const excluded = options.excludeIds.length > 0 ? sql`and id not in (${sql.join(options.excludeIds)})` : sql``;
-  const perSection = options.sectionIds.map(
-    (sectionId, index) => sql`select * from (
-      select id, section_id from articles
-      where status = 'published' and published_at <= ${at} and section_id = ${sectionId} ${excluded}
-      order by published_at desc, id desc limit ${options.perSection}
-    ) as ${sql.raw(`newest_${index}`)}`,
-  );
-  const { rows } = await sql<{ id: number; section_id: number }>`${sql.join(perSection, sql` union all `)}`.execute(db);
-  const summaries = new Map(
-    (
-      await listPublishedSummariesByIds(
-        db,
-        rows.map((row) => row.id),
-        options.now,
-      )
-    ).map((summary) => [summary.id, summary]),
-  );
-  const bySection = new Map<number, ArticleSummary[]>(options.sectionIds.map((id) => [id, []]));
-  for (const row of rows) {
-    const summary = summaries.get(row.id);
-    if (summary) bySection.get(row.section_id)?.push(summary);
-  }
-  // UNION ALL promises no order across its parts' rows: each section is put in order here.
-  for (const list of bySection.values()) list.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id);
-  return bySection;
 }
 
 const publishedLeanRowsByIds = preparedQuery((db, ids: readonly number[], asOf: string) =>

@@ -11,7 +11,7 @@ import { siteChrome, siteWordsOf } from '../settings/index.ts';
 import { type ArticleDocumentDeps, commentSectionArticle, renderArticleDocument } from './article-document.tsx';
 import { newsMediaOrganization, webSiteJsonLd } from './article-json-ld.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
-import { findPinnedLeadSummary, listNewestBySection, listPublishedSummaries } from './articles.queries.ts';
+import { listHomeStories } from './home-stories.queries.ts';
 import { lookUpArticle } from './articles.reader.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { HomePage } from './home-page.tsx';
@@ -40,16 +40,10 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const now = site.clock.now();
       const settings = site.settings.current();
       const words = siteWordsOf(settings);
-      // An editor's pinned story leads; otherwise the newest does.
-      const lead = (await findPinnedLeadSummary(db, now)) ?? (await listPublishedSummaries(db, { scope: { kind: 'all' }, now, limit: 1 }))[0];
       const sections = await deps.listSections();
-      const newest = await listNewestBySection(db, {
-        sectionIds: sections.map((section) => section.id),
-        now,
-        perSection: 4,
-        excludeIds: lead ? [lead.id] : [],
-      });
-      const latest = sections.map((section) => newest.get(section.id) ?? []);
+      // An editor's pinned story leads; otherwise the newest does.
+      const { lead, bySection } = await listHomeStories(db, { sectionIds: sections.map((section) => section.id), now, perSection: 4 });
+      const latest = sections.map((section) => bySection.get(section.id) ?? []);
       const html = renderDocument(
         <HomePage
           data={{

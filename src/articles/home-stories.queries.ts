@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
+import { toTimestamp } from '../db/row-values.ts';
+import type { ArticleSummary } from './article.ts';
+import { publishedAsOf } from './article-rows.queries.ts';
+import { listPublishedSummariesByIds } from './articles.queries.ts';
+
+/** What the home page shows: its lead, then each section's newest stories without the lead. */
+export interface HomeStories {
+  readonly lead: ArticleSummary | undefined;
+  /** By section id, newest first; a section with no story has an empty list. */
+  readonly bySection: ReadonlyMap<number, readonly ArticleSummary[]>;
+}
+
+/** Which part of the home page's statement a row came from. */
+const part = { pinned: 1, newest: 2, section: 3 } as const;
+
+/**
+ * Every id the home page may show, in one statement: the published article pinned last, the newest
+ * one (the lead when none is pinned) and a top-N of each section, each part read from its own index
+ * and joined with UNION ALL. Each section gives one story more than it shows, so that the lead can
+ * be left out afterwards without a second statement.
+ */
+function storyIdsQuery(db: Db, asOf: string, sectionIds: readonly number[], perSection: number | undefined) {
+  const published = db.selectFrom('articles').where(publishedAsOf(asOf));
+  const pinned = published
+    .where('articles.trashed_at', 'is', null)
+    .where('articles.pinned_at', 'is not', null)
+    .select(['articles.id', 'articles.section_id', sql.lit<number>(part.pinned).as('part')])
+    .orderBy('articles.pinned_at', 'desc')
+    .limit(1);
+  const newest = published
+    .select(['articles.id', 'articles.section_id', sql.lit<number>(part.newest).as('part')])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(1);
+  // SQLite takes no ORDER BY or LIMIT on a part of a compound select: each part is a subquery of its own.
+  let ids = db
+    .selectFrom(pinned.as('pinned'))
+    .select(['id', 'section_id', 'part'])
+    .unionAll(db.selectFrom(newest.as('newest')).select(['id', 'section_id', 'part']));
+  sectionIds.forEach((sectionId, index) => {
+    const inSection = published
+      .where('articles.section_id', '=', sectionId)
+      .select(['articles.id', 'articles.section_id', sql.lit<number>(part.section).as('part')])
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(perSection ?? 0);
+    ids = ids.unionAll(db.selectFrom(inSection.as(`newest_${index}`)).select(['id', 'section_id', 'part']));
+  });
+  return ids;
+}
+
+const homeStoryIds = preparedQuery((db, asOf: string, sectionIds: readonly number[], perSection: number) => storyIdsQuery(db, asOf, sectionIds, perSection));
+/** A newsroom with no section yet: only the lead. */
+const leadIds = preparedQuery((db, asOf: string) => storyIdsQuery(db, asOf, [], undefined));
+
+/**
+ * The home page's stories in three statements (their ids, rows and bylines), where reading the lead and
+ * the sections apart took eight. The lead is the article an editor pinned last while it is published,
+ * otherwise the newest; each section lists its `perSection` newest after leaving the lead out.
+ */
+export async function listHomeStories(db: Db, options: { sectionIds: readonly number[]; now: Date; perSection: number }): Promise<HomeStories> {
+  const asOf = toTimestamp(options.now);
+  const rows = await (options.sectionIds.length > 0 ? homeStoryIds(db, asOf, options.sectionIds, options.perSection + 1) : leadIds(db, asOf));
+  const summaries = new Map(
+    (await listPublishedSummariesByIds(db, [...new Set(rows.map((row) => row.id))], options.now)).map((summary) => [summary.id, summary]),
+  );
+  const summaryFrom = (kind: number) => rows.flatMap((row) => (Number(row.part) === kind ? (summaries.get(row.id) ?? []) : []))[0];
+  const lead = summaryFrom(part.pinned) ?? summaryFrom(part.newest);
+  const bySection = new Map<number, ArticleSummary[]>(options.sectionIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const summary = summaries.get(row.id);
+    if (Number(row.part) !== part.section || row.section_id === null || !summary || summary.id === lead?.id) continue;
+    bySection.get(row.section_id)?.push(summary);
+  }
+  // UNION ALL promises no order across its parts' rows: each section is put in order here.
+  for (const list of bySection.values()) {
+    list.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id);
+    list.splice(options.perSection);
+  }
+  return { lead, bySection };
+}
