@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-queries.ts';
-import { toTimestamp } from '../db/row-values.ts';
+import { toDate, toTimestamp } from '../db/row-values.ts';
 import type { ArticleSummary } from './article.ts';
 import { publishedAsOf } from './article-rows.queries.ts';
 import { listPublishedSummariesByIds } from './articles.queries.ts';
@@ -20,34 +20,34 @@ const part = { pinned: 1, newest: 2, section: 3 } as const;
  * Every id the home page may show, in one statement: the published article pinned last, the newest
  * one (the lead when none is pinned) and a top-N of each section, each part read from its own index
  * and joined with UNION ALL. Each section gives one story more than it shows, so that the lead can
- * be left out afterwards without a second statement.
+ * be left out afterwards without a second statement; their times put each section in order.
  */
 function storyIdsQuery(db: Db, asOf: string, sectionIds: readonly number[], perSection: number | undefined) {
   const published = db.selectFrom('articles').where(publishedAsOf(asOf));
   const pinned = published
     .where('articles.trashed_at', 'is', null)
     .where('articles.pinned_at', 'is not', null)
-    .select(['articles.id', 'articles.section_id', sql.lit<number>(part.pinned).as('part')])
+    .select(['articles.id', 'articles.section_id', 'articles.published_at', sql.lit<number>(part.pinned).as('part')])
     .orderBy('articles.pinned_at', 'desc')
     .limit(1);
   const newest = published
-    .select(['articles.id', 'articles.section_id', sql.lit<number>(part.newest).as('part')])
+    .select(['articles.id', 'articles.section_id', 'articles.published_at', sql.lit<number>(part.newest).as('part')])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(1);
   // SQLite takes no ORDER BY or LIMIT on a part of a compound select: each part is a subquery of its own.
   let ids = db
     .selectFrom(pinned.as('pinned'))
-    .select(['id', 'section_id', 'part'])
-    .unionAll(db.selectFrom(newest.as('newest')).select(['id', 'section_id', 'part']));
+    .select(['id', 'section_id', 'published_at', 'part'])
+    .unionAll(db.selectFrom(newest.as('newest')).select(['id', 'section_id', 'published_at', 'part']));
   sectionIds.forEach((sectionId, index) => {
     const inSection = published
       .where('articles.section_id', '=', sectionId)
-      .select(['articles.id', 'articles.section_id', sql.lit<number>(part.section).as('part')])
+      .select(['articles.id', 'articles.section_id', 'articles.published_at', sql.lit<number>(part.section).as('part')])
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(perSection ?? 0);
-    ids = ids.unionAll(db.selectFrom(inSection.as(`newest_${index}`)).select(['id', 'section_id', 'part']));
+    ids = ids.unionAll(db.selectFrom(inSection.as(`newest_${index}`)).select(['id', 'section_id', 'published_at', 'part']));
   });
   return ids;
 }
@@ -57,28 +57,31 @@ const homeStoryIds = preparedQuery((db, asOf: string, sectionIds: readonly numbe
 const leadIds = preparedQuery((db, asOf: string) => storyIdsQuery(db, asOf, [], undefined));
 
 /**
- * The home page's stories in three statements (their ids, rows and bylines), where reading the lead and
- * the sections apart took eight. The lead is the article an editor pinned last while it is published,
- * otherwise the newest; each section lists its `perSection` newest after leaving the lead out.
+ * The home page's stories in three statements (their ids, then the rows and bylines of those it shows), where
+ * reading the lead and the sections apart took eight. The lead is the article an editor pinned last while it
+ * is published, otherwise the newest; each section lists its `perSection` newest after leaving the lead out.
  */
 export async function listHomeStories(db: Db, options: { sectionIds: readonly number[]; now: Date; perSection: number }): Promise<HomeStories> {
   const asOf = toTimestamp(options.now);
-  const rows = await (options.sectionIds.length > 0 ? homeStoryIds(db, asOf, options.sectionIds, options.perSection + 1) : leadIds(db, asOf));
-  const summaries = new Map(
-    (await listPublishedSummariesByIds(db, [...new Set(rows.map((row) => row.id))], options.now)).map((summary) => [summary.id, summary]),
-  );
-  const summaryFrom = (kind: number) => rows.flatMap((row) => (Number(row.part) === kind ? (summaries.get(row.id) ?? []) : []))[0];
-  const lead = summaryFrom(part.pinned) ?? summaryFrom(part.newest);
-  const bySection = new Map<number, ArticleSummary[]>(options.sectionIds.map((id) => [id, []]));
-  for (const row of rows) {
-    const summary = summaries.get(row.id);
-    if (Number(row.part) !== part.section || row.section_id === null || !summary || summary.id === lead?.id) continue;
-    bySection.get(row.section_id)?.push(summary);
-  }
+  const found = (await (options.sectionIds.length > 0 ? homeStoryIds(db, asOf, options.sectionIds, options.perSection + 1) : leadIds(db, asOf))).map((row) => ({
+    id: row.id,
+    sectionId: row.section_id,
+    part: Number(row.part),
+    publishedAt: toDate(row.published_at ?? asOf).getTime(),
+  }));
+  const leadId = (found.find((row) => row.part === part.pinned) ?? found.find((row) => row.part === part.newest))?.id;
+  const idsBySection = new Map<number, typeof found>(options.sectionIds.map((id) => [id, []]));
+  for (const row of found) if (row.part === part.section && row.sectionId !== null && row.id !== leadId) idsBySection.get(row.sectionId)?.push(row);
   // UNION ALL promises no order across its parts' rows: each section is put in order here.
-  for (const list of bySection.values()) {
-    list.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id);
+  for (const list of idsBySection.values()) {
+    list.sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id);
     list.splice(options.perSection);
   }
-  return { lead, bySection };
+  // Only the stories shown are read whole.
+  const shownIds = [...(leadId === undefined ? [] : [leadId]), ...[...idsBySection.values()].flatMap((list) => list.map((row) => row.id))];
+  const summaries = new Map((await listPublishedSummariesByIds(db, shownIds, options.now)).map((summary) => [summary.id, summary]));
+  return {
+    lead: leadId === undefined ? undefined : summaries.get(leadId),
+    bySection: new Map([...idsBySection].map(([sectionId, list]) => [sectionId, list.flatMap((row) => summaries.get(row.id) ?? [])])),
+  };
 }
