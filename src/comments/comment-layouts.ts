@@ -1,9 +1,9 @@
 import type { Db } from '../db/database.ts';
 import type { CommentOrder } from '../settings/index.ts';
-import type { CommentOutline } from './comment.ts';
-import { type CommentCounts, countCommentThreads, findThreadPlace, listThreadPageOutline } from './comment-pages.queries.ts';
+import type { CommentOutline, PublicComment } from './comment.ts';
+import { type CommentCounts, countCommentThreads, findThreadPlace, listThreadPage } from './comment-pages.queries.ts';
 import { arrangeComments, type CommentThread } from './comment-threads.ts';
-import { listCommentOutline } from './comments.queries.ts';
+import { listCommentOutline, listPublicCommentsByIds } from './comments.queries.ts';
 
 /** A comment shown on the article: where it sits in its thread, and the page (from 1) that shows the thread. */
 export interface PlacedComment {
@@ -24,8 +24,8 @@ export interface CommentLayout {
   readonly approvedCount: number;
   /** Undefined when the comment is not shown. */
   place(commentId: number): Promise<PlacedComment | undefined>;
-  /** The threads of one page (from 1, at most pageCount), with their replies. */
-  threadsOn(page: number): Promise<readonly CommentThread<CommentOutline>[]>;
+  /** The threads of one page (from 1, at most pageCount), with their replies, read whole. */
+  threadsOn(page: number): Promise<readonly CommentThread<PublicComment>[]>;
 }
 
 /** How a section's comments are read and laid out for a reader; `pendingIds` are the reader's own comments awaiting moderation. */
@@ -54,8 +54,26 @@ export async function readWholeOutline(db: Db, articleId: number, view: LayoutRe
       const thread = arranged.find(commentId);
       return thread && { thread, page: arranged.pageOf(commentId)! };
     },
-    threadsOn: async (page) => arranged.threads.slice((page - 1) * view.perPage, page * view.perPage),
+    threadsOn: async (page) => {
+      const threads = arranged.threads.slice((page - 1) * view.perPage, page * view.perPage);
+      const outline: CommentOutline[] = [];
+      const collect = (node: CommentThread<CommentOutline>) => {
+        outline.push(node.comment);
+        node.children.forEach(collect);
+      };
+      threads.forEach(collect);
+      return withWholeComments(threads, await listPublicCommentsByIds(db, articleId, outline));
+    },
   };
+}
+
+/** The threads with their comments read whole; one removed since the outline was read is left out, its replies in its place. */
+function withWholeComments(threads: readonly CommentThread<CommentOutline>[], whole: ReadonlyMap<number, PublicComment>): CommentThread<PublicComment>[] {
+  return threads.flatMap((node) => {
+    const children = withWholeComments(node.children, whole);
+    const comment = whole.get(node.comment.id);
+    return comment ? [{ comment, depth: node.depth, children }] : children;
+  });
 }
 
 /**
@@ -92,9 +110,9 @@ async function readPagedOutline(db: Db, articleId: number, view: LayoutRequest, 
     threadsOn: async (page) => {
       // Most articles have no approved comment yet: counted already, nothing left to read.
       if (counts.threads === 0) return [];
-      const outline = await listThreadPageOutline(db, articleId, pageWindow(order, page, perPage, counts.threads));
-      // The page's threads start at comments whose parents are not in this outline, so they are its top level, in order.
-      return arrangeComments(outline, order, perPage).threads;
+      const comments = await listThreadPage(db, articleId, pageWindow(order, page, perPage, counts.threads));
+      // The page's threads start at comments whose parents are not on it, so they are its top level, in order.
+      return arrangeComments(comments, order, perPage).threads;
     },
   };
 }

@@ -3,8 +3,9 @@ import { constant } from '../db/constant.ts';
 import type { Db } from '../db/database.ts';
 import { toCount } from '../db/row-values.ts';
 import type { CommentOrder } from '../settings/index.ts';
-import type { CommentOutline } from './comment.ts';
+import type { CommentOutline, PublicComment } from './comment.ts';
 import { type CommentStatus, commentStatuses } from './comment.table.ts';
+import { type PublicCommentRow, publicCommentOf } from './comments.queries.ts';
 
 // One page of an article's approved comments, read without its whole outline. As arrangeComments
 // threads them, a thread starts at an approved comment whose parent is not shown: it has none, or
@@ -55,17 +56,18 @@ export async function countCommentThreads(db: Db, articleId: number): Promise<Co
 }
 
 /**
- * The outline of one page of threads: `limit` threads after `offset` in `order` (by time, then id),
- * each with all its approved replies, found by a recursive query down comments_parent_idx. Rows
- * come oldest first, as listCommentOutline gives them, so arrangeComments threads them the same way.
+ * One page of threads, whole: `limit` threads after `offset` in `order` (by time, then id), each with
+ * all its approved replies, found by a recursive query down comments_parent_idx, then each comment's
+ * row by its id, in the same statement. Rows come oldest first, as listCommentOutline gives them, so
+ * arrangeComments threads them the same way.
  */
-export async function listThreadPageOutline(
+export async function listThreadPage(
   db: Db,
   articleId: number,
   page: { readonly order: CommentOrder; readonly limit: number; readonly offset: number },
-): Promise<CommentOutline[]> {
+): Promise<PublicComment[]> {
   const threadOrder = page.order === 'oldest' ? sql`c.created_at, c.id` : sql`c.created_at desc, c.id desc`;
-  const { rows } = await sql<{ id: number; parent_id: number | null }>`
+  const { rows } = await sql<PublicCommentRow>`
     with recursive
       roots(id, parent_id, created_at) as (
         select c.id, c.parent_id, c.created_at from comments c
@@ -79,9 +81,11 @@ export async function listThreadPageOutline(
         select c.id, c.parent_id, c.created_at from thread cross join comments c
         where c.parent_id = thread.id and c.article_id = ${articleId} and c.status = ${approved}
       )
-    select id, parent_id from thread order by created_at, id
+    select c.id, c.article_id, c.parent_id, c.author_name, c.author_website, c.staff_user_id, c.body, c.created_at
+    from thread cross join comments c where c.id = thread.id
+    order by thread.created_at, thread.id
   `.execute(db);
-  return rows.map((row) => ({ id: row.id, parentId: row.parent_id, status: 'approved' }));
+  return rows.map((row) => publicCommentOf(row, 'approved'));
 }
 
 /** Where an approved comment sits: its depth (1 at the top) and how many threads come before its own in the order. */

@@ -10,8 +10,8 @@ import type { CommentNodeView, CommentSectionView } from './comment-section-view
 import { type CommentSigner, readRememberedComments, rememberedCommentsCookie, stampForm } from './comment-signing.ts';
 import { type CommentLayoutReader, readCommentLayout } from './comment-layouts.ts';
 import { type CommentThread, takesReplies } from './comment-threads.ts';
-import type { CommentOutline } from './comment.ts';
-import { filterPendingCommentIds, listPublicCommentsByIds } from './comments.queries.ts';
+import type { PublicComment } from './comment.ts';
+import { filterPendingCommentIds } from './comments.queries.ts';
 
 /** What the reader asked of the comment section, and the state of a form that came back. */
 export interface CommentSectionRequest {
@@ -137,20 +137,19 @@ export class CommentSections {
   async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, words: Translator): Promise<LoadedCommentSection> {
     const { policy, open, layout, replyTarget, page } = await this.#arrange(article, request, now);
     const { order, pageCount } = layout;
+    // Only this page's comments are read whole.
     const shown = await layout.threadsOn(page);
-    const shownOutline: CommentOutline[] = [];
-    const collect = (node: CommentThread<CommentOutline>) => {
-      shownOutline.push(node.comment);
+    const shownComments: PublicComment[] = [];
+    const collect = (node: CommentThread<PublicComment>) => {
+      shownComments.push(node.comment);
       node.children.forEach(collect);
     };
     shown.forEach(collect);
-    // Only this page's comments are read whole; one removed since the outline was read is left out.
-    const whole = await listPublicCommentsByIds(this.db, article.id, shownOutline);
+    const whole = new Map(shownComments.map((comment) => [comment.id, comment]));
     const address = (view: CommentView, fragment: string) => `${commentViewAddress(article.path, view, policy.order)}#${fragment}`;
-    const toView = (node: CommentThread<CommentOutline>): CommentNodeView[] => {
-      const comment = whole.get(node.comment.id);
+    const toView = (node: CommentThread<PublicComment>): CommentNodeView[] => {
+      const { comment } = node;
       const replies = node.children.flatMap(toView);
-      if (!comment) return replies;
       return [
         {
           id: comment.id,
@@ -169,14 +168,10 @@ export class CommentSections {
     };
     // The reply form's comment is on this page: canonicalView sends a reply form to the page showing it.
     const replyingTo = replyTarget ? whole.get(replyTarget.thread.comment.id) : undefined;
-    // A shown reply's parent is on the same page (a reply whose parent is not shown starts a thread):
-    // the page's own outline says which of them are approved.
-    const approvedIds = new Set(shownOutline.filter((comment) => comment.status === 'approved').map((comment) => comment.id));
-    // The page's structured data describes the comments it shows; commentCount gives the whole number.
-    const shownApproved = shownOutline.flatMap((outline) => {
-      const comment = whole.get(outline.id);
-      return comment && approvedIds.has(comment.id) ? [comment] : [];
-    });
+    // A shown reply's parent is on the same page (a reply whose parent is not shown starts a thread).
+    // The page's structured data describes the approved comments it shows; commentCount gives the whole number.
+    const shownApproved = shownComments.filter((comment) => comment.status === 'approved');
+    const approvedIds = new Set(shownApproved.map((comment) => comment.id));
     return {
       view: {
         words,

@@ -47,7 +47,7 @@ export async function findCommentableArticle(db: Db, articleId: number, now: Dat
 }
 
 /** The columns a reader may see of a comment (never its email or address), as the page shows them. */
-interface PublicCommentRow {
+export interface PublicCommentRow {
   readonly id: number;
   readonly article_id: number;
   readonly parent_id: number | null;
@@ -58,7 +58,7 @@ interface PublicCommentRow {
   readonly created_at: Date | string;
 }
 
-function publicCommentOf(row: PublicCommentRow, status: PublicComment['status']): PublicComment {
+export function publicCommentOf(row: PublicCommentRow, status: PublicComment['status']): PublicComment {
   return {
     id: row.id,
     articleId: row.article_id,
