@@ -18,6 +18,12 @@ test('GAZETTE_PAGE_CACHE=off turns the page cache off; GAZETTE_PAGE_CACHE_BYTES 
   assert.equal(loadConfig({ GAZETTE_PAGE_CACHE_BYTES: '2048K' }).pageCacheBytes, 2 * 1024 * 1024);
 });
 
+test('GAZETTE_PG_PREPARED_STATEMENTS is on unless turned off, and refuses anything else by name', () => {
+  assert.equal(loadConfig({}).pgPreparedStatements, true);
+  assert.equal(loadConfig({ GAZETTE_PG_PREPARED_STATEMENTS: 'off' }).pgPreparedStatements, false);
+  assert.throws(() => loadConfig({ GAZETTE_PG_PREPARED_STATEMENTS: 'false' }), /GAZETTE_PG_PREPARED_STATEMENTS must be "on" or "off", got "false"/);
+});
+
 test('a page cache setting that cannot be read stops the start with a message naming it', () => {
   assert.throws(
     () => loadConfig({ GAZETTE_PAGE_CACHE: 'no' }),

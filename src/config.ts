@@ -32,6 +32,8 @@ export interface Config {
   readonly https: boolean;
   /** Whether rendered reader pages are kept in memory; off renders every request (benchmarking, debugging). */
   readonly pageCache: boolean;
+  /** Whether Gazette's fixed queries go to PostgreSQL as named statements (off behind PgBouncer before 1.21 in transaction pooling). */
+  readonly pgPreparedStatements: boolean;
   /** The page cache's budget in bytes, all encodings of all pages counted. */
   readonly pageCacheBytes: number;
   /** How many processes serve requests on the one port (node:cluster); 1 serves from this process alone. */
@@ -152,6 +154,12 @@ function readSeedDemo(value: string | undefined, env: Config['env']): boolean {
   if (value === 'on') return true;
   if (value === 'off') return false;
   throw new ConfigError(`GAZETTE_DEMO must be "on" or "off", got "${value}"`);
+}
+
+function readPgPreparedStatements(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`GAZETTE_PG_PREPARED_STATEMENTS must be "on" or "off", got "${value}"`);
 }
 
 function readPageCache(value: string | undefined): boolean {
@@ -381,6 +389,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentApiPerMinute: readContentApiPerMinute(env.GAZETTE_CONTENT_API_PER_MINUTE),
     trustedProxies: readTrustedProxies(env.GAZETTE_TRUST_PROXY),
     pageCache: readPageCache(env.GAZETTE_PAGE_CACHE),
+    pgPreparedStatements: readPgPreparedStatements(env.GAZETTE_PG_PREPARED_STATEMENTS),
     pageCacheBytes: readPageCacheBytes(env.GAZETTE_PAGE_CACHE_BYTES),
     workers: readWorkers(env.GAZETTE_WORKERS, envName),
     webhooksAllowPrivate: readWebhooksAllowPrivate(env.GAZETTE_WEBHOOKS_ALLOW_PRIVATE),

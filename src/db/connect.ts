@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { FairSqliteDialect } from './fair-sqlite-dialect.ts';
+import { nameStatementsOfPool } from './postgres-statements.ts';
 import { withPreparedStatementCache } from './sqlite-statements.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -16,7 +17,12 @@ export interface DatabaseHandle {
 }
 
 export type ConnectOptions =
-  | { readonly databaseUrl: string; readonly poolSize?: number }
+  | {
+      readonly databaseUrl: string;
+      readonly poolSize?: number;
+      /** Whether Gazette's fixed queries are sent as named statements (see postgres-statements.ts); on unless false. */
+      readonly preparedStatements?: boolean;
+    }
   /** A path, `:memory:`, or the bytes of a serialised database to open an in-memory copy of. */
   | { readonly sqliteFile: string | Buffer };
 
@@ -29,6 +35,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     // that held it fails on its own; the pool drops the broken connection and opens a new one.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
+    if (options.preparedStatements !== false) nameStatementsOfPool(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }
@@ -48,8 +55,8 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
-export function connectFromConfig(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseHandle {
-  if (config.databaseUrl) return connectDatabase({ databaseUrl: config.databaseUrl });
+export function connectFromConfig(config: { databaseUrl: string | undefined; dataDir: string; pgPreparedStatements?: boolean }): DatabaseHandle {
+  if (config.databaseUrl) return connectDatabase({ databaseUrl: config.databaseUrl, preparedStatements: config.pgPreparedStatements ?? true });
   mkdirSync(config.dataDir, { recursive: true });
   return connectDatabase({ sqliteFile: join(config.dataDir, 'gazette.sqlite') });
 }

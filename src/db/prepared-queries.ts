@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './database.ts';
+import { nameStatement } from './postgres-statements.ts';
 
 /** What a prepared query takes: values bound as they are, and lists whose length is part of the query's shape. */
 type PreparedValue = string | number | null;
@@ -75,5 +76,6 @@ function compileTemplate<Args extends readonly PreparedArgument[], Row>(build: (
       throw new TypeError(`A prepared query's build did not hand its argument ${index} to Kysely as given (it must not read or convert it)`);
     }
   });
+  nameStatement(query.sql);
   return { query, slots };
 }
