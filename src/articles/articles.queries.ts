@@ -48,17 +48,19 @@ interface PublishedListOptions {
 async function newestPublishedRows(db: Db, options: PublishedListOptions, columns: { body: boolean }): Promise<ArticleRow[]> {
   const page = await newestPublishedIds(db, options);
   if (page.length === 0) return [];
-  const rows = await articleRows(db, columns)
-    .where(publishedBy(options.now))
-    .where(
-      'articles.id',
-      'in',
-      page.map((row) => row.id),
-    )
-    .execute();
+  const ids = page.map((row) => row.id);
+  const asOf = toTimestamp(options.now);
+  const rows = await (columns.body ? publishedRowsByIds(db, ids, asOf) : publishedLeanRowsByIds(db, ids, asOf));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap((row) => byId.get(row.id) ?? []);
 }
+
+const publishedLeanRowsByIds = preparedQuery((db, ids: readonly number[], asOf: string) =>
+  articleRows(db, { body: false }).where(publishedAsOf(asOf)).where('articles.id', 'in', ids),
+);
+const publishedRowsByIds = preparedQuery((db, ids: readonly number[], asOf: string) =>
+  articleRows(db, { body: true }).where(publishedAsOf(asOf)).where('articles.id', 'in', ids),
+);
 
 type LinkScope = Extract<ArticleScope, { kind: 'tag' | 'author' }>;
 
@@ -265,10 +267,6 @@ export async function listPublishedArticlesPage(db: Db, options: PublishedPageOp
 export async function listPublishedSummariesPage(db: Db, options: PublishedPageOptions): Promise<ArticleSummary[]> {
   return summariesOf(db, await publishedPageRows(db, options, { body: false }), options.now);
 }
-
-const publishedLeanRowsByIds = preparedQuery((db, ids: readonly number[], asOf: string) =>
-  articleRows(db, { body: false }).where(publishedAsOf(asOf)).where('articles.id', 'in', ids),
-);
 
 export async function listPublishedSummariesByIds(db: Db, ids: readonly number[], now: Date): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];

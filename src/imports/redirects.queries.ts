@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 import { toTimestamp } from '../db/row-values.ts';
 import type { RedirectTarget } from './import.table.ts';
 
@@ -21,7 +22,10 @@ export async function saveRedirect(db: Db, path: string, target: StoredRedirect,
   return before ? 'updated' : 'created';
 }
 
+// Looked up for every address no article or list answers, and before each section page.
+const redirectAt = preparedQuery((db, path: string) => db.selectFrom('redirects').select(['target_kind', 'target_id']).where('path', '=', path));
+
 export async function findRedirect(db: Db, path: string): Promise<StoredRedirect | undefined> {
-  const row = await db.selectFrom('redirects').select(['target_kind', 'target_id']).where('path', '=', path).executeTakeFirst();
+  const [row] = await redirectAt(db, path);
   return row ? { targetKind: row.target_kind, targetId: row.target_id } : undefined;
 }

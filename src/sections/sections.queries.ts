@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 
 export interface Section {
   readonly id: number;
@@ -10,12 +11,16 @@ export interface Section {
 
 const columns = ['id', 'slug', 'name', 'description', 'position'] as const;
 
+// Read for every section page and every home page: built once (and a named statement on PostgreSQL).
+const sectionBySlug = preparedQuery((db, slug: string) => db.selectFrom('sections').select(columns).where('slug', '=', slug));
+const sectionsInOrder = preparedQuery((db) => db.selectFrom('sections').select(columns).orderBy('position').orderBy('name'));
+
 export async function findSectionBySlug(db: Db, slug: string): Promise<Section | undefined> {
-  return db.selectFrom('sections').select(columns).where('slug', '=', slug).executeTakeFirst();
+  return (await sectionBySlug(db, slug))[0];
 }
 
 export async function listSections(db: Db): Promise<Section[]> {
-  return db.selectFrom('sections').select(columns).orderBy('position').orderBy('name').execute();
+  return sectionsInOrder(db);
 }
 
 export async function insertSection(db: Db, section: Omit<Section, 'id'>): Promise<number> {
