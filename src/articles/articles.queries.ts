@@ -62,13 +62,13 @@ const publishedRowsByIds = preparedQuery((db, ids: readonly number[], asOf: stri
   articleRows(db, { body: true }).where(publishedAsOf(asOf)).where('articles.id', 'in', ids),
 );
 
-type LinkScope = Extract<ArticleScope, { kind: 'tag' | 'author' }>;
+export type LinkScope = Extract<ArticleScope, { kind: 'tag' | 'author' }>;
 
 /**
  * A tag's or an author's published articles, from its links: their `listed_at` (the article's published_at
  * while it is published, kept by triggers) and its index put them in order without reading an article.
  */
-function listedLinks(db: Db, scope: LinkScope, asOf: string) {
+export function listedLinks(db: Db, scope: LinkScope, asOf: string) {
   const links =
     scope.kind === 'tag'
       ? db.selectFrom('article_tags as link').where('link.tag_id', '=', scope.tagId)
@@ -81,7 +81,7 @@ function listedLinks(db: Db, scope: LinkScope, asOf: string) {
  * baseArticleQuery, even unused, PostgreSQL passed over the partial listing indexes and counted a
  * quarter-million-article section by scanning the whole table.
  */
-function publishedInScope(db: Db, scope: Exclude<ArticleScope, LinkScope>, asOf: string) {
+export function publishedInScope(db: Db, scope: Exclude<ArticleScope, LinkScope>, asOf: string) {
   const published = db.selectFrom('articles').where(publishedAsOf(asOf));
   return scope.kind === 'section' ? published.where('articles.section_id', '=', scope.sectionId) : published;
 }

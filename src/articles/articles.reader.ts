@@ -20,6 +20,7 @@ import {
   type NewsroomSort,
   type NewsroomView,
 } from './newsroom.queries.ts';
+import { newestPublishedIdsAfter } from './list-after.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import type { CollectionCounts } from './collection-counts.ts';
@@ -71,7 +72,19 @@ export async function loadArticleListPage(
   const total = await counts.count(db, scope, now);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   if (page > pageCount) throw new NotFoundError(`There is no page ${page} here; the last page is ${pageCount}.`);
-  const summaries = await listPublishedSummaries(db, { scope, now, limit: perPage, offset: (page - 1) * perPage });
+  const offset = (page - 1) * perPage;
+  const shown = Math.min(perPage, total - offset);
+  let summaries: ArticleSummary[] | undefined;
+  const anchorId = page > 1 ? await counts.pageStart(db, scope, page, perPage, now) : undefined;
+  if (anchorId !== undefined) {
+    const ids = await newestPublishedIdsAfter(db, { scope, now, anchorId, limit: perPage });
+    // Fewer than the count promises: the list changed since (the next change drops what is kept); read by position.
+    if (ids.length === shown) summaries = await listPublishedSummariesByIds(db, ids, now);
+  }
+  summaries ??= await listPublishedSummaries(db, { scope, now, limit: perPage, offset });
+  // The next page starts after this one's last article; a reader or a crawler going on finds it kept.
+  const last = summaries.at(-1);
+  if (summaries.length === perPage && last && page < pageCount) counts.notePageStart(scope, page + 1, perPage, last.id, now);
   return { summaries, page, pageCount };
 }
 
