@@ -141,9 +141,11 @@ export async function renderArticleDocument(
   const languages = { site: settings.language, words: languageOfWords(words, settings) };
   const related = await loadRelatedArticles(db, article, now, 3, deps.relatedPicks);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
-  const view = articleView(article, words, inlineImages, languages, options.showPublicationTime ?? true);
-  const head = articleHead(article, deps, words);
   const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, words) : undefined;
+  // The section's count of approved comments, kept between requests, is the one the header shows.
+  const counted = comments ? { ...article, commentCount: comments.view.count } : article;
+  const view = articleView(counted, words, inlineImages, languages, options.showPublicationTime ?? true);
+  const head = articleHead(counted, deps, words);
   const scripts = [...(hasPlayableEmbed(view.body) ? [site.assets.embedsScriptUrl] : []), ...(comments?.view.form ? [site.assets.commentsScriptUrl] : [])];
   const [articleJsonLd, ...otherJsonLd] = head.jsonLd ?? [];
   const html = renderDocument(

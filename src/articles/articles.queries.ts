@@ -24,9 +24,13 @@ export async function findArticleById(db: Db, id: number): Promise<Article | und
 }
 
 const publishedRowsBySlug = preparedQuery((db, slug: string, asOf: string) => articleRows(db).where(publishedAsOf(asOf)).where('articles.slug', '=', slug));
+const publishedUncountedRowsBySlug = preparedQuery((db, slug: string, asOf: string) =>
+  articleRows(db, { commentCount: false }).where(publishedAsOf(asOf)).where('articles.slug', '=', slug),
+);
 
-export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date): Promise<PublishedArticle | undefined> {
-  const [row] = await publishedRowsBySlug(db, slug, toTimestamp(now));
+/** `countComments: false` leaves `commentCount` at 0, for a caller that has the number from elsewhere (the article page's comment section). */
+export async function findPublishedArticleBySlug(db: Db, slug: string, now: Date, { countComments = true } = {}): Promise<PublishedArticle | undefined> {
+  const [row] = await (countComments ? publishedRowsBySlug : publishedUncountedRowsBySlug)(db, slug, toTimestamp(now));
   if (!row) return undefined;
   const [article] = await withRelations(db, [row]);
   return article && isPublished(article, now) ? article : undefined;

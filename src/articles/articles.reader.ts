@@ -39,9 +39,10 @@ export type ArticleLookup =
  * What lives at /{sectionSlug}/{slug}: the article, or where it moved to (an old slug, or a
  * section it left), or nothing. Drafts and scheduled articles are "nothing" to readers; an article
  * that was on the site and is now in the trash is "gone", so search engines drop it sooner.
+ * `countComments: false` leaves the article's `commentCount` at 0 (see findPublishedArticleBySlug).
  */
-export async function lookUpArticle(db: Db, sectionSlug: string, slug: string, now: Date): Promise<ArticleLookup> {
-  const article = await findPublishedArticleBySlug(db, slug, now);
+export async function lookUpArticle(db: Db, sectionSlug: string, slug: string, now: Date, options: { countComments?: boolean } = {}): Promise<ArticleLookup> {
+  const article = await findPublishedArticleBySlug(db, slug, now, options);
   if (article) {
     const canonical = articleUrl(article);
     return canonical === articleUrl({ slug, section: { slug: sectionSlug } }) ? { kind: 'found', article } : { kind: 'moved', location: canonical };

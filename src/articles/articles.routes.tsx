@@ -96,7 +96,8 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const cached = ownCommentIds.length > 0 ? undefined : pages.get(askedAddress);
       if (cached) return sendPage(request, reply, cached, 'HIT');
       const now = site.clock.now();
-      const found = await lookUpArticle(db, sectionSlug, slug, now);
+      // With a comment section, the page shows the count it keeps, so the lookup need not count the comments.
+      const found = await lookUpArticle(db, sectionSlug, slug, now, { countComments: !comments });
       if (found.kind === 'moved') return reply.redirect(found.location, 301);
       if (found.kind === 'missing') throw new NotFoundError('There is no article at this address.');
       if (found.kind === 'gone') throw new GoneError('The newsroom has taken this article down. It is no longer available.');
