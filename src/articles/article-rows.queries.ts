@@ -117,6 +117,7 @@ export function articleRows(db: Db, { body = true, commentCount = true }: { body
     };
     rowQueries.set(db, made);
   }
+  // Only the article page leaves the count out, and it reads the whole row.
   if (!commentCount) return made.uncounted;
   return body ? made.whole : made.lean;
 }

@@ -1,15 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
-import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
+import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
 import { type CommentCounts, countCommentThreads } from './comment-pages.queries.ts';
-
-const articleTagPrefix = contentTags.article(0).replace(/0$/, '');
-
-/** The article whose counts a tag drops: `article:<id>` names it. */
-function articleOf(tag: ContentTag): string | undefined {
-  return tag.startsWith(articleTagPrefix) ? tag.slice(articleTagPrefix.length) : undefined;
-}
 
 /**
  * Each article's approved comments and threads, counted once and kept until a change to that article is
@@ -24,11 +17,12 @@ export class KeptCommentCounts {
   readonly #clock: Clock;
 
   constructor(changes: ContentChanges, options: { readonly clock?: Clock; readonly maxAgeMs?: number } = {}) {
-    this.#counts = new KeptUntilListsChange(changes, { most: 10_000, maxAgeMs: options.maxAgeMs ?? 60_000, forgets: articleOf });
+    this.#counts = new KeptUntilListsChange(changes, { most: 10_000, maxAgeMs: options.maxAgeMs ?? 60_000, forgets: (tag) => tag });
     this.#clock = options.clock ?? systemClock;
   }
 
   count(db: Db, articleId: number): Promise<CommentCounts> {
-    return this.#counts.get(String(articleId), this.#clock.now(), () => countCommentThreads(db, articleId));
+    // Kept under the article's own tag, which is what a change to it announces.
+    return this.#counts.get(contentTags.article(articleId), this.#clock.now(), () => countCommentThreads(db, articleId));
   }
 }

@@ -33,6 +33,7 @@ import * as commentPages from './migrations/2026-12-12T1000-comment-pages.ts';
 import * as searchRecency from './migrations/2026-12-13T1000-search-recency.ts';
 import * as networkDataRetention from './migrations/2026-12-13T1100-network-data-retention.ts';
 import * as tagNames from './migrations/2026-12-14T1000-tag-names.ts';
+import * as searchRecencyRuns from './migrations/2026-12-14T1100-search-recency-runs.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-13T1000-search-recency': searchRecency,
   '2026-12-13T1100-network-data-retention': networkDataRetention,
   '2026-12-14T1000-tag-names': tagNames,
+  '2026-12-14T1100-search-recency-runs': searchRecencyRuns,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */
