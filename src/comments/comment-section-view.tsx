@@ -3,20 +3,10 @@ import { ErrorSummary } from '../render/form.tsx';
 import type { LanguageAttributes } from '../render/language-tags.ts';
 import { type CommentFormValues, commentLimits } from './comment-input.ts';
 import type { CommentOrder } from '../settings/index.ts';
-import { avatarHue, CommentText, initialsOf } from './comment-text.tsx';
+import { CommentCard, type CommentCardInputs, visuallyHidden } from './comment-card.tsx';
 
 /** One comment as the page shows it, with its replies. */
-export interface CommentNodeView {
-  readonly id: number;
-  readonly authorName: string;
-  readonly authorWebsite: string;
-  readonly isStaff: boolean;
-  readonly body: string;
-  readonly createdIso: string;
-  readonly createdLabel: string;
-  readonly pending: boolean;
-  /** Where "Reply" goes without script (the reply form), or null when comments are closed or the thread is at its depth limit. */
-  readonly replyUrl: string | null;
+export interface CommentNodeView extends CommentCardInputs {
   readonly replies: readonly CommentNodeView[];
 }
 
@@ -56,51 +46,10 @@ function fieldLabels(words: Translator): Readonly<Record<FieldName, string>> {
   };
 }
 
-const visuallyHidden = (chunks: unknown) => <span class="visually-hidden">{chunks}</span>;
-
-function Author({ comment, words }: { comment: CommentNodeView; words: Translator }) {
-  const name = <bdi>{comment.authorName}</bdi>;
-  return (
-    <span class="comment__author">
-      {comment.authorWebsite ? (
-        <a href={comment.authorWebsite} rel="nofollow ugc noopener">
-          {name}
-        </a>
-      ) : (
-        name
-      )}
-      {comment.isStaff ? <span class="comment__badge">{words.text('comment.staff')}</span> : null}
-    </span>
-  );
-}
-
 export function CommentItem({ comment, words }: { comment: CommentNodeView; words: Translator }) {
   return (
     <li id={`comment-${comment.id}`} class={`comment${comment.isStaff ? ' comment--staff' : ''}${comment.pending ? ' comment--pending' : ''}`}>
-      <article class="comment__card" aria-labelledby={`comment-${comment.id}-by`}>
-        <header class="comment__header">
-          <span class={`avatar avatar--${avatarHue(comment.authorName)}`} aria-hidden="true">
-            {initialsOf(comment.authorName)}
-          </span>
-          <span id={`comment-${comment.id}-by`}>
-            <Author comment={comment} words={words} />
-          </span>{' '}
-          <a class="comment__permalink" href={`#comment-${comment.id}`}>
-            <time datetime={comment.createdIso}>{comment.createdLabel}</time>
-          </a>
-        </header>
-        {comment.pending ? <p class="comment__pending">{words.text('comment.awaitingModeration')}</p> : null}
-        <div class="comment__body" dir="auto">
-          <CommentText text={comment.body} />
-        </div>
-        {comment.replyUrl ? (
-          <p class="comment__actions">
-            <a class="comment__reply" href={comment.replyUrl} rel="nofollow" data-reply-to={String(comment.id)} data-reply-name={comment.authorName}>
-              {words.rich('comment.reply', { name: comment.authorName, hidden: visuallyHidden })}
-            </a>
-          </p>
-        ) : null}
-      </article>
+      <CommentCard comment={comment} words={words} />
       {comment.replies.length > 0 ? (
         <ol class="comment-list comment-list--replies">
           {comment.replies.map((reply) => (
