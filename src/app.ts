@@ -12,6 +12,7 @@ import {
   CollectionCounts,
   correctionsRoutes,
   keepRelatedPicks,
+  KeptSummaries,
   oembedRoutes,
   renderArticlePageById,
   sharedPreviewRoutes,
@@ -169,7 +170,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     onMailError: (error: unknown) => app.log.error({ err: error }, 'A comment notification email could not be sent'),
     events: events.comments,
   };
-  const readerDeps = { db, site, pages };
+  const readerDeps = { db, site, pages, summaries: new KeptSummaries(changes).byIds };
   const articleDeps = {
     ...readerDeps,
     listSections: () => listSections(db),

@@ -139,7 +139,7 @@ export async function renderArticleDocument(
   const settings = site.settings.current();
   const words = translatorFor(article.language, settings);
   const languages = { site: settings.language, words: languageOfWords(words, settings) };
-  const related = await loadRelatedArticles(db, article, now, 3, deps.relatedPicks);
+  const related = await loadRelatedArticles(db, article, now, 3, deps.relatedPicks, deps.summaries);
   const inlineImages = await findImagesByStorageKeys(db, inlinePhotoKeys(article.bodyHtml));
   const comments = deps.comments ? await deps.comments.load(commentSectionArticle(article), commentRequest, now, words) : undefined;
   // The section's count of approved comments, kept between requests, is the one the header shows.

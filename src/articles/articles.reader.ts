@@ -25,6 +25,7 @@ import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';
 import type { CollectionCounts } from './collection-counts.ts';
 import type { NewsroomCounts } from './newsroom-counts.ts';
+import type { SummariesByIds } from './kept-summaries.ts';
 import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 import type { ContentChanges } from '../platform/content-changes.ts';
 import { articleUrl } from '../platform/urls.ts';
@@ -69,6 +70,7 @@ export async function loadArticleListPage(
   page: number,
   perPage: number,
   now: Date,
+  readSummaries: SummariesByIds = listPublishedSummariesByIds,
 ): Promise<ArticleListPage> {
   const total = await counts.count(db, scope, now);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
@@ -80,7 +82,7 @@ export async function loadArticleListPage(
   if (anchorId !== undefined) {
     const ids = await newestPublishedIdsAfter(db, { scope, now, anchorId, limit: perPage });
     // Fewer than the count promises: the list changed since (the next change drops what is kept); read by position.
-    if (ids.length === shown) summaries = await listPublishedSummariesByIds(db, ids, now);
+    if (ids.length === shown) summaries = await readSummaries(db, ids, now);
   }
   summaries ??= await listPublishedSummaries(db, { scope, now, limit: perPage, offset });
   // The next page starts after this one's last article; a reader or a crawler going on finds it kept.
@@ -96,7 +98,7 @@ const relatedCandidates = { sharingTags: 40, inSection: 20 };
  * Related stories picked for articles, by article and what their picking reads (its section and tags),
  * kept until a list changes: picking reads every story sharing a tag and the section's newest and ranks
  * their headlines, and an approved comment, the most frequent reason an article page is rendered again,
- * changes none of that. Only ids are kept; the stories are read fresh, with their comment counts.
+ * changes none of that. Only ids are kept; the stories come from the kept teasers (KeptSummaries).
  */
 export type RelatedPicks = KeptUntilListsChange<readonly number[]>;
 
@@ -117,6 +119,7 @@ export async function loadRelatedArticles(
   now: Date,
   limit: number,
   kept?: RelatedPicks,
+  readSummaries: SummariesByIds = listPublishedSummariesByIds,
 ): Promise<{ summaries: ArticleSummary[]; scopes: ArticleScope[] }> {
   const scopes: ArticleScope[] = [
     ...article.tags.map((tag): ArticleScope => ({ kind: 'tag', tagId: tag.id })),
@@ -125,7 +128,7 @@ export async function loadRelatedArticles(
   const pick = () => pickRelatedIds(db, article, now, limit);
   const key = `${article.id}|${limit}|${article.section?.id ?? ''}|${article.tags.map((tag) => tag.id).join(',')}`;
   const ids = kept ? await kept.get(key, now, pick) : await pick();
-  return { summaries: await listPublishedSummariesByIds(db, [...ids], now), scopes };
+  return { summaries: await readSummaries(db, [...ids], now), scopes };
 }
 
 async function pickRelatedIds(db: Db, article: PublishedArticle, now: Date, limit: number): Promise<number[]> {

@@ -42,7 +42,12 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       const words = siteWordsOf(settings);
       const sections = await deps.listSections();
       // An editor's pinned story leads; otherwise the newest does.
-      const { lead, bySection } = await listHomeStories(db, { sectionIds: sections.map((section) => section.id), now, perSection: 4 });
+      const { lead, bySection } = await listHomeStories(db, {
+        sectionIds: sections.map((section) => section.id),
+        now,
+        perSection: 4,
+        ...(deps.summaries ? { summaries: deps.summaries } : {}),
+      });
       const latest = sections.map((section) => bySection.get(section.id) ?? []);
       const html = renderDocument(
         <HomePage

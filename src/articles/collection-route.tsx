@@ -62,7 +62,7 @@ export function serveCollectionPage(
     const now = site.clock.now();
     const settings = site.settings.current();
     const words = siteWordsOf(settings);
-    const list = await loadArticleListPage(db, deps.counts, collection.scope, page, storiesPerPage, now);
+    const list = await loadArticleListPage(db, deps.counts, collection.scope, page, storiesPerPage, now, deps.summaries);
     const title = page > 1 ? words.text('list.pageTitle', { heading: collection.heading, page }) : collection.heading;
     const description = collection.description || words.text('list.latestFrom', { name: collection.heading, siteName: settings.name });
     const canonicalUrl = absoluteUrl(site.publicUrl, path);

@@ -5,6 +5,7 @@ import { toDate, toTimestamp } from '../db/row-values.ts';
 import type { ArticleSummary } from './article.ts';
 import { publishedAsOf } from './article-rows.queries.ts';
 import { listPublishedSummariesByIds } from './articles.queries.ts';
+import type { SummariesByIds } from './kept-summaries.ts';
 
 /** What the home page shows: its lead, then each section's newest stories without the lead. */
 export interface HomeStories {
@@ -61,7 +62,10 @@ const leadIds = preparedQuery((db, asOf: string) => storyIdsQuery(db, asOf, [], 
  * reading the lead and the sections apart took eight. The lead is the article an editor pinned last while it
  * is published, otherwise the newest; each section lists its `perSection` newest after leaving the lead out.
  */
-export async function listHomeStories(db: Db, options: { sectionIds: readonly number[]; now: Date; perSection: number }): Promise<HomeStories> {
+export async function listHomeStories(
+  db: Db,
+  options: { sectionIds: readonly number[]; now: Date; perSection: number; summaries?: SummariesByIds },
+): Promise<HomeStories> {
   const asOf = toTimestamp(options.now);
   const found = (await (options.sectionIds.length > 0 ? homeStoryIds(db, asOf, options.sectionIds, options.perSection + 1) : leadIds(db, asOf))).map((row) => ({
     id: row.id,
@@ -79,7 +83,8 @@ export async function listHomeStories(db: Db, options: { sectionIds: readonly nu
   }
   // Only the stories shown are read whole.
   const shownIds = [...(leadId === undefined ? [] : [leadId]), ...[...idsBySection.values()].flatMap((list) => list.map((row) => row.id))];
-  const summaries = new Map((await listPublishedSummariesByIds(db, shownIds, options.now)).map((summary) => [summary.id, summary]));
+  const readSummaries = options.summaries ?? listPublishedSummariesByIds;
+  const summaries = new Map((await readSummaries(db, shownIds, options.now)).map((summary) => [summary.id, summary]));
   return {
     lead: leadId === undefined ? undefined : summaries.get(leadId),
     bySection: new Map([...idsBySection].map(([sectionId, list]) => [sectionId, list.flatMap((row) => summaries.get(row.id) ?? [])])),
