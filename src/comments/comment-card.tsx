@@ -104,6 +104,9 @@ export function CommentCard({ comment, words }: { comment: CommentCardInputs; wo
   const kept = drawnCards.get(comment.id);
   if (kept && drawnFrom(kept, comment, words)) return kept.html;
   const html = drawCard(comment, words);
+  // Built by concatenation, the card is a tree of pieces that every page holding it walks again when it is
+  // turned into bytes; reading a character makes V8 flatten it into one string, once.
+  html.charCodeAt(0);
   const inputs = Object.fromEntries(cardInputNames.map((name) => [name, comment[name]])) as unknown as CommentCardInputs;
   drawnCards.set(comment.id, { inputs, words, html });
   return html;
