@@ -12,13 +12,14 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /**
- * A miss is compressed at once at brotli quality 3: the demo's article page (20 KB) in 0.20 ms, an
- * article with 50 comments (81 KB) in 0.23 ms, against 0.35 and 0.83 ms at quality 5, for 12% more
- * bytes. A page the cache keeps is compressed again at quality 5 on the thread pool, and its later
- * readers get that (5,369 and 7,741 bytes against 5,993 and 8,697); quality 9 would take 27–37 ms for
- * the article page. gzip level 6 is as small as 9 at the same cost.
+ * A miss is compressed at once at brotli quality 1: the demo's article page (21 KB) in 67 µs of CPU, an
+ * article with 50 comments (82 KB) in 111 µs, home (31 KB) in 70 µs, against 131, 218 and 122 µs at
+ * quality 3 and 241, 626 and 373 µs at quality 5, for 10–12% more bytes than quality 3. A page the cache
+ * keeps is compressed again at quality 5 on the thread pool, and its later readers get that (5,370, 8,002
+ * and 5,700 bytes against 6,600, 9,782 and 7,137); quality 9 would take 27–37 ms for the article page.
+ * gzip level 6 is as small as 9 at the same cost.
  */
-const brotliAtMiss = 3;
+const brotliAtMiss = 1;
 const brotliKept = 5;
 const gzipLevel = 6;
 
