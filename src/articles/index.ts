@@ -5,7 +5,7 @@ export { oembedRoutes } from './oembed.routes.ts';
 export { renderArticlePageById } from './article-document.tsx';
 export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
 export { keepRelatedPicks, loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
-export { KeptSummaries } from './kept-summaries.ts';
+export { KeptSummaries, type SummariesByIds } from './kept-summaries.ts';
 export {
   createArticle,
   getArticle,

@@ -1,4 +1,4 @@
-import { type ArticleSummary, listPublishedSummaries, listPublishedSummariesByIds } from '../articles/index.ts';
+import { type ArticleSummary, listPublishedSummaries, listPublishedSummariesByIds, type SummariesByIds } from '../articles/index.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { SearchFilters, SearchHit, SearchIndex, SearchRequest } from './search-index.ts';
@@ -43,9 +43,9 @@ export function loadLatestArticles(db: Db, now: Date): Promise<ArticleSummary[]>
 export async function searchArticles(
   db: Db,
   index: SearchIndex,
-  options: { terms: readonly string[]; filters: SearchFilters; page: number; now: Date; perPage?: number },
+  options: { terms: readonly string[]; filters: SearchFilters; page: number; now: Date; perPage?: number; summaries?: SummariesByIds },
 ): Promise<SearchOutcome> {
-  const { terms, filters, page, now, perPage = resultsPerPage } = options;
+  const { terms, filters, page, now, perPage = resultsPerPage, summaries: readSummaries = listPublishedSummariesByIds } = options;
   const attempts: SearchRequest['match'][] = terms.length === 0 ? [] : terms.length === 1 ? ['all'] : ['all', 'any'];
   for (const match of attempts) {
     const request: SearchRequest = { ...filters, terms, match, now };
@@ -56,7 +56,7 @@ export async function searchArticles(
     if (page > pageCount) throw new NotFoundError(messages.pastTheEnd(page, pageCount));
     const { hits } = results;
     const hitsById = new Map(hits.map((hit) => [hit.articleId, hit]));
-    const summaries = await listPublishedSummariesByIds(db, [...hitsById.keys()], now);
+    const summaries = await readSummaries(db, [...hitsById.keys()], now);
     return {
       kind: 'found',
       match,

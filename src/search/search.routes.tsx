@@ -49,7 +49,7 @@ function dateFilters(from: string, to: string, timeZone: string): Pick<SearchFil
 }
 
 /** GET /search: never cached, never indexed; the query is unbounded and results change with every publication. */
-export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app, { db, site, index }) => {
+export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app, { db, site, index, summaries }) => {
   app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: SearchQuerystring } }, async (request, reply) => {
     const { section: sectionSlug = '', from = '', to = '', page } = request.query;
     const now = site.clock.now();
@@ -68,7 +68,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
       if (page > 1) return reply.callNotFound();
       content = { kind: 'start', latest: (await loadLatestArticles(db, now)).map((summary) => toStoryTeaser(summary, words)) };
     } else {
-      const outcome = await searchArticles(db, index, { terms: query.terms, filters, page, now });
+      const outcome = await searchArticles(db, index, { terms: query.terms, filters, page, now, ...(summaries ? { summaries } : {}) });
       const pageUrl = (number: number) => searchUrl({ q: query.text, section: sectionSlug, from, to, page: number });
       content =
         outcome.kind === 'found'
