@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findViolationsInBothSchemes } from '../helpers/axe.ts';
 import { chromiumSkipReason, launchChromium, startTestServer, type TestServer, waitUntilTrue } from '../helpers/chromium.ts';
+import { assertCaretInClear, type CaretFacts, caretFacts } from '../helpers/caret-facts.ts';
 import { createTestOwner } from '../helpers/newsroom.ts';
 
 const fixtureImage = (name: string) => fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
@@ -313,17 +314,9 @@ describe('the rich article editor in Chromium', { skip: chromiumSkipReason() }, 
         await page.keyboard.press('Enter');
         await page.keyboard.insertText(`Line ${line}: the morning crew takes over the cranes at six.`);
       }
-      const edges = `(() => {
-        const caret = getSelection().getRangeAt(0).getBoundingClientRect();
-        const bar = document.querySelector('.editor-bar')?.getBoundingClientRect();
-        // The bar sits in the side column at this width: it covers the caret only where it spans the caret's column.
-        const barOverCaret = bar && bar.left < caret.right && bar.right > caret.left;
-        return { top: caret.top, bottom: caret.bottom, toolbar: document.querySelector('[role=toolbar]').getBoundingClientRect().bottom, bar: barOverCaret ? bar.top : innerHeight };
-      })()`;
       for (let press = 0; press <= 30; press++) {
         if (press > 0) await page.keyboard.press('ArrowUp');
-        const caret = await page.evaluate<{ top: number; bottom: number; toolbar: number; bar: number }>(edges);
-        assert.ok(caret.top >= caret.toolbar && caret.bottom <= caret.bar, `after ${press} presses of ArrowUp: ${JSON.stringify(caret)}`);
+        assertCaretInClear(await page.evaluate<CaretFacts>(caretFacts), `after ${press} presses of ArrowUp`);
       }
     } finally {
       await context.close();

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkContrastNow } from '../helpers/axe.ts';
 import { chromiumSkipReason, findReaderPaths, launchChromium, startTestServer, type TestServer } from '../helpers/chromium.ts';
+import { assertCaretInClear, type CaretFacts, caretFacts } from '../helpers/caret-facts.ts';
 import { createTestOwner } from '../helpers/newsroom.ts';
 
 interface LayoutFacts {
@@ -76,45 +77,6 @@ async function seekAppearance(page: Page, fraction: number): Promise<void> {
 }
 
 /** Where the caret is on screen, and what covers the screen's edges: the stuck toolbar and the save bar. */
-interface CaretFacts {
-  readonly caretTop: number;
-  readonly caretBottom: number;
-  readonly toolbarBottom: number;
-  readonly barTop: number;
-  readonly scrollY: number;
-  /** The caret's container and offset, to tell what was measured when an assertion fails. */
-  readonly caretAt: string;
-}
-
-const caretFacts = `(() => {
-  const range = getSelection().getRangeAt(0);
-  let caret = range.getBoundingClientRect();
-  // A collapsed range at an element's edge (in an empty paragraph, before a <br>) has no box of its own in
-  // Chromium, though the caret is drawn on that element's line: measure the element then.
-  if (caret.height === 0 && range.startContainer.nodeType === 1) {
-    const at = range.startContainer.childNodes[range.startOffset];
-    const line = at && at.nodeType === 1 ? at : range.startContainer;
-    caret = line.getBoundingClientRect();
-  }
-  const bar = document.querySelector('.editor-bar')?.getBoundingClientRect();
-  // On a wide screen the bar sits in the side column, beside the writing: only a bar over the caret's column can cover it.
-  const barOverCaret = bar && bar.left < caret.right && bar.right > caret.left;
-  return {
-    caretTop: caret.top,
-    caretBottom: caret.bottom,
-    toolbarBottom: document.querySelector('[role=toolbar]').getBoundingClientRect().bottom,
-    barTop: barOverCaret ? bar.top : innerHeight,
-    scrollY,
-    caretAt: range.startContainer.nodeName + ':' + range.startOffset,
-  };
-})()`;
-
-function assertCaretInClear(facts: CaretFacts, when: string): void {
-  assert.ok(facts.caretBottom > facts.caretTop, `${when}: the caret has no box (${JSON.stringify(facts)})`);
-  assert.ok(facts.caretTop >= facts.toolbarBottom, `${when}: the caret (top ${facts.caretTop}px) is under the toolbar (bottom ${facts.toolbarBottom}px)`);
-  assert.ok(facts.caretBottom <= facts.barTop, `${when}: the caret (bottom ${facts.caretBottom}px) is under the save bar (top ${facts.barTop}px)`);
-}
-
 /** The button's box, and whether it is what a tap at its middle reaches, rather than something on top of it. */
 async function onScreenAndUncovered(page: Page, name: string): Promise<{ top: number; bottom: number; reachable: boolean }> {
   const button = page.getByRole('button', { name, exact: true });
