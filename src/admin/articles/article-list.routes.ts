@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { can } from '../../accounts/index.ts';
 import { canEditArticle, canTrashArticle, loadNewsroomArticlePage, NewsroomCounts, newsroomListScope } from '../../articles/index.ts';
-import { listAuthors } from '../../authors/index.ts';
+import { listAuthorNames } from '../../authors/index.ts';
 import { BadRequestError, phrase } from '../../errors.ts';
 import { replaceControlCharacters } from '../../platform/control-characters.ts';
 import { articleUrl } from '../../platform/urls.ts';
@@ -99,7 +99,7 @@ export const articleListRoutes: FastifyPluginAsync<AdminContext> = async (app, c
         { counts, now: context.site.clock.now() },
       ),
       listSections(context.db),
-      listAuthors(context.db),
+      listAuthorNames(context.db),
     ]);
     const at = (date: Date) => ({ iso: date.toISOString(), label: formatDateTime(date, dateStyle) });
     return sendAdminPage(context, request, reply, 200, renderArticleListPage, {
