@@ -14,10 +14,28 @@ export interface ListLanguages {
 }
 
 /**
+ * Teasers made lately, by the summary they were made from, then the words and the languages: a kept
+ * summary (KeptSummaries) is the same object from one render to the next, so its teaser, with its
+ * dates, byline and comment count formatted, is made once. A summary read afresh makes its own.
+ */
+const madeTeasers = new WeakMap<ArticleSummary, WeakMap<Translator, Map<string, StoryTeaser>>>();
+
+/**
  * An article as a list shows it, in the list's words. The article's own language marks its headline
  * and standfirst where it differs from the list's.
  */
 export function toStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {
+  const languagesKey = languages ? `${languages.site} ${languages.around}` : '';
+  let byWords = madeTeasers.get(summary);
+  if (!byWords) madeTeasers.set(summary, (byWords = new WeakMap()));
+  let byLanguages = byWords.get(words);
+  if (!byLanguages) byWords.set(words, (byLanguages = new Map()));
+  let teaser = byLanguages.get(languagesKey);
+  if (!teaser) byLanguages.set(languagesKey, (teaser = makeStoryTeaser(summary, words, languages)));
+  return teaser;
+}
+
+function makeStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {
   const { site, around } = languages ?? { site: words.locale, around: words.locale };
   const names = summary.authors.map((author) => author.name);
   return {

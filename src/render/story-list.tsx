@@ -1,4 +1,5 @@
 import type { LanguageAttributes } from './language-tags.ts';
+import type { SafeHtml } from './safe-html.ts';
 import { Picture, type ResponsiveImage } from './picture.tsx';
 
 /** An article as lists show it: enough to choose it, nothing more. */
@@ -28,7 +29,28 @@ interface StoryCardProps {
   readonly priority?: boolean;
 }
 
-export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-card', priority = false }: StoryCardProps) {
+/**
+ * Cards drawn lately, by the teaser they show and how: a teaser made once for a kept summary (toStoryTeaser)
+ * is drawn once for each place it appears (home shows 145 on a newsroom of 36 sections). Flattened, as
+ * built by concatenation they are a tree of pieces that every page holding them would walk again.
+ */
+const drawnCards = new WeakMap<StoryTeaser, Map<string, SafeHtml>>();
+
+export function StoryCard(props: StoryCardProps): SafeHtml {
+  const { story, headingLevel = 3, imageSizes, block = 'story-card', priority = false } = props;
+  const how = `${headingLevel} ${block} ${priority} ${imageSizes}`;
+  let byHow = drawnCards.get(story);
+  if (!byHow) drawnCards.set(story, (byHow = new Map()));
+  let html = byHow.get(how);
+  if (!html) {
+    html = drawStoryCard(props);
+    html.charCodeAt(0);
+    byHow.set(how, html);
+  }
+  return html;
+}
+
+function drawStoryCard({ story, headingLevel = 3, imageSizes, block = 'story-card', priority = false }: StoryCardProps): SafeHtml {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article class={block}>
@@ -57,7 +79,7 @@ export function StoryCard({ story, headingLevel = 3, imageSizes, block = 'story-
         </p>
       </div>
     </article>
-  );
+  ) as SafeHtml;
 }
 
 export function StoryList({ stories, headingLevel = 2 }: { stories: readonly StoryTeaser[]; headingLevel?: 2 | 3 }) {
