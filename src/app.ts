@@ -11,6 +11,7 @@ import {
   articleRoutes,
   CollectionCounts,
   correctionsRoutes,
+  keepHomeStoryIds,
   keepRelatedPicks,
   KeptSummaries,
   oembedRoutes,
@@ -176,6 +177,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     listSections: () => listSections(db),
     comments: commentSections,
     relatedPicks: keepRelatedPicks(changes),
+    homeStoryIds: keepHomeStoryIds(changes),
   };
   await app.register(assetRoutes, { manifest: assets });
   await app.register(mediaRoutes, { db, files: mediaFiles });

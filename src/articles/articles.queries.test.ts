@@ -7,7 +7,8 @@ import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listPublishedSummaries } from './articles.queries.ts';
-import { listHomeStories } from './home-stories.queries.ts';
+import { keepHomeStoryIds, listHomeStories } from './home-stories.queries.ts';
+import { KeptSummaries } from './kept-summaries.ts';
 import { pinArticle } from './pinning.ts';
 import { createArticle, publishArticle, publishDueArticles, unpublishArticle, updateArticle } from './articles.service.ts';
 import { trashArticle } from './trash.service.ts';
@@ -18,7 +19,8 @@ const hoursLater = (hours: number) => new Date(t0.getTime() + hours * 3_600_000)
 forEachDialect('articles data layer', (dialect) => {
   let database: DatabaseHandle;
   let now = t0;
-  const deps = () => ({ db: database.db, clock: { now: () => now }, changes: new ContentChanges() });
+  const changes = new ContentChanges();
+  const deps = () => ({ db: database.db, clock: { now: () => now }, changes });
   let ids: { world: number; culture: number; mina: number; tomas: number; climate: number; trade: number };
 
   before(async () => {
@@ -173,10 +175,18 @@ forEachDialect('articles data layer', (dialect) => {
       published[headline] = (await createArticle(deps(), { headline, sectionId, authorIds: [ids.mina], tagIds: [] })).id;
       await publishArticle(deps(), published[headline]!);
     }
+    // Read fresh and through what the page keeps between renders, which the services' announcements must keep true.
+    const kept = { kept: keepHomeStoryIds(changes), summaries: new KeptSummaries(changes).byIds };
     const home = async () => {
-      const stories = await listHomeStories(db, { sectionIds: [harbours, rivers, empty], now, perSection: 2 });
-      const headlines = (id: number) => stories.bySection.get(id)?.map((summary) => summary.headline);
-      return { lead: stories.lead?.headline, harbours: headlines(harbours), rivers: headlines(rivers), empty: headlines(empty) };
+      const [fresh, throughKept] = await Promise.all(
+        [{}, kept].map(async (keeping) => {
+          const stories = await listHomeStories(db, { sectionIds: [harbours, rivers, empty], now, perSection: 2, ...keeping });
+          const headlines = (id: number) => stories.bySection.get(id)?.map((summary) => summary.headline);
+          return { lead: stories.lead?.headline, harbours: headlines(harbours), rivers: headlines(rivers), empty: headlines(empty) };
+        }),
+      );
+      assert.deepEqual(throughKept, fresh, 'the kept ids and teasers show what a fresh read shows');
+      return fresh!;
     };
     assert.deepEqual(
       await home(),
@@ -189,10 +199,12 @@ forEachDialect('articles data layer', (dialect) => {
       (await listHomeStories(db, { sectionIds: [harbours], now, perSection: 2 })).lead?.authors.map((author) => author.name),
       ['Mina Park'],
     );
+    await updateArticle(deps(), published['Pier three']!, { headline: 'Pier three reopens', sectionId: harbours, authorIds: [ids.mina], tagIds: [] });
+    assert.deepEqual((await home()).harbours, ['Pier three reopens', 'Pier two'], 'an edit shows');
     await unpublishArticle(deps(), published['Pier one']!);
     assert.deepEqual(
       await home(),
-      { lead: 'Weir two', harbours: ['Pier three', 'Pier two'], rivers: ['Weir one'], empty: [] },
+      { lead: 'Weir two', harbours: ['Pier three reopens', 'Pier two'], rivers: ['Weir one'], empty: [] },
       'the pinned article unpublished: the newest leads again',
     );
     assert.deepEqual(

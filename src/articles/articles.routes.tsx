@@ -11,7 +11,7 @@ import { siteChrome, siteWordsOf } from '../settings/index.ts';
 import { type ArticleDocumentDeps, commentSectionArticle, renderArticleDocument } from './article-document.tsx';
 import { newsMediaOrganization, webSiteJsonLd } from './article-json-ld.ts';
 import { tagsOfSummaries, toStoryTeaser } from './article-teaser.ts';
-import { listHomeStories } from './home-stories.queries.ts';
+import { type KeptHomeStoryIds, listHomeStories } from './home-stories.queries.ts';
 import { lookUpArticle } from './articles.reader.ts';
 import { feedLinks, feedTitle } from './feed-links.ts';
 import { HomePage } from './home-page.tsx';
@@ -30,6 +30,8 @@ type ArticleQuery = Static<typeof ArticleQuery>;
 export interface ArticleRoutesOptions extends ArticleDocumentDeps {
   /** The home page's sections, in navigation order; given by the sections capability. */
   readonly listSections: () => Promise<readonly { id: number; slug: string; name: string }[]>;
+  /** Home's ids kept between renders; without it they are read at each one. */
+  readonly homeStoryIds?: KeptHomeStoryIds;
 }
 
 export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, deps) => {
@@ -47,6 +49,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
         now,
         perSection: 4,
         ...(deps.summaries ? { summaries: deps.summaries } : {}),
+        ...(deps.homeStoryIds ? { kept: deps.homeStoryIds } : {}),
       });
       const latest = sections.map((section) => bySection.get(section.id) ?? []);
       const html = renderDocument(

@@ -6,6 +6,8 @@ import type { ArticleSummary } from './article.ts';
 import { publishedAsOf } from './article-rows.queries.ts';
 import { listPublishedSummariesByIds } from './articles.queries.ts';
 import type { SummariesByIds } from './kept-summaries.ts';
+import type { ContentChanges } from '../platform/content-changes.ts';
+import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 
 /** What the home page shows: its lead, then each section's newest stories without the lead. */
 export interface HomeStories {
@@ -57,24 +59,45 @@ const homeStoryIds = preparedQuery((db, asOf: string, sectionIds: readonly numbe
 /** A newsroom with no section yet: only the lead. */
 const leadIds = preparedQuery((db, asOf: string) => storyIdsQuery(db, asOf, [], undefined));
 
+/** One row of the home page's ids: which part of the statement found it, with its time to order sections by. */
+interface FoundStory {
+  readonly id: number;
+  readonly sectionId: number | null;
+  readonly part: number;
+  readonly publishedAt: number;
+}
+
+/**
+ * The ids home shows, kept until a change announces a list (pinning announces one too) or for 60 s, within
+ * which a story that goes live by the clock alone shows: an approved comment, the usual reason home is
+ * rendered again, changes none of them. Keyed by the sections asked for.
+ */
+export type KeptHomeStoryIds = KeptUntilListsChange<readonly FoundStory[]>;
+
+export function keepHomeStoryIds(changes: ContentChanges): KeptHomeStoryIds {
+  return new KeptUntilListsChange(changes, { most: 8 });
+}
+
+async function findHomeStories(db: Db, asOf: string, sectionIds: readonly number[], perSection: number): Promise<FoundStory[]> {
+  const rows = await (sectionIds.length > 0 ? homeStoryIds(db, asOf, sectionIds, perSection + 1) : leadIds(db, asOf));
+  return rows.map((row) => ({ id: row.id, sectionId: row.section_id, part: Number(row.part), publishedAt: toDate(row.published_at ?? asOf).getTime() }));
+}
+
 /**
  * The home page's stories in three statements (their ids, then the rows and bylines of those it shows), where
- * reading the lead and the sections apart took eight. The lead is the article an editor pinned last while it
- * is published, otherwise the newest; each section lists its `perSection` newest after leaving the lead out.
+ * reading the lead and the sections apart took eight; the ids from `kept` and the teasers from `summaries`
+ * when given. The lead is the article an editor pinned last while it is published, otherwise the newest;
+ * each section lists its `perSection` newest after leaving the lead out.
  */
 export async function listHomeStories(
   db: Db,
-  options: { sectionIds: readonly number[]; now: Date; perSection: number; summaries?: SummariesByIds },
+  options: { sectionIds: readonly number[]; now: Date; perSection: number; summaries?: SummariesByIds; kept?: KeptHomeStoryIds },
 ): Promise<HomeStories> {
   const asOf = toTimestamp(options.now);
-  const found = (await (options.sectionIds.length > 0 ? homeStoryIds(db, asOf, options.sectionIds, options.perSection + 1) : leadIds(db, asOf))).map((row) => ({
-    id: row.id,
-    sectionId: row.section_id,
-    part: Number(row.part),
-    publishedAt: toDate(row.published_at ?? asOf).getTime(),
-  }));
+  const find = () => findHomeStories(db, asOf, options.sectionIds, options.perSection);
+  const found = options.kept ? await options.kept.get(`${options.perSection} ${options.sectionIds.join(',')}`, options.now, find) : await find();
   const leadId = (found.find((row) => row.part === part.pinned) ?? found.find((row) => row.part === part.newest))?.id;
-  const idsBySection = new Map<number, typeof found>(options.sectionIds.map((id) => [id, []]));
+  const idsBySection = new Map<number, FoundStory[]>(options.sectionIds.map((id) => [id, []]));
   for (const row of found) if (row.part === part.section && row.sectionId !== null && row.id !== leadId) idsBySection.get(row.sectionId)?.push(row);
   // UNION ALL promises no order across its parts' rows: each section is put in order here.
   for (const list of idsBySection.values()) {

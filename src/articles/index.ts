@@ -6,6 +6,7 @@ export { renderArticlePageById } from './article-document.tsx';
 export { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
 export { keepRelatedPicks, loadNewsroomArticlePage, lookUpArticle } from './articles.reader.ts';
 export { KeptSummaries, type SummariesByIds } from './kept-summaries.ts';
+export { keepHomeStoryIds } from './home-stories.queries.ts';
 export {
   createArticle,
   getArticle,
