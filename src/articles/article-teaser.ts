@@ -26,12 +26,14 @@ const madeTeasers = new WeakMap<ArticleSummary, WeakMap<Translator, Map<string, 
  */
 export function toStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {
   const languagesKey = languages ? `${languages.site} ${languages.around}` : '';
-  let byWords = madeTeasers.get(summary);
-  if (!byWords) madeTeasers.set(summary, (byWords = new WeakMap()));
-  let byLanguages = byWords.get(words);
-  if (!byLanguages) byWords.set(words, (byLanguages = new Map()));
-  let teaser = byLanguages.get(languagesKey);
-  if (!teaser) byLanguages.set(languagesKey, (teaser = makeStoryTeaser(summary, words, languages)));
+  const byWords = madeTeasers.get(summary) ?? new WeakMap<Translator, Map<string, StoryTeaser>>();
+  madeTeasers.set(summary, byWords);
+  const byLanguages = byWords.get(words) ?? new Map<string, StoryTeaser>();
+  byWords.set(words, byLanguages);
+  const made = byLanguages.get(languagesKey);
+  if (made) return made;
+  const teaser = makeStoryTeaser(summary, words, languages);
+  byLanguages.set(languagesKey, teaser);
   return teaser;
 }
 

@@ -39,8 +39,8 @@ const drawnCards = new WeakMap<StoryTeaser, Map<string, SafeHtml>>();
 export function StoryCard(props: StoryCardProps): SafeHtml {
   const { story, headingLevel = 3, imageSizes, block = 'story-card', priority = false } = props;
   const how = `${headingLevel} ${block} ${priority} ${imageSizes}`;
-  let byHow = drawnCards.get(story);
-  if (!byHow) drawnCards.set(story, (byHow = new Map()));
+  const byHow = drawnCards.get(story) ?? new Map<string, SafeHtml>();
+  drawnCards.set(story, byHow);
   let html = byHow.get(how);
   if (!html) {
     html = drawStoryCard(props);
