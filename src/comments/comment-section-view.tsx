@@ -1,5 +1,6 @@
 import type { Translator } from '../i18n/index.ts';
 import { ErrorSummary } from '../render/form.tsx';
+import { pageGap, pageWindow } from '../render/page-window.ts';
 import type { LanguageAttributes } from '../render/language-tags.ts';
 import { type CommentFormValues, commentLimits } from './comment-input.ts';
 import type { CommentOrder } from '../settings/index.ts';
@@ -227,9 +228,11 @@ export function CommentSection({ section, language = {} }: { section: CommentSec
       {section.pages ? (
         <nav class="pagination" aria-label={words.text('comments.pagesLabel')}>
           <ul>
-            {Array.from({ length: section.pages.count }, (_, index) => index + 1).map((page) => (
+            {pageWindow(section.pages.current, section.pages.count).map((page) => (
               <li>
-                {page === section.pages!.current ? (
+                {page === pageGap ? (
+                  '…'
+                ) : page === section.pages!.current ? (
                   <span aria-current="page">{page}</span>
                 ) : (
                   <a href={section.pages!.url(page)}>{words.rich('comments.page', { page, hidden: visuallyHidden })}</a>
