@@ -115,12 +115,15 @@ export async function renderUrlset(entries: readonly SitemapEntry[], extensions:
       .join('');
     return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${namespaceUris.sitemap}"${declarations}></urlset>`;
   }
-  let xml = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${namespaceUris.sitemap}"`;
-  if (extensions.news) xml += ` xmlns:news="${namespaceUris.news}"`;
-  if (extensions.image) xml += ` xmlns:image="${namespaceUris.image}"`;
-  xml += '>';
-  for (const entry of entries) xml += writeEntry(entry);
-  return `${xml}</urlset>`;
+  let start = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${namespaceUris.sitemap}"`;
+  if (extensions.news) start += ` xmlns:news="${namespaceUris.news}"`;
+  if (extensions.image) start += ` xmlns:image="${namespaceUris.image}"`;
+  // Joined once: appended entry by entry, 4,200 entries were a tree of strings that lived through the
+  // render and was copied by every young-generation collection, then walked again to make the bytes.
+  const parts = [`${start}>`];
+  for (const entry of entries) parts.push(writeEntry(entry));
+  parts.push('</urlset>');
+  return parts.join('');
 }
 
 /** A <sitemapindex> naming each sitemap file with its lastmod. */
