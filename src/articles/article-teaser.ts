@@ -26,10 +26,16 @@ const madeTeasers = new WeakMap<ArticleSummary, WeakMap<Translator, Map<string, 
  */
 export function toStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {
   const languagesKey = languages ? `${languages.site} ${languages.around}` : '';
-  const byWords = madeTeasers.get(summary) ?? new WeakMap<Translator, Map<string, StoryTeaser>>();
-  madeTeasers.set(summary, byWords);
-  const byLanguages = byWords.get(words) ?? new Map<string, StoryTeaser>();
-  byWords.set(words, byLanguages);
+  let byWords = madeTeasers.get(summary);
+  if (!byWords) {
+    byWords = new WeakMap();
+    madeTeasers.set(summary, byWords);
+  }
+  let byLanguages = byWords.get(words);
+  if (!byLanguages) {
+    byLanguages = new Map();
+    byWords.set(words, byLanguages);
+  }
   const made = byLanguages.get(languagesKey);
   if (made) return made;
   const teaser = makeStoryTeaser(summary, words, languages);

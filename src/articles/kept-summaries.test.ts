@@ -59,14 +59,15 @@ test('teasers are kept until their article, or anything else they show, is annou
   assert.deepEqual(await headlines(kept, [harbour], new Date(t0.getTime() + 1_000)), ['Harbour reopens at noon'], 'too old: read again');
 });
 
-test('a teaser read while a change is announced is not kept', async () => {
-  const [harbour] = ids as [number];
+test("a teaser read while its article's change is announced is not kept; another article's change keeps it", async () => {
+  const [harbour, trams] = ids as [number, number];
   const changes = new ContentChanges();
   const kept = new KeptSummaries(changes);
   await retitle(harbour, 'Harbour before');
-  const reading = headlines(kept, [harbour]);
-  changes.announce([contentTags.article(9_999)]);
-  assert.deepEqual(await reading, ['Harbour before']);
+  const reading = headlines(kept, [harbour, trams, harbour]);
+  changes.announce([contentTags.article(harbour)]);
+  assert.deepEqual(await reading, ['Harbour before', 'Tram vote tomorrow', 'Harbour before'], 'in the order asked, twice when asked twice');
   await retitle(harbour, 'Harbour after');
-  assert.deepEqual(await headlines(kept, [harbour]), ['Harbour after']);
+  await retitle(trams, 'Tram vote postponed');
+  assert.deepEqual(await headlines(kept, [harbour, trams]), ['Harbour after', 'Tram vote tomorrow']);
 });

@@ -1,13 +1,13 @@
-import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.ts';
-import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
+import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 import type { ArticleSummary } from './article.ts';
 import { listPublishedSummariesByIds } from './articles.queries.ts';
 
 /** The published ones of these articles as teasers, in the order asked, fresh or kept. */
 export type SummariesByIds = (db: Db, ids: readonly number[], now: Date) => Promise<ArticleSummary[]>;
 
-const articleTagPrefix = contentTags.article(0).replace(/0$/, '');
+const isArticleTag = (tag: ContentTag) => tag.startsWith(contentTags.article(0).replace(/0$/, ''));
 
 /**
  * Teasers of published articles (headline, standfirst, section, byline, photo, comment count), kept by
@@ -17,50 +17,30 @@ const articleTagPrefix = contentTags.article(0).replace(/0$/, '');
  *
  * A change to one article (`article:<id>`, which an approved comment announces) forgets that teaser; any
  * other announced change but the newsroom's own lists forgets them all, as a teaser shows its section,
- * authors and photo, and an article edited, published or withdrawn announces a list too. A teaser read
- * while a change was announced is not kept, and none is kept longer than `maxAgeMs`, which bounds what
- * an instance that missed an announcement shows.
+ * authors and photo, and an article edited, published or withdrawn announces a list too. Otherwise they
+ * are kept as KeptUntilListsChange keeps values: a change announced during a read drops what it read, and
+ * nothing is kept longer than `maxAgeMs`, which bounds what an instance that missed an announcement shows.
  */
 export class KeptSummaries {
-  readonly #kept: LRUCache<number, { readonly summary: ArticleSummary; readonly until: number }>;
-  readonly #maxAgeMs: number;
-  /** Counts announced changes: a read that saw it move may have read from before the change. */
-  #changesSeen = 0;
+  readonly #kept: KeptUntilListsChange<ArticleSummary | undefined>;
 
   constructor(changes: ContentChanges, options: { readonly most?: number; readonly maxAgeMs?: number } = {}) {
-    this.#kept = new LRUCache({ max: options.most ?? 2_000 });
-    this.#maxAgeMs = options.maxAgeMs ?? 60_000;
-    changes.subscribe((tags) => {
-      this.#changesSeen++;
-      for (const tag of tags) {
-        if (tag === contentTags.newsroom) continue;
-        const id = tag.startsWith(articleTagPrefix) ? Number(tag.slice(articleTagPrefix.length)) : Number.NaN;
-        if (!Number.isInteger(id)) {
-          this.#kept.clear();
-          return;
-        }
-        this.#kept.delete(id);
-      }
+    this.#kept = new KeptUntilListsChange(changes, {
+      most: options.most ?? 2_000,
+      ...(options.maxAgeMs === undefined ? {} : { maxAgeMs: options.maxAgeMs }),
+      dropsOn: (tag) => tag !== contentTags.newsroom && !isArticleTag(tag),
+      forgets: (tag) => (isArticleTag(tag) ? tag : undefined),
     });
   }
 
   readonly byIds: SummariesByIds = async (db, ids, now) => {
-    const found = new Map<number, ArticleSummary>();
-    const missing: number[] = [];
-    for (const id of ids) {
-      const kept = this.#kept.get(id);
-      if (kept && now.getTime() < kept.until) found.set(id, kept.summary);
-      else missing.push(id);
-    }
-    if (missing.length > 0) {
-      const changesBefore = this.#changesSeen;
-      const read = await listPublishedSummariesByIds(db, missing, now);
-      const keep = changesBefore === this.#changesSeen;
-      for (const summary of read) {
-        found.set(summary.id, summary);
-        if (keep) this.#kept.set(summary.id, { summary, until: now.getTime() + this.#maxAgeMs });
-      }
-    }
-    return ids.flatMap((id) => found.get(id) ?? []);
+    const keys = ids.map((id) => contentTags.article(id));
+    const idOfKey = new Map(keys.map((key, index) => [key, ids[index]!]));
+    const readMissing = async (missing: string[]) => {
+      const read = await listPublishedSummariesByIds(db, [...new Set(missing.map((key) => idOfKey.get(key)!))], now);
+      return new Map(read.map((summary) => [contentTags.article(summary.id), summary]));
+    };
+    const summaries = await this.#kept.getMany(keys, now, readMissing, undefined);
+    return summaries.filter((summary): summary is ArticleSummary => summary !== undefined);
   };
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Translator } from '../i18n/index.ts';
-import type { SafeHtml } from '../render/safe-html.ts';
+import { flattened, type SafeHtml } from '../render/safe-html.ts';
 import { avatarHue, CommentText, initialsOf } from './comment-text.tsx';
 
 /** Everything a comment's card is drawn from; the card's renderer sees nothing else, so equal inputs draw the same HTML. */
@@ -103,10 +103,7 @@ function drawnFrom(card: DrawnCard, comment: CommentCardInputs, words: Translato
 export function CommentCard({ comment, words }: { comment: CommentCardInputs; words: Translator }): SafeHtml {
   const kept = drawnCards.get(comment.id);
   if (kept && drawnFrom(kept, comment, words)) return kept.html;
-  const html = drawCard(comment, words);
-  // Built by concatenation, the card is a tree of pieces that every page holding it walks again when it is
-  // turned into bytes; reading a character makes V8 flatten it into one string, once.
-  html.charCodeAt(0);
+  const html = flattened(drawCard(comment, words));
   const inputs = Object.fromEntries(cardInputNames.map((name) => [name, comment[name]])) as unknown as CommentCardInputs;
   drawnCards.set(comment.id, { inputs, words, html });
   return html;

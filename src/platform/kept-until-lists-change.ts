@@ -34,9 +34,38 @@ export class KeptUntilListsChange<T> {
   }
 
   get(key: string, now: Date, read: () => Promise<T>): Promise<T> {
+    return this.#keptOr(key, now) ?? this.#keep(key, now, read());
+  }
+
+  /**
+   * The values of several keys, in order: those kept, and the rest from one `readMissing` call with the
+   * keys it lacks, whose answers are kept like any other (a key it leaves out gets `absent`).
+   */
+  async getMany(keys: readonly string[], now: Date, readMissing: (keys: string[]) => Promise<ReadonlyMap<string, T>>, absent: T): Promise<T[]> {
+    const kept = keys.map((key) => this.#keptOr(key, now));
+    const missing = [...new Set(keys.filter((_, index) => kept[index] === undefined))];
+    const read = missing.length > 0 ? readMissing(missing) : undefined;
+    const made = new Map(
+      missing.map((key) => [
+        key,
+        this.#keep(
+          key,
+          now,
+          read!.then((found) => (found.has(key) ? (found.get(key) as T) : absent)),
+        ),
+      ]),
+    );
+    return Promise.all(keys.map((key, index) => kept[index] ?? made.get(key)!));
+  }
+
+  #keptOr(key: string, now: Date): Promise<T> | undefined {
     const kept = this.#kept.get(key);
-    if (kept && now.getTime() < kept.until) return kept.value;
-    const entry = { value: read(), until: now.getTime() + this.#maxAgeMs };
+    return kept && now.getTime() < kept.until ? kept.value : undefined;
+  }
+
+  /** Kept from now on, so a change announced while it is read drops it; a failed read is not kept. */
+  #keep(key: string, now: Date, value: Promise<T>): Promise<T> {
+    const entry = { value, until: now.getTime() + this.#maxAgeMs };
     this.#kept.set(key, entry);
     entry.value.catch(() => {
       if (this.#kept.get(key) === entry) this.#kept.delete(key);

@@ -1,5 +1,5 @@
 import type { LanguageAttributes } from './language-tags.ts';
-import type { SafeHtml } from './safe-html.ts';
+import { flattened, type SafeHtml } from './safe-html.ts';
 import { Picture, type ResponsiveImage } from './picture.tsx';
 
 /** An article as lists show it: enough to choose it, nothing more. */
@@ -31,22 +31,22 @@ interface StoryCardProps {
 
 /**
  * Cards drawn lately, by the teaser they show and how: a teaser made once for a kept summary (toStoryTeaser)
- * is drawn once for each place it appears (home shows 145 on a newsroom of 36 sections). Flattened, as
- * built by concatenation they are a tree of pieces that every page holding them would walk again.
+ * is drawn once for each place it appears (home shows 145 on a newsroom of 36 sections), and flattened.
  */
 const drawnCards = new WeakMap<StoryTeaser, Map<string, SafeHtml>>();
 
 export function StoryCard(props: StoryCardProps): SafeHtml {
   const { story, headingLevel = 3, imageSizes, block = 'story-card', priority = false } = props;
   const how = `${headingLevel} ${block} ${priority} ${imageSizes}`;
-  const byHow = drawnCards.get(story) ?? new Map<string, SafeHtml>();
-  drawnCards.set(story, byHow);
-  let html = byHow.get(how);
-  if (!html) {
-    html = drawStoryCard(props);
-    html.charCodeAt(0);
-    byHow.set(how, html);
+  let byHow = drawnCards.get(story);
+  if (!byHow) {
+    byHow = new Map();
+    drawnCards.set(story, byHow);
   }
+  const kept = byHow.get(how);
+  if (kept) return kept;
+  const html = flattened(drawStoryCard(props));
+  byHow.set(how, html);
   return html;
 }
 
