@@ -6,6 +6,7 @@ import { languageAttributes } from '../render/language-tags.ts';
 import type { StoryTeaser } from '../render/story-list.tsx';
 import type { ArticleSummary } from './article.ts';
 import { articleUrl } from '../platform/urls.ts';
+import { madeOnce } from '../platform/made-once.ts';
 
 /** Where a list stands: the site's language (what an article with none is in) and the language of the list around the teaser. */
 export interface ListLanguages {
@@ -26,21 +27,9 @@ const madeTeasers = new WeakMap<ArticleSummary, WeakMap<Translator, Map<string, 
  */
 export function toStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {
   const languagesKey = languages ? `${languages.site} ${languages.around}` : '';
-  let byWords = madeTeasers.get(summary);
-  if (!byWords) {
-    byWords = new WeakMap();
-    madeTeasers.set(summary, byWords);
-  }
-  let byLanguages = byWords.get(words);
-  if (!byLanguages) {
-    byLanguages = new Map();
-    byWords.set(words, byLanguages);
-  }
-  const made = byLanguages.get(languagesKey);
-  if (made) return made;
-  const teaser = makeStoryTeaser(summary, words, languages);
-  byLanguages.set(languagesKey, teaser);
-  return teaser;
+  const byWords = madeOnce(madeTeasers, summary, () => new WeakMap<Translator, Map<string, StoryTeaser>>());
+  const byLanguages = madeOnce(byWords, words, () => new Map<string, StoryTeaser>());
+  return madeOnce(byLanguages, languagesKey, () => makeStoryTeaser(summary, words, languages));
 }
 
 function makeStoryTeaser(summary: ArticleSummary, words: Translator, languages?: ListLanguages): StoryTeaser {

@@ -1,4 +1,5 @@
 import type { LanguageAttributes } from './language-tags.ts';
+import { madeOnce } from '../platform/made-once.ts';
 import { flattened, type SafeHtml } from './safe-html.ts';
 import { Picture, type ResponsiveImage } from './picture.tsx';
 
@@ -38,16 +39,8 @@ const drawnCards = new WeakMap<StoryTeaser, Map<string, SafeHtml>>();
 export function StoryCard(props: StoryCardProps): SafeHtml {
   const { story, headingLevel = 3, imageSizes, block = 'story-card', priority = false } = props;
   const how = `${headingLevel} ${block} ${priority} ${imageSizes}`;
-  let byHow = drawnCards.get(story);
-  if (!byHow) {
-    byHow = new Map();
-    drawnCards.set(story, byHow);
-  }
-  const kept = byHow.get(how);
-  if (kept) return kept;
-  const html = flattened(drawStoryCard(props));
-  byHow.set(how, html);
-  return html;
+  const byHow = madeOnce(drawnCards, story, () => new Map<string, SafeHtml>());
+  return madeOnce(byHow, how, () => flattened(drawStoryCard(props)));
 }
 
 function drawStoryCard({ story, headingLevel = 3, imageSizes, block = 'story-card', priority = false }: StoryCardProps): SafeHtml {
