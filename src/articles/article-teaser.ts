@@ -6,7 +6,7 @@ import { languageAttributes } from '../render/language-tags.ts';
 import type { StoryTeaser } from '../render/story-list.tsx';
 import type { ArticleSummary } from './article.ts';
 import { articleUrl } from '../platform/urls.ts';
-import { madeOnce } from '../platform/made-once.ts';
+import { madeOnce } from '../render/made-once.ts';
 
 /** Where a list stands: the site's language (what an article with none is in) and the language of the list around the teaser. */
 export interface ListLanguages {

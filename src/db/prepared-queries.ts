@@ -1,7 +1,6 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './database.ts';
 import { nameStatement } from './postgres-statements.ts';
-import { madeOnce } from '../platform/made-once.ts';
 
 /** What a prepared query takes: values bound as they are, and lists whose length is part of the query's shape. */
 type PreparedValue = string | number | null;
@@ -39,7 +38,11 @@ export function preparedQuery<Args extends readonly PreparedArgument[], Row>(
   const templates = new WeakMap<Db, Map<string, Template>>();
   return async (db, ...args) => {
     const shape = args.map((argument) => (Array.isArray(argument) ? argument.length : '-')).join(',');
-    const byShape = madeOnce(templates, db, () => new Map<string, Template>());
+    let byShape = templates.get(db);
+    if (!byShape) {
+      byShape = new Map();
+      templates.set(db, byShape);
+    }
     let template = byShape.get(shape);
     if (!template) {
       template = compileTemplate(build, db, args);

@@ -1,5 +1,5 @@
 import type { LanguageAttributes } from './language-tags.ts';
-import { madeOnce } from '../platform/made-once.ts';
+import { madeOnce } from './made-once.ts';
 import { flattened, type SafeHtml } from './safe-html.ts';
 import { Picture, type ResponsiveImage } from './picture.tsx';
 
