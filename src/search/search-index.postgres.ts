@@ -1,13 +1,10 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toTimestamp } from '../db/row-values.ts';
-import { highlightEnd, highlightStart } from './highlight.ts';
 import { markedHit, needlesFor } from './mark-matches.ts';
-import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
+import { defaultRankingWindow, type SearchHit, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 import { cjkBigrams, hasArabic, needsSubstringSearch, scriptSegments } from './search-scripts.ts';
-
-const wholeField = `HighlightAll=true, StartSel=${highlightStart}, StopSel=${highlightEnd}`;
-const bodyExcerpt = `MaxWords=36, MinWords=18, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${highlightStart}, StopSel=${highlightEnd}`;
+import { bodyPassage, candidateWords, markWords, openingOf, type WordTest } from './word-marks.ts';
 
 /**
  * The text-search configurations the indexed articles use (one per language with a stemmer, `simple`
@@ -56,23 +53,6 @@ function tsQuery(terms: readonly string[], match: SearchRequest['match'], config
   )})`;
 }
 
-/** For ts_headline: any word, folded or as typed, since ts_headline reads the text as written. */
-function highlightQuery(terms: readonly string[], configurations: readonly string[]): RawBuilder<unknown> {
-  const asTyped = configurations.flatMap((configuration) => terms.map((term) => sql`plainto_tsquery(${configuration}::regconfig, ${term})`));
-  return sql`(${tsQuery(terms, 'any', configurations)} || ${sql.join(asTyped, sql` || `)})`;
-}
-
-const edge = 40;
-
-/** ts_headline returns bare passages; mark where the body goes on beyond them, as FTS5's snippet does. */
-export function withEllipses(excerpt: string, bodyStart: string, bodyEnd: string): string {
-  const plain = excerpt.replaceAll(highlightStart, '').replaceAll(highlightEnd, '');
-  if (plain === '') return excerpt;
-  const opensBody = plain.slice(0, edge) === bodyStart.slice(0, Math.min(edge, plain.length));
-  const endsBody = plain.slice(-edge) === bodyEnd.slice(-Math.min(edge, plain.length));
-  return `${opensBody ? '' : '…'}${excerpt}${endsBody ? '' : '…'}`;
-}
-
 /** What readers may see right now, narrowed by the filters: `articles` is the source of truth, not the index. */
 function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
   const conditions = [
@@ -87,31 +67,69 @@ function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
 
 interface FoundRow {
   id: number;
+  /** The text-search configuration the article is indexed in. */
+  config: string;
   headline: string;
   standfirst: string;
   body: string;
-  body_start: string;
-  body_end: string;
+}
+
+/** Each word's lexemes in a configuration, several at once: `[configuration, word]` pairs in, their lexemes out. */
+async function lexemesOf(trx: Transaction<Database>, pairs: readonly (readonly [string, string])[]): Promise<Map<string, string[]>> {
+  if (pairs.length === 0) return new Map();
+  const { rows } = await sql<{ config: string; word: string; lexemes: string[] }>`
+    select w.config, w.word, tsvector_to_array(to_tsvector(w.config::regconfig, search_fold(w.word))) as lexemes
+    from unnest(${pairs.map(([config]) => config)}::text[], ${pairs.map(([, word]) => word)}::text[]) as w(config, word)
+  `.execute(trx);
+  return new Map(rows.map((row) => [`${row.config} ${row.word}`, row.lexemes]));
 }
 
 /**
- * The page's fields. ts_headline marks whole words, each document in its own configuration, with the
- * marking query made once; words found inside longer forms (Chinese, Japanese, Korean, Arabic) it
- * cannot see, so for queries with those the application marks the stored text.
+ * How the page's hits are marked, by configuration: a word of the text is a query word when PostgreSQL
+ * gives the two a lexeme in common, as the document's own configuration indexed them. Only the words
+ * that begin as a query word's lexeme does are stemmed (word-marks.ts), all in one statement, where
+ * ts_headline parsed each hit's whole body: about 1 ms a body on a big archive.
  */
-function pageFields(terms: readonly string[], configurations: readonly string[]) {
+async function wordTests(trx: Transaction<Database>, terms: readonly string[], rows: readonly FoundRow[]): Promise<Map<string, WordTest>> {
+  const configurations = [...new Set(rows.map((row) => row.config))];
+  const termLexemes = await lexemesOf(
+    trx,
+    configurations.flatMap((config) => terms.map((term) => [config, term] as const)),
+  );
+  const wanted = new Map(configurations.map((config) => [config, new Set(terms.flatMap((term) => termLexemes.get(`${config} ${term}`) ?? []))]));
+  const candidates = configurations.flatMap((config) => {
+    const texts = rows.filter((row) => row.config === config).flatMap((row) => [row.headline, row.standfirst, row.body]);
+    return [...candidateWords(texts, [...wanted.get(config)!])].map((word) => [config, word] as const);
+  });
+  const wordLexemes = await lexemesOf(trx, candidates);
+  return new Map(
+    configurations.map((config) => {
+      const lexemes = wanted.get(config)!;
+      const test: WordTest = {
+        openings: [...new Set([...lexemes].map(openingOf))],
+        key: (word) => wordLexemes.get(`${config} ${word}`)?.find((lexeme) => lexemes.has(lexeme)),
+      };
+      return [config, test];
+    }),
+  );
+}
+
+/** The page's hits, marked in the application: by words as each document's configuration stems them, or by the query's text wherever it occurs. */
+async function markedHits(trx: Transaction<Database>, terms: readonly string[], rows: readonly FoundRow[]): Promise<SearchHit[]> {
   if (terms.some(needsSubstringSearch)) {
-    return { marking: sql``, fields: sql`s.headline, s.standfirst, s.body, '' as body_start, '' as body_end`, join: sql`` };
+    const needles = needlesFor(terms);
+    return rows.map((row) => markedHit(row.id, row, needles));
   }
-  return {
-    marking: sql`, marking as (select ${highlightQuery(terms, configurations)} as query)`,
-    fields: sql`
-      ts_headline(s.config, s.headline, marking.query, ${wholeField}) as headline,
-      ts_headline(s.config, s.standfirst, marking.query, ${wholeField}) as standfirst,
-      ts_headline(s.config, s.body, marking.query, ${bodyExcerpt}) as body,
-      left(s.body, ${edge}) as body_start, right(s.body, ${edge}) as body_end`,
-    join: sql`cross join marking`,
-  };
+  const tests = await wordTests(trx, terms, rows);
+  return rows.map((row) => {
+    const words = tests.get(row.config)!;
+    return {
+      articleId: row.id,
+      headline: markWords(row.headline, words),
+      standfirst: markWords(row.standfirst, words),
+      bodyExcerpt: bodyPassage(row.body, words),
+    };
+  });
 }
 
 /**
@@ -169,7 +187,7 @@ async function newestMatches(
  * A generated tsvector with a GIN index, ranked by ts_rank. The newest matches come from the index a slice
  * of ids at a time (newestMatches), with sequential scans off: for a common word the planner would rather
  * scan the table, or walk the primary key newest-first, testing (and so reading) every document it
- * passes. Only the window's documents are read for ranking, and only the page's for headlines.
+ * passes. Only the window's documents are read for ranking, and only the page's text for marking.
  */
 export function postgresSearchIndex({
   rankingWindow = defaultRankingWindow,
@@ -181,15 +199,14 @@ export function postgresSearchIndex({
 
     async search(db: Kysely<Database>, request: SearchRequest, page: { limit: number; offset: number }): Promise<SearchResults> {
       if (request.terms.length === 0) return { total: 0, hits: [] };
-      const { total, rows } = await db.transaction().execute(async (trx) => {
+      const { total, hits } = await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         const configurations = await configurationsInUse(trx);
-        if (configurations.length === 0) return { total: 0, rows: [] };
+        if (configurations.length === 0) return { total: 0, hits: [] };
         const matching = tsQuery(request.terms, request.match, configurations);
         const newest = await newestMatches(trx, matching, request, rankingWindow + 1, { sizes: recentSlices, idsPerRun });
         const ranked = newest.slice(0, rankingWindow);
-        if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, rows: [] };
-        const shown = pageFields(request.terms, configurations);
+        if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, hits: [] };
         const { rows } = await sql<FoundRow>`
           with hits as (
             -- Looked up by "= any", one probe each: joined to unnest(), the planner merged them with the whole primary key.
@@ -197,17 +214,12 @@ export function postgresSearchIndex({
             from article_search s where s.article_id = any(${ranked}::int[])
             order by rank desc, s.article_id desc
             limit ${page.limit} offset ${page.offset}
-          )${shown.marking}
-          select hits.id, ${shown.fields}
-          from hits join article_search s on s.article_id = hits.id ${shown.join}
+          )
+          select hits.id, s.config::text as config, s.headline, s.standfirst, s.body
+          from hits join article_search s on s.article_id = hits.id
           order by hits.rank desc, hits.id desc
         `.execute(trx);
-        return { total: newest.length, rows };
-      });
-      const needles = request.terms.some(needsSubstringSearch) ? needlesFor(request.terms) : undefined;
-      const hits = rows.map((row) => {
-        if (needles) return markedHit(row.id, row, needles);
-        return { articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: withEllipses(row.body, row.body_start, row.body_end) };
+        return { total: newest.length, hits: await markedHits(trx, request.terms, rows) };
       });
       return { total, hits };
     },

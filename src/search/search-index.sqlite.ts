@@ -1,14 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toCount, toTimestamp } from '../db/row-values.ts';
-import { highlightEnd, highlightStart } from './highlight.ts';
 import { markedHit, needlesFor } from './mark-matches.ts';
-import { defaultRankingWindow, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
+import { defaultRankingWindow, type SearchHit, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 import { needsSubstringSearch } from './search-scripts.ts';
 import { trigramMatchExpression } from './trigram-match.ts';
-
-/** Tokens either side of the best-matching part of the body. */
-const excerptTokens = 36;
+import { bodyPassage, markWords, porterWordTest } from './word-marks.ts';
 
 /** Headline, standfirst, body, tags, authors: a word in the headline counts ten times one in the body. */
 const columnWeights = sql`10.0, 3.0, 1.0, 5.0, 5.0`;
@@ -19,12 +16,12 @@ const columnWeights = sql`10.0, 3.0, 1.0, 5.0, 5.0`;
  */
 interface FtsTable {
   readonly name: RawBuilder<unknown>;
-  /** Whether FTS5 can mark matches: the trigram table keeps no text, so the application marks them. */
-  readonly marksMatches: boolean;
+  /** How a result's text is marked: by words with the query's Porter stems, or by the query's text wherever it occurs. */
+  readonly marks: 'stems' | 'text';
 }
 
-const wordTable: FtsTable = { name: sql.raw('article_search_fts'), marksMatches: true };
-const trigramTable: FtsTable = { name: sql.raw('article_search_fts_trigram'), marksMatches: false };
+const wordTable: FtsTable = { name: sql.raw('article_search_fts'), marks: 'stems' };
+const trigramTable: FtsTable = { name: sql.raw('article_search_fts_trigram'), marks: 'text' };
 
 /** A query for one FTS5 table: the table and its MATCH expression. */
 interface FtsQuery {
@@ -71,28 +68,33 @@ async function ftsQueryFor(db: Kysely<Database>, request: SearchRequest): Promis
   return expression === undefined ? undefined : { table: trigramTable, expression };
 }
 
-/** The page's hits, marked: by FTS5 where it can, else by the application from the stored text. */
-async function markedHits(db: Kysely<Database>, query: FtsQuery, request: SearchRequest, ids: readonly number[]) {
-  if (!query.table.marksMatches) {
-    const rows = await db.selectFrom('article_search').select(['article_id', 'headline', 'standfirst', 'body']).where('article_id', 'in', ids).execute();
+/**
+ * The page's hits, marked in the application from the stored text: FTS5's highlight() and snippet() cut
+ * and stem each body again, longer than finding and ranking the results (word-marks.ts).
+ */
+async function markedHits(db: Kysely<Database>, query: FtsQuery, request: SearchRequest, ids: readonly number[]): Promise<Map<number, SearchHit>> {
+  const rows = await db.selectFrom('article_search').select(['article_id', 'headline', 'standfirst', 'body']).where('article_id', 'in', ids).execute();
+  if (query.table.marks === 'text') {
     const needles = needlesFor(request.terms);
     return new Map(rows.map((row) => [row.article_id, markedHit(row.article_id, row, needles)]));
   }
-  const { rows } = await sql<{ id: number; headline: string; standfirst: string; excerpt: string }>`
-    select rowid as id,
-      highlight(article_search_fts, 0, ${highlightStart}, ${highlightEnd}) as headline,
-      highlight(article_search_fts, 1, ${highlightStart}, ${highlightEnd}) as standfirst,
-      snippet(article_search_fts, 2, ${highlightStart}, ${highlightEnd}, '…', ${excerptTokens}) as excerpt
-    from article_search_fts
-    where article_search_fts match ${query.expression}
-      and rowid in (${sql.join(ids.map(rowid))})
-  `.execute(db);
-  return new Map(rows.map((row) => [row.id, { articleId: row.id, headline: row.headline, standfirst: row.standfirst, bodyExcerpt: row.excerpt }]));
+  const words = porterWordTest(request.terms);
+  return new Map(
+    rows.map((row) => [
+      row.article_id,
+      {
+        articleId: row.article_id,
+        headline: markWords(row.headline, words),
+        standfirst: markWords(row.standfirst, words),
+        bodyExcerpt: bodyPassage(row.body, words),
+      },
+    ]),
+  );
 }
 
 /**
  * FTS5 with bm25. Ranking is done in SQLite's own sort so the window's rowid bound limits the work
- * ("order by rank" would score every match first); snippets are then made for the page's rows only.
+ * ("order by rank" would score every match first); only the page's rows are then marked.
  */
 export function sqliteSearchIndex({ rankingWindow = defaultRankingWindow }: SearchIndexOptions = {}): SearchIndex {
   /** How many match (exact up to the window, then one more), and the oldest id inside the window, in one pass. */

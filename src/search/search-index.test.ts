@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { type Article, createArticle, publishArticle, publishDueArticles, unpublishArticle, updateArticle } from '../articles/index.ts';
 import { createAuthor } from '../authors/index.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -16,6 +17,8 @@ import type { SearchFilters, SearchRequest } from './search-index.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 const t0 = new Date('2026-11-20T08:00:00.000Z');
+/** ts_headline marking every match with the markers a search result uses. */
+const options = `HighlightAll=true, StartSel=${highlightStart}, StopSel=${highlightEnd}`;
 const daysLater = (days: number) => new Date(t0.getTime() + days * 86_400_000);
 const body = (text: string) => `<p>${text}</p><p>${'Filler words about the weather and the week. '.repeat(12)}</p>`;
 
@@ -84,6 +87,32 @@ forEachDialect('search index', (dialect) => {
     const inBody = hits.find((hit) => hit.articleId === articles.body)!;
     assert.match(inBody.bodyExcerpt, new RegExp(`outside the ${highlightStart}harbour${highlightEnd} for days`));
     assert.ok(!inBody.bodyExcerpt.includes('<p>'), 'the body is indexed as plain text');
+  });
+
+  test('a result marks the words that the database’s own highlighter marks', async () => {
+    const written = await write(
+      'marks',
+      { headline: 'Walruses and a walrus crossing near the narwhals', standfirst: 'Studies of studying students', text: 'Narwhal tusks studied.' },
+      daysLater(-1),
+    );
+    const terms = ['walrus', 'narwhal', 'study'];
+    const hit = (await search(terms.join(' '), { match: 'any' })).hits.find((found) => found.articleId === written.id)!;
+    const { rows } =
+      dialect === 'sqlite'
+        ? await sql<{ headline: string; standfirst: string }>`
+            select highlight(article_search_fts, 0, ${highlightStart}, ${highlightEnd}) as headline, highlight(article_search_fts, 1, ${highlightStart}, ${highlightEnd}) as standfirst
+            from article_search_fts where article_search_fts match ${terms.map((term) => `"${term}"`).join(' OR ')} and rowid = cast(${written.id} as integer)`.execute(
+            database.db,
+          )
+        : await sql<{ headline: string; standfirst: string }>`
+            select ts_headline(s.config, s.headline, q.query, ${options}) as headline, ts_headline(s.config, s.standfirst, q.query, ${options}) as standfirst
+            from article_search s cross join lateral (select plainto_tsquery(s.config, ${terms.join(' ')}) as query) q(query) where s.article_id = ${written.id}`.execute(
+            database.db,
+          );
+    assert.equal(hit.headline, rows[0]!.headline);
+    assert.equal(hit.standfirst, rows[0]!.standfirst);
+    assert.match(hit.bodyExcerpt, new RegExp(`^${highlightStart}Narwhal${highlightEnd} tusks ${highlightStart}studied${highlightEnd}\\.`));
+    await unpublishArticle(deps(), written.id);
   });
 
   test('tags and bylines are searchable, with or without accents', async () => {
