@@ -132,6 +132,10 @@ forEachDialect("the newsroom's list: search, filters, sorting and counts", (dial
     assert.deepEqual(await headlines({ tag: 'sao-paulo' }), ['Apple harvest beats forecast'], 'or by its slug');
     assert.deepEqual(await headlines({ tag: 'Sao Paulo' }), ['Apple harvest beats forecast'], 'or by what its slug is made from');
     assert.deepEqual(await headlines({ tag: 'Tram' }), [], 'a tag is matched whole');
+    assert.deepEqual(await headlines({ byline: 'JI-WON PARK' }), ['Apple harvest beats forecast', 'Bridge vote delayed'], 'a byline typed, in any case');
+    assert.deepEqual(await headlines({ byline: 'zed-ahmed' }), [arabic, korean].sort(), 'or by its slug');
+    assert.deepEqual(await headlines({ byline: 'a' }), ['Apple harvest beats forecast', 'Bridge vote delayed', arabic, korean].sort(), 'or part of any name');
+    assert.deepEqual(await headlines({ byline: '%' }), [], 'taking % literally');
     assert.deepEqual(await headlines({ authorId: ids.jiwon, status: 'published' }), ['Bridge vote delayed']);
     assert.deepEqual(await headlines({ authorId: ids.zed, sectionId: ids.science, tag: 'Trams', text: 'خط' }), [arabic]);
     assert.deepEqual(await headlines({ authorId: ids.amara }), ['Bridge vote delayed'], 'the trash stays out of the working list');
@@ -181,6 +185,12 @@ forEachDialect("the newsroom's list: search, filters, sorting and counts", (dial
       { authorId: ids.zed, tag: 'Trams' },
       { authorId: ids.amara, status: 'published' },
       { tag: 'trams', text: 'خط' },
+      { byline: 'amara okafor' },
+      { byline: 'a' },
+      { byline: 'nobody' },
+      { byline: 'park', tag: 'sao-paulo' },
+      { byline: 'a', tag: 'trams' },
+      { byline: 'zed', authorId: ids.amara },
     ];
     for (const filters of filterSets) {
       for (const scope of [everything, writerScope]) {

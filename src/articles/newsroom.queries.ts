@@ -44,6 +44,8 @@ export interface NewsroomListFilters {
   readonly sectionId?: number;
   /** An author on the byline, in any position. */
   readonly authorId?: number;
+  /** A byline as typed: the authors of that name (ignoring case) or slug, else those whose name holds it. */
+  readonly byline?: string;
   /** A tag's name (ignoring case) or its slug, as typed. */
   readonly tag?: string;
 }
@@ -85,9 +87,10 @@ function hasStatus(eb: ArticlesExpressions, status: NewsroomStatus): Expression<
   return eb.and([eb('articles.status', '=', constant('draft')), eb('articles.review_requested_at', status === 'review' ? 'is not' : 'is', null)]);
 }
 
-/** The filters with a tag named as typed resolved to the ids of the tags it names (none: nothing matches). */
-export interface ResolvedNewsroomFilters extends Omit<NewsroomListFilters, 'tag'> {
+/** The filters with a tag and a byline named as typed resolved to the ids they name (none: nothing matches). */
+export interface ResolvedNewsroomFilters extends Omit<NewsroomListFilters, 'tag' | 'byline'> {
   readonly tagIds?: readonly number[];
+  readonly authorIds?: readonly number[];
 }
 
 /**
@@ -97,16 +100,35 @@ export interface ResolvedNewsroomFilters extends Omit<NewsroomListFilters, 'tag'
  * returned as they are, so a page's list and counts share one lookup.
  */
 export async function resolveNewsroomFilters(db: Db, filters: NewsroomListFilters | ResolvedNewsroomFilters = {}): Promise<ResolvedNewsroomFilters> {
-  if (!('tag' in filters)) return filters;
-  const { tag, ...rest } = filters;
+  if (!('tag' in filters) && !('byline' in filters)) return filters;
+  const { tag, byline, ...rest } = filters;
+  const [tagIds, authorIds] = await Promise.all([tagsNamed(db, tag), authorsNamed(db, byline)]);
+  return { ...rest, ...(tagIds ? { tagIds } : {}), ...(authorIds ? { authorIds } : {}) };
+}
+
+async function tagsNamed(db: Db, tag: string | undefined): Promise<number[] | undefined> {
   const typed = tag?.trim();
-  if (!typed) return rest;
+  if (!typed) return undefined;
   const tags = await db
     .selectFrom('tags')
     .select('id')
     .where((eb) => eb.or([eb('slug', '=', slugFrom(typed)), sql<boolean>`lower(${sql.ref('name')}) = lower(${typed})`]))
     .execute();
-  return { ...rest, tagIds: tags.map((row) => row.id) };
+  return tags.map((row) => row.id);
+}
+
+/** "Amara Okafor" or "amara-okafor" names her alone; "okafor", when no byline is called that, everyone whose name holds it. */
+async function authorsNamed(db: Db, byline: string | undefined): Promise<number[] | undefined> {
+  const typed = byline?.trim();
+  if (!typed) return undefined;
+  const exactly = await db
+    .selectFrom('authors')
+    .select('id')
+    .where((eb) => eb.or([eb('slug', '=', slugFrom(typed)), sql<boolean>`lower(${sql.ref('name')}) = lower(${typed})`]))
+    .execute();
+  if (exactly.length > 0) return exactly.map((row) => row.id);
+  const holding = await db.selectFrom('authors').select('id').where(likeIgnoringCase('authors.name', typed)).execute();
+  return holding.map((row) => row.id);
 }
 
 function hasTag(eb: ArticlesExpressions, tagIds: readonly number[]): Expression<SqlBool> {
@@ -120,24 +142,25 @@ function hasTag(eb: ArticlesExpressions, tagIds: readonly number[]): Expression<
   );
 }
 
+function hasAuthor(eb: ArticlesExpressions, authorIds: readonly number[]): Expression<SqlBool> {
+  if (authorIds.length === 0) return eb.lit(false);
+  return eb.exists(
+    eb
+      .selectFrom('article_authors')
+      .select('article_authors.article_id')
+      .whereRef('article_authors.article_id', '=', 'articles.id')
+      .where('article_authors.author_id', 'in', authorIds),
+  );
+}
+
 function matchesFilters(eb: ArticlesExpressions, filters: ResolvedNewsroomFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   const text = filters.text?.trim();
   if (text) conditions.push(eb.or([likeIgnoringCase('articles.headline', text), likeIgnoringCase('articles.standfirst', text)]));
   if (filters.status) conditions.push(hasStatus(eb, filters.status));
   if (filters.sectionId !== undefined) conditions.push(eb('articles.section_id', '=', filters.sectionId));
-  const { authorId } = filters;
-  if (authorId !== undefined) {
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('article_authors')
-          .select('article_authors.article_id')
-          .whereRef('article_authors.article_id', '=', 'articles.id')
-          .where('article_authors.author_id', '=', authorId),
-      ),
-    );
-  }
+  if (filters.authorId !== undefined) conditions.push(hasAuthor(eb, [filters.authorId]));
+  if (filters.authorIds) conditions.push(hasAuthor(eb, filters.authorIds));
   if (filters.tagIds) conditions.push(hasTag(eb, filters.tagIds));
   return conditions;
 }
@@ -328,8 +351,11 @@ export async function countNewsroomLists(
  * 0.2 to 2 s on a million articles. The trash is small, and the second count reads only its articles.
  */
 async function countOutsideTrash(db: Db, filters: ResolvedNewsroomFilters): Promise<number> {
-  const { authorId, tagIds, ...onArticles } = filters;
+  const { authorId: chosenAuthor, authorIds, tagIds, ...onArticles } = filters;
   const onlyOnArticles = Object.values(onArticles).every((value) => value === undefined || value === '');
+  // A byline chosen, or typed and naming one author: either way, one author's links.
+  const authorConditions = [...(chosenAuthor === undefined ? [] : [[chosenAuthor]]), ...(authorIds ? [authorIds] : [])];
+  const authorId = authorConditions.length === 1 && authorConditions[0]!.length === 1 ? authorConditions[0]![0] : undefined;
   const allLinks = (() => {
     if (onlyOnArticles && authorId !== undefined && tagIds === undefined) {
       return db
@@ -338,7 +364,7 @@ async function countOutsideTrash(db: Db, filters: ResolvedNewsroomFilters): Prom
         .where('article_authors.author_id', '=', authorId);
     }
     // One link per article and tag, so with one tag each link is one article.
-    if (onlyOnArticles && authorId === undefined && tagIds?.length === 1) {
+    if (onlyOnArticles && authorConditions.length === 0 && tagIds?.length === 1) {
       return db
         .selectFrom('article_tags')
         .select((eb) => eb.fn.countAll().as('count'))

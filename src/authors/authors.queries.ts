@@ -77,8 +77,10 @@ export async function listAuthorsByIds(db: Db, ids: readonly number[]): Promise<
 }
 
 /** Every author's id and name, by name: a filter's choices, without reading 2,000 bios and photos (12.8 ms on SQLite). */
-export async function listAuthorNames(db: Db): Promise<{ id: number; name: string }[]> {
-  return db.selectFrom('authors').select(['id', 'name']).orderBy('name').orderBy('id').execute();
+/** Every author's id and name by name, or the first `most` of them. */
+export async function listAuthorNames(db: Db, options: { most?: number } = {}): Promise<{ id: number; name: string }[]> {
+  const query = db.selectFrom('authors').select(['id', 'name']).orderBy('name').orderBy('id');
+  return (options.most === undefined ? query : query.limit(options.most)).execute();
 }
 
 export async function listAuthors(db: Db): Promise<Author[]> {

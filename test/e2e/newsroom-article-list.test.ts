@@ -7,6 +7,7 @@ import { findOrCreateTag } from '../../src/tags/index.ts';
 import type { FormClient } from '../helpers/form-client.ts';
 import { signInTestStaff, type TestStaff } from '../helpers/newsroom.ts';
 import { buildTestApp, type TestGazette, testNow } from '../helpers/test-app.ts';
+import { bylinesInMenu } from '../../src/admin/articles/article-list.routes.ts';
 
 // The newsroom's article list as a night editor uses it: search, filters, sorting and pages, all
 // in the address, so every link keeps them; and a writer's list stays their own whatever they ask.
@@ -316,5 +317,32 @@ describe('the article list: search, filters, sorting and pages', () => {
     const pastTheEnd = await editor.get('/admin?tag=Diary&page=3');
     assert.match(pastTheEnd.body, /There is no page 3 of this list; its last page is 2\./);
     assert.equal((await editor.get('/admin?section=999999')).statusCode, 200, 'a section that does not exist simply matches nothing');
+  });
+
+  // Last: the authors added here would turn every test after it to the typed byline.
+  test('with more bylines than a menu holds, the byline is typed: a whole name or slug, or part of one', async () => {
+    const { db } = gazette.database;
+    for (let number = 1; number <= bylinesInMenu; number++) {
+      await createAuthor(db, { slug: `stringer-${number}`, name: `Stringer ${number}`, jobTitle: '', bio: '' });
+    }
+    const body = await get('/admin');
+    assert.match(body, /<label for="field-byline">Byline<\/label>/);
+    assert.match(body, /<input id="field-byline" name="byline" type="text" value="" maxlength="120" aria-describedby="field-byline-hint"/);
+    assert.doesNotMatch(body, /name="author"/, 'no menu of every byline');
+    assert.ok(body.length < 40_000, `the page stays small: ${body.length} bytes`);
+
+    assert.deepEqual(await stories('/admin?byline=okafor'), ['Secret mayor draft', 'Bridge vote delayed'], 'part of a name');
+    assert.deepEqual(await stories('/admin?byline=ji-won-park'), ['Apple harvest beats forecast', 'Bridge vote delayed'], 'a slug');
+    assert.deepEqual(await stories('/admin?byline=ZED+AHMED&status=published'), [arabic], 'a whole name, in any case, with other filters');
+    const nobody = await get('/admin?byline=Nobody+Here');
+    assert.deepEqual(headlinesOf(nobody), []);
+    assert.match(nobody, /<input id="field-byline" name="byline" type="text" value="Nobody Here" maxlength="120"/, 'the form shows what was typed');
+    assert.match(nobody, /Clear filters/);
+    assert.equal(ledeOf(await get('/admin?byline=stringer')), `0 of ${diaryDays + 6} articles match, most recently edited first.`);
+
+    const linked = await get(`/admin?author=${ids.amara}`);
+    assert.deepEqual(headlinesOf(linked), ['Secret mayor draft', 'Bridge vote delayed'], 'a link to one author still works');
+    assert.match(linked, /<input id="field-byline" name="byline" type="text" value="Amara Okafor" maxlength="120"/, 'and names her in the field');
+    assert.equal(hrefOf(headingOf(await get('/admin?byline=okafor'), 'Headline')), '/admin?byline=okafor&sort=headline&dir=asc', 'links keep it');
   });
 });

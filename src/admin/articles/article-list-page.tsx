@@ -57,8 +57,8 @@ export interface ArticleListData {
   readonly notice?: string;
   readonly filters: ArticleListFilters;
   readonly sort: ArticleListSort;
-  /** What the section and byline filters offer. */
-  readonly choices: { readonly sections: readonly Choice[]; readonly authors: readonly Choice[] };
+  /** What the section and byline filters offer; "typed" where there are too many bylines for a menu. */
+  readonly choices: { readonly sections: readonly Choice[]; readonly authors: readonly Choice[] | 'typed' };
   /** This view and sort without any filter. */
   readonly clearUrl: string;
   /** Where each column heading leads. */
@@ -191,12 +191,22 @@ function Filters({ data, words }: { data: ArticleListData; words: Words }) {
         options={options(words.text('articles.filter.anySection'), choices.sections)}
         value={String(filters.sectionId ?? '')}
       />
-      <Select
-        name="author"
-        label={words.text('articles.filter.byline')}
-        options={options(words.text('articles.filter.anyByline'), choices.authors)}
-        value={String(filters.authorId ?? '')}
-      />
+      {choices.authors === 'typed' ? (
+        <Field
+          name="byline"
+          label={words.text('articles.filter.byline')}
+          hint={words.text('articles.filter.bylineHint')}
+          value={filters.byline}
+          maxlength={120}
+        />
+      ) : (
+        <Select
+          name="author"
+          label={words.text('articles.filter.byline')}
+          options={options(words.text('articles.filter.anyByline'), choices.authors)}
+          value={String(filters.authorId ?? '')}
+        />
+      )}
       <Field name="tag" label={words.text('articles.filter.tag')} hint={words.text('articles.filter.tagHint')} value={filters.tag} maxlength={120} />
       <div class="article-filters__actions">
         <button type="submit" class="button">

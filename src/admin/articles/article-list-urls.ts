@@ -27,13 +27,22 @@ export interface ArticleListFilters {
   readonly status: StatusFilter;
   readonly sectionId?: number;
   readonly authorId?: number;
+  /** A byline as typed, where the newsroom has too many for a menu. */
+  readonly byline: string;
   readonly tag: string;
 }
 
-export const noFilters: ArticleListFilters = { q: '', status: '', tag: '' };
+export const noFilters: ArticleListFilters = { q: '', status: '', byline: '', tag: '' };
 
 export function isFiltered(filters: ArticleListFilters): boolean {
-  return filters.q !== '' || filters.status !== '' || filters.sectionId !== undefined || filters.authorId !== undefined || filters.tag !== '';
+  return (
+    filters.q !== '' ||
+    filters.status !== '' ||
+    filters.sectionId !== undefined ||
+    filters.authorId !== undefined ||
+    filters.byline !== '' ||
+    filters.tag !== ''
+  );
 }
 
 export interface ListState {
@@ -51,6 +60,7 @@ export function listUrl({ view, filters, sort, page = 1 }: ListState): string {
   if (filters.status) params.set('status', filters.status);
   if (filters.sectionId !== undefined) params.set('section', String(filters.sectionId));
   if (filters.authorId !== undefined) params.set('author', String(filters.authorId));
+  if (filters.byline) params.set('byline', filters.byline);
   if (filters.tag) params.set('tag', filters.tag);
   if (sort.key !== defaultSort.key || sort.direction !== defaultSort.direction) {
     params.set('sort', sort.key);
