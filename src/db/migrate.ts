@@ -34,6 +34,7 @@ import * as searchRecency from './migrations/2026-12-13T1000-search-recency.ts';
 import * as networkDataRetention from './migrations/2026-12-13T1100-network-data-retention.ts';
 import * as tagNames from './migrations/2026-12-14T1000-tag-names.ts';
 import * as searchRecencyRuns from './migrations/2026-12-14T1100-search-recency-runs.ts';
+import * as searchLead from './migrations/2026-12-15T1000-search-lead.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-13T1100-network-data-retention': networkDataRetention,
   '2026-12-14T1000-tag-names': tagNames,
   '2026-12-14T1100-search-recency-runs': searchRecencyRuns,
+  '2026-12-15T1000-search-lead': searchLead,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */

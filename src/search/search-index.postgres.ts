@@ -184,10 +184,11 @@ async function newestMatches(
 }
 
 /**
- * A generated tsvector with a GIN index, ranked by ts_rank. The newest matches come from the index a slice
- * of ids at a time (newestMatches), with sequential scans off: for a common word the planner would rather
- * scan the table, or walk the primary key newest-first, testing (and so reading) every document it
- * passes. Only the window's documents are read for ranking, and only the page's text for marking.
+ * A generated tsvector with a GIN index, found with it and ranked by ts_rank on each match's lead. The
+ * newest matches come from the index a slice of ids at a time (newestMatches), with sequential scans off:
+ * for a common word the planner would rather scan the table, or walk the primary key newest-first, testing
+ * (and so reading) every document it passes. No document is read whole: the window is ranked on the
+ * leads' small vectors, and only the page's text is read, for marking.
  */
 export function postgresSearchIndex({
   rankingWindow = defaultRankingWindow,
@@ -207,18 +208,20 @@ export function postgresSearchIndex({
         const newest = await newestMatches(trx, matching, request, rankingWindow + 1, { sizes: recentSlices, idsPerRun });
         const ranked = newest.slice(0, rankingWindow);
         if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, hits: [] };
-        const { rows } = await sql<FoundRow>`
-          with hits as (
-            -- Looked up by "= any", one probe each: joined to unnest(), the planner merged them with the whole primary key.
-            select s.article_id as id, ts_rank(s.document, ${matching}) as rank
-            from article_search s where s.article_id = any(${ranked}::int[])
-            order by rank desc, s.article_id desc
-            limit ${page.limit} offset ${page.offset}
-          )
-          select hits.id, s.config::text as config, s.headline, s.standfirst, s.body
-          from hits join article_search s on s.article_id = hits.id
-          order by hits.rank desc, hits.id desc
+        // Ranked by the lead's words (2026-12-15T1000-search-lead), then newest first: an article the
+        // words are only in the body of ranks below those they lead, among its like by date.
+        const { rows: ranks } = await sql<{ id: number; rank: number }>`
+          select l.article_id as id, ts_rank(l.lead, ${matching}) as rank
+          from article_search_lead l where l.article_id = any(${ranked}::int[])
         `.execute(trx);
+        const rankOf = new Map(ranks.map((row) => [row.id, row.rank]));
+        const shown = [...ranked].sort((a, b) => (rankOf.get(b) ?? 0) - (rankOf.get(a) ?? 0) || b - a).slice(page.offset, page.offset + page.limit);
+        const { rows: unordered } = await sql<FoundRow>`
+          select s.article_id as id, s.config::text as config, s.headline, s.standfirst, s.body
+          from article_search s where s.article_id = any(${shown}::int[])
+        `.execute(trx);
+        const byId = new Map(unordered.map((row) => [row.id, row]));
+        const rows = shown.flatMap((id) => byId.get(id) ?? []);
         return { total: newest.length, hits: await markedHits(trx, request.terms, rows) };
       });
       return { total, hits };

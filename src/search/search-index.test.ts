@@ -177,6 +177,30 @@ forEachDialect('search index', (dialect) => {
   });
 
   if (dialect === 'postgres') {
+    test('each searchable article’s lead, which PostgreSQL ranks by, follows its edits and leaves with it', async () => {
+      const leads = async () =>
+        (
+          await sql<{ article_id: number; lead: string }>`select article_id, lead::text as lead from article_search_lead order by article_id`.execute(
+            database.db,
+          )
+        ).rows;
+      const documents = await database.db.selectFrom('article_search').select('article_id').orderBy('article_id').execute();
+      assert.deepEqual(
+        (await leads()).map((row) => row.article_id),
+        documents.map((row) => row.article_id),
+      );
+      const written = await write('lead', { headline: 'Lighthouse keepers vote', standfirst: 'A ballot by the sea', text: 'Walrus colony.' }, daysLater(-1));
+      const leadOf = async () => (await leads()).find((row) => row.article_id === written.id)?.lead;
+      assert.match((await leadOf())!, /'lighthous':1A/u, 'the headline, weighted A');
+      assert.match((await leadOf())!, /'ballot':\d+C/u, 'the standfirst, weighted C');
+      assert.doesNotMatch((await leadOf())!, /walrus/u, 'the body is not in it');
+      assert.deepEqual((await search('walrus lighthouse', { match: 'any' })).found.slice(0, 1), ['lead']);
+      await write('lead', { headline: 'Walrus colony grows', text: 'Lighthouse keepers counted them.' });
+      assert.match((await leadOf())!, /'walrus':1A/u, 'an edit rewrites it');
+      await unpublishArticle(deps(), written.id);
+      assert.equal(await leadOf(), undefined, 'unpublished, it goes with the document');
+    });
+
     test('the newest matches are the same whichever slices of the newest ids PostgreSQL looks in first', async () => {
       for (const rankingWindow of [1, 2]) {
         // Runs of one id, as this archive holds only a few: the index files them by runs of 1,024.
