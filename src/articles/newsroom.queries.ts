@@ -106,27 +106,27 @@ export async function resolveNewsroomFilters(db: Db, filters: NewsroomListFilter
   return { ...rest, ...(tagIds ? { tagIds } : {}), ...(authorIds ? { authorIds } : {}) };
 }
 
-async function tagsNamed(db: Db, tag: string | undefined): Promise<number[] | undefined> {
-  const typed = tag?.trim();
-  if (!typed) return undefined;
-  const tags = await db
-    .selectFrom('tags')
+/** The ids of the tags or authors a name typed names: by slug, or by name ignoring case. */
+async function namedExactly(db: Db, table: 'tags' | 'authors', typed: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom(table)
     .select('id')
     .where((eb) => eb.or([eb('slug', '=', slugFrom(typed)), sql<boolean>`lower(${sql.ref('name')}) = lower(${typed})`]))
     .execute();
-  return tags.map((row) => row.id);
+  return rows.map((row) => row.id);
+}
+
+async function tagsNamed(db: Db, tag: string | undefined): Promise<number[] | undefined> {
+  const typed = tag?.trim();
+  return typed ? namedExactly(db, 'tags', typed) : undefined;
 }
 
 /** "Amara Okafor" or "amara-okafor" names her alone; "okafor", when no byline is called that, everyone whose name holds it. */
 async function authorsNamed(db: Db, byline: string | undefined): Promise<number[] | undefined> {
   const typed = byline?.trim();
   if (!typed) return undefined;
-  const exactly = await db
-    .selectFrom('authors')
-    .select('id')
-    .where((eb) => eb.or([eb('slug', '=', slugFrom(typed)), sql<boolean>`lower(${sql.ref('name')}) = lower(${typed})`]))
-    .execute();
-  if (exactly.length > 0) return exactly.map((row) => row.id);
+  const exactly = await namedExactly(db, 'authors', typed);
+  if (exactly.length > 0) return exactly;
   const holding = await db.selectFrom('authors').select('id').where(likeIgnoringCase('authors.name', typed)).execute();
   return holding.map((row) => row.id);
 }
