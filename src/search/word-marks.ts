@@ -73,8 +73,11 @@ function candidatePattern(openings: readonly string[]): RegExp {
   return new RegExp(`[${escapedForClass(letters)}][${wordCharacters}]*`, 'gu');
 }
 
-/** Letters with diacritics, and marks that combine with a letter: text where a word may not begin as its folded form does. */
-const unfolded = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+/**
+ * Latin letters with diacritics, and the marks that combine with them: text where a word may not begin
+ * as its folded form does. Code units, not a Unicode class, which took ten times as long on a body.
+ */
+const unfolded = /[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/;
 const wordCharacter = new RegExp(`[${wordCharacters}]`, 'u');
 
 function isWordCharacterAt(text: string, index: number): boolean {
