@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -38,7 +39,7 @@ import { createMailer, type Mailer } from './platform/mailer.ts';
 import { healthRoutes } from './platform/health.ts';
 import { CacheHitLane } from './platform/cache-hit-lane.ts';
 import { gazetteServerFactory } from './platform/http-server.ts';
-import { PageCache } from './platform/page-cache.ts';
+import { brotliAtMiss, PageCache } from './platform/page-cache.ts';
 import { purgeChangedContent } from './platform/purges.ts';
 import { rateLimitStores } from './platform/rate-limit.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -141,7 +142,13 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     if ([route.method].flat().every((method) => method === 'GET' || method === 'HEAD')) options.decompress = false;
     if (route.config?.servesCachedPages) options.compress = false;
   });
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // Other answers (search, the newsroom, the API) are made for one request, as a page-cache miss is, and
+  // compressed as quickly: brotli quality 1 compressed a search page in 29 µs, the plugin's 4 in 97 µs.
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: brotliAtMiss } },
+  });
   // Before every plugin that limits a rate: they all take their store from here.
   await app.register(rateLimitStores, { setting: config.rateLimitStore, db, dialect });
 
