@@ -166,13 +166,7 @@ async function newestMatches(
   const newestId = newestRows[0]?.id ?? 0;
   const runs = [...new Set(sizes.map((size) => Math.floor((newestId - size) / idsPerRun)).filter((run) => run > 0))];
   const starts = [...runs, undefined];
-  // The matches a slice held say about how far back `wanted` of them reach: slices short of that are
-  // skipped, and after a slice with none the search looks everywhere. Three words rarely found together
-  // took four attempts, each intersecting the words' entries again.
-  let reachNeeded = 0;
   for (const start of starts) {
-    const reach = start === undefined ? Number.POSITIVE_INFINITY : newestId - start * idsPerRun;
-    if (reach < reachNeeded) continue;
     // Materialized, so the matches come from the text index: joined as it stands, the planner may walk the
     // primary key newest-first instead, reading every document it passes to test it.
     const { rows } = await sql<{ id: number }>`
@@ -185,7 +179,6 @@ async function newestMatches(
       order by m.id desc limit ${wanted}
     `.execute(trx);
     if (rows.length >= wanted || start === undefined) return rows.map((row) => row.id);
-    reachNeeded = rows.length === 0 ? Number.POSITIVE_INFINITY : (reach * wanted) / rows.length;
   }
   return [];
 }
