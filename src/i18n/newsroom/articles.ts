@@ -41,7 +41,7 @@ export const en = {
   'articles.filter.byline': 'Byline',
   'articles.filter.tag': 'Tag',
   'articles.filter.tagHint': 'Its name',
-  'articles.filter.bylineHint': 'A name, or part of one',
+  'articles.filter.bylineHint': 'Any part of a name',
   'articles.filter.anyStatus': 'Any status',
   'articles.filter.anySection': 'Any section',
   'articles.filter.anyByline': 'Any byline',
