@@ -81,3 +81,9 @@ test('the first letters of a word decide nothing but where to look: an accented 
   const body = `${Array.from({ length: 50 }, () => 'mot').join(' ')} L’École ferme. ${Array.from({ length: 50 }, () => 'fin').join(' ')}`;
   assert.match(shown(bodyPassage(body, words)), /L’\[École\] ferme\./u);
 });
+
+test('a word next to a character beyond the Basic Multilingual Plane is cut between characters, never inside one', () => {
+  const words = porterWordTest(['harbour']);
+  assert.equal(shown(markWords('harbour𠀀 and 𠀀harbour and 𝐀 harbour', words)), 'harbour𠀀 and 𠀀harbour and 𝐀 [harbour]');
+  assert.equal(shown(markWords('😀harbour', words)), '😀[harbour]', 'an emoji is not a letter');
+});

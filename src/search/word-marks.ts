@@ -80,16 +80,22 @@ function candidatePattern(openings: readonly string[]): RegExp {
 const unfolded = /[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/;
 const wordCharacter = new RegExp(`[${wordCharacters}]`, 'u');
 
-function isWordCharacterAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  const point = text.codePointAt(index)!;
+function isWordCodePoint(point: number): boolean {
+  if (point < 0x80) return (point >= 0x30 && point <= 0x39) || ((point | 0x20) >= 0x61 && (point | 0x20) <= 0x7a);
   return wordCharacter.test(String.fromCodePoint(point));
+}
+
+/** Whether the character that ends just before `index` is part of a word (one beyond the Basic Multilingual Plane included). */
+function wordCharacterBefore(text: string, index: number): boolean {
+  const low = text.charCodeAt(index - 1);
+  const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
+  const astral = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return isWordCodePoint(astral ? text.codePointAt(index - 2)! : low);
 }
 
 function wordEnd(text: string, from: number): number {
   let end = from;
-  while (end < text.length && isWordCharacterAt(text, end)) end++;
+  for (let point = text.codePointAt(end); point !== undefined && isWordCodePoint(point); point = text.codePointAt(end)) end += point > 0xffff ? 2 : 1;
   return end;
 }
 
@@ -136,7 +142,7 @@ function matchesIn(text: string, test: WordTest): Match[] {
   const starts = lower.length === text.length && !unfolded.test(text) ? openingsIn(lower, test.openings) : candidatesIn(text, test.openings);
   const matches: Match[] = [];
   for (const start of starts) {
-    if (start > 0 && isWordCharacterAt(text, start - 1)) continue;
+    if (start > 0 && wordCharacterBefore(text, start)) continue;
     const end = wordEnd(text, start);
     const key = test.key(text.slice(start, end));
     if (key !== undefined) matches.push({ start, end, key });
