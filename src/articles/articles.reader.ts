@@ -6,7 +6,6 @@ import {
   findArticleIdBySlugHistory,
   findPublishedArticleBySlug,
   listArticlesSharingTags,
-  listPublishedSummaries,
   listPublishedHeadlinesByIds,
   listPublishedSummariesByIds,
   newestPublishedIds,
@@ -84,7 +83,12 @@ export async function loadArticleListPage(
     // Fewer than the count promises: the list changed since (the next change drops what is kept); read by position.
     if (ids.length === shown) summaries = await readSummaries(db, ids, now);
   }
-  summaries ??= await listPublishedSummaries(db, { scope, now, limit: perPage, offset });
+  // By position: the ids first, so the teasers come from `readSummaries` (kept ones need no row read).
+  summaries ??= await readSummaries(
+    db,
+    (await newestPublishedIds(db, { scope, now, limit: perPage, offset })).map((row) => row.id),
+    now,
+  );
   // The next page starts after this one's last article; a reader or a crawler going on finds it kept.
   const last = summaries.at(-1);
   if (summaries.length === perPage && last && page < pageCount) counts.notePageStart(scope, page + 1, perPage, last.id, now);
