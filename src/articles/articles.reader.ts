@@ -10,15 +10,8 @@ import {
   listPublishedSummariesByIds,
   newestPublishedIds,
 } from './articles.queries.ts';
-import {
-  countNewsroomLists,
-  listNewsroomArticles,
-  resolveNewsroomFilters,
-  type NewsroomListFilters,
-  type NewsroomListScope,
-  type NewsroomSort,
-  type NewsroomView,
-} from './newsroom.queries.ts';
+import { countNewsroomLists, listNewsroomArticles, type NewsroomListScope, type NewsroomSort, type NewsroomView } from './newsroom.queries.ts';
+import { resolveNewsroomFilters, type NewsroomListFilters } from './newsroom-filters.queries.ts';
 import { newestPublishedIdsAfter } from './list-after.queries.ts';
 import { rankRelated } from './related-articles.ts';
 import { isTrashedAfterPublication } from './trash.queries.ts';

@@ -10,7 +10,8 @@ import { saveArticleEdit } from './article-edits.ts';
 import { type ArticleInput, createArticle, publishArticle, requestReview, unpublishArticle, updateArticle } from './articles.service.ts';
 import { newsroomListScope } from './editing-rules.ts';
 import { NewsroomCounts } from './newsroom-counts.ts';
-import { countNewsroomLists, type NewsroomListFilters, type NewsroomView } from './newsroom.queries.ts';
+import { countNewsroomLists, type NewsroomView } from './newsroom.queries.ts';
+import type { NewsroomListFilters } from './newsroom-filters.queries.ts';
 import { acceptPendingChange, rejectPendingChange, withdrawPendingChange } from './pending-changes.ts';
 import { deleteArticleForever, restoreArticle, trashArticle } from './trash.service.ts';
 

@@ -14,13 +14,12 @@ import {
   findNames,
   keepExistingIds,
   listNewsroomArticles,
-  type NewsroomListFilters,
   type NewsroomListScope,
   type NewsroomSort,
   type NewsroomSortKey,
   type NewsroomView,
-  resolveNewsroomFilters,
 } from './newsroom.queries.ts';
+import { type NewsroomListFilters, resolveNewsroomFilters } from './newsroom-filters.queries.ts';
 import { trashArticle } from './trash.service.ts';
 
 forEachDialect('names of what a revision points at', (dialect) => {
