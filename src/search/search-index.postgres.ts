@@ -4,7 +4,7 @@ import { toTimestamp } from '../db/row-values.ts';
 import { markedHit, needlesFor } from './mark-matches.ts';
 import { defaultRankingWindow, type SearchHit, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 import { cjkBigrams, hasArabic, needsSubstringSearch, scriptSegments } from './search-scripts.ts';
-import { bodyPassage, candidateWords, markWords, openingOf, type WordTest } from './word-marks.ts';
+import { candidateWords, openingOf, type WordTest, wordMarkedHit } from './word-marks.ts';
 
 /**
  * The text-search configurations the indexed articles use (one per language with a stemmer, `simple`
@@ -121,15 +121,7 @@ async function markedHits(trx: Transaction<Database>, terms: readonly string[], 
     return rows.map((row) => markedHit(row.id, row, needles));
   }
   const tests = await wordTests(trx, terms, rows);
-  return rows.map((row) => {
-    const words = tests.get(row.config)!;
-    return {
-      articleId: row.id,
-      headline: markWords(row.headline, words),
-      standfirst: markWords(row.standfirst, words),
-      bodyExcerpt: bodyPassage(row.body, words),
-    };
-  });
+  return rows.map((row) => wordMarkedHit(row.id, row, tests.get(row.config)!));
 }
 
 /**

@@ -5,7 +5,7 @@ import { markedHit, needlesFor } from './mark-matches.ts';
 import { defaultRankingWindow, type SearchHit, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 import { needsSubstringSearch } from './search-scripts.ts';
 import { trigramMatchExpression } from './trigram-match.ts';
-import { bodyPassage, markWords, porterWordTest } from './word-marks.ts';
+import { porterWordTest, wordMarkedHit } from './word-marks.ts';
 
 /** Headline, standfirst, body, tags, authors: a word in the headline counts ten times one in the body. */
 const columnWeights = sql`10.0, 3.0, 1.0, 5.0, 5.0`;
@@ -73,17 +73,7 @@ async function markedHits(db: Kysely<Database>, query: FtsQuery, request: Search
     return new Map(rows.map((row) => [row.article_id, markedHit(row.article_id, row, needles)]));
   }
   const words = porterWordTest(request.terms);
-  return new Map(
-    rows.map((row) => [
-      row.article_id,
-      {
-        articleId: row.article_id,
-        headline: markWords(row.headline, words),
-        standfirst: markWords(row.standfirst, words),
-        bodyExcerpt: bodyPassage(row.body, words),
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.article_id, wordMarkedHit(row.article_id, row, words)]));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { foldDiacritics } from '../platform/words.ts';
 import { highlightEnd, highlightStart } from './highlight.ts';
+import type { SearchHit } from './search-index.ts';
 
 /**
  * Marking found articles' words, and cutting the body's best passage, in the application. FTS5's
@@ -253,4 +254,9 @@ export function bodyPassage(text: string, test: WordTest): string {
   const endsText = !anyWord.test(text.slice(end));
   const to = endsText ? text.length : end;
   return `${startsText ? '' : '…'}${withMarks(text, matches, startsText ? 0 : from, to)}${endsText ? '' : '…'}`;
+}
+
+/** A found article's fields marked by words: the whole headline and standfirst, and the body's best passage. */
+export function wordMarkedHit(articleId: number, fields: { headline: string; standfirst: string; body: string }, test: WordTest): SearchHit {
+  return { articleId, headline: markWords(fields.headline, test), standfirst: markWords(fields.standfirst, test), bodyExcerpt: bodyPassage(fields.body, test) };
 }
