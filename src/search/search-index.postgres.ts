@@ -200,8 +200,8 @@ export function postgresSearchIndex({
         const newest = await newestMatches(trx, matching, request, rankingWindow + 1, { sizes: recentSlices, idsPerRun });
         const ranked = newest.slice(0, rankingWindow);
         if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, hits: [] };
-        // Ranked by the lead's words (2026-12-15T1000-search-lead), then newest first: an article the
-        // words are only in the body of ranks below those they lead, among its like by date.
+        // Ranked by the lead's words (2026-12-15T1000-search-lead), then newest first: an article with the
+        // words only in its body ranks below those whose lead holds them, and among its like by date.
         const { rows: ranks } = await sql<{ id: number; rank: number }>`
           select l.article_id as id, ts_rank(l.lead, ${matching}) as rank
           from article_search_lead l where l.article_id = any(${ranked}::int[])
