@@ -36,6 +36,7 @@ import * as tagNames from './migrations/2026-12-14T1000-tag-names.ts';
 import * as searchRecencyRuns from './migrations/2026-12-14T1100-search-recency-runs.ts';
 import * as searchLead from './migrations/2026-12-15T1000-search-lead.ts';
 import * as authorNames from './migrations/2026-12-15T1010-author-names.ts';
+import * as searchLeadWords from './migrations/2026-12-16T1000-search-lead-words.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-14T1100-search-recency-runs': searchRecencyRuns,
   '2026-12-15T1000-search-lead': searchLead,
   '2026-12-15T1010-author-names': authorNames,
+  '2026-12-16T1000-search-lead-words': searchLeadWords,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */

@@ -176,6 +176,24 @@ forEachDialect('search index', (dialect) => {
     assert.deepEqual(found.sort(), ['body', 'culture'], 'the two newest matches');
   });
 
+  test('the lead a match ranks by follows edits to the headline, and one to the body alone leaves it', async () => {
+    const older = await write('older walrus', { headline: 'Walrus pups counted on the ice', text: 'A census by boat.' }, daysLater(-1));
+    const newer = await write('newer walrus', { headline: 'Ice census by boat', text: 'The walrus pups were counted.' }, daysLater(-0.5));
+    assert.deepEqual((await search('walrus')).found, ['older walrus', 'newer walrus'], 'the headline first, though older');
+    await write('older walrus', { headline: 'Pups counted on the ice', text: 'A walrus census by boat.' });
+    assert.deepEqual((await search('walrus')).found, ['newer walrus', 'older walrus'], 'out of the headline, it ranks by date');
+    await write('newer walrus', { headline: 'Ice census by boat', text: 'The pups were counted, walrus by walrus.' });
+    await write('older walrus', { headline: 'Walrus pups counted on the ice', text: 'A census by boat.' });
+    assert.deepEqual((await search('walrus')).found, ['older walrus', 'newer walrus'], 'back in the headline');
+    if (dialect === 'sqlite') {
+      // Checks the index against article_search, its content table: it throws on any entry out of step.
+      await sql`insert into article_search_lead_fts(article_search_lead_fts) values ('integrity-check')`.execute(database.db);
+    }
+    await unpublishArticle(deps(), older.id);
+    await unpublishArticle(deps(), newer.id);
+    assert.equal((await search('walrus')).total, 0);
+  });
+
   if (dialect === 'postgres') {
     test('each searchable article’s lead, which PostgreSQL ranks by, follows its edits and leaves with it', async () => {
       const leads = async () =>
