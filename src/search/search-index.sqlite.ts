@@ -33,7 +33,7 @@ interface FtsTable {
 const wordTable: FtsTable = {
   name: sql.raw('article_search_fts'),
   marks: 'stems',
-  lead: { name: sql.raw('article_search_lead_fts'), weights: sql`10.0, 3.0, 5.0, 5.0`, expression: (expression) => expression },
+  lead: { name: sql.raw('article_search_fts_lead'), weights: sql`10.0, 3.0, 5.0, 5.0`, expression: (expression) => expression },
 };
 /** Text in the rarer scripts is ranked from its own table, the body's column left out. */
 const trigramTable: FtsTable = {

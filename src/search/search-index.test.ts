@@ -187,7 +187,7 @@ forEachDialect('search index', (dialect) => {
     assert.deepEqual((await search('walrus')).found, ['older walrus', 'newer walrus'], 'back in the headline');
     if (dialect === 'sqlite') {
       // Checks the index against article_search, its content table: it throws on any entry out of step.
-      await sql`insert into article_search_lead_fts(article_search_lead_fts) values ('integrity-check')`.execute(database.db);
+      await sql`insert into article_search_fts_lead(article_search_fts_lead) values ('integrity-check')`.execute(database.db);
     }
     await unpublishArticle(deps(), older.id);
     await unpublishArticle(deps(), newer.id);
