@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { toTimestamp } from '../db/row-values.ts';
 import { markedHit, needlesFor } from './mark-matches.ts';
+import { indexedButNotOut, isFiltered, visibleArticleConditions } from './reader-visibility.ts';
 import { defaultRankingWindow, type SearchHit, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 import { cjkBigrams, hasArabic, needsSubstringSearch, scriptSegments } from './search-scripts.ts';
 import { candidateWords, openingOf, type WordTest, wordMarkedHit } from './word-marks.ts';
@@ -53,16 +53,13 @@ function tsQuery(terms: readonly string[], match: SearchRequest['match'], config
   )})`;
 }
 
-/** What readers may see right now, narrowed by the filters: `articles` is the source of truth, not the index. */
-function visibleArticles(request: SearchRequest): RawBuilder<unknown> {
-  const conditions = [
-    sql`a.status = 'published'`,
-    sql`a.published_at <= ${toTimestamp(request.now)}`,
-    ...(request.sectionId === undefined ? [] : [sql`a.section_id = ${request.sectionId}`]),
-    ...(request.from ? [sql`a.published_at >= ${toTimestamp(request.from)}`] : []),
-    ...(request.before ? [sql`a.published_at < ${toTimestamp(request.before)}`] : []),
-  ];
-  return sql.join(conditions, sql` and `);
+/**
+ * The matches `m` readers may see: without filters, all but the indexed articles not out yet; with them,
+ * those whose article the filters keep.
+ */
+function visibleMatches(request: SearchRequest): RawBuilder<unknown> {
+  if (!isFiltered(request)) return sql`select m.id from matches m where m.id not in (${indexedButNotOut(request.now)})`;
+  return sql`select m.id from matches m join articles a on a.id = m.id where ${sql.join(visibleArticleConditions(request), sql` and `)}`;
 }
 
 interface FoundRow {
@@ -166,8 +163,7 @@ async function newestMatches(
         select article_id as id from article_search
         where document @@ ${matching} ${start === undefined ? sql`` : sql`and (article_id / ${sql.lit(idsPerRun)})::bigint >= ${start}::bigint`}
       )
-      select m.id from matches m join articles a on a.id = m.id
-      where ${visibleArticles(request)}
+      ${visibleMatches(request)}
       order by m.id desc limit ${wanted}
     `.execute(trx);
     if (rows.length >= wanted || start === undefined) return rows.map((row) => row.id);

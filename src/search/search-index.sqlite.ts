@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { toTimestamp } from '../db/row-values.ts';
 import { markedHit, needlesFor } from './mark-matches.ts';
+import { indexedButNotOut, isFiltered, visibleArticleConditions } from './reader-visibility.ts';
 import { defaultRankingWindow, type SearchHit, type SearchIndex, type SearchIndexOptions, type SearchRequest, type SearchResults } from './search-index.ts';
 import { needsSubstringSearch } from './search-scripts.ts';
 import { trigramMatchExpression } from './trigram-match.ts';
@@ -62,18 +62,13 @@ export function ftsMatchExpression(terms: readonly string[], match: SearchReques
 }
 
 /**
- * Matches that readers may see right now, narrowed by the filters: `articles` is the source of truth
- * for what is published, not the index. "cross join" keeps FTS5 as the outer loop.
+ * The matches in `table` that readers may see right now, narrowed by the filters, as a `from … where …`
+ * to select from: without filters, all but the indexed articles not out yet; with them, those whose
+ * article the filters keep ("cross join" keeps FTS5 as the outer loop).
  */
 function visibleMatches(table: RawBuilder<unknown>, expression: string, request: SearchRequest): RawBuilder<unknown> {
-  const conditions = [
-    sql`${table} match ${expression}`,
-    sql`a.status = 'published'`,
-    sql`a.published_at <= ${toTimestamp(request.now)}`,
-    ...(request.sectionId === undefined ? [] : [sql`a.section_id = ${request.sectionId}`]),
-    ...(request.from ? [sql`a.published_at >= ${toTimestamp(request.from)}`] : []),
-    ...(request.before ? [sql`a.published_at < ${toTimestamp(request.before)}`] : []),
-  ];
+  if (!isFiltered(request)) return sql`${table} where ${table} match ${expression} and ${table}.rowid not in (${indexedButNotOut(request.now)})`;
+  const conditions = [sql`${table} match ${expression}`, ...visibleArticleConditions(request)];
   return sql`${table} cross join articles a on a.id = ${table}.rowid where ${sql.join(conditions, sql` and `)}`;
 }
 
@@ -107,7 +102,7 @@ async function markedHits(db: Kysely<Database>, query: FtsQuery, request: Search
 async function leadScores(db: Kysely<Database>, query: FtsQuery, request: SearchRequest, window: readonly number[]): Promise<Map<number, number>> {
   const { name, weights, expression } = query.table.lead;
   const { rows } = await sql<{ id: number; score: number }>`
-    select a.id, bm25(${name}, ${weights}) as score from ${visibleMatches(name, expression(query.expression), request)}
+    select ${name}.rowid as id, bm25(${name}, ${weights}) as score from ${visibleMatches(name, expression(query.expression), request)}
     and ${name}.rowid >= ${Math.min(...window)}
   `.execute(db);
   return new Map(rows.map((row) => [row.id, row.score]));
@@ -128,7 +123,7 @@ export function sqliteSearchIndex({ rankingWindow = defaultRankingWindow }: Sear
       const query = await ftsQueryFor(db, request);
       if (!query) return { total: 0, hits: [] };
       const { rows: newest } = await sql<{ id: number }>`
-        select a.id from ${visibleMatches(query.table.name, query.expression, request)}
+        select ${query.table.name}.rowid as id from ${visibleMatches(query.table.name, query.expression, request)}
         order by ${query.table.name}.rowid desc limit ${rankingWindow + 1}
       `.execute(db);
       const window = newest.slice(0, rankingWindow).map((row) => row.id);
