@@ -37,6 +37,7 @@ import * as searchRecencyRuns from './migrations/2026-12-14T1100-search-recency-
 import * as searchLead from './migrations/2026-12-15T1000-search-lead.ts';
 import * as authorNames from './migrations/2026-12-15T1010-author-names.ts';
 import * as searchLeadWords from './migrations/2026-12-16T1000-search-lead-words.ts';
+import * as searchLeadIndex from './migrations/2026-12-16T1010-search-lead-index.ts';
 
 /** Listed by hand so the set of migrations is fixed at build time, in name order. */
 const migrations: Record<string, Migration> = {
@@ -78,6 +79,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-15T1000-search-lead': searchLead,
   '2026-12-15T1010-author-names': authorNames,
   '2026-12-16T1000-search-lead-words': searchLeadWords,
+  '2026-12-16T1010-search-lead-index': searchLeadIndex,
 };
 
 /** The migrations this code knows, oldest first: the database is ready for it once it has recorded every one. */

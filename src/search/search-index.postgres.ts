@@ -171,6 +171,37 @@ async function newestMatches(
   return [];
 }
 
+/** The most runs of ids a window may reach into for its leads to be looked for by run. */
+const defaultRunsForLeads = 64;
+
+/**
+ * ts_rank of the window's articles whose lead (2026-12-15T1000-search-lead) matches, found in the leads'
+ * own index (2026-12-16T1010-search-lead-index): reading every lead of the window took a probe each, 6 ms
+ * of a search on a million articles. A window within a few runs of ids (a common word's) has its leads
+ * looked for in those runs, as its documents were; a wider one reads the words' entries alone, since
+ * naming every run from the window's oldest on read them all. Those whose lead does not match have no
+ * rank; matches outside the window (not out, or filtered out) are left out.
+ */
+async function leadRanks(
+  trx: Transaction<Database>,
+  matching: RawBuilder<unknown>,
+  window: readonly number[],
+  { idsPerRun, runsForLeads }: { readonly idsPerRun: number; readonly runsForLeads: number },
+): Promise<Map<number, number>> {
+  const oldest = Math.min(...window);
+  const firstRun = Math.floor(oldest / idsPerRun);
+  const inRange =
+    Math.floor(Math.max(...window) / idsPerRun) - firstRun < runsForLeads
+      ? sql`(l.article_id / ${sql.lit(idsPerRun)})::bigint >= ${firstRun}::bigint`
+      : sql`l.article_id >= ${oldest}`;
+  const { rows } = await sql<{ id: number; rank: number }>`
+    select l.article_id as id, ts_rank(l.lead, ${matching}) as rank from article_search_lead l
+    where l.lead @@ ${matching} and ${inRange}
+  `.execute(trx);
+  const shown = new Set(window);
+  return new Map(rows.filter((row) => shown.has(row.id)).map((row) => [row.id, row.rank]));
+}
+
 /**
  * A generated tsvector with a GIN index, found with it and ranked by ts_rank on each match's lead. The
  * newest matches come from the index a slice of ids at a time (newestMatches), with sequential scans off:
@@ -182,7 +213,8 @@ export function postgresSearchIndex({
   rankingWindow = defaultRankingWindow,
   recentSlices = defaultRecentSlices,
   idsPerRun = defaultIdsPerRun,
-}: SearchIndexOptions & { readonly recentSlices?: readonly number[]; readonly idsPerRun?: number } = {}): SearchIndex {
+  runsForLeads = defaultRunsForLeads,
+}: SearchIndexOptions & { readonly recentSlices?: readonly number[]; readonly idsPerRun?: number; readonly runsForLeads?: number } = {}): SearchIndex {
   return {
     rankingWindow,
 
@@ -194,16 +226,12 @@ export function postgresSearchIndex({
         if (configurations.length === 0) return { total: 0, hits: [] };
         const matching = tsQuery(request.terms, request.match, configurations);
         const newest = await newestMatches(trx, matching, request, rankingWindow + 1, { sizes: recentSlices, idsPerRun });
-        const ranked = newest.slice(0, rankingWindow);
-        if (ranked.length === 0 || page.offset >= ranked.length) return { total: newest.length, hits: [] };
-        // Ranked by the lead's words (2026-12-15T1000-search-lead), then newest first: an article with the
-        // words only in its body ranks below those whose lead holds them, and among its like by date.
-        const { rows: ranks } = await sql<{ id: number; rank: number }>`
-          select l.article_id as id, ts_rank(l.lead, ${matching}) as rank
-          from article_search_lead l where l.article_id = any(${ranked}::int[])
-        `.execute(trx);
-        const rankOf = new Map(ranks.map((row) => [row.id, row.rank]));
-        const shown = [...ranked].sort((a, b) => (rankOf.get(b) ?? 0) - (rankOf.get(a) ?? 0) || b - a).slice(page.offset, page.offset + page.limit);
+        const window = newest.slice(0, rankingWindow);
+        if (page.offset >= window.length) return { total: newest.length, hits: [] };
+        // Ranked by the lead's words, then newest first: an article with the words only in its body ranks
+        // below those whose lead holds them, and among its like by date.
+        const rankOf = await leadRanks(trx, matching, window, { idsPerRun, runsForLeads });
+        const shown = window.sort((a, b) => (rankOf.get(b) ?? 0) - (rankOf.get(a) ?? 0) || b - a).slice(page.offset, page.offset + page.limit);
         const { rows: unordered } = await sql<FoundRow>`
           select s.article_id as id, s.config::text as config, s.headline, s.standfirst, s.body
           from article_search s where s.article_id = any(${shown}::int[])
