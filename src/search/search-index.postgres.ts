@@ -180,7 +180,7 @@ const defaultRunsForLeads = 64;
  * of a search on a million articles. A window within a few runs of ids (a common word's) has its leads
  * looked for in those runs, as its documents were; a wider one reads the words' entries alone, since
  * naming every run from the window's oldest on read them all. Those whose lead does not match have no
- * rank; matches outside the window (not out, or filtered out) are left out.
+ * rank. A lead found outside the window (not out, or filtered out) is never asked for by the ranking.
  */
 async function leadRanks(
   trx: Transaction<Database>,
@@ -198,8 +198,7 @@ async function leadRanks(
     select l.article_id as id, ts_rank(l.lead, ${matching}) as rank from article_search_lead l
     where l.lead @@ ${matching} and ${inRange}
   `.execute(trx);
-  const shown = new Set(window);
-  return new Map(rows.filter((row) => shown.has(row.id)).map((row) => [row.id, row.rank]));
+  return new Map(rows.map((row) => [row.id, row.rank]));
 }
 
 /**
