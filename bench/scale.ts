@@ -1,7 +1,8 @@
 import { connectFromConfig } from '../src/db/connect.ts';
 import { type Child, makeTempDir, runBench, startGazette } from './gazette-servers.ts';
 import { ms, printTable } from './result-tables.ts';
-import { type LatencyRun, measureLatency } from './scale/latency.ts';
+import { type LatencyRun, measureLatency, measureLatencyWithWrk } from './scale/latency.ts';
+import { checkWrkInstalled } from './wrk.ts';
 import { signInEditor } from './scale/newsroom-session.ts';
 import { findScaleTargets } from './scale/targets.ts';
 
@@ -9,7 +10,8 @@ import { findScaleTargets } from './scale/targets.ts';
  * `npm run bench:scale`: reader pages, search, sitemaps and the newsroom's article list read from the big
  * archive `npm run seed:scale` made, in the database the environment names (DATABASE_URL for PostgreSQL,
  * else the SQLite file in GAZETTE_DATA_DIR), by the production server with its page cache off, so every
- * answer is built from the database. 16 connections; p50 and p99 of every case against issue 15's targets.
+ * answer is built from the database. 16 connections (wrk, one thread, each case's paths in turn); p50 and
+ * p99 of every case against issue 15's targets. Needs Debian's wrk.
  *
  *   DATABASE_URL=postgres://… npm run seed:scale -- --articles 1000000 --comments 10000000
  *   DATABASE_URL=postgres://… npm run bench:scale
@@ -54,6 +56,7 @@ async function deepestPage(origin: string, path: string, wanted: number): Promis
 }
 
 async function main(): Promise<void> {
+  checkWrkInstalled();
   const databaseUrl = process.env.DATABASE_URL;
   const dataDir = process.env.GAZETTE_DATA_DIR;
   if (!databaseUrl && !dataDir) throw new Error('Set DATABASE_URL (PostgreSQL) or GAZETTE_DATA_DIR (SQLite) to the archive npm run seed:scale made');
@@ -125,10 +128,12 @@ async function main(): Promise<void> {
   for (const item of cases) {
     const urls = item.paths.map((path) => `${origin}${path}`);
     const options = { connections, seconds, ...(item.signedIn ? { headers: { cookie } } : {}) };
-    // A short first pass reads the pages into PostgreSQL's and the system's caches, as steady traffic keeps them.
-    await measureLatency(urls, { ...options, seconds: Math.min(2, seconds) });
-    const run: LatencyRun = await measureLatency(urls, options);
-    if (run.failures.length > 0) throw new Error(`${item.name}: answers other than 200, e.g. ${run.failures.join(', ')}`);
+    // A short first pass reads the pages into PostgreSQL's and the system's caches, as steady traffic keeps them,
+    // and checks that every one of them answers 200.
+    const warming = await measureLatency(urls, { ...options, seconds: Math.min(2, seconds) });
+    if (warming.failures.length > 0) throw new Error(`${item.name}: answers other than 200, e.g. ${warming.failures.join(', ')}`);
+    const run: LatencyRun = await measureLatencyWithWrk(origin, item.paths, options);
+    if (run.failures.length > 0) throw new Error(`${item.name}: ${run.failures.join(', ')}`);
     const met = run.p99 < item.targetMs;
     if (!met) missed++;
     lines.push([

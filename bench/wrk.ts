@@ -51,9 +51,21 @@ export function parseWrkOutput(output: string): WrkResult {
   };
 }
 
-/** `wrk -t<threads> -c<connections> -d<seconds>s --latency <url>`, with a timeout long enough for a slow server. */
-export async function runWrk(url: string, options: WrkOptions): Promise<WrkResult> {
-  const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '10s', '--latency', url];
+/**
+ * `wrk -t<threads> -c<connections> -d<seconds>s --latency <url>`, with a timeout long enough for a slow server;
+ * `script`, a Lua file, if given (`-s`), e.g. one that asks for many paths in turn.
+ */
+export async function runWrk(url: string, options: WrkOptions, script?: string): Promise<WrkResult> {
+  const args = [
+    `-t${options.threads}`,
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    '--timeout',
+    '10s',
+    '--latency',
+    ...(script ? ['-s', script] : []),
+    url,
+  ];
   const { stdout } = await run(wrkBinary, args, { maxBuffer: 1024 * 1024 });
   return parseWrkOutput(stdout);
 }
