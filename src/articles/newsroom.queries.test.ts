@@ -239,3 +239,58 @@ forEachDialect("the newsroom's list: search, filters, sorting and counts", (dial
     await assertPlanUses(database, `select id from tags where (slug = 'harbour-fires' or lower(name) = lower('Harbour Fires'))`, 'tags_lower_name_idx');
   });
 });
+
+forEachDialect("a search of the newsroom's list, looked for among the newest articles first", (dialect) => {
+  let database: DatabaseHandle;
+  let now = t0;
+  const deps = () => ({ db: database.db, clock: { now: () => now }, changes: new ContentChanges() });
+
+  before(async () => {
+    database = await createTestDatabase(dialect);
+    const world = (await createSection(database.db, { name: 'World', position: 0 })).id;
+    // Edited in this order; "tram" in every third, in the headline or the standfirst; some published, one trashed.
+    for (let minute = 1; minute <= 30; minute++) {
+      now = minutes(minute);
+      const words =
+        minute % 3 === 0
+          ? { headline: `Tram line ${minute}`, standfirst: '' }
+          : { headline: `Ferry ${minute}`, standfirst: minute % 5 === 0 ? 'By TRAM.' : '' };
+      const article = await createArticle(deps(), { ...words, sectionId: minute % 2 === 1 ? world : null, authorIds: [], tagIds: [] });
+      if (minute % 4 === 1) await publishArticle(deps(), article.id, days(-minute));
+      if (minute === 27) await trashArticle(deps(), article.id);
+    }
+    // Edited again last, out of the order it was made in.
+    now = minutes(40);
+    const [oldest] = await listNewsroomArticles(database.db, {
+      view: 'articles',
+      scope: { kind: 'everything' },
+      sort: { key: 'edited', direction: 'asc' },
+      limit: 1,
+      offset: 0,
+    });
+    await database.db.updateTable('articles').set({ updated_at: now.toISOString() }).where('id', '=', oldest!.id).execute();
+  });
+  after(() => database.destroy());
+
+  test('every page is the same whether the newest articles hold it, hold part of it, or are not read first', async () => {
+    const page = (budget: number, filters: NewsroomListFilters, limit: number, offset: number) =>
+      listNewsroomArticles(database.db, { view: 'articles', scope: { kind: 'everything' }, filters, limit, offset, walkBudget: budget }).then((rows) =>
+        rows.map((row) => row.headline),
+      );
+    for (const filters of [{ text: 'tram' }, { text: 'TRAM', status: 'published' as const }, { text: 'ferry 1' }, { text: 'no such words' }]) {
+      for (const [limit, offset] of [
+        [3, 0],
+        [3, 3],
+        [5, 5],
+        [50, 0],
+      ] as const) {
+        const expected = await page(0, filters, limit, offset);
+        for (const budget of [1, 4, 8, 12, 100]) {
+          assert.deepEqual(await page(budget, filters, limit, offset), expected, `${JSON.stringify(filters)}, ${limit} from ${offset}, ${budget} read first`);
+        }
+      }
+    }
+    // Ferry 25 was published with a date days back, which dates its last edit; Tram line 27 is in the trash.
+    assert.deepEqual(await page(0, { text: 'tram' }, 3, 0), ['Tram line 30', 'Tram line 24', 'Ferry 20']);
+  });
+});
