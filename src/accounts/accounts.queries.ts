@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 import type { Role } from './roles.ts';
 
@@ -64,15 +65,19 @@ export async function insertSession(db: Db, session: SessionInfo & { userId: num
     .execute();
 }
 
-/** The user behind a live session, with when the session was last seen. */
-export async function findSessionUser(db: Db, sessionId: string, now: Date): Promise<{ user: User; lastSeenAt: Date } | undefined> {
-  const row = await db
+// Asked on every request that carries a session cookie, so built once and, on PostgreSQL, planned once.
+const sessionUserRows = preparedQuery((db, sessionId: string, now: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'sessions.last_seen_at'])
     .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', toTimestamp(now))
-    .executeTakeFirst();
+    .where('sessions.expires_at', '>', now),
+);
+
+/** The user behind a live session, with when the session was last seen. */
+export async function findSessionUser(db: Db, sessionId: string, now: Date): Promise<{ user: User; lastSeenAt: Date } | undefined> {
+  const [row] = await sessionUserRows(db, sessionId, toTimestamp(now));
   return row ? { user: { id: row.id, email: row.email, name: row.name, role: row.role }, lastSeenAt: toDate(row.last_seen_at) } : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
 import type { ArticleStatus } from './article.table.ts';
 import { constant } from '../db/constant.ts';
@@ -254,18 +255,22 @@ async function readNewsroomPage(
   }));
 }
 
-/** The byline names of each of these articles, primary first: one query however many articles. */
-async function listBylineNames(db: Db, articleIds: readonly number[]): Promise<Map<number, string[]>> {
-  const names = new Map<number, string[]>();
-  if (articleIds.length === 0) return names;
-  const rows = await db
+// A page of the list is most often full, so the statement for its length is planned once.
+const bylineNameRows = preparedQuery((db, articleIds: readonly number[]) =>
+  db
     .selectFrom('article_authors')
     .innerJoin('authors', 'authors.id', 'article_authors.author_id')
     .select(['article_authors.article_id', 'authors.name'])
     .where('article_authors.article_id', 'in', articleIds)
     .orderBy('article_authors.article_id')
-    .orderBy('article_authors.position')
-    .execute();
+    .orderBy('article_authors.position'),
+);
+
+/** The byline names of each of these articles, primary first: one query however many articles. */
+async function listBylineNames(db: Db, articleIds: readonly number[]): Promise<Map<number, string[]>> {
+  const names = new Map<number, string[]>();
+  if (articleIds.length === 0) return names;
+  const rows = await bylineNameRows(db, articleIds);
   for (const row of rows) names.set(row.article_id, [...(names.get(row.article_id) ?? []), row.name]);
   return names;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-queries.ts';
 
 /** A byline's portrait: what the author page needs to draw it. */
 export interface AuthorPhoto {
@@ -76,11 +77,17 @@ export async function listAuthorsByIds(db: Db, ids: readonly number[]): Promise<
   return (await selectAuthors(db).where('authors.id', 'in', ids).execute()).map(authorRowToAuthor);
 }
 
-/** Every author's id and name, by name: a filter's choices, without reading 2,000 bios and photos (12.8 ms on SQLite). */
-/** Every author's id and name by name, or the first `most` of them. */
+const authorNames = (db: Db) => db.selectFrom('authors').select(['id', 'name']).orderBy('name').orderBy('id');
+const allAuthorNames = preparedQuery((db) => authorNames(db));
+// The newsroom's byline filter asks for the first few on every page of its list.
+const firstAuthorNames = preparedQuery((db, most: number) => authorNames(db).limit(most));
+
+/**
+ * Every author's id and name by name, or the first `most` of them: a filter's choices, without reading
+ * 2,000 bios and photos (12.8 ms on SQLite).
+ */
 export async function listAuthorNames(db: Db, options: { most?: number } = {}): Promise<{ id: number; name: string }[]> {
-  const query = db.selectFrom('authors').select(['id', 'name']).orderBy('name').orderBy('id');
-  return (options.most === undefined ? query : query.limit(options.most)).execute();
+  return options.most === undefined ? allAuthorNames(db) : firstAuthorNames(db, options.most);
 }
 
 export async function listAuthors(db: Db): Promise<Author[]> {
