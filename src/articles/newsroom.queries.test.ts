@@ -18,6 +18,7 @@ import {
   type NewsroomSort,
   type NewsroomSortKey,
   type NewsroomView,
+  type SearchWalk,
 } from './newsroom.queries.ts';
 import { type NewsroomListFilters, resolveNewsroomFilters } from './newsroom-filters.queries.ts';
 import { trashArticle } from './trash.service.ts';
@@ -273,10 +274,11 @@ forEachDialect("a search of the newsroom's list, looked for among the newest art
   after(() => database.destroy());
 
   test('every page is the same whether the newest articles hold it, hold part of it, or are not read first', async () => {
-    const page = (budget: number, filters: NewsroomListFilters, limit: number, offset: number) =>
-      listNewsroomArticles(database.db, { view: 'articles', scope: { kind: 'everything' }, filters, limit, offset, walkBudget: budget }).then((rows) =>
+    const page = (walk: SearchWalk, filters: NewsroomListFilters, limit: number, offset: number) =>
+      listNewsroomArticles(database.db, { view: 'articles', scope: { kind: 'everything' }, filters, limit, offset, walk }).then((rows) =>
         rows.map((row) => row.headline),
       );
+    const none = { firstLook: 0, budget: 0 };
     for (const filters of [{ text: 'tram' }, { text: 'TRAM', status: 'published' as const }, { text: 'ferry 1' }, { text: 'no such words' }]) {
       for (const [limit, offset] of [
         [3, 0],
@@ -284,13 +286,20 @@ forEachDialect("a search of the newsroom's list, looked for among the newest art
         [5, 5],
         [50, 0],
       ] as const) {
-        const expected = await page(0, filters, limit, offset);
-        for (const budget of [1, 4, 8, 12, 100]) {
-          assert.deepEqual(await page(budget, filters, limit, offset), expected, `${JSON.stringify(filters)}, ${limit} from ${offset}, ${budget} read first`);
+        const expected = await page(none, filters, limit, offset);
+        for (const firstLook of [1, 4, 8, 100]) {
+          for (const budget of [1, 4, 8, 12, 100]) {
+            const walk = { firstLook, budget };
+            assert.deepEqual(
+              await page(walk, filters, limit, offset),
+              expected,
+              `${JSON.stringify(filters)}, ${limit} from ${offset}, ${JSON.stringify(walk)}`,
+            );
+          }
         }
       }
     }
     // Ferry 25 was published with a date days back, which dates its last edit; Tram line 27 is in the trash.
-    assert.deepEqual(await page(0, { text: 'tram' }, 3, 0), ['Tram line 30', 'Tram line 24', 'Ferry 20']);
+    assert.deepEqual(await page(none, { text: 'tram' }, 3, 0), ['Tram line 30', 'Tram line 24', 'Ferry 20']);
   });
 });

@@ -114,13 +114,18 @@ function recentlyEdited(db: Db, budget: number) {
 }
 
 /**
- * How many of the most recently edited articles a search of the working list reads before it gives
- * up on finding its page there. In the trigram indexes, a common word's matches (9,756 headlines and
- * standfirsts of a million for "census") were each read and checked, then sorted: 56 ms. Their newest
- * 50 are among the newest 5,000 or so articles, a few milliseconds down the edited order; a rarer
- * word's page is not, and after this many it is looked for in the indexes after all.
+ * How far down the most recently edited articles a search of the working list looks for its page
+ * before it asks the trigram indexes. There, a common word's matches (9,756 headlines and standfirsts
+ * of a million for "census") were each read and checked, then sorted: 56 ms for the newest 50, which
+ * are among the newest 5,000 or so articles. A rare word's are not: the first look, at the newest
+ * 1,000, tells how common the word is, and the walk goes on only when the page should be found within
+ * the budget, so a rare word costs a look at 1,000 articles more than it did.
  */
-export const searchWalkBudget = 10_000;
+export interface SearchWalk {
+  readonly firstLook: number;
+  readonly budget: number;
+}
+export const searchWalk: SearchWalk = { firstLook: 1_000, budget: 10_000 };
 
 /** What a column sorts by; lower-cased text, so "apple" and "Zebra" sort as a reader expects (ASCII case on SQLite). */
 function sortValue(eb: ExpressionBuilder<Database, 'articles' | 'sections'>, key: NewsroomSortKey, view: NewsroomView) {
@@ -175,18 +180,26 @@ export async function listNewsroomArticles(
     sort?: NewsroomSort;
     limit: number;
     offset: number;
-    /** Tests only: how many recent articles a search reads first (searchWalkBudget). */
-    walkBudget?: number;
+    /** Tests only: how far a search looks among the newest articles first (searchWalk). */
+    walk?: SearchWalk;
   },
 ): Promise<NewsroomArticleRow[]> {
-  const { view, sort = defaultNewsroomSort, walkBudget = searchWalkBudget } = options;
+  const { view, sort = defaultNewsroomSort, walk = searchWalk, offset, limit } = options;
   const filters = await resolveNewsroomFilters(db, options.filters);
   // A search of the working list in its usual order: its page is first looked for among the newest articles.
   const walks = Boolean(filters.text?.trim()) && view === 'articles' && sort.key === 'edited' && sort.direction === 'desc';
-  if (walks && options.offset + options.limit <= walkBudget) {
-    const page = await readNewsroomPage(db, { ...options, filters, sort, from: recentlyEdited(db, walkBudget) });
-    // A full page found there is the page: the newest articles come first in both.
-    if (page.length === options.limit) return page;
+  const wanted = offset + limit;
+  if (walks && wanted <= walk.budget) {
+    const read = (budget: number, page: { limit: number; offset: number }) =>
+      readNewsroomPage(db, { ...options, ...page, filters, sort, from: recentlyEdited(db, budget) });
+    // The newest articles come first in the list too, so a page found among them is the list's page.
+    const firstLook = Math.min(walk.firstLook, walk.budget);
+    const seen = await read(firstLook, { limit: wanted, offset: 0 });
+    if (seen.length === wanted) return seen.slice(offset);
+    if (seen.length > 0 && (wanted * firstLook) / seen.length <= walk.budget) {
+      const page = await read(walk.budget, { limit, offset });
+      if (page.length === limit) return page;
+    }
   }
   return readNewsroomPage(db, { ...options, filters, sort, from: 'articles' });
 }
