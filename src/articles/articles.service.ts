@@ -21,7 +21,8 @@ import {
   updateArticleRow,
 } from './article-writes.queries.ts';
 import { findArticleById } from './articles.queries.ts';
-import { insertRevision, listDueScheduledIds, findNextScheduledTime, setArticleCreator, setReviewRequested } from './newsroom.queries.ts';
+import { listDueScheduledIds, findNextScheduledTime, setArticleCreator, setReviewRequested } from './newsroom.queries.ts';
+import { insertRevision } from './revisions.queries.ts';
 import { syncSearchDocument } from './search-documents.queries.ts';
 import { hasControlCharacters } from '../platform/control-characters.ts';
 

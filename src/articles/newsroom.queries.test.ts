@@ -11,8 +11,6 @@ import { type ArticleInput, createArticle, publishArticle, requestReview } from 
 import {
   countNewsroomLists,
   defaultNewsroomSort,
-  findNames,
-  keepExistingIds,
   listNewsroomArticles,
   type NewsroomListScope,
   type NewsroomSort,
@@ -20,6 +18,7 @@ import {
   type NewsroomView,
   type SearchWalk,
 } from './newsroom.queries.ts';
+import { findNames, keepExistingIds } from './revisions.queries.ts';
 import { type NewsroomListFilters, resolveNewsroomFilters } from './newsroom-filters.queries.ts';
 import { trashArticle } from './trash.service.ts';
 

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundError, phrase } from '../errors.ts';
 import { type EditOptions, type EditOutcome, saveArticleEdit } from './article-edits.ts';
 import type { ArticleDeps, ArticleInput } from './articles.service.ts';
-import { findNames, findRevision, keepExistingIds, listRevisions, type RevisionRow } from './newsroom.queries.ts';
+import { findNames, findRevision, keepExistingIds, listRevisions, type RevisionRow } from './revisions.queries.ts';
 import type { RevisionSnapshot } from './revision-snapshot.ts';
 
 export interface Revision {
