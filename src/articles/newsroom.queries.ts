@@ -114,6 +114,26 @@ function recentlyEdited(db: Db, budget: number) {
 }
 
 /**
+ * A page of a search of the working list, looked for among the `budget` most recently edited articles,
+ * again standing in for the table. The page is cut before anything is joined to it: with the sections
+ * joined first, PostgreSQL hashed them, sorted what matched and so read every one of the newest 1,000
+ * for a common word (6 ms), where stopping at the 50th match reads 266 (1.8 ms).
+ */
+function searchedAmongRecent(
+  db: Db,
+  budget: number,
+  list: { view: NewsroomView; scope: NewsroomListScope; filters: ResolvedNewsroomFilters; limit: number; offset: number },
+) {
+  return newsroomArticles(db, list.view, list.scope, list.filters, recentlyEdited(db, budget))
+    .select(listedColumns.map((column) => `articles.${column}` as const))
+    .orderBy('articles.updated_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(list.limit)
+    .offset(list.offset)
+    .as('articles') as unknown as 'articles';
+}
+
+/**
  * How far down the most recently edited articles a search of the working list looks for its page
  * before it asks the trigram indexes. There, a common word's matches (9,756 headlines and standfirsts
  * of a million for "census") were each read and checked, then sorted: 56 ms for the newest 50, which
@@ -191,7 +211,14 @@ export async function listNewsroomArticles(
   const wanted = offset + limit;
   if (walks && wanted <= walk.budget) {
     const read = (budget: number, page: { limit: number; offset: number }) =>
-      readNewsroomPage(db, { ...options, ...page, filters, sort, from: recentlyEdited(db, budget) });
+      readNewsroomPage(db, {
+        ...options,
+        limit: page.limit,
+        offset: 0,
+        filters,
+        sort,
+        from: searchedAmongRecent(db, budget, { ...options, ...page, filters }),
+      });
     // The newest articles come first in the list too, so a page found among them is the list's page.
     const firstLook = Math.min(walk.firstLook, walk.budget);
     const seen = await read(firstLook, { limit: wanted, offset: 0 });
