@@ -90,7 +90,7 @@ function rotatingScript(paths: readonly string[], headers: Readonly<Record<strin
   ].join('\n');
 }
 
-const scriptsDir = makeTempDir('gazette-scale-wrk-');
+let scriptsDir: string | undefined;
 let scripts = 0;
 
 /**
@@ -103,6 +103,7 @@ export async function measureLatencyWithWrk(
   paths: readonly string[],
   options: { connections: number; seconds: number; headers?: Readonly<Record<string, string>> },
 ): Promise<LatencyRun> {
+  scriptsDir ??= makeTempDir('gazette-scale-wrk-');
   const script = join(scriptsDir, `paths-${++scripts}.lua`);
   await writeFile(script, rotatingScript(paths, options.headers ?? {}));
   const result = await runWrk(origin, { threads: 1, connections: options.connections, seconds: options.seconds }, script);
