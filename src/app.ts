@@ -19,7 +19,15 @@ import {
   renderArticlePageById,
   sharedPreviewRoutes,
 } from './articles/index.ts';
-import { CommentSections, CommentSigner, commentLayoutReader, commentRoutes, KeptCommentCounts, rememberedCommentsCookie } from './comments/index.ts';
+import {
+  CommentSections,
+  CommentSigner,
+  commentLayoutReader,
+  commentRoutes,
+  KeptCommentCounts,
+  KeptCommentPages,
+  rememberedCommentsCookie,
+} from './comments/index.ts';
 import { authorRoutes } from './authors/index.ts';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
@@ -164,6 +172,7 @@ export async function buildApp({ config, db, dialect, clock = systemClock, maile
     settings,
     config.publicUrl,
     commentLayoutReader((database, articleId) => keptCommentCounts.count(database, articleId)),
+    new KeptCommentPages(changes, { clock }),
   );
   // Changes readers see become webhook events, written in each change's own transaction.
   const events = webhookEventSources(site, clock);

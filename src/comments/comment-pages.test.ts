@@ -13,7 +13,8 @@ import { testCommentRow } from '../../test/helpers/comment-rows.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
 import type { CommentStatus } from './comment.table.ts';
 import { type CommentLayoutReader, readCommentLayout, readWholeOutline } from './comment-layouts.ts';
-import { type CommentableArticleView, type CommentSectionRequest, CommentSections, type LoadedCommentSection } from './comment-sections.ts';
+import { type CommentableArticleView, type CommentSectionRequest, CommentSections, type LoadedCommentSection, type ShownComments } from './comment-sections.ts';
+import { KeptCommentPages } from './kept-comment-pages.ts';
 import { CommentSigner } from './comment-signing.ts';
 import { insertComment } from './comments.queries.ts';
 
@@ -126,13 +127,14 @@ forEachDialect('comment pages read in the database', (dialect) => {
     return stored;
   };
 
-  const sections = (perPage: number, readLayout: CommentLayoutReader, db: Db = database.db) =>
+  const sections = (perPage: number, readLayout: CommentLayoutReader, db: Db = database.db, keptPages?: KeptCommentPages<ShownComments>) =>
     new CommentSections(
       db,
       signer,
       { current: () => ({ ...defaultSiteSettings, comments: { ...defaultCommentPolicy, perPage, maxDepth: 3 } }) },
       'https://news.example',
       readLayout,
+      keptPages,
     );
 
   /** Comments to ask a reply form for: approved ones at each stored depth and a few more, held ones, an unknown one, another article's. */
@@ -164,12 +166,16 @@ forEachDialect('comment pages read in the database', (dialect) => {
       const random = seeded(seed * 100 + perPage + (order === 'oldest' ? 0 : 1));
       const paged = sections(perPage, readCommentLayout);
       const whole = sections(perPage, readWholeOutline);
+      // Pages kept between loads: a reply form's view shares its page's kept comments with the plain view.
+      const kept = sections(perPage, readCommentLayout, database.db, new KeptCommentPages(new ContentChanges()));
       const same = async (request: CommentSectionRequest) => {
         const context = JSON.stringify({ seed, perPage, order, ...request });
         const expectedView = await whole.canonicalView(article, request, now);
         assert.deepEqual(await paged.canonicalView(article, request, now), expectedView, `canonicalView ${context}`);
         const expected = comparable(await whole.load(article, request, now, words));
         assert.deepEqual(comparable(await paged.load(article, request, now, words)), expected, `load ${context}`);
+        for (const time of ['first', 'again'])
+          assert.deepEqual(comparable(await kept.load(article, request, now, words)), expected, `load kept, ${time}: ${context}`);
         seen.views++;
         if (expected.form?.replyTo) seen.replyForms++;
         if (expected.pages && request.page !== undefined && request.page > expected.pages.count) seen.pastTheLast++;
@@ -215,6 +221,9 @@ forEachDialect('comment pages read in the database', (dialect) => {
     assert.equal(loaded!.view.count, 22, 'pending comments are not counted');
     assert.deepEqual(loaded!.view.pages?.count, 5, 'their own top-level comment is a thread of its own');
     assert.deepEqual(comparable(await sections(5, readWholeOutline).load(article, request, now, words)), comparable(loaded!));
+    const keptForEveryone = sections(5, readCommentLayout, database.db, new KeptCommentPages(new ContentChanges()));
+    await keptForEveryone.load(article, {}, now, words);
+    assert.deepEqual(comparable(await keptForEveryone.load(article, request, now, words)), comparable(loaded!), 'not the page kept for everyone else');
     // Their pending ones (2 rows), the whole outline (24), the page's comments whole (7: five threads, two replies).
     assert.deepEqual(theirs, { queries: 3, rows: 2 + 24 + 7 });
 

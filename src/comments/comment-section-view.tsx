@@ -1,5 +1,6 @@
 import type { Translator } from '../i18n/index.ts';
 import { ErrorSummary } from '../render/form.tsx';
+import { flattened, type SafeHtml } from '../render/safe-html.ts';
 import { pageGap, pageWindow } from '../render/page-window.ts';
 import type { LanguageAttributes } from '../render/language-tags.ts';
 import { type CommentFormValues, commentLimits } from './comment-input.ts';
@@ -60,6 +61,29 @@ export function CommentItem({ comment, words }: { comment: CommentNodeView; word
       ) : null}
     </li>
   );
+}
+
+/**
+ * Lists drawn, by the threads they were drawn from. A page of comments kept between renders
+ * (KeptCommentPages) hands every render the same threads, never changed, so the list drawn the first
+ * time is the list.
+ */
+const drawnLists = new WeakMap<readonly CommentNodeView[], { readonly words: Translator; readonly html: SafeHtml }>();
+
+function CommentList({ threads, words }: { threads: readonly CommentNodeView[]; words: Translator }): SafeHtml {
+  const drawn = drawnLists.get(threads);
+  if (drawn?.words === words) return drawn.html;
+  const html = flattened(
+    (
+      <ol class="comment-list" data-comment-list="">
+        {threads.map((comment) => (
+          <CommentItem comment={comment} words={words} />
+        ))}
+      </ol>
+    ) as SafeHtml,
+  );
+  drawnLists.set(threads, { words, html });
+  return html;
 }
 
 function RequiredMark() {
@@ -215,11 +239,7 @@ export function CommentSection({ section, language = {} }: { section: CommentSec
         </p>
       ) : null}
       {section.threads.length > 0 ? (
-        <ol class="comment-list" data-comment-list="">
-          {section.threads.map((comment) => (
-            <CommentItem comment={comment} words={words} />
-          ))}
-        </ol>
+        <CommentList threads={section.threads} words={words} />
       ) : (
         <p class="comments__empty" data-comment-list-empty="">
           {words.text('comments.none')}

@@ -8,7 +8,8 @@ import type { CommentFormValues } from './comment-input.ts';
 import { closingTime, commentsAreOpen } from './comment-closing.ts';
 import type { CommentNodeView, CommentSectionView } from './comment-section-view.tsx';
 import { type CommentSigner, readRememberedComments, rememberedCommentsCookie, stampForm } from './comment-signing.ts';
-import { type CommentLayoutReader, readCommentLayout } from './comment-layouts.ts';
+import { type CommentLayout, type CommentLayoutReader, type PlacedComment, readCommentLayout } from './comment-layouts.ts';
+import type { KeptCommentPages } from './kept-comment-pages.ts';
 import { type CommentThread, takesReplies } from './comment-threads.ts';
 import type { PublicComment } from './comment.ts';
 import { filterPendingCommentIds } from './comments.queries.ts';
@@ -70,6 +71,30 @@ export interface LoadedCommentSection {
   readonly freshUntil?: Date;
 }
 
+/** The comments one view of a page of them shows, the same for every reader without pending comments: see KeptCommentPages. */
+export interface ShownComments {
+  readonly threads: readonly CommentNodeView[];
+  readonly jsonLd: readonly CommentJsonLd[];
+  /** Who wrote each comment shown, for the form's "Reply to …". */
+  readonly authorNames: ReadonlyMap<number, string>;
+}
+
+/** About the bytes a page of comments takes kept: its text twice (the views and the HTML drawn from them) and some per comment. */
+function weightOf(shown: ShownComments): number {
+  let characters = 0;
+  for (const comment of shown.jsonLd) characters += comment.text.length + comment.author.name.length;
+  return 2 * (2 * characters + 600 * shown.authorNames.size);
+}
+
+interface Arranged {
+  readonly policy: CommentPolicy;
+  readonly open: boolean;
+  readonly layout: CommentLayout;
+  readonly replyTarget: PlacedComment | undefined;
+  readonly page: number;
+  readonly pendingIds: readonly number[];
+}
+
 /** A cached page's form is re-stamped this often, well inside the stamp's two-day life. */
 const restampAfterMs = 6 * 60 * 60 * 1000;
 
@@ -88,6 +113,8 @@ export class CommentSections {
     private readonly publicUrl: string,
     /** How the comments are read and threaded: paged in the database unless the reader has pending ones (see readCommentLayout). */
     private readonly readLayout: CommentLayoutReader = readCommentLayout,
+    /** Where the pages every reader sees are kept between renders; without it, each render reads its own. */
+    private readonly keptPages?: KeptCommentPages<ShownComments>,
   ) {}
 
   /** The comments this browser says it posted (a signed cookie), for showing it its own pending ones. */
@@ -106,7 +133,7 @@ export class CommentSections {
   }
 
   /** The comments this request sees (its own pending ones too), threaded and paged, and the comment a reply form answers. */
-  async #arrange(article: CommentableArticleView, request: CommentSectionRequest, now: Date) {
+  async #arrange(article: CommentableArticleView, request: CommentSectionRequest, now: Date): Promise<Arranged> {
     const policy = this.policy();
     const pendingIds = await filterPendingCommentIds(this.db, article.id, request.ownCommentIds ?? []);
     const layout = await this.readLayout(this.db, article.id, { pendingIds, order: request.order ?? policy.order, perPage: policy.perPage });
@@ -116,7 +143,7 @@ export class CommentSections {
     // A reply form shows the page with the comment it answers.
     const asked = request.page ?? replyTarget?.page ?? 1;
     const page = Math.min(Math.max(1, asked), layout.pageCount);
-    return { policy, open, layout, replyTarget, page };
+    return { policy, open, layout, replyTarget, page, pendingIds };
   }
 
   /**
@@ -135,8 +162,49 @@ export class CommentSections {
 
   /** The section in `words`: the article's language when Gazette speaks it, else the site's (see `translatorFor`). */
   async load(article: CommentableArticleView, request: CommentSectionRequest, now: Date, words: Translator): Promise<LoadedCommentSection> {
-    const { policy, open, layout, replyTarget, page } = await this.#arrange(article, request, now);
+    const arranged = await this.#arrange(article, request, now);
+    const { policy, open, layout, replyTarget, page, pendingIds } = arranged;
     const { order, pageCount } = layout;
+    const read = async () => {
+      const value = await this.#shownComments(article, arranged, words);
+      return { value, bytes: weightOf(value) };
+    };
+    // A reader with pending comments of their own sees a page nobody else does.
+    const view = `${article.path}|${order}|${page}|${open}|${policy.order}|${policy.maxDepth}|${policy.perPage}|${words.locale}|${words.timeZone}`;
+    const shown = pendingIds.length > 0 || !this.keptPages ? (await read()).value : await this.keptPages.get(article.id, view, read);
+    const address = (view: CommentView, fragment: string) => `${commentViewAddress(article.path, view, policy.order)}#${fragment}`;
+    // The reply form's comment is on this page: canonicalView sends a reply form to the page showing it.
+    const replyingTo = replyTarget ? replyTarget.thread.comment.id : undefined;
+    const replyingToName = replyingTo === undefined ? undefined : shown.authorNames.get(replyingTo);
+    return {
+      view: {
+        words,
+        count: layout.approvedCount,
+        threads: shown.threads,
+        order,
+        orderLinks: layout.threadCount > 1 ? { oldest: address({ order: 'oldest' }, 'comments'), newest: address({ order: 'newest' }, 'comments') } : null,
+        pages: pageCount > 1 ? { current: page, count: pageCount, url: (target: number) => address({ order, page: target }, 'comments') } : null,
+        form: open
+          ? {
+              articleId: article.id,
+              stamp: request.stamp ?? stampForm(this.signer, article.id, now),
+              values: request.values ?? emptyValues,
+              errors: request.errors ?? {},
+              message: request.message ?? '',
+              replyTo: replyingTo !== undefined && replyingToName !== undefined ? { id: replyingTo, authorName: replyingToName } : null,
+              articlePath: article.path,
+            }
+          : null,
+      },
+      jsonLd: shown.jsonLd,
+      ...(open ? { freshUntil: new Date(Math.min(now.getTime() + restampAfterMs, closingTime(article, policy)?.getTime() ?? Number.POSITIVE_INFINITY)) } : {}),
+    };
+  }
+
+  /** One page's comments as this view shows them: the part of the section that is the same for every reader without pending comments. */
+  async #shownComments(article: CommentableArticleView, arranged: Arranged, words: Translator): Promise<ShownComments> {
+    const { policy, open, layout, page } = arranged;
+    const { order } = layout;
     // Only this page's comments are read whole.
     const shown = await layout.threadsOn(page);
     const shownComments: PublicComment[] = [];
@@ -145,8 +213,6 @@ export class CommentSections {
       node.children.forEach(collect);
     };
     shown.forEach(collect);
-    const whole = new Map(shownComments.map((comment) => [comment.id, comment]));
-    const address = (view: CommentView, fragment: string) => `${commentViewAddress(article.path, view, policy.order)}#${fragment}`;
     const toView = (node: CommentThread<PublicComment>): CommentNodeView[] => {
       const { comment } = node;
       const replies = node.children.flatMap(toView);
@@ -166,32 +232,13 @@ export class CommentSections {
         },
       ];
     };
-    // The reply form's comment is on this page: canonicalView sends a reply form to the page showing it.
-    const replyingTo = replyTarget ? whole.get(replyTarget.thread.comment.id) : undefined;
     // A shown reply's parent is on the same page (a reply whose parent is not shown starts a thread).
     // The page's structured data describes the approved comments it shows; commentCount gives the whole number.
     const shownApproved = shownComments.filter((comment) => comment.status === 'approved');
     const approvedIds = new Set(shownApproved.map((comment) => comment.id));
     return {
-      view: {
-        words,
-        count: layout.approvedCount,
-        threads: shown.flatMap(toView),
-        order,
-        orderLinks: layout.threadCount > 1 ? { oldest: address({ order: 'oldest' }, 'comments'), newest: address({ order: 'newest' }, 'comments') } : null,
-        pages: pageCount > 1 ? { current: page, count: pageCount, url: (target: number) => address({ order, page: target }, 'comments') } : null,
-        form: open
-          ? {
-              articleId: article.id,
-              stamp: request.stamp ?? stampForm(this.signer, article.id, now),
-              values: request.values ?? emptyValues,
-              errors: request.errors ?? {},
-              message: request.message ?? '',
-              replyTo: replyingTo ? { id: replyingTo.id, authorName: replyingTo.authorName } : null,
-              articlePath: article.path,
-            }
-          : null,
-      },
+      threads: shown.flatMap(toView),
+      authorNames: new Map(shownComments.map((comment) => [comment.id, comment.authorName])),
       jsonLd: shownApproved.map((comment) => ({
         '@type': 'Comment',
         '@id': commentUrl(this.publicUrl, article.path, comment.id),
@@ -203,7 +250,6 @@ export class CommentSections {
           ? { parentItem: { '@id': commentUrl(this.publicUrl, article.path, comment.parentId) } }
           : {}),
       })),
-      ...(open ? { freshUntil: new Date(Math.min(now.getTime() + restampAfterMs, closingTime(article, policy)?.getTime() ?? Number.POSITIVE_INFINITY)) } : {}),
     };
   }
 }

@@ -2,6 +2,7 @@ export { CommentSection, type CommentSectionView } from './comment-section-view.
 export { CommentSections, type CommentSectionRequest, type CommentView, commentViewAddress } from './comment-sections.ts';
 export { commentLayoutReader } from './comment-layouts.ts';
 export { KeptCommentCounts } from './kept-comment-counts.ts';
+export { KeptCommentPages } from './kept-comment-pages.ts';
 export { commentTextHtml } from './comment-text.tsx';
 export { CommentSigner, rememberedCommentsCookie } from './comment-signing.ts';
 export type { CommentDeps, CommentEvents } from './comment-deps.ts';

@@ -375,3 +375,30 @@ test('emails speak their reader’s language: moderators the site’s, a comment
   assert.match(link!, new RegExp(`^https://news\\.example${article.path}#comment-\\d+$`));
   assert.match(stop!, /^알림 이메일 그만 받기: https:\/\/news\.example\/comments\/alerts\/stop\?token=\S+$/);
 });
+
+test('with the page cache off, every moderation step shows at the next render of the article, though its comments are kept between renders', async (t) => {
+  const gazette = await buildTestApp({ env: { GAZETTE_PAGE_CACHE: 'off' } });
+  t.after(() => gazette.close());
+  const article = await firstArticle(gazette);
+  gazette.setNow(new Date(testNow.getTime() + 10_000));
+  const owner = await signedInOwner(gazette);
+  const post = async (name: string, comment: string) =>
+    (await postComment(gazette, article, { name, email: `${name.toLowerCase()}@example.com`, comment })).json().id as number;
+  const shown = async () => [...(await gazette.app.inject({ url: article.path })).body.matchAll(/<li id="comment-(\d+)"/g)].map((match) => Number(match[1]));
+
+  const first = await post('Ada', 'The first word on the harbour.');
+  const second = await post('Bea', 'The second word on the harbour.');
+  await owner.get('/admin/comments');
+  assert.equal((await owner.post(`/admin/comments/${first}/approve`, {})).statusCode, 303);
+  assert.deepEqual(await shown(), [first]);
+  assert.deepEqual(await shown(), [first], 'rendered again from the kept comments');
+  assert.equal((await owner.post(`/admin/comments/${second}/approve`, {})).statusCode, 303);
+  assert.deepEqual(await shown(), [first, second], 'an approval shows at once');
+  assert.equal((await owner.post(`/admin/comments/${second}/reply`, { reply: 'Thanks, Bea.' })).statusCode, 303);
+  const withReply = await gazette.app.inject({ url: article.path });
+  assert.match(withReply.body, /The second word on the harbour\.[\s\S]*comment-list--replies[\s\S]*Thanks, Bea\./);
+  assert.equal((await owner.post(`/admin/comments/${first}/trash`, {})).statusCode, 303);
+  const afterTrash = await gazette.app.inject({ url: article.path });
+  assert.doesNotMatch(afterTrash.body, /The first word on the harbour/);
+  assert.match(afterTrash.body, /"commentCount":2/, 'the reply and the second comment');
+});
