@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { type Clock, systemClock } from './clock.ts';
 import { type ContentChanges, type ContentTag, contentTags } from './content-changes.ts';
 import { cacheControls, defaultSharedCacheOptions, type SharedCacheOptions, SharedCachePolicy, surrogateKeysOf } from './shared-caching.ts';
+import { utf8Bytes } from './utf8-bytes.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -185,7 +186,7 @@ interface Build {
 
 /** `shareable`: whether a shared cache may keep the page, i.e. nothing it shows changed while it was built. */
 function pageOf(built: BuiltPage, policy: SharedCachePolicy, shareable: boolean): CachedPage {
-  const body = Buffer.from('html' in built ? built.html : built.body);
+  const body = utf8Bytes(`${'html' in built ? built.html : built.body}`);
   const tags = [...new Set(built.tags)];
   const keyHeader = shareable ? policy.surrogateKeyHeader : undefined;
   const sharing: PageSharing = {
