@@ -13,6 +13,6 @@ test("a page's bytes are Buffer.from's, whatever its length and characters, and 
     'x'.repeat(2_000_000),
   ];
   const encoded = texts.map((text) => utf8Bytes(text));
-  texts.forEach((text, index) => assert.deepEqual(encoded[index], Buffer.from(text), `text ${index}`));
+  for (const [index, text] of texts.entries()) assert.deepEqual(encoded[index], Buffer.from(text), `text ${index}`);
   assert.equal(encoded[1]!.toString(), 'plain ASCII', 'not overwritten by the encodings after it');
 });
