@@ -3,21 +3,27 @@ import { insertComment } from '../src/comments/comments.queries.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { csrfTokenOf, send, signInThroughSetupLink } from '../test/helpers/http-client.ts';
 
+/** The newsroom's owner, signed in through the setup link the server printed: the moderator of the load below. */
+export async function signInModerator(origin: string, serverOutput: string): Promise<string> {
+  const setupPath = /(\/admin\/setup\?token=[\w-]+)/.exec(serverOutput)?.[1];
+  if (!setupPath) throw new Error('the server printed no setup link; the moderation load needs a fresh newsroom');
+  return signInThroughSetupLink(origin, setupPath);
+}
+
 /**
  * A moderator at work on a hot article: every second a reader's comment arrives, held (written to the
  * database as the comment form would store it), and is approved through the newsroom like any
- * moderator's click, which drops the article's cached page. Runs until stopped; counts approvals.
+ * moderator's click, which drops the article's cached page. Runs until stopped; counts approvals. The
+ * moderator signs in before (signInModerator): hashing a password is no part of moderating.
  */
 export async function moderateEverySecond(options: {
   origin: string;
-  serverOutput: string;
+  cookie: string;
   sqliteFile: string;
   articleSlug: string;
   signal: AbortSignal;
 }): Promise<number> {
-  const setupPath = /(\/admin\/setup\?token=[\w-]+)/.exec(options.serverOutput)?.[1];
-  if (!setupPath) throw new Error('the server printed no setup link; the moderation load needs a fresh newsroom');
-  const cookie = await signInThroughSetupLink(options.origin, setupPath);
+  const { cookie } = options;
   const database = connectDatabase({ sqliteFile: options.sqliteFile });
   let approved = 0;
   try {

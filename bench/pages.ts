@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { findFreePort } from './child-processes.ts';
 import { type Child, expectCacheHeader, httpGet, makeTempDir, removeAtEnd, runBench, startGazette, stopAtEnd, waitUntilServing } from './gazette-servers.ts';
 import { checkNginxInstalled, startNginx } from './nginx.ts';
-import { moderateEverySecond } from './moderation-load.ts';
+import { moderateEverySecond, signInModerator } from './moderation-load.ts';
 import { addApprovedComments, linksOfArticle, timePages } from './page-times.ts';
 import { treeRssMb } from './process-tree.ts';
 import { median, ms, printTable, spread } from './result-tables.ts';
@@ -203,10 +203,11 @@ async function main(): Promise<void> {
 async function measureUnderModeration(server: { server: Child; origin: string }, articlePath: string, setupLinkOutput: string): Promise<void> {
   const url = `${server.origin}${articlePath}`;
   const steady = await runWrk(url, wrkOptions);
+  const cookie = await signInModerator(server.origin, setupLinkOutput);
   const stop = new AbortController();
   const moderating = moderateEverySecond({
     origin: server.origin,
-    serverOutput: setupLinkOutput,
+    cookie,
     sqliteFile: join(dataDir, 'gazette.sqlite'),
     articleSlug: articlePath.split('/').at(-1)!,
     signal: stop.signal,
