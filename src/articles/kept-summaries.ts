@@ -1,13 +1,11 @@
 import type { Db } from '../db/database.ts';
-import { type ContentChanges, type ContentTag, contentTags } from '../platform/content-changes.ts';
+import { type ContentChanges, contentTags, isArticleTag } from '../platform/content-changes.ts';
 import { KeptUntilListsChange } from '../platform/kept-until-lists-change.ts';
 import type { ArticleSummary } from './article.ts';
 import { listPublishedSummariesByIds } from './articles.queries.ts';
 
 /** The published ones of these articles as teasers, in the order asked, fresh or kept. */
 export type SummariesByIds = (db: Db, ids: readonly number[], now: Date) => Promise<ArticleSummary[]>;
-
-const isArticleTag = (tag: ContentTag) => tag.startsWith(contentTags.article(0).replace(/0$/, ''));
 
 /**
  * Teasers of published articles (headline, standfirst, section, byline, photo, comment count), kept by

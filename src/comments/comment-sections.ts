@@ -79,7 +79,7 @@ export interface ShownComments {
   readonly authorNames: ReadonlyMap<number, string>;
 }
 
-/** About the bytes a page of comments takes kept: its text twice (the views and the HTML drawn from them) and some per comment. */
+/** About the bytes a page of comments takes kept: its text twice (the views and the HTML drawn from them) and some markup per comment, two bytes a character. */
 function weightOf(shown: ShownComments): number {
   let characters = 0;
   for (const comment of shown.jsonLd) characters += comment.text.length + comment.author.name.length;

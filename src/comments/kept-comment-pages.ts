@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { type Clock, systemClock } from '../platform/clock.ts';
-import { type ContentChanges, contentTags } from '../platform/content-changes.ts';
+import { type ContentChanges, contentTags, isArticleTag } from '../platform/content-changes.ts';
 
 /** What a page of an article's comments shows every reader, worked out once: see CommentSections. */
 export interface KeptCommentPage<T> {
@@ -37,7 +37,7 @@ export class KeptCommentPages<T> {
         this.#reading.clear();
         return;
       }
-      const articles = new Set(tags.filter((tag) => tag.startsWith(articleTagPrefix)));
+      const articles = new Set(tags.filter(isArticleTag));
       if (articles.size > 0) this.#forget(articles);
     });
   }
@@ -76,5 +76,3 @@ export class KeptCommentPages<T> {
     for (const key of [...this.#reading.keys()]) if (ofArticles(key)) this.#reading.delete(key);
   }
 }
-
-const articleTagPrefix = contentTags.article(0).replace(/0$/, '');

@@ -55,3 +55,8 @@ export const contentTags = {
   /** Everything: sent when an instance may have missed changes (e.g. after a lost connection). */
   everything: '*',
 } as const;
+
+/** Whether a tag names one article (`article:12`), as an edit to it or to its comments announces. */
+export function isArticleTag(tag: ContentTag): boolean {
+  return tag.startsWith('article:');
+}
