@@ -12,8 +12,13 @@ export function wordsOf(text: string): string[] {
   );
 }
 
+/** Anything but printable ASCII, which has nothing to fold. */
+const nonAscii = /[^ -~]/;
+
 /** "Tomás" → "tomas": what SQLite's remove_diacritics and our PostgreSQL fold both do. */
 export function foldDiacritics(word: string): string {
+  // ASCII has nothing to fold, and ranking related stories folds every word of sixty headlines.
+  if (!nonAscii.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -46,11 +46,9 @@ const passageCharacters = passageWords * 6;
 /** Enough to find the best passage of a long body that mentions the word throughout. */
 const mostMatchesWeighed = 200;
 
-const nonAscii = /[^ -~]/u;
-
 /** The word as the index compares it: lower case, without diacritics. */
 function folded(word: string): string {
-  return (nonAscii.test(word) ? foldDiacritics(word) : word).toLowerCase();
+  return foldDiacritics(word).toLowerCase();
 }
 
 /** Every Latin letter with diacritics, by the letter it folds to: é, É, è… under "e". */
