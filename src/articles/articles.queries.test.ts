@@ -6,7 +6,7 @@ import { ContentChanges } from '../platform/content-changes.ts';
 import { createSection } from '../sections/index.ts';
 import { findOrCreateTag } from '../tags/index.ts';
 import { createTestDatabase, forEachDialect } from '../../test/helpers/databases.ts';
-import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listPublishedSummaries } from './articles.queries.ts';
+import { countPublished, findArticleIdBySlugHistory, findPublishedArticleBySlug, listArticlesSharingTags, listPublishedSummaries } from './articles.queries.ts';
 import { keepHomeStoryIds, listHomeStories } from './home-stories.queries.ts';
 import { KeptSummaries } from './kept-summaries.ts';
 import { pinArticle } from './pinning.ts';
@@ -211,6 +211,46 @@ forEachDialect('articles data layer', (dialect) => {
       await listHomeStories(db, { sectionIds: [], now: hoursLater(-24), perSection: 2 }),
       { lead: undefined, bySection: new Map() },
       'nothing published yet',
+    );
+  });
+  test('stories sharing tags come most tags in common first, then newest, then the later made, as many as asked', async () => {
+    const [ferry, port, bridge] = await Promise.all(['Ferry', 'Port', 'Bridge'].map(async (name) => (await findOrCreateTag(database.db, { name })).id));
+    const published = async (headline: string, tagIds: number[], hours: number) => {
+      now = hoursLater(hours);
+      return (await publishArticle(deps(), (await createArticle(deps(), { headline, sectionId: ids.culture, authorIds: [], tagIds })).id)).id;
+    };
+    const bothEarly = await published('Both tags, early', [ferry!, port!], 101);
+    const ferryOnly = await published('Ferry only', [ferry!], 102);
+    const subject = await published('All three tags', [ferry!, port!, bridge!], 103);
+    const portOnly = await published('Port only', [port!], 104);
+    const bothLate = await published('Both tags, late', [ferry!, port!], 105);
+    const bridgeOnly = await published('Bridge only', [bridge!], 106);
+    const sameHourFirst = await published('Bridge, same hour, made first', [bridge!], 107);
+    const sameHourSecond = await published('Bridge, same hour, made second', [bridge!], 107);
+    const madeLastOutFirst = await published('Port, made last but out first', [port!], 100);
+    const read = (limit: number) => listArticlesSharingTags(database.db, { tagIds: [ferry!, port!, bridge!], excludeId: subject, now: hoursLater(200), limit });
+    const expected = [
+      { id: bothLate, sharedTags: 2 },
+      { id: bothEarly, sharedTags: 2 },
+      { id: sameHourSecond, sharedTags: 1 },
+      { id: sameHourFirst, sharedTags: 1 },
+      { id: bridgeOnly, sharedTags: 1 },
+      { id: portOnly, sharedTags: 1 },
+      { id: ferryOnly, sharedTags: 1 },
+      { id: madeLastOutFirst, sharedTags: 1 },
+    ];
+    assert.deepEqual(await read(10), expected);
+    assert.deepEqual(await read(4), expected.slice(0, 4));
+    assert.deepEqual(
+      await listArticlesSharingTags(database.db, { tagIds: [ferry!, port!, bridge!], excludeId: subject, now: hoursLater(105.5), limit: 10 }),
+      [
+        { id: bothLate, sharedTags: 2 },
+        { id: bothEarly, sharedTags: 2 },
+        { id: portOnly, sharedTags: 1 },
+        { id: ferryOnly, sharedTags: 1 },
+        { id: madeLastOutFirst, sharedTags: 1 },
+      ],
+      'only what is out by then',
     );
   });
 });

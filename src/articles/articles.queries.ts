@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-queries.ts';
-import { toCount, toDate, toDateOrNull, toTimestamp } from '../db/row-values.ts';
+import { toCount, toDate, toTimestamp } from '../db/row-values.ts';
 import type { Article, ArticleIndexEntry, ArticleScope, ArticleSummary, PublishedArticle } from './article.ts';
 import { isPublished } from './article.ts';
 import {
@@ -319,17 +319,17 @@ function tagWindows(db: Db, tagIds: readonly number[], excludeId: number, asOf: 
 }
 
 /**
- * The windows' articles with their tags in common, counted in the same statement: sending a thousand
- * candidates' ids back as parameters cost an archive article page 1.4 ms in SQLite, and a statement
- * of its own for each number of candidates.
+ * The windows' articles with their tags in common, counted, ordered and cut in the same statement: sending
+ * a thousand candidates' ids back as parameters cost an archive article page 1.4 ms in SQLite, and a
+ * statement of its own for each number of candidates; reading all of them back to order them here, half
+ * a millisecond more, most of it turning their times into dates.
  */
-const candidatesSharingTags = preparedQuery((db, tagIds: readonly number[], excludeId: number, asOf: string) =>
+const candidatesSharingTags = preparedQuery((db, tagIds: readonly number[], excludeId: number, asOf: string, limit: number) =>
   db
     .with('candidate', () => tagWindows(db, tagIds, excludeId, asOf))
     .selectFrom('candidate')
     .select((eb) => [
       'candidate.id',
-      eb.fn.max('candidate.listed_at').as('listed_at'),
       eb
         .selectFrom('article_tags as common')
         .select((inner) => inner.fn.countAll().as('count'))
@@ -337,7 +337,11 @@ const candidatesSharingTags = preparedQuery((db, tagIds: readonly number[], excl
         .where('common.tag_id', 'in', tagIds)
         .as('shared'),
     ])
-    .groupBy('candidate.id'),
+    .groupBy('candidate.id')
+    .orderBy('shared', 'desc')
+    .orderBy((eb) => eb.fn.max('candidate.listed_at'), 'desc')
+    .orderBy('candidate.id', 'desc')
+    .limit(limit),
 );
 
 /**
@@ -352,12 +356,8 @@ export async function listArticlesSharingTags(
   options: { tagIds: readonly number[]; excludeId: number; now: Date; limit: number },
 ): Promise<{ id: number; sharedTags: number }[]> {
   if (options.tagIds.length === 0) return [];
-  const rows = await candidatesSharingTags(db, options.tagIds, options.excludeId, toTimestamp(options.now));
-  return rows
-    .map((row) => ({ id: row.id, sharedTags: toCount(row.shared), listedAt: toDateOrNull(row.listed_at)?.getTime() ?? 0 }))
-    .sort((a, b) => b.sharedTags - a.sharedTags || b.listedAt - a.listedAt || b.id - a.id)
-    .slice(0, options.limit)
-    .map(({ id, sharedTags }) => ({ id, sharedTags }));
+  const rows = await candidatesSharingTags(db, options.tagIds, options.excludeId, toTimestamp(options.now), options.limit);
+  return rows.map((row) => ({ id: row.id, sharedTags: toCount(row.shared) }));
 }
 
 /** Published and scheduled articles after `afterId` in id order, whole: what search indexes. */
