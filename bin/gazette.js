@@ -4,10 +4,11 @@
 // starts in under half a second. One bundle is kept per version of the sources, made at the first run
 // after any of them changed, so the command line a developer runs is always the code in front of them.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sourcesVersion } from '../scripts/sources-version.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,33 +18,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const heapLimit = '--max-old-space-size=160';
 const limited = process.execArgv.some((flag) => flag.startsWith('--max-old-space-size')) || /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
 
-/** Files outside src/ that change what the bundle holds or how it is made. */
-const buildInputs = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'scripts/server-bundle.ts'];
-
-/**
- * Names the version of the sources: every file and folder under src/ (a folder's time changes when a file
- * is added, removed or renamed in it) with its size and time of change, and the build's inputs. Reading
- * times, not contents, takes a few milliseconds, as make and tsc do.
- */
-function sourcesVersion() {
-  const hash = createHash('sha256');
-  const add = (path) => {
-    const stats = statSync(join(root, path), { throwIfNoEntry: false });
-    hash.update(`${path}\0${stats ? `${stats.size}\0${stats.mtimeMs}` : 'none'}\n`);
-  };
-  add('src');
-  for (const path of readdirSync(join(root, 'src'), { recursive: true }).sort()) add(join('src', path));
-  for (const path of buildInputs) add(path);
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** Bundles older than this are removed when a new one is made; one may still run a long import. */
 const keepOldBundlesMs = 24 * 60 * 60 * 1000;
 
 /** The bundle's entry for this version of the sources, made first if there is none yet. */
 async function commandLineBundle() {
   const cache = join(root, 'node_modules', '.cache', 'gazette');
-  const folder = join(cache, `command-line-${sourcesVersion()}`);
+  const folder = join(cache, `command-line-${sourcesVersion(root)}`);
   const entry = join(folder, 'gazette.mjs');
   if (existsSync(entry)) return entry;
   const { register } = await import('tsx/esm/api');

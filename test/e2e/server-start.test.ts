@@ -71,5 +71,5 @@ test('a bad setting stops the server with a message saying which and why', async
 test('npm start runs the bundle with the memory settings the tests and benches start it with', async () => {
   const { scripts } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
   const settings = Object.entries(productionMemoryEnv).map(([name, value]) => `${name}=${value}`);
-  assert.equal(scripts.start, `npm run --silent build && ${[...settings, 'node', ...productionNodeFlags].join(' ')} dist/server.mjs`);
+  assert.equal(scripts.start, `node scripts/start-build.mjs && ${[...settings, 'node', ...productionNodeFlags].join(' ')} dist/server.mjs`);
 });
